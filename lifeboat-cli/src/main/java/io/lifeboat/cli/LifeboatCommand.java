@@ -1,0 +1,27 @@
+package io.lifeboat.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lifeboat}: the top command. Each subcommand is options + validation + one call into a core
+ * module; they are listed here, one line each, and nowhere else.
+ */
+@Command(name = "lifeboat",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Site recovery over TLS 1.2+ only, and the tools that keep those links working.",
+        subcommands = {
+            // Keep one command per line: each area adds its own.
+        })
+public final class LifeboatCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: see `lifeboat --help`");
+    }
+}
