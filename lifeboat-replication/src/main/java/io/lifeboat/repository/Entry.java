@@ -1,0 +1,19 @@
+package io.lifeboat.repository;
+
+import java.util.List;
+
+/**
+ * A file, directory or symlink of a source. For a FILE/IMAGE/BLOCK_DEVICE source there is exactly
+ * one FILE entry with path "" (the source itself).
+ *
+ * @param path        relative to the source root, '/'-separated; "" for the root
+ * @param mode        POSIX permission bits (0755), 0 where unknown
+ * @param linkTarget  for SYMLINK, else null
+ * @param blocks      for FILE: the blocks in order, lengths summing to {@code size}; else empty
+ */
+public record Entry(String path, EntryType type, int mode, long mtimeMillis, long size, String linkTarget,
+        List<BlockRef> blocks) {
+    public Entry {
+        blocks = List.copyOf(blocks);
+    }
+}
