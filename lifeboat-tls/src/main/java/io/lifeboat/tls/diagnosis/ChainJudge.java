@@ -1,0 +1,180 @@
+package io.lifeboat.tls.diagnosis;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Explains a certificate chain: does it lead to our anchors, is the leaf in its validity period,
+ * does it name the host. Pure: the chain, the anchors, the host and the clock are inputs.
+ *
+ * <p>The judge explains; it does not decide. The decision to trust is the real trust manager's
+ * (PKIX validation and host-name verification), passed in as {@code trusted}.
+ */
+public final class ChainJudge {
+    /** Issuer words of common TLS-inspection products (their CA names carry the product name). */
+    private static final List<String> INSPECTION_VENDORS = List.of("zscaler", "fortinet", "fortigate",
+            "palo alto", "blue coat", "bluecoat", "symantec web", "sophos", "netskope", "cisco umbrella",
+            "forcepoint", "websense", "mcafee web gateway", "skyhigh", "check point", "checkpoint", "barracuda",
+            "kaspersky", "eset ssl filter", "avast", "avg web", "bitdefender", "watchguard", "sonicwall",
+            "untangle", "squid", "mitmproxy", "charles proxy", "fiddler", "burp", "inspection");
+
+    private ChainJudge() {
+    }
+
+    public static CertificateFindings judgeServer(List<X509Certificate> chain, List<X509Certificate> anchors,
+            AnchorSource source, String host, Instant now, boolean trusted, String trustFailure) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("empty chain");
+        }
+        X509Certificate leaf = chain.get(0);
+        Instant nb = leaf.getNotBefore().toInstant();
+        Instant na = leaf.getNotAfter().toInstant();
+        String issuer = leaf.getIssuerX500Principal().getName();
+        return new CertificateFindings(leaf.getSubjectX500Principal().getName(), issuer, subjectAltNames(leaf),
+                nb, na, chain.size(), selfSigned(leaf), source, chainsTo(chain, anchors), now.isAfter(na),
+                now.isBefore(nb), hostnameMatches(leaf, host), inspectionVendor(chain), trusted, trustFailure);
+    }
+
+    public static ClientCertificateFindings judgeClient(X509Certificate cert, List<X509Certificate> anchors,
+            Instant now, boolean presented) {
+        Instant nb = cert.getNotBefore().toInstant();
+        Instant na = cert.getNotAfter().toInstant();
+        return new ClientCertificateFindings(cert.getSubjectX500Principal().getName(), nb, na, now.isAfter(na),
+                now.isBefore(nb), chainsTo(List.of(cert), anchors), presented);
+    }
+
+    /** True when some certificate of {@code chain} is an anchor or is signed by one (validity aside). */
+    public static boolean chainsTo(List<X509Certificate> chain, List<X509Certificate> anchors) {
+        for (X509Certificate c : chain) {
+            for (X509Certificate a : anchors) {
+                if (c.equals(a) || signedBy(c, a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
+        X500Principal want = cert.getIssuerX500Principal();
+        if (!want.equals(issuer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static boolean selfSigned(X509Certificate c) {
+        return signedBy(c, c);
+    }
+
+    /** RFC 6125 matching: IP literals against iPAddress SANs, names against dNSName SANs (left-most wildcard). */
+    public static boolean hostnameMatches(X509Certificate leaf, String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean ip = isIpLiteral(h);
+        List<String> dns = new ArrayList<>();
+        for (List<?> san : sans(leaf)) {
+            int type = (Integer) san.get(0);
+            String value = String.valueOf(san.get(1));
+            if (ip && type == 7 && sameAddress(h, value)) {
+                return true;
+            }
+            if (type == 2) {
+                dns.add(value);
+            }
+        }
+        if (ip) {
+            return false;
+        }
+        if (dns.isEmpty()) {
+            dns.add(commonName(leaf));
+        }
+        return dns.stream().anyMatch(pattern -> dnsMatches(pattern, h));
+    }
+
+    static boolean dnsMatches(String pattern, String host) {
+        if (pattern == null) {
+            return false;
+        }
+        String p = trimDot(pattern.toLowerCase(Locale.ROOT));
+        String n = trimDot(host.toLowerCase(Locale.ROOT));
+        if (p.startsWith("*.")) {
+            int dot = n.indexOf('.');
+            return dot > 0 && n.substring(dot + 1).equals(p.substring(2)) && p.indexOf('.', 2) > 0;
+        }
+        return p.equals(n);
+    }
+
+    private static String trimDot(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    public static List<String> subjectAltNames(X509Certificate c) {
+        List<String> out = new ArrayList<>();
+        for (List<?> san : sans(c)) {
+            int type = (Integer) san.get(0);
+            if (type == 2 || type == 7) {
+                out.add(String.valueOf(san.get(1)));
+            }
+        }
+        return out;
+    }
+
+    private static Collection<List<?>> sans(X509Certificate c) {
+        try {
+            Collection<List<?>> s = c.getSubjectAlternativeNames();
+            return s == null ? List.of() : s;
+        } catch (CertificateParsingException e) {
+            return List.of();
+        }
+    }
+
+    private static String commonName(X509Certificate c) {
+        for (String rdn : c.getSubjectX500Principal().getName().split(",")) {
+            if (rdn.trim().regionMatches(true, 0, "CN=", 0, 3)) {
+                return rdn.trim().substring(3);
+            }
+        }
+        return null;
+    }
+
+    static String inspectionVendor(List<X509Certificate> chain) {
+        for (X509Certificate c : chain) {
+            String dn = c.getIssuerX500Principal().getName().toLowerCase(Locale.ROOT);
+            for (String v : INSPECTION_VENDORS) {
+                if (dn.contains(v)) {
+                    return c.getIssuerX500Principal().getName();
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean isIpLiteral(String h) {
+        return h.contains(":") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        try {
+            return InetAddress.getByName(a).equals(InetAddress.getByName(b));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

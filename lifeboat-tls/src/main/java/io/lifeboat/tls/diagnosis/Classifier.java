@@ -1,0 +1,78 @@
+package io.lifeboat.tls.diagnosis;
+
+import io.lifeboat.tls.ProtocolVersion;
+import io.lifeboat.tls.diagnosis.rules.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns what a connection attempt saw into a {@link Verdict}. Pure: no sockets, no clock, no files;
+ * the agent, the vault and the doctor all call it with evidence their adapters gathered.
+ */
+public final class Classifier {
+    private Classifier() {
+    }
+
+    /** The client side: the first rule of {@link Rules#ALL} that fires, else healthy or unclassified. */
+    public static Verdict classify(ConnectionEvidence e) {
+        for (CauseRule rule : Rules.ALL) {
+            Optional<Diagnosis> d = rule.evaluate(e);
+            if (d.isPresent()) {
+                return new Verdict.Diagnosed(d.get());
+            }
+        }
+        if (healthy(e)) {
+            return new Verdict.Healthy(EvidenceSummary.lines(e));
+        }
+        return new Verdict.Unclassified(EvidenceSummary.lines(e));
+    }
+
+    private static boolean healthy(ConnectionEvidence e) {
+        if (!e.handshakeCompleted() || e.alertReceived() != null) {
+            return false;
+        }
+        if (e.serverCertificate() != null && !e.serverCertificate().trusted()) {
+            return false;
+        }
+        if (e.http() != null) {
+            return e.http().status() < 500 && !e.http().refusesIdentity();
+        }
+        return e.transportEnd() == TransportEnd.NONE || e.transportEnd() == TransportEnd.READ_TIMEOUT;
+    }
+
+    /** The server side: why a server refused a client's handshake, when the evidence names a cause. */
+    public static Optional<Diagnosis> classifyRefusal(RefusedHandshake r) {
+        ProtocolVersion newest = r.newestOffered();
+        String reason = r.reason().toLowerCase(Locale.ROOT);
+        List<String> ev = new ArrayList<>();
+        ev.add("client " + r.peer() + " offered " + (newest == null ? "an unreadable hello" : "at most " + newest));
+        ev.add("TLS engine: " + r.reason());
+        if (newest != null && newest.olderThan(ProtocolVersion.TLS_1_2)) {
+            ev.add("the server answered with alert protocol_version: it speaks TLS 1.2 and 1.3 only");
+            return Optional.of(new Diagnosis(CauseId.CLIENT_LEGACY_TLS_ONLY, ev,
+                    "Enable TLS 1.2 on the client " + r.peer() + ": on Windows, " + Facts.WINDOWS_TLS12 + "."));
+        }
+        if (reason.contains("no_shared_cipher") || reason.contains("no cipher suites in common")
+                || reason.contains("no_ciphers_available") || reason.contains("no shared cipher")) {
+            return Optional.of(new Diagnosis(CauseId.NO_SHARED_CIPHER, ev,
+                    "The client " + r.peer() + " offers no suite of the TLS12_PLUS policy (ECDHE with AES-GCM or"
+                            + " ChaCha20-Poly1305): on a Windows client, " + Facts.WINDOWS_TLS12 + "."));
+        }
+        if (reason.contains("certificate") || reason.contains("revoked") || reason.contains("pkix")
+                || reason.contains("unknown_ca") || reason.contains("expired")) {
+            return Optional.of(new Diagnosis(CauseId.CLIENT_CERTIFICATE_REJECTED, ev,
+                    "The client " + r.peer() + " presented a machine certificate this vault does not accept"
+                            + " (revoked, expired or from another vault): enrol it again with a token from"
+                            + " `lifeboat vault enroll`, or leave it revoked."));
+        }
+        if (newest == null && (reason.contains("http_request") || reason.contains("not an ssl/tls record")
+                || reason.contains("wrong_version_number") || reason.contains("plaintext"))) {
+            return Optional.of(new Diagnosis(CauseId.NOT_TLS, ev,
+                    "The client " + r.peer() + " speaks plain text (HTTP?) to the vault's TLS port: use https://"
+                            + " or a Lifeboat agent."));
+        }
+        return Optional.empty();
+    }
+}
