@@ -1,5 +1,6 @@
 package io.lifeboat.cli.doctor;
 
+import io.lifeboat.cli.DurationOption;
 import io.lifeboat.cli.JsonOutput;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.diagnosis.AnchorSource;
@@ -39,7 +40,7 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Also write the report as JSON (- for stdout).")
     String json;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationOption.class,
             description = "Connect and read timeout of each step (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
