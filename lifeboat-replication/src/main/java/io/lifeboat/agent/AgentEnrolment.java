@@ -49,6 +49,8 @@ public final class AgentEnrolment {
             resp = http.send(HttpMethod.POST, "/v1/enroll",
                     request.toJson().encode().getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Type", "application/json"));
+        } catch (LifeboatException e) {
+            throw ConnectionDiagnosis.explain(e, () -> ConnectionDiagnosis.enrolment(vault, token.caSha256()));
         }
         resp.requireOk("enrolment refused");
         X509Certificate cert = IdentityFiles.store(layout, resp.json(), keys, token.caSha256(), name);

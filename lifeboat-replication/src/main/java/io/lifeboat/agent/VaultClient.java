@@ -23,11 +23,15 @@ public final class VaultClient implements AutoCloseable {
     private final BlockingHttp http;
     private final AgentConfig config;
     private final TlsEngine engine;
+    private final HostPort vault;
+    private final AgentLayout layout;
 
-    private VaultClient(BlockingHttp http, AgentConfig config, TlsEngine engine) {
+    private VaultClient(BlockingHttp http, AgentConfig config, TlsEngine engine, HostPort vault, AgentLayout layout) {
         this.http = http;
         this.config = config;
         this.engine = engine;
+        this.vault = vault;
+        this.layout = layout;
     }
 
     /** Opens a client for an enrolled agent folder. */
@@ -43,16 +47,21 @@ public final class VaultClient implements AutoCloseable {
                 new PemKeyCertOptions().setCertPath(layout.machineCertificate().toString())
                         .setKeyPath(layout.machineKey().toString()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()));
-        return new VaultClient(new BlockingHttp(options, vault), config, engine);
+        return new VaultClient(new BlockingHttp(options, vault), config, engine, vault, layout);
     }
 
     /**
      * One request. {@code path} starts with "/"; {@code body} may be null.
      *
-     * @throws io.lifeboat.tls.LifeboatException UNREACHABLE or IDENTITY_REJECTED when no exchange happened
+     * @throws io.lifeboat.tls.LifeboatException UNREACHABLE or IDENTITY_REJECTED when no exchange happened,
+     *         with the cause id and the fix found by {@link ConnectionDiagnosis} (also logged)
      */
     public VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
-        return http.send(method, path, body, headers);
+        try {
+            return http.send(method, path, body, headers);
+        } catch (io.lifeboat.tls.LifeboatException e) {
+            throw ConnectionDiagnosis.explain(e, () -> ConnectionDiagnosis.enrolled(vault, layout));
+        }
     }
 
     public VaultResponse get(String path) {

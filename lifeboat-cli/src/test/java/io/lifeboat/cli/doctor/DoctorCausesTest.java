@@ -78,7 +78,7 @@ class DoctorCausesTest {
 
     @Test
     void serverLegacyTlsOnlyWithGnuTls() throws Exception {
-        String gnutls = PeerTools.require("gnutls-serv");
+        String gnutls = io.lifeboat.cli.testing.PeerTool.require("gnutls-serv").toString();
         // GnuTLS cannot read an EC PKCS#8 key without its public half (as Bouncy Castle writes it): use RSA.
         var server = new io.lifeboat.tls.pki.CertificateBuilder().commonName("localhost").subjectAltName("127.0.0.1")
                 .serverAuth().keyPair(io.lifeboat.tls.pki.KeyPairs.rsa(2048)).signedBy(pki.ca).build();

@@ -26,7 +26,7 @@ final class OpenSslServer implements AutoCloseable {
 
     /** Starts {@code openssl s_server -www} with {@code server}'s certificate plus {@code extra} arguments. */
     static OpenSslServer start(Path dir, HeldCertificate server, String... extra) throws Exception {
-        String openssl = PeerTools.require("openssl");
+        String openssl = io.lifeboat.cli.testing.PeerTool.require("openssl").toString();
         server.writeTo(dir, "server");
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(openssl, "s_server", "-accept", "127.0.0.1:" + port,

@@ -1,6 +1,6 @@
 package io.lifeboat.tls.diagnosis;
 
-import io.lifeboat.tls.ProtocolVersion;
+import io.lifeboat.tls.engine.HandshakeRefusal;
 import io.lifeboat.tls.diagnosis.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,36 +42,40 @@ public final class Classifier {
         return e.transportEnd() == TransportEnd.NONE || e.transportEnd() == TransportEnd.READ_TIMEOUT;
     }
 
-    /** The server side: why a server refused a client's handshake, when the evidence names a cause. */
-    public static Optional<Diagnosis> classifyRefusal(RefusedHandshake r) {
-        ProtocolVersion newest = r.newestOffered();
-        String reason = r.reason().toLowerCase(Locale.ROOT);
+    /**
+     * The server side: why a server refused a client's handshake, from what its ClientHello peek saw
+     * ({@link HandshakeRefusal}), when the evidence names a cause.
+     */
+    public static Optional<Diagnosis> classifyRefusal(HandshakeRefusal r) {
+        String offered = r.offered().map(o -> "at most " + o.highestName() + " (" + o.describe() + ")")
+                .orElse("a hello that could not be read");
+        String reason = r.cause().toLowerCase(Locale.ROOT);
         List<String> ev = new ArrayList<>();
-        ev.add("client " + r.peer() + " offered " + (newest == null ? "an unreadable hello" : "at most " + newest));
-        ev.add("TLS engine: " + r.reason());
-        if (newest != null && newest.olderThan(ProtocolVersion.TLS_1_2)) {
+        ev.add("client " + r.remote() + " offered " + offered);
+        ev.add("TLS engine: " + r.cause());
+        if (r.oldProtocol()) {
             ev.add("the server answered with alert protocol_version: it speaks TLS 1.2 and 1.3 only");
             return Optional.of(new Diagnosis(CauseId.CLIENT_LEGACY_TLS_ONLY, ev,
-                    "Enable TLS 1.2 on the client " + r.peer() + ": on Windows, " + Facts.WINDOWS_TLS12 + "."));
+                    "enable TLS 1.2 on the client " + r.remote() + ": on Windows, " + Facts.WINDOWS_TLS12));
         }
         if (reason.contains("no_shared_cipher") || reason.contains("no cipher suites in common")
                 || reason.contains("no_ciphers_available") || reason.contains("no shared cipher")) {
             return Optional.of(new Diagnosis(CauseId.NO_SHARED_CIPHER, ev,
-                    "The client " + r.peer() + " offers no suite of the TLS12_PLUS policy (ECDHE with AES-GCM or"
-                            + " ChaCha20-Poly1305): on a Windows client, " + Facts.WINDOWS_TLS12 + "."));
+                    "the client " + r.remote() + " offers no suite of the TLS12_PLUS policy (ECDHE with AES-GCM or"
+                            + " ChaCha20-Poly1305): on a Windows client, " + Facts.WINDOWS_TLS12));
         }
         if (reason.contains("certificate") || reason.contains("revoked") || reason.contains("pkix")
                 || reason.contains("unknown_ca") || reason.contains("expired")) {
             return Optional.of(new Diagnosis(CauseId.CLIENT_CERTIFICATE_REJECTED, ev,
-                    "The client " + r.peer() + " presented a machine certificate this vault does not accept"
-                            + " (revoked, expired or from another vault): enrol it again with a token from"
-                            + " `lifeboat vault enroll`, or leave it revoked."));
+                    "the client " + r.remote() + " presented a machine certificate this vault does not accept"
+                            + " (expired, or from another vault): enrol it again with a token from"
+                            + " `lifeboat vault enroll`"));
         }
-        if (newest == null && (reason.contains("http_request") || reason.contains("not an ssl/tls record")
+        if (r.offered().isEmpty() && (reason.contains("http_request") || reason.contains("not an ssl/tls record")
                 || reason.contains("wrong_version_number") || reason.contains("plaintext"))) {
             return Optional.of(new Diagnosis(CauseId.NOT_TLS, ev,
-                    "The client " + r.peer() + " speaks plain text (HTTP?) to the vault's TLS port: use https://"
-                            + " or a Lifeboat agent."));
+                    "the client " + r.remote() + " speaks plain text (HTTP?) to the vault's TLS port: use https://"
+                            + " or a Lifeboat agent"));
         }
         return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package io.lifeboat.tls.engine;
 
+import io.lifeboat.tls.diagnosis.Classifier;
+import io.lifeboat.tls.diagnosis.Diagnosis;
 import java.util.Optional;
 
 /**
@@ -16,20 +18,21 @@ public record HandshakeRefusal(String remote, Optional<OfferedVersions> offered,
         return offered.map(OfferedVersions::belowTls12).orElse(false);
     }
 
-    /** The advice for the operator. */
-    public String fix() {
-        if (oldProtocol()) {
-            return "enable TLS 1.2 on the client: run `lifeboat readiness` on Windows hosts"
-                    + " (old Windows needs KB3140245 or KB4019276 and the SChannel/.NET registry values)";
-        }
-        return "run `lifeboat doctor` from the client to see why";
+    /** The cause the shared classifier names for this refusal, if any. */
+    public Optional<Diagnosis> diagnosis() {
+        return Classifier.classifyRefusal(this);
     }
 
-    /** The one line the vault logs. */
+    /** The advice for the operator (the classifier's fix, else a pointer to the doctor). */
+    public String fix() {
+        return diagnosis().map(Diagnosis::fix).orElse("run `lifeboat doctor` from the client to see why");
+    }
+
+    /** The one line the vault logs; it starts with the cause id when the classifier names one. */
     public String logLine() {
         String what = oldProtocol() ? "refused a client that offers only " + offered.get().highestName()
                 : "TLS handshake failed";
-        return "[tls-refused] " + what + ": remote=" + remote
+        return "[tls-refused] " + diagnosis().map(d -> d.cause() + ": ").orElse("") + what + ": remote=" + remote
                 + " offered=" + offered.map(OfferedVersions::describe).orElse("unknown")
                 + " cause=" + cause + "; fix: " + fix();
     }

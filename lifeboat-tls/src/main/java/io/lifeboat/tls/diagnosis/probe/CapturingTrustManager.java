@@ -19,12 +19,25 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * for the explanation, not for the decision.
  */
 final class CapturingTrustManager extends X509ExtendedTrustManager {
-    private final X509ExtendedTrustManager delegate;
+    private volatile X509ExtendedTrustManager delegate;
+    private final String pin;
     private volatile List<X509Certificate> chain = List.of();
+    private volatile List<X509Certificate> pinnedAnchor = List.of();
     private volatile String failure;
 
     /** @param anchors the CAs to trust; empty means the platform's default trust store */
     CapturingTrustManager(List<X509Certificate> anchors) {
+        this.pin = null;
+        this.delegate = pkix(anchors);
+    }
+
+    /** Trust the certificate of the presented chain whose SHA-256 is {@code pinSha256} (hex). */
+    CapturingTrustManager(String pinSha256) {
+        this.pin = pinSha256.toLowerCase(java.util.Locale.ROOT);
+        this.delegate = null;
+    }
+
+    private static X509ExtendedTrustManager pkix(List<X509Certificate> anchors) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
             if (anchors.isEmpty()) {
@@ -46,7 +59,7 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
             if (found == null) {
                 throw new IllegalStateException("the platform has no X509ExtendedTrustManager");
             }
-            this.delegate = found;
+            return found;
         } catch (NoSuchAlgorithmException | KeyStoreException | java.io.IOException | CertificateException e) {
             throw new IllegalStateException("cannot build the trust manager: " + e.getMessage(), e);
         }
@@ -63,15 +76,31 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
 
     /** The anchors the real trust manager uses (for the judge's "does it chain to them"). */
     List<X509Certificate> anchors() {
-        return List.of(delegate.getAcceptedIssuers());
+        return pin != null ? pinnedAnchor : List.of(delegate.getAcceptedIssuers());
+    }
+
+    /** With a pin: the real PKIX manager anchored at the pinned certificate of this chain. */
+    private X509ExtendedTrustManager judge(X509Certificate[] presented) throws CertificateException {
+        if (pin == null) {
+            return delegate;
+        }
+        for (X509Certificate c : presented) {
+            if (io.lifeboat.tls.pki.Fingerprints.sha256(c).equals(pin)) {
+                pinnedAnchor = List.of(c);
+                return pkix(pinnedAnchor);
+            }
+        }
+        failure = "no certificate of the server's chain has the SHA-256 " + pin + " pinned by the enrolment token";
+        throw new CertificateException(failure);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] presented, String authType, SSLEngine engine)
             throws CertificateException {
         chain = List.of(presented);
+        X509ExtendedTrustManager real = judge(presented);
         try {
-            delegate.checkServerTrusted(presented, authType, engine);
+            real.checkServerTrusted(presented, authType, engine);
         } catch (CertificateException | RuntimeException e) {
             failure = Failures.describe(e);
             throw e;
@@ -82,8 +111,9 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] presented, String authType, Socket socket)
             throws CertificateException {
         chain = List.of(presented);
+        X509ExtendedTrustManager real = judge(presented);
         try {
-            delegate.checkServerTrusted(presented, authType, socket);
+            real.checkServerTrusted(presented, authType, socket);
         } catch (CertificateException | RuntimeException e) {
             failure = Failures.describe(e);
             throw e;
@@ -112,6 +142,6 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return delegate.getAcceptedIssuers();
+        return anchors().toArray(X509Certificate[]::new);
     }
 }

@@ -85,7 +85,8 @@ public final class ConnectionProbe {
 
     private static void handshake(Socket socket, ProbeOptions o, Instant now, ConnectionEvidence.Builder b)
             throws IOException {
-        CapturingTrustManager tm = new CapturingTrustManager(o.anchors());
+        CapturingTrustManager tm = o.pinnedCaSha256() != null && o.anchors().isEmpty()
+                ? new CapturingTrustManager(o.pinnedCaSha256()) : new CapturingTrustManager(o.anchors());
         RecordingKeyManager km = new RecordingKeyManager(o.clientChain(), o.clientKey());
         SSLEngine engine = engine(o, tm, km);
         List<ProtocolVersion> offered = Arrays.stream(engine.getEnabledProtocols())

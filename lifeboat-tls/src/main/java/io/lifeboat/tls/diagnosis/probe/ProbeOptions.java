@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param clock        the local clock (the evidence records it; tests inject one)
  * @param path         the HTTP path asked once TLS is up ("/health" for a vault)
  * @param extraProbes  run the follow-up probes (legacy hello, all-suites hello, plaintext request)
+ * @param pinnedCaSha256 when set (and {@code anchors} is empty), trust the CA certificate of the
+ *                     presented chain whose SHA-256 is this hex value, as an enrolling agent does
+ *                     with its token; PKIX validation and the host-name check still apply
  */
 public record ProbeOptions(String host, int port, Duration timeout, List<X509Certificate> anchors,
         AnchorSource anchorSource, List<X509Certificate> clientChain, PrivateKey clientKey, Clock clock, String path,
-        boolean extraProbes) {
+        boolean extraProbes, String pinnedCaSha256) {
 
     public ProbeOptions {
         Objects.requireNonNull(host, "host");
@@ -32,7 +35,8 @@ public record ProbeOptions(String host, int port, Duration timeout, List<X509Cer
         Objects.requireNonNull(clock, "clock");
         anchors = List.copyOf(anchors);
         clientChain = List.copyOf(clientChain);
-        anchorSource = anchors.isEmpty() ? AnchorSource.SYSTEM : Objects.requireNonNull(anchorSource, "anchorSource");
+        anchorSource = anchors.isEmpty() && pinnedCaSha256 == null ? AnchorSource.SYSTEM
+                : anchors.isEmpty() ? AnchorSource.VAULT_CA : Objects.requireNonNull(anchorSource, "anchorSource");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -45,26 +49,31 @@ public record ProbeOptions(String host, int port, Duration timeout, List<X509Cer
     /** Defaults: system trust store, no client certificate, 10 s timeout, GET /health, all probes. */
     public static ProbeOptions of(String host, int port) {
         return new ProbeOptions(host, port, Duration.ofSeconds(10), List.of(), AnchorSource.SYSTEM, List.of(), null,
-                Clock.systemUTC(), "/health", true);
+                Clock.systemUTC(), "/health", true, null);
     }
 
     public ProbeOptions withTimeout(Duration t) {
-        return new ProbeOptions(host, port, t, anchors, anchorSource, clientChain, clientKey, clock, path, extraProbes);
+        return new ProbeOptions(host, port, t, anchors, anchorSource, clientChain, clientKey, clock, path, extraProbes, pinnedCaSha256);
     }
 
     public ProbeOptions withAnchors(List<X509Certificate> a, AnchorSource source) {
-        return new ProbeOptions(host, port, timeout, a, source, clientChain, clientKey, clock, path, extraProbes);
+        return new ProbeOptions(host, port, timeout, a, source, clientChain, clientKey, clock, path, extraProbes, pinnedCaSha256);
     }
 
     public ProbeOptions withClient(List<X509Certificate> chain, PrivateKey key) {
-        return new ProbeOptions(host, port, timeout, anchors, anchorSource, chain, key, clock, path, extraProbes);
+        return new ProbeOptions(host, port, timeout, anchors, anchorSource, chain, key, clock, path, extraProbes, pinnedCaSha256);
     }
 
     public ProbeOptions withClock(Clock c) {
-        return new ProbeOptions(host, port, timeout, anchors, anchorSource, clientChain, clientKey, c, path, extraProbes);
+        return new ProbeOptions(host, port, timeout, anchors, anchorSource, clientChain, clientKey, c, path, extraProbes, pinnedCaSha256);
+    }
+
+    public ProbeOptions withPinnedCa(String sha256Hex) {
+        return new ProbeOptions(host, port, timeout, anchors, AnchorSource.VAULT_CA, clientChain, clientKey, clock, path,
+                extraProbes, sha256Hex);
     }
 
     public ProbeOptions withExtraProbes(boolean on) {
-        return new ProbeOptions(host, port, timeout, anchors, anchorSource, clientChain, clientKey, clock, path, on);
+        return new ProbeOptions(host, port, timeout, anchors, anchorSource, clientChain, clientKey, clock, path, on, pinnedCaSha256);
     }
 }
