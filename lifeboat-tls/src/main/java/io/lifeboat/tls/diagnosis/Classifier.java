@@ -71,6 +71,12 @@ public final class Classifier {
                             + " (expired, or from another vault): enrol it again with a token from"
                             + " `lifeboat vault enroll`"));
         }
+        if (reason.contains("timed out")) {
+            return Optional.of(new Diagnosis(CauseId.TIMEOUT, ev,
+                    "the client " + r.remote() + " started a handshake and then sent nothing more: a network path"
+                            + " that drops large packets (an MTU black hole: check the VPN or tunnel MTU), a"
+                            + " client that hung, or a scanner; `lifeboat doctor` on the client tells which"));
+        }
         if (r.offered().isEmpty() && (reason.contains("http_request") || reason.contains("not an ssl/tls record")
                 || reason.contains("wrong_version_number") || reason.contains("plaintext"))) {
             return Optional.of(new Diagnosis(CauseId.NOT_TLS, ev,
