@@ -100,6 +100,22 @@ class DoctorCausesTest {
         }
     }
 
+    /** A machine whose TLS stack has TLS 1.2 and 1.3 switched off (as an unpatched Windows host). */
+    @Test
+    void clientLegacyTlsOnlyWhenThisMachineCannotOfferTls12() throws Exception {
+        Path security = dir.resolve("no-tls12.security");
+        Files.writeString(security, "jdk.tls.disabledAlgorithms=SSLv3, TLSv1.3, TLSv1.2, RC4, NULL\n");
+        try (OpenSslServer s = OpenSslServer.start(dir, pki.server())) {
+            var r = io.lifeboat.cli.testing.LifeboatProcess.run(
+                    java.util.Map.of("JAVA_TOOL_OPTIONS", "-Djava.security.properties=" + security),
+                    java.time.Duration.ofSeconds(60), "doctor", s.target(), "--ca", ca().toString(), "--json", "-");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+            var report = io.lifeboat.cli.JsonOutput.MAPPER.readTree(r.stdout());
+            assertThat(report.get("cause").asText()).as(r.stdout()).isEqualTo("CLIENT_LEGACY_TLS_ONLY");
+            assertThat(report.get("fix").asText()).contains("lifeboat readiness");
+        }
+    }
+
     @Test
     void noSharedCipher() throws Exception {
         try (OpenSslServer s = OpenSslServer.start(dir, pki.server(), "-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA")) {
