@@ -33,13 +33,16 @@ import java.util.Objects;
  * @param tls12AllSuitesProbe        a TLS 1.2 hello offering every suite, or null (not run)
  * @param plainAnswer                the printable start of the answer to a plaintext HTTP request,
  *                                   or null (not run or no answer)
+ * @param serverClock                the server's clock (its HTTP Date header), or null: from the
+ *                                   health answer, or from an evidence-only request made when the
+ *                                   certificate was refused for its dates
  */
 public record ConnectionEvidence(String host, int port, Instant localTime, Duration timeout, SocketOutcome socket,
         String socketDetail, List<ProtocolVersion> offered, String localFailure, byte[] firstBytes,
         TransportEnd transportEnd, boolean handshakeCompleted, ProtocolVersion negotiatedVersion,
         String negotiatedSuite, TlsAlert alertReceived, CertificateFindings serverCertificate,
         boolean clientCertificateRequested, ClientCertificateFindings clientCertificate, HttpAnswer http,
-        HelloProbeResult legacyProbe, HelloProbeResult tls12AllSuitesProbe, String plainAnswer) {
+        HelloProbeResult legacyProbe, HelloProbeResult tls12AllSuitesProbe, String plainAnswer, Instant serverClock) {
 
     public ConnectionEvidence {
         Objects.requireNonNull(host, "host");
@@ -106,6 +109,7 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
         private HelloProbeResult legacyProbe;
         private HelloProbeResult tls12AllSuitesProbe;
         private String plainAnswer;
+        private Instant serverClock;
 
         Builder(String host, int port, Instant localTime) {
             this.host = host;
@@ -133,6 +137,7 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
             legacyProbe = e.legacyProbe;
             tls12AllSuitesProbe = e.tls12AllSuitesProbe;
             plainAnswer = e.plainAnswer;
+            serverClock = e.serverClock;
         }
 
         public Builder timeout(Duration v) { this.timeout = v; return this; }
@@ -151,7 +156,14 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
         public Builder serverCertificate(CertificateFindings v) { this.serverCertificate = v; return this; }
         public Builder clientCertificateRequested(boolean v) { this.clientCertificateRequested = v; return this; }
         public Builder clientCertificate(ClientCertificateFindings v) { this.clientCertificate = v; return this; }
-        public Builder http(HttpAnswer v) { this.http = v; return this; }
+        public Builder http(HttpAnswer v) {
+            this.http = v;
+            if (v != null && v.date() != null) {
+                this.serverClock = v.date();
+            }
+            return this;
+        }
+        public Builder serverClock(Instant v) { this.serverClock = v; return this; }
         public Builder legacyProbe(HelloProbeResult v) { this.legacyProbe = v; return this; }
         public Builder tls12AllSuitesProbe(HelloProbeResult v) { this.tls12AllSuitesProbe = v; return this; }
         public Builder plainAnswer(String v) { this.plainAnswer = v; return this; }
@@ -160,7 +172,7 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
             return new ConnectionEvidence(host, port, localTime, timeout, socket, socketDetail, offered,
                     localFailure, firstBytes, transportEnd, handshakeCompleted, negotiatedVersion, negotiatedSuite,
                     alertReceived, serverCertificate, clientCertificateRequested, clientCertificate, http,
-                    legacyProbe, tls12AllSuitesProbe, plainAnswer);
+                    legacyProbe, tls12AllSuitesProbe, plainAnswer, serverClock);
         }
     }
 }

@@ -53,6 +53,9 @@ public final class EvidenceSummary {
         if (e.tls12AllSuitesProbe() != null) {
             out.add(e.tls12AllSuitesProbe().describe());
         }
+        if (e.serverClock() != null) {
+            out.add("the server's clock (HTTP Date): " + e.serverClock() + "; this machine's: " + e.localTime());
+        }
         if (e.plainAnswer() != null) {
             out.add("plaintext HTTP answer: \"" + e.plainAnswer() + "\"");
         }

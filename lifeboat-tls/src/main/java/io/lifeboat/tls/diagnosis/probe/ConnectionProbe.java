@@ -138,8 +138,16 @@ public final class ConnectionProbe {
         return (o.host().contains(":") ? "[" + o.host() + "]" : o.host()) + ":" + o.port();
     }
 
-    /** The extra questions, asked only when the first attempt failed before any certificate was seen. */
+    /**
+     * The extra questions: when the certificate was refused for its dates, the server's clock; when
+     * the first attempt failed before any certificate was seen, the follow-up hellos.
+     */
     static ConnectionEvidence followUp(ConnectionEvidence e, ProbeOptions o) {
+        var cert = e.serverCertificate();
+        if (cert != null && !cert.trusted() && (cert.notYetValid() || cert.expired()) && e.serverClock() == null) {
+            var answer = ServerClockProbe.ask(o, o.timeout());
+            return answer == null || answer.date() == null ? e : e.toBuilder().serverClock(answer.date()).build();
+        }
         boolean askMore = e.socket() == SocketOutcome.CONNECTED && !e.handshakeCompleted() && !e.peerAnsweredNonTls()
                 && e.serverCertificate() == null && !e.clientCertificateRequested() && !e.offered().isEmpty();
         if (!askMore) {

@@ -23,10 +23,12 @@ final class CertificateExpired implements CauseRule {
             return Optional.empty();
         }
         Duration ago = Duration.between(c.notAfter(), e.localTime());
-        return Optional.of(new Diagnosis(id(), List.of(
-                c.describe(),
-                "it expired at " + c.notAfter() + ", " + Skew.human(ago) + " before this machine's clock ("
-                        + e.localTime() + ")"),
+        List<String> ev = new java.util.ArrayList<>();
+        ev.add(c.describe());
+        ev.add("it expired at " + c.notAfter() + ", " + Skew.human(ago) + " before this machine's clock ("
+                + e.localTime() + ")");
+        Skew.serverClock(e).ifPresent(ev::add);
+        return Optional.of(new Diagnosis(id(), ev,
                 "Renew the server's certificate and restart the server (for a Lifeboat vault, issue a new"
                         + " server certificate from the vault's CA). If the server's certificate looks new, this"
                         + " machine's clock is ahead: set it right (w32tm /resync on Windows, chrony or"

@@ -28,11 +28,7 @@ final class CertificateNotYetValid implements CauseRule {
         ev.add(c.describe());
         ev.add("it becomes valid at " + c.notBefore() + ", " + Skew.human(ahead) + " after this machine's clock ("
                 + e.localTime() + ")");
-        if (e.http() != null && e.http().date() != null) {
-            Duration skew = Duration.between(e.localTime(), e.http().date());
-            ev.add("the server's clock (HTTP Date) reads " + e.http().date() + ": this machine is "
-                    + Skew.human(skew) + (skew.isNegative() ? " ahead" : " behind"));
-        }
+        Skew.serverClock(e).ifPresent(ev::add);
         return Optional.of(new Diagnosis(id(), ev,
                 "Clock skew: a freshly issued certificate looks \"not yet valid\" to a machine whose clock is"
                         + " behind. Set this machine's clock (Windows: `w32tm /resync`, and check the time zone;"
