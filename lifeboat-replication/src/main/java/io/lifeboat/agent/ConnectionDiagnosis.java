@@ -11,6 +11,8 @@ import io.lifeboat.tls.pki.Pem;
 import io.lifeboat.vault.HostPort;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionDiagnosis {
     private static final Logger LOG = LoggerFactory.getLogger("lifeboat.agent");
     /** Each probe step waits at most this long, so a failing agent reports within seconds. */
-    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private ConnectionDiagnosis() {
     }
@@ -39,11 +41,34 @@ public final class ConnectionDiagnosis {
         if (!connectionFailure(failure)) {
             return failure;
         }
+        if (Thread.currentThread().isInterrupted()) {
+            return failure; // stopping: no time for a diagnosis
+        }
         Verdict verdict;
+        ProbeOptions options;
         try {
-            verdict = Classifier.classify(ConnectionProbe.run(probe.get()));
-        } catch (RuntimeException e) {
-            LOG.debug("connection diagnosis failed: {}", e.toString());
+            options = probe.get();
+        } catch (LifeboatException e) {
+            return failure;
+        }
+        // The probe runs on its own daemon thread so that a stop (an interrupt) never waits for it.
+        CompletableFuture<Verdict> running = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                running.complete(Classifier.classify(ConnectionProbe.run(options)));
+            } catch (RuntimeException e) {
+                running.completeExceptionally(e);
+            }
+        }, "lifeboat-diagnosis");
+        t.setDaemon(true);
+        t.start();
+        try {
+            verdict = running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure;
+        } catch (ExecutionException e) {
+            LOG.debug("connection diagnosis failed: {}", e.getCause().toString());
             return failure;
         }
         if (!(verdict instanceof Verdict.Diagnosed d)) {

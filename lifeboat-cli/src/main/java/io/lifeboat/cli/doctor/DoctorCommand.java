@@ -18,10 +18,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lifeboat doctor HOST:PORT}: connect as an agent would and name what is wrong, the evidence and the fix. */
-@Command(name = "doctor",
-        description = {"Connect to HOST:PORT the way an agent does and explain any failure: the cause (a stable id),",
-            "the evidence seen, and the fix. Exit 0 when the connection works end to end (TLS, then GET /health),",
-            "3 when a cause was found, 1 when none fits. Causes: see docs/troubleshooting.md."})
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Connect to HOST:PORT the way an agent does and explain any failure:",
+            "the cause (a stable id), the evidence seen, and the fix.",
+            "Exit 0 when the connection works end to end (TLS, then GET /health),",
+            "3 when a cause was found, 1 when none fits. Causes: docs/troubleshooting.md."})
 public final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
