@@ -94,6 +94,16 @@ public final class VaultServer implements AutoCloseable {
 
     private static Router router(Vertx vertx, Vault vault, TlsEngine engine, List<VaultRoutes> routes) {
         Router router = Router.router(vertx);
+        // A client that goes away mid-request (an upload cut off, a stop while a body hangs) is not a
+        // server error: one line, no stack trace.
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException) {
+                LOG.info("client {} went away during {} {}", ctx.request().connection().remoteAddress(),
+                        ctx.request().method(), ctx.request().path());
+                return;
+            }
+            ctx.next();
+        });
         BodyHandler body = BodyHandler.create(false).setBodyLimit(vault.config().bodyLimit());
         EnrolmentRoutes enrolment = new EnrolmentRoutes(vault);
         router.post("/v1/enroll").handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
