@@ -26,6 +26,7 @@ final class PolicySslContextFactory implements SslContextFactory {
     private final SslProvider provider;
     private final String[] groups;
     private final TlsRefusalListener listener;
+    private final int newestVersion;
 
     private Set<String> cipherSuites;
     private List<String> applicationProtocols;
@@ -35,11 +36,15 @@ final class PolicySslContextFactory implements SslContextFactory {
     private KeyManagerFactory kmf;
     private TrustManagerFactory tmf;
 
-    /** @param groups BoringSSL group names, or null to leave the engine's default */
-    PolicySslContextFactory(SslProvider provider, String[] groups, TlsRefusalListener listener) {
+    /**
+     * @param groups        BoringSSL group names, or null to leave the engine's default
+     * @param newestVersion wire id of the policy's newest version (for TLS_FALLBACK_SCSV)
+     */
+    PolicySslContextFactory(SslProvider provider, String[] groups, TlsRefusalListener listener, int newestVersion) {
         this.provider = provider;
         this.groups = groups;
         this.listener = listener;
+        this.newestVersion = newestVersion;
     }
 
     @Override
@@ -120,6 +125,6 @@ final class PolicySslContextFactory implements SslContextFactory {
                 osc.setSessionCacheEnabled(true);
             }
         }
-        return forClient ? ctx : new PeekingSslContext(ctx, listener);
+        return forClient ? ctx : new PeekingSslContext(ctx, listener, newestVersion);
     }
 }
