@@ -65,6 +65,16 @@ class VaultCommandsTest {
     }
 
     @Test
+    void aTokenForAVaultOnAnyFreePortNeedsTheRunningServer() {
+        Path v = tmp.resolve("V");
+        run("vault", "init", "--dir", v.toString(), "--listen", "127.0.0.1:0");
+        Run r = run("vault", "enroll", "--dir", v.toString(), "--machine", "web01");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("start `lifeboat vault serve` first");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void unreachableVaultIsExitCode10() throws Exception {
         Path v = tmp.resolve("V");
         run("vault", "init", "--dir", v.toString(), "--listen", "127.0.0.1:1");
