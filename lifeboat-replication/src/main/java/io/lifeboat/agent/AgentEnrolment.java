@@ -50,7 +50,10 @@ public final class AgentEnrolment {
                     request.toJson().encode().getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Type", "application/json"));
         } catch (LifeboatException e) {
-            throw ConnectionDiagnosis.explain(e, () -> ConnectionDiagnosis.enrolment(vault, token.caSha256()));
+            LifeboatException failure = pinned.failure() == null ? e
+                    : new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "enrolment refused: "
+                            + pinned.failure() + "; nothing was sent", e);
+            throw ConnectionDiagnosis.explain(failure, () -> ConnectionDiagnosis.enrolment(vault, token.caSha256()));
         }
         resp.requireOk("enrolment refused");
         X509Certificate cert = IdentityFiles.store(layout, resp.json(), keys, token.caSha256(), name);

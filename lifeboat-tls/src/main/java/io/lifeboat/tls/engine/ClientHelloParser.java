@@ -17,6 +17,7 @@ public final class ClientHelloParser {
     private static final int HANDSHAKE = 22;
     private static final int CLIENT_HELLO = 1;
     private static final int SUPPORTED_VERSIONS = 43;
+    static final int FALLBACK_SCSV = 0x5600;
 
     private ClientHelloParser() {
     }
@@ -47,7 +48,12 @@ public final class ClientHelloParser {
         int legacyVersion = u16(b, p, end);
         p += 2 + 32;                                   // version, random
         p += 1 + u8(b, p, end);                        // session id
-        p += 2 + u16(b, p, end);                       // cipher suites
+        int suitesLen = u16(b, p, end);
+        boolean scsv = false;
+        for (int i = p + 2; i + 1 < p + 2 + suitesLen && i + 1 < end; i += 2) {
+            scsv |= u16(b, i, end) == FALLBACK_SCSV;
+        }
+        p += 2 + suitesLen;                            // cipher suites
         p += 1 + u8(b, p, end);                        // compression methods
         List<Integer> supported = new ArrayList<>();
         if (p + 2 <= end) {
@@ -69,7 +75,7 @@ public final class ClientHelloParser {
                 p = body + extLen;
             }
         }
-        return new OfferedVersions(recordVersion, legacyVersion, supported);
+        return new OfferedVersions(recordVersion, legacyVersion, supported, scsv);
     }
 
     static boolean isGrease(int v) {

@@ -23,17 +23,18 @@ public record HandshakeRefusal(String remote, Optional<OfferedVersions> offered,
         return Classifier.classifyRefusal(this);
     }
 
-    /** The advice for the operator (the classifier's fix, else a pointer to the doctor). */
+    /** The advice for the operator: the classifier's fix, and the doctor for the client's view. */
     public String fix() {
-        return diagnosis().map(Diagnosis::fix).orElse("run `lifeboat doctor` from the client to see why");
+        return diagnosis().map(d -> d.fix() + " (details: `lifeboat doctor` on the client)")
+                .orElse("run `lifeboat doctor` from the client to see why");
     }
 
-    /** The one line the vault logs; it starts with the cause id when the classifier names one. */
+    /** The one line the vault logs; {@code diagnosis=CAUSE_ID} when the shared classifier names one. */
     public String logLine() {
         String what = oldProtocol() ? "refused a client that offers only " + offered.get().highestName()
                 : "TLS handshake failed";
-        return "[tls-refused] " + diagnosis().map(d -> d.cause() + ": ").orElse("") + what + ": remote=" + remote
+        return "[tls-refused] " + what + ": remote=" + remote
                 + " offered=" + offered.map(OfferedVersions::describe).orElse("unknown")
-                + " cause=" + cause + "; fix: " + fix();
+                + " cause=" + cause + diagnosis().map(d -> " diagnosis=" + d.cause()).orElse("") + "; fix: " + fix();
     }
 }

@@ -11,8 +11,11 @@ import java.util.Optional;
  * @param legacyVersion     the ClientHello's {@code legacy_version} (the highest version for clients
  *                          without the supported_versions extension)
  * @param supportedVersions the supported_versions extension, GREASE removed; empty when absent
+ * @param fallbackScsv      the suite list has TLS_FALLBACK_SCSV (RFC 7507): the client is retrying
+ *                          with a lower version than it supports
  */
-public record OfferedVersions(int recordVersion, int legacyVersion, List<Integer> supportedVersions) {
+public record OfferedVersions(int recordVersion, int legacyVersion, List<Integer> supportedVersions,
+        boolean fallbackScsv) {
 
     public OfferedVersions {
         supportedVersions = List.copyOf(supportedVersions);
@@ -46,6 +49,7 @@ public record OfferedVersions(int recordVersion, int legacyVersion, List<Integer
         String legacy = ProtocolVersion.fromWireId(legacyVersion).map(ProtocolVersion::standardName)
                 .orElse(String.format("0x%04x", legacyVersion));
         return "max=" + highestName() + " legacy_version=" + legacy
-                + (supportedVersions.isEmpty() ? " (no supported_versions ext)" : "");
+                + (supportedVersions.isEmpty() ? " (no supported_versions ext)" : "")
+                + (fallbackScsv ? " TLS_FALLBACK_SCSV" : "");
     }
 }

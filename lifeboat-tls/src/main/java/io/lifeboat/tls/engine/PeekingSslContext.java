@@ -15,10 +15,12 @@ import javax.net.ssl.SSLEngine;
  */
 final class PeekingSslContext extends DelegatingSslContext {
     private final TlsRefusalListener listener;
+    private final int newestVersion;
 
-    PeekingSslContext(SslContext delegate, TlsRefusalListener listener) {
+    PeekingSslContext(SslContext delegate, TlsRefusalListener listener, int newestVersion) {
         super(delegate);
         this.listener = listener;
+        this.newestVersion = newestVersion;
     }
 
     @Override
@@ -28,32 +30,36 @@ final class PeekingSslContext extends DelegatingSslContext {
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor executor) {
-        return new PeekingHandler(newEngine(alloc), startTls, executor, listener);
+        return new PeekingHandler(newEngine(alloc), startTls, executor, listener, newestVersion);
     }
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, String host, int port, boolean startTls,
             Executor executor) {
-        return new PeekingHandler(newEngine(alloc, host, port), startTls, executor, listener);
+        return new PeekingHandler(newEngine(alloc, host, port), startTls, executor, listener, newestVersion);
     }
 
     /** The SslHandler that installs the peek in front of itself and reports a failed handshake. */
     private static final class PeekingHandler extends SslHandler {
         private final TlsRefusalListener listener;
+        private final int newestVersion;
 
-        PeekingHandler(SSLEngine engine, boolean startTls, Executor executor, TlsRefusalListener listener) {
+        PeekingHandler(SSLEngine engine, boolean startTls, Executor executor, TlsRefusalListener listener,
+                int newestVersion) {
             super(engine, startTls, executor);
             this.listener = listener;
+            this.newestVersion = newestVersion;
         }
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
-            ClientHelloPeek peek = new ClientHelloPeek();
+            ClientHelloPeek peek = new ClientHelloPeek(newestVersion);
             ctx.pipeline().addBefore(ctx.name(), "lifeboatClientHelloPeek", peek);
             String remote = String.valueOf(ctx.channel().remoteAddress());
             handshakeFuture().addListener(f -> {
                 if (!f.isSuccess() && peek.sawData()) {
-                    listener.refused(new HandshakeRefusal(remote, peek.offered(), oneLine(f.cause())));
+                    listener.refused(new HandshakeRefusal(remote, peek.offered(),
+                            peek.refusedHere() != null ? peek.refusedHere() : oneLine(f.cause())));
                 }
             });
             super.handlerAdded(ctx);

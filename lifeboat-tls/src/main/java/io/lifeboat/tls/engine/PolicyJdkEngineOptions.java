@@ -7,18 +7,20 @@ import io.vertx.core.spi.tls.SslContextFactory;
 /** Vert.x's JDK engine options with the refused-client report (groups: see {@link TlsEngine#JDK}). */
 final class PolicyJdkEngineOptions extends JdkSSLEngineOptions {
     private final TlsRefusalListener listener;
+    private final int newestVersion;
 
-    PolicyJdkEngineOptions(TlsRefusalListener listener) {
+    PolicyJdkEngineOptions(TlsRefusalListener listener, int newestVersion) {
         this.listener = listener;
+        this.newestVersion = newestVersion;
     }
 
     @Override
     public SslContextFactory sslContextFactory() {
-        return new PolicySslContextFactory(SslProvider.JDK, null, listener);
+        return new PolicySslContextFactory(SslProvider.JDK, null, listener, newestVersion);
     }
 
     @Override
     public PolicyJdkEngineOptions copy() {
-        return new PolicyJdkEngineOptions(listener);
+        return new PolicyJdkEngineOptions(listener, newestVersion);
     }
 }

@@ -8,20 +8,22 @@ import io.vertx.core.spi.tls.SslContextFactory;
 final class PolicyOpenSslEngineOptions extends OpenSSLEngineOptions {
     private final String[] groups;
     private final TlsRefusalListener listener;
+    private final int newestVersion;
 
-    PolicyOpenSslEngineOptions(String[] groups, TlsRefusalListener listener) {
+    PolicyOpenSslEngineOptions(String[] groups, TlsRefusalListener listener, int newestVersion) {
         this.groups = groups.clone();
         this.listener = listener;
+        this.newestVersion = newestVersion;
     }
 
     @Override
     public SslContextFactory sslContextFactory() {
-        return new PolicySslContextFactory(SslProvider.OPENSSL, groups, listener);
+        return new PolicySslContextFactory(SslProvider.OPENSSL, groups, listener, newestVersion);
     }
 
     /** Vert.x copies its options: without this override the subclass would be lost (notes pitfall 4). */
     @Override
     public PolicyOpenSslEngineOptions copy() {
-        return new PolicyOpenSslEngineOptions(groups, listener);
+        return new PolicyOpenSslEngineOptions(groups, listener, newestVersion);
     }
 }

@@ -23,9 +23,13 @@ import javax.net.ssl.TrustManagerFactory;
  * that reports refused clients ({@link PeekingSslContext}). Re-check against Vert.x on upgrade.
  */
 final class PolicySslContextFactory implements SslContextFactory {
+    /** How many contexts were built in this JVM (a context per connection would be a performance bug). */
+    static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
+
     private final SslProvider provider;
     private final String[] groups;
     private final TlsRefusalListener listener;
+    private final int newestVersion;
 
     private Set<String> cipherSuites;
     private List<String> applicationProtocols;
@@ -35,11 +39,15 @@ final class PolicySslContextFactory implements SslContextFactory {
     private KeyManagerFactory kmf;
     private TrustManagerFactory tmf;
 
-    /** @param groups BoringSSL group names, or null to leave the engine's default */
-    PolicySslContextFactory(SslProvider provider, String[] groups, TlsRefusalListener listener) {
+    /**
+     * @param groups        BoringSSL group names, or null to leave the engine's default
+     * @param newestVersion wire id of the policy's newest version (for TLS_FALLBACK_SCSV)
+     */
+    PolicySslContextFactory(SslProvider provider, String[] groups, TlsRefusalListener listener, int newestVersion) {
         this.provider = provider;
         this.groups = groups;
         this.listener = listener;
+        this.newestVersion = newestVersion;
     }
 
     @Override
@@ -114,12 +122,13 @@ final class PolicySslContextFactory implements SslContextFactory {
             b.clientAuth(clientAuth);
         }
         SslContext ctx = b.build();
+        BUILT.incrementAndGet();
         if (ctx instanceof OpenSslServerContext) {
             SSLSessionContext sc = ctx.sessionContext();
             if (sc instanceof OpenSslServerSessionContext osc) {
                 osc.setSessionCacheEnabled(true);
             }
         }
-        return forClient ? ctx : new PeekingSslContext(ctx, listener);
+        return forClient ? ctx : new PeekingSslContext(ctx, listener, newestVersion);
     }
 }

@@ -86,10 +86,10 @@ public enum TlsEngine {
     /** The Vert.x engine options enforcing {@code policy}'s groups and reporting refused clients. */
     SSLEngineOptions engineOptions(TlsPolicy policy, TlsRefusalListener listener) {
         if (this == BORINGSSL) {
-            return new PolicyOpenSslEngineOptions(boringSslGroups(policy), listener);
+            return new PolicyOpenSslEngineOptions(boringSslGroups(policy), listener, policy.newestVersion().wireId());
         }
         configureJdk(policy);
-        return new PolicyJdkEngineOptions(listener);
+        return new PolicyJdkEngineOptions(listener, policy.newestVersion().wireId());
     }
 
     /** The policy's groups under BoringSSL's names, in order. */

@@ -14,18 +14,18 @@ class RefusalClassifierTest {
 
     @Test
     void aClientOfferingTls11IsClientLegacyTlsOnly() {
-        var r = new HandshakeRefusal(PEER, Optional.of(new OfferedVersions(0x0301, 0x0302, List.of())),
+        var r = new HandshakeRefusal(PEER, Optional.of(new OfferedVersions(0x0301, 0x0302, List.of(), false)),
                 "OPENSSL_internal:UNSUPPORTED_PROTOCOL");
         Diagnosis d = Classifier.classifyRefusal(r).orElseThrow();
         assertThat(d.cause()).isEqualTo(CauseId.CLIENT_LEGACY_TLS_ONLY);
         assertThat(d.evidence().get(0)).contains(PEER).contains("TLSv1.1");
-        assertThat(r.logLine()).startsWith("[tls-refused] CLIENT_LEGACY_TLS_ONLY: ").contains("remote=" + PEER)
-                .contains("lifeboat readiness");
+        assertThat(r.logLine()).startsWith("[tls-refused] refused a client that offers only TLSv1.1: ")
+                .contains("remote=" + PEER).contains(" diagnosis=CLIENT_LEGACY_TLS_ONLY;").contains("lifeboat readiness");
     }
 
     @Test
     void noSharedCipherAndCertificateReasons() {
-        var tls12 = Optional.of(new OfferedVersions(0x0301, 0x0303, List.of()));
+        var tls12 = Optional.of(new OfferedVersions(0x0301, 0x0303, List.of(), false));
         assertThat(Classifier.classifyRefusal(new HandshakeRefusal(PEER, tls12, "OPENSSL_internal:NO_SHARED_CIPHER"))
                 .orElseThrow().cause()).isEqualTo(CauseId.NO_SHARED_CIPHER);
         assertThat(Classifier.classifyRefusal(new HandshakeRefusal(PEER, tls12,
@@ -43,7 +43,7 @@ class RefusalClassifierTest {
 
     @Test
     void anUnknownReasonNamesNoCauseAndPointsToTheDoctor() {
-        var r = new HandshakeRefusal(PEER, Optional.of(new OfferedVersions(0x0301, 0x0303, List.of(0x0304))),
+        var r = new HandshakeRefusal(PEER, Optional.of(new OfferedVersions(0x0301, 0x0303, List.of(0x0304), false)),
                 "something odd");
         assertThat(Classifier.classifyRefusal(r)).isEmpty();
         assertThat(r.fix()).contains("lifeboat doctor");
