@@ -35,7 +35,7 @@ final class BlockCodec {
     }
 
     private static byte[] inflate(BlockId id, String pack, byte[] body, int maxBytes) {
-        long declared = Zstd.getFrameContentSize(body);
+        long declared = declaredSize(id, pack, body);
         if (declared > maxBytes) {
             throw new IntegrityException(id, pack, where(id, pack) + " would inflate to " + declared
                     + " bytes, more than the largest block allowed (" + maxBytes + ")");
@@ -50,6 +50,26 @@ final class BlockCodec {
                     + maxBytes + " bytes (" + e.getMessage() + "): truncated, altered or too large", e);
         } catch (RuntimeException e) {
             throw new IntegrityException(id, pack, where(id, pack) + " does not decompress: " + e.getMessage(), e);
+        }
+    }
+
+    /** The size a zstd frame declares, or -1 when it does not say (the bound then applies while inflating). */
+    private static long declaredSize(BlockId id, String pack, byte[] body) {
+        if (body.length < 4) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame (" + body.length
+                    + " bytes): truncated");
+        }
+        try {
+            long n = Zstd.getFrameContentSize(body);
+            return n < 0 ? -1 : n;
+        } catch (ZstdException e) {
+            if (String.valueOf(e.getMessage()).contains("unknown")) {
+                return -1;
+            }
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame (" + e.getMessage()
+                    + "): truncated or altered", e);
+        } catch (RuntimeException e) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame: " + e, e);
         }
     }
 
