@@ -229,9 +229,25 @@ public final class Repository implements AutoCloseable {
     private void writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
         Pack.Built built = Pack.build(chunk);
         List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
-        backend.create(new Handle(FileType.DATA, built.name()), built.bytes());
+        Handle data = new Handle(FileType.DATA, built.name());
+        if (!backend.create(data, built.bytes()) && !intact(data)) {
+            // A file of this (content-derived) name exists but is not this content: the leftover of a
+            // write torn by a crash on a store without atomic creates. Replace it.
+            LOG.warn("{} exists but does not hold the bytes its name promises; writing it again", data);
+            backend.delete(data);
+            backend.create(data, built.bytes());
+        }
         backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
         register(built.name(), ids, built.locations(), replace);
+    }
+
+    /** True when a pack file holds exactly the bytes whose SHA-256 is its name. */
+    private boolean intact(Handle pack) throws IOException {
+        try {
+            return BlockId.of(backend.read(pack)).hex().equals(pack.name());
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     void register(String pack, List<BlockId> ids, List<Pack.Location> locs) {

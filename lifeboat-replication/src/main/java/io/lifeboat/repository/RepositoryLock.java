@@ -78,11 +78,19 @@ final class RepositoryLock {
         HELD.remove(token);
     }
 
+    private static volatile String hostName;
+
+    /** This machine's name, looked up once (the lookup can take a noticeable time). */
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
+        String h = hostName;
+        if (h == null) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                h = "localhost";
+            }
+            hostName = h;
         }
+        return h;
     }
 }
