@@ -195,12 +195,13 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private void createDirectories(Path dir) throws IOException {
+    /** Creates a folder and any missing parents, syncing each parent so the new entries are durable. */
+    private static void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Path parent = dir.getParent();
-        if (parent != null && !parent.equals(root.getParent())) {
+        if (parent != null) {
             createDirectories(parent);
         }
         try {
