@@ -188,7 +188,15 @@ public final class Repository implements AutoCloseable {
                     toStore.putIfAbsent(it.id(), it);
                 }
             }
-            writePacks(new ArrayList<>(toStore.values()));
+            // each pack is followed by its ownership record, so a batch cut short (full disk, crash)
+            // keeps what it stored: those blocks are not asked for again
+            for (List<Pack.Item> chunk : chunks(new ArrayList<>(toStore.values()))) {
+                writePack(chunk, false);
+                Set<BlockId> ids = new LinkedHashSet<>();
+                chunk.forEach(it -> ids.add(it.id()));
+                recordOwnership(machine, ids);
+                toOwn.removeAll(ids);
+            }
             if (!toOwn.isEmpty()) {
                 recordOwnership(machine, toOwn);
             }
@@ -200,21 +208,14 @@ public final class Repository implements AutoCloseable {
     }
 
     /** Writes packs of about the target size, each followed by its index, and registers them. */
-    void writePacks(List<Pack.Item> items) throws IOException {
-        writePacks(items, false);
-    }
-
-    /** As {@link #writePacks}, but the new locations replace the old ones (repacking). */
-    void writePacksReplacing(List<Pack.Item> items) throws IOException {
-        writePacks(items, true);
-    }
-
-    private void writePacks(List<Pack.Item> items, boolean replace) throws IOException {
+    /** Cuts items into groups of about the pack target size, in order. */
+    List<List<Pack.Item>> chunks(List<Pack.Item> items) {
+        List<List<Pack.Item>> out = new ArrayList<>();
         List<Pack.Item> chunk = new ArrayList<>();
         long size = 0;
         for (Pack.Item it : items) {
             if (!chunk.isEmpty() && size + it.body().length > options.packTargetBytes()) {
-                writePack(chunk, replace);
+                out.add(chunk);
                 chunk = new ArrayList<>();
                 size = 0;
             }
@@ -222,7 +223,15 @@ public final class Repository implements AutoCloseable {
             size += it.body().length + Pack.HEADER;
         }
         if (!chunk.isEmpty()) {
-            writePack(chunk, replace);
+            out.add(chunk);
+        }
+        return out;
+    }
+
+    /** Writes the items as new packs whose locations replace the old ones (repacking). */
+    void writePacksReplacing(List<Pack.Item> items) throws IOException {
+        for (List<Pack.Item> chunk : chunks(items)) {
+            writePack(chunk, true);
         }
     }
 
