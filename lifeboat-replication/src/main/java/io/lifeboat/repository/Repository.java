@@ -238,22 +238,21 @@ public final class Repository implements AutoCloseable {
     private void writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
         Pack.Built built = Pack.build(chunk);
         List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
-        Handle data = new Handle(FileType.DATA, built.name());
-        if (!backend.create(data, built.bytes()) && !intact(data)) {
-            // A file of this (content-derived) name exists but is not this content: the leftover of a
-            // write torn by a crash on a store without atomic creates. Replace it.
-            LOG.warn("{} exists but does not hold the bytes its name promises; writing it again", data);
-            backend.delete(data);
-            backend.create(data, built.bytes());
+        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes()) && !holds(built)) {
+            // The name is taken by other bytes: the leftover of a write torn by a crash on a store
+            // without atomic creates, or the same blocks compressed differently. Never replace a
+            // file; write this pack under another name.
+            LOG.warn("data/{} exists with other contents; writing the pack under another name", built.name());
+            built = Pack.rename(built, uniqueName(options.clock().instant()));
         }
         backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
         register(built.name(), ids, built.locations(), replace);
     }
 
-    /** True when a pack file holds exactly the bytes whose SHA-256 is its name. */
-    private boolean intact(Handle pack) throws IOException {
+    /** True when the pack file of that name already holds exactly these bytes. */
+    private boolean holds(Pack.Built built) throws IOException {
         try {
-            return BlockId.of(backend.read(pack)).hex().equals(pack.name());
+            return java.util.Arrays.equals(backend.read(new Handle(FileType.DATA, built.name())), built.bytes());
         } catch (NoSuchFileException e) {
             return false;
         }
