@@ -97,6 +97,12 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /** Opens the repository in a local folder (the vault's {@code VAULT/repo/}); see {@link #open}. */
+    public static Repository openLocal(java.nio.file.Path folder, RepositoryOptions options) {
+        io.lifeboat.repository.backend.Backend b = new io.lifeboat.repository.backend.LocalBackend(folder);
+        return open(options.readOnly() ? new io.lifeboat.repository.backend.ReadOnlyBackend(b) : b, options);
+    }
+
     private static void ensureConfig(Backend backend, RepositoryOptions options) throws IOException {
         if (backend.size(Handle.CONFIG).isEmpty()) {
             String id = BlockId.of(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
@@ -463,6 +469,14 @@ public final class Repository implements AutoCloseable {
             return new Verifier(this, listener).run(machine);
         } finally {
             rw.readLock().unlock();
+        }
+    }
+
+    /** Forgets confirmations older than {@code cutoff} (they no longer protect anything). */
+    void forgetConfirmationsBefore(String machine, long cutoff) {
+        Map<BlockId, Long> seen = confirmed.get(machine);
+        if (seen != null) {
+            seen.values().removeIf(t -> t < cutoff);
         }
     }
 
