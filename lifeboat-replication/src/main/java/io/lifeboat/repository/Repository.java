@@ -432,20 +432,26 @@ public final class Repository implements AutoCloseable {
         if (list.isEmpty()) {
             throw new NotFoundException("machine " + machine + " has no recovery points in " + backend.location());
         }
-        Map<String, StoredPoint> mine = points.get(machine);
+        Map<String, StoredPoint> mine = points.getOrDefault(machine, Map.of());
+        StoredPoint found;
         if (idOrLatest == null || idOrLatest.equals("latest")) {
-            return mine.get(list.get(list.size() - 1).id());
+            found = mine.get(list.get(list.size() - 1).id());
+        } else {
+            found = mine.get(idOrLatest);
+            List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
+            if (found == null && matches.size() == 1) {
+                found = mine.get(matches.get(0).id());
+            }
+            if (found == null && matches.size() > 1) {
+                throw new NotFoundException("machine " + machine + " has several points starting with " + idOrLatest
+                        + "; give more of the id (see `lifeboat points --machine " + machine + "`)");
+            }
         }
-        StoredPoint exact = mine.get(idOrLatest);
-        if (exact != null) {
-            return exact;
+        if (found != null) {
+            return found; // (null only if retention removed it just now)
         }
-        List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
-        if (matches.size() == 1) {
-            return mine.get(matches.get(0).id());
-        }
-        throw new NotFoundException("machine " + machine + " has " + (matches.isEmpty() ? "no point " : "several points starting with ")
-                + idOrLatest + " (see `lifeboat points --machine " + machine + "`)");
+        throw new NotFoundException("machine " + machine + " has no point " + idOrLatest
+                + " (see `lifeboat points --machine " + machine + "`)");
     }
 
     /** Machines that have points or stored blocks, sorted. */
