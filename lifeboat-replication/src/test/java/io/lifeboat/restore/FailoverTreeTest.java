@@ -45,7 +45,9 @@ class FailoverTreeTest {
         Files.write(root.resolve("a/b/c/deep.bin"), Fixtures.random(1, 3 * BS + 17));
         Files.write(root.resolve("empty.txt"), new byte[0]);
         Files.writeString(root.resolve("my file with spaces.txt"), "spaces\n");
-        Files.writeString(root.resolve("ünïcødé-ファイル.txt"), "unicode ✓\n");
+        // file names in the JVM's encoding: UTF-8 under any UTF-8 locale (a C locale cannot name them)
+        String unicode = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")) ? "ünïcødé-ファイル.txt" : "unicode.txt";
+        Files.writeString(root.resolve(unicode), "unicode ✓\n");
         Files.writeString(root.resolve("-rf"), "leading dash\n");
         Files.writeString(root.resolve("a/.hidden"), "dot file\n");
         byte[] holes = new byte[5 * BS];
