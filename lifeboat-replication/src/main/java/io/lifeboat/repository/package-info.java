@@ -18,9 +18,10 @@
  *   <li>A block found damaged counts as missing from then on; the next upload of it stores a fresh copy.</li>
  * </ol>
  *
- * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is trusted);
- * only one process may write a repository at a time (enforced by {@code locks/}); a point can only be
- * restored while its blocks are intact, so a damaged pack loses the blocks in it ({@code verify} tells which
- * points are affected) until a machine uploads the block again; pruning keeps blocks uploaded within the grace period even if no point names them.
+ * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is
+ * trusted); only one process may write a repository at a time (enforced by {@code locks/}); a point
+ * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
+ * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
+ * uploaded within the grace period even if no point names them.
  */
 package io.lifeboat.repository;
