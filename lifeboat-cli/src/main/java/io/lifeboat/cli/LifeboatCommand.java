@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.vault.VaultCommand.class,
             io.lifeboat.cli.agent.AgentCommand.class,
             io.lifeboat.cli.doctor.DoctorCommand.class,
+            io.lifeboat.cli.repo.PointsCommand.class,
+            io.lifeboat.cli.repo.FailoverCommand.class,
+            io.lifeboat.cli.repo.VerifyCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec

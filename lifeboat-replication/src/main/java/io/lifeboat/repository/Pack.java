@@ -1,0 +1,128 @@
+package io.lifeboat.repository;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pack file format: {@code "LBPACK01"}, then one record per block:
+ * {@code id (32 bytes) | encoding (1) | raw length (4, big-endian) | stored length (4) | body}.
+ * A pack is named by the SHA-256 of its bytes. The index says where each record starts; the records
+ * also make a pack self-describing, so a lost index can be rebuilt from the pack alone.
+ */
+final class Pack {
+    static final byte[] MAGIC = {'L', 'B', 'P', 'A', 'C', 'K', '0', '1'};
+    static final int HEADER = 32 + 1 + 4 + 4;
+
+    /** Where one block lies in a pack. {@code offset} is the start of its record header. */
+    record Location(String pack, long offset, int stored, int raw, BlockEncoding encoding) {
+        String file() {
+            return "data/" + pack;
+        }
+    }
+
+    /** A block ready to be packed: its id, body as it will be stored, and uncompressed length. */
+    record Item(BlockId id, byte[] body, BlockEncoding encoding, int raw) {
+    }
+
+    /** A pack built in memory: its bytes, its name and the locations of its blocks. */
+    record Built(String name, byte[] bytes, List<Item> items, List<Location> locations) {
+    }
+
+    private Pack() {
+    }
+
+    static Built build(List<Item> items) {
+        long size = MAGIC.length;
+        for (Item it : items) {
+            size += HEADER + it.body().length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a pack of " + size + " bytes is too large");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size); // one copy of each body, straight into place
+        out.put(MAGIC);
+        String name = name(items, null);
+        List<Location> locs = new ArrayList<>(items.size());
+        for (Item it : items) {
+            locs.add(new Location(name, out.position(), it.body().length, it.raw(), it.encoding()));
+            out.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length);
+            out.put(it.body());
+        }
+        return new Built(name, out.array(), List.copyOf(items), locs);
+    }
+
+    /** The same pack under another name (when its usual name is taken by different bytes). */
+    static Built rename(Built b, String salt) {
+        String name = name(b.items(), salt);
+        List<Location> locs = new ArrayList<>();
+        for (Location l : b.locations()) {
+            locs.add(new Location(name, l.offset(), l.stored(), l.raw(), l.encoding()));
+        }
+        return new Built(name, b.bytes(), b.items(), locs);
+    }
+
+    /**
+     * A pack's name: the SHA-256 of its record headers (ids, encodings, lengths) and an optional salt.
+     * Cheap (the bodies are not hashed again: each was hashed as its block id) and the same for the
+     * same blocks, so writing a pack twice gives one file.
+     */
+    private static String name(List<Item> items, String salt) {
+        java.security.MessageDigest sha = BlockId.sha256();
+        sha.update(MAGIC);
+        for (Item it : items) {
+            sha.update(it.id().toBytes());
+            sha.update(ByteBuffer.allocate(9).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length).array());
+        }
+        if (salt != null) {
+            sha.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return BlockId.fromBytes(sha.digest()).hex();
+    }
+
+    /**
+     * Checks the record header at {@code loc} in {@code record} (header + body) and returns the body.
+     *
+     * @throws IntegrityException when the header does not describe this block
+     */
+    static byte[] body(BlockId id, Location loc, byte[] record) {
+        ByteBuffer h = ByteBuffer.wrap(record);
+        byte[] stored = new byte[32];
+        h.get(stored);
+        int enc = h.get() & 0xff;
+        int raw = h.getInt();
+        int len = h.getInt();
+        if (!BlockId.fromBytes(stored).equals(id) || enc != loc.encoding().code() || raw != loc.raw() || len != loc.stored()) {
+            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file())
+                    + ": the record header at offset " + loc.offset() + " does not describe this block (damaged)");
+        }
+        byte[] body = new byte[len];
+        h.get(body);
+        return body;
+    }
+
+    /** The blocks of a whole pack read back, for rebuilding a lost index; stops at the first bad record. */
+    static List<Location> scan(String name, byte[] bytes, List<BlockId> ids) {
+        List<Location> out = new ArrayList<>();
+        if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return out;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.position(MAGIC.length);
+        while (b.remaining() >= HEADER) {
+            long offset = b.position();
+            byte[] id = new byte[32];
+            b.get(id);
+            int enc = b.get() & 0xff;
+            int raw = b.getInt();
+            int len = b.getInt();
+            if (enc > 1 || len < 0 || raw < 0 || len > b.remaining()) {
+                break;
+            }
+            b.position(b.position() + len);
+            ids.add(BlockId.fromBytes(id));
+            out.add(new Location(name, offset, len, raw, BlockEncoding.ofCode(enc)));
+        }
+        return out;
+    }
+}
