@@ -90,7 +90,10 @@ public record OsInfo(OsFamily family, String name, String version, String build,
         return major > 0 && major < 6 ? OsFamily.UNSUPPORTED : OsFamily.UNKNOWN;
     }
 
-    /** x64 / x86 from PROCESSOR_ARCHITECTURE, else from the presence of WOW6432Node; "" if neither tells. */
+    /**
+     * x64 / x86 from PROCESSOR_ARCHITECTURE, else x64 when WOW6432Node exists; "" when neither tells
+     * (a partial export): then both views are checked, which is right for every 64-bit machine.
+     */
     private static String arch(RegistryView view) {
         Optional<String> pa = view.value(KeyPath.hklm(
                 "SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment"), "PROCESSOR_ARCHITECTURE")
@@ -101,7 +104,7 @@ public record OsInfo(OsFamily family, String name, String version, String build,
         if (view.key(KeyPath.hklm("SOFTWARE\\WOW6432Node")).isPresent()) {
             return "x64";
         }
-        return view.key(KeyPath.hklm("SOFTWARE\\Microsoft")).isPresent() ? "x86" : "";
+        return "";
     }
 
     private static String str(RegKey k, String name) {
