@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class HiveWriter {
     private static final int SEGMENT = 16344;
-    private final ByteArrayOutputStream cells = new ByteArrayOutputStream();
+    private final Buf cells = new Buf();
     private int sk;
 
     private HiveWriter() {
@@ -62,10 +62,7 @@ public final class HiveWriter {
     }
 
     private void patchSkRefs() {
-        byte[] all = cells.toByteArray();
-        ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).putInt(sk + 4 + 12, keys);
-        cells.reset();
-        cells.writeBytes(all);
+        cells.patch(sk + 4 + 12, keys);
     }
 
     private int key(RegKey k, int parent, boolean root) {
@@ -106,10 +103,7 @@ public final class HiveWriter {
                 lh.putInt(children[i]).putInt(hash(names.get(i)));
             }
             int list = cell(lh.array());
-            byte[] all = cells.toByteArray();
-            ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).putInt(self + 4 + 28, list);
-            cells.reset();
-            cells.writeBytes(all);
+            cells.patch(self + 4 + 28, list);
         }
         return self;
     }
@@ -175,6 +169,32 @@ public final class HiveWriter {
         out.writeBytes(header);
         out.writeBytes(bins);
         return out.toByteArray();
+    }
+
+    /** A growable byte array with in-place patching. */
+    private static final class Buf {
+        private byte[] a = new byte[8192];
+        private int n;
+
+        void writeBytes(byte[] b) {
+            if (n + b.length > a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + b.length));
+            }
+            System.arraycopy(b, 0, a, n, b.length);
+            n += b.length;
+        }
+
+        void patch(int at, int v) {
+            ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN).putInt(at, v);
+        }
+
+        int size() {
+            return n;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
     }
 
     static int hash(String name) {
