@@ -67,6 +67,20 @@ public final class RegFileWriter {
         return sb.toString();
     }
 
+    /** One edit as the .reg text that makes it: {@code [-KEY]}, {@code [KEY]}, {@code "Name"=dword:...}, {@code "Name"=-}. */
+    public static String line(RegistryEdit e) {
+        if (e instanceof RegistryEdit.DeleteKey) {
+            return "[-" + e.key() + "]";
+        }
+        if (e instanceof RegistryEdit.CreateKey) {
+            return "[" + e.key() + "]";
+        }
+        if (e instanceof RegistryEdit.SetValue s) {
+            return valueLine(s.value()).replace("\\" + CRLF + "  ", "");
+        }
+        return name(((RegistryEdit.DeleteValue) e).name()) + "=-";
+    }
+
     static String name(String n) {
         return n.isEmpty() ? "@" : quote(n);
     }

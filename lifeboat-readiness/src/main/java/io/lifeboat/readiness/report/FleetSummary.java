@@ -37,7 +37,7 @@ public record FleetSummary(int total, int ready, List<MachineLine> machines, Map
         Map<String, Integer> sorted = new LinkedHashMap<>();
         byRule.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
                 .forEach(x -> sorted.put(x.getKey(), x.getValue()));
-        return new FleetSummary(reports.size() + unreadable.size(), ready, lines, sorted, Map.copyOf(unreadable));
+        return new FleetSummary(reports.size() + unreadable.size(), ready, lines, sorted, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unreadable)));
     }
 
     private static List<String> ids(List<RuleResult> results, Status s) {
