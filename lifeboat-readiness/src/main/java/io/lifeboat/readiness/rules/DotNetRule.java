@@ -68,6 +68,11 @@ abstract class DotNetRule implements Rule {
                 }
             }
         }
+        if (!m.has("SOFTWARE")) {
+            return result(Status.UNKNOWN, "no SOFTWARE keys were given, so .NET " + version + " cannot be judged", evidence,
+                    Fix.edits(edits, "set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 for .NET " + version
+                            + " in both registry views"));
+        }
         if (missing.isEmpty()) {
             return result(Status.PASS, ".NET " + version + " uses the system TLS versions and strong crypto in every view",
                     evidence, Fix.NONE);

@@ -64,6 +64,11 @@ final class LegacyProtocolsRule implements Rule {
                 }
             }
         }
+        if (!m.has("SYSTEM")) {
+            return result(Status.UNKNOWN, "no SYSTEM keys were given, so SCHANNEL's legacy protocols cannot be judged",
+                    evidence, Fix.edits(edits, "disable SSL 2.0/3.0 and TLS 1.0/1.1 (Enabled=0, DisabledByDefault=1)"
+                            + " once no application on this machine needs them"));
+        }
         if (on.isEmpty()) {
             return result(Status.PASS, "no protocol older than TLS 1.2 is enabled", evidence, Fix.NONE);
         }

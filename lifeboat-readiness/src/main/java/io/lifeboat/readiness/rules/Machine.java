@@ -14,6 +14,14 @@ public record Machine(RegistryView view, OsInfo os) {
         return new Machine(view, OsInfo.detect(view));
     }
 
+    /**
+     * True when the input holds any of {@code HKLM\<hive>} (SYSTEM, SOFTWARE). A rule whose hive is
+     * missing altogether (a SYSTEM hive given alone) says UNKNOWN rather than judge absent values.
+     */
+    public boolean has(String hive) {
+        return view.key(KeyPath.hklm(hive)).isPresent();
+    }
+
     public Optional<RegValue> value(KeyPath key, String name) {
         return view.value(key, name);
     }

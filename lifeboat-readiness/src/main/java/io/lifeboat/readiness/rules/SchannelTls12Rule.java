@@ -33,6 +33,10 @@ abstract class SchannelTls12Rule implements Rule {
         String side = client ? "client" : "server";
         Fix fix = Fix.edits(Schannel.set("TLS 1.2", client, true),
                 "enable TLS 1.2 for the SCHANNEL " + side + " (Enabled=1, DisabledByDefault=0), then restart Windows");
+        if (!m.has("SYSTEM")) {
+            return result(Status.UNKNOWN, "no SYSTEM keys were given, so the SCHANNEL " + side + " cannot be judged",
+                    s.evidence(), fix);
+        }
         if (s.enabled().equals(Optional.of(false))) {
             return result(Status.FAIL, "TLS 1.2 " + side + " is disabled in SCHANNEL", s.evidence(), fix);
         }

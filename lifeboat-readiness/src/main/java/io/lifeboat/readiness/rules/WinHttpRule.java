@@ -74,6 +74,10 @@ final class WinHttpRule implements Rule {
         }
         String action = "set DefaultSecureProtocols to include TLS 1.2 (0x800) in both views"
                 + (f.winHttpNeedsDefaultSecureProtocols() ? " after installing KB3140245" : "");
+        if (!m.has("SOFTWARE")) {
+            return result(Status.UNKNOWN, "no SOFTWARE keys were given, so WinHTTP cannot be judged", evidence,
+                    Fix.edits(edits, action));
+        }
         if (!bad.isEmpty()) {
             return result(Status.FAIL, "WinHTTP will not offer TLS 1.2 by default: " + String.join("; ", bad), evidence,
                     Fix.edits(edits, action));
