@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "Checks whether a Windows machine can speak TLS 1.2 (SCHANNEL, .NET, WinHTTP, cipher suites, OS update)"
                 + " and writes the fix as a .reg file. Reads the live registry (on Windows), .reg exports, or"
                 + " offline SYSTEM/SOFTWARE hive files (dirty hives are repaired in memory from their .LOG1/.LOG2).",
-            "Exactly one source: --live, --reg, --hive or --fleet. Ready (exit 0) means no rule FAILs."})
+            "One source: --live, --reg, --hive (optionally with --reg applied on top) or --fleet."
+                + " Ready (exit 0) means no rule FAILs; 3 not ready; 2 bad input."})
 public final class ReadinessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +36,8 @@ public final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--live", description = "read this machine's registry (Windows only; reg export of both views)")
     boolean live;
 
-    @Option(names = "--reg", paramLabel = "FILE", description = ".reg export; repeat to merge in order, as importing one after another would")
+    @Option(names = "--reg", paramLabel = "FILE", description = ".reg export; repeat to merge in order, as importing one"
+            + " after another would; with --hive, applied on top of the hives")
     List<Path> regs = new ArrayList<>();
 
     @Option(names = "--hive", paramLabel = "FILE", description = "SYSTEM and/or SOFTWARE hive file (which is which is read from the file)")
@@ -61,9 +63,10 @@ public final class ReadinessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int sources = (live ? 1 : 0) + (regs.isEmpty() ? 0 : 1) + (hives.isEmpty() ? 0 : 1) + (fleet == null ? 0 : 1);
+        boolean combined = !hives.isEmpty() && !regs.isEmpty();
+        int sources = (live ? 1 : 0) + (regs.isEmpty() || combined ? 0 : 1) + (hives.isEmpty() ? 0 : 1) + (fleet == null ? 0 : 1);
         if (sources != 1) {
-            throw usage("give exactly one source: --live, --reg FILE..., --hive FILE... or --fleet DIR");
+            throw usage("give exactly one source: --live, --reg FILE..., --hive FILE... [--reg FILE...] or --fleet DIR");
         }
         if (!logs.isEmpty() && hives.isEmpty()) {
             throw usage("--log goes with --hive");
@@ -76,8 +79,9 @@ public final class ReadinessCommand implements Callable<Integer> {
             return fleet(out);
         }
         List<String> notes = new ArrayList<>();
-        RegistryView view = live ? Sources.live(notes) : !regs.isEmpty() ? Sources.regFiles(regs, notes)
-                : Sources.hives(hives, logs, notes);
+        RegistryView view = live ? Sources.live(notes) : hives.isEmpty() ? Sources.regFiles(regs, notes)
+                : regs.isEmpty() ? Sources.hives(hives, logs, notes)
+                : Sources.regFilesOn(Sources.hives(hives, logs, notes), regs, notes);
         ReadinessReport report = Readiness.check(view, notes);
         if (!"-".equals(json)) {
             out.print(ReadinessText.render(report, verbose));

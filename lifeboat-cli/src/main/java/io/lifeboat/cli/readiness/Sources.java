@@ -42,11 +42,16 @@ final class Sources {
     }
 
     static RegistryView regFiles(List<Path> files, List<String> notes) {
+        return regFilesOn(null, files, notes);
+    }
+
+    /** The .reg files applied in order on {@code base} (null: an empty registry). */
+    static RegistryView regFilesOn(RegistryView base, List<Path> files, List<String> notes) {
         List<RegFile> parsed = new ArrayList<>();
         for (Path p : files) {
             parsed.add(RegFileReader.read(read(p, "--reg"), p.toString()));
         }
-        return Readiness.merge(parsed, notes);
+        return Readiness.applyOn(base, parsed, notes);
     }
 
     static RegistryView hives(List<Path> hives, List<Path> logs, List<String> notes) {

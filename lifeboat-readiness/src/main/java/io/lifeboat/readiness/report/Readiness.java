@@ -27,8 +27,16 @@ public final class Readiness {
      * Every file must be clean ({@link RegFile#requireClean()}); their notices become report notes.
      */
     public static MutableRegistry merge(List<RegFile> files, List<String> notesOut) {
-        MutableRegistry reg = new MutableRegistry(files.size() == 1 ? ".reg file " + files.get(0).source()
-                : files.size() + " .reg files merged in order");
+        return applyOn(null, files, notesOut);
+    }
+
+    /**
+     * The files applied in order on top of {@code base} (copy-on-write; null for an empty registry), as
+     * importing them into that machine would: hives plus .reg exports of what they lack.
+     */
+    public static MutableRegistry applyOn(RegistryView base, List<RegFile> files, List<String> notesOut) {
+        String what = files.size() == 1 ? ".reg file " + files.get(0).source() : files.size() + " .reg files merged in order";
+        MutableRegistry reg = base == null ? new MutableRegistry(what) : new MutableRegistry(base, base.describe() + " + " + what);
         for (RegFile f : files) {
             f.requireClean();
             f.notices().forEach(n -> notesOut.add(f.source() + ": " + n));

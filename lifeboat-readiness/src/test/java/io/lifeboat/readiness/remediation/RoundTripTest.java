@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * .reg reader and applied to the same view, makes every registry rule PASS (or NOT_APPLICABLE); what
  * remains is an action that is not a registry setting (an update to install), never a result with edits.
  */
-class RoundTripTest {
+public class RoundTripTest {
 
     static Stream<Arguments> fixtures() throws IOException, URISyntaxException {
         Path dir = Path.of(RoundTripTest.class.getResource("/fixtures/scenarios").toURI());
