@@ -83,7 +83,7 @@ public final class LiveRegistry {
         for (String line : o.output().split("\r?\n")) {
             String t = line.strip();
             if (t.toUpperCase(java.util.Locale.ROOT).startsWith("HKEY_LOCAL_MACHINE\\")) {
-                out.add(t);
+                out.add("HKLM\\" + t.substring("HKEY_LOCAL_MACHINE\\".length()));
             }
         }
         return out;
