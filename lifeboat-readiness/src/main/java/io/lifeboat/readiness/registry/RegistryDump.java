@@ -36,7 +36,7 @@ public final class RegistryDump {
     }
 
     private static void walk(RegKey key, String path, StringBuilder sb, int depth) {
-        sb.append('[').append(path).append("]\n");
+        sb.append('[').append(path.replace("\0", "\\0")).append("]\n");
         List<RegValue> values = key.values();
         for (RegValue v : values) {
             sb.append("  \"").append(v.name().replace("\0", "\\0")).append("\" = ")
