@@ -163,16 +163,11 @@ public final class RegFileReader {
                     char n = t.charAt(i + 1);
                     if (n == '\\' || n == '"') {
                         sb.append(n);
-                    } else if (n == 'n') {
-                        sb.append('\n');
-                    } else if (n == 'r') {
-                        sb.append('\r');
-                    } else if (n == '0') {
-                        sb.append('\0');
+                        i += 2;
                     } else {
-                        sb.append(c).append(n);
+                        sb.append(c); // regedit knows only \\ and \"; any other backslash is literal
+                        i++;
                     }
-                    i += 2;
                 } else if (c == '"') {
                     pos[0] = i + 1;
                     return sb.toString();
