@@ -55,6 +55,7 @@ public final class LogReplay {
         for (TransactionLog log : logs) {
             limit += log.length;
         }
+        limit = Math.min(limit, Integer.MAX_VALUE - 8); // one Java array holds the image
         boolean anyNew = logs.stream().anyMatch(TransactionLog::newFormat);
         return anyNew ? replayNew(image, base, logs, limit) : replayOld(image, base, logs, limit);
     }
