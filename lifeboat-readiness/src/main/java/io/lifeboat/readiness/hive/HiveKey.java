@@ -55,15 +55,32 @@ final class HiveKey implements RegKey {
         return name;
     }
 
-    /** Cell offsets of the subkeys, in stored order. */
+    /**
+     * Cell offsets of the subkeys, in stored order. A list may not name the same key twice, and there
+     * cannot be more entries than the file has room for key nodes: hostile lists (an ri repeating one
+     * big lf) would otherwise grow without bound.
+     */
     private List<Long> subkeyOffsets() {
         long count = b.u32(nk + 20);
         List<Long> out = new ArrayList<>();
         if (count == 0) {
             return out;
         }
-        collect(b.u32(nk + 28), out, 0, count);
+        collect(b.u32(nk + 28), out, 0, Math.min(count, b.length() / 80));
+        if (new java.util.HashSet<>(out).size() != out.size()) {
+            throw b.error(nk + 28, "the subkey list of \"" + name + "\" names the same key twice");
+        }
         return out;
+    }
+
+    /** A child: a key node whose parent field names this key (so the tree has no loops or shared nodes). */
+    private HiveKey child(long off) {
+        HiveKey k = new HiveKey(hive, off, depth + 1);
+        long parent = b.u32(k.nk + 16);
+        if (parent != rel) {
+            throw b.error(k.nk + 16, "key \"" + k.name + "\" is listed under \"" + name + "\" but names another parent");
+        }
+        return k;
     }
 
     private void collect(long listRel, List<Long> out, int level, long expected) {
@@ -97,7 +114,7 @@ final class HiveKey implements RegKey {
     public List<String> subkeyNames() {
         List<String> names = new ArrayList<>();
         for (long off : subkeyOffsets()) {
-            names.add(new HiveKey(hive, off, depth + 1).name());
+            names.add(child(off).name());
         }
         return names;
     }
@@ -106,7 +123,7 @@ final class HiveKey implements RegKey {
     List<HiveKey> subkeys() {
         List<HiveKey> keys = new ArrayList<>();
         for (long off : subkeyOffsets()) {
-            keys.add(new HiveKey(hive, off, depth + 1));
+            keys.add(child(off));
         }
         return keys;
     }
@@ -114,7 +131,7 @@ final class HiveKey implements RegKey {
     @Override
     public Optional<RegKey> subkey(String wanted) {
         for (long off : subkeyOffsets()) {
-            HiveKey k = new HiveKey(hive, off, depth + 1);
+            HiveKey k = child(off);
             if (Names.same(k.name, wanted)) {
                 return Optional.of(k);
             }
