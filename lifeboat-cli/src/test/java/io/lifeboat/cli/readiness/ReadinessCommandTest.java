@@ -21,7 +21,9 @@ class ReadinessCommandTest {
     static final String OS_2008R2 = "Windows Registry Editor Version 5.00\r\n\r\n"
             + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n"
             + "\"ProductName\"=\"Windows Server 2008 R2 Standard\"\r\n\"CurrentVersion\"=\"6.1\"\r\n"
-            + "\"CurrentBuildNumber\"=\"7601\"\r\n\"CSDVersion\"=\"Service Pack 1\"\r\n";
+            + "\"CurrentBuildNumber\"=\"7601\"\r\n\"CSDVersion\"=\"Service Pack 1\"\r\n"
+            + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment]\r\n"
+            + "\"PROCESSOR_ARCHITECTURE\"=\"AMD64\"\r\n";
     static final String GOOD = "Windows Registry Editor Version 5.00\r\n\r\n"
             + "[" + SCH + "Client]\r\n\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000000\r\n"
             + "[" + SCH + "Server]\r\n\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000000\r\n"
