@@ -149,6 +149,14 @@ class ReadinessCommandTest {
     }
 
     @Test
+    void liveOutsideWindowsIsAUsageErrorThatSaysWhatToDoInstead() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"));
+        Run r = run("readiness", "--live");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--live reads the registry of the Windows machine").contains("use --reg");
+    }
+
+    @Test
     void fleetSummarisesManyMachines() throws IOException {
         Path fleet = Files.createDirectory(dir.resolve("fleet"));
         Files.writeString(fleet.resolve("old-server.reg"), OS_2008R2);

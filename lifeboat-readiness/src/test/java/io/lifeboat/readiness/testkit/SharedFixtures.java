@@ -1,7 +1,6 @@
 package io.lifeboat.readiness.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,22 +60,5 @@ public final class SharedFixtures {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    /** Writes the decompressed hive to a temporary file (for external tools), deleted at exit. */
-    public static Path regipyFile(String name) throws IOException {
-        Path dir = Files.createTempDirectory("lifeboat-hive");
-        dir.toFile().deleteOnExit();
-        Path f = dir.resolve(name);
-        Files.write(f, regipy(name));
-        f.toFile().deleteOnExit();
-        return f;
-    }
-
-    static void assumeOrFail(boolean ok, String why) {
-        if (!ok) {
-            Tools.skipOrFail(why);
-        }
-        assumeTrue(ok, why);
     }
 }
