@@ -1,0 +1,76 @@
+package io.lifeboat.readiness.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifeboat.readiness.registry.MutableRegistry;
+import io.lifeboat.readiness.report.Readiness;
+import io.lifeboat.readiness.report.ReadinessReport;
+import io.lifeboat.readiness.rules.OsFamily;
+import io.lifeboat.readiness.rules.RuleResult;
+import io.lifeboat.readiness.testkit.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The --live flow on Linux: reg.exe replaced by recorded exports of a Windows Server 2012 machine. */
+class LiveRegistryTest {
+    static final Map<String, String> RECORDED = Map.of(
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL", "schannel.reg",
+            "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment", "environment.reg",
+            "HKLM\\SOFTWARE\\Microsoft\\.NETFramework", "netframework64.reg",
+            "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", "currentversion.reg",
+            "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages"
+                    + "\\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.2.1.0", "kb3140245.reg");
+
+    @TempDir
+    Path work;
+
+    final List<List<String>> commands = new ArrayList<>();
+
+    CommandRunner recorded() {
+        return command -> {
+            commands.add(command);
+            if (command.get(1).equals("query")) {
+                assertThat(command).containsSubsequence("/k", "/f", "KB3140245");
+                return new CommandRunner.Outcome(0, new String(Fixtures.bytes("live/win2012/reg-query-kb3140245.txt"),
+                        StandardCharsets.UTF_8));
+            }
+            assertThat(command).startsWith("reg", "export").endsWith("/y", "/reg:64");
+            String file = RECORDED.get(command.get(2));
+            if (file == null) {
+                return new CommandRunner.Outcome(1, "ERROR: The system was unable to find the specified registry key or value.");
+            }
+            Files.write(Path.of(command.get(3)), Fixtures.bytes("live/win2012/" + file));
+            return new CommandRunner.Outcome(0, "The operation completed successfully.");
+        };
+    }
+
+    @Test
+    void exportsOfBothViewsFeedTheRegReaderAndTheRules() {
+        List<String> notes = new ArrayList<>();
+        MutableRegistry reg = new LiveRegistry(recorded(), work).read(notes);
+        ReadinessReport r = Readiness.check(reg, notes);
+        assertThat(r.os().family()).isEqualTo(OsFamily.WIN8_2012);
+        assertThat(r.os().name()).isEqualTo("Windows Server 2012 Datacenter (build 9200)");
+        assertThat(r.os().arch()).isEqualTo("x64");
+        Map<String, String> s = new LinkedHashMap<>();
+        for (RuleResult x : r.results()) {
+            s.put(x.rule(), x.status().name());
+        }
+        assertThat(s).containsEntry("os-update", "PASS")
+                .containsEntry("schannel-tls12-client", "PASS")
+                .containsEntry("dotnet-v4-tls", "FAIL")
+                .containsEntry("winhttp-default-secure-protocols", "FAIL");
+        // both views were asked for
+        assertThat(commands).anySatisfy(c -> assertThat(c.get(2)).isEqualTo("HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework"));
+        assertThat(commands).anySatisfy(c -> assertThat(c.get(2)).contains("WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"));
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("WOW6432Node\\Microsoft\\.NETFramework not present"));
+        assertThat(r.ready()).isFalse();
+    }
+}
