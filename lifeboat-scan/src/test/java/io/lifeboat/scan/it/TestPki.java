@@ -25,6 +25,8 @@ final class TestPki {
             .validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))).build();
     static final HeldCertificate WRONG_HOST = new CertificateBuilder().commonName("elsewhere.example")
             .dnsName("elsewhere.example").serverAuth().signedBy(CA).build();
+    static final HeldCertificate WRONG_HOST_RSA = new CertificateBuilder().commonName("elsewhere.example")
+            .dnsName("elsewhere.example").keyPair(KeyPairs.rsa(2048)).serverAuth().signedBy(CA).build();
     static final HeldCertificate SELF_SIGNED = new CertificateBuilder().commonName(HOST).dnsName(HOST)
             .ipAddress("127.0.0.1").serverAuth().build();
 
