@@ -35,9 +35,13 @@ final class Expected {
         return forKey(names, certKey, flag.equals("-tls1_3"));
     }
 
-    /** TLS 1.3 suites as OpenSSL lists them for a -ciphersuites value. */
+    /** TLS 1.3 suites as OpenSSL lists them for a -ciphersuites value (null: OpenSSL's default, as nginx uses). */
     static List<String> openssl13(String ciphersuites) throws IOException, InterruptedException {
-        String out = run(List.of("openssl", "ciphers", "-V", "-s", "-tls1_3", "-ciphersuites", ciphersuites, "aNULL"));
+        List<String> cmd = new ArrayList<>(List.of("openssl", "ciphers", "-V", "-s", "-tls1_3"));
+        if (ciphersuites != null) {
+            cmd.addAll(List.of("-ciphersuites", ciphersuites));
+        }
+        String out = run(cmd);
         List<String> names = new ArrayList<>();
         Matcher m = OPENSSL.matcher(out);
         while (m.find()) {
