@@ -33,6 +33,9 @@ public record FakeTls(Set<Integer> versions, List<Integer> suites, boolean fallb
         DataInputStream in = new DataInputStream(socket.getInputStream());
         byte[] header = new byte[5];
         in.readFully(header);
+        if (header[0] != Wire.HANDSHAKE) {
+            return; // an SSL 2.0 hello: this server does not speak SSL 2.0 and just hangs up
+        }
         int len = (header[3] & 0xFF) << 8 | header[4] & 0xFF;
         byte[] body = new byte[len];
         in.readFully(body);
