@@ -67,7 +67,7 @@ class FakeServerProbeTest {
 
     @Test
     void ssl2ServerHelloIsRead() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             InputStream in = s.getInputStream();
             int first = in.read();
             if (first < 0x80) {

@@ -28,7 +28,7 @@ public record FakeTls(Set<Integer> versions, List<Integer> suites, boolean fallb
         boolean compression) implements LoopbackServer.Behaviour {
 
     @Override
-    public void serve(Socket socket) throws IOException {
+    public void serve(Socket socket, Runnable done) throws IOException {
         socket.setSoTimeout(5000);
         DataInputStream in = new DataInputStream(socket.getInputStream());
         byte[] header = new byte[5];
@@ -47,15 +47,18 @@ public record FakeTls(Set<Integer> versions, List<Integer> suites, boolean fallb
         int version = hello.legacyVersion();
         int newest = versions.stream().max(Integer::compare).orElse(0);
         if (!versions.contains(version)) {
+            done.run();
             out.write(alert(Wire.ALERT, 70));
             return;
         }
         if (fallbackScsv && hello.cipherSuites().contains(Wire.TLS_FALLBACK_SCSV) && version < newest) {
+            done.run();
             out.write(alert(Wire.ALERT, 86));
             return;
         }
         Integer chosen = suites.stream().filter(hello.cipherSuites()::contains).findFirst().orElse(null);
         if (chosen == null) {
+            done.run();
             out.write(alert(Wire.ALERT, 40));
             return;
         }
@@ -69,9 +72,9 @@ public record FakeTls(Set<Integer> versions, List<Integer> suites, boolean fallb
             }
         });
         sh.u8(Wire.SERVER_HELLO_DONE).u24(0);
+        done.run();
         out.write(ClientHello.frame(Wire.HANDSHAKE, version, sh.toByteArray()));
         out.flush();
-        in.read(); // wait for the client to hang up
     }
 
     static byte[] alert(int type, int description) {

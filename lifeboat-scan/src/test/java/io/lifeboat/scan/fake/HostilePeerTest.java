@@ -62,7 +62,7 @@ class HostilePeerTest {
 
     @Test
     void garbageIsNotTls() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             drain(s);
             byte[] junk = new byte[300];
             new Random(7).nextBytes(junk);
@@ -74,7 +74,7 @@ class HostilePeerTest {
 
     @Test
     void httpServerIsNotTlsAndIsNamed() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             drain(s);
             s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         });
@@ -84,7 +84,7 @@ class HostilePeerTest {
 
     @Test
     void resetInTheMiddleOfARecord() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             drain(s);
             OutputStream out = s.getOutputStream();
             out.write(new byte[] {22, 3, 3, 0, 64, 2, 0, 0});
@@ -97,7 +97,7 @@ class HostilePeerTest {
 
     @Test
     void stallingServerTimesOut() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             InputStream in = s.getInputStream();
             while (in.read() >= 0) {
                 // read and never answer, until the scanner gives up
@@ -108,7 +108,7 @@ class HostilePeerTest {
 
     @Test
     void oversizedRecordLengthIsMalformed() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             drain(s);
             s.getOutputStream().write(new byte[] {22, 3, 3, (byte) 0xFF, (byte) 0xFF, 2, 0, 0, 0});
         });
@@ -118,7 +118,7 @@ class HostilePeerTest {
 
     @Test
     void oversizedHandshakeLengthIsMalformed() throws Exception {
-        TargetReport r = scan(s -> {
+        TargetReport r = scan((s, done) -> {
             drain(s);
             s.getOutputStream().write(new byte[] {22, 3, 3, 0, 4, 2, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
         });

@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small in-process TCP server on 127.0.0.1 that hands each connection to a {@link Behaviour} and
  * counts connections: total, currently open, and the most open at once (to check the scanner's
  * per-target connection cap from the server's side).
+ *
+ * <p>A connection counts as open from accept until the behaviour calls {@code done} just before its
+ * last write (or, at the latest, until just before the server closes it). The client cannot finish
+ * with a connection before that moment, so the count never exceeds what the client really had open:
+ * a maximum above the cap is a real breach, not a race between the two ends.
  */
 public final class LoopbackServer implements AutoCloseable {
     /** What the server does with one accepted connection. */
     @FunctionalInterface
     public interface Behaviour {
-        void serve(Socket socket) throws IOException, InterruptedException;
+        void serve(Socket socket, Runnable done) throws IOException, InterruptedException;
     }
 
     private final ServerSocket server;
@@ -62,13 +67,24 @@ public final class LoopbackServer implements AutoCloseable {
             int now = open.incrementAndGet();
             maxOpen.accumulateAndGet(now, Math::max);
             total.incrementAndGet();
+            java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Runnable done = () -> {
+                if (counted.getAndSet(false)) {
+                    open.decrementAndGet();
+                }
+            };
             pool.execute(() -> {
-                try (Socket c = s) {
-                    behaviour.serve(c);
-                } catch (IOException | InterruptedException ignored) {
+                try {
+                    behaviour.serve(s, done);
+                } catch (IOException | InterruptedException | RuntimeException ignored) {
                     // the scanner closes connections as soon as it has what it needs
                 } finally {
-                    open.decrementAndGet();
+                    done.run();
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // already gone
+                    }
                 }
             });
         }
