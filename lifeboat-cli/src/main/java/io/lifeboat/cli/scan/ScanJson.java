@@ -8,6 +8,8 @@ import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.report.Finding;
 import io.lifeboat.scan.report.ProtocolResult;
 import io.lifeboat.scan.report.TargetReport;
+import io.lifeboat.scan.wire.Ssl2CipherKind;
+import io.lifeboat.tls.CipherSuite;
 import io.lifeboat.tls.TlsPolicy;
 import java.util.List;
 
@@ -45,6 +47,8 @@ final class ScanJson {
             n.put("known", p.known());
             ArrayNode suites = n.putArray("cipherSuites");
             p.cipherSuites().forEach(suites::add);
+            ArrayNode ids = n.putArray("cipherSuiteIds");
+            p.cipherSuites().forEach(name -> ids.add(id(name)));
             n.put("order", p.order().code());
         }
         ArrayNode groups = t.putArray("groups");
@@ -72,6 +76,14 @@ final class ScanJson {
         t.put("connections", r.connections());
         t.put("seconds", Math.round(r.elapsed().toMillis() / 10.0) / 100.0);
         return t;
+    }
+
+    /** The code point as hex ("0xC02F"; six digits for SSL 2.0 cipher kinds). */
+    static String id(String suiteName) {
+        return CipherSuite.fromName(suiteName).map(s -> String.format("0x%04X", s.id()))
+                .or(() -> java.util.Arrays.stream(Ssl2CipherKind.values()).filter(k -> k.name().equals(suiteName))
+                        .findFirst().map(k -> String.format("0x%06X", k.id())))
+                .orElse(suiteName);
     }
 
     private static ObjectNode certificate(CertificateReport c) {

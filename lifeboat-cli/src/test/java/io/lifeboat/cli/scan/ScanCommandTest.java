@@ -133,6 +133,7 @@ class ScanCommandTest {
         assertThat(t.at("/protocols/TLSv1.2/accepted").asBoolean()).isTrue();
         assertThat(t.at("/protocols/TLSv1.1/accepted").asBoolean()).isFalse();
         assertThat(t.at("/protocols/TLSv1.2/cipherSuites/0").asText()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+        assertThat(t.at("/protocols/TLSv1.2/cipherSuiteIds/0").asText()).isEqualTo("0xC02B");
         assertThat(t.at("/protocols/TLSv1.3/cipherSuites/0").asText()).isEqualTo("TLS_AES_128_GCM_SHA256");
         assertThat(t.get("fallbackScsv").asText()).isEqualTo("not_supported");
         assertThat(t.get("downgradeSentinel").asText()).isEqualTo("supported");
