@@ -18,7 +18,7 @@ RUNS="${RUNS:-3}"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+  kill "$(cat "$work/nginx/nginx.pid" 2>/dev/null)" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -103,14 +103,24 @@ run() { # tool endpoint run cmd...
   t1=$(now)
   printf '%s\t%s\t%s\t%s\n' "$tool" "$name" "$r" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')" >> "$out/times.tsv"
 }
-export LIFEBOAT_JAVA_OPTS="${LIFEBOAT_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
+# A short-lived JVM: C1 only, serial GC, and an AppCDS archive of the classes a scan loads (made by
+# one untimed scan first), as a deployment of the CLI would use (docs/performance.md).
+export LIFEBOAT_JAVA_OPTS="${LIFEBOAT_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+cds=()
+if [[ " $TOOLS " == *" lifeboat "* ]]; then
+  first=$(printf '%s\n' "${endpoints[@]}" | head -1)
+  # shellcheck disable=SC2086
+  java $LIFEBOAT_JAVA_OPTS -XX:ArchiveClassesAtExit="$work/lifeboat.jsa" -jar "$jar" scan "127.0.0.1:$first" \
+    --sni localhost --ca "$work/ca.crt" --json "$work/warmup.json" >/dev/null 2>&1 || true
+  [ -f "$work/lifeboat.jsa" ] && cds=(-XX:SharedArchiveFile="$work/lifeboat.jsa")
+fi
 for name in "${!endpoints[@]}"; do
   p=${endpoints[$name]}
   echo "bench: $name on 127.0.0.1:$p" >&2
   for r in $(seq 1 "$RUNS"); do
     if [[ " $TOOLS " == *" lifeboat "* ]]; then
       # shellcheck disable=SC2086
-      run lifeboat "$name" "$r" java $LIFEBOAT_JAVA_OPTS -jar "$jar" scan "127.0.0.1:$p" --sni localhost --ca "$work/ca.crt" \
+      run lifeboat "$name" "$r" java $LIFEBOAT_JAVA_OPTS "${cds[@]}" -jar "$jar" scan "127.0.0.1:$p" --sni localhost --ca "$work/ca.crt" \
         --json "$out/lifeboat-$name-$r.json"
     fi
     if [[ " $TOOLS " == *" sslscan "* ]]; then
@@ -126,5 +136,14 @@ for name in "${!endpoints[@]}"; do
   fi
 done
 printf '%s\n' "${!endpoints[@]}" > "$out/endpoints.txt"
+if [[ " $TOOLS " == *" lifeboat "* ]]; then
+  # The whole matrix in one invocation: what a fleet scan costs per endpoint.
+  for name in "${!endpoints[@]}"; do echo "127.0.0.1:${endpoints[$name]}"; done > "$work/all.txt"
+  for r in $(seq 1 "$RUNS"); do
+    # shellcheck disable=SC2086
+    run lifeboat-batch all "$r" java $LIFEBOAT_JAVA_OPTS "${cds[@]}" -jar "$jar" scan -f "$work/all.txt" --sni localhost \
+      --ca "$work/ca.crt" --json "$out/lifeboat-batch-$r.json"
+  done
+fi
 python3 "$here/scan_compare.py" "$out" | tee "$out/summary.txt"
 echo "bench: raw outputs in $out" >&2

@@ -97,7 +97,7 @@ def main(out):
     ref = None
     rows = []
     for tool in ["lifeboat", "nmap", "sslscan", "testssl"]:
-        if tool not in times:
+        if tool not in times or tool == "lifeboat-batch":
             continue
         per = [statistics.median(v) for v in times[tool].values()]
         med = statistics.median(per)
@@ -107,6 +107,10 @@ def main(out):
     for tool, med, n in rows:
         ratio = f"  ({med / ref:.2f}x nmap)" if ref else ""
         print(f"  {tool:9s} {med:7.2f} s  over {n} endpoints{ratio}")
+    if "lifeboat-batch" in times:
+        batch = statistics.median(times["lifeboat-batch"]["all"]) / max(1, len(endpoints))
+        ratio = f"  ({batch / ref:.2f}x nmap)" if ref else ""
+        print(f"  lifeboat, whole matrix in one invocation: {batch:.2f} s per endpoint{ratio}")
     print()
     print("Per endpoint (median seconds)")
     print("  " + "endpoint".ljust(16) + "".join(t.rjust(10) for t, _, _ in rows))

@@ -33,10 +33,30 @@ import javax.security.auth.x500.X500Principal;
  * chain be accepted for some name".
  */
 public final class ChainJudge {
-    private final Set<TrustAnchor> anchors;
+    private final java.util.function.Supplier<Set<TrustAnchor>> anchorSource;
+    private volatile Set<TrustAnchor> anchors;
 
     public ChainJudge(Set<TrustAnchor> anchors) {
-        this.anchors = Set.copyOf(anchors);
+        Set<TrustAnchor> copy = Set.copyOf(anchors);
+        this.anchorSource = () -> copy;
+    }
+
+    private ChainJudge(java.util.function.Supplier<Set<TrustAnchor>> source) {
+        this.anchorSource = source;
+    }
+
+    /** The anchors, loaded on first use (reading cacerts costs time a refused target should not pay). */
+    private Set<TrustAnchor> anchors() {
+        Set<TrustAnchor> a = anchors;
+        if (a == null) {
+            synchronized (this) {
+                if (anchors == null) {
+                    anchors = Set.copyOf(anchorSource.get());
+                }
+                a = anchors;
+            }
+        }
+        return a;
     }
 
     /** Anchors from explicit CA certificates (the CLI's --ca FILE). */
@@ -46,8 +66,12 @@ public final class ChainJudge {
         return new ChainJudge(set);
     }
 
-    /** Anchors from the JDK's default trust store (cacerts). */
+    /** Anchors from the JDK's default trust store (cacerts), read when first needed. */
     public static ChainJudge jdkDefault() {
+        return new ChainJudge(ChainJudge::jdkAnchors);
+    }
+
+    private static Set<TrustAnchor> jdkAnchors() {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null);
@@ -59,7 +83,7 @@ public final class ChainJudge {
                     }
                 }
             }
-            return new ChainJudge(set);
+            return set;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the JDK trust store: " + e.getMessage(), e);
         }
@@ -88,6 +112,7 @@ public final class ChainJudge {
     /** "" when the chain builds to an anchor at {@code now}; otherwise why not. */
     String validate(List<X509Certificate> chain, Instant now) {
         X509Certificate leaf = chain.get(0);
+        Set<TrustAnchor> anchors = anchors();
         if (anchors.isEmpty()) {
             return "no trust anchors";
         }

@@ -82,7 +82,7 @@ public final class HelloFactory {
             if (o.keyShares()) {
                 for (NamedGroup g : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
                     if (o.groups().contains(g.wireId())) {
-                        shares.add(KeyShares.generate(g));
+                        shares.add(KeyShares.of(g));
                     }
                 }
             }

@@ -12,14 +12,21 @@ import java.security.spec.NamedParameterSpec;
 /**
  * Real TLS 1.3 key shares made with the JDK (XDH for X25519, EC for P-256/P-384): a server that
  * validates the point sees a valid one. The private halves are discarded; the scanner never
- * completes a handshake with them.
+ * completes a handshake with them, so one key per group and process is enough ({@link #of}).
  */
 public final class KeyShares {
     /** One key_share entry: group wire id and the public key as the wire encodes it. */
     public record Entry(int group, byte[] publicKey) {
     }
 
+    private static final java.util.Map<NamedGroup, Entry> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private KeyShares() {
+    }
+
+    /** A share for {@code group}, made once per process and then reused. */
+    public static Entry of(NamedGroup group) {
+        return CACHE.computeIfAbsent(group, KeyShares::generate);
     }
 
     public static Entry generate(NamedGroup group) {
