@@ -48,6 +48,7 @@ def testssl(path):
         if i == "fallback_SCSV":
             low = f.lower()
             facts["scsv"] = ("not_applicable" if "no protocol below" in low or "only one protocol" in low
+                             or "only tls 1.3" in low
                              else "not_supported" if "not supported" in low or "downgrade attack prevention not" in low
                              else "supported" if "supported" in low else f)
     return facts
@@ -63,8 +64,15 @@ def sslscan(path):
     for c in root.iter("cipher"):
         v = c.get("sslversion").replace("TLSv1.0", "TLSv1")
         facts["suites"].setdefault(v, set()).add("0x%04x" % int(c.get("id"), 16))
-    for f in root.iter("fallback"):
-        facts["scsv"] = "supported" if f.get("supported") == "1" else "not_supported"
+    text = path[:-len(".xml")] + ".txt"  # sslscan's XML has no fallback element; its text does
+    if os.path.exists(text):
+        t = open(text, errors="replace").read()
+        if "does not support TLS Fallback SCSV" in t:
+            facts["scsv"] = "not_supported"
+        elif "supports TLS Fallback SCSV" in t:
+            facts["scsv"] = "supported"
+        elif "TLS Fallback SCSV" in t:
+            facts["scsv"] = "not_applicable"
     return facts
 
 

@@ -105,8 +105,14 @@ class OpenSslServerTest {
 
     @Test
     void expiredCertificate() throws Exception {
-        TargetReport r = scan(TestPki.EXPIRED, "-min_protocol", "TLSv1.2");
+        String spec = "ECDHE+AESGCM";
+        String suites13 = "TLS_AES_128_GCM_SHA256";
+        TargetReport r = scan(TestPki.EXPIRED, "-min_protocol", "TLSv1.2", "-cipher", spec, "-ciphersuites", suites13);
         ReportAssert.that(r).acceptsExactly(TLS_1_2, TLS_1_3)
+                .suites(TLS_1_2, Expected.openssl("-tls1_2", spec, "EC"))
+                .suites(TLS_1_3, Expected.openssl13(suites13))
+                .fallbackScsv(Verdict.SUPPORTED)
+                .downgradeSentinel(Verdict.SUPPORTED)
                 .certificate(false, true, false, true)
                 .compliant(false)
                 .hasFinding("certificate-expired");
