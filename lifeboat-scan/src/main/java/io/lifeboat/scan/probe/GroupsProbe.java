@@ -20,7 +20,10 @@ import java.util.Optional;
  * <p>TLS 1.3: offer every group in supported_groups with an EMPTY key_share; the server must answer
  * with a HelloRetryRequest naming its choice. Remove it and ask again until it refuses. TLS 1.2 and
  * below (when no TLS 1.3): offer the accepted ECDHE suites and read the curve from each
- * ServerKeyExchange, removing curves the same way. No ECDHE at all: not applicable.
+ * ServerKeyExchange, removing curves the same way. There, supported_groups also limits the curve of
+ * an ECDSA certificate (RFC 8422 §5.1), so a refusal right after removing a curve may only mean "my
+ * certificate's curve is gone": the probe then keeps that curve at the END of the offer and goes on
+ * until the server picks it again or refuses. No ECDHE at all: not applicable.
  */
 final class GroupsProbe implements Probe {
 
@@ -58,8 +61,13 @@ final class GroupsProbe implements Probe {
         List<Integer> offered = tls13 ? SuiteCatalog.candidates(v) : suites;
         List<Integer> chosen = new ArrayList<>();
         String error = null;
+        Integer pinned = null; // TLS 1.2: the curve kept last in the offer for an ECDSA certificate
         while (!left.isEmpty()) {
-            HelloFactory.Options o = HelloFactory.Options.standard().withGroups(List.copyOf(left), false);
+            List<Integer> offer = new ArrayList<>(left);
+            if (pinned != null) {
+                offer.add(pinned);
+            }
+            HelloFactory.Options o = HelloFactory.Options.standard().withGroups(offer, false);
             Answer a = ctx.exchange(ctx.hellos().hello(v, offered, o), tls13 ? Until.SERVER_HELLO : Until.SERVER_HELLO_DONE);
             HelloOutcome outcome = HelloOutcome.of(a, v, offered);
             if (outcome instanceof HelloOutcome.Failed f) {
@@ -67,9 +75,16 @@ final class GroupsProbe implements Probe {
                 break;
             }
             if (!(outcome instanceof HelloOutcome.Accepted acc)) {
+                if (!tls13 && pinned == null && !chosen.isEmpty()) {
+                    pinned = chosen.get(chosen.size() - 1); // perhaps the certificate's curve: keep it, last
+                    continue;
+                }
                 break; // refused: no group left that it accepts
             }
             Optional<Integer> group = tls13 ? acc.hello().flatMap(ServerHello::keyShareGroup) : curve(a);
+            if (pinned != null && group.equals(Optional.of(pinned))) {
+                break; // it prefers the kept curve to everything left: nothing more can be told
+            }
             if (group.isEmpty() || !left.contains(group.get())) {
                 if (!tls13 && group.isEmpty() && a.serverKeyExchange().isEmpty()) {
                     error = "unexpected_answer: no ServerKeyExchange for an ECDHE suite";

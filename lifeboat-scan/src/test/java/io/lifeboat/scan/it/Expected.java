@@ -74,6 +74,23 @@ final class Expected {
         return forKey(names, certKey, v == ProtocolVersion.TLS_1_3);
     }
 
+    /** The groups of a GnuTLS priority string ("Groups:" of gnutls-cli -l), as registry names; {@code ecOnly} for TLS 1.2 ECDHE. */
+    static List<String> gnutlsGroups(String priority, boolean ecOnly) throws IOException, InterruptedException {
+        String out = run(List.of("gnutls-cli", "-l", "--priority", priority));
+        Matcher m = Pattern.compile("(?m)^Groups: (.*)$").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no Groups line in gnutls-cli -l output");
+        }
+        List<String> names = new ArrayList<>();
+        for (String g : m.group(1).split(",\\s*")) {
+            String n = g.trim().replace("GROUP-", "").toLowerCase(java.util.Locale.ROOT);
+            if (!(ecOnly && n.startsWith("ffdhe"))) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
     /** Keeps the suites a certificate with this key type ("EC" or "RSA") can serve. */
     static List<String> forKey(List<String> names, String certKey, boolean tls13) {
         if (tls13) {

@@ -60,6 +60,7 @@ class GnutlsServerTest {
         ReportAssert.that(r).acceptsExactly(TLS_1_2, TLS_1_3)
                 .suitesInServerOrder(TLS_1_2, Expected.gnutls(priority, TLS_1_2, "EC"))
                 .suitesInServerOrder(TLS_1_3, Expected.gnutls(priority, TLS_1_3, "EC"))
+                .groups(Expected.gnutlsGroups(priority, false))
                 .fallbackScsv(Verdict.SUPPORTED)
                 .downgradeSentinel(Verdict.SUPPORTED)
                 .certificate(true, false, false, false)
@@ -86,6 +87,7 @@ class GnutlsServerTest {
         TargetReport r = scan(TestPki.ECDSA, priority);
         ReportAssert.that(r).acceptsExactly(TLS_1_2)
                 .suites(TLS_1_2, Expected.gnutls(priority, TLS_1_2, "EC"))
+                .groups(Expected.gnutlsGroups(priority, true)) // TLS 1.2 with an ECDSA P-256 certificate
                 .renegotiation(Verdict.NOT_SUPPORTED)
                 .compliant(false)
                 .hasFinding("insecure-renegotiation");

@@ -89,6 +89,14 @@ final class ReportAssert {
         return this;
     }
 
+    /** Exactly these groups (registry names, any order). */
+    ReportAssert groups(List<String> expected) {
+        assertThat(r.groups()).as("groups of " + context())
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(n -> io.lifeboat.tls.NamedGroup
+                        .fromStandardName(n).map(io.lifeboat.tls.NamedGroup::standardName).orElse(n)).toList());
+        return this;
+    }
+
     ReportAssert compliant(boolean compliant) {
         assertThat(r.compliant()).as("compliant; findings " + r.findings()).isEqualTo(compliant);
         return this;
