@@ -75,6 +75,7 @@ p=$(port); start jsse-noscsv "$p" java "$here/JsseServer.java" "$p" ecdsa.p12 be
 p=$(port); mkdir -p nginx/logs nginx/tmp
 cat > nginx/nginx.conf <<CONF
 daemon off;
+master_process off;
 worker_processes 1;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/logs/error.log;

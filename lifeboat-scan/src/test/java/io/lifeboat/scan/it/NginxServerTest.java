@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scanner against nginx, run in the foreground from a temporary prefix (its own nginx.conf, pid,
- * logs and temp paths), as the current user.
+ * logs and temp paths), as the current user, as one process ({@code master_process off}) so that
+ * stopping it can leave no worker behind.
  */
 @Tag("integration")
 class NginxServerTest {
@@ -36,6 +37,7 @@ class NginxServerTest {
         Files.createDirectories(dir.resolve("tmp"));
         String conf = """
                 daemon off;
+                master_process off;
                 worker_processes 1;
                 pid %1$s/nginx.pid;
                 error_log %1$s/logs/error.log;

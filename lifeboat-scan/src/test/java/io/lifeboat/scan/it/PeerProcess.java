@@ -56,14 +56,20 @@ final class PeerProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGTERM first (nginx and friends stop their children on it), then SIGKILL for whatever is left. */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 }
