@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.repo.FailoverCommand.class,
             io.lifeboat.cli.repo.VerifyCommand.class,
             io.lifeboat.cli.readiness.ReadinessCommand.class,
+            io.lifeboat.cli.scan.ScanCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec

@@ -1,0 +1,104 @@
+package io.lifeboat.scan.probe;
+
+import io.lifeboat.scan.wire.ClientHello;
+import io.lifeboat.scan.wire.Extension;
+import io.lifeboat.scan.wire.Extensions;
+import io.lifeboat.scan.wire.KeyShares;
+import io.lifeboat.scan.wire.Ssl2ClientHello;
+import io.lifeboat.scan.wire.Wire;
+import io.lifeboat.tls.NamedGroup;
+import io.lifeboat.tls.ProtocolVersion;
+import io.lifeboat.tls.SignatureScheme;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the hellos the probes send. A hello for TLS 1.2 and below uses the legacy version field only
+ * (no supported_versions), so a TLS 1.3 server answers it the way it answers an old client; a TLS 1.3
+ * hello offers only 0x0304 in supported_versions, with real X25519 and P-256 key shares.
+ */
+public final class HelloFactory {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Every group of the registry: a wide offer, so the server's own choice decides. */
+    static final List<Integer> ALL_GROUPS = Arrays.stream(NamedGroup.values()).map(NamedGroup::wireId).toList();
+    static final List<Integer> ALL_SIGNATURE_SCHEMES =
+            Arrays.stream(SignatureScheme.values()).map(SignatureScheme::wireId).toList();
+
+    private final Optional<String> sni;
+
+    public HelloFactory(Optional<String> sni) {
+        this.sni = sni;
+    }
+
+    /** What to put in a hello besides the version and the suites. */
+    public record Options(List<Integer> groups, boolean keyShares, List<Integer> extraValues,
+            List<Integer> compressions, boolean renegotiationScsv) {
+        public static Options standard() {
+            return new Options(ALL_GROUPS, true, List.of(), List.of(Wire.COMPRESSION_NULL), true);
+        }
+
+        public Options withGroups(List<Integer> g, boolean shares) {
+            return new Options(g, shares, extraValues, compressions, renegotiationScsv);
+        }
+
+        public Options withExtraValues(List<Integer> extra) {
+            return new Options(groups, keyShares, extra, compressions, renegotiationScsv);
+        }
+
+        public Options withCompressions(List<Integer> c) {
+            return new Options(groups, keyShares, extraValues, c, renegotiationScsv);
+        }
+    }
+
+    public byte[] hello(ProtocolVersion version, List<Integer> suites) {
+        return hello(version, suites, Options.standard());
+    }
+
+    /** The hello as records, ready to send. */
+    public byte[] hello(ProtocolVersion version, List<Integer> suites, Options o) {
+        if (version == ProtocolVersion.SSL_2_0) {
+            return new Ssl2ClientHello(0x0002, suites, bytes(16)).encode();
+        }
+        List<Integer> values = new ArrayList<>(suites);
+        values.addAll(o.extraValues());
+        if (o.renegotiationScsv() && version != ProtocolVersion.TLS_1_3) {
+            values.add(Wire.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        }
+        List<Extension> ext = new ArrayList<>();
+        if (version != ProtocolVersion.SSL_3_0) {
+            sni.ifPresent(name -> ext.add(Extensions.serverName(name)));
+            ext.add(Extensions.supportedGroups(o.groups()));
+            ext.add(Extensions.ecPointFormats());
+            ext.add(Extensions.signatureAlgorithms(ALL_SIGNATURE_SCHEMES));
+        }
+        if (version == ProtocolVersion.TLS_1_3) {
+            ext.add(Extensions.supportedVersions(List.of(0x0304)));
+            ext.add(Extensions.pskKeyExchangeModes());
+            List<KeyShares.Entry> shares = new ArrayList<>();
+            if (o.keyShares()) {
+                for (NamedGroup g : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
+                    if (o.groups().contains(g.wireId())) {
+                        shares.add(KeyShares.of(g));
+                    }
+                }
+            }
+            ext.add(Extensions.keyShare(shares));
+        }
+        int legacy = version == ProtocolVersion.TLS_1_3 ? 0x0303 : version.wireId();
+        byte[] sessionId = version == ProtocolVersion.TLS_1_3 ? bytes(32) : new byte[0];
+        ClientHello hello = new ClientHello(legacy, bytes(32), sessionId, values, o.compressions(), ext);
+        // Record version: 0x0300 for SSL 3.0, 0x0301 otherwise (what real clients send; some servers
+        // reject a first record above 0x0301).
+        return hello.toRecords(version == ProtocolVersion.SSL_3_0 ? 0x0300 : 0x0301);
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

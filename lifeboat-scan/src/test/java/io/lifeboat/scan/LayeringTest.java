@@ -1,0 +1,50 @@
+package io.lifeboat.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forbidden edges of this module: the codec, the probes, the certificate judge and the report
+ * never open sockets (only {@code io.lifeboat.scan.net} and the one TLS 1.3 chain reader do), and
+ * nothing here knows picocli, Jackson or another job module.
+ */
+class LayeringTest {
+    private static final Path MAIN = Path.of("src/main/java/io/lifeboat/scan");
+
+    private static List<Path> sources(String pkg) throws IOException {
+        try (Stream<Path> s = Files.walk(MAIN.resolve(pkg))) {
+            return s.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
+    @Test
+    void onlyTheNetPackageTouchesSockets() throws IOException {
+        for (String pkg : List.of("wire", "probe", "report")) {
+            for (Path p : sources(pkg)) {
+                assertThat(Files.readString(p)).as(p.toString())
+                        .doesNotContain("import java.net.").doesNotContain("import javax.net.");
+            }
+        }
+        for (Path p : sources("cert")) {
+            if (!p.endsWith("Tls13ChainReader.java")) {
+                assertThat(Files.readString(p)).as(p.toString()).doesNotContain("java.net.Socket");
+            }
+        }
+    }
+
+    @Test
+    void noCliOrOtherJobModule() throws IOException {
+        for (Path p : sources(".")) {
+            assertThat(Files.readString(p)).as(p.toString())
+                    .doesNotContain("picocli").doesNotContain("com.fasterxml")
+                    .doesNotContain("io.lifeboat.repository").doesNotContain("io.lifeboat.readiness")
+                    .doesNotContain("io.lifeboat.replication").doesNotContain("System.getenv");
+        }
+    }
+}
