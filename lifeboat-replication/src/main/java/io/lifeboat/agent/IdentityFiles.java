@@ -34,7 +34,7 @@ final class IdentityFiles {
             }
             cert.verify(ca.getPublicKey());
             Files.createDirectories(layout.dir());
-            Pem.writePrivateKey(layout.machineKey(), keys.getPrivate());
+            Pem.writePrivateKey(layout.machineKey(), keys);
             Pem.writeCertificates(layout.machineCertificate(), cert);
             Pem.writeCertificates(layout.caCertificate(), ca);
             return cert;

@@ -69,9 +69,9 @@ public final class Vault {
                 sans.add(listen.host());
             }
             HeldCertificate server = authority.newServerCertificate(sans);
-            Pem.writePrivateKey(layout.caKey(), ca.keyPair().getPrivate());
+            Pem.writePrivateKey(layout.caKey(), ca.keyPair());
             Pem.writeCertificates(layout.caCertificate(), ca.certificate());
-            Pem.writePrivateKey(layout.serverKey(), server.keyPair().getPrivate());
+            Pem.writePrivateKey(layout.serverKey(), server.keyPair());
             Pem.writeCertificates(layout.serverCertificate(), server.certificate(), ca.certificate());
             VaultConfig config = VaultConfig.defaults(listen, names);
             config.write(layout);

@@ -33,18 +33,7 @@ class GnutlsServerTest {
 
     private TargetReport scan(HeldCertificate cert, String priority) throws Exception {
         TestPki.Files f = TestPki.write(cert, dir, "server");
-        // GnuTLS 3.7 cannot import the JDK's PKCS#8 encoding of an EC key (its ECPrivateKey carries
-        // neither curve nor public key): let `openssl ec` rewrite it as SEC1, as an operator would.
         Path key = f.key();
-        if (cert.keyPair().getPrivate().getAlgorithm().equals("EC")) {
-            key = dir.resolve("server-sec1.key");
-            Process conv = new ProcessBuilder("openssl", "ec", "-in", f.key().toString(), "-out", key.toString())
-                    .redirectErrorStream(true).start();
-            conv.getInputStream().readAllBytes();
-            if (conv.waitFor() != 0) {
-                throw new IllegalStateException("openssl ec failed");
-            }
-        }
         int port = PeerProcess.freePort();
         List<String> cmd = List.of("gnutls-serv", "--port", Integer.toString(port), "--echo", "-a",
                 "--x509certfile", f.chain().toString(), "--x509keyfile", key.toString(), "--priority", priority);

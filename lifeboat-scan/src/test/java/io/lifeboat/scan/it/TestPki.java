@@ -53,7 +53,7 @@ final class TestPki {
         Pem.writeCertificates(crt, chain);
         Pem.writeCertificates(only, leaf.certificate());
         Pem.writeCertificates(ca, CA.certificate());
-        Pem.writePrivateKey(key, leaf.keyPair().getPrivate());
+        Pem.writePrivateKey(key, leaf.keyPair());
         return new Files(crt, only, ca, key);
     }
 }

@@ -16,7 +16,7 @@ public record HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
     /** Writes {@code name.crt} (PEM) and {@code name.key} (PKCS#8 PEM, mode 0600) into {@code dir}. */
     public void writeTo(Path dir, String name) throws IOException {
         Pem.writeCertificates(dir.resolve(name + ".crt"), certificate);
-        Pem.writePrivateKey(dir.resolve(name + ".key"), keyPair.getPrivate());
+        Pem.writePrivateKey(dir.resolve(name + ".key"), keyPair);
     }
 
     public static HeldCertificate readFrom(Path dir, String name) throws IOException {

@@ -12,13 +12,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -61,8 +66,34 @@ public final class Pem {
         writeAtomically(file, sb.toString(), false);
     }
 
-    public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-        writeAtomically(file, toPem(key), true);
+    /** Writes the private half of {@code keys} (see {@link #privateKeyPem}) with mode 0600. */
+    public static void writePrivateKey(Path file, KeyPair keys) throws IOException {
+        writeAtomically(file, privateKeyPem(keys), true);
+    }
+
+    /**
+     * PKCS#8 PEM of a private key. The JDK encodes an EC key without its public point, which GnuTLS
+     * (and some HSM import tools) refuse; so an EC key is written with the public key and curve
+     * inside its ECPrivateKey structure, as OpenSSL writes it.
+     */
+    public static String privateKeyPem(KeyPair keys) {
+        PrivateKey key = keys.getPrivate();
+        if (!(key instanceof ECPrivateKey ecKey)) {
+            return toPem(key);
+        }
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        try {
+            org.bouncycastle.asn1.sec.ECPrivateKey inner =
+                    org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+            DERBitString publicPoint = new DERBitString(
+                    SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()).getPublicKeyData().getBytes());
+            ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+            var complete = new org.bouncycastle.asn1.sec.ECPrivateKey(ecKey.getParams().getOrder().bitLength(),
+                    inner.getKey(), publicPoint, curve);
+            return toPem("PRIVATE KEY", new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), complete).getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the EC private key: " + e.getMessage(), e);
+        }
     }
 
     public static void writeCsr(Path file, PKCS10CertificationRequest csr) throws IOException {

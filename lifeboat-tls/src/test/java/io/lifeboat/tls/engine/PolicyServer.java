@@ -46,7 +46,7 @@ final class PolicyServer implements AutoCloseable {
         this.vertx = Vertx.vertx();
         var options = VertxTls.serverOptions(TlsPolicy.TLS12_PLUS, engine,
                 new PemKeyCertOptions().setCertValue(Buffer.buffer(Pem.toPem(server.certificate()) + Pem.toPem(ca.certificate())))
-                        .setKeyValue(Buffer.buffer(Pem.toPem(server.keyPair().getPrivate()))),
+                        .setKeyValue(Buffer.buffer(Pem.privateKeyPem(server.keyPair()))),
                 new PemTrustOptions().addCertValue(Buffer.buffer(Pem.toPem(ca.certificate()))), refusals::add)
                 .setHost("127.0.0.1").setPort(0);
         this.http = vertx.createHttpServer(options).requestHandler(req -> {

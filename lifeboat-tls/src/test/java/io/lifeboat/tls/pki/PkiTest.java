@@ -65,8 +65,22 @@ class PkiTest {
                 .isEqualTo("rw-------");
         HeldCertificate back = HeldCertificate.readFrom(dir, "machine");
         assertThat(back.certificate()).isEqualTo(held.certificate());
-        assertThat(back.keyPair().getPrivate().getEncoded()).isEqualTo(held.keyPair().getPrivate().getEncoded());
+        assertThat(scalar(back.keyPair())).isEqualTo(scalar(held.keyPair()));
         assertThat(back.sha256()).hasSize(64).isEqualTo(held.sha256());
+    }
+
+    @Test
+    void ecKeysCarryTheirPublicPointAsOpensslWritesThem() throws Exception {
+        KeyPair keys = KeyPairs.ecP256();
+        String pem = Pem.privateKeyPem(keys);
+        try (var parser = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(pem))) {
+            var info = (org.bouncycastle.asn1.pkcs.PrivateKeyInfo) parser.readObject();
+            var inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+            var spki = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+            assertThat(inner.getPublicKey().getBytes()).isEqualTo(spki.getPublicKeyData().getBytes());
+        }
+        var back = Pem.parsePrivateKey(new java.io.StringReader(pem), "t");
+        assertThat(((java.security.interfaces.ECPrivateKey) back).getS()).isEqualTo(scalar(keys));
     }
 
     @Test
@@ -80,5 +94,9 @@ class PkiTest {
                 .build();
         assertThat(rsa.certificate().getSigAlgName()).isEqualToIgnoringCase("SHA1withRSA");
         assertThat(Pem.parseCertificates(Pem.toPem(rsa.certificate()), "t")).isEqualTo(List.of(rsa.certificate()));
+    }
+
+    private static java.math.BigInteger scalar(KeyPair keys) {
+        return ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS();
     }
 }
