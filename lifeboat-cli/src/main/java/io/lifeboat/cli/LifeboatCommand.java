@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Site recovery over TLS 1.2+ only, and the tools that keep those links working.",
         subcommands = {
             // Keep one command per line: each area adds its own.
+            io.lifeboat.cli.vault.VaultCommand.class,
+            io.lifeboat.cli.agent.AgentCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec

@@ -1,0 +1,26 @@
+package io.lifeboat.cli.vault;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code lifeboat vault}: the vault's commands, one per line. */
+@Command(name = "vault", description = "Run a vault: its CA, enrolment tokens, machines and the HTTPS server.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            VaultInitCommand.class,
+            VaultServeCommand.class,
+            VaultEnrollCommand.class,
+            VaultMachinesCommand.class,
+            VaultRevokeCommand.class,
+        })
+public final class VaultCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing vault command: see `lifeboat vault --help`");
+    }
+}

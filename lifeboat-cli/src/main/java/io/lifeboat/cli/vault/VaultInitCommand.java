@@ -1,0 +1,43 @@
+package io.lifeboat.cli.vault;
+
+import io.lifeboat.vault.HostPort;
+import io.lifeboat.vault.Vault;
+import io.lifeboat.vault.VaultConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vault init}: creates the CA, the server certificate and the config. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a vault: its CA (ECDSA P-256) in VAULT/ca.crt and VAULT/ca.key (0600), a server",
+            "certificate for the --host names and 127.0.0.1, and VAULT/vault.json. Never overwrites a vault."})
+public final class VaultInitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VaultDirOption dir;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "A DNS name or IP address agents use to reach the vault (repeatable).")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where `vault serve` listens (default: ${DEFAULT-VALUE}; port 0: any free port).")
+    String listen = VaultConfig.DEFAULT_LISTEN.toString();
+
+    @Override
+    public Integer call() {
+        Vault vault = Vault.init(dir.layout(), hosts, HostPort.parse(listen), Clock.systemUTC());
+        var out = spec.commandLine().getOut();
+        out.println("vault: created in " + vault.layout().dir());
+        out.println("  CA certificate  " + vault.layout().caCertificate() + "  sha256 " + vault.caSha256());
+        out.println("  listens on      " + vault.config().listen() + "  (start it with `lifeboat vault serve --dir "
+                + vault.layout().dir() + "`)");
+        return 0;
+    }
+}

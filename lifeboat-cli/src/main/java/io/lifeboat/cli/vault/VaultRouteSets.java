@@ -1,0 +1,19 @@
+package io.lifeboat.cli.vault;
+
+import io.lifeboat.vault.api.VaultRoutes;
+import java.util.List;
+
+/**
+ * The route sets {@code vault serve} adds to the vault, behind its mutual-TLS authorisation. Each
+ * part of Lifeboat that serves an API adds its {@link VaultRoutes} here, one per line.
+ */
+final class VaultRouteSets {
+    private VaultRouteSets() {
+    }
+
+    static List<VaultRoutes> all() {
+        return List.of(
+                // one route set per line
+        );
+    }
+}

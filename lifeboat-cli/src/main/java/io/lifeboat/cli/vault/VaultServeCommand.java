@@ -1,0 +1,50 @@
+package io.lifeboat.cli.vault;
+
+import io.lifeboat.tls.engine.TlsEngine;
+import io.lifeboat.vault.Vault;
+import io.lifeboat.vault.VaultServer;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vault serve}: runs the HTTPS server until interrupted (SIGINT / SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the vault API over TLS 1.2/1.3 (mutual TLS for everything but enrolment).",
+            "Prints the TLS engine, then one line `vault: listening on HOST:PORT` (also written to VAULT/run/address).",
+            "Stops cleanly on SIGINT or SIGTERM."})
+public final class VaultServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VaultDirOption dir;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
+            description = "TLS engine: auto (BoringSSL when it loads, else JDK), boringssl or jdk (default: ${DEFAULT-VALUE}; env LIFEBOAT_TLS_ENGINE).")
+    String engine;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        TlsEngine tls = TlsEngine.select(engine);
+        var out = spec.commandLine().getOut();
+        out.println("vault: TLS engine " + tls.description());
+        out.flush();
+        VaultServer server = VaultServer.start(vault, tls, VaultRouteSets.all());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "vault-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("vault: listening on " + server.address() + " (TLS 1.3, TLS 1.2; engine " + tls.id() + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

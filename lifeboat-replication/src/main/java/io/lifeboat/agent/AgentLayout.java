@@ -1,0 +1,35 @@
+package io.lifeboat.agent;
+
+import java.nio.file.Path;
+
+/**
+ * The files of an agent folder {@code A}:
+ * <pre>
+ *   A/machine.crt   the machine's client certificate (PEM), issued by the vault's CA
+ *   A/machine.key   its private key (PKCS#8 PEM, 0600), made here and never sent anywhere
+ *   A/ca.crt        the vault's CA certificate, pinned at enrolment by the token's hash
+ *   A/agent.json    {@link AgentConfig}: the vault's address and the machine name
+ * </pre>
+ */
+public record AgentLayout(Path dir) {
+
+    public AgentLayout {
+        dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path machineCertificate() {
+        return dir.resolve("machine.crt");
+    }
+
+    public Path machineKey() {
+        return dir.resolve("machine.key");
+    }
+
+    public Path caCertificate() {
+        return dir.resolve("ca.crt");
+    }
+
+    public Path config() {
+        return dir.resolve("agent.json");
+    }
+}

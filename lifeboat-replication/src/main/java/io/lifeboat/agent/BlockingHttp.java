@@ -1,0 +1,130 @@
+package io.lifeboat.agent;
+
+import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.HostPort;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A blocking HTTPS exchange on its own Vert.x instance, for ordinary threads. It keeps strong
+ * references to Vert.x and the client (Vert.x 5 closes an unreachable client), and maps connection
+ * failures to {@link LifeboatException}s: UNREACHABLE (nothing answers) or IDENTITY_REJECTED (TLS
+ * refused: certificate, pin, host name).
+ */
+final class BlockingHttp implements AutoCloseable {
+    static final long TIMEOUT_SECONDS = 300;
+
+    private final Vertx vertx;
+    private final HttpClientAgent client;
+    private final HostPort target;
+
+    BlockingHttp(HttpClientOptions options, HostPort target) {
+        this.vertx = Vertx.vertx();
+        this.client = vertx.createHttpClient(options
+                .setConnectTimeout(10_000)
+                .setIdleTimeout(120)
+                .setDefaultHost(target.host())
+                .setDefaultPort(target.port()));
+        this.target = target;
+    }
+
+    VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("VaultClient blocks: do not call it on an event-loop thread");
+        }
+        RequestOptions ro = new RequestOptions().setMethod(method).setHost(target.host()).setPort(target.port())
+                .setURI(path).setIdleTimeout(TIMEOUT_SECONDS * 1000);
+        headers.forEach(ro::putHeader);
+        try {
+            return client.request(ro)
+                    .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body)))
+                            .compose(resp -> resp.body().map(b -> {
+                                Map<String, String> h = new HashMap<>();
+                                resp.headers().forEach(e -> h.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+                                HttpConnection c = req.connection();
+                                SSLSession s = c == null ? null : c.sslSession();
+                                return new VaultResponse(resp.statusCode(), h, b.getBytes(),
+                                        s == null ? "" : s.getProtocol(), s == null ? "" : s.getCipherSuite());
+                            })))
+                    .toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw map(e.getCause());
+        } catch (TimeoutException e) {
+            throw new LifeboatException(LifeboatException.Kind.UNREACHABLE, "the vault at " + target
+                    + " did not answer " + method + " " + path + " within " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "interrupted", e);
+        }
+    }
+
+    LifeboatException map(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof LifeboatException le) {
+                return le;
+            }
+            if (c instanceof SSLException) {
+                return new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "TLS with the vault at "
+                        + target + " failed: " + message(c) + hint(c), t);
+            }
+            if (c instanceof ConnectException || c instanceof UnknownHostException
+                    || c instanceof NoRouteToHostException) {
+                return new LifeboatException(LifeboatException.Kind.UNREACHABLE, "cannot reach the vault at "
+                        + target + ": " + message(c) + " (is `lifeboat vault serve` running there?)", t);
+            }
+        }
+        if (t instanceof ClosedChannelException || String.valueOf(t.getMessage()).contains("closed")) {
+            return new LifeboatException(LifeboatException.Kind.UNREACHABLE, "the vault at " + target
+                    + " closed the connection: " + message(t) + " (run `lifeboat doctor " + target + "`)", t);
+        }
+        return new LifeboatException(LifeboatException.Kind.UNREACHABLE, "talking to the vault at " + target
+                + " failed: " + message(t), t);
+    }
+
+    private static String hint(Throwable c) {
+        String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+        if (m.contains("certificate_unknown") || m.contains("bad_certificate") || m.contains("unknown_ca")
+                || m.contains("certificate_expired") || m.contains("certificate_revoked")) {
+            return " (the vault refused this machine's certificate: enrol again with `lifeboat agent enroll`)";
+        }
+        return "";
+    }
+
+    private static String message(Throwable c) {
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    @Override
+    public void close() {
+        awaitQuietly(client.close());
+        awaitQuietly(vertx.close());
+    }
+
+    private static void awaitQuietly(io.vertx.core.Future<?> f) {
+        try {
+            f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // closing is best effort
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.lifeboat.agent;
+
+import io.lifeboat.tls.TlsPolicy;
+import io.lifeboat.tls.engine.TlsEngine;
+import io.lifeboat.tls.engine.VertxTls;
+import io.lifeboat.vault.HostPort;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.util.Map;
+
+/**
+ * The agent's blocking client for the vault API over mutual TLS under {@link TlsPolicy#TLS12_PLUS}:
+ * the machine certificate from the agent folder, the vault verified against the pinned
+ * {@code ca.crt} and its host name. Safe to use from ordinary threads (never from an event loop);
+ * thread-safe; bodies of several MiB are fine. Close it when done.
+ *
+ * <p>Connection failures become {@link io.lifeboat.tls.LifeboatException}s of kind UNREACHABLE or
+ * IDENTITY_REJECTED; HTTP error statuses are returned (see {@link VaultResponse#requireOk}).
+ */
+public final class VaultClient implements AutoCloseable {
+    private final BlockingHttp http;
+    private final AgentConfig config;
+    private final TlsEngine engine;
+
+    private VaultClient(BlockingHttp http, AgentConfig config, TlsEngine engine) {
+        this.http = http;
+        this.config = config;
+        this.engine = engine;
+    }
+
+    /** Opens a client for an enrolled agent folder. */
+    public static VaultClient open(AgentLayout layout, TlsEngine engine) {
+        AgentConfig config = AgentConfig.read(layout);
+        return open(config.vaultAddress(), layout, engine);
+    }
+
+    /** Opens a client to {@code vault} with the identity in {@code layout} (the doctor dials other addresses). */
+    public static VaultClient open(HostPort vault, AgentLayout layout, TlsEngine engine) {
+        AgentConfig config = AgentConfig.read(layout);
+        var options = VertxTls.clientOptions(TlsPolicy.TLS12_PLUS, engine,
+                new PemKeyCertOptions().setCertPath(layout.machineCertificate().toString())
+                        .setKeyPath(layout.machineKey().toString()),
+                new PemTrustOptions().addCertPath(layout.caCertificate().toString()));
+        return new VaultClient(new BlockingHttp(options, vault), config, engine);
+    }
+
+    /**
+     * One request. {@code path} starts with "/"; {@code body} may be null.
+     *
+     * @throws io.lifeboat.tls.LifeboatException UNREACHABLE or IDENTITY_REJECTED when no exchange happened
+     */
+    public VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
+        return http.send(method, path, body, headers);
+    }
+
+    public VaultResponse get(String path) {
+        return send(HttpMethod.GET, path, null, Map.of());
+    }
+
+    /** POST a JSON object. */
+    public VaultResponse post(String path, JsonObject json) {
+        return send(HttpMethod.POST, path, json.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+    }
+
+    /** {@code GET /health}, required to succeed. */
+    public JsonObject health() {
+        return get("/health").requireOk("health check").json();
+    }
+
+    public String machine() {
+        return config.machine();
+    }
+
+    public TlsEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

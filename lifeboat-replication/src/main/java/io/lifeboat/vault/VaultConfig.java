@@ -1,0 +1,58 @@
+package io.lifeboat.vault;
+
+import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.store.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The vault's settings ({@code V/vault.json}), written by {@code vault init}.
+ *
+ * @param listen          where {@code vault serve} listens (port 0: any free port)
+ * @param hosts           the names in the server certificate besides 127.0.0.1
+ * @param certificateDays lifetime of machine certificates (default 30)
+ * @param bodyLimit       the largest request body in bytes (default 64 MiB)
+ */
+public record VaultConfig(String listen, List<String> hosts, int certificateDays, long bodyLimit) {
+    public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7443);
+    public static final int DEFAULT_CERTIFICATE_DAYS = 30;
+    public static final long DEFAULT_BODY_LIMIT = 64L << 20;
+
+    public VaultConfig {
+        HostPort.parse(listen);
+        hosts = List.copyOf(hosts);
+        if (certificateDays < 1) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "certificateDays must be at least 1");
+        }
+        if (bodyLimit < 1 << 20) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "bodyLimit must be at least 1 MiB");
+        }
+    }
+
+    public static VaultConfig defaults(HostPort listen, List<String> hosts) {
+        return new VaultConfig(listen.toString(), hosts, DEFAULT_CERTIFICATE_DAYS, DEFAULT_BODY_LIMIT);
+    }
+
+    public HostPort listenAddress() {
+        return HostPort.parse(listen);
+    }
+
+    public Duration certificateLifetime() {
+        return Duration.ofDays(certificateDays);
+    }
+
+    /** @throws LifeboatException USAGE when the folder is not an initialised vault */
+    public static VaultConfig read(VaultLayout layout) {
+        if (!Files.isRegularFile(layout.config())) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, layout.dir()
+                    + " is not a vault folder (no vault.json): run `lifeboat vault init --dir " + layout.dir() + "`");
+        }
+        return JsonFiles.read(layout.config(), VaultConfig.class);
+    }
+
+    public void write(VaultLayout layout) throws IOException {
+        JsonFiles.write(layout.config(), this, false);
+    }
+}

@@ -1,0 +1,66 @@
+package io.lifeboat.vault;
+
+import java.nio.file.Path;
+
+/**
+ * The files of a vault folder {@code V}:
+ * <pre>
+ *   V/ca.crt  V/ca.key (0600)          the vault's CA (ECDSA P-256)
+ *   V/server.crt  V/server.key (0600)  the TLS server certificate (chain: server, CA)
+ *   V/vault.json                       {@link VaultConfig}
+ *   V/state/tokens/  V/state/machines/ enrolment tokens (secret hashes only) and machine records
+ *   V/run/address                      the bound address while {@code vault serve} runs
+ *   V/repo/                            the repository (not the foundation's)
+ * </pre>
+ */
+public record VaultLayout(Path dir) {
+
+    public VaultLayout {
+        dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path caCertificate() {
+        return dir.resolve("ca.crt");
+    }
+
+    public Path caKey() {
+        return dir.resolve("ca.key");
+    }
+
+    public Path serverCertificate() {
+        return dir.resolve("server.crt");
+    }
+
+    public Path serverKey() {
+        return dir.resolve("server.key");
+    }
+
+    public Path config() {
+        return dir.resolve("vault.json");
+    }
+
+    public Path state() {
+        return dir.resolve("state");
+    }
+
+    public Path tokens() {
+        return state().resolve("tokens");
+    }
+
+    public Path machines() {
+        return state().resolve("machines");
+    }
+
+    public Path run() {
+        return dir.resolve("run");
+    }
+
+    /** Written atomically by {@code vault serve} once it listens, removed when it stops. */
+    public Path address() {
+        return run().resolve("address");
+    }
+
+    public Path repo() {
+        return dir.resolve("repo");
+    }
+}

@@ -1,0 +1,59 @@
+package io.lifeboat.vault.http;
+
+import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.Vault;
+import io.lifeboat.vault.api.ApiErrors;
+import io.lifeboat.vault.pki.VaultAuthority;
+import io.lifeboat.vault.store.TokenRefusedException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/enroll}, the one route without a client certificate: a one-time token and a CSR
+ * in, a short-lived client certificate naming the machine out. See docs/protocol.md.
+ */
+public final class EnrolmentRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger("lifeboat.vault");
+
+    private final Vault vault;
+
+    public EnrolmentRoutes(Vault vault) {
+        this.vault = vault;
+    }
+
+    /** Runs on a worker thread (file writes, signing). */
+    public void enroll(RoutingContext ctx) {
+        JsonObject req = JsonBodies.object(ctx);
+        if (req == null) {
+            return;
+        }
+        String machine = req.getString("machine", "");
+        try {
+            if (!vault.caSha256().equals(req.getString("ca", ""))) {
+                throw new TokenRefusedException("token_ca_mismatch", "the token's CA hash is not this vault's CA:"
+                        + " the token was altered or belongs to another vault");
+            }
+            vault.tokens().redeem(req.getString("token"), req.getString("secret"), machine);
+            X509Certificate cert = vault.authority().issue(req.getString("csr", ""), machine,
+                    vault.config().certificateLifetime());
+            vault.machines().enrolled(machine, VaultAuthority.describe(cert));
+            LOG.info("enrolled machine {} from {} (certificate until {})", machine,
+                    ctx.request().connection().remoteAddress(), cert.getNotAfter().toInstant());
+            CertificateReplies.send(ctx, 201, machine, cert, vault.authority().ca().certificate());
+        } catch (TokenRefusedException e) {
+            LOG.warn("refused enrolment of '{}' from {}: {}", machine, ctx.request().connection().remoteAddress(),
+                    e.getMessage());
+            ApiErrors.send(ctx, 403, e.code(), e.getMessage());
+        } catch (LifeboatException e) {
+            ApiErrors.send(ctx, 400, "bad_request", e.getMessage());
+        } catch (IOException e) {
+            LOG.error("enrolment of {} failed", machine, e);
+            ApiErrors.send(ctx, 500, "internal", "the vault could not store the enrolment: " + e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,24 @@
+package io.lifeboat.vault.http;
+
+import io.lifeboat.vault.api.ApiErrors;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reads a JSON object request body, or answers 400 and returns null. */
+final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    static JsonObject object(RoutingContext ctx) {
+        try {
+            JsonObject o = ctx.body().asJsonObject();
+            if (o != null) {
+                return o;
+            }
+        } catch (RuntimeException e) {
+            // fall through
+        }
+        ApiErrors.send(ctx, 400, "bad_request", "the request body must be a JSON object");
+        return null;
+    }
+}

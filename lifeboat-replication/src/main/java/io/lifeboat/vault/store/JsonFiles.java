@@ -1,0 +1,69 @@
+package io.lifeboat.vault.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Small JSON state files of the vault and the agent: read, and written atomically (temp, fsync, rename). */
+public final class JsonFiles {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JsonFiles() {
+    }
+
+    /** @throws LifeboatException USAGE naming the file when it cannot be read or parsed */
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            return MAPPER.readValue(Files.readAllBytes(file), type);
+        } catch (JsonProcessingException e) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    file + " is damaged: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** @param secret create the file 0600 */
+    public static void write(Path file, Object value, boolean secret) throws IOException {
+        writeBytes(file, MAPPER.writeValueAsBytes(value), secret);
+    }
+
+    public static void writeBytes(Path file, byte[] bytes, boolean secret) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = secret
+                ? Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            if (!secret) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.lifeboat.tls.engine;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.DelegatingSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * A server context whose handlers peek at the ClientHello and report failed handshakes with the
+ * peer address and the versions offered (Vert.x has no public pipeline hook; its own
+ * {@code VertxSslContext} wraps this one and still applies the enabled protocols and suites).
+ */
+final class PeekingSslContext extends DelegatingSslContext {
+    private final TlsRefusalListener listener;
+    private final int newestVersion;
+
+    PeekingSslContext(SslContext delegate, TlsRefusalListener listener, int newestVersion) {
+        super(delegate);
+        this.listener = listener;
+        this.newestVersion = newestVersion;
+    }
+
+    @Override
+    protected void initEngine(SSLEngine engine) {
+        // the policy's protocols and suites are applied by Vert.x's wrapper and the builder
+    }
+
+    @Override
+    protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor executor) {
+        return new PeekingHandler(newEngine(alloc), startTls, executor, listener, newestVersion);
+    }
+
+    @Override
+    protected SslHandler newHandler(ByteBufAllocator alloc, String host, int port, boolean startTls,
+            Executor executor) {
+        return new PeekingHandler(newEngine(alloc, host, port), startTls, executor, listener, newestVersion);
+    }
+
+    /** The SslHandler that installs the peek in front of itself and reports a failed handshake. */
+    private static final class PeekingHandler extends SslHandler {
+        private final TlsRefusalListener listener;
+        private final int newestVersion;
+
+        PeekingHandler(SSLEngine engine, boolean startTls, Executor executor, TlsRefusalListener listener,
+                int newestVersion) {
+            super(engine, startTls, executor);
+            this.listener = listener;
+            this.newestVersion = newestVersion;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+            ClientHelloPeek peek = new ClientHelloPeek(newestVersion);
+            ctx.pipeline().addBefore(ctx.name(), "lifeboatClientHelloPeek", peek);
+            String remote = String.valueOf(ctx.channel().remoteAddress());
+            handshakeFuture().addListener(f -> {
+                if (!f.isSuccess() && peek.sawData()) {
+                    listener.refused(new HandshakeRefusal(remote, peek.offered(),
+                            peek.refusedHere() != null ? peek.refusedHere() : oneLine(f.cause())));
+                }
+            });
+            super.handlerAdded(ctx);
+        }
+
+        private static String oneLine(Throwable t) {
+            if (t == null) {
+                return "unknown";
+            }
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return m.replaceAll("\\s+", " ");
+        }
+    }
+}

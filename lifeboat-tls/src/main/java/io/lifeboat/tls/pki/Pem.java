@@ -1,0 +1,156 @@
+package io.lifeboat.tls.pki;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemObject;
+
+/**
+ * PEM reading and writing. Private keys are written as unencrypted PKCS#8 with mode 0600 from the
+ * moment the file exists (never world-readable for an instant), and replaced atomically.
+ */
+public final class Pem {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private Pem() {
+    }
+
+    public static String toPem(Object object) {
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            if (object instanceof PrivateKey key) {
+                w.writeObject(new JcaPKCS8Generator(key, null).generate());
+            } else {
+                w.writeObject(object);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("PEM encoding failed", e);
+        }
+        return sw.toString();
+    }
+
+    public static void writeCertificates(Path file, X509Certificate... chain) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (X509Certificate c : chain) {
+            sb.append(toPem(c));
+        }
+        writeAtomically(file, sb.toString(), false);
+    }
+
+    public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
+        writeAtomically(file, toPem(key), true);
+    }
+
+    public static void writeCsr(Path file, PKCS10CertificationRequest csr) throws IOException {
+        writeAtomically(file, toPem(csr), false);
+    }
+
+    public static List<X509Certificate> readCertificates(Path file) throws IOException {
+        return parseCertificates(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+    }
+
+    /** @param where names the source in error messages */
+    public static List<X509Certificate> parseCertificates(String pem, String where) throws IOException {
+        List<X509Certificate> out = new ArrayList<>();
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+        try (PEMParser p = new PEMParser(new StringReader(pem))) {
+            Object o;
+            while ((o = p.readObject()) != null) {
+                if (o instanceof X509CertificateHolder h) {
+                    out.add(conv.getCertificate(h));
+                }
+            }
+        } catch (CertificateException e) {
+            throw new IOException(where + ": not a valid certificate: " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) {
+            throw new IOException(where + ": no PEM certificate found");
+        }
+        return out;
+    }
+
+    public static PrivateKey readPrivateKey(Path file) throws IOException {
+        return parsePrivateKey(Files.newBufferedReader(file, StandardCharsets.US_ASCII), file.toString());
+    }
+
+    public static PrivateKey parsePrivateKey(Reader reader, String where) throws IOException {
+        try (PEMParser p = new PEMParser(reader)) {
+            Object o = p.readObject();
+            JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
+            if (o instanceof PrivateKeyInfo info) {
+                return conv.getPrivateKey(info);
+            }
+            if (o instanceof PEMKeyPair pair) {
+                return conv.getPrivateKey(pair.getPrivateKeyInfo());
+            }
+            throw new IOException(where + ": no unencrypted PEM private key found");
+        }
+    }
+
+    public static PKCS10CertificationRequest parseCsr(String pem, String where) throws IOException {
+        try (PEMParser p = new PEMParser(new StringReader(pem))) {
+            Object o = p.readObject();
+            if (o instanceof PKCS10CertificationRequest csr) {
+                return csr;
+            }
+            throw new IOException(where + ": not a PEM certificate signing request");
+        }
+    }
+
+    /** PEM text of raw DER under a label, e.g. for a CSR sent over the wire. */
+    public static String toPem(String label, byte[] der) {
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(new PemObject(label, der));
+        } catch (IOException e) {
+            throw new IllegalStateException("PEM encoding failed", e);
+        }
+        return sw.toString();
+    }
+
+    /** Temp file in the same folder (created 0600 when {@code secret}), fsync, then rename over {@code file}. */
+    static void writeAtomically(Path file, String text, boolean secret) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            if (secret && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(tmp);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("cannot create " + tmp + ": another writer is active", e);
+        }
+        try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
