@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
             // Keep one command per line: each area adds its own.
             io.lifeboat.cli.vault.VaultCommand.class,
             io.lifeboat.cli.agent.AgentCommand.class,
+            io.lifeboat.cli.repo.PointsCommand.class,
+            io.lifeboat.cli.repo.FailoverCommand.class,
+            io.lifeboat.cli.repo.VerifyCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec

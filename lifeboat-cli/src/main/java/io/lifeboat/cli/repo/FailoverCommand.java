@@ -1,0 +1,100 @@
+package io.lifeboat.cli.repo;
+
+import io.lifeboat.cli.JsonOutput;
+import io.lifeboat.cli.render.ProgressBar;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.restore.Failover;
+import io.lifeboat.restore.FailoverOptions;
+import io.lifeboat.restore.RestoreListener;
+import io.lifeboat.restore.RestoreResult;
+import io.lifeboat.tls.LifeboatException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lifeboat failover}: rebuild a machine's source from a recovery point at TARGET. */
+@Command(name = "failover", mixinStandardHelpOptions = true,
+        description = {"Rebuild a protected source from a recovery point at TARGET: a file or image becomes a"
+                + " sparse file (or is written onto a device), a folder tree becomes a folder. Every block is"
+                + " checked against its hash before it is written; a damaged block stops the failover (exit 12)"
+                + " naming the block.",
+            "--test also reads TARGET back and checks every block again. The vault is only read, in either mode.",
+            "Progress: a bar on a terminal, plain lines otherwise, JSON lines on standard error with --json.",
+            "JSON (--json): {point, machine, target, test, checkedAfterWrite, bytesRestored, blocksVerified,"
+                + " zeroBlocks, files, directories, symlinks}."})
+public final class FailoverCommand implements Callable<Integer> {
+    @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
+    Path dir;
+
+    @Option(names = "--machine", required = true, paramLabel = "NAME", description = "the protected machine")
+    String machine;
+
+    @Option(names = "--point", defaultValue = "latest", paramLabel = "ID|latest",
+            description = "the recovery point (an id, a unique prefix, or latest; default: ${DEFAULT-VALUE})")
+    String point;
+
+    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "file, device or folder to restore into")
+    Path to;
+
+    @Option(names = "--test", description = "test failover: restore, then read TARGET back and check it")
+    boolean test;
+
+    @Option(names = "--force", description = "write into a TARGET that is not empty")
+    boolean force;
+
+    @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
+            description = "write the result as JSON to FILE, or to standard output when FILE is omitted or -")
+    String json;
+
+    @Override
+    public Integer call() {
+        Path vault = dir.toAbsolutePath().normalize();
+        Path target = to.toAbsolutePath().normalize();
+        if (target.startsWith(vault)) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--to " + to + " is inside the vault " + dir
+                    + "; restore somewhere else");
+        }
+        RestoreResult result;
+        try (Repository repo = VaultDir.openReadOnly(dir);
+                ProgressBar bar = json != null ? null : new ProgressBar(System.err, ProgressBar.stderrIsTerminal(),
+                        test ? "test failover" : "failover", 0, ProgressBar.Unit.BYTES)) {
+            RestoreListener listener = json != null ? new JsonProgress(System.err) : new BarProgress(bar);
+            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force));
+        }
+        PrintStream out = System.out;
+        if (json != null) {
+            JsonOutput.write(json, toJson(result), out);
+        } else {
+            out.println((test ? "test failover" : "failover") + " of point " + result.point().id() + " of machine "
+                    + result.point().machine() + " to " + result.target() + ": " + ProgressBar.bytes(result.bytesRestored())
+                    + ", " + result.blocksVerified() + " blocks verified, " + result.zeroBlocks() + " zero blocks left as holes"
+                    + (result.files() + result.directories() + result.symlinks() > 1
+                            ? ", " + result.files() + " files, " + result.directories() + " folders, " + result.symlinks() + " symlinks"
+                            : ""));
+            if (result.checkedAfterWrite()) {
+                out.println("read back: identical to the point, block for block");
+            }
+        }
+        return 0;
+    }
+
+    static Map<String, Object> toJson(RestoreResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("point", r.point().id());
+        m.put("machine", r.point().machine());
+        m.put("target", r.target().toString());
+        m.put("test", r.test());
+        m.put("checkedAfterWrite", r.checkedAfterWrite());
+        m.put("bytesRestored", r.bytesRestored());
+        m.put("blocksVerified", r.blocksVerified());
+        m.put("zeroBlocks", r.zeroBlocks());
+        m.put("files", r.files());
+        m.put("directories", r.directories());
+        m.put("symlinks", r.symlinks());
+        return m;
+    }
+}

@@ -1,0 +1,77 @@
+package io.lifeboat.cli.repo;
+
+import io.lifeboat.cli.JsonOutput;
+import io.lifeboat.cli.render.ProgressBar;
+import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.Repository;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lifeboat points}: the recovery points a vault keeps. */
+@Command(name = "points", mixinStandardHelpOptions = true,
+        description = {"List the recovery points a vault keeps, oldest first, per machine.",
+            "JSON (--json): {\"points\": [{id, machine, created, source, kind, sourceBytes, bytesSent,"
+                + " tlsVersion, cipherSuite, consistency}]}."})
+public final class PointsCommand implements Callable<Integer> {
+    @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
+    Path dir;
+
+    @Option(names = "--machine", paramLabel = "NAME", description = "only this machine's points")
+    String machine;
+
+    @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
+            description = "write the list as JSON to FILE, or to standard output when FILE is omitted or -")
+    String json;
+
+    @Override
+    public Integer call() {
+        List<PointInfo> points;
+        try (Repository repo = VaultDir.openReadOnly(dir)) {
+            points = repo.points(Optional.ofNullable(machine));
+        }
+        PrintStream out = System.out;
+        if (json != null) {
+            JsonOutput.write(json, Map.of("points", points.stream().map(PointsCommand::toJson).toList()), out);
+            return 0;
+        }
+        if (points.isEmpty()) {
+            out.println(machine == null ? "no recovery points" : "no recovery points for machine " + machine);
+            return 0;
+        }
+        String fmt = "%-26s %-16s %-20s %-12s %10s %10s  %-8s %s%n";
+        out.printf(Locale.ROOT, fmt, "ID", "MACHINE", "CREATED", "KIND", "SIZE", "SENT", "TLS", "CIPHER SUITE");
+        for (PointInfo p : points) {
+            out.printf(Locale.ROOT, fmt, p.id(), p.machine(), p.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                    p.kind(), ProgressBar.bytes(p.sourceBytes()), ProgressBar.bytes(p.bytesSent()),
+                    nz(p.tlsVersion()), nz(p.cipherSuite()));
+        }
+        return 0;
+    }
+
+    static Map<String, Object> toJson(PointInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("machine", p.machine());
+        m.put("created", p.created().toString());
+        m.put("source", p.source());
+        m.put("kind", p.kind().name());
+        m.put("sourceBytes", p.sourceBytes());
+        m.put("bytesSent", p.bytesSent());
+        m.put("tlsVersion", p.tlsVersion());
+        m.put("cipherSuite", p.cipherSuite());
+        m.put("consistency", p.consistency());
+        return m;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+}

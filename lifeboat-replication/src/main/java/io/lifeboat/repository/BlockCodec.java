@@ -1,0 +1,79 @@
+package io.lifeboat.repository;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+import java.util.Arrays;
+
+/**
+ * Decodes a block body (raw or one zstd frame) with a hard bound on its size and checks that the
+ * SHA-256 of the result is the block's id. Used on receipt, on read and by verify.
+ */
+final class BlockCodec {
+    private BlockCodec() {
+    }
+
+    /**
+     * @param pack where the body was read from, for messages; null for a body just received
+     * @return the uncompressed bytes, whose SHA-256 is {@code id}
+     */
+    static byte[] decode(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
+        byte[] raw = switch (encoding) {
+            case RAW -> body;
+            case ZSTD -> inflate(id, pack, body, maxBytes);
+        };
+        if (raw.length > maxBytes) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is " + raw.length
+                    + " bytes, more than the largest block allowed (" + maxBytes + ")");
+        }
+        BlockId actual = BlockId.of(raw);
+        if (!actual.equals(id)) {
+            throw new IntegrityException(id, pack, where(id, pack) + ": SHA-256 of its " + raw.length
+                    + " bytes is " + actual + (pack == null ? " (a truncated or altered upload)" : " (damaged)"));
+        }
+        return raw;
+    }
+
+    private static byte[] inflate(BlockId id, String pack, byte[] body, int maxBytes) {
+        long declared = declaredSize(id, pack, body);
+        if (declared > maxBytes) {
+            throw new IntegrityException(id, pack, where(id, pack) + " would inflate to " + declared
+                    + " bytes, more than the largest block allowed (" + maxBytes + ")");
+        }
+        int capacity = declared >= 0 ? (int) declared : maxBytes;
+        byte[] out = new byte[capacity];
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            int n = ctx.decompressByteArray(out, 0, capacity, body, 0, body.length);
+            return n == capacity ? out : Arrays.copyOf(out, n);
+        } catch (ZstdException e) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame within "
+                    + maxBytes + " bytes (" + e.getMessage() + "): truncated, altered or too large", e);
+        } catch (RuntimeException e) {
+            throw new IntegrityException(id, pack, where(id, pack) + " does not decompress: " + e.getMessage(), e);
+        }
+    }
+
+    /** The size a zstd frame declares, or -1 when it does not say (the bound then applies while inflating). */
+    private static long declaredSize(BlockId id, String pack, byte[] body) {
+        if (body.length < 4) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame (" + body.length
+                    + " bytes): truncated");
+        }
+        try {
+            long n = Zstd.getFrameContentSize(body);
+            return n < 0 ? -1 : n;
+        } catch (ZstdException e) {
+            if (String.valueOf(e.getMessage()).contains("unknown")) {
+                return -1;
+            }
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame (" + e.getMessage()
+                    + "): truncated or altered", e);
+        } catch (RuntimeException e) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame: " + e, e);
+        }
+    }
+
+    static String where(BlockId id, String pack) {
+        return "block " + id + (pack == null ? "" : " in " + pack);
+    }
+}

@@ -1,0 +1,26 @@
+package io.lifeboat.repository;
+
+import java.util.List;
+
+/**
+ * A manifest names blocks that are not durably stored for its machine; the point was not committed.
+ * The message names the first missing block; {@link #missing()} lists them all (the agent uploads
+ * them and commits again).
+ */
+public final class MissingBlocksException extends RepositoryException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<BlockId> missing;
+
+    public MissingBlocksException(String machine, String path, List<BlockId> missing) {
+        super(Kind.USAGE, "cannot commit the point of machine " + machine + ": block " + missing.get(0)
+                + (path == null || path.isEmpty() ? "" : " (of " + path + ")") + " is not stored"
+                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more blocks)" : "")
+                + "; upload the missing blocks, then commit again");
+        this.missing = List.copyOf(missing);
+    }
+
+    public List<BlockId> missing() {
+        return missing;
+    }
+}

@@ -1,0 +1,102 @@
+package io.lifeboat.repository;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pack file format: {@code "LBPACK01"}, then one record per block:
+ * {@code id (32 bytes) | encoding (1) | raw length (4, big-endian) | stored length (4) | body}.
+ * A pack is named by the SHA-256 of its bytes. The index says where each record starts; the records
+ * also make a pack self-describing, so a lost index can be rebuilt from the pack alone.
+ */
+final class Pack {
+    static final byte[] MAGIC = {'L', 'B', 'P', 'A', 'C', 'K', '0', '1'};
+    static final int HEADER = 32 + 1 + 4 + 4;
+
+    /** Where one block lies in a pack. {@code offset} is the start of its record header. */
+    record Location(String pack, long offset, int stored, int raw, BlockEncoding encoding) {
+        String file() {
+            return "data/" + pack;
+        }
+    }
+
+    /** A block ready to be packed: its id, body as it will be stored, and uncompressed length. */
+    record Item(BlockId id, byte[] body, BlockEncoding encoding, int raw) {
+    }
+
+    /** A pack built in memory: its bytes, its name and the locations of its blocks. */
+    record Built(String name, byte[] bytes, List<Item> items, List<Location> locations) {
+    }
+
+    private Pack() {
+    }
+
+    static Built build(List<Item> items) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(items.stream().mapToInt(i -> HEADER + i.body().length).sum() + 8);
+        out.writeBytes(MAGIC);
+        List<long[]> offsets = new ArrayList<>();
+        for (Item it : items) {
+            offsets.add(new long[] {out.size()});
+            ByteBuffer h = ByteBuffer.allocate(HEADER);
+            h.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length);
+            out.writeBytes(h.array());
+            out.writeBytes(it.body());
+        }
+        byte[] bytes = out.toByteArray();
+        String name = BlockId.of(bytes).hex();
+        List<Location> locs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            locs.add(new Location(name, offsets.get(i)[0], it.body().length, it.raw(), it.encoding()));
+        }
+        return new Built(name, bytes, List.copyOf(items), locs);
+    }
+
+    /**
+     * Checks the record header at {@code loc} in {@code record} (header + body) and returns the body.
+     *
+     * @throws IntegrityException when the header does not describe this block
+     */
+    static byte[] body(BlockId id, Location loc, byte[] record) {
+        ByteBuffer h = ByteBuffer.wrap(record);
+        byte[] stored = new byte[32];
+        h.get(stored);
+        int enc = h.get() & 0xff;
+        int raw = h.getInt();
+        int len = h.getInt();
+        if (!BlockId.fromBytes(stored).equals(id) || enc != loc.encoding().code() || raw != loc.raw() || len != loc.stored()) {
+            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file())
+                    + ": the record header at offset " + loc.offset() + " does not describe this block (damaged)");
+        }
+        byte[] body = new byte[len];
+        h.get(body);
+        return body;
+    }
+
+    /** The blocks of a whole pack read back, for rebuilding a lost index; stops at the first bad record. */
+    static List<Location> scan(String name, byte[] bytes, List<BlockId> ids) {
+        List<Location> out = new ArrayList<>();
+        if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return out;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.position(MAGIC.length);
+        while (b.remaining() >= HEADER) {
+            long offset = b.position();
+            byte[] id = new byte[32];
+            b.get(id);
+            int enc = b.get() & 0xff;
+            int raw = b.getInt();
+            int len = b.getInt();
+            if (enc > 1 || len < 0 || raw < 0 || len > b.remaining()) {
+                break;
+            }
+            b.position(b.position() + len);
+            ids.add(BlockId.fromBytes(id));
+            out.add(new Location(name, offset, len, raw, BlockEncoding.ofCode(enc)));
+        }
+        return out;
+    }
+}

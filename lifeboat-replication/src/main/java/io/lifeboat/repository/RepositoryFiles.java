@@ -1,0 +1,157 @@
+package io.lifeboat.repository;
+
+import static io.lifeboat.repository.ManifestCodec.MAPPER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON files of a repository besides packs: {@code config}, {@code index/<pack>},
+ * {@code machines/<machine>/<id>}, {@code points/<machine>/<id>} and {@code locks/<id>}
+ * (described in {@code docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
+ * on a malformed file; the repository decides what a bad file means.
+ */
+final class RepositoryFiles {
+    static final int VERSION = 1;
+
+    private RepositoryFiles() {
+    }
+
+    // config
+
+    static byte[] config(String id, Instant created) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("version", VERSION);
+        n.put("id", id);
+        n.put("created", created.toString());
+        n.put("packFormat", new String(Pack.MAGIC, java.nio.charset.StandardCharsets.US_ASCII));
+        return ManifestCodec.bytes(n);
+    }
+
+    static int configVersion(byte[] json) {
+        return ManifestCodec.intField(ManifestCodec.tree(json, "config"), "version");
+    }
+
+    // index
+
+    static byte[] index(String pack, List<Pack.Location> locs, List<BlockId> ids) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("version", VERSION);
+        n.put("pack", pack);
+        ArrayNode blocks = n.putArray("blocks");
+        for (int i = 0; i < locs.size(); i++) {
+            Pack.Location l = locs.get(i);
+            ObjectNode b = blocks.addObject();
+            b.put("id", ids.get(i).hex());
+            b.put("offset", l.offset());
+            b.put("stored", l.stored());
+            b.put("raw", l.raw());
+            b.put("encoding", l.encoding().name());
+        }
+        return ManifestCodec.bytes(n);
+    }
+
+    /** Parses an index file into (id, location) pairs. */
+    static Map<BlockId, Pack.Location> index(byte[] json, String expectedPack) {
+        JsonNode n = ManifestCodec.tree(json, "index " + expectedPack);
+        String pack = ManifestCodec.text(n, "pack");
+        if (!pack.equals(expectedPack)) {
+            throw ManifestCodec.bad("index " + expectedPack + " describes another pack: " + pack);
+        }
+        Map<BlockId, Pack.Location> out = new LinkedHashMap<>();
+        for (JsonNode b : n.withArray("blocks")) {
+            BlockId id = new BlockId(ManifestCodec.text(b, "id"));
+            out.put(id, new Pack.Location(pack, ManifestCodec.longField(b, "offset"), ManifestCodec.intField(b, "stored"),
+                    ManifestCodec.intField(b, "raw"), ManifestCodec.enumField(b, "encoding", BlockEncoding.class)));
+        }
+        return out;
+    }
+
+    // machines/<machine>/<id>: ownership
+
+    static byte[] ownership(String machine, Map<BlockId, Long> blocks) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("version", VERSION);
+        n.put("machine", machine);
+        ObjectNode b = n.putObject("blocks");
+        blocks.forEach((id, t) -> b.put(id.hex(), t));
+        return ManifestCodec.bytes(n);
+    }
+
+    static Map<BlockId, Long> ownership(byte[] json, String machine) {
+        JsonNode n = ManifestCodec.tree(json, "ownership record of " + machine);
+        if (!machine.equals(ManifestCodec.text(n, "machine"))) {
+            throw ManifestCodec.bad("ownership record under machines/" + machine + " names another machine");
+        }
+        Map<BlockId, Long> out = new LinkedHashMap<>();
+        JsonNode blocks = n.get("blocks");
+        if (blocks == null || !blocks.isObject()) {
+            throw ManifestCodec.bad("ownership record of " + machine + ": \"blocks\" must be an object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(new BlockId(e.getKey()), e.getValue().asLong());
+        }
+        return out;
+    }
+
+    // points/<machine>/<id>
+
+    record StoredPoint(PointInfo info, Manifest manifest) {
+    }
+
+    static byte[] point(PointInfo info, Manifest manifest) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("version", VERSION);
+        n.set("info", ManifestCodec.infoNode(info));
+        n.set("manifest", ManifestCodec.manifestNode(manifest));
+        return ManifestCodec.bytes(n);
+    }
+
+    static StoredPoint point(byte[] json, String name) {
+        JsonNode n = ManifestCodec.tree(json, "point " + name);
+        JsonNode info = n.get("info");
+        JsonNode manifest = n.get("manifest");
+        if (info == null || manifest == null) {
+            throw ManifestCodec.bad("point " + name + ": needs \"info\" and \"manifest\"");
+        }
+        return new StoredPoint(ManifestCodec.info(info), ManifestCodec.manifest(manifest));
+    }
+
+    // locks/<id>
+
+    record Lock(String host, long pid, String token, Instant created) {
+    }
+
+    static byte[] lock(Lock l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("host", l.host());
+        n.put("pid", l.pid());
+        n.put("token", l.token());
+        n.put("created", l.created().toString());
+        return ManifestCodec.bytes(n);
+    }
+
+    static Lock lock(byte[] json) {
+        JsonNode n = ManifestCodec.tree(json, "lock");
+        return new Lock(ManifestCodec.text(n, "host"), ManifestCodec.longField(n, "pid"),
+                ManifestCodec.text(n, "token"), Instant.parse(ManifestCodec.text(n, "created")));
+    }
+
+    static List<String> names(List<String> all, String machine) {
+        List<String> out = new ArrayList<>();
+        for (String s : all) {
+            if (s.startsWith(machine + "/")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

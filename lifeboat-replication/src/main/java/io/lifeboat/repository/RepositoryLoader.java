@@ -1,0 +1,122 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.repository.RepositoryFiles.StoredPoint;
+import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a repository's files into memory when it opens. An unreadable index is rebuilt from its pack
+ * (packs describe themselves), as is the index of a pack written just before a crash; unreadable
+ * ownership or point files are skipped with a warning, never deleted (nothing stored is lost).
+ */
+final class RepositoryLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryLoader.class);
+
+    private final Repository repo;
+    private final Backend backend;
+    private final boolean writable;
+
+    RepositoryLoader(Repository repo) {
+        this.repo = repo;
+        this.backend = repo.backend;
+        this.writable = !repo.options.readOnly();
+    }
+
+    void load() throws IOException {
+        loadIndex();
+        loadOwnership();
+        loadPoints();
+    }
+
+    private void loadIndex() throws IOException {
+        Set<String> packs = new HashSet<>(backend.list(FileType.DATA));
+        Set<String> indexed = new HashSet<>();
+        for (String name : backend.list(FileType.INDEX)) {
+            Handle h = new Handle(FileType.INDEX, name);
+            try {
+                Map<BlockId, Pack.Location> m = RepositoryFiles.index(backend.read(h), name);
+                repo.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+                indexed.add(name);
+            } catch (NoSuchFileException e) {
+                // deleted by a prune running elsewhere while we listed
+            } catch (LifeboatException | IllegalArgumentException e) {
+                LOG.warn("index/{} is unreadable ({}); rebuilding it from its pack", name, e.getMessage());
+                if (writable) {
+                    backend.delete(h);
+                }
+            }
+        }
+        for (String pack : packs) {
+            if (!indexed.contains(pack)) {
+                rebuild(pack);
+            }
+        }
+    }
+
+    /** Indexes a pack from its own records (a pack written just before a crash, or a lost index). */
+    private void rebuild(String pack) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = backend.read(new Handle(FileType.DATA, pack));
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        List<BlockId> ids = new ArrayList<>();
+        List<Pack.Location> locs = Pack.scan(pack, bytes, ids);
+        if (locs.isEmpty()) {
+            LOG.warn("data/{} holds no readable block records; left in place", pack);
+            return;
+        }
+        repo.register(pack, ids, locs);
+        if (writable) {
+            backend.create(new Handle(FileType.INDEX, pack), RepositoryFiles.index(pack, locs, ids));
+        }
+    }
+
+    private void loadOwnership() throws IOException {
+        for (String name : backend.list(FileType.MACHINES)) {
+            String machine = name.substring(0, name.indexOf('/'));
+            try {
+                Map<BlockId, Long> blocks = RepositoryFiles.ownership(backend.read(new Handle(FileType.MACHINES, name)), machine);
+                Map<BlockId, Long> mine = repo.owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
+                blocks.forEach((id, t) -> mine.merge(id, t, Math::min));
+                repo.ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+            } catch (NoSuchFileException e) {
+                // compacted away while we listed
+            } catch (LifeboatException | IllegalArgumentException e) {
+                LOG.warn("machines/{} is unreadable ({}); skipped", name, e.getMessage());
+            }
+        }
+    }
+
+    private void loadPoints() throws IOException {
+        for (String name : backend.list(FileType.POINTS)) {
+            String machine = name.substring(0, name.indexOf('/'));
+            String id = name.substring(name.indexOf('/') + 1);
+            try {
+                StoredPoint p = RepositoryFiles.point(backend.read(new Handle(FileType.POINTS, name)), name);
+                if (!p.info().machine().equals(machine) || !p.info().id().equals(id)) {
+                    LOG.warn("points/{} names point {} of machine {}; skipped", name, p.info().id(), p.info().machine());
+                    continue;
+                }
+                repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p);
+            } catch (NoSuchFileException e) {
+                // removed by retention while we listed
+            } catch (LifeboatException | IllegalArgumentException e) {
+                LOG.warn("points/{} is unreadable ({}); skipped", name, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.repository.RepositoryFiles.StoredPoint;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Retention and pruning, under the repository's exclusive lock, in an order that is safe to
+ * interrupt at any step:
+ * <ol>
+ *   <li>delete the point files beyond the newest N of the machine (oldest first);</li>
+ *   <li>drop the machine's ownership of blocks no remaining point names, unless uploaded or confirmed
+ *       present within the grace period (they belong to a point being uploaded): write one compacted
+ *       ownership file, then delete the old ones;</li>
+ *   <li>delete packs none of whose blocks is owned by any machine or named by any point (index first,
+ *       then pack), and repack packs that are more than half dead (new pack and index first, then
+ *       the old index and pack).</li>
+ * </ol>
+ * A crash between steps leaves more than needed, never less: the next run finishes the job.
+ */
+final class Retention {
+    private final Repository repo;
+
+    Retention(Repository repo) {
+        this.repo = repo;
+    }
+
+    void apply(String machine) throws IOException {
+        repo.rw.writeLock().lock();
+        try {
+            removeOldPoints(machine);
+            dropOwnership(machine);
+            collectPacks();
+        } finally {
+            repo.rw.writeLock().unlock();
+        }
+    }
+
+    private void removeOldPoints(String machine) throws IOException {
+        List<PointInfo> list = repo.points(Optional.of(machine));
+        Map<String, StoredPoint> mine = repo.points.get(machine);
+        for (int i = 0; i < list.size() - repo.options.keepNewest(); i++) {
+            String id = list.get(i).id();
+            repo.backend.delete(new Handle(FileType.POINTS, machine + "/" + id));
+            mine.remove(id);
+        }
+    }
+
+    private void dropOwnership(String machine) throws IOException {
+        Map<BlockId, Long> own = repo.owned.get(machine);
+        if (own == null || own.isEmpty()) {
+            return;
+        }
+        Set<BlockId> live = new HashSet<>();
+        repo.points.getOrDefault(machine, Map.of()).values().forEach(p -> live.addAll(Verifier.blocksOf(p.manifest())));
+        long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
+        Map<BlockId, Long> keep = new LinkedHashMap<>();
+        boolean dropped = false;
+        for (Map.Entry<BlockId, Long> e : own.entrySet()) {
+            BlockId id = e.getKey();
+            if (live.contains(id) || e.getValue() >= cutoff || repo.confirmedAt(machine, id) >= cutoff) {
+                keep.put(id, e.getValue());
+            } else {
+                dropped = true;
+            }
+        }
+        if (!dropped) {
+            return;
+        }
+        Set<String> old = new HashSet<>(repo.ownershipFiles.getOrDefault(machine, Set.of()));
+        Set<String> now = ConcurrentHashMap.newKeySet();
+        if (!keep.isEmpty()) {
+            now.add(repo.writeOwnershipFile(machine, keep));
+        }
+        for (String f : old) {
+            repo.backend.delete(new Handle(FileType.MACHINES, f));
+        }
+        repo.ownershipFiles.put(machine, now);
+        own.keySet().retainAll(keep.keySet());
+    }
+
+    private void collectPacks() throws IOException {
+        Set<BlockId> needed = new HashSet<>();
+        repo.owned.values().forEach(m -> needed.addAll(m.keySet()));
+        repo.points.values().forEach(ps -> ps.values().forEach(p -> needed.addAll(Verifier.blocksOf(p.manifest()))));
+        for (String pack : new ArrayList<>(repo.packBlocks.keySet())) {
+            List<BlockId> live = new ArrayList<>();
+            long liveBytes = 0;
+            long deadBytes = 0;
+            for (BlockId id : repo.packBlocks.get(pack)) {
+                Pack.Location loc = repo.index.get(id);
+                boolean here = loc != null && loc.pack().equals(pack);
+                if (here && needed.contains(id)) {
+                    live.add(id);
+                    liveBytes += loc.stored();
+                } else {
+                    deadBytes += here ? loc.stored() : 0;
+                }
+            }
+            if (live.isEmpty()) {
+                deletePack(pack);
+            } else if (deadBytes > liveBytes) {
+                repack(pack, live);
+            }
+        }
+    }
+
+    private void deletePack(String pack) throws IOException {
+        repo.backend.delete(new Handle(FileType.INDEX, pack));
+        repo.backend.delete(new Handle(FileType.DATA, pack));
+        forget(pack);
+    }
+
+    private void forget(String pack) {
+        Set<BlockId> ids = repo.packBlocks.remove(pack);
+        if (ids != null) {
+            for (BlockId id : ids) {
+                repo.index.computeIfPresent(id, (k, loc) -> loc.pack().equals(pack) ? null : loc);
+            }
+        }
+    }
+
+    /** Copies the live blocks (each checked first) into a new pack; a damaged pack is left for verify to report. */
+    private void repack(String pack, List<BlockId> live) throws IOException {
+        List<Pack.Item> items = new ArrayList<>();
+        for (BlockId id : live) {
+            Pack.Location loc = repo.index.get(id);
+            byte[] raw;
+            byte[] record;
+            try {
+                raw = repo.readStored(id, loc);
+                record = repo.backend.read(new Handle(FileType.DATA, pack), loc.offset(), Pack.HEADER + loc.stored());
+            } catch (IntegrityException e) {
+                return;
+            }
+            items.add(new Pack.Item(id, Pack.body(id, loc, record), loc.encoding(), raw.length));
+        }
+        repo.writePacksReplacing(items);
+        deletePack(pack);
+    }
+}

@@ -1,0 +1,148 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.repository.RepositoryFiles.StoredPoint;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@link Repository#verify}: reads every pack that holds a block in scope, checks each record header,
+ * decodes each body within the size bound and re-hashes it; a block a point needs that is not stored
+ * at all is reported too. Then lists the points that need a damaged block.
+ */
+final class Verifier {
+    private final Repository repo;
+    private final VerifyListener listener;
+
+    Verifier(Repository repo, VerifyListener listener) {
+        this.repo = repo;
+        this.listener = listener;
+    }
+
+    VerifyReport run(Optional<String> machine) {
+        Set<BlockId> scope = new TreeSet<>();
+        Map<BlockId, VerifyReport.Damage> damaged = new TreeMap<>();
+        for (String m : repo.machines()) {
+            if (machine.isEmpty() || machine.get().equals(m)) {
+                scope.addAll(repo.owned.getOrDefault(m, Map.of()).keySet());
+                for (StoredPoint p : repo.points.getOrDefault(m, Map.of()).values()) {
+                    for (BlockId id : blocksOf(p.manifest())) {
+                        scope.add(id);
+                        if (!repo.index.containsKey(id)) {
+                            damaged.put(id, new VerifyReport.Damage(id, null, "not stored (no pack holds it)"));
+                        }
+                    }
+                }
+            }
+        }
+        if (machine.isEmpty()) {
+            scope.addAll(repo.index.keySet());
+        }
+        Map<String, List<BlockId>> byPack = new TreeMap<>();
+        for (BlockId id : scope) {
+            Pack.Location loc = repo.index.get(id);
+            if (loc != null) {
+                byPack.computeIfAbsent(loc.pack(), p -> new ArrayList<>()).add(id);
+            }
+        }
+        long total = 0;
+        for (String pack : byPack.keySet()) {
+            total += sizeOf(pack);
+        }
+        listener.start(total);
+        long done = 0;
+        long blocks = 0;
+        long bytes = 0;
+        for (Map.Entry<String, List<BlockId>> e : byPack.entrySet()) {
+            byte[] pack = readPack(e.getKey(), e.getValue(), damaged);
+            if (pack != null) {
+                for (BlockId id : e.getValue()) {
+                    bytes += check(id, repo.index.get(id), pack, damaged);
+                    blocks++;
+                }
+                done += pack.length;
+            }
+            listener.progress(done);
+        }
+        return new VerifyReport(byPack.size(), blocks, bytes, new ArrayList<>(damaged.values()), affected(machine, damaged.keySet()));
+    }
+
+    private long sizeOf(String pack) {
+        try {
+            return repo.backend.size(new Handle(FileType.DATA, pack)).orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private byte[] readPack(String pack, List<BlockId> ids, Map<BlockId, VerifyReport.Damage> damaged) {
+        try {
+            return repo.backend.read(new Handle(FileType.DATA, pack));
+        } catch (NoSuchFileException e) {
+            for (BlockId id : ids) {
+                damaged.put(id, new VerifyReport.Damage(id, "data/" + pack, "the pack file is missing"));
+            }
+            return null;
+        } catch (IOException e) {
+            throw Repository.storage("read data/" + pack, e);
+        }
+    }
+
+    /** @return the stored bytes checked */
+    private long check(BlockId id, Pack.Location loc, byte[] pack, Map<BlockId, VerifyReport.Damage> damaged) {
+        long end = loc.offset() + Pack.HEADER + loc.stored();
+        if (end > pack.length) {
+            damaged.put(id, new VerifyReport.Damage(id, loc.file(), "the pack file is truncated"));
+            return 0;
+        }
+        try {
+            byte[] record = Arrays.copyOfRange(pack, (int) loc.offset(), (int) end);
+            byte[] body = Pack.body(id, loc, record);
+            byte[] raw = BlockCodec.decode(id, loc.file(), body, loc.encoding(), repo.options.maxBlockBytes());
+            if (raw.length != loc.raw()) {
+                damaged.put(id, new VerifyReport.Damage(id, loc.file(), "length " + raw.length + " where the index says " + loc.raw()));
+            }
+        } catch (IntegrityException ex) {
+            damaged.put(id, new VerifyReport.Damage(id, loc.file(), ex.getMessage()));
+        }
+        return loc.stored();
+    }
+
+    private List<VerifyReport.AffectedPoint> affected(Optional<String> machine, Set<BlockId> bad) {
+        List<VerifyReport.AffectedPoint> out = new ArrayList<>();
+        if (bad.isEmpty()) {
+            return out;
+        }
+        for (PointInfo info : repo.points(machine)) {
+            StoredPoint p = repo.points.get(info.machine()).get(info.id());
+            List<BlockId> needed = blocksOf(p.manifest()).stream().filter(bad::contains).toList();
+            if (!needed.isEmpty()) {
+                out.add(new VerifyReport.AffectedPoint(info.machine(), info.id(), needed));
+            }
+        }
+        return out;
+    }
+
+    static Set<BlockId> blocksOf(Manifest m) {
+        Set<BlockId> out = new java.util.LinkedHashSet<>();
+        for (Entry e : m.entries()) {
+            for (BlockRef b : e.blocks()) {
+                if (!b.isZero()) {
+                    out.add(b.id());
+                }
+            }
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,38 @@
+package io.lifeboat.repository.backend;
+
+/**
+ * The kinds of file a repository keeps, each in its own folder of the backend (restic's layout).
+ * {@link #CONFIG} is a single file; the others hold many.
+ */
+public enum FileType {
+    /** The one {@code config} file: format version and repository id. */
+    CONFIG("config", 0),
+    /** {@code data/}: pack files, each holding many blocks. */
+    DATA("data", 0),
+    /** {@code index/}: for each pack, where each of its blocks lies. */
+    INDEX("index", 0),
+    /** {@code points/<machine>/}: one file per recovery point (info + manifest). */
+    POINTS("points", 1),
+    /** {@code machines/<machine>/}: which blocks each machine has uploaded (ownership records). */
+    MACHINES("machines", 1),
+    /** {@code locks/}: who has the repository open for writing. */
+    LOCKS("locks", 0);
+
+    private final String folder;
+    private final int subfolders;
+
+    FileType(String folder, int subfolders) {
+        this.folder = folder;
+        this.subfolders = subfolders;
+    }
+
+    /** The folder (or, for CONFIG, the file) name in the repository. */
+    public String folder() {
+        return folder;
+    }
+
+    /** How many '/'-separated folder levels a name of this type has before the file name (0 or 1). */
+    public int subfolders() {
+        return subfolders;
+    }
+}

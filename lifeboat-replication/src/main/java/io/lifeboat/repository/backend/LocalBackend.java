@@ -1,0 +1,233 @@
+package io.lifeboat.repository.backend;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The embedded default backend: a folder on a local disk. {@code data/} is fanned out by the first two
+ * characters of the pack name ({@code data/3f/3fa9...}). A create writes a temporary file
+ * ({@code .tmp-*}, invisible to {@link #list}) in the target folder, fsyncs it, hard-links it to its
+ * name (which fails, without replacing, if the name exists: the conditional create), removes the
+ * temporary and fsyncs the folder.
+ */
+public final class LocalBackend implements Backend {
+    private static final String TEMP_PREFIX = ".tmp-";
+
+    private final Path root;
+
+    public LocalBackend(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    /** The path of a file (exposed for tests that damage files on purpose). */
+    public Path path(Handle h) {
+        if (h.type() == FileType.CONFIG) {
+            return root.resolve("config");
+        }
+        Path folder = root.resolve(h.type().folder());
+        if (h.type() == FileType.DATA) {
+            String fan = h.name().length() >= 2 ? h.name().substring(0, 2) : "__";
+            return folder.resolve(fan).resolve(h.name());
+        }
+        return folder.resolve(h.name());
+    }
+
+    @Override
+    public boolean create(Handle h, byte[] data) throws IOException {
+        Path target = path(h);
+        Path dir = target.getParent();
+        if (Files.exists(target)) {
+            return false;
+        }
+        createDirectories(dir);
+        Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.createLink(target, temp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException e) {
+                // A filesystem without hard links: rename, after a check (single writer per repository).
+                if (Files.exists(target)) {
+                    return false;
+                }
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            fsyncDirectory(dir);
+            return true;
+        } catch (IOException e) {
+            throw new IOException("cannot write " + h + " in " + root + ": " + reason(e), e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public byte[] read(Handle h) throws IOException {
+        try {
+            return Files.readAllBytes(path(h));
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(h.toString(), null, "no such file in " + root);
+        }
+    }
+
+    @Override
+    public byte[] read(Handle h, long offset, int length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("bad range " + offset + "+" + length);
+        }
+        try (FileChannel ch = FileChannel.open(path(h), StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(length);
+            long pos = offset;
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new EOFException(h + ": range " + offset + "+" + length + " past the end ("
+                            + ch.size() + " bytes)");
+                }
+                pos += n;
+            }
+            return buf.array();
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(h.toString(), null, "no such file in " + root);
+        }
+    }
+
+    @Override
+    public OptionalLong size(Handle h) throws IOException {
+        try {
+            return OptionalLong.of(Files.size(path(h)));
+        } catch (NoSuchFileException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public List<String> list(FileType type) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (type == FileType.CONFIG) {
+            if (Files.isRegularFile(root.resolve("config"))) {
+                names.add("config");
+            }
+            return names;
+        }
+        Path folder = root.resolve(type.folder());
+        if (type == FileType.DATA || type.subfolders() == 1) {
+            for (String sub : entries(folder, true)) {
+                for (String name : entries(folder.resolve(sub), false)) {
+                    names.add(type == FileType.DATA ? name : sub + "/" + name);
+                }
+            }
+        } else {
+            names.addAll(entries(folder, false));
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** Visible, well-named sub-folders (dirs=true) or regular files of a folder; empty if it is absent. */
+    private static List<String> entries(Path folder, boolean dirs) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                boolean kind = dirs ? Files.isDirectory(p) : Files.isRegularFile(p);
+                if (kind && Handle.isSegment(name)) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean delete(Handle h) throws IOException {
+        Path p = path(h);
+        boolean existed = Files.deleteIfExists(p);
+        if (existed) {
+            fsyncDirectory(p.getParent());
+        }
+        return existed;
+    }
+
+    @Override
+    public void removeTemporaries() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root, 3)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null && !parent.equals(root.getParent())) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dir);
+            if (parent != null) {
+                fsyncDirectory(parent);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some filesystems refuse to open or sync a directory; the file itself is synced already.
+        }
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        if (m != null && m.contains("No space left")) {
+            return "no space left on the device";
+        }
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,75 @@
+package io.lifeboat.repository.backend;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A backend in memory: fast tests, and a second implementation that keeps the {@link Backend}
+ * contract honest (it runs the same contract suite as {@link LocalBackend}). "Durable" here means
+ * "until the object is dropped".
+ */
+public final class MemoryBackend implements Backend {
+    private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
+
+    @Override
+    public String location() {
+        return "memory:" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    private static String key(Handle h) {
+        return h.type().folder() + "/" + h.name();
+    }
+
+    @Override
+    public boolean create(Handle handle, byte[] data) {
+        return files.putIfAbsent(key(handle), data.clone()) == null;
+    }
+
+    @Override
+    public byte[] read(Handle handle) throws IOException {
+        byte[] b = files.get(key(handle));
+        if (b == null) {
+            throw new NoSuchFileException(handle.toString());
+        }
+        return b.clone();
+    }
+
+    @Override
+    public byte[] read(Handle handle, long offset, int length) throws IOException {
+        byte[] b = read(handle);
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("bad range " + offset + "+" + length);
+        }
+        if (offset + length > b.length) {
+            throw new EOFException(handle + ": range " + offset + "+" + length + " past the end (" + b.length + " bytes)");
+        }
+        return Arrays.copyOfRange(b, (int) offset, (int) offset + length);
+    }
+
+    @Override
+    public OptionalLong size(Handle handle) {
+        byte[] b = files.get(key(handle));
+        return b == null ? OptionalLong.empty() : OptionalLong.of(b.length);
+    }
+
+    @Override
+    public List<String> list(FileType type) {
+        String prefix = type.folder() + "/";
+        List<String> out = new ArrayList<>();
+        for (String k : files.subMap(prefix, prefix + Character.MAX_VALUE).keySet()) {
+            out.add(k.substring(prefix.length()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean delete(Handle handle) {
+        return files.remove(key(handle)) != null;
+    }
+}

@@ -1,0 +1,67 @@
+package io.lifeboat.repository.backend;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * A decorator that refuses every change: what a test failover, {@code points} and {@code verify} open,
+ * so they cannot alter what the vault keeps even by mistake.
+ */
+public final class ReadOnlyBackend implements Backend {
+    private final Backend delegate;
+
+    public ReadOnlyBackend(Backend delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public String location() {
+        return delegate.location();
+    }
+
+    @Override
+    public boolean create(Handle handle, byte[] data) throws IOException {
+        throw refused(handle);
+    }
+
+    @Override
+    public byte[] read(Handle handle) throws IOException {
+        return delegate.read(handle);
+    }
+
+    @Override
+    public byte[] read(Handle handle, long offset, int length) throws IOException {
+        return delegate.read(handle, offset, length);
+    }
+
+    @Override
+    public OptionalLong size(Handle handle) throws IOException {
+        return delegate.size(handle);
+    }
+
+    @Override
+    public List<String> list(FileType type) throws IOException {
+        return delegate.list(type);
+    }
+
+    @Override
+    public boolean delete(Handle handle) throws IOException {
+        throw refused(handle);
+    }
+
+    @Override
+    public void removeTemporaries() throws IOException {
+        throw new AccessDeniedException(delegate.location(), null, "the repository is open read-only");
+    }
+
+    @Override
+    public void close() throws IOException {
+        delegate.close();
+    }
+
+    private AccessDeniedException refused(Handle h) {
+        return new AccessDeniedException(h.toString(), null, "the repository is open read-only");
+    }
+}

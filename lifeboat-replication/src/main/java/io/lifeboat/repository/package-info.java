@@ -1,0 +1,25 @@
+/**
+ * The vault's storage: a restic-like repository of recovery points over a {@link
+ * io.lifeboat.repository.backend.Backend}.
+ *
+ * <p>How it works, in ten lines:
+ * <ol>
+ *   <li>A block is named by the SHA-256 of its uncompressed bytes ({@link io.lifeboat.repository.BlockId}).</li>
+ *   <li>{@code putBlocks} decodes each body (zstd within a hard size bound), re-hashes it and refuses a mismatch.</li>
+ *   <li>New blocks go into a pack ({@code data/}), then the pack's index ({@code index/}), then an ownership
+ *       record for the machine ({@code machines/<m>/}); each file is created atomically and durably.</li>
+ *   <li>A block another machine stored is not written twice, but the asking machine must upload it to own it:
+ *       {@code missing} answers only from the asking machine's ownership, so it reveals nothing of others.</li>
+ *   <li>{@code commitPoint} checks every non-zero block of the manifest is owned and indexed, then creates one
+ *       file {@code points/<m>/<id>}: the point is visible exactly when that create succeeds.</li>
+ *   <li>Retention keeps the newest N points per machine and prunes (see {@link io.lifeboat.repository.Retention}).</li>
+ *   <li>Reads and {@code verify} check each record header, decode within the bound and re-hash.</li>
+ *   <li>On open, a writer takes the lock, removes temporaries and re-indexes packs whose index is missing.</li>
+ * </ol>
+ *
+ * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is trusted);
+ * only one process may write a repository at a time (enforced by {@code locks/}); a point can only be
+ * restored while its blocks are intact, so a damaged pack loses the blocks in it ({@code verify} tells which
+ * points are affected); pruning keeps blocks uploaded within the grace period even if no point names them.
+ */
+package io.lifeboat.repository;

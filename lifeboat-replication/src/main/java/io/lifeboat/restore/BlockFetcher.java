@@ -1,0 +1,49 @@
+package io.lifeboat.restore;
+
+import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.BlockRef;
+import io.lifeboat.repository.IntegrityException;
+import io.lifeboat.repository.NotFoundException;
+import io.lifeboat.repository.Repository;
+
+/**
+ * Reads the blocks of one point from the repository, each checked against its hash and length before
+ * anyone may write it. A block that is damaged or gone fails loudly, naming the block.
+ */
+final class BlockFetcher {
+    private final Repository repo;
+    private final String machine;
+    private final String pointId;
+    long verified;
+
+    BlockFetcher(Repository repo, String machine, String pointId) {
+        this.repo = repo;
+        this.machine = machine;
+        this.pointId = pointId;
+    }
+
+    /** The bytes of a non-zero block of {@code path}, verified. */
+    byte[] fetch(BlockRef ref, String path) {
+        BlockId id = ref.id();
+        byte[] data;
+        try {
+            data = repo.readBlock(machine, id);
+        } catch (NotFoundException e) {
+            throw new IntegrityException(id, null, "point " + pointId + " of machine " + machine + " needs block " + id
+                    + " (of " + shown(path) + ") which is not stored in the vault; nothing wrong was written");
+        } catch (IntegrityException e) {
+            throw new IntegrityException(id, e.pack(), e.getMessage() + "; failover of " + shown(path)
+                    + " stopped before writing it", e);
+        }
+        if (data.length != ref.length() || !BlockId.of(data).equals(id)) {
+            throw new IntegrityException(id, null, "block " + id + " of " + shown(path) + " read back as " + data.length
+                    + " bytes that do not match the point (expected " + ref.length() + ")");
+        }
+        verified++;
+        return data;
+    }
+
+    static String shown(String path) {
+        return path.isEmpty() ? "the source" : "\"" + path + "\"";
+    }
+}

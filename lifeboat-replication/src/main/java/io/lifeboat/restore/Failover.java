@@ -1,0 +1,87 @@
+package io.lifeboat.restore;
+
+import io.lifeboat.repository.Entry;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.ManifestRules;
+import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.SourceKind;
+import io.lifeboat.tls.LifeboatException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Materialises a recovery point at a target path: a FILE, IMAGE or BLOCK_DEVICE point becomes a
+ * sparse file (written to a hidden partial file next to TARGET, then renamed over it, so TARGET never
+ * holds half a restore) or is written onto an existing device; a DIRECTORY point becomes a folder
+ * tree. See the package notes for the guarantees.
+ */
+public final class Failover {
+    private final Repository repo;
+    private final RestoreListener listener;
+
+    public Failover(Repository repo, RestoreListener listener) {
+        this.repo = repo;
+        this.listener = listener == null ? RestoreListener.NONE : listener;
+    }
+
+    /**
+     * @param pointIdOrLatest "latest", a point id or an unambiguous prefix
+     * @throws io.lifeboat.repository.IntegrityException when a block is damaged or missing (names it)
+     * @throws RestoreException for a target that may not or cannot be written (non-empty, full disk)
+     */
+    public RestoreResult run(String machine, String pointIdOrLatest, Path target, FailoverOptions options) {
+        PointInfo point = repo.point(machine, pointIdOrLatest);
+        Manifest m = repo.manifest(machine, point.id());
+        ManifestRules.check(m, repo.options().maxBlockBytes());
+        if (m.kind() == SourceKind.DIRECTORY) {
+            Targets.checkTreeTarget(target, options.force());
+        } else {
+            Targets.checkFileTarget(target, options.force());
+        }
+        listener.start(point, m.sourceBytes());
+        Progress progress = new Progress(listener);
+        BlockFetcher blocks = new BlockFetcher(repo, machine, point.id());
+        FileWriter writer = new FileWriter(blocks, progress);
+        if (m.kind() == SourceKind.DIRECTORY) {
+            new TreeRestore(writer, progress, options.force()).restore(m, target);
+        } else {
+            restoreFile(m.entries().get(0), target, writer, progress);
+        }
+        if (options.test()) {
+            new RestoreCheck(listener).check(m, target);
+        }
+        RestoreResult result = new RestoreResult(point, target, progress.bytes, blocks.verified, progress.zeroBlocks,
+                progress.files, progress.directories, progress.symlinks, options.test(), options.test());
+        listener.done(result);
+        return result;
+    }
+
+    private static void restoreFile(Entry e, Path target, FileWriter writer, Progress progress) {
+        progress.entry(e.path());
+        progress.files++;
+        if (Targets.isDevice(target)) {
+            writer.writeDevice(e, target);
+            return;
+        }
+        Path abs = target.toAbsolutePath();
+        Path partial = abs.resolveSibling("." + abs.getFileName() + ".lifeboat-partial");
+        try {
+            Files.deleteIfExists(partial);
+            writer.writeSparse(e, partial);
+            Targets.setMode(partial, e.mode());
+            Targets.setMtime(partial, e.mtimeMillis());
+            Files.move(partial, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException x) {
+            throw new RestoreException(Kind.FAILED, "cannot write " + target + ": " + x, x);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // best effort: the partial file is hidden and named as such
+            }
+        }
+    }
+}

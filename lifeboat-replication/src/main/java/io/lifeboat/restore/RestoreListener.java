@@ -1,0 +1,32 @@
+package io.lifeboat.restore;
+
+import io.lifeboat.repository.PointInfo;
+
+/**
+ * Progress of a failover, owned by the core; the CLI renders it as a bar, plain lines or JSON events.
+ * Every method has a no-op default. Calls come from the restoring thread.
+ */
+public interface RestoreListener {
+    RestoreListener NONE = new RestoreListener() {
+    };
+
+    /** Before anything is written: the point and the bytes the source holds. */
+    default void start(PointInfo point, long totalBytes) {
+    }
+
+    /** An entry (file, folder, symlink; "" for a single-file source) is being restored. */
+    default void entry(String path) {
+    }
+
+    /** Bytes restored so far, holes included. */
+    default void progress(long bytesDone) {
+    }
+
+    /** A test failover is reading TARGET back (bytes read so far). */
+    default void checking(long bytesChecked) {
+    }
+
+    /** The restore finished. */
+    default void done(RestoreResult result) {
+    }
+}

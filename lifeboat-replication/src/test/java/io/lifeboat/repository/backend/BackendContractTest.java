@@ -1,0 +1,182 @@
+package io.lifeboat.repository.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link Backend} contract, run by every backend: extend it and say how to make a fresh, empty
+ * backend (and, for a persistent one, how to open the same store again).
+ */
+public abstract class BackendContractTest {
+    protected Backend backend;
+
+    /** A new, empty backend. */
+    protected abstract Backend newBackend() throws Exception;
+
+    /** Another backend object on the same store as {@link #backend} (a second process would see this). */
+    protected abstract Backend reopen() throws Exception;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        backend = newBackend();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        backend.close();
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void createThenReadReturnsTheSameBytes() throws Exception {
+        byte[] data = new byte[100_000];
+        new Random(1).nextBytes(data);
+        Handle h = new Handle(FileType.DATA, "ab12cd");
+        assertThat(backend.create(h, data)).isTrue();
+        assertThat(backend.read(h)).isEqualTo(data);
+        assertThat(backend.size(h)).hasValue(data.length);
+    }
+
+    @Test
+    void createIsConditionalAndNeverReplaces() throws Exception {
+        Handle h = new Handle(FileType.INDEX, "first");
+        assertThat(backend.create(h, bytes("one"))).isTrue();
+        assertThat(backend.create(h, bytes("two, longer"))).isFalse();
+        assertThat(backend.read(h)).isEqualTo(bytes("one"));
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameHaveExactlyOneWinner() throws Exception {
+        Handle h = new Handle(FileType.LOCKS, "contended");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger wins = new AtomicInteger();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                byte[] mine = bytes("writer " + i);
+                fs.add(pool.submit(() -> {
+                    if (backend.create(h, mine)) {
+                        wins.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wins).hasValue(1);
+        assertThat(new String(backend.read(h), StandardCharsets.UTF_8)).startsWith("writer ");
+    }
+
+    @Test
+    void readsARange() throws Exception {
+        Handle h = new Handle(FileType.DATA, "range");
+        backend.create(h, bytes("0123456789"));
+        assertThat(backend.read(h, 3, 4)).isEqualTo(bytes("3456"));
+        assertThat(backend.read(h, 10, 0)).isEmpty();
+        assertThatThrownBy(() -> backend.read(h, 8, 3)).isInstanceOf(EOFException.class);
+    }
+
+    @Test
+    void missingFilesAreNoSuchFile() throws Exception {
+        Handle h = new Handle(FileType.POINTS, "m1/nothing");
+        assertThatThrownBy(() -> backend.read(h)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> backend.read(h, 0, 1)).isInstanceOf(NoSuchFileException.class);
+        assertThat(backend.size(h)).isEmpty();
+    }
+
+    @Test
+    void emptyFilesAreFiles() throws Exception {
+        Handle h = new Handle(FileType.LOCKS, "empty");
+        assertThat(backend.create(h, new byte[0])).isTrue();
+        assertThat(backend.read(h)).isEmpty();
+        assertThat(backend.size(h)).hasValue(0);
+        assertThat(backend.list(FileType.LOCKS)).containsExactly("empty");
+    }
+
+    @Test
+    void listsByTypeSortedWithMachineFolders() throws Exception {
+        backend.create(new Handle(FileType.POINTS, "web-2/p1"), bytes("x"));
+        backend.create(new Handle(FileType.POINTS, "web-1/p2"), bytes("x"));
+        backend.create(new Handle(FileType.POINTS, "web-1/p1"), bytes("x"));
+        backend.create(new Handle(FileType.MACHINES, "web-1/o1"), bytes("x"));
+        backend.create(new Handle(FileType.DATA, "ff00"), bytes("x"));
+        backend.create(new Handle(FileType.DATA, "00ff"), bytes("x"));
+        backend.create(Handle.CONFIG, bytes("{}"));
+        assertThat(backend.list(FileType.POINTS)).containsExactly("web-1/p1", "web-1/p2", "web-2/p1");
+        assertThat(backend.list(FileType.MACHINES)).containsExactly("web-1/o1");
+        assertThat(backend.list(FileType.DATA)).containsExactly("00ff", "ff00");
+        assertThat(backend.list(FileType.INDEX)).isEmpty();
+        assertThat(backend.list(FileType.CONFIG)).containsExactly("config");
+    }
+
+    @Test
+    void deleteIsIdempotent() throws Exception {
+        Handle h = new Handle(FileType.INDEX, "gone");
+        backend.create(h, bytes("x"));
+        assertThat(backend.delete(h)).isTrue();
+        assertThat(backend.delete(h)).isFalse();
+        assertThat(backend.list(FileType.INDEX)).isEmpty();
+        assertThat(backend.create(h, bytes("again"))).isTrue();
+        assertThat(backend.read(h)).isEqualTo(bytes("again"));
+    }
+
+    @Test
+    void anotherObjectOnTheSameStoreSeesEverything() throws Exception {
+        backend.create(new Handle(FileType.DATA, "shared"), bytes("payload"));
+        try (Backend other = reopen()) {
+            assertThat(other.list(FileType.DATA)).containsExactly("shared");
+            assertThat(other.read(new Handle(FileType.DATA, "shared"))).isEqualTo(bytes("payload"));
+            assertThat(other.create(new Handle(FileType.DATA, "shared"), bytes("other"))).isFalse();
+        }
+    }
+
+    @Test
+    void readsReturnFreshArrays() throws Exception {
+        Handle h = new Handle(FileType.DATA, "fresh");
+        byte[] data = bytes("abc");
+        backend.create(h, data);
+        data[0] = 'z';
+        byte[] read = backend.read(h);
+        read[1] = 'z';
+        assertThat(backend.read(h)).isEqualTo(bytes("abc"));
+    }
+
+    @Test
+    void temporariesAreInvisibleAndRemovable() throws Exception {
+        backend.create(new Handle(FileType.DATA, "kept"), bytes("x"));
+        backend.removeTemporaries();
+        assertThat(backend.list(FileType.DATA)).containsExactly("kept");
+        assertThat(backend.read(new Handle(FileType.DATA, "kept"))).isEqualTo(bytes("x"));
+    }
+
+    @Test
+    void handlesRejectNamesThatEscape() {
+        assertThatThrownBy(() -> new Handle(FileType.DATA, "../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Handle(FileType.DATA, ".hidden")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Handle(FileType.POINTS, "no-machine")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Handle(FileType.POINTS, "m/../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Handle(FileType.INDEX, "a/b")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
