@@ -121,11 +121,14 @@ public final class HttpVaultApi implements VaultApi {
         }
     }
 
-    /** The vault's error text: {"error": "..."} when it is JSON, else the body as text. */
+    /** The vault's error text: "message" (else "error") of a JSON error body, else the body as text. */
     static String reason(VaultTransport.Reply reply) {
         String text = new String(reply.body(), StandardCharsets.UTF_8).strip();
         try {
             JsonNode node = ReplicationJson.MAPPER.readTree(text);
+            if (node != null && node.hasNonNull("message")) {
+                return node.get("message").asText();
+            }
             if (node != null && node.hasNonNull("error")) {
                 return node.get("error").asText();
             }

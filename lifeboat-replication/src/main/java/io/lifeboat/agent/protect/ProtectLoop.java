@@ -25,9 +25,19 @@ public final class ProtectLoop {
 
     /** Returns the number of rounds completed (every source tried) when a stop is requested. */
     public int run(List<Path> sources, Duration interval) throws InterruptedException {
+        return run(sources, interval, () -> { });
+    }
+
+    /** @param beforeRound run before each round (e.g. certificate renewal); its failures are reported too */
+    public int run(List<Path> sources, Duration interval, Runnable beforeRound) throws InterruptedException {
         int rounds = 0;
         while (!stop.requested()) {
             long roundStart = System.nanoTime();
+            try {
+                beforeRound.run();
+            } catch (LifeboatException e) {
+                onFailure.accept(e);
+            }
             for (Path source : sources) {
                 if (stop.requested()) {
                     return rounds;

@@ -1,6 +1,6 @@
 package io.lifeboat.agent.protect;
 
-import io.lifeboat.replication.protocol.BlockCodec;
+import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.replication.protocol.PointCommit;
 
@@ -38,7 +38,7 @@ public record ProtectOptions(int blockSize, int windowBlocks, int batchBytes, in
     }
 
     public static ProtectOptions defaults() {
-        return new ProtectOptions(DEFAULT_BLOCK_SIZE, 512, 4 << 20, BlockCodec.DEFAULT_LEVEL, RetryPolicy.defaults(),
+        return new ProtectOptions(DEFAULT_BLOCK_SIZE, 512, 4 << 20, BlockSealer.DEFAULT_LEVEL, RetryPolicy.defaults(),
                 PointCommit.CRASH_CONSISTENT);
     }
 

@@ -1,7 +1,7 @@
 package io.lifeboat.agent.protect;
 
 import io.lifeboat.replication.protocol.BlockBatchCodec;
-import io.lifeboat.replication.protocol.BlockCodec;
+import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.repository.BlockId;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ final class Uploader implements AutoCloseable {
                 continue;
             }
             stop.check();
-            EncodedBlock b = BlockCodec.seal(p.id(), p.data(), p.length(), options.compressionLevel());
+            EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel());
             if (!batch.isEmpty() && batchBytes + b.wireSize() > options.batchBytes()) {
                 upload(batch, batchBytes);
                 batch = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.lifeboat.replication.protocol;
 
+import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class BlockBatchCodec {
         ByteBuffer out = ByteBuffer.allocate(size(blocks));
         out.put(MAGIC).putInt(blocks.size());
         for (EncodedBlock b : blocks) {
-            out.put(b.id().toBytes()).put((byte) b.encoding().wireId()).putInt(b.rawLength())
+            out.put(b.id().toBytes()).put((byte) b.encoding().code()).putInt(b.rawLength())
                     .putInt(b.body().length).put(b.body());
         }
         return out.array();
@@ -76,6 +77,14 @@ public final class BlockBatchCodec {
         return blocks;
     }
 
+    private static BlockEncoding encoding(int code, String where) {
+        try {
+            return BlockEncoding.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(where + ": unknown block encoding " + code + " (0 raw, 1 zstd)");
+        }
+    }
+
     private static EncodedBlock readBlock(ByteBuffer in, int i, long count) {
         String where = "block batch, block " + (i + 1) + " of " + count + " (offset " + in.position() + ")";
         if (in.remaining() < BLOCK_HEADER_BYTES) {
@@ -84,13 +93,13 @@ public final class BlockBatchCodec {
         }
         byte[] id = new byte[32];
         in.get(id);
-        WireEncoding encoding = WireEncoding.ofWireId(in.get() & 0xff, where);
+        BlockEncoding encoding = encoding(in.get() & 0xff, where);
         long rawLength = Integer.toUnsignedLong(in.getInt());
         long bodyLength = Integer.toUnsignedLong(in.getInt());
         if (rawLength == 0 || rawLength > Limits.MAX_BLOCK_BYTES) {
             throw new WireFormatException(where + ": raw length " + rawLength + " outside 1.." + Limits.MAX_BLOCK_BYTES);
         }
-        if (encoding == WireEncoding.RAW && bodyLength != rawLength) {
+        if (encoding == BlockEncoding.RAW && bodyLength != rawLength) {
             throw new WireFormatException(where + ": raw block with body length " + bodyLength + " != raw length " + rawLength);
         }
         if (bodyLength > Limits.MAX_BLOCK_BYTES) {

@@ -14,8 +14,8 @@
  *
  * <p>Every decoder checks every length against the bytes present and against a fixed bound before
  * it allocates, and fails with {@link io.lifeboat.replication.protocol.WireFormatException} naming
- * the field and the position. {@link io.lifeboat.replication.protocol.BlockCodec#open} is the one
- * place where a received block is decompressed and checked against its id.
+ * the field and the position. The vault's repository decompresses and re-hashes every received
+ * block; {@link io.lifeboat.replication.protocol.BlockSealer} is the agent's side of that.
  *
  * <p>Not guaranteed here: authorisation (the vault's routes do it) and durability (the repository).
  */

@@ -1,12 +1,13 @@
 package io.lifeboat.vault.replication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.lifeboat.replication.protocol.BlockIntegrityException;
 import io.lifeboat.replication.protocol.ReplicationJson;
 import io.lifeboat.replication.protocol.ReplicationPaths;
 import io.lifeboat.replication.protocol.WireFormatException;
+import io.lifeboat.vault.api.Caller;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,6 @@ public final class ReplicationRequests {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationRequests.class);
     private static final String PREFIX = "/v1/machines/";
 
-    /** The authenticated side of a request: machine name and the TLS session that carried it. */
-    public record Caller(String machine, String tlsVersion, String cipherSuite) {
-    }
-
     public record Response(int status, String contentType, byte[] body) {
         static Response json(int status, Object value) {
             try {
@@ -34,8 +31,12 @@ public final class ReplicationRequests {
             }
         }
 
-        static Response error(int status, String message) {
-            return json(status, Map.of("error", message));
+        /** The vault's one error shape (see {@code io.lifeboat.vault.api.ApiErrors}). */
+        static Response error(int status, String code, String message) {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("error", code);
+            body.put("message", message);
+            return json(status, body);
         }
     }
 
@@ -49,29 +50,27 @@ public final class ReplicationRequests {
         try {
             return route(method, path, caller, body);
         } catch (ReplicationException e) {
-            return Response.error(e.status(), e.getMessage());
-        } catch (BlockIntegrityException e) {
-            return Response.error(422, e.getMessage());
+            return Response.error(e.status(), e.code(), e.getMessage());
         } catch (WireFormatException e) {
-            return Response.error(400, e.getMessage());
+            return Response.error(400, "bad_request", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("replication request {} {} from {} failed", method, path, caller.machine(), e);
-            return Response.error(500, "vault error: " + e.getMessage());
+            return Response.error(500, "internal", "vault error: " + e.getMessage());
         }
     }
 
     private Response route(String method, String path, Caller caller, byte[] body) {
         if (!path.startsWith(PREFIX)) {
-            throw ReplicationException.notFound("no such request: " + method + " " + path);
+            throw new ReplicationException(404, "not_found", "no such request: " + method + " " + path);
         }
         String[] seg = path.substring(PREFIX.length()).split("/", -1);
         String machine = URLDecoder.decode(seg[0], StandardCharsets.UTF_8);
         if (!machine.equals(caller.machine())) {
             LOG.warn("refused: machine {} asked for {} {} of machine {}", caller.machine(), method, path, machine);
-            throw ReplicationException.forbidden("machine " + caller.machine() + " may not act for machine " + machine);
+            throw new ReplicationException(403, "forbidden", "machine " + caller.machine() + " may not act for machine " + machine);
         }
         if (seg.length > 3) {
-            throw ReplicationException.notFound("no such request: " + method + " " + path);
+            throw new ReplicationException(404, "not_found", "no such request: " + method + " " + path);
         }
         String rest = String.join("/", java.util.Arrays.copyOfRange(seg, 1, seg.length));
         String op = method + " " + (rest.startsWith("blocks/") && !rest.equals("blocks/missing") ? "blocks/ID"
@@ -80,11 +79,11 @@ public final class ReplicationRequests {
             case "POST blocks/missing" -> new Response(200, ReplicationPaths.OCTETS, service.missing(machine, body));
             case "POST blocks" -> Response.json(200, service.upload(machine, body));
             case "GET blocks/ID" -> new Response(200, ReplicationPaths.OCTETS, service.block(machine, seg[2]));
-            case "POST points" -> Response.json(200, service.commit(machine, body, caller.tlsVersion(), caller.cipherSuite()));
+            case "POST points" -> Response.json(200, service.commit(machine, body, caller.protocol(), caller.cipherSuite()));
             case "GET points" -> Response.json(200, service.points(machine));
             case "GET points/ID" -> Response.json(200, service.manifest(machine,
                     URLDecoder.decode(seg[2], StandardCharsets.UTF_8)));
-            default -> throw ReplicationException.notFound("no such request: " + method + " " + path);
+            default -> throw new ReplicationException(404, "not_found", "no such request: " + method + " " + path);
         };
     }
 }
