@@ -34,7 +34,7 @@ class ReplicationEndToEndTest {
     private static final int MIB = 1 << 20;
 
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     ReplicationLab lab;
 
