@@ -4,6 +4,7 @@ import io.lifeboat.tls.LifeboatException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 
 /** Reads durations as users type them: "90s", "30m", "24h", "7d" (also ISO-8601 "PT24H"). */
@@ -12,7 +13,11 @@ public final class DurationOption implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
-        return parse(value);
+        try {
+            return parse(value);
+        } catch (LifeboatException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     public static Duration parse(String value) {

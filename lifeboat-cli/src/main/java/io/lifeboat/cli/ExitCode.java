@@ -39,6 +39,9 @@ public final class ExitCode {
                 case FAILED -> ERROR;
             };
         }
+        if (failure instanceof picocli.CommandLine.ParameterException) {
+            return USAGE;
+        }
         if (failure instanceof InterruptedException) {
             return INTERRUPTED;
         }

@@ -49,6 +49,12 @@ public final class AgentEnrolment {
             resp = http.send(HttpMethod.POST, "/v1/enroll",
                     request.toJson().encode().getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Type", "application/json"));
+        } catch (LifeboatException e) {
+            if (pinned.failure() != null) {
+                throw new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "enrolment refused: "
+                        + pinned.failure() + "; nothing was sent", e);
+            }
+            throw e;
         }
         resp.requireOk("enrolment refused");
         X509Certificate cert = IdentityFiles.store(layout, resp.json(), keys, token.caSha256(), name);

@@ -82,8 +82,13 @@ final class BlockingHttp implements AutoCloseable {
                 return le;
             }
             if (c instanceof SSLException) {
+                Throwable root = c;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                String detail = root == c ? message(c) : message(c) + ": " + message(root);
                 return new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "TLS with the vault at "
-                        + target + " failed: " + message(c) + hint(c), t);
+                        + target + " failed: " + detail + hint(detail), t);
             }
             if (c instanceof ConnectException || c instanceof UnknownHostException
                     || c instanceof NoRouteToHostException) {
@@ -99,8 +104,8 @@ final class BlockingHttp implements AutoCloseable {
                 + " failed: " + message(t), t);
     }
 
-    private static String hint(Throwable c) {
-        String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+    private static String hint(String detail) {
+        String m = detail.toLowerCase(Locale.ROOT);
         if (m.contains("certificate_unknown") || m.contains("bad_certificate") || m.contains("unknown_ca")
                 || m.contains("certificate_expired") || m.contains("certificate_revoked")) {
             return " (the vault refused this machine's certificate: enrol again with `lifeboat agent enroll`)";

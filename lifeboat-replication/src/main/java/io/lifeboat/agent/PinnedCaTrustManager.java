@@ -16,9 +16,15 @@ import javax.net.ssl.X509TrustManager;
 final class PinnedCaTrustManager implements X509TrustManager {
     private final String pin;
     private volatile X509Certificate ca;
+    private volatile String failure;
 
     PinnedCaTrustManager(String caSha256) {
         this.pin = caSha256;
+    }
+
+    /** Why the last check refused the server, or null. */
+    String failure() {
+        return failure;
     }
 
     /** The pinned CA certificate the server presented, once a handshake has passed. */
@@ -35,10 +41,17 @@ final class PinnedCaTrustManager implements X509TrustManager {
             }
         }
         if (found == null) {
+            failure = "the vault's CA does not match the enrolment token's CA hash " + pin
+                    + ": the token was altered, or this is not the vault that made it";
             throw new CertificateException("the vault's CA does not match the enrolment token's CA hash " + pin
                     + ": the token was altered, or this is not the vault that made it");
         }
-        anchoredAt(found).checkServerTrusted(chain, authType);
+        try {
+            anchoredAt(found).checkServerTrusted(chain, authType);
+        } catch (CertificateException e) {
+            failure = "the vault's certificate does not validate against the pinned CA: " + e.getMessage();
+            throw e;
+        }
         ca = found;
     }
 

@@ -30,6 +30,11 @@ public final class VaultClient implements AutoCloseable {
         this.engine = engine;
     }
 
+    /** Opens a client for an enrolled agent folder on the preferred engine. */
+    public static VaultClient open(AgentLayout layout) {
+        return open(layout, TlsEngine.preferred());
+    }
+
     /** Opens a client for an enrolled agent folder. */
     public static VaultClient open(AgentLayout layout, TlsEngine engine) {
         AgentConfig config = AgentConfig.read(layout);

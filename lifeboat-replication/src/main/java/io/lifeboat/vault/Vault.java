@@ -63,7 +63,12 @@ public final class Vault {
             Files.createDirectories(layout.machines());
             HeldCertificate ca = VaultAuthority.newCa("Lifeboat vault CA", clock);
             VaultAuthority authority = new VaultAuthority(ca, clock);
-            HeldCertificate server = authority.newServerCertificate(names);
+            List<String> sans = new ArrayList<>(names);
+            boolean wildcard = listen.host().equals("0.0.0.0") || listen.host().equals("::");
+            if (!wildcard && !sans.contains(listen.host())) {
+                sans.add(listen.host());
+            }
+            HeldCertificate server = authority.newServerCertificate(sans);
             Pem.writePrivateKey(layout.caKey(), ca.keyPair().getPrivate());
             Pem.writeCertificates(layout.caCertificate(), ca.certificate());
             Pem.writePrivateKey(layout.serverKey(), server.keyPair().getPrivate());
@@ -134,6 +139,10 @@ public final class Vault {
             throw new UncheckedIOException(e);
         }
         HostPort listen = config.listenAddress();
+        if (listen.port() == 0) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "the vault in " + layout.dir()
+                    + " listens on a port chosen at start-up: start `lifeboat vault serve` first, then make the token");
+        }
         boolean wildcard = listen.host().equals("0.0.0.0") || listen.host().equals("::");
         if (wildcard) {
             String host = config.hosts().isEmpty() ? "127.0.0.1" : config.hosts().get(0);

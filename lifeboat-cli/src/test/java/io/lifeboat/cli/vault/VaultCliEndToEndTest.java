@@ -73,6 +73,7 @@ class VaultCliEndToEndTest {
 
             assertThat(serve.terminate(Duration.ofSeconds(20))).isIn(0, 143);
             assertThat(v.resolve("run/address")).doesNotExist();
+            assertThat(serve.stderr()).doesNotContain("Exception");
         }
     }
 }

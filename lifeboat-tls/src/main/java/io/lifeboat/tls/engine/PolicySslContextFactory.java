@@ -23,6 +23,9 @@ import javax.net.ssl.TrustManagerFactory;
  * that reports refused clients ({@link PeekingSslContext}). Re-check against Vert.x on upgrade.
  */
 final class PolicySslContextFactory implements SslContextFactory {
+    /** How many contexts were built in this JVM (a context per connection would be a performance bug). */
+    static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
+
     private final SslProvider provider;
     private final String[] groups;
     private final TlsRefusalListener listener;
@@ -119,6 +122,7 @@ final class PolicySslContextFactory implements SslContextFactory {
             b.clientAuth(clientAuth);
         }
         SslContext ctx = b.build();
+        BUILT.incrementAndGet();
         if (ctx instanceof OpenSslServerContext) {
             SSLSessionContext sc = ctx.sessionContext();
             if (sc instanceof OpenSslServerSessionContext osc) {

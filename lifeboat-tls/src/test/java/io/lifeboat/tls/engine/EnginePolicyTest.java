@@ -168,6 +168,18 @@ class EnginePolicyTest {
 
     @ParameterizedTest
     @EnumSource(TlsEngine.class)
+    void contextsAreBuiltOncePerServerNotPerConnection(TlsEngine engine) throws Exception {
+        PolicyServer s = server(engine);
+        exchange(s.port(), clientHello(TLS_1_0, TLS_1_2, new int[] {ECDHE_ECDSA_AES128_GCM}, null));
+        long before = PolicySslContextFactory.BUILT.get();
+        for (int i = 0; i < 5; i++) {
+            exchange(s.port(), clientHello(TLS_1_0, TLS_1_2, new int[] {ECDHE_ECDSA_AES128_GCM}, null));
+        }
+        assertThat(PolicySslContextFactory.BUILT.get()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsEngine.class)
     void vertxClientBuiltFromThePolicyNegotiatesTls13WithItsCertificate(TlsEngine engine) throws Exception {
         PolicyServer s = server(engine);
         JsonObject answer = get(s, TlsPolicy.TLS12_PLUS, engine);
