@@ -45,13 +45,41 @@ final class Pack {
             out.writeBytes(it.body());
         }
         byte[] bytes = out.toByteArray();
-        String name = BlockId.of(bytes).hex();
+        String name = name(items, null);
         List<Location> locs = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
             locs.add(new Location(name, offsets.get(i)[0], it.body().length, it.raw(), it.encoding()));
         }
         return new Built(name, bytes, List.copyOf(items), locs);
+    }
+
+    /** The same pack under another name (when its usual name is taken by different bytes). */
+    static Built rename(Built b, String salt) {
+        String name = name(b.items(), salt);
+        List<Location> locs = new ArrayList<>();
+        for (Location l : b.locations()) {
+            locs.add(new Location(name, l.offset(), l.stored(), l.raw(), l.encoding()));
+        }
+        return new Built(name, b.bytes(), b.items(), locs);
+    }
+
+    /**
+     * A pack's name: the SHA-256 of its record headers (ids, encodings, lengths) and an optional salt.
+     * Cheap (the bodies are not hashed again: each was hashed as its block id) and the same for the
+     * same blocks, so writing a pack twice gives one file.
+     */
+    private static String name(List<Item> items, String salt) {
+        java.security.MessageDigest sha = BlockId.sha256();
+        sha.update(MAGIC);
+        for (Item it : items) {
+            sha.update(it.id().toBytes());
+            sha.update(ByteBuffer.allocate(9).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length).array());
+        }
+        if (salt != null) {
+            sha.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return BlockId.fromBytes(sha.digest()).hex();
     }
 
     /**

@@ -97,6 +97,12 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /** Opens the repository in a local folder (the vault's {@code VAULT/repo/}); see {@link #open}. */
+    public static Repository openLocal(java.nio.file.Path folder, RepositoryOptions options) {
+        io.lifeboat.repository.backend.Backend b = new io.lifeboat.repository.backend.LocalBackend(folder);
+        return open(options.readOnly() ? new io.lifeboat.repository.backend.ReadOnlyBackend(b) : b, options);
+    }
+
     private static void ensureConfig(Backend backend, RepositoryOptions options) throws IOException {
         if (backend.size(Handle.CONFIG).isEmpty()) {
             String id = BlockId.of(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
@@ -188,7 +194,15 @@ public final class Repository implements AutoCloseable {
                     toStore.putIfAbsent(it.id(), it);
                 }
             }
-            writePacks(new ArrayList<>(toStore.values()));
+            // each pack is followed by its ownership record, so a batch cut short (full disk, crash)
+            // keeps what it stored: those blocks are not asked for again
+            for (List<Pack.Item> chunk : chunks(new ArrayList<>(toStore.values()))) {
+                writePack(chunk, false);
+                Set<BlockId> ids = new LinkedHashSet<>();
+                chunk.forEach(it -> ids.add(it.id()));
+                recordOwnership(machine, ids);
+                toOwn.removeAll(ids);
+            }
             if (!toOwn.isEmpty()) {
                 recordOwnership(machine, toOwn);
             }
@@ -200,21 +214,14 @@ public final class Repository implements AutoCloseable {
     }
 
     /** Writes packs of about the target size, each followed by its index, and registers them. */
-    void writePacks(List<Pack.Item> items) throws IOException {
-        writePacks(items, false);
-    }
-
-    /** As {@link #writePacks}, but the new locations replace the old ones (repacking). */
-    void writePacksReplacing(List<Pack.Item> items) throws IOException {
-        writePacks(items, true);
-    }
-
-    private void writePacks(List<Pack.Item> items, boolean replace) throws IOException {
+    /** Cuts items into groups of about the pack target size, in order. */
+    List<List<Pack.Item>> chunks(List<Pack.Item> items) {
+        List<List<Pack.Item>> out = new ArrayList<>();
         List<Pack.Item> chunk = new ArrayList<>();
         long size = 0;
         for (Pack.Item it : items) {
             if (!chunk.isEmpty() && size + it.body().length > options.packTargetBytes()) {
-                writePack(chunk, replace);
+                out.add(chunk);
                 chunk = new ArrayList<>();
                 size = 0;
             }
@@ -222,29 +229,36 @@ public final class Repository implements AutoCloseable {
             size += it.body().length + Pack.HEADER;
         }
         if (!chunk.isEmpty()) {
-            writePack(chunk, replace);
+            out.add(chunk);
+        }
+        return out;
+    }
+
+    /** Writes the items as new packs whose locations replace the old ones (repacking). */
+    void writePacksReplacing(List<Pack.Item> items) throws IOException {
+        for (List<Pack.Item> chunk : chunks(items)) {
+            writePack(chunk, true);
         }
     }
 
     private void writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
         Pack.Built built = Pack.build(chunk);
         List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
-        Handle data = new Handle(FileType.DATA, built.name());
-        if (!backend.create(data, built.bytes()) && !intact(data)) {
-            // A file of this (content-derived) name exists but is not this content: the leftover of a
-            // write torn by a crash on a store without atomic creates. Replace it.
-            LOG.warn("{} exists but does not hold the bytes its name promises; writing it again", data);
-            backend.delete(data);
-            backend.create(data, built.bytes());
+        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes()) && !holds(built)) {
+            // The name is taken by other bytes: the leftover of a write torn by a crash on a store
+            // without atomic creates, or the same blocks compressed differently. Never replace a
+            // file; write this pack under another name.
+            LOG.warn("data/{} exists with other contents; writing the pack under another name", built.name());
+            built = Pack.rename(built, uniqueName(options.clock().instant()));
         }
         backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
         register(built.name(), ids, built.locations(), replace);
     }
 
-    /** True when a pack file holds exactly the bytes whose SHA-256 is its name. */
-    private boolean intact(Handle pack) throws IOException {
+    /** True when the pack file of that name already holds exactly these bytes. */
+    private boolean holds(Pack.Built built) throws IOException {
         try {
-            return BlockId.of(backend.read(pack)).hex().equals(pack.name());
+            return java.util.Arrays.equals(backend.read(new Handle(FileType.DATA, built.name())), built.bytes());
         } catch (NoSuchFileException e) {
             return false;
         }
@@ -418,20 +432,26 @@ public final class Repository implements AutoCloseable {
         if (list.isEmpty()) {
             throw new NotFoundException("machine " + machine + " has no recovery points in " + backend.location());
         }
-        Map<String, StoredPoint> mine = points.get(machine);
+        Map<String, StoredPoint> mine = points.getOrDefault(machine, Map.of());
+        StoredPoint found;
         if (idOrLatest == null || idOrLatest.equals("latest")) {
-            return mine.get(list.get(list.size() - 1).id());
+            found = mine.get(list.get(list.size() - 1).id());
+        } else {
+            found = mine.get(idOrLatest);
+            List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
+            if (found == null && matches.size() == 1) {
+                found = mine.get(matches.get(0).id());
+            }
+            if (found == null && matches.size() > 1) {
+                throw new NotFoundException("machine " + machine + " has several points starting with " + idOrLatest
+                        + "; give more of the id (see `lifeboat points --machine " + machine + "`)");
+            }
         }
-        StoredPoint exact = mine.get(idOrLatest);
-        if (exact != null) {
-            return exact;
+        if (found != null) {
+            return found; // (null only if retention removed it just now)
         }
-        List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
-        if (matches.size() == 1) {
-            return mine.get(matches.get(0).id());
-        }
-        throw new NotFoundException("machine " + machine + " has " + (matches.isEmpty() ? "no point " : "several points starting with ")
-                + idOrLatest + " (see `lifeboat points --machine " + machine + "`)");
+        throw new NotFoundException("machine " + machine + " has no point " + idOrLatest
+                + " (see `lifeboat points --machine " + machine + "`)");
     }
 
     /** Machines that have points or stored blocks, sorted. */
@@ -455,6 +475,14 @@ public final class Repository implements AutoCloseable {
             return new Verifier(this, listener).run(machine);
         } finally {
             rw.readLock().unlock();
+        }
+    }
+
+    /** Forgets confirmations older than {@code cutoff} (they no longer protect anything). */
+    void forgetConfirmationsBefore(String machine, long cutoff) {
+        Map<BlockId, Long> seen = confirmed.get(machine);
+        if (seen != null) {
+            seen.values().removeIf(t -> t < cutoff);
         }
     }
 

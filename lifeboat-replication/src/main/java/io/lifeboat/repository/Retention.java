@@ -63,6 +63,7 @@ final class Retention {
         Set<BlockId> live = new HashSet<>();
         repo.points.getOrDefault(machine, Map.of()).values().forEach(p -> live.addAll(Verifier.blocksOf(p.manifest())));
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
+        repo.forgetConfirmationsBefore(machine, cutoff);
         Map<BlockId, Long> keep = new LinkedHashMap<>();
         boolean dropped = false;
         for (Map.Entry<BlockId, Long> e : own.entrySet()) {

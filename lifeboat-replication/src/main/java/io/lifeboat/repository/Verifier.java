@@ -89,6 +89,9 @@ final class Verifier {
         try {
             return repo.backend.read(new Handle(FileType.DATA, pack));
         } catch (NoSuchFileException e) {
+            if (prunedMeanwhile(pack)) {
+                return null;
+            }
             for (BlockId id : ids) {
                 damaged.put(id, new VerifyReport.Damage(id, "data/" + pack, "the pack file is missing"));
             }
@@ -96,6 +99,35 @@ final class Verifier {
         } catch (IOException e) {
             throw Repository.storage("read data/" + pack, e);
         }
+    }
+
+    /**
+     * True when a read-only verify raced a prune of the serving vault: the pack's index is gone too
+     * and no point this verify knows still needs a block of it from this pack.
+     */
+    private boolean prunedMeanwhile(String pack) {
+        if (!repo.options.readOnly()) {
+            return false;
+        }
+        try {
+            return repo.backend.size(new Handle(FileType.INDEX, pack)).isEmpty() && !neededByAPoint(pack);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean neededByAPoint(String pack) {
+        for (var byId : repo.points.values()) {
+            for (StoredPoint p : byId.values()) {
+                for (BlockId id : blocksOf(p.manifest())) {
+                    Pack.Location loc = repo.index.get(id);
+                    if (loc != null && loc.pack().equals(pack)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the stored bytes checked */

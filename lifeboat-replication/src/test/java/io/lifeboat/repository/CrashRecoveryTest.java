@@ -92,11 +92,11 @@ class CrashRecoveryTest {
         run(torn, 1, MemoryBackend::new);
     }
 
-    /** Every fifth change point on a real folder (each create is fsynced, so this is slower). */
+    /** Every seventh change point on a real folder (each create is fsynced, so this is slower). */
     @ParameterizedTest(name = "torn={0}")
     @ValueSource(booleans = {false, true})
     void aCrashOnALocalFolderLosesNothingAcknowledged(boolean torn) throws Exception {
-        run(torn, 5, () -> new LocalBackend(Files.createTempDirectory(tmp, "crash")));
+        run(torn, 7, () -> new LocalBackend(Files.createTempDirectory(tmp, "crash")));
     }
 
     interface Store {

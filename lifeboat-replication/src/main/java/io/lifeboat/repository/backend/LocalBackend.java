@@ -6,13 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,10 +24,15 @@ import java.util.UUID;
  * characters of the pack name ({@code data/3f/3fa9...}). A create writes a temporary file
  * ({@code .tmp-*}, invisible to {@link #list}) in the target folder, fsyncs it, hard-links it to its
  * name (which fails, without replacing, if the name exists: the conditional create), removes the
- * temporary and fsyncs the folder.
+ * temporary and fsyncs the folder. Files are created 0600 and folders 0700: the vault holds every
+ * machine's data and only its own user may read it.
  */
 public final class LocalBackend implements Backend {
     private static final String TEMP_PREFIX = ".tmp-";
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** The vault holds every machine's data: files 0600 and folders 0700, readable by the vault's user only. */
+    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final FileAttribute<?> DIR_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final Path root;
 
@@ -63,7 +72,9 @@ public final class LocalBackend implements Backend {
         createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = POSIX
+                    ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
+                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -195,16 +206,21 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private void createDirectories(Path dir) throws IOException {
+    /** Creates a folder and any missing parents, syncing each parent so the new entries are durable. */
+    private static void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Path parent = dir.getParent();
-        if (parent != null && !parent.equals(root.getParent())) {
+        if (parent != null) {
             createDirectories(parent);
         }
         try {
-            Files.createDirectory(dir);
+            if (POSIX) {
+                Files.createDirectory(dir, DIR_MODE);
+            } else {
+                Files.createDirectory(dir);
+            }
             if (parent != null) {
                 fsyncDirectory(parent);
             }

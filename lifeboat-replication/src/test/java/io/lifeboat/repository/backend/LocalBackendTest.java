@@ -29,6 +29,10 @@ class LocalBackendTest extends BackendContractTest {
         try (var files = Files.list(dir.resolve("repo/data/3f"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("3fa9");
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("repo/data/3f/3fa9"))))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("repo/data"))))
+                .isEqualTo("rwx------");
     }
 
     @Test
