@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.repo.PointsCommand.class,
             io.lifeboat.cli.repo.FailoverCommand.class,
             io.lifeboat.cli.repo.VerifyCommand.class,
+            io.lifeboat.cli.quickstart.QuickstartCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec
