@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectResult;
 import io.lifeboat.cli.JsonOutput;
+import io.lifeboat.repository.ManifestCodec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class ProtectJsonEvents implements ProtectListener {
 
     @Override
     public synchronized void committed(ProtectResult r) {
-        emit(event("committed").put("point", r.point()).put("sourceBytes", r.sourceBytes()).put("blocks", r.blocks())
+        emit(event("committed").put("point", ManifestCodec.infoNode(r.point())).put("sourceBytes", r.sourceBytes()).put("blocks", r.blocks())
                 .put("zeroBlocks", r.zeroBlocks()).put("blocksSent", r.blocksSent())
                 .put("blocksPresent", r.blocksPresent()).put("bytesSent", r.bytesSent())
                 .put("seconds", r.elapsed().toMillis() / 1000.0));

@@ -19,6 +19,7 @@ import io.lifeboat.repository.BlockRef;
 import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
 import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.ManifestCodec;
 import io.lifeboat.repository.SourceKind;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.vertx.core.http.HttpMethod;
@@ -75,8 +76,7 @@ class VaultApiEndToEndTest {
             try (VaultClient a = VaultClient.open(new AgentLayout(agentA), TlsEngine.preferred());
                     VaultClient b = VaultClient.open(new AgentLayout(agentB), TlsEngine.preferred())) {
                 String manifestB = b.get(ReplicationPaths.of(ReplicationPaths.POINT, "api-b", pointB)).requireOk("B's manifest").text();
-                BlockId blockOfB = new BlockId(ReplicationLab.read(manifestB).path("entries").get(0).path("blocks").get(0)
-                        .path("id").asText());
+                BlockId blockOfB = ManifestCodec.manifest(ReplicationLab.read(manifestB)).entries().get(0).blocks().get(0).id();
                 isolation(a, pointB, blockOfB);
                 badInput(a);
                 revocation(lab, b, agentB, fileB);

@@ -1,6 +1,5 @@
 package io.lifeboat.agent.protect;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.EncodedBlock;
@@ -63,14 +62,14 @@ public final class HttpVaultApi implements VaultApi {
         VaultTransport.Reply reply = exchange("point commit",
                 VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.POINTS, machine),
                         ReplicationPaths.COMMIT, commit.encode()));
-        return json(reply, new TypeReference<PointInfo>() { });
+        return json(() -> ReplicationJson.point(reply.body()));
     }
 
     @Override
     public List<PointInfo> points() {
         VaultTransport.Reply reply = exchange("point list",
                 VaultTransport.Request.get(ReplicationPaths.of(ReplicationPaths.POINTS, machine)));
-        return json(reply, new TypeReference<List<PointInfo>>() { });
+        return json(() -> ReplicationJson.points(reply.body()));
     }
 
     @Override
@@ -138,11 +137,11 @@ public final class HttpVaultApi implements VaultApi {
         return text.isEmpty() ? "(no reason given)" : text.lines().findFirst().orElse(text);
     }
 
-    private static <T> T json(VaultTransport.Reply reply, TypeReference<T> type) {
+    private static <T> T json(java.util.function.Supplier<T> read) {
         try {
-            return ReplicationJson.MAPPER.readValue(reply.body(), type);
-        } catch (IOException e) {
-            throw new LifeboatException(LifeboatException.Kind.FAILED, "vault answered with unreadable JSON: "
+            return read.get();
+        } catch (LifeboatException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "the vault answered with unreadable JSON: "
                     + e.getMessage(), e);
         }
     }

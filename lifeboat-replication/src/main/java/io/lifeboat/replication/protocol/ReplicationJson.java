@@ -1,45 +1,61 @@
 package io.lifeboat.replication.protocol;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.lifeboat.repository.BlockId;
-import io.lifeboat.repository.BlockRef;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.lifeboat.repository.ManifestCodec;
+import io.lifeboat.repository.PointInfo;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The JSON mapper of the replication wire: a block id is its hex string, a zero block omits its id,
- * times are ISO-8601 strings. Unknown fields are rejected, so a typo never passes silently.
+ * JSON of the replication wire. Manifests and points use the repository's one JSON form
+ * ({@link ManifestCodec}); this class only wraps lists and reads bodies.
  */
 public final class ReplicationJson {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .addMixIn(BlockId.class, BlockIdAsString.class)
-            .addMixIn(BlockRef.class, BlockRefFields.class)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReplicationJson() {
     }
 
-    /** Jackson view of {@link BlockRef}: id (absent for a zero block) and length only. */
-    @JsonIgnoreProperties(value = "zero", allowGetters = false)
-    abstract static class BlockRefFields {
+    public static byte[] points(List<PointInfo> points) {
+        ArrayNode a = MAPPER.createArrayNode();
+        points.forEach(p -> a.add(ManifestCodec.infoNode(p)));
+        return bytes(a);
     }
 
-    /** Jackson view of {@link BlockId}: the plain hex string. */
-    abstract static class BlockIdAsString {
-        @JsonCreator
-        BlockIdAsString(String hex) {
+    public static List<PointInfo> points(byte[] body) {
+        JsonNode n = tree(body, "point list");
+        if (!n.isArray()) {
+            throw new WireFormatException("point list: not a JSON array");
         }
+        List<PointInfo> out = new ArrayList<>();
+        n.forEach(p -> out.add(ManifestCodec.info(p)));
+        return out;
+    }
 
-        @JsonValue
-        abstract String hex();
+    public static PointInfo point(byte[] body) {
+        return ManifestCodec.info(tree(body, "point"));
+    }
+
+    public static byte[] bytes(JsonNode n) {
+        try {
+            return MAPPER.writeValueAsBytes(n);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public static JsonNode tree(byte[] body, String what) {
+        try {
+            JsonNode n = MAPPER.readTree(body);
+            if (n == null) {
+                throw new WireFormatException(what + ": empty body");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new WireFormatException(what + ": not JSON (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lifeboat.replication.protocol.ReplicationJson;
 import io.lifeboat.replication.protocol.ReplicationPaths;
 import io.lifeboat.replication.protocol.WireFormatException;
+import io.lifeboat.repository.ManifestCodec;
 import io.lifeboat.vault.api.Caller;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,13 @@ public final class ReplicationRequests {
     private static final String PREFIX = "/v1/machines/";
 
     public record Response(int status, String contentType, byte[] body) {
+        static Response json(int status, byte[] body) {
+            return new Response(status, ReplicationPaths.JSON, body);
+        }
+
         static Response json(int status, Object value) {
             try {
-                return new Response(status, ReplicationPaths.JSON, ReplicationJson.MAPPER.writeValueAsBytes(value));
+                return json(status, ReplicationJson.MAPPER.writeValueAsBytes(value));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -79,10 +84,11 @@ public final class ReplicationRequests {
             case "POST blocks/missing" -> new Response(200, ReplicationPaths.OCTETS, service.missing(machine, body));
             case "POST blocks" -> Response.json(200, service.upload(machine, body));
             case "GET blocks/ID" -> new Response(200, ReplicationPaths.OCTETS, service.block(machine, seg[2]));
-            case "POST points" -> Response.json(200, service.commit(machine, body, caller.protocol(), caller.cipherSuite()));
-            case "GET points" -> Response.json(200, service.points(machine));
-            case "GET points/ID" -> Response.json(200, service.manifest(machine,
-                    URLDecoder.decode(seg[2], StandardCharsets.UTF_8)));
+            case "POST points" -> Response.json(200, ReplicationJson.bytes(ManifestCodec.infoNode(
+                    service.commit(machine, body, caller.protocol(), caller.cipherSuite()))));
+            case "GET points" -> Response.json(200, ReplicationJson.points(service.points(machine)));
+            case "GET points/ID" -> Response.json(200, ManifestCodec.toJson(service.manifest(machine,
+                    URLDecoder.decode(seg[2], StandardCharsets.UTF_8))));
             default -> throw new ReplicationException(404, "not_found", "no such request: " + method + " " + path);
         };
     }

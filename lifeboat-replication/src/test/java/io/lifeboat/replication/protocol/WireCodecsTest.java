@@ -40,8 +40,8 @@ class WireCodecsTest {
         byte[] wire = c.encode();
         assertThat(PointCommit.decode(wire)).isEqualTo(c);
         String json = new String(Zstd.decompress(wire, 1 << 20), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"id\":\"" + BlockId.of("a".getBytes()).hex() + "\"")
-                .contains("{\"length\":1}");
+        assertThat(json).contains("\"" + BlockId.of("a".getBytes()).hex() + ":32768\"").contains("\"0:1\"")
+                .startsWith("{\"bytesSent\":1234,\"consistency\":\"crash-consistent\",\"manifest\":{");
     }
 
     @Test
@@ -50,7 +50,14 @@ class WireCodecsTest {
                 .hasMessageContaining("point commit");
         byte[] notACommit = Zstd.compress("{\"hello\":1}".getBytes(), 1);
         assertThatThrownBy(() -> PointCommit.decode(notACommit)).isInstanceOf(WireFormatException.class)
-                .hasMessageContaining("not a valid commit");
+                .hasMessageContaining("unknown field \"hello\"");
+        byte[] noManifest = Zstd.compress("{\"bytesSent\":1,\"consistency\":\"c\"}".getBytes(), 1);
+        assertThatThrownBy(() -> PointCommit.decode(noManifest)).hasMessageContaining("\"manifest\" must be an object");
+        byte[] badBlock = Zstd.compress(("{\"bytesSent\":1,\"consistency\":\"c\",\"manifest\":{\"formatVersion\":1,"
+                + "\"source\":\"s\",\"kind\":\"IMAGE\",\"blockSize\":4096,\"entries\":[{\"path\":\"\",\"type\":\"FILE\","
+                + "\"mode\":0,\"mtime\":0,\"size\":1,\"blocks\":[\"xyz:1\"]}]}}").getBytes(), 1);
+        assertThatThrownBy(() -> PointCommit.decode(badBlock)).isInstanceOf(WireFormatException.class)
+                .hasMessageContaining("xyz:1");
         byte[] bomb = Zstd.compress(new byte[64 << 20], 3);
         assertThat(bomb.length).isLessThan(1 << 20);
         assertThatThrownBy(() -> PointCommit.decode(bomb)).isInstanceOf(WireFormatException.class);

@@ -88,7 +88,7 @@ class ReplicationRequestsTest {
                 fileManifest(List.of(new BlockRef(b1.id(), 4096), BlockRef.zero(10)))).encode();
         ReplicationRequests.Response r = post(A, "/v1/machines/a/points", commit);
         assertThat(r.status()).isEqualTo(200);
-        PointInfo p = ReplicationJson.MAPPER.readValue(r.body(), PointInfo.class);
+        PointInfo p = ReplicationJson.point(r.body());
         assertThat(p.bytesSent()).isEqualTo(500 + commit.length);
         assertThat(p.tlsVersion()).isEqualTo("TLSv1.3");
         assertThat(p.cipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
