@@ -88,6 +88,8 @@ cat >"$work/rsyncd.conf" <<CONF
 port = $rport
 address = 127.0.0.1
 use chroot = no
+uid = $(id -u)
+gid = $(id -g)
 pid file = $work/rsyncd.pid
 [bench]
   path = $work/rsync-dst

@@ -214,6 +214,23 @@ class ReplicationEndToEndTest {
         Files.delete(img);
     }
 
+    @Test
+    void continuousModeTakesAPointEveryIntervalAndStopsCleanlyOnSigterm() throws IOException {
+        Path agent = lab.enroll("loop");
+        Path file = tmp.resolve("loop.bin");
+        Files.write(file, randomBytes(500_000, 6));
+        try (LifeboatProcess p = LifeboatProcess.start(ReplicationLab.ENV, "agent", "protect", "--dir", agent.toString(),
+                "--interval", "1s", "--json", file.toString())) {
+            p.waitForStdout(l -> l.contains("\"event\":\"committed\"") && l.contains("\"blocksPresent\":16"), T);
+            int code = p.terminate(T);
+            assertThat(code).as(p.stdout() + p.stderr()).isIn(0, 143);
+            List<String> events = ReplicationLab.events(p.stdout()).stream().map(e -> e.path("event").asText()).toList();
+            assertThat(events.get(events.size() - 1)).isEqualTo("stopped");
+            assertThat(events).doesNotContain("failed");
+        }
+        assertThat(lab.points("loop").size()).isGreaterThanOrEqualTo(2);
+    }
+
     static byte[] randomBytes(int n, long seed) {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);
