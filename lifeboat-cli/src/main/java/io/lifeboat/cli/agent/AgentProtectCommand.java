@@ -74,6 +74,9 @@ public final class AgentProtectCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (events != null) {
+                events.stopped();
+            }
         }, "agent-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         AgentLayout layout = new AgentLayout(dir);
@@ -89,9 +92,6 @@ public final class AgentProtectCommand implements Callable<Integer> {
             } else {
                 new ProtectLoop(protector, stop, e -> report(e, events)).run(paths, interval,
                         () -> transport.renewIfDue(Clock.systemUTC()));
-                if (events != null) {
-                    events.stopped();
-                }
             }
             return ExitCode.OK;
         } catch (LifeboatException e) {
