@@ -67,6 +67,18 @@ class AuthorisationTest {
             HttpsProbe.Outcome o = HttpsProbe.request(v.port(), "GET", "/health", null, ca(v), forged);
             assertThat(o.refused()).as(String.valueOf(o)).isTrue();
             assertThat(o.status()).isNotEqualTo(401);
+
+            // the agent's own client reports it as a rejected identity (exit 11), not as an unreachable vault
+            AgentLayout fake = new AgentLayout(tmp.resolve("fake"));
+            forged.writeTo(fake.dir(), "machine");
+            io.lifeboat.tls.pki.Pem.writeCertificates(fake.caCertificate(), ca(v));
+            new io.lifeboat.agent.AgentConfig("127.0.0.1:" + v.port(), "web01").write(fake);
+            try (VaultClient c = VaultClient.open(fake, engine)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.get("/health"))
+                        .isInstanceOf(io.lifeboat.tls.LifeboatException.class)
+                        .extracting(e -> ((io.lifeboat.tls.LifeboatException) e).kind())
+                        .isEqualTo(io.lifeboat.tls.LifeboatException.Kind.IDENTITY_REJECTED);
+            }
         }
     }
 

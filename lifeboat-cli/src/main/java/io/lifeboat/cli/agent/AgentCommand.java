@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             AgentEnrollCommand.class,
             AgentProtectCommand.class,
+            AgentRenewCommand.class,
         })
 public final class AgentCommand implements Runnable {
     @Spec

@@ -90,6 +90,11 @@ class VaultServeOpensslTest {
             assertThat(t13).contains("Verify return code: 0 (ok)").contains("New, TLSv1.3");
             assertThat(healthJson(t13).getString("protocol")).isEqualTo("TLSv1.3");
 
+            // groups: P-384 is in the policy, P-521 is not (on the JDK engine through jdk.tls.namedGroups)
+            assertThat(sClient(address, "", "-groups", "P-384", "-CAfile", ca)).contains("Verify return code: 0 (ok)")
+                    .containsPattern("(Server Temp Key|Negotiated TLS1.3 group): (ECDH, )?(P-384|secp384r1)");
+            assertThat(sClient(address, "", "-groups", "P-521", "-CAfile", ca)).contains("Cipher is (NONE)");
+
             // RFC 8446 §4.1.3: a TLS 1.2-max client sees DOWNGRD\x01 at the end of the ServerHello random
             byte[] random = serverHelloRandom(sClient(address, "", "-tls1_2", "-msg"));
             assertThat(HexFormat.of().formatHex(random, 24, 32)).isEqualTo("444f574e47524401");

@@ -67,41 +67,34 @@ public final class MachineRegistry {
 
     /** A (re-)enrolment: the machine is active again with only this certificate. */
     public synchronized MachineRecord enrolled(String name, IssuedCertificate cert) throws IOException {
-        try (FileLock lock = lock()) {
+        return locked(() -> {
             MachineRecord r = new MachineRecord(name, MachineRecord.Status.ACTIVE, clock.instant(), null, List.of(cert));
             JsonFiles.write(file(name), r, false);
             return r;
-        }
+        });
+    }
+
+    /** A step that reads and writes machine files. */
+    private interface Update {
+        MachineRecord run() throws IOException;
     }
 
     /** Serialises read-modify-write across processes ({@code vault revoke} beside a running server). */
-    private FileLock lock() throws IOException {
+    private MachineRecord locked(Update update) throws IOException {
         Files.createDirectories(dir);
-        FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            return new FileLock(ch, ch.lock());
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    private record FileLock(FileChannel channel, java.nio.channels.FileLock lock) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
+        try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held = ch.lock();
             try {
-                lock.release();
+                return update.run();
             } finally {
-                channel.close();
+                held.release();
             }
         }
     }
 
     /** A renewal: adds the new certificate, forgets expired ones. */
     public synchronized MachineRecord renewed(String name, IssuedCertificate cert) throws IOException {
-        try (FileLock lock = lock()) {
-            return renewedLocked(name, cert);
-        }
+        return locked(() -> renewedLocked(name, cert));
     }
 
     private MachineRecord renewedLocked(String name, IssuedCertificate cert) throws IOException {
@@ -121,9 +114,7 @@ public final class MachineRegistry {
 
     /** @throws LifeboatException USAGE when the vault does not know {@code name} */
     public synchronized MachineRecord revoke(String name) throws IOException {
-        try (FileLock lock = lock()) {
-            return revokeLocked(name);
-        }
+        return locked(() -> revokeLocked(name));
     }
 
     private MachineRecord revokeLocked(String name) throws IOException {

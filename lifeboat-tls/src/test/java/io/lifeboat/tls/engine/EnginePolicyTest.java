@@ -160,7 +160,7 @@ class EnginePolicyTest {
     void clientInitiatedRenegotiationIsRefused(TlsEngine engine) throws Exception {
         PolicyServer s = server(engine);
         // s_client runs its "R" (renegotiate) command only without -ign_eof
-        OpenSslClient.Run r = OpenSslClient.sClient(s.port(), "R\n", 4000, "-tls1_2", "-CAfile", s.dir.resolve("ca.crt").toString(),
+        OpenSslClient.Run r = OpenSslClient.sClient(s.port(), "R\n", 10_000, "-tls1_2", "-CAfile", s.dir.resolve("ca.crt").toString(),
                 "-cert", s.dir.resolve("client.crt").toString(), "-key", s.dir.resolve("client.key").toString());
         assertThat(r.output()).contains("New, TLSv1.2").contains("RENEGOTIATING");
         assertThat(r.output().substring(r.output().indexOf("RENEGOTIATING"))).containsAnyOf("alert", "error");
