@@ -1,6 +1,5 @@
 package io.lifeboat.repository;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,24 +33,23 @@ final class Pack {
     }
 
     static Built build(List<Item> items) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(items.stream().mapToInt(i -> HEADER + i.body().length).sum() + 8);
-        out.writeBytes(MAGIC);
-        List<long[]> offsets = new ArrayList<>();
+        long size = MAGIC.length;
         for (Item it : items) {
-            offsets.add(new long[] {out.size()});
-            ByteBuffer h = ByteBuffer.allocate(HEADER);
-            h.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length);
-            out.writeBytes(h.array());
-            out.writeBytes(it.body());
+            size += HEADER + it.body().length;
         }
-        byte[] bytes = out.toByteArray();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a pack of " + size + " bytes is too large");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size); // one copy of each body, straight into place
+        out.put(MAGIC);
         String name = name(items, null);
-        List<Location> locs = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Item it = items.get(i);
-            locs.add(new Location(name, offsets.get(i)[0], it.body().length, it.raw(), it.encoding()));
+        List<Location> locs = new ArrayList<>(items.size());
+        for (Item it : items) {
+            locs.add(new Location(name, out.position(), it.body().length, it.raw(), it.encoding()));
+            out.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length);
+            out.put(it.body());
         }
-        return new Built(name, bytes, List.copyOf(items), locs);
+        return new Built(name, out.array(), List.copyOf(items), locs);
     }
 
     /** The same pack under another name (when its usual name is taken by different bytes). */

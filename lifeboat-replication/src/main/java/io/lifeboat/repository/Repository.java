@@ -59,6 +59,13 @@ public final class Repository implements AutoCloseable {
     final Map<String, Set<String>> ownershipFiles = new ConcurrentHashMap<>();
     /** Per machine: its points by id. */
     final Map<String, Map<String, StoredPoint>> points = new ConcurrentHashMap<>();
+    /**
+     * Blocks found damaged by a read or a verify of this process: they count as missing for every
+     * machine, so the next upload stores a fresh copy (which then replaces the damaged one).
+     */
+    final Set<BlockId> damaged = ConcurrentHashMap.newKeySet();
+    /** Packs holding a damaged copy of a block that has since been stored again: to be repacked. */
+    final Set<String> superseded = ConcurrentHashMap.newKeySet();
     /** Per machine: blocks {@link #missing} reported present, with when (kept from pruning for a while). */
     private final Map<String, Map<BlockId, Long>> confirmed = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -148,7 +155,7 @@ public final class Repository implements AutoCloseable {
             Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
             Map<BlockId, Long> seen = confirmed.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
             for (BlockId id : ids) {
-                if (mine.containsKey(id) && index.containsKey(id)) {
+                if (mine.containsKey(id) && index.containsKey(id) && !damaged.contains(id)) {
                     seen.put(id, now);
                 } else {
                     out.add(id);
@@ -186,18 +193,28 @@ public final class Repository implements AutoCloseable {
             Map<BlockId, Pack.Item> toStore = new LinkedHashMap<>();
             Set<BlockId> toOwn = new LinkedHashSet<>();
             for (Pack.Item it : items) {
-                if (mine.containsKey(it.id()) && index.containsKey(it.id())) {
+                boolean heal = damaged.contains(it.id());
+                if (mine.containsKey(it.id()) && index.containsKey(it.id()) && !heal) {
                     continue;
                 }
                 toOwn.add(it.id());
-                if (!index.containsKey(it.id())) {
+                if (!index.containsKey(it.id()) || heal) {
                     toStore.putIfAbsent(it.id(), it);
                 }
             }
             // each pack is followed by its ownership record, so a batch cut short (full disk, crash)
             // keeps what it stored: those blocks are not asked for again
             for (List<Pack.Item> chunk : chunks(new ArrayList<>(toStore.values()))) {
-                writePack(chunk, false);
+                boolean heals = false;
+                for (Pack.Item it : chunk) {
+                    Pack.Location old = index.get(it.id());
+                    if (damaged.contains(it.id()) && old != null) {
+                        superseded.add(old.pack()); // repacked without the damaged copy by the next retention
+                        heals = true;
+                    }
+                }
+                writePack(chunk, heals);
+                chunk.forEach(it -> damaged.remove(it.id()));
                 Set<BlockId> ids = new LinkedHashSet<>();
                 chunk.forEach(it -> ids.add(it.id()));
                 recordOwnership(machine, ids);
@@ -213,7 +230,6 @@ public final class Repository implements AutoCloseable {
         }
     }
 
-    /** Writes packs of about the target size, each followed by its index, and registers them. */
     /** Cuts items into groups of about the pack target size, in order. */
     List<List<Pack.Item>> chunks(List<Pack.Item> items) {
         List<List<Pack.Item>> out = new ArrayList<>();
@@ -331,17 +347,22 @@ public final class Repository implements AutoCloseable {
         } catch (IOException e) {
             throw storage("read " + BlockCodec.where(id, loc.file()), e);
         }
-        byte[] body = Pack.body(id, loc, record);
-        byte[] raw = BlockCodec.decode(id, loc.file(), body, loc.encoding(), options.maxBlockBytes());
-        if (raw.length != loc.raw()) {
-            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": " + raw.length
-                    + " bytes where the index says " + loc.raw());
+        try {
+            byte[] body = Pack.body(id, loc, record);
+            byte[] raw = BlockCodec.decode(id, loc.file(), body, loc.encoding(), options.maxBlockBytes());
+            if (raw.length != loc.raw()) {
+                throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": " + raw.length
+                        + " bytes where the index says " + loc.raw());
+            }
+            return raw;
+        } catch (IntegrityException e) {
+            damaged.add(id);
+            throw e;
         }
-        return raw;
     }
 
     boolean has(String machine, BlockId id) {
-        return index.containsKey(id) && owned.getOrDefault(machine, Map.of()).containsKey(id);
+        return index.containsKey(id) && owned.getOrDefault(machine, Map.of()).containsKey(id) && !damaged.contains(id);
     }
 
     // ---- points

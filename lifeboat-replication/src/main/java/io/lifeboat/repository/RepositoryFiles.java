@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,7 @@ final class RepositoryFiles {
         if (blocks == null || !blocks.isObject()) {
             throw ManifestCodec.bad("ownership record of " + machine + ": \"blocks\" must be an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : blocks.properties()) {
             out.put(new BlockId(e.getKey()), e.getValue().asLong());
         }
         return out;

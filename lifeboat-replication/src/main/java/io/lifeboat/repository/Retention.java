@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       present within the grace period (they belong to a point being uploaded): write one compacted
  *       ownership file, then delete the old ones;</li>
  *   <li>delete packs none of whose blocks is owned by any machine or named by any point (index first,
- *       then pack), and repack packs that are more than half dead (new pack and index first, then
- *       the old index and pack).</li>
+ *       then pack), and repack packs that are more than half dead or hold a damaged copy of a block
+ *       stored again since (new pack and index first, then the old index and pack).</li>
  * </ol>
  * A crash between steps leaves more than needed, never less: the next run finishes the job.
  */
@@ -92,6 +92,7 @@ final class Retention {
     private void collectPacks() throws IOException {
         Set<BlockId> needed = new HashSet<>();
         repo.owned.values().forEach(m -> needed.addAll(m.keySet()));
+        // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
         repo.points.values().forEach(ps -> ps.values().forEach(p -> needed.addAll(Verifier.blocksOf(p.manifest()))));
         for (String pack : new ArrayList<>(repo.packBlocks.keySet())) {
             List<BlockId> live = new ArrayList<>();
@@ -109,7 +110,7 @@ final class Retention {
             }
             if (live.isEmpty()) {
                 deletePack(pack);
-            } else if (deadBytes > liveBytes) {
+            } else if (deadBytes > liveBytes || repo.superseded.contains(pack)) {
                 repack(pack, live);
             }
         }
@@ -119,6 +120,7 @@ final class Retention {
         repo.backend.delete(new Handle(FileType.INDEX, pack));
         repo.backend.delete(new Handle(FileType.DATA, pack));
         forget(pack);
+        repo.superseded.remove(pack);
     }
 
     private void forget(String pack) {

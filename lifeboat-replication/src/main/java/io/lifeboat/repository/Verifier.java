@@ -74,6 +74,7 @@ final class Verifier {
             }
             listener.progress(done);
         }
+        repo.damaged.addAll(damaged.keySet()); // a writing vault then asks for fresh copies
         return new VerifyReport(byPack.size(), blocks, bytes, new ArrayList<>(damaged.values()), affected(machine, damaged.keySet()));
     }
 

@@ -58,9 +58,20 @@ final class FileWriter {
                 offset += ref.length();
                 progress.add(ref.length());
             }
-            ch.force(true);
+            syncDevice(ch);
         } catch (IOException x) {
             throw failure(p, e, offset, x);
+        }
+    }
+
+    /** fsync; a device that cannot be synced (a character device: EINVAL) has nothing to flush. */
+    private static void syncDevice(FileChannel ch) throws IOException {
+        try {
+            ch.force(true);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("Invalid argument")) {
+                throw e;
+            }
         }
     }
 

@@ -141,4 +141,30 @@ class CorruptionTest {
             assertThat(repo.points(Optional.empty())).containsExactly(point);
         }
     }
+
+    @Test
+    void aDamagedBlockIsAskedForAgainAndTheNextUploadHealsIt() throws IOException {
+        Path pack = onlyPack();
+        flip(pack, Files.size(pack) - 10);
+        try (Repository repo = Repository.open(local, RepositoryOptions.defaults())) {
+            VerifyReport report = repo.verify(Optional.empty());
+            BlockId bad = report.damaged().get(0).block();
+            // the vault now asks the machine for that block again, and refuses points needing it until then
+            assertThat(repo.missing("m", cut.uploads().keySet())).containsExactly(bad);
+            assertThatThrownBy(() -> repo.commitPoint("m", cut.manifest(), Fixtures.META))
+                    .isInstanceOf(MissingBlocksException.class).hasMessageContaining(bad.hex());
+            PointInfo healed = Fixtures.protect(repo, "m", cut);
+            assertThat(BlockId.of(repo.readBlock("m", bad))).isEqualTo(bad);
+            assertThat(repo.verify(Optional.empty()).ok()).isTrue();
+            assertThat(repo.points(Optional.of("m"))).contains(healed);
+        }
+        // the damaged copy was repacked away: a fresh open (another process) finds no damage either
+        assertThat(pack).doesNotExist();
+        try (Repository repo = Repository.open(local, RepositoryOptions.readOnlyDefaults())) {
+            assertThat(repo.verify(Optional.empty()).ok()).isTrue();
+            for (BlockUpload u : cut.uploads().values()) {
+                assertThat(BlockId.of(repo.readBlock("m", u.id()))).isEqualTo(u.id());
+            }
+        }
+    }
 }

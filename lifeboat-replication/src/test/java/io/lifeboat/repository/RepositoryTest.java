@@ -194,6 +194,7 @@ class RepositoryTest {
     @Test
     void aSecondWriterIsRefusedAndReadOnlyOpensLeaveNoTrace() throws Exception {
         try (Repository repo = open()) {
+            assertThat(repo.location()).isEqualTo(dir.toString());
             assertThatThrownBy(this::open).isInstanceOf(RepositoryException.class).hasMessageContaining("open for writing");
             List<String> before = listAll();
             try (Repository ro = Repository.open(new LocalBackend(dir), RepositoryOptions.readOnlyDefaults())) {
@@ -213,6 +214,7 @@ class RepositoryTest {
         assertThat(new LocalBackend(dir).list(FileType.LOCKS)).hasSize(1);
         try (Repository repo = open()) {
             assertThat(new LocalBackend(dir).list(FileType.LOCKS)).hasSize(1);
+            assertThat(repo.points(Optional.empty())).isEmpty();
         }
         assertThat(new LocalBackend(dir).list(FileType.LOCKS)).isEmpty();
     }

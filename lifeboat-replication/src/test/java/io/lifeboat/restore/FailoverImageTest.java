@@ -175,6 +175,16 @@ class FailoverImageTest {
     }
 
     @Test
+    void aDeviceTargetIsWrittenInPlaceZerosIncluded() {
+        Path sink = Path.of("/dev/null");
+        assumeThat(Files.exists(sink)).isTrue();
+        RestoreResult r = failover(sink, new FailoverOptions(false, true));
+        assertThat(r.bytesRestored()).isEqualTo(image.length);
+        assertThat(r.zeroBlocks()).isEqualTo(16);
+        assertThat(Files.exists(sink)).isTrue();
+    }
+
+    @Test
     void aBlockDeviceSourceRestoresToAFile() throws Exception {
         byte[] dev = Fixtures.image(12, 10, BS);
         Cut devCut = Fixtures.cutImage(dev, BS, SourceKind.BLOCK_DEVICE);

@@ -4,21 +4,34 @@ import io.lifeboat.cli.render.ProgressBar;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.restore.RestoreListener;
 
-/** Renders failover progress with the shared {@link ProgressBar}. */
-final class BarProgress implements RestoreListener {
-    private final ProgressBar bar;
+/**
+ * Renders failover progress on stderr with the shared {@link ProgressBar}; the bar appears when the
+ * restore starts, so a failover refused up front prints nothing but its error.
+ */
+final class BarProgress implements RestoreListener, AutoCloseable {
+    private final String label;
+    private ProgressBar bar;
 
-    BarProgress(ProgressBar bar) {
-        this.bar = bar;
+    BarProgress(String label) {
+        this.label = label;
     }
 
     @Override
     public void start(PointInfo point, long totalBytes) {
-        bar.total(totalBytes);
+        bar = new ProgressBar(System.err, ProgressBar.stderrIsTerminal(), label, totalBytes, ProgressBar.Unit.BYTES);
     }
 
     @Override
     public void progress(long bytesDone) {
-        bar.update(bytesDone);
+        if (bar != null) {
+            bar.update(bytesDone);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

@@ -60,9 +60,8 @@ public final class FailoverCommand implements Callable<Integer> {
         }
         RestoreResult result;
         try (Repository repo = VaultDir.openReadOnly(dir);
-                ProgressBar bar = json != null ? null : new ProgressBar(System.err, ProgressBar.stderrIsTerminal(),
-                        test ? "test failover" : "failover", 0, ProgressBar.Unit.BYTES)) {
-            RestoreListener listener = json != null ? new JsonProgress(System.err) : new BarProgress(bar);
+                BarProgress bar = new BarProgress(test ? "test failover" : "failover")) {
+            RestoreListener listener = json != null ? new JsonProgress(System.err) : bar;
             result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force));
         }
         PrintStream out = System.out;

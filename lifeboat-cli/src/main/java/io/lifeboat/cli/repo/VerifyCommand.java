@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-read and re-hash every block a vault stores (or one machine's) and report damaged"
                 + " blocks and the recovery points that need them. Read-only: safe while the vault serves.",
-            "Exit 12 when anything is damaged.",
+            "Progress: a bar on a terminal, plain lines otherwise, none with --json. Exit 12 when anything is damaged.",
             "JSON (--json): {ok, packsChecked, blocksChecked, bytesChecked, damaged: [{block, pack, problem}],"
                 + " affectedPoints: [{machine, pointId, blocks}]}."})
 public final class VerifyCommand implements Callable<Integer> {
@@ -37,9 +37,9 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         VerifyReport report;
         try (Repository repo = VaultDir.openReadOnly(dir);
-                ProgressBar bar = new ProgressBar(System.err, ProgressBar.stderrIsTerminal(), "verify", 0,
-                        ProgressBar.Unit.BYTES)) {
-            report = repo.verify(Optional.ofNullable(machine), new VerifyListener() {
+                ProgressBar bar = json != null ? null : new ProgressBar(System.err, ProgressBar.stderrIsTerminal(),
+                        "verify", 0, ProgressBar.Unit.BYTES)) {
+            report = repo.verify(Optional.ofNullable(machine), bar == null ? VerifyListener.NONE : new VerifyListener() {
                 @Override
                 public void start(long totalBytes) {
                     bar.total(totalBytes);
