@@ -222,10 +222,13 @@ class ReplicationEndToEndTest {
         try (LifeboatProcess p = LifeboatProcess.start(ReplicationLab.ENV, "agent", "protect", "--dir", agent.toString(),
                 "--interval", "1s", "--json", file.toString())) {
             p.waitForStdout(l -> l.contains("\"event\":\"committed\"") && l.contains("\"blocksPresent\":16"), T);
-            int code = p.terminate(T);
+            // SIGTERM through the process handle: Process.destroy() would also close our end of its output
+            ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroy);
+            int code = p.waitFor(T);
             assertThat(code).as(p.stdout() + p.stderr()).isIn(0, 143);
             List<String> events = ReplicationLab.events(p.stdout()).stream().map(e -> e.path("event").asText()).toList();
             assertThat(events).doesNotContain("failed");
+            assertThat(events.get(events.size() - 1)).as("the last line after SIGTERM").isEqualTo("stopped");
         }
         // every point it committed is whole; a pass cut by the signal left nothing behind
         assertThat(lab.points("loop").size()).isGreaterThanOrEqualTo(2);
