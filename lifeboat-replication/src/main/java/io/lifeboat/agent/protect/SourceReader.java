@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Reads a source into a {@link Manifest}: files are cut into fixed-size blocks named by SHA-256,
@@ -34,7 +35,9 @@ final class SourceReader {
     private final byte[] zeros;
     private final ProtectListener listener;
     private final StopSignal stop;
-    private final MessageDigest sha = BlockId.sha256();
+    /** Blocks read, then hashed in parallel, at a time. */
+    private static final int GROUP = 64;
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(BlockId::sha256);
 
     SourceReader(int blockSize, ProtectListener listener, StopSignal stop) {
         this.blockSize = blockSize;
@@ -83,29 +86,51 @@ final class SourceReader {
         List<BlockRef> blocks = new ArrayList<>();
         long size = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (true) {
+            boolean eof = false;
+            while (!eof) {
                 stop.check();
-                byte[] buf = new byte[blockSize];
-                int n = fill(ch, buf);
-                if (n == 0) {
-                    break;
+                byte[][] bufs = new byte[GROUP][];
+                int[] lengths = new int[GROUP];
+                int n = 0;
+                while (n < GROUP && !eof) {
+                    byte[] buf = new byte[blockSize];
+                    int len = fill(ch, buf);
+                    if (len > 0) {
+                        bufs[n] = buf;
+                        lengths[n++] = len;
+                    }
+                    eof = len < blockSize;
                 }
-                size += n;
-                listener.read(n);
-                if (Arrays.equals(buf, 0, n, zeros, 0, n)) {
-                    blocks.add(BlockRef.zero(n));
-                } else {
-                    sha.update(buf, 0, n);
-                    BlockId id = BlockId.fromBytes(sha.digest());
-                    blocks.add(new BlockRef(id, n));
-                    sink.accept(id, buf, n);
-                }
-                if (n < blockSize) {
-                    break;
+                BlockId[] ids = hash(bufs, lengths, n);
+                for (int i = 0; i < n; i++) {
+                    size += lengths[i];
+                    listener.read(lengths[i]);
+                    if (ids[i] == null) {
+                        blocks.add(BlockRef.zero(lengths[i]));
+                    } else {
+                        blocks.add(new BlockRef(ids[i], lengths[i]));
+                        sink.accept(ids[i], bufs[i], lengths[i]);
+                    }
                 }
             }
         }
         return new Entry(rel, EntryType.FILE, mode(file), a.lastModifiedTime().toMillis(), size, null, blocks);
+    }
+
+    /**
+     * The SHA-256 of each non-zero block (null for an all-zero one), computed on all cores: hashing
+     * is the agent's main CPU cost, and blocks are independent.
+     */
+    private BlockId[] hash(byte[][] bufs, int[] lengths, int n) {
+        BlockId[] ids = new BlockId[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            if (!Arrays.equals(bufs[i], 0, lengths[i], zeros, 0, lengths[i])) {
+                MessageDigest sha = SHA.get();
+                sha.update(bufs[i], 0, lengths[i]);
+                ids[i] = BlockId.fromBytes(sha.digest());
+            }
+        });
+        return ids;
     }
 
     private static int fill(FileChannel ch, byte[] buf) throws IOException {

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * overlap with compressing and sending. The reader hands over windows of non-zero blocks; for each
  * window the uploader asks the vault which ids it lacks, then seals (zstd where it pays) and sends
  * only those, in batches of about {@code batchBytes}. Ids seen earlier in the pass are not asked
- * about again. At most two windows wait in the queue, so memory stays near 3 windows.
+ * about again. Two batches are in flight at a time, so the vault stores one while the next
+ * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. No local state is kept.
@@ -29,6 +34,7 @@ final class Uploader implements AutoCloseable {
     }
 
     private static final List<Pending> END = List.of();
+    private static final int IN_FLIGHT = 2;
 
     private final VaultApi vault;
     private final ProtectOptions options;
@@ -38,8 +44,14 @@ final class Uploader implements AutoCloseable {
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
+    private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+        Thread t = new Thread(r, "lifeboat-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
-    private long blocksSent;
     private long blocksPresent;
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
@@ -71,7 +83,7 @@ final class Uploader implements AutoCloseable {
     }
 
     long blocksSent() {
-        return blocksSent;
+        return blocksSent.get();
     }
 
     long blocksPresent() {
@@ -81,6 +93,7 @@ final class Uploader implements AutoCloseable {
     @Override
     public void close() {
         thread.interrupt();
+        senders.shutdownNow();
     }
 
     private void flushWindow() throws InterruptedException {
@@ -112,6 +125,8 @@ final class Uploader implements AutoCloseable {
             for (List<Pending> w = queue.take(); w != END; w = queue.take()) {
                 send(w);
             }
+            inFlight.acquire(IN_FLIGHT); // every batch answered
+            rethrow();
         } catch (InterruptedException e) {
             failure.compareAndSet(null, new ProtectCancelledException());
         } catch (Throwable t) {
@@ -120,7 +135,7 @@ final class Uploader implements AutoCloseable {
         }
     }
 
-    private void send(List<Pending> w) {
+    private void send(List<Pending> w) throws InterruptedException {
         Map<BlockId, Pending> fresh = new LinkedHashMap<>();
         for (Pending p : w) {
             if (known.contains(p.id()) || fresh.putIfAbsent(p.id(), p) != null) {
@@ -154,9 +169,20 @@ final class Uploader implements AutoCloseable {
         known.addAll(fresh.keySet());
     }
 
-    private void upload(List<EncodedBlock> batch, int bytes) {
-        vault.upload(batch);
-        blocksSent += batch.size();
-        listener.uploaded(batch.size(), BlockBatchCodec.size(batch));
+    /** Hands a batch to a sender thread once fewer than two are in flight. */
+    private void upload(List<EncodedBlock> batch, int bytes) throws InterruptedException {
+        inFlight.acquire();
+        rethrow();
+        senders.execute(() -> {
+            try {
+                vault.upload(batch);
+                blocksSent.addAndGet(batch.size());
+                listener.uploaded(batch.size(), BlockBatchCodec.size(batch));
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 }
