@@ -38,7 +38,7 @@ public record ProtectOptions(int blockSize, int windowBlocks, int batchBytes, in
     }
 
     public static ProtectOptions defaults() {
-        return new ProtectOptions(DEFAULT_BLOCK_SIZE, 512, 4 << 20, BlockSealer.DEFAULT_LEVEL, RetryPolicy.defaults(),
+        return new ProtectOptions(DEFAULT_BLOCK_SIZE, 1024, 16 << 20, BlockSealer.DEFAULT_LEVEL, RetryPolicy.defaults(),
                 PointCommit.CRASH_CONSISTENT);
     }
 

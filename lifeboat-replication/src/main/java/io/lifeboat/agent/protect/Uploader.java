@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * overlap with compressing and sending. The reader hands over windows of non-zero blocks; for each
  * window the uploader asks the vault which ids it lacks, then seals (zstd where it pays) and sends
  * only those, in batches of about {@code batchBytes}. Ids seen earlier in the pass are not asked
- * about again. Two batches are in flight at a time, so the vault stores one while the next
+ * about again; a batch may span windows. Two batches are in flight at a time, so the vault stores one while the next
  * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
@@ -52,6 +52,8 @@ final class Uploader implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
+    private List<EncodedBlock> batch = new ArrayList<>();
+    private int batchBytes;
     private long blocksPresent;
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
@@ -125,6 +127,7 @@ final class Uploader implements AutoCloseable {
             for (List<Pending> w = queue.take(); w != END; w = queue.take()) {
                 send(w);
             }
+            flushBatch();
             inFlight.acquire(IN_FLIGHT); // every batch answered
             rethrow();
         } catch (InterruptedException e) {
@@ -146,8 +149,6 @@ final class Uploader implements AutoCloseable {
             return;
         }
         Set<BlockId> lacking = vault.missing(new ArrayList<>(fresh.keySet()));
-        List<EncodedBlock> batch = new ArrayList<>();
-        int batchBytes = 0;
         for (Pending p : fresh.values()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;
@@ -156,17 +157,24 @@ final class Uploader implements AutoCloseable {
             stop.check();
             EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel());
             if (!batch.isEmpty() && batchBytes + b.wireSize() > options.batchBytes()) {
-                upload(batch, batchBytes);
-                batch = new ArrayList<>();
-                batchBytes = 0;
+                flushBatch();
             }
             batch.add(b);
             batchBytes += b.wireSize();
         }
+        known.addAll(fresh.keySet());
+    }
+
+    /**
+     * Sends the batch being filled. Batches span windows, so a pass that changed a few blocks here
+     * and there still sends them in few requests (each one costs the vault a durable write).
+     */
+    private void flushBatch() throws InterruptedException {
         if (!batch.isEmpty()) {
             upload(batch, batchBytes);
+            batch = new ArrayList<>();
+            batchBytes = 0;
         }
-        known.addAll(fresh.keySet());
     }
 
     /** Hands a batch to a sender thread once fewer than two are in flight. */

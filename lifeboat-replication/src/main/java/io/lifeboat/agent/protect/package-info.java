@@ -8,9 +8,9 @@
  *       cutting each file into fixed {@link io.lifeboat.agent.protect.ProtectOptions#blockSize()}
  *       blocks (32 KiB by default; the reason is on that field) named by SHA-256.</li>
  *   <li>All-zero blocks become zero refs in the manifest: never sent, restored as holes.</li>
- *   <li>Every other block goes to the {@code Uploader} thread in windows of 512.</li>
+ *   <li>Every other block goes to the {@code Uploader} thread in windows of 1024 (hashed on all cores).</li>
  *   <li>Per window it asks the vault "which of these do you lack?" for ids not seen in this pass,</li>
- *   <li>compresses those with zstd where that pays (raw otherwise) and sends them in ~4 MiB batches;</li>
+ *   <li>compresses those with zstd where that pays (raw otherwise) and sends them in ~16 MiB batches, two in flight;</li>
  *   <li>then the {@link io.lifeboat.agent.protect.Protector} commits the manifest as a point.</li>
  *   <li>{@link io.lifeboat.agent.protect.HttpVaultApi} retries every request with exponential
  *       back-off while the vault is away; {@link io.lifeboat.agent.protect.ProtectLoop} repeats
