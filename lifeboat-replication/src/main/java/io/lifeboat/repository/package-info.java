@@ -15,11 +15,13 @@
  *   <li>Retention keeps the newest N points per machine and prunes (see {@link io.lifeboat.repository.Retention}).</li>
  *   <li>Reads and {@code verify} check each record header, decode within the bound and re-hash.</li>
  *   <li>On open, a writer takes the lock, removes temporaries and re-indexes packs whose index is missing.</li>
+ *   <li>A block found damaged counts as missing from then on; the next upload of it stores a fresh copy.</li>
  * </ol>
  *
- * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is trusted);
- * only one process may write a repository at a time (enforced by {@code locks/}); a point can only be
- * restored while its blocks are intact, so a damaged pack loses the blocks in it ({@code verify} tells which
- * points are affected); pruning keeps blocks uploaded within the grace period even if no point names them.
+ * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is
+ * trusted); only one process may write a repository at a time (enforced by {@code locks/}); a point
+ * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
+ * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
+ * uploaded within the grace period even if no point names them.
  */
 package io.lifeboat.repository;

@@ -55,8 +55,8 @@ public final class FailoverCommand implements Callable<Integer> {
         Path vault = dir.toAbsolutePath().normalize();
         Path target = to.toAbsolutePath().normalize();
         if (target.startsWith(vault)) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, "--to " + to + " is inside the vault " + dir
-                    + "; restore somewhere else");
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    "--to " + to + " is inside the vault " + dir + "; restore somewhere else");
         }
         RestoreResult result;
         try (Repository repo = VaultDir.openReadOnly(dir);
@@ -68,17 +68,25 @@ public final class FailoverCommand implements Callable<Integer> {
         if (json != null) {
             JsonOutput.write(json, toJson(result), out);
         } else {
-            out.println((test ? "test failover" : "failover") + " of point " + result.point().id() + " of machine "
-                    + result.point().machine() + " to " + result.target() + ": " + ProgressBar.bytes(result.bytesRestored())
-                    + ", " + result.blocksVerified() + " blocks verified, " + result.zeroBlocks() + " zero blocks left as holes"
-                    + (result.files() + result.directories() + result.symlinks() > 1
-                            ? ", " + result.files() + " files, " + result.directories() + " folders, " + result.symlinks() + " symlinks"
-                            : ""));
+            out.println(summary(result));
             if (result.checkedAfterWrite()) {
                 out.println("read back: identical to the point, block for block");
             }
         }
         return 0;
+    }
+
+    static String summary(RestoreResult r) {
+        StringBuilder sb = new StringBuilder(r.test() ? "test failover" : "failover")
+                .append(" of point ").append(r.point().id()).append(" of machine ").append(r.point().machine())
+                .append(" to ").append(r.target()).append(": ").append(ProgressBar.bytes(r.bytesRestored()))
+                .append(", ").append(r.blocksVerified()).append(" blocks verified, ").append(r.zeroBlocks())
+                .append(" zero blocks left as holes");
+        if (r.files() + r.directories() + r.symlinks() > 1) {
+            sb.append(", ").append(r.files()).append(" files, ").append(r.directories()).append(" folders, ")
+                    .append(r.symlinks()).append(" symlinks");
+        }
+        return sb.toString();
     }
 
     static Map<String, Object> toJson(RestoreResult r) {

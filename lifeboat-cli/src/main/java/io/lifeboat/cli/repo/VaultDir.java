@@ -29,6 +29,7 @@ public final class VaultDir {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "no vault at " + vault
                     + " (--dir must name a folder made by `lifeboat vault init`)");
         }
-        return Repository.open(new ReadOnlyBackend(new LocalBackend(repository(vault))), RepositoryOptions.readOnlyDefaults());
+        return Repository.open(new ReadOnlyBackend(new LocalBackend(repository(vault))),
+                RepositoryOptions.readOnlyDefaults());
     }
 }

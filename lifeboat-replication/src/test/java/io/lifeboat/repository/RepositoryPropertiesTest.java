@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class RepositoryProperties {
+class RepositoryPropertiesTest {
 
     @Property(tries = 40)
     void whatIsPutIsReadBackExactly(@ForAll @Size(min = 1, max = 12) List<@Size(max = 3000) byte[]> blocks,
