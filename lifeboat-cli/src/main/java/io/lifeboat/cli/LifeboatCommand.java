@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.repo.VerifyCommand.class,
             io.lifeboat.cli.readiness.ReadinessCommand.class,
             io.lifeboat.cli.scan.ScanCommand.class,
+            io.lifeboat.cli.quickstart.QuickstartCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec

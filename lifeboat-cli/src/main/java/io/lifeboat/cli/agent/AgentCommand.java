@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {
             AgentEnrollCommand.class,
+            AgentProtectCommand.class,
             AgentRenewCommand.class,
         })
 public final class AgentCommand implements Runnable {

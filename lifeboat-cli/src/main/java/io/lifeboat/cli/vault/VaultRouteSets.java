@@ -14,6 +14,7 @@ final class VaultRouteSets {
     static List<VaultRoutes> all() {
         return List.of(
                 // one route set per line
+                new io.lifeboat.vault.replication.ReplicationRoutes()
         );
     }
 }

@@ -3,7 +3,9 @@ package io.lifeboat.cli.vault;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.VaultServer;
+import io.lifeboat.vault.api.VaultRoutes;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,10 +37,12 @@ public final class VaultServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("vault: TLS engine " + tls.description());
         out.flush();
-        VaultServer server = VaultServer.start(vault, tls, VaultRouteSets.all());
+        List<VaultRoutes> routes = VaultRouteSets.all();
+        VaultServer server = VaultServer.start(vault, tls, routes);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            closeAll(routes);
             stopped.countDown();
         }, "vault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -46,5 +50,18 @@ public final class VaultServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Route sets that hold resources (the repository's writer lock) release them after the server stops. */
+    private static void closeAll(List<VaultRoutes> routes) {
+        for (VaultRoutes r : routes) {
+            if (r instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("vault: closing " + r.getClass().getSimpleName() + " failed: " + e);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# bench/replicate.sh: replication throughput and bytes on the wire, in one run on one image.
+#
+#   1. lifeboat: first full `agent protect` of the image, then the incremental pass after 1% of it
+#      changed in scattered, unaligned 64 KiB pieces (vault and agent on loopback, mutual TLS)
+#   2. rsync through a TLS tunnel (stunnel client -> stunnel server -> rsync daemon), the same two copies
+#   3. a raw TLS pipe of the same bytes (socat OPENSSL -> socat OPENSSL-LISTEN -> /dev/null): the
+#      transport ceiling
+#
+# Bytes on the wire are application bytes sent to the far side: lifeboat's recorded `bytesSent`
+# (request bodies: id queries, block batches, the commit), rsync's "Total bytes sent", and the
+# image size for the raw pipe; TLS record and HTTP framing add well under 1% to each.
+#
+# Usage: bench/replicate.sh [SIZE_MIB]     (default 2048; the image is 1/2 random, 1/4 text, 1/4 zeros)
+# Needs: java 17, rsync, stunnel4, socat, openssl, python3. Not part of `mvn verify`. Stops by itself.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mib="${1:-2048}"
+for tool in rsync stunnel socat openssl python3 java; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 2; }
+done
+jar="$here/lifeboat-cli/target/lifeboat.jar"
+[ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package)
+lb() { timeout 900 java -jar "$jar" "$@"; }
+
+work="$(mktemp -d /tmp/lifeboat-bench-XXXXXX)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2-$1:.2f}')"; }
+
+img="$work/disk.img"
+echo "bench: building a ${size_mib} MiB image (1/2 random, 1/4 text, 1/4 zeros) in $work" >&2
+python3 - "$img" "$size_mib" <<'PY'
+import os, sys
+path, mib = sys.argv[1], int(sys.argv[2])
+line = b"2026-11-28T12:00:00Z web-1 GET /orders/12345 200 17ms user=alice session=3f9a\n"
+text = (line * ((1 << 20) // len(line) + 1))[: 1 << 20]
+with open(path, "wb") as f:
+    for _ in range(mib // 2):
+        f.write(os.urandom(1 << 20))
+    for i in range(mib // 4):
+        f.write(text[i % 64:] + text[: i % 64])
+    f.truncate(mib << 20)
+PY
+change_image() {
+  python3 - "$img" <<'PY'
+import os, random, sys
+path = sys.argv[1]
+size = os.path.getsize(path)
+pieces = -(-size // 100 // 65536)
+r = random.Random(7)
+with open(path, "r+b") as f:
+    for i in range(pieces):
+        f.seek(i * (size // pieces) + 4097 + r.randrange(8192))
+        f.write(os.urandom(65536))
+print(pieces)
+PY
+}
+
+# --- lifeboat vault and agent
+vport="$(free_port)"
+lb vault init --dir "$work/V" --listen "127.0.0.1:$vport" >/dev/null
+java -jar "$jar" vault serve --dir "$work/V" >"$work/vault.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 300); do [ -s "$work/V/run/address" ] && break; sleep 0.2; done
+token="$(lb vault enroll --dir "$work/V" --machine bench)"
+lb agent enroll "$token" --dir "$work/A" >/dev/null
+protect() {
+  local t0 t1 out
+  t0="$(now)"
+  out="$(lb agent protect --dir "$work/A" --once --json "$img" | grep '"event":"committed"')"
+  t1="$(now)"
+  echo "$(secs "$t0" "$t1") $(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["bytesSent"])' "$out")"
+}
+
+# --- rsync daemon behind stunnel (server), reached through a stunnel client
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1 \
+  -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+rport="$(free_port)"; sport="$(free_port)"; cport="$(free_port)"
+mkdir -p "$work/rsync-dst"
+cat >"$work/rsyncd.conf" <<CONF
+port = $rport
+address = 127.0.0.1
+use chroot = no
+uid = $(id -u)
+gid = $(id -g)
+pid file = $work/rsyncd.pid
+[bench]
+  path = $work/rsync-dst
+  read only = false
+CONF
+rsync --daemon --no-detach --config="$work/rsyncd.conf" & pids+=($!)
+cat >"$work/stunnel-server.conf" <<CONF
+foreground = yes
+pid =
+[rsync]
+accept = 127.0.0.1:$sport
+connect = 127.0.0.1:$rport
+cert = $work/tls.crt
+key = $work/tls.key
+sslVersionMin = TLSv1.2
+CONF
+cat >"$work/stunnel-client.conf" <<CONF
+foreground = yes
+pid =
+[rsync]
+client = yes
+accept = 127.0.0.1:$cport
+connect = 127.0.0.1:$sport
+CAfile = $work/tls.crt
+verifyPeer = yes
+sslVersionMin = TLSv1.2
+CONF
+stunnel "$work/stunnel-server.conf" >/dev/null 2>&1 & pids+=($!)
+stunnel "$work/stunnel-client.conf" >/dev/null 2>&1 & pids+=($!)
+sleep 1
+rsync_copy() {
+  local t0 t1 sent
+  t0="$(now)"
+  sent="$(timeout 900 rsync --inplace --no-whole-file --stats "$img" "rsync://127.0.0.1:$cport/bench/disk.img" \
+    | awk -F': ' '/^Total bytes sent/ {gsub(/[,.]/, "", $2); print $2}')"
+  t1="$(now)"
+  echo "$(secs "$t0" "$t1") $sent"
+}
+
+# --- raw TLS pipe: the same bytes through socat over TLS into /dev/null
+pport="$(free_port)"
+raw_pipe() {
+  socat -u "OPENSSL-LISTEN:$pport,reuseaddr,cert=$work/tls.crt,key=$work/tls.key,verify=0" OPEN:/dev/null & local srv=$!
+  sleep 0.5
+  local t0 t1
+  t0="$(now)"
+  timeout 900 socat -u "OPEN:$img" "OPENSSL:127.0.0.1:$pport,cafile=$work/tls.crt,commonname=127.0.0.1"
+  wait "$srv" || true
+  t1="$(now)"
+  echo "$(secs "$t0" "$t1") $(stat -c %s "$img")"
+}
+
+echo "bench: full copies" >&2
+read -r lb_full_t lb_full_b <<<"$(protect)"
+read -r rs_full_t rs_full_b <<<"$(rsync_copy)"
+read -r raw_t raw_b <<<"$(raw_pipe)"
+pieces="$(change_image)"
+echo "bench: changed $pieces scattered 64 KiB pieces (1%); incremental copies" >&2
+read -r lb_inc_t lb_inc_b <<<"$(protect)"
+read -r rs_inc_t rs_inc_b <<<"$(rsync_copy)"
+
+python3 - "$size_mib" "$lb_full_t" "$lb_full_b" "$rs_full_t" "$rs_full_b" "$raw_t" "$raw_b" \
+  "$lb_inc_t" "$lb_inc_b" "$rs_inc_t" "$rs_inc_b" "$(nproc)" <<'PY'
+import sys
+a = sys.argv[1:]
+mib = int(a[0]); size = mib << 20
+lbf, lbfb, rsf, rsfb, raw, rawb, lbi, lbib, rsi, rsib = (float(x) for x in a[1:11])
+print(f"replicate: {mib} MiB image (1/2 random, 1/4 text, 1/4 zeros), loopback, {a[11]} cores")
+print(f"{'pass':<34}{'time s':>9}{'MB/s':>9}{'bytes on wire':>16}")
+rows = [("lifeboat full protect", lbf, lbfb), ("rsync over stunnel, full", rsf, rsfb),
+        ("raw TLS pipe (socat), full", raw, rawb), ("lifeboat incremental (1% changed)", lbi, lbib),
+        ("rsync over stunnel, incremental", rsi, rsib)]
+for name, t, b in rows:
+    print(f"{name:<34}{t:>9.2f}{size / t / 1e6:>9.1f}{int(b):>16,}")
+print(f"ratios: full time lifeboat/rsync {lbf / rsf:.2f}, lifeboat/raw pipe {lbf / raw:.2f};"
+      f" incremental time lifeboat/rsync {lbi / rsi:.2f}, bytes lifeboat/rsync {lbib / rsib:.2f}")
+PY

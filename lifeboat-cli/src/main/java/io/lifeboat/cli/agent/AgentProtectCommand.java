@@ -1,0 +1,122 @@
+package io.lifeboat.cli.agent;
+
+import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.protect.HttpVaultApi;
+import io.lifeboat.agent.protect.ProtectListener;
+import io.lifeboat.agent.protect.ProtectLoop;
+import io.lifeboat.agent.protect.ProtectOptions;
+import io.lifeboat.agent.protect.Protector;
+import io.lifeboat.agent.protect.StopSignal;
+import io.lifeboat.agent.protect.VaultClientTransport;
+import io.lifeboat.cli.DurationOption;
+import io.lifeboat.cli.ExitCode;
+import io.lifeboat.cli.render.ProgressBar;
+import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.tls.engine.TlsEngine;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code agent protect --dir AGENT PATH... [--once] [--interval 5m] [--json]}. */
+@Command(name = "protect", mixinStandardHelpOptions = true,
+        description = {"Replicate files, disk images, block devices or folder trees to the vault this agent is enrolled"
+                + " with, over mutual TLS. Each PATH becomes a recovery point; only blocks the vault lacks are sent"
+                + " (zstd where it pays), all-zero blocks never.",
+            "Without --once it takes a new point of every PATH each --interval, retries with back-off while the vault"
+                + " is away, renews the machine certificate when due, and stops cleanly on SIGTERM or SIGINT (the"
+                + " pass in flight is abandoned within seconds; what it stored is not sent again).",
+            "Progress: a bar on a terminal, plain lines otherwise; --json prints one JSON event per line on"
+                + " standard output (see docs/protocol.md)."})
+public final class AgentProtectCommand implements Callable<Integer> {
+    @Option(names = "--dir", required = true, paramLabel = "AGENT", description = "the enrolled agent folder")
+    Path dir;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "file, image, block device or folder to protect")
+    List<Path> paths;
+
+    @Option(names = "--once", description = "take one point of every PATH, then exit")
+    boolean once;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationOption.class,
+            description = "time between points in continuous mode, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--json", description = "print JSON events, one per line, on standard output")
+    boolean json;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
+            description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (interval.isZero() || interval.isNegative()) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
+        }
+        PrintStream out = System.out;
+        ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
+        ProtectTextProgress text = json ? null : new ProtectTextProgress(out, System.err, ProgressBar.stderrIsTerminal());
+        ProtectListener listener = json ? events : text;
+        StopSignal stop = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.request();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (events != null) {
+                events.stopped();
+            }
+        }, "agent-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AgentLayout layout = new AgentLayout(dir);
+        TlsEngine tls = TlsEngine.select(engine);
+        try (VaultClientTransport transport = VaultClientTransport.open(layout, tls)) {
+            ProtectOptions options = ProtectOptions.defaults();
+            HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
+            Protector protector = new Protector(api, options, listener, stop);
+            if (once) {
+                for (Path p : paths) {
+                    protector.protect(p);
+                }
+            } else {
+                new ProtectLoop(protector, stop, e -> report(e, events)).run(paths, interval,
+                        () -> transport.renewIfDue(Clock.systemUTC()));
+            }
+            return ExitCode.OK;
+        } catch (LifeboatException e) {
+            if (events != null) {
+                events.failed(e.getMessage(), ExitCode.of(e));
+            }
+            throw e;
+        } finally {
+            if (text != null) {
+                text.closeBar();
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for `finished`, counted down above
+            }
+        }
+    }
+
+    private static void report(LifeboatException e, ProtectJsonEvents events) {
+        if (events != null) {
+            events.failed(e.getMessage(), ExitCode.of(e));
+        } else {
+            System.err.println("lifeboat: " + e.getMessage() + " (trying again next interval)");
+        }
+    }
+}

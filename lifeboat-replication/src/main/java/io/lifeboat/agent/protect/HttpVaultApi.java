@@ -1,0 +1,148 @@
+package io.lifeboat.agent.protect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.replication.protocol.IdListCodec;
+import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.replication.protocol.ReplicationJson;
+import io.lifeboat.replication.protocol.ReplicationPaths;
+import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.PointInfo;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link VaultApi} over HTTPS: encodes each request (see {@code docs/protocol.md}), retries with
+ * back-off while the vault is unreachable or answers 5xx, and turns every other error answer into
+ * a {@link VaultRequestException} carrying the vault's one-line reason. Every request here is
+ * idempotent except the commit, whose retry after a cut link may record the same point twice
+ * (harmless: same blocks, same content).
+ */
+public final class HttpVaultApi implements VaultApi {
+    private final VaultTransport transport;
+    private final String machine;
+    private final RetryPolicy retry;
+    private final ProtectListener listener;
+    private final StopSignal stop;
+    private final AtomicLong sent = new AtomicLong();
+
+    public HttpVaultApi(VaultTransport transport, String machine, RetryPolicy retry, ProtectListener listener,
+            StopSignal stop) {
+        this.transport = transport;
+        this.machine = machine;
+        this.retry = retry;
+        this.listener = listener;
+        this.stop = stop;
+    }
+
+    @Override
+    public Set<BlockId> missing(List<BlockId> ids) {
+        byte[] body = IdListCodec.encode(ids);
+        VaultTransport.Reply reply = exchange("missing-blocks query",
+                VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.MISSING, machine),
+                        ReplicationPaths.OCTETS, body));
+        return new HashSet<>(IdListCodec.decode(reply.body()));
+    }
+
+    @Override
+    public void upload(List<EncodedBlock> blocks) {
+        exchange("block upload", VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.BLOCKS, machine),
+                ReplicationPaths.OCTETS, BlockBatchCodec.encode(blocks)));
+    }
+
+    @Override
+    public PointInfo commit(PointCommit commit) {
+        VaultTransport.Reply reply = exchange("point commit",
+                VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.POINTS, machine),
+                        ReplicationPaths.COMMIT, commit.encode()));
+        return json(() -> ReplicationJson.point(reply.body()));
+    }
+
+    @Override
+    public List<PointInfo> points() {
+        VaultTransport.Reply reply = exchange("point list",
+                VaultTransport.Request.get(ReplicationPaths.of(ReplicationPaths.POINTS, machine)));
+        return json(() -> ReplicationJson.points(reply.body()));
+    }
+
+    @Override
+    public long bytesSent() {
+        return sent.get();
+    }
+
+    private VaultTransport.Reply exchange(String what, VaultTransport.Request request) {
+        long firstFailure = 0;
+        for (int attempt = 1; ; attempt++) {
+            stop.check();
+            Exception failure;
+            try {
+                VaultTransport.Reply reply = transport.send(request);
+                if (reply.ok()) {
+                    sent.addAndGet(request.body().length);
+                    return reply;
+                }
+                if (reply.status() < 500) {
+                    throw new VaultRequestException(reply.status(), "vault refused the " + what + " (HTTP "
+                            + reply.status() + "): " + reason(reply));
+                }
+                failure = new IOException("HTTP " + reply.status() + ": " + reason(reply));
+            } catch (IOException e) {
+                failure = e;
+            }
+            long now = System.nanoTime();
+            firstFailure = attempt == 1 ? now : firstFailure;
+            Duration delay = retry.delay(attempt);
+            if (Duration.ofNanos(now - firstFailure).plus(delay).compareTo(retry.giveUpAfter()) > 0) {
+                throw new LifeboatException(LifeboatException.Kind.UNREACHABLE, "vault unreachable: " + what
+                        + " failed " + attempt + " times over " + Duration.ofNanos(now - firstFailure).toSeconds()
+                        + "s, last: " + failure.getMessage(), failure);
+            }
+            listener.retrying(what, attempt, delay, failure);
+            sleep(delay);
+        }
+    }
+
+    private void sleep(Duration delay) {
+        try {
+            if (stop.await(delay)) {
+                throw new ProtectCancelledException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProtectCancelledException();
+        }
+    }
+
+    /** The vault's error text: "message" (else "error") of a JSON error body, else the body as text. */
+    static String reason(VaultTransport.Reply reply) {
+        String text = new String(reply.body(), StandardCharsets.UTF_8).strip();
+        try {
+            JsonNode node = ReplicationJson.MAPPER.readTree(text);
+            if (node != null && node.hasNonNull("message")) {
+                return node.get("message").asText();
+            }
+            if (node != null && node.hasNonNull("error")) {
+                return node.get("error").asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: use the text
+        }
+        return text.isEmpty() ? "(no reason given)" : text.lines().findFirst().orElse(text);
+    }
+
+    private static <T> T json(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (LifeboatException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "the vault answered with unreadable JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+}

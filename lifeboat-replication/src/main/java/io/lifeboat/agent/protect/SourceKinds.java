@@ -1,0 +1,87 @@
+package io.lifeboat.agent.protect;
+
+import io.lifeboat.repository.SourceKind;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.Set;
+
+/** Decides what a protected path is, and how big it is for progress. */
+final class SourceKinds {
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFBLK = 0060000;
+    private static final Set<String> IMAGE_SUFFIXES = Set.of(".img", ".raw", ".iso", ".vhd", ".vhdx", ".vmdk",
+            ".qcow2", ".bin", ".dd");
+
+    private SourceKinds() {
+    }
+
+    /** Follows a symlink given as the source itself (protecting "/dev/disk/by-id/x" means the disk). */
+    static SourceKind detect(Path source) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(source, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot protect " + source + ": no such file");
+        } catch (IOException e) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot protect " + source + ": " + e);
+        }
+        if (a.isDirectory()) {
+            return SourceKind.DIRECTORY;
+        }
+        if (a.isRegularFile()) {
+            String name = source.getFileName() == null ? "" : source.getFileName().toString().toLowerCase(Locale.ROOT);
+            return IMAGE_SUFFIXES.stream().anyMatch(name::endsWith) ? SourceKind.IMAGE : SourceKind.FILE;
+        }
+        if (isBlockDevice(source)) {
+            return SourceKind.BLOCK_DEVICE;
+        }
+        throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot protect " + source
+                + ": not a regular file, block device or directory");
+    }
+
+    private static boolean isBlockDevice(Path p) {
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode");
+            return mode instanceof Integer m && (m & S_IFMT) == S_IFBLK;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Size for progress only (reading always goes to end of file). A block device's size comes
+     * from the device itself: {@code FileChannel.size()}, else {@code /sys/class/block/NAME/size}.
+     */
+    static long estimateSize(Path source, SourceKind kind) {
+        try {
+            if (kind == SourceKind.DIRECTORY) {
+                try (var walk = Files.walk(source)) {
+                    return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                            .mapToLong(p -> p.toFile().length()).sum();
+                }
+            }
+            long size;
+            try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+                size = ch.size();
+            }
+            if (size == 0 && kind == SourceKind.BLOCK_DEVICE) {
+                Path sys = Path.of("/sys/class/block", source.toRealPath().getFileName().toString(), "size");
+                if (Files.isReadable(sys)) {
+                    return Long.parseLong(Files.readString(sys).strip()) * 512;
+                }
+                return -1;
+            }
+            return size;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

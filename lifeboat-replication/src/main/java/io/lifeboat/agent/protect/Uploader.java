@@ -1,0 +1,196 @@
+package io.lifeboat.agent.protect;
+
+import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.BlockSealer;
+import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.repository.BlockId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The sending half of a pass, on its own thread so that reading and hashing (the caller's thread)
+ * overlap with compressing and sending. The reader hands over windows of non-zero blocks; for each
+ * window the uploader asks the vault which ids it lacks, then seals (zstd where it pays) and sends
+ * only those, in batches of about {@code batchBytes}. Ids seen earlier in the pass are not asked
+ * about again; a batch may span windows. Two batches are in flight at a time, so the vault stores one while the next
+ * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
+ *
+ * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
+ * attempt are simply reported as present. No local state is kept.
+ */
+final class Uploader implements AutoCloseable {
+    private record Pending(BlockId id, byte[] data, int length) {
+    }
+
+    private static final List<Pending> END = List.of();
+    private static final int IN_FLIGHT = 2;
+
+    private final VaultApi vault;
+    private final ProtectOptions options;
+    private final ProtectListener listener;
+    private final StopSignal stop;
+    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(2);
+    private final Set<BlockId> known = new HashSet<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread thread;
+    private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+        Thread t = new Thread(r, "lifeboat-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final AtomicLong blocksSent = new AtomicLong();
+    private List<Pending> window = new ArrayList<>();
+    private List<EncodedBlock> batch = new ArrayList<>();
+    private int batchBytes;
+    private long blocksPresent;
+
+    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
+        this.vault = vault;
+        this.options = options;
+        this.listener = listener;
+        this.stop = stop;
+        this.thread = new Thread(this::run, "lifeboat-uploader");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues one non-zero block; {@code data} must not be reused by the caller. */
+    void offer(BlockId id, byte[] data, int length) throws InterruptedException {
+        rethrow();
+        stop.check();
+        window.add(new Pending(id, data, length));
+        if (window.size() >= options.windowBlocks()) {
+            flushWindow();
+        }
+    }
+
+    /** Sends what is left and waits until every block is stored. */
+    void finish() throws InterruptedException {
+        flushWindow();
+        put(END);
+        thread.join();
+        rethrow();
+    }
+
+    long blocksSent() {
+        return blocksSent.get();
+    }
+
+    long blocksPresent() {
+        return blocksPresent;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        senders.shutdownNow();
+    }
+
+    private void flushWindow() throws InterruptedException {
+        if (!window.isEmpty()) {
+            put(window);
+            window = new ArrayList<>();
+        }
+    }
+
+    private void put(List<Pending> item) throws InterruptedException {
+        while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            rethrow();
+            stop.check();
+        }
+    }
+
+    private void rethrow() {
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private void run() {
+        try {
+            for (List<Pending> w = queue.take(); w != END; w = queue.take()) {
+                send(w);
+            }
+            flushBatch();
+            inFlight.acquire(IN_FLIGHT); // every batch answered
+            rethrow();
+        } catch (InterruptedException e) {
+            failure.compareAndSet(null, new ProtectCancelledException());
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+            queue.clear();
+        }
+    }
+
+    private void send(List<Pending> w) throws InterruptedException {
+        Map<BlockId, Pending> fresh = new LinkedHashMap<>();
+        for (Pending p : w) {
+            if (known.contains(p.id()) || fresh.putIfAbsent(p.id(), p) != null) {
+                blocksPresent++;
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Set<BlockId> lacking = vault.missing(new ArrayList<>(fresh.keySet()));
+        for (Pending p : fresh.values()) {
+            if (!lacking.contains(p.id())) {
+                blocksPresent++;
+                continue;
+            }
+            stop.check();
+            EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel());
+            if (!batch.isEmpty() && batchBytes + b.wireSize() > options.batchBytes()) {
+                flushBatch();
+            }
+            batch.add(b);
+            batchBytes += b.wireSize();
+        }
+        known.addAll(fresh.keySet());
+    }
+
+    /**
+     * Sends the batch being filled. Batches span windows, so a pass that changed a few blocks here
+     * and there still sends them in few requests (each one costs the vault a durable write).
+     */
+    private void flushBatch() throws InterruptedException {
+        if (!batch.isEmpty()) {
+            upload(batch, batchBytes);
+            batch = new ArrayList<>();
+            batchBytes = 0;
+        }
+    }
+
+    /** Hands a batch to a sender thread once fewer than two are in flight. */
+    private void upload(List<EncodedBlock> batch, int bytes) throws InterruptedException {
+        inFlight.acquire();
+        rethrow();
+        senders.execute(() -> {
+            try {
+                vault.upload(batch);
+                blocksSent.addAndGet(batch.size());
+                listener.uploaded(batch.size(), BlockBatchCodec.size(batch));
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * The agent's protect pass: turn a file, disk image, block device or directory tree into a
+ * recovery point in the vault, sending only what the vault lacks.
+ *
+ * <p>The algorithm, in ten lines:
+ * <ol>
+ *   <li>{@code SourceKinds} decides what the path is; {@code SourceReader} reads it to end of file,
+ *       cutting each file into fixed {@link io.lifeboat.agent.protect.ProtectOptions#blockSize()}
+ *       blocks (32 KiB by default; the reason is on that field) named by SHA-256.</li>
+ *   <li>All-zero blocks become zero refs in the manifest: never sent, restored as holes.</li>
+ *   <li>Every other block goes to the {@code Uploader} thread in windows of 1024 (hashed on all cores).</li>
+ *   <li>Per window it asks the vault "which of these do you lack?" for ids not seen in this pass,</li>
+ *   <li>compresses those with zstd where that pays (raw otherwise) and sends them in ~16 MiB batches, two in flight;</li>
+ *   <li>then the {@link io.lifeboat.agent.protect.Protector} commits the manifest as a point.</li>
+ *   <li>{@link io.lifeboat.agent.protect.HttpVaultApi} retries every request with exponential
+ *       back-off while the vault is away; {@link io.lifeboat.agent.protect.ProtectLoop} repeats
+ *       passes every interval until a {@link io.lifeboat.agent.protect.StopSignal}.</li>
+ * </ol>
+ *
+ * <p>Guarantees: a point names only blocks the vault holds (the vault checks); nothing stored is
+ * sent again, after a crash too, because the vault's answer is the only state; memory stays within
+ * about three windows plus one batch, whatever the source size.
+ *
+ * <p>Not guaranteed: application consistency (a live source is read as it changes: the point is
+ * crash-consistent); hard links, xattrs, ACLs, owners and special files in trees (skipped and
+ * reported); shifting insertions do not dedupe (fixed blocks, not content-defined chunking).
+ */
+package io.lifeboat.agent.protect;

@@ -1,0 +1,20 @@
+package io.lifeboat.replication.protocol;
+
+/** The bounds every decoder enforces before it allocates; the vault's body limits follow from them. */
+public final class Limits {
+    /** Largest block: 4 MiB (the agent cuts 32 KiB blocks by default). */
+    public static final int MAX_BLOCK_BYTES = 4 << 20;
+    /** Most blocks in one batch. */
+    public static final int MAX_BATCH_BLOCKS = 4096;
+    /** Largest block batch body: 32 MiB. */
+    public static final int MAX_BATCH_BYTES = 32 << 20;
+    /** Most ids in one "which do you lack?" query. */
+    public static final int MAX_QUERY_IDS = 65_536;
+    /** Largest compressed point commit body: 64 MiB. */
+    public static final int MAX_COMMIT_BYTES = 64 << 20;
+    /** Largest point commit once decompressed: 512 MiB (about 5 million blocks). */
+    public static final long MAX_COMMIT_JSON_BYTES = 512L << 20;
+
+    private Limits() {
+    }
+}

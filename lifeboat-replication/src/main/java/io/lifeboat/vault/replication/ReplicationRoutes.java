@@ -1,0 +1,61 @@
+package io.lifeboat.vault.replication;
+
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.LocalBackend;
+import io.lifeboat.vault.api.Caller;
+import io.lifeboat.vault.api.VaultContext;
+import io.lifeboat.vault.api.VaultRoutes;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
+
+/**
+ * The replication API as a vault route set: every request under {@code /v1/machines/} is handed,
+ * off the event loop (unordered blocking handlers, so uploads of several agents run side by side),
+ * to {@link ReplicationRequests} with the {@link Caller} the vault's mutual-TLS handler established.
+ * The repository ({@code VAULT/repo/}) is opened for writing when the routes are registered and
+ * closed by {@link #close}.
+ */
+public final class ReplicationRoutes implements VaultRoutes, AutoCloseable {
+    private final Function<VaultContext, Repository> opener;
+    private volatile Repository repository;
+
+    /** Routes over the vault's own repository folder, with the default options (keep 24 points). */
+    public ReplicationRoutes() {
+        this(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()), RepositoryOptions.defaults()));
+    }
+
+    public ReplicationRoutes(Function<VaultContext, Repository> opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public void register(Router router, VaultContext context) {
+        repository = opener.apply(context);
+        ReplicationRequests requests = new ReplicationRequests(new ReplicationService(repository));
+        router.route("/v1/machines/*").blockingHandler(ctx -> handle(requests, ctx), false);
+    }
+
+    private static void handle(ReplicationRequests requests, RoutingContext ctx) {
+        Buffer in = ctx.body() == null ? null : ctx.body().buffer();
+        byte[] body = in == null ? new byte[0] : in.getBytes();
+        ReplicationRequests.Response r = requests.handle(ctx.request().method().name(), ctx.request().path(),
+                Caller.of(ctx), body);
+        ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(Buffer.buffer(r.body()));
+    }
+
+    /** The repository the routes serve (null before {@link #register}). */
+    public Repository repository() {
+        return repository;
+    }
+
+    @Override
+    public void close() {
+        Repository r = repository;
+        if (r != null) {
+            r.close();
+        }
+    }
+}

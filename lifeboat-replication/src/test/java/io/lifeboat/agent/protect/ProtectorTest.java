@@ -1,0 +1,265 @@
+package io.lifeboat.agent.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifeboat.repository.BlockRef;
+import io.lifeboat.repository.Entry;
+import io.lifeboat.repository.EntryType;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.SourceKind;
+import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.MemoryBackend;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProtectorTest {
+    private static final String M = "web-1";
+    private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(300));
+
+    @TempDir
+    Path tmp;
+
+    final Repository store = Repository.open(new MemoryBackend(), RepositoryOptions.defaults());
+    final InProcessTransport transport = new InProcessTransport(store, M);
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private List<PointInfo> points() {
+        return store.points(Optional.of(M));
+    }
+
+    /** Blocks sent over all upload requests so far. */
+    private int blocksUploaded() {
+        return transport.log().stream().filter(r -> r.path().endsWith("/blocks"))
+                .mapToInt(r -> BlockBatchCodec.decode(r.body()).size()).sum();
+    }
+
+    private static List<BlockId> ids(byte[] data, int blockSize) {
+        List<BlockId> ids = new ArrayList<>();
+        for (int at = 0; at < data.length; at += blockSize) {
+            ids.add(BlockId.of(data, at, Math.min(blockSize, data.length - at)));
+        }
+        return ids;
+    }
+
+    private ProtectResult protect(Path source, ProtectListener listener) {
+        StopSignal stop = new StopSignal();
+        HttpVaultApi api = new HttpVaultApi(transport, M, FAST, listener, stop);
+        return new Protector(api, ProtectOptions.defaults().withRetry(FAST), listener, stop).protect(source);
+    }
+
+    private Manifest manifestOf(ProtectResult r) {
+        return store.manifest(M, r.point().id());
+    }
+
+    private byte[] restore(Entry e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (BlockRef b : e.blocks()) {
+            out.writeBytes(b.isZero() ? new byte[b.length()] : store.readBlock(M, b.id()));
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] image(int size, long seed) {
+        byte[] data = new byte[size];
+        byte[] half = new byte[size / 2];
+        new Random(seed).nextBytes(half);
+        System.arraycopy(half, 0, data, 0, half.length);
+        return data;
+    }
+
+    @Test
+    void imageSendsOnlyNonZeroBlocksThenOnlyChangedOnes() throws IOException {
+        int size = 8 << 20;
+        byte[] data = image(size, 1);
+        Path img = tmp.resolve("disk.img");
+        Files.write(img, data);
+
+        ProtectResult first = protect(img, ProtectListener.NONE);
+        assertThat(first.point().kind()).isEqualTo(SourceKind.IMAGE);
+        assertThat(first.blocks()).isEqualTo(256);
+        assertThat(first.zeroBlocks()).isEqualTo(128);
+        assertThat(first.blocksSent()).isEqualTo(128);
+        assertThat(first.point().tlsVersion()).isEqualTo("TLSv1.3");
+        assertThat(restore(manifestOf(first).entries().get(0))).isEqualTo(data);
+
+        // 10 unaligned 4 KiB writes, some in the random half, some in the zero half
+        Random r = new Random(2);
+        for (int i = 0; i < 10; i++) {
+            int at = 1000 + i * (size / 10) + r.nextInt(5000);
+            byte[] piece = new byte[4096];
+            r.nextBytes(piece);
+            System.arraycopy(piece, 0, data, at, piece.length);
+        }
+        Files.write(img, data);
+        ProtectResult second = protect(img, ProtectListener.NONE);
+        assertThat(second.blocksSent()).isBetween(10L, 20L);
+        assertThat(second.bytesSent()).isLessThan(first.bytesSent() / 5);
+        assertThat(restore(manifestOf(second).entries().get(0))).isEqualTo(data);
+        assertThat(restore(manifestOf(first).entries().get(0))).isNotEqualTo(data);
+        assertThat(points()).hasSize(2);
+    }
+
+    @Test
+    void repeatedBlocksAreSentOnceAndCompressibleOnesCompressed() throws IOException {
+        byte[] block = "lifeboat ".repeat(4000).substring(0, 32 * 1024).getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 20; i++) {
+            out.writeBytes(block);
+        }
+        Path f = tmp.resolve("same.dat");
+        Files.write(f, out.toByteArray());
+        ProtectResult r = protect(f, ProtectListener.NONE);
+        assertThat(r.blocksSent()).isEqualTo(1);
+        assertThat(r.blocksPresent()).isEqualTo(19);
+        assertThat(r.bytesSent()).isLessThan(2000); // one zstd block, one id query, a tiny manifest
+    }
+
+    @Test
+    void aCutLinkIsRetriedWithBackOff() throws IOException {
+        Path f = tmp.resolve("a.bin");
+        Files.write(f, image(1 << 20, 3));
+        AtomicInteger cuts = new AtomicInteger();
+        transport.cutWhen(req -> req.path().endsWith("/blocks") && cuts.getAndIncrement() < 2);
+        AtomicInteger retries = new AtomicInteger();
+        ProtectResult r = protect(f, new ProtectListener() {
+            @Override
+            public void retrying(String request, int attempt, Duration delay, Exception cause) {
+                retries.incrementAndGet();
+                assertThat(request).isEqualTo("block upload");
+                assertThat(delay).isEqualTo(FAST.delay(attempt));
+            }
+        });
+        assertThat(retries).hasValue(2);
+        assertThat(r.blocksSent()).isEqualTo(16);
+        assertThat(FAST.delay(1)).isEqualTo(Duration.ofMillis(5));
+        assertThat(FAST.delay(2)).isEqualTo(Duration.ofMillis(10));
+        assertThat(FAST.delay(9)).isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void afterAFailedPassNothingStoredIsSentAgain() throws IOException {
+        Path f = tmp.resolve("big.img");
+        byte[] data = new byte[32 << 20];
+        new Random(4).nextBytes(data); // 1024 random blocks, several batches
+        Files.write(f, data);
+        AtomicInteger uploads = new AtomicInteger();
+        transport.cutWhen(req -> req.path().endsWith("/blocks") && uploads.incrementAndGet() > 2);
+        assertThatThrownBy(() -> protect(f, ProtectListener.NONE))
+                .isInstanceOf(LifeboatException.class)
+                .hasMessageContaining("vault unreachable")
+                .extracting(e -> ((LifeboatException) e).kind()).isEqualTo(LifeboatException.Kind.UNREACHABLE);
+        int storedBefore = 1024 - store.missing(M, ids(data, 32 * 1024)).size();
+        assertThat(storedBefore).isGreaterThan(0).isLessThan(1024).isEqualTo(blocksUploaded());
+        assertThat(points()).isEmpty();
+
+        transport.cutWhen(req -> false);
+        ProtectResult r = protect(f, ProtectListener.NONE);
+        assertThat(r.blocksSent()).isEqualTo(1024 - storedBefore);
+        assertThat(r.blocksPresent()).isEqualTo(storedBefore);
+        assertThat(blocksUploaded()).as("every block crossed the wire once, over both passes").isEqualTo(1024);
+    }
+
+    @Test
+    void directoryTreeKeepsLayoutModesTimesAndLinks() throws IOException {
+        Path root = tmp.resolve("tree");
+        Files.createDirectories(root.resolve("a/b/c"));
+        Files.createDirectories(root.resolve("empty dir"));
+        Files.write(root.resolve("a/b/c/deep.txt"), "deep".getBytes(StandardCharsets.UTF_8));
+        Files.write(root.resolve("a/empty"), new byte[0]);
+        Files.write(root.resolve("späces & ünïcode ✓.txt"), image(100_000, 5));
+        Files.createSymbolicLink(root.resolve("link"), Path.of("a/b/c/deep.txt"));
+        Path script = root.resolve("run.sh");
+        Files.writeString(script, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setLastModifiedTime(script, FileTime.fromMillis(1_600_000_000_000L));
+
+        ProtectResult r = protect(root, ProtectListener.NONE);
+        Manifest m = manifestOf(r);
+        assertThat(m.kind()).isEqualTo(SourceKind.DIRECTORY);
+        assertThat(m.entries()).extracting(Entry::path).containsExactly("", "a", "a/b", "a/b/c", "a/b/c/deep.txt",
+                "a/empty", "empty dir", "link", "run.sh", "späces & ünïcode ✓.txt");
+        Entry link = m.entries().get(7);
+        assertThat(link.type()).isEqualTo(EntryType.SYMLINK);
+        assertThat(link.linkTarget()).isEqualTo("a/b/c/deep.txt");
+        Entry run = m.entries().get(8);
+        assertThat(run.mode()).isEqualTo(0750);
+        assertThat(run.mtimeMillis()).isEqualTo(1_600_000_000_000L);
+        assertThat(m.entries().get(5).blocks()).isEmpty();
+        assertThat(m.entries().get(5).size()).isZero();
+        assertThat(restore(m.entries().get(9))).isEqualTo(Files.readAllBytes(root.resolve("späces & ünïcode ✓.txt")));
+        assertThat(restore(m.entries().get(4))).isEqualTo("deep".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStopRequestAbandonsThePassAndLeavesNoPoint() throws IOException {
+        Path f = tmp.resolve("x.img");
+        Files.write(f, image(4 << 20, 6));
+        StopSignal stop = new StopSignal();
+        HttpVaultApi api = new HttpVaultApi(transport, M, FAST, ProtectListener.NONE, stop);
+        ProtectListener stopAfterFirstBatch = new ProtectListener() {
+            @Override
+            public void uploaded(int blocks, long wireBytes) {
+                stop.request();
+            }
+        };
+        Protector p = new Protector(api, ProtectOptions.defaults().withBlockSize(4096), stopAfterFirstBatch, stop);
+        assertThatThrownBy(() -> p.protect(f)).isInstanceOf(ProtectCancelledException.class);
+        assertThat(points()).isEmpty();
+    }
+
+    @Test
+    void theLoopRepeatsUntilStopped() throws Exception {
+        Path f = tmp.resolve("small.bin");
+        Files.write(f, image(100_000, 7));
+        StopSignal stop = new StopSignal();
+        HttpVaultApi api = new HttpVaultApi(transport, M, FAST, ProtectListener.NONE, stop);
+        AtomicInteger committed = new AtomicInteger();
+        ProtectListener l = new ProtectListener() {
+            @Override
+            public void committed(ProtectResult result) {
+                if (committed.incrementAndGet() == 3) {
+                    stop.request();
+                }
+            }
+        };
+        int rounds = new ProtectLoop(new Protector(api, ProtectOptions.defaults(), l, stop), stop, e -> {
+            stop.request();
+            throw e;
+        })
+                .run(List.of(f), Duration.ofMillis(10));
+        assertThat(rounds).isEqualTo(3);
+        List<PointInfo> points = points();
+        assertThat(points).hasSize(3);
+        assertThat(points.get(1).bytesSent()).isLessThan(points.get(0).bytesSent());
+    }
+
+    @Test
+    void aMissingSourceIsAUsageError() {
+        assertThatThrownBy(() -> protect(tmp.resolve("nope"), ProtectListener.NONE))
+                .isInstanceOf(LifeboatException.class).hasMessageContaining("no such file");
+    }
+}

@@ -1,0 +1,91 @@
+package io.lifeboat.replication.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifeboat.repository.BlockEncoding;
+import io.lifeboat.repository.BlockId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class BlockBatchCodecTest {
+    static EncodedBlock sealed(byte[] data) {
+        return BlockSealer.seal(BlockId.of(data), data, data.length, 1);
+    }
+
+    static List<EncodedBlock> sample() {
+        byte[] random = new byte[5000];
+        new Random(1).nextBytes(random);
+        byte[] text = "abc".repeat(3000).getBytes(StandardCharsets.US_ASCII);
+        return List.of(sealed(random), sealed(text));
+    }
+
+    @Test
+    void roundTripsRawAndZstdBlocks() {
+        List<EncodedBlock> in = sample();
+        assertThat(in.get(0).encoding()).isEqualTo(BlockEncoding.RAW);
+        assertThat(in.get(1).encoding()).isEqualTo(BlockEncoding.ZSTD);
+        byte[] wire = BlockBatchCodec.encode(in);
+        assertThat(wire.length).isEqualTo(BlockBatchCodec.size(in));
+        List<EncodedBlock> out = BlockBatchCodec.decode(wire);
+        assertThat(out).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(out.get(i).id()).isEqualTo(in.get(i).id());
+            assertThat(out.get(i).encoding()).isEqualTo(in.get(i).encoding());
+            assertThat(out.get(i).rawLength()).isEqualTo(in.get(i).rawLength());
+            assertThat(out.get(i).body()).isEqualTo(in.get(i).body());
+        }
+    }
+
+    @Test
+    void everyTruncationIsAClearError() {
+        byte[] wire = BlockBatchCodec.encode(sample());
+        for (int cut = 0; cut < wire.length; cut++) {
+            byte[] part = Arrays.copyOf(wire, cut);
+            assertThatThrownBy(() -> BlockBatchCodec.decode(part))
+                    .as("cut at %d", cut)
+                    .isInstanceOf(WireFormatException.class)
+                    .hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void trailingBytesBadMagicAndBoundsAreRefused() {
+        byte[] wire = BlockBatchCodec.encode(sample());
+        byte[] longer = Arrays.copyOf(wire, wire.length + 3);
+        assertThatThrownBy(() -> BlockBatchCodec.decode(longer)).hasMessageContaining("3 bytes after the last of 2 blocks");
+        byte[] magic = wire.clone();
+        magic[0] = 'X';
+        assertThatThrownBy(() -> BlockBatchCodec.decode(magic)).hasMessageContaining("bad magic");
+        byte[] many = wire.clone();
+        ByteBuffer.wrap(many).putInt(4, Limits.MAX_BATCH_BLOCKS + 1);
+        assertThatThrownBy(() -> BlockBatchCodec.decode(many)).hasMessageContaining("at most 4096");
+        byte[] huge = wire.clone();
+        ByteBuffer.wrap(huge).putInt(8 + 33, Integer.MAX_VALUE); // raw length of block 1
+        assertThatThrownBy(() -> BlockBatchCodec.decode(huge)).hasMessageContaining("raw length");
+        byte[] enc = wire.clone();
+        enc[8 + 32] = 7;
+        assertThatThrownBy(() -> BlockBatchCodec.decode(enc)).hasMessageContaining("unknown block encoding 7");
+    }
+
+    @Property(tries = 200)
+    void arbitraryBytesDecodeOrFailCleanly(@ForAll @Size(max = 300) byte[] junk) {
+        byte[] withMagic = new byte[junk.length + 4];
+        System.arraycopy(BlockBatchCodec.MAGIC, 0, withMagic, 0, 4);
+        System.arraycopy(junk, 0, withMagic, 4, junk.length);
+        for (byte[] input : List.of(junk, withMagic)) {
+            try {
+                BlockBatchCodec.decode(input);
+            } catch (WireFormatException expected) {
+                // the documented failure
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.lifeboat.vault.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.BlockSealer;
+import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.replication.protocol.IdListCodec;
+import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.replication.protocol.ReplicationJson;
+import io.lifeboat.repository.BlockEncoding;
+import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.BlockRef;
+import io.lifeboat.repository.Entry;
+import io.lifeboat.repository.EntryType;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.SourceKind;
+import java.nio.charset.StandardCharsets;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.MemoryBackend;
+import io.lifeboat.vault.api.Caller;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ReplicationRequestsTest {
+    static final Caller A = new Caller("a", "TLSv1.3", "TLS_AES_128_GCM_SHA256", "127.0.0.1:1", "aa");
+    static final Caller B = new Caller("b", "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "127.0.0.1:2", "bb");
+
+    final Repository store = Repository.open(new MemoryBackend(), RepositoryOptions.defaults());
+    final ReplicationRequests vault = new ReplicationRequests(new ReplicationService(store));
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    List<PointInfo> points(String machine) {
+        return store.points(Optional.of(machine));
+    }
+
+    /** How many of these blocks the machine holds. */
+    int held(String machine, EncodedBlock... blocks) {
+        List<BlockId> ids = Arrays.stream(blocks).map(EncodedBlock::id).toList();
+        return ids.size() - store.missing(machine, ids).size();
+    }
+
+    static byte[] data(int seed) {
+        byte[] d = new byte[4096];
+        new Random(seed).nextBytes(d);
+        return d;
+    }
+
+    static EncodedBlock block(int seed) {
+        byte[] d = data(seed);
+        return BlockSealer.seal(BlockId.of(d), d, d.length, 1);
+    }
+
+    static Manifest fileManifest(List<BlockRef> refs) {
+        long size = refs.stream().mapToLong(BlockRef::length).sum();
+        return new Manifest(1, "/disk.img", SourceKind.IMAGE, 4096,
+                List.of(new Entry("", EntryType.FILE, 0644, 0, size, null, refs)));
+    }
+
+    ReplicationRequests.Response post(Caller c, String path, byte[] body) {
+        return vault.handle("POST", path, c, body);
+    }
+
+    String error(ReplicationRequests.Response r) throws Exception {
+        return ReplicationJson.MAPPER.readTree(r.body()).get("message").asText();
+    }
+
+    void upload(Caller c, EncodedBlock... blocks) {
+        assertThat(post(c, "/v1/machines/" + c.machine() + "/blocks", BlockBatchCodec.encode(List.of(blocks))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void uploadThenCommitRecordsTheSessionAndBytes() throws Exception {
+        EncodedBlock b1 = block(1);
+        upload(A, b1);
+        byte[] commit = new PointCommit(500, PointCommit.CRASH_CONSISTENT,
+                fileManifest(List.of(new BlockRef(b1.id(), 4096), BlockRef.zero(10)))).encode();
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/points", commit);
+        assertThat(r.status()).isEqualTo(200);
+        PointInfo p = ReplicationJson.point(r.body());
+        assertThat(p.bytesSent()).isEqualTo(500 + commit.length);
+        assertThat(p.tlsVersion()).isEqualTo("TLSv1.3");
+        assertThat(p.cipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+        assertThat(p.sourceBytes()).isEqualTo(4106);
+        ReplicationRequests.Response list = vault.handle("GET", "/v1/machines/a/points", A, new byte[0]);
+        assertThat(new String(list.body(), StandardCharsets.UTF_8)).contains(p.id());
+    }
+
+    @Test
+    void missingAnswersOnlyAboutTheCallersOwnBlocks() {
+        EncodedBlock b1 = block(1);
+        upload(A, b1);
+        byte[] query = IdListCodec.encode(List.of(b1.id(), block(2).id()));
+        assertThat(IdListCodec.decode(post(A, "/v1/machines/a/blocks/missing", query).body()))
+                .containsExactly(block(2).id());
+        // machine b learns nothing about a's block: it is "missing" for b
+        assertThat(IdListCodec.decode(post(B, "/v1/machines/b/blocks/missing", query).body()))
+                .containsExactly(b1.id(), block(2).id());
+    }
+
+    @Test
+    void machineACannotActForMachineB() throws Exception {
+        EncodedBlock b = block(3);
+        upload(B, b);
+        byte[] commit = new PointCommit(0, "crash-consistent", fileManifest(List.of(new BlockRef(b.id(), 4096)))).encode();
+        assertThat(post(B, "/v1/machines/b/points", commit).status()).isEqualTo(200);
+        String pointOfB = points("b").get(0).id();
+
+        for (ReplicationRequests.Response r : List.of(
+                vault.handle("GET", "/v1/machines/b/points", A, new byte[0]),
+                vault.handle("GET", "/v1/machines/b/points/" + pointOfB, A, new byte[0]),
+                vault.handle("GET", "/v1/machines/b/blocks/" + b.id(), A, new byte[0]),
+                post(A, "/v1/machines/b/blocks/missing", IdListCodec.encode(List.of(b.id()))),
+                post(A, "/v1/machines/b/blocks", BlockBatchCodec.encode(List.of(block(4)))),
+                post(A, "/v1/machines/b/points", commit))) {
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(error(r)).isEqualTo("machine a may not act for machine b");
+        }
+        // through its own paths, a can neither read b's block nor commit a manifest naming it
+        assertThat(vault.handle("GET", "/v1/machines/a/blocks/" + b.id(), A, new byte[0]).status()).isEqualTo(404);
+        assertThat(vault.handle("GET", "/v1/machines/a/points/" + pointOfB, A, new byte[0]).status()).isEqualTo(404);
+        assertThat(post(A, "/v1/machines/a/points", commit).status()).isEqualTo(409);
+        assertThat(held("a", b)).isZero();
+        assertThat(points("b")).hasSize(1);
+        assertThat(store.readBlock("b", b.id())).isEqualTo(data(3));
+    }
+
+    @Test
+    void aTruncatedUploadStoresNothing() throws Exception {
+        byte[] wire = BlockBatchCodec.encode(List.of(block(1), block(2)));
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/blocks", Arrays.copyOf(wire, wire.length - 100));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r)).contains("block 2 of 2").contains("truncated upload");
+        assertThat(held("a", block(1), block(2))).isZero();
+    }
+
+    @Test
+    void aBlockWhoseHashDoesNotMatchIsRefusedAndNothingOfTheBatchStored() throws Exception {
+        EncodedBlock good = block(1);
+        EncodedBlock forged = new EncodedBlock(block(5).id(), BlockEncoding.RAW, 4096, data(6));
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/blocks", BlockBatchCodec.encode(List.of(good, forged)));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(error(r)).contains("SHA-256").contains(block(5).id().hex()).contains("nothing of it stored");
+        assertThat(held("a", good, forged)).isZero();
+    }
+
+    @Test
+    void aManifestNamingMissingBlocksIsRefusedAndEarlierPointsStay() throws Exception {
+        EncodedBlock b1 = block(1);
+        upload(A, b1);
+        Manifest ok = fileManifest(List.of(new BlockRef(b1.id(), 4096)));
+        assertThat(post(A, "/v1/machines/a/points", new PointCommit(0, "crash-consistent", ok).encode()).status())
+                .isEqualTo(200);
+        Manifest bad = fileManifest(List.of(new BlockRef(b1.id(), 4096), new BlockRef(block(9).id(), 4096)));
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/points", new PointCommit(0, "crash-consistent", bad).encode());
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(error(r)).contains("block " + block(9).id().hex()).contains("is not stored");
+        assertThat(points("a")).hasSize(1);
+        assertThat(store.readBlock("a", b1.id())).isEqualTo(data(1));
+    }
+
+    @Test
+    void manifestsThatEscapeTheTargetOrLieAboutSizesAreRefused() throws Exception {
+        Entry root = new Entry("", EntryType.DIRECTORY, 0755, 0, 0, null, List.of());
+        for (String path : List.of("../etc/passwd", "/abs", "a//b", "a/./b")) {
+            Manifest m = new Manifest(1, "/t", SourceKind.DIRECTORY, 4096,
+                    List.of(root, new Entry(path, EntryType.FILE, 0644, 0, 0, null, List.of())));
+            ReplicationRequests.Response r = post(A, "/v1/machines/a/points", new PointCommit(0, "c", m).encode());
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(error(r)).contains(path);
+        }
+        Manifest lies = fileManifest(List.of(BlockRef.zero(100)));
+        Manifest liar = new Manifest(1, "/d", SourceKind.IMAGE, 4096,
+                List.of(new Entry("", EntryType.FILE, 0644, 0, 5, null, lies.entries().get(0).blocks())));
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/points", new PointCommit(0, "c", liar).encode());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r)).contains("point commit refused");
+        assertThat(points("a")).isEmpty();
+    }
+
+    @Test
+    void unknownRequestsAndBadIdsAreClear() throws Exception {
+        assertThat(vault.handle("DELETE", "/v1/machines/a/points", A, new byte[0]).status()).isEqualTo(404);
+        assertThat(vault.handle("GET", "/v1/machines/a/blocks/xyz", A, new byte[0]).status()).isEqualTo(400);
+        assertThat(vault.handle("GET", "/v1/other", A, new byte[0]).status()).isEqualTo(404);
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/points", "not zstd".getBytes());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r)).startsWith("point commit:");
+    }
+}
