@@ -65,8 +65,21 @@ public final class VaultClient implements AutoCloseable {
         try {
             return http.send(method, path, body, headers);
         } catch (io.lifeboat.tls.LifeboatException e) {
-            throw ConnectionDiagnosis.explain(e, () -> ConnectionDiagnosis.enrolled(vault, layout));
+            throw diagnose(e);
         }
+    }
+
+    /**
+     * One request without the diagnosis, for callers that retry: they ask for {@link #diagnose}
+     * once, when they give up, rather than probing the vault after every failed attempt.
+     */
+    public VaultResponse sendUndiagnosed(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
+        return http.send(method, path, body, headers);
+    }
+
+    /** Probes the vault to find the cause of {@code failure}, logs it, and returns what to throw. */
+    public io.lifeboat.tls.LifeboatException diagnose(io.lifeboat.tls.LifeboatException failure) {
+        return ConnectionDiagnosis.explain(failure, () -> ConnectionDiagnosis.enrolled(vault, layout));
     }
 
     public VaultResponse get(String path) {

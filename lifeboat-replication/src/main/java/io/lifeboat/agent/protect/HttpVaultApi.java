@@ -100,9 +100,10 @@ public final class HttpVaultApi implements VaultApi {
             firstFailure = attempt == 1 ? now : firstFailure;
             Duration delay = retry.delay(attempt);
             if (Duration.ofNanos(now - firstFailure).plus(delay).compareTo(retry.giveUpAfter()) > 0) {
-                throw new LifeboatException(LifeboatException.Kind.UNREACHABLE, "vault unreachable: " + what
-                        + " failed " + attempt + " times over " + Duration.ofNanos(now - firstFailure).toSeconds()
-                        + "s, last: " + failure.getMessage(), failure);
+                throw transport.explain(new LifeboatException(LifeboatException.Kind.UNREACHABLE,
+                        "vault unreachable: " + what + " failed " + attempt + " times over "
+                        + Duration.ofNanos(now - firstFailure).toSeconds() + "s, last: " + failure.getMessage(),
+                        failure));
             }
             listener.retrying(what, attempt, delay, failure);
             sleep(delay);

@@ -59,14 +59,20 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
                 : Map.of("Content-Type", request.contentType());
         VaultResponse r;
         try {
-            r = client.send(HttpMethod.valueOf(request.method()), request.path(), hasBody ? request.body() : null, headers);
+            r = client.sendUndiagnosed(HttpMethod.valueOf(request.method()), request.path(),
+                    hasBody ? request.body() : null, headers);
         } catch (LifeboatException e) {
             if (e.kind() == LifeboatException.Kind.UNREACHABLE) {
-                throw new IOException(e.getMessage(), e);
+                throw new IOException(e.getMessage(), e); // retried; diagnosed once if the retries run out
             }
-            throw e;
+            throw client.diagnose(e);
         }
         return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
+    }
+
+    @Override
+    public LifeboatException explain(LifeboatException failure) {
+        return client.diagnose(failure);
     }
 
     @Override

@@ -11,6 +11,14 @@ import java.io.IOException;
 public interface VaultTransport {
     Reply send(Request request) throws IOException;
 
+    /**
+     * Called once when the caller gives up retrying: may find and log the cause (the agent's
+     * transport asks the doctor's classifier) and returns the exception to throw.
+     */
+    default io.lifeboat.tls.LifeboatException explain(io.lifeboat.tls.LifeboatException failure) {
+        return failure;
+    }
+
     /** @param contentType null when there is no body */
     record Request(String method, String path, String contentType, byte[] body) {
         public static Request get(String path) {

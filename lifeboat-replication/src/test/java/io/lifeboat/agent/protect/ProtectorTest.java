@@ -161,6 +161,31 @@ class ProtectorTest {
     }
 
     @Test
+    void aVaultThatStaysAwayIsDiagnosedOnceWhenTheRetriesRunOut() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger diagnoses = new AtomicInteger();
+        LifeboatException diagnosed = new LifeboatException(LifeboatException.Kind.UNREACHABLE, "CONNECTION_REFUSED");
+        VaultTransport away = new VaultTransport() {
+            @Override
+            public Reply send(Request request) throws IOException {
+                attempts.incrementAndGet();
+                throw new IOException("connection refused");
+            }
+
+            @Override
+            public LifeboatException explain(LifeboatException failure) {
+                diagnoses.incrementAndGet();
+                assertThat(failure.getMessage()).startsWith("vault unreachable: missing-blocks query failed");
+                return diagnosed;
+            }
+        };
+        HttpVaultApi api = new HttpVaultApi(away, M, FAST, ProtectListener.NONE, new StopSignal());
+        assertThatThrownBy(() -> api.missing(List.of(BlockId.of(new byte[] {1})))).isSameAs(diagnosed);
+        assertThat(attempts.get()).isGreaterThan(2);
+        assertThat(diagnoses).hasValue(1);
+    }
+
+    @Test
     void afterAFailedPassNothingStoredIsSentAgain() throws IOException {
         Path f = tmp.resolve("big.img");
         byte[] data = new byte[32 << 20];
