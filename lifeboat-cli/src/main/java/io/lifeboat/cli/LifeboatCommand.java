@@ -15,15 +15,15 @@ import picocli.CommandLine.Spec;
         description = "Site recovery over TLS 1.2+ only, and the tools that keep those links working.",
         subcommands = {
             // Keep one command per line: each area adds its own.
+            io.lifeboat.cli.quickstart.QuickstartCommand.class,
             io.lifeboat.cli.vault.VaultCommand.class,
             io.lifeboat.cli.agent.AgentCommand.class,
-            io.lifeboat.cli.doctor.DoctorCommand.class,
             io.lifeboat.cli.repo.PointsCommand.class,
             io.lifeboat.cli.repo.FailoverCommand.class,
             io.lifeboat.cli.repo.VerifyCommand.class,
-            io.lifeboat.cli.readiness.ReadinessCommand.class,
             io.lifeboat.cli.scan.ScanCommand.class,
-            io.lifeboat.cli.quickstart.QuickstartCommand.class,
+            io.lifeboat.cli.readiness.ReadinessCommand.class,
+            io.lifeboat.cli.doctor.DoctorCommand.class,
         })
 public final class LifeboatCommand implements Runnable {
     @Spec

@@ -6,7 +6,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code lifeboat agent}: the agent's commands, one per line. */
-@Command(name = "agent", description = "Run an agent: enrol this machine with a vault and protect its data.",
+@Command(name = "agent",
+        header = "Enrol this machine with a vault, renew its certificate, protect its data.", description = "Run an agent: enrol this machine with a vault and protect its data.",
         mixinStandardHelpOptions = true,
         subcommands = {
             AgentEnrollCommand.class,

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lifeboat doctor HOST:PORT}: connect as an agent would and name what is wrong, the evidence and the fix. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor",
+        header = "Explain why a TLS connection fails: cause, evidence, fix.", mixinStandardHelpOptions = true,
         description = {"Connect to HOST:PORT the way an agent does and explain any failure:",
             "the cause (a stable id), the evidence seen, and the fix.",
             "Exit 0 when the connection works end to end (TLS, then GET /health),",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lifeboat quickstart [--path P] [--keep]}. */
-@Command(name = "quickstart", mixinStandardHelpOptions = true,
+@Command(name = "quickstart",
+        header = "The whole loop on this machine, in a temporary folder.", mixinStandardHelpOptions = true,
         description = {"The whole loop on this machine, in a temporary folder: init a vault and serve it on a free"
                 + " loopback port, enrol an agent, protect a generated sample disk image (or --path P), change it,"
                 + " protect again, test-fail-over the latest point and check the restore is byte-identical, show the"

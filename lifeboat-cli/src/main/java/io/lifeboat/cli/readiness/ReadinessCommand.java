@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lifeboat readiness}: will TLS 1.2 work on this Windows machine, and what is the fix? */
 @Command(name = "readiness",
+        header = "Will TLS 1.2 work on this Windows machine? Writes the fix as .reg.",
         mixinStandardHelpOptions = true,
         description = {
             "Checks whether a Windows machine can speak TLS 1.2 (SCHANNEL, .NET, WinHTTP, cipher suites, OS update)"

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lifeboat failover}: rebuild a machine's source from a recovery point at TARGET. */
-@Command(name = "failover", mixinStandardHelpOptions = true,
+@Command(name = "failover",
+        header = "Restore a recovery point to a target (--test to rehearse).", mixinStandardHelpOptions = true,
         description = {"Rebuild a protected source from a recovery point at TARGET: a file or image becomes a"
                 + " sparse file (or is written onto a device), a folder tree becomes a folder. Every block is"
                 + " checked against its hash before it is written; a damaged block stops the failover (exit 12)"

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lifeboat points}: the recovery points a vault keeps. */
-@Command(name = "points", mixinStandardHelpOptions = true,
+@Command(name = "points",
+        header = "List the recovery points a vault keeps.", mixinStandardHelpOptions = true,
         description = {"List the recovery points a vault keeps, oldest first, per machine.",
             "JSON (--json): {\"points\": [{id, machine, created, source, kind, sourceBytes, bytesSent,"
                 + " tlsVersion, cipherSuite, consistency}]}."})

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lifeboat verify}: re-hash every stored block and report damage (exit 12). */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
+        header = "Re-hash every stored block and report damage.", mixinStandardHelpOptions = true,
         description = {"Re-read and re-hash every block a vault stores (or one machine's) and report damaged"
                 + " blocks and the recovery points that need them. Read-only: safe while the vault serves.",
             "Progress: a bar on a terminal, plain lines otherwise, none with --json. Exit 12 when anything is damaged.",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lifeboat scan}: options, validation, one call into {@link Scanner}, rendering. */
 @Command(name = "scan",
+        header = "What does a TLS endpoint accept? Versions, suites, downgrade defences.",
         description = {"What exactly does this TLS endpoint accept? Versions SSL 2.0 to TLS 1.3, suites in the",
             "server's order, groups, fallback SCSV, downgrade sentinel, renegotiation, compression and the",
             "certificate chain, judged against TLS12_PLUS. Exit 0 when every target is compliant, 3 when not."},

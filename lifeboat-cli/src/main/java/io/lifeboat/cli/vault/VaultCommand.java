@@ -6,7 +6,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code lifeboat vault}: the vault's commands, one per line. */
-@Command(name = "vault", description = "Run a vault: its CA, enrolment tokens, machines and the HTTPS server.",
+@Command(name = "vault",
+        header = "Run a vault: CA, enrolment tokens, machines, the HTTPS server.", description = "Run a vault: its CA, enrolment tokens, machines and the HTTPS server.",
         mixinStandardHelpOptions = true,
         subcommands = {
             VaultInitCommand.class,
