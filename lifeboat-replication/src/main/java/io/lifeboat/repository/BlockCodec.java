@@ -10,6 +10,9 @@ import java.util.Arrays;
  * SHA-256 of the result is the block's id. Used on receipt, on read and by verify.
  */
 final class BlockCodec {
+    /** One decompression context per thread: creating one per block costs more than inflating 32 KiB. */
+    private static final ThreadLocal<ZstdDecompressCtx> CONTEXT = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+
     private BlockCodec() {
     }
 
@@ -42,13 +45,15 @@ final class BlockCodec {
         }
         int capacity = declared >= 0 ? (int) declared : maxBytes;
         byte[] out = new byte[capacity];
-        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
-            int n = ctx.decompressByteArray(out, 0, capacity, body, 0, body.length);
+        try {
+            int n = CONTEXT.get().decompressByteArray(out, 0, capacity, body, 0, body.length);
             return n == capacity ? out : Arrays.copyOf(out, n);
         } catch (ZstdException e) {
+            CONTEXT.remove(); // a fresh context for the next block, whatever state this one was left in
             throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame within "
                     + maxBytes + " bytes (" + e.getMessage() + "): truncated, altered or too large", e);
         } catch (RuntimeException e) {
+            CONTEXT.remove();
             throw new IntegrityException(id, pack, where(id, pack) + " does not decompress: " + e.getMessage(), e);
         }
     }

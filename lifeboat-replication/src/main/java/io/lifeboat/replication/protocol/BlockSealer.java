@@ -1,6 +1,7 @@
 package io.lifeboat.replication.protocol;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
 import java.util.Arrays;
@@ -13,6 +14,13 @@ public final class BlockSealer {
     /** zstd level 1: fast enough to keep up with TLS on one core, and most of the gain. */
     public static final int DEFAULT_LEVEL = 1;
 
+    /**
+     * One compression context per sending thread, reused block after block: a fresh context per
+     * block (what {@code Zstd.compress} does) allocates and clears its tables each time, which made
+     * sealing 2-3x slower on 32 KiB blocks.
+     */
+    private static final ThreadLocal<ZstdCompressCtx> CONTEXT = ThreadLocal.withInitial(ZstdCompressCtx::new);
+
     private BlockSealer() {
     }
 
@@ -22,9 +30,13 @@ public final class BlockSealer {
      */
     public static EncodedBlock seal(BlockId id, byte[] data, int length, int level) {
         byte[] raw = data.length == length ? data : Arrays.copyOf(data, length);
-        byte[] packed = Zstd.compress(raw, level);
-        if (packed.length < length - (length >> 5)) {
-            return new EncodedBlock(id, BlockEncoding.ZSTD, length, packed);
+        int worthIt = length - (length >> 5);
+        byte[] out = new byte[(int) Zstd.compressBound(length)];
+        ZstdCompressCtx ctx = CONTEXT.get();
+        ctx.setLevel(level);
+        int packed = ctx.compressByteArray(out, 0, out.length, raw, 0, length);
+        if (packed < worthIt) {
+            return new EncodedBlock(id, BlockEncoding.ZSTD, length, Arrays.copyOf(out, packed));
         }
         return new EncodedBlock(id, BlockEncoding.RAW, length, raw);
     }
