@@ -27,9 +27,13 @@ public final class BlockSealer {
     /**
      * Compresses {@code data[0..length)} and keeps the result only when it is smaller by at least
      * 1/32 (about 3%); otherwise the block travels raw and the vault does not spend time inflating it.
+     * A block that {@link Compressibility} judges random is not even tried.
      */
     public static EncodedBlock seal(BlockId id, byte[] data, int length, int level) {
         byte[] raw = data.length == length ? data : Arrays.copyOf(data, length);
+        if (Compressibility.looksIncompressible(raw, length)) {
+            return new EncodedBlock(id, BlockEncoding.RAW, length, raw);
+        }
         int worthIt = length - (length >> 5);
         byte[] out = new byte[(int) Zstd.compressBound(length)];
         ZstdCompressCtx ctx = CONTEXT.get();
