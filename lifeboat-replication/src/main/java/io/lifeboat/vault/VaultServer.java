@@ -7,6 +7,7 @@ import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.tls.engine.TlsRefusalListener;
 import io.lifeboat.tls.engine.VertxTls;
 import io.lifeboat.vault.api.ApiErrors;
+import io.lifeboat.vault.api.RequestBody;
 import io.lifeboat.vault.api.VaultContext;
 import io.lifeboat.vault.api.VaultRoutes;
 import io.lifeboat.vault.http.EnrolmentRoutes;
@@ -22,7 +23,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,9 +104,9 @@ public final class VaultServer implements AutoCloseable {
             }
             ctx.next();
         });
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(vault.config().bodyLimit());
+        RequestBody body = RequestBody.limitedTo(vault.config().bodyLimit());
         EnrolmentRoutes enrolment = new EnrolmentRoutes(vault);
-        router.post("/v1/enroll").handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
+        router.post("/v1/enroll").handler(RequestBody.limitedTo(64 * 1024))
                 .blockingHandler(enrolment::enroll, false);
         router.route().handler(new MutualTlsAuthorisation(vault.authority().ca().certificate().getPublicKey(),
                 vault.machines(), vault.clock()));

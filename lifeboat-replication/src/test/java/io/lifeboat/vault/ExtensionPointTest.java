@@ -37,7 +37,7 @@ class ExtensionPointTest {
                     return;
                 }
                 ctx.response().putHeader("X-Caller", c.machine() + " " + c.protocol() + " " + c.cipherSuite()
-                        + " " + c.fingerprint()).end(ctx.body().buffer());
+                        + " " + c.fingerprint()).end(io.vertx.core.buffer.Buffer.buffer(io.lifeboat.vault.api.RequestBody.bytes(ctx)));
             });
         };
         try (TestVault v = new TestVault(tmp, TlsEngine.preferred(), echo)) {

@@ -1,6 +1,8 @@
 package io.lifeboat.vault.http;
 
 import io.lifeboat.vault.api.ApiErrors;
+import io.lifeboat.vault.api.RequestBody;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,7 +13,7 @@ final class JsonBodies {
 
     static JsonObject object(RoutingContext ctx) {
         try {
-            JsonObject o = ctx.body().asJsonObject();
+            JsonObject o = new JsonObject(Buffer.buffer(RequestBody.bytes(ctx)));
             if (o != null) {
                 return o;
             }

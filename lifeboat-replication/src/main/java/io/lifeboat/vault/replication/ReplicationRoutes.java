@@ -4,6 +4,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.backend.LocalBackend;
 import io.lifeboat.vault.api.Caller;
+import io.lifeboat.vault.api.RequestBody;
 import io.lifeboat.vault.api.VaultContext;
 import io.lifeboat.vault.api.VaultRoutes;
 import io.vertx.core.buffer.Buffer;
@@ -39,8 +40,7 @@ public final class ReplicationRoutes implements VaultRoutes, AutoCloseable {
     }
 
     private static void handle(ReplicationRequests requests, RoutingContext ctx) {
-        Buffer in = ctx.body() == null ? null : ctx.body().buffer();
-        byte[] body = in == null ? new byte[0] : in.getBytes();
+        byte[] body = RequestBody.bytes(ctx);
         ReplicationRequests.Response r = requests.handle(ctx.request().method().name(), ctx.request().path(),
                 Caller.of(ctx), body);
         ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(Buffer.buffer(r.body()));
