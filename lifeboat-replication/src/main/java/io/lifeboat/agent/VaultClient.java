@@ -1,12 +1,12 @@
 package io.lifeboat.agent;
 
 import io.lifeboat.tls.TlsPolicy;
+import io.lifeboat.tls.engine.PemIdentity;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.tls.engine.VertxTls;
 import io.lifeboat.vault.HostPort;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.util.Map;
 
@@ -49,8 +49,7 @@ public final class VaultClient implements AutoCloseable {
     public static VaultClient open(HostPort vault, AgentLayout layout, TlsEngine engine) {
         AgentConfig config = AgentConfig.read(layout);
         var options = VertxTls.clientOptions(TlsPolicy.TLS12_PLUS, engine,
-                new PemKeyCertOptions().setCertPath(layout.machineCertificate().toString())
-                        .setKeyPath(layout.machineKey().toString()),
+                PemIdentity.of(layout.machineCertificate(), layout.machineKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()));
         return new VaultClient(new BlockingHttp(options, vault), config, engine, vault, layout);
     }

@@ -3,6 +3,7 @@ package io.lifeboat.vault;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.TlsPolicy;
 import io.lifeboat.tls.engine.HandshakeRefusal;
+import io.lifeboat.tls.engine.PemIdentity;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.tls.engine.TlsRefusalListener;
 import io.lifeboat.tls.engine.VertxTls;
@@ -20,7 +21,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -72,8 +72,7 @@ public final class VaultServer implements AutoCloseable {
             refusals.refused(r);
         };
         HttpServerOptions options = VertxTls.serverOptions(TlsPolicy.TLS12_PLUS, engine,
-                new PemKeyCertOptions().setCertPath(layout.serverCertificate().toString())
-                        .setKeyPath(layout.serverKey().toString()),
+                PemIdentity.of(layout.serverCertificate(), layout.serverKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()), listener)
                 .setHost(listen.host()).setPort(listen.port());
         Vertx vertx = Vertx.vertx();
