@@ -21,7 +21,7 @@ for tool in rsync stunnel socat openssl python3 java; do
 done
 jar="$here/lifeboat-cli/target/lifeboat.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package)
-lb() { timeout 900 java -jar "$jar" "$@"; }
+lb() { timeout 900 "$here/lifeboat" "$@"; }
 
 work="$(mktemp -d /tmp/lifeboat-bench-XXXXXX)"
 pids=()
@@ -67,7 +67,7 @@ PY
 # --- lifeboat vault and agent
 vport="$(free_port)"
 lb vault init --dir "$work/V" --listen "127.0.0.1:$vport" >/dev/null
-java -jar "$jar" vault serve --dir "$work/V" >"$work/vault.log" 2>&1 & pids+=($!)
+"$here/lifeboat" vault serve --dir "$work/V" >"$work/vault.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 300); do [ -s "$work/V/run/address" ] && break; sleep 0.2; done
 token="$(lb vault enroll --dir "$work/V" --machine bench)"
 lb agent enroll "$token" --dir "$work/A" >/dev/null

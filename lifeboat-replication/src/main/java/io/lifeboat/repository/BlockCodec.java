@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Decodes a block body (raw or one zstd frame) with a hard bound on its size and checks that the
@@ -33,6 +34,40 @@ final class BlockCodec {
         if (!actual.equals(id)) {
             throw new IntegrityException(id, pack, where(id, pack) + ": SHA-256 of its " + raw.length
                     + " bytes is " + actual + (pack == null ? " (a truncated or altered upload)" : " (damaged)"));
+        }
+        return raw;
+    }
+
+    /**
+     * {@link #decode} for a batch just received: every body is decoded first, then all are hashed
+     * together (many blocks per vector, see {@link BlockId#ofAll}); the first block whose hash is
+     * not its id fails the whole batch.
+     *
+     * @return the uncompressed bytes of each upload, in order
+     */
+    static byte[][] decodeAll(List<BlockUpload> uploads, int maxBytes) {
+        int n = uploads.size();
+        byte[][] raw = new byte[n][];
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            BlockUpload u = uploads.get(i);
+            raw[i] = switch (u.encoding()) {
+                case RAW -> u.body();
+                case ZSTD -> inflate(u.id(), null, u.body(), maxBytes);
+            };
+            if (raw[i].length > maxBytes) {
+                throw new IntegrityException(u.id(), null, where(u.id(), null) + " is " + raw[i].length
+                        + " bytes, more than the largest block allowed (" + maxBytes + ")");
+            }
+            lengths[i] = raw[i].length;
+        }
+        BlockId[] actual = BlockId.ofAll(raw, lengths, n);
+        for (int i = 0; i < n; i++) {
+            BlockId id = uploads.get(i).id();
+            if (!actual[i].equals(id)) {
+                throw new IntegrityException(id, null, where(id, null) + ": SHA-256 of its " + lengths[i]
+                        + " bytes is " + actual[i] + " (a truncated or altered upload)");
+            }
         }
         return raw;
     }

@@ -183,9 +183,10 @@ public final class Repository implements AutoCloseable {
         checkWritable();
         checkMachine(machine);
         List<Pack.Item> items = new ArrayList<>(uploads.size());
-        for (BlockUpload u : uploads) {
-            byte[] raw = BlockCodec.decode(u.id(), null, u.body(), u.encoding(), options.maxBlockBytes());
-            items.add(new Pack.Item(u.id(), u.body(), u.encoding(), raw.length));
+        byte[][] raw = BlockCodec.decodeAll(uploads, options.maxBlockBytes());
+        for (int i = 0; i < raw.length; i++) {
+            BlockUpload u = uploads.get(i);
+            items.add(new Pack.Item(u.id(), u.body(), u.encoding(), raw[i].length));
         }
         rw.readLock().lock();
         try {

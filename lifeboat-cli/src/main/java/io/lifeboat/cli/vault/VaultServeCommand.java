@@ -1,5 +1,6 @@
 package io.lifeboat.cli.vault;
 
+import io.lifeboat.repository.hashing.MultiBlockSha256;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.VaultServer;
@@ -36,6 +37,7 @@ public final class VaultServeCommand implements Callable<Integer> {
         TlsEngine tls = TlsEngine.select(engine);
         var out = spec.commandLine().getOut();
         out.println("vault: TLS engine " + tls.description());
+        out.println("vault: block hashing " + MultiBlockSha256.implementation());
         out.flush();
         List<VaultRoutes> routes = VaultRouteSets.all();
         VaultServer server = VaultServer.start(vault, tls, routes);

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,9 +34,10 @@ final class SourceReader {
     private final byte[] zeros;
     private final ProtectListener listener;
     private final StopSignal stop;
-    /** Blocks read, then hashed in parallel, at a time. */
+    /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 64;
-    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(BlockId::sha256);
+    /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
+    private static final int SLICE = 16;
 
     SourceReader(int blockSize, ProtectListener listener, StopSignal stop) {
         this.blockSize = blockSize;
@@ -89,54 +89,98 @@ final class SourceReader {
             boolean eof = false;
             while (!eof) {
                 stop.check();
-                byte[][] bufs = new byte[GROUP][];
-                int[] lengths = new int[GROUP];
-                int n = 0;
-                while (n < GROUP && !eof) {
-                    byte[] buf = new byte[blockSize];
-                    int len = fill(ch, buf);
-                    if (len > 0) {
-                        bufs[n] = buf;
-                        lengths[n++] = len;
-                    }
-                    eof = len < blockSize;
-                }
-                BlockId[] ids = hash(bufs, lengths, n);
-                for (int i = 0; i < n; i++) {
-                    size += lengths[i];
-                    listener.read(lengths[i]);
-                    if (ids[i] == null) {
-                        blocks.add(BlockRef.zero(lengths[i]));
+                Group g = readGroup(ch, size);
+                for (int i = 0; i < g.count; i++) {
+                    size += g.lengths[i];
+                    listener.read(g.lengths[i]);
+                    if (g.ids[i] == null) {
+                        blocks.add(BlockRef.zero(g.lengths[i]));
                     } else {
-                        blocks.add(new BlockRef(ids[i], lengths[i]));
-                        sink.accept(ids[i], bufs[i], lengths[i]);
+                        blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
+                        sink.accept(g.ids[i], g.data[i], g.lengths[i]);
                     }
                 }
+                eof = g.eof;
             }
         }
         return new Entry(rel, EntryType.FILE, mode(file), a.lastModifiedTime().toMillis(), size, null, blocks);
     }
 
-    /**
-     * The SHA-256 of each non-zero block (null for an all-zero one), computed on all cores: hashing
-     * is the agent's main CPU cost, and blocks are independent.
-     */
-    private BlockId[] hash(byte[][] bufs, int[] lengths, int n) {
-        BlockId[] ids = new BlockId[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            if (!Arrays.equals(bufs[i], 0, lengths[i], zeros, 0, lengths[i])) {
-                MessageDigest sha = SHA.get();
-                sha.update(bufs[i], 0, lengths[i]);
-                ids[i] = BlockId.fromBytes(sha.digest());
-            }
-        });
-        return ids;
+    /** Up to {@link #GROUP} consecutive blocks: their bytes, lengths and ids (null for all-zero). */
+    private static final class Group {
+        final byte[][] data = new byte[GROUP][];
+        final int[] lengths = new int[GROUP];
+        final BlockId[] ids = new BlockId[GROUP];
+        int count;
+        boolean eof;
     }
 
-    private static int fill(FileChannel ch, byte[] buf) throws IOException {
+    /**
+     * Reads and hashes the group starting at {@code position} on all cores: each task reads its own
+     * slice with positional reads and hashes it, so reading one slice overlaps hashing another
+     * (hashing is the agent's main CPU cost, reading the next). The group ends at the first short
+     * block: blocks after it are dropped even if a growing file filled them meanwhile, so what is
+     * recorded is always a prefix of the file as read.
+     */
+    private Group readGroup(FileChannel ch, long position) throws IOException {
+        Group g = new Group();
+        IOException[] failed = new IOException[1];
+        IntStream.range(0, GROUP / SLICE).parallel().forEach(t -> {
+            try {
+                for (int i = t * SLICE; i < (t + 1) * SLICE; i++) {
+                    byte[] buf = new byte[blockSize];
+                    g.data[i] = buf;
+                    g.lengths[i] = fill(ch, buf, position + (long) i * blockSize);
+                    if (g.lengths[i] < blockSize) {
+                        break; // end of file within this slice
+                    }
+                }
+                hash(g, t * SLICE, (t + 1) * SLICE);
+            } catch (IOException e) {
+                synchronized (failed) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        int n = 0;
+        while (n < GROUP && g.data[n] != null && g.lengths[n] == blockSize) {
+            n++;
+        }
+        g.eof = n < GROUP;
+        if (g.eof && g.data[n] != null && g.lengths[n] > 0) {
+            n++; // the last, short block
+        }
+        g.count = n;
+        return g;
+    }
+
+    /** The SHA-256 of each non-zero block in {@code [from, to)}, many at a time; all-zero blocks keep a null id. */
+    private void hash(Group g, int from, int to) {
+        byte[][] data = new byte[to - from][];
+        int[] lengths = new int[to - from];
+        int[] slot = new int[to - from];
+        int n = 0;
+        for (int i = from; i < to && g.data[i] != null; i++) {
+            int len = g.lengths[i];
+            if (len > 0 && !Arrays.equals(g.data[i], 0, len, zeros, 0, len)) {
+                data[n] = g.data[i];
+                lengths[n] = len;
+                slot[n++] = i;
+            }
+        }
+        BlockId[] ids = BlockId.ofAll(data, lengths, n);
+        for (int k = 0; k < n; k++) {
+            g.ids[slot[k]] = ids[k];
+        }
+    }
+
+    private static int fill(FileChannel ch, byte[] buf, long position) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(buf);
         while (bb.hasRemaining()) {
-            if (ch.read(bb) < 0) {
+            if (ch.read(bb, position + bb.position()) < 0) {
                 break;
             }
         }

@@ -1,0 +1,37 @@
+package io.lifeboat.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BlockIdTest {
+    @Test
+    void ofAllGivesEachBlockItsOwnIdWhateverTheMixOfLengths() {
+        Random r = new Random(11);
+        int count = 45;
+        byte[][] data = new byte[count][];
+        int[] lengths = new int[count];
+        for (int i = 0; i < count; i++) {
+            // mostly full blocks, some short ones in between, buffers longer than the block
+            lengths[i] = i % 7 == 3 ? 1 + r.nextInt(32768) : 32768;
+            data[i] = new byte[lengths[i] + (i % 3)];
+            r.nextBytes(data[i]);
+        }
+        BlockId[] ids = BlockId.ofAll(data, lengths, count);
+        for (int i = 0; i < count; i++) {
+            assertThat(ids[i]).as("block %d", i).isEqualTo(BlockId.of(data[i], 0, lengths[i]));
+        }
+        assertThat(BlockId.ofAll(data, lengths, 0)).isEmpty();
+    }
+
+    @Test
+    void onlyLowercaseHexOfTheRightLengthIsAnId() {
+        assertThat(new BlockId("0".repeat(63) + "f").hex()).hasSize(64);
+        assertThatThrownBy(() -> new BlockId("0".repeat(63) + "F")).hasMessageContaining("64 lowercase hex");
+        assertThatThrownBy(() -> new BlockId("0".repeat(63))).hasMessageContaining("64 lowercase hex");
+        assertThatThrownBy(() -> new BlockId("0".repeat(63) + "g")).hasMessageContaining("64 lowercase hex");
+        assertThatThrownBy(() -> new BlockId(null)).hasMessageContaining("64 lowercase hex");
+    }
+}

@@ -1,0 +1,108 @@
+package io.lifeboat.repository.hashing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every lane count must give exactly MessageDigest's SHA-256: at the lengths where padding changes
+ * shape (55/56/63/64 bytes...), for full and partial batches, at odd offsets. Each kernel runs in
+ * this JVM, so the 16-lane kernel is only tried where the CPU has 512-bit vectors (elsewhere it
+ * still works, just very slowly, and the library never picks it).
+ */
+class MultiBlockSha256Test {
+    private static final int[] LENGTHS = {0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 4096, 32767, 32768};
+    private static final int[] COUNTS = {0, 1, 2, 4, 5, 8, 9, 15, 16, 17, 33};
+
+    @Test
+    void theVectorKernelIsInUseWhereTheModuleAndTheCpuAllowIt() {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertThat(module).as("surefire's argLine adds --add-modules jdk.incubator.vector").isTrue();
+        assertThat(MultiBlockSha256.lanes()).as(MultiBlockSha256.implementation()).isIn(1, 8, 16);
+        if (System.getenv("CI") != null) {
+            // the CI machines have AVX-512 (or at least AVX2): the fast path must be the one tested,
+            // and its warm-up must find it faster than MessageDigest
+            assertThat(MultiBlockSha256.lanes()).as(MultiBlockSha256.implementation()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void afterItsWarmUpTheKernelHashesLikeMessageDigest() throws Exception {
+        boolean inUse = MultiBlockSha256.awaitKernel(60);
+        if (System.getenv("CI") != null) {
+            assertThat(inUse).as(MultiBlockSha256.implementation()).isTrue();
+        }
+        byte[][] msgs = new byte[21][32768];
+        Random r = new Random(5);
+        for (byte[] m : msgs) {
+            r.nextBytes(m);
+        }
+        byte[][] out = MultiBlockSha256.digest(msgs);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < msgs.length; i++) {
+            assertThat(out[i]).as("message %d", i).isEqualTo(md.digest(msgs[i]));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 8, 16})
+    void everyLaneCountMatchesMessageDigest(int lanes) throws Exception {
+        if (lanes == 16 && MultiBlockSha256.lanes() < 16 || lanes == 8 && MultiBlockSha256.lanes() < 8) {
+            lanes = MultiBlockSha256.lanes(); // the CPU cannot run that kernel at speed: test the one in use
+        }
+        Random rnd = new Random(42 + lanes);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (int len : LENGTHS) {
+            for (int count : COUNTS) {
+                byte[][] msgs = new byte[count][];
+                int[] offs = new int[count];
+                byte[][] out = new byte[count][];
+                int[] outOffs = new int[count];
+                for (int i = 0; i < count; i++) {
+                    offs[i] = rnd.nextInt(5); // unaligned starts
+                    msgs[i] = new byte[offs[i] + len + rnd.nextInt(3)];
+                    rnd.nextBytes(msgs[i]);
+                    outOffs[i] = rnd.nextInt(4);
+                    out[i] = new byte[outOffs[i] + 34];
+                }
+                MultiBlockSha256.digest(lanes, msgs, offs, len, count, out, outOffs);
+                for (int i = 0; i < count; i++) {
+                    md.update(msgs[i], offs[i], len);
+                    assertThat(Arrays.copyOfRange(out[i], outOffs[i], outOffs[i] + 32))
+                            .as("lanes %d, length %d, count %d, message %d", lanes, len, count, i)
+                            .isEqualTo(md.digest());
+                }
+            }
+        }
+    }
+
+    @Test
+    void contiguousBlocksOf32KiB() throws Exception {
+        int bs = 32768;
+        int n = 37;
+        byte[] buf = new byte[7 + bs * n];
+        new Random(7).nextBytes(buf);
+        byte[] out = new byte[3 + 32 * n];
+        MultiBlockSha256.digestBlocks(buf, 7, bs, n, out, 3);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < n; i++) {
+            md.update(buf, 7 + i * bs, bs);
+            assertThat(Arrays.copyOfRange(out, 3 + 32 * i, 35 + 32 * i)).as("block %d", i).isEqualTo(md.digest());
+        }
+    }
+
+    @Test
+    void knownAnswerForAbcInEveryLane() {
+        byte[][] abc = new byte[16][];
+        Arrays.fill(abc, "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (byte[] d : MultiBlockSha256.digest(abc)) {
+            assertThat(HexFormat.of().formatHex(d)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        }
+    }
+}
