@@ -11,6 +11,7 @@ import io.lifeboat.agent.protect.VaultClientTransport;
 import io.lifeboat.cli.DurationOption;
 import io.lifeboat.cli.ExitCode;
 import io.lifeboat.cli.render.ProgressBar;
+import io.lifeboat.repository.hashing.MultiBlockSha256;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.engine.TlsEngine;
 import java.io.PrintStream;
@@ -61,6 +62,7 @@ public final class AgentProtectCommand implements Callable<Integer> {
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
         }
+        MultiBlockSha256.prepare(); // the vector kernel warms up while TLS and the vault connection start
         PrintStream out = System.out;
         ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
         ProtectTextProgress text = json ? null : new ProtectTextProgress(out, System.err, ProgressBar.stderrIsTerminal());

@@ -37,6 +37,7 @@ public final class VaultServeCommand implements Callable<Integer> {
         TlsEngine tls = TlsEngine.select(engine);
         var out = spec.commandLine().getOut();
         out.println("vault: TLS engine " + tls.description());
+        MultiBlockSha256.prepare();
         out.println("vault: block hashing " + MultiBlockSha256.implementation());
         out.flush();
         List<VaultRoutes> routes = VaultRouteSets.all();

@@ -35,7 +35,7 @@ final class SourceReader {
     private final ProtectListener listener;
     private final StopSignal stop;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
-    private static final int GROUP = 64;
+    private static final int GROUP = 256;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 

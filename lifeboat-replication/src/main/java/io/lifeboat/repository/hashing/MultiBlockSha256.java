@@ -58,6 +58,14 @@ public final class MultiBlockSha256 {
         return LANES;
     }
 
+    /**
+     * Starts the kernel's warm-up now (it starts on first use otherwise): a command that will hash
+     * calls this first thing, so the JIT compiles the kernel while the command starts up.
+     */
+    public static void prepare() {
+        // loading the class is the point: its initialiser starts KernelWarmUp
+    }
+
     /** Lanes used right now: {@link #lanes()} once {@link KernelWarmUp} has the kernel up to speed, else 1. */
     private static int lanesNow() {
         return KernelWarmUp.ready() ? LANES : 1;
