@@ -38,8 +38,10 @@ public final class Protector {
         Manifest manifest;
         long blocksSent;
         long blocksPresent;
-        try (Uploader uploader = new Uploader(vault, options, listener, stop)) {
-            SourceReader reader = new SourceReader(options.blockSize(), listener, stop);
+        // about what is in flight at a time: three windows queued or being sent, and two batches
+        BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
+        try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
+            SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers);
             manifest = reader.read(source, kind, uploader::offer);
             uploader.finish();
             blocksSent = uploader.blocksSent();

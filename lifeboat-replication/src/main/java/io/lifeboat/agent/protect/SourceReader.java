@@ -34,16 +34,18 @@ final class SourceReader {
     private final byte[] zeros;
     private final ProtectListener listener;
     private final StopSignal stop;
+    private final BlockBuffers buffers;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 
-    SourceReader(int blockSize, ProtectListener listener, StopSignal stop) {
+    SourceReader(int blockSize, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
         this.blockSize = blockSize;
         this.zeros = new byte[blockSize];
         this.listener = listener;
         this.stop = stop;
+        this.buffers = buffers;
     }
 
     Manifest read(Path source, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
@@ -95,10 +97,15 @@ final class SourceReader {
                     listener.read(g.lengths[i]);
                     if (g.ids[i] == null) {
                         blocks.add(BlockRef.zero(g.lengths[i]));
+                        buffers.give(g.data[i]);
                     } else {
                         blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
-                        sink.accept(g.ids[i], g.data[i], g.lengths[i]);
+                        sink.accept(g.ids[i], g.data[i], g.lengths[i]); // the sink gives it back
                     }
+                    g.data[i] = null;
+                }
+                for (byte[] unused : g.data) {
+                    buffers.give(unused); // read past the end of the file
                 }
                 eof = g.eof;
             }
@@ -128,7 +135,7 @@ final class SourceReader {
         IntStream.range(0, GROUP / SLICE).parallel().forEach(t -> {
             try {
                 for (int i = t * SLICE; i < (t + 1) * SLICE; i++) {
-                    byte[] buf = new byte[blockSize];
+                    byte[] buf = buffers.take();
                     g.data[i] = buf;
                     g.lengths[i] = fill(ch, buf, position + (long) i * blockSize);
                     if (g.lengths[i] < blockSize) {

@@ -40,6 +40,7 @@ final class Uploader implements AutoCloseable {
     private final ProtectOptions options;
     private final ProtectListener listener;
     private final StopSignal stop;
+    private final BlockBuffers buffers;
     private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(2);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -53,10 +54,13 @@ final class Uploader implements AutoCloseable {
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
     private List<EncodedBlock> batch = new ArrayList<>();
+    /** The reader's arrays that blocks of {@link #batch} still point into (raw bodies). */
+    private List<byte[]> batchArrays = new ArrayList<>();
     private int batchBytes;
     private long blocksPresent;
 
-    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
+    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
+        this.buffers = buffers;
         this.vault = vault;
         this.options = options;
         this.listener = listener;
@@ -143,6 +147,7 @@ final class Uploader implements AutoCloseable {
         for (Pending p : w) {
             if (known.contains(p.id()) || fresh.putIfAbsent(p.id(), p) != null) {
                 blocksPresent++;
+                buffers.give(p.data());
             }
         }
         if (fresh.isEmpty()) {
@@ -152,6 +157,7 @@ final class Uploader implements AutoCloseable {
         for (Pending p : fresh.values()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;
+                buffers.give(p.data());
                 continue;
             }
             stop.check();
@@ -161,6 +167,11 @@ final class Uploader implements AutoCloseable {
             }
             batch.add(b);
             batchBytes += b.wireSize();
+            if (b.body() == p.data()) {
+                batchArrays.add(p.data()); // sent as is: given back once the batch is answered
+            } else {
+                buffers.give(p.data()); // compressed or copied: the reader's array is free now
+            }
         }
         known.addAll(fresh.keySet());
     }
@@ -171,21 +182,23 @@ final class Uploader implements AutoCloseable {
      */
     private void flushBatch() throws InterruptedException {
         if (!batch.isEmpty()) {
-            upload(batch, batchBytes);
+            upload(batch, batchArrays);
             batch = new ArrayList<>();
+            batchArrays = new ArrayList<>();
             batchBytes = 0;
         }
     }
 
     /** Hands a batch to a sender thread once fewer than two are in flight. */
-    private void upload(List<EncodedBlock> batch, int bytes) throws InterruptedException {
+    private void upload(List<EncodedBlock> batch, List<byte[]> arrays) throws InterruptedException {
         inFlight.acquire();
         rethrow();
         senders.execute(() -> {
             try {
-                vault.upload(batch);
+                vault.upload(batch); // retries re-encode the batch, so its arrays stay untouched until here
                 blocksSent.addAndGet(batch.size());
                 listener.uploaded(batch.size(), BlockBatchCodec.size(batch));
+                arrays.forEach(buffers::give);
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             } finally {
