@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the vector kernel up to speed off the hot path, and lets it in only once it is faster.
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * on MessageDigest.
  */
 final class KernelWarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(KernelWarmUp.class);
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(20);
     private static final int MESSAGE_BYTES = 4096;
     /** Kernel calls that bring it past C2's thresholds (about 600 calls and 15,000 loop turns). */
@@ -58,6 +61,13 @@ final class KernelWarmUp {
             long start = System.nanoTime();
             compile(lanes, start);
             ready = prove(lanes, start);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (ready) {
+                LOG.debug("SHA-256: the {}-lane vector kernel is in use ({} ms of warm-up)", lanes, ms);
+            } else {
+                LOG.info("SHA-256: the {}-lane vector kernel did not beat MessageDigest within {} ms; staying on MessageDigest",
+                        lanes, ms);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
