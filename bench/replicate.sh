@@ -175,7 +175,9 @@ read -r rs_inc_t rs_inc_b <<<"$(rsync_copy)"
 running_agent() {
   local interval log="$work/running.jsonl"
   interval="$(python3 -c "print(int(max(20, 3 * $lb_inc_t)))")"
-  lb agent protect --dir "$work/A" --interval "${interval}s" --json "$img" >"$log" 2>/dev/null &
+  # not through lb(): a function run in the background is a subshell, and a signal to it would not
+  # reach the agent
+  timeout 900 "$here/lifeboat" agent protect --dir "$work/A" --interval "${interval}s" --json "$img" >"$log" 2>/dev/null &
   local ap=$!
   for _ in $(seq 1 $((interval * 10))); do [ "$(grep -c '"committed"' "$log")" -ge 1 ] && break; sleep 0.1; done
   change_image >/dev/null
