@@ -82,6 +82,12 @@ public final class RequestBody implements Handler<RoutingContext> {
             }
             body.append(chunk);
         });
+        request.exceptionHandler(e -> { // the client went away mid-body: the router's failure handler says so
+            if (!body.failed) {
+                body.failed = true;
+                ctx.fail(e);
+            }
+        });
         request.endHandler(v -> {
             if (!body.failed) {
                 ctx.put(KEY, body.bytes());
