@@ -7,7 +7,8 @@
 #   3. a raw TLS pipe of the same bytes (socat OPENSSL -> socat OPENSSL-LISTEN -> /dev/null): the
 #      transport ceiling
 #   4. an agent left running (`protect --interval`, as a service runs): its pass after another 1%
-#      change, timed by the agent, against rsync on the same change
+#      change and its pass after the image is replaced by a new one (a warm full pass), timed by
+#      the agent, each against rsync on the same data
 #
 # Bytes on the wire are application bytes sent to the far side: lifeboat's recorded `bytesSent`
 # (request bodies: id queries, block batches, the commit), rsync's "Total bytes sent", and the
@@ -169,41 +170,56 @@ echo "bench: changed $pieces scattered 64 KiB pieces (1%); incremental copies" >
 read -r lb_inc_t lb_inc_b <<<"$(protect)"
 read -r rs_inc_t rs_inc_b <<<"$(rsync_copy)"
 
-# --- a running agent (`protect --interval`), as it runs as a service: its first pass re-reads the
-# unchanged image (and the JIT compiles); then 1% changes again and its next pass is timed by the
-# agent's own clock ("seconds" of the committed event), against rsync on the same change.
+# --- a running agent (`protect --interval`), as it runs as a service. Its first pass re-reads the
+# unchanged image (and the JIT compiles). Then 1% changes again: its next pass is timed by the
+# agent's own clock ("seconds" of the committed event), against rsync on the same change. Then the
+# image is replaced (renamed over, so no pass sees half of it) by a new one of the same make with
+# other bytes: the pass after that is a warm full pass, against rsync copying the new image.
 running_agent() {
-  local interval log="$work/running.jsonl"
-  interval="$(python3 -c "print(int(max(20, 3 * $lb_inc_t)))")"
+  local interval log="$work/running.jsonl" rs_run rs_new
+  interval="$(python3 -c "print(int(max(45, 4 * $lb_inc_t)))")"
   # not through lb(): a function run in the background is a subshell, and a signal to it would not
   # reach the agent
   timeout 900 "$here/lifeboat" agent protect --dir "$work/A" --interval "${interval}s" --json "$img" >"$log" 2>/dev/null &
   local ap=$!
-  for _ in $(seq 1 $((interval * 10))); do [ "$(grep -c '"committed"' "$log")" -ge 1 ] && break; sleep 0.1; done
+  committed() { [ "$(grep -c '"committed"' "$log")" -ge "$1" ]; }
+  for _ in $(seq 1 $((interval * 10))); do committed 1 && break; sleep 0.1; done
   change_image >/dev/null
-  for _ in $(seq 1 $((interval * 30))); do [ "$(grep -c '"committed"' "$log")" -ge 2 ] && break; sleep 0.1; done
+  for _ in $(seq 1 $((interval * 30))); do committed 2 && break; sleep 0.1; done
+  rs_run="$(rsync_copy)"
+  make_image "$work/next.img" "$size_mib" web-2
+  mv -f "$work/next.img" "$img"
+  for _ in $(seq 1 $((interval * 30))); do committed 3 && break; sleep 0.1; done
   kill "$ap" 2>/dev/null; wait "$ap" 2>/dev/null || true
-  grep '"committed"' "$log" | sed -n 2p | python3 -c 'import json,sys; e=json.loads(sys.stdin.read()); print(e["seconds"], e["bytesSent"])'
+  rs_new="$(rsync_copy)"
+  grep '"committed"' "$log" | sed -n '2p;3p' | python3 -c '
+import json, sys
+e = [json.loads(l) for l in sys.stdin]
+print(e[0]["seconds"], e[0]["bytesSent"], e[1]["seconds"], e[1]["bytesSent"])' | tr '\n' ' '
+  echo "$rs_run $rs_new"
 }
-echo "bench: a running agent's next pass after another 1% change, and rsync on the same change" >&2
-read -r lb_run_t lb_run_b <<<"$(running_agent)"
-read -r rs_run_t rs_run_b <<<"$(rsync_copy)"
+echo "bench: a running agent's next pass after another 1% change, then after a new image; rsync on each" >&2
+read -r lb_run_t lb_run_b lb_new_t lb_new_b rs_run_t rs_run_b rs_new_t rs_new_b <<<"$(running_agent)"
 
 python3 - "$size_mib" "$lb_full_t" "$lb_full_b" "$rs_full_t" "$rs_full_b" "$raw_t" "$raw_b" \
-  "$lb_inc_t" "$lb_inc_b" "$rs_inc_t" "$rs_inc_b" "$lb_run_t" "$lb_run_b" "$rs_run_t" "$rs_run_b" "$(nproc)" <<'PY'
+  "$lb_inc_t" "$lb_inc_b" "$rs_inc_t" "$rs_inc_b" "$lb_run_t" "$lb_run_b" "$rs_run_t" "$rs_run_b" \
+  "$lb_new_t" "$lb_new_b" "$rs_new_t" "$rs_new_b" "$(nproc)" <<'PY'
 import sys
 a = sys.argv[1:]
 mib = int(a[0]); size = mib << 20
-lbf, lbfb, rsf, rsfb, raw, rawb, lbi, lbib, rsi, rsib, lbr, lbrb, rsr, rsrb = (float(x) for x in a[1:15])
-print(f"replicate: {mib} MiB image (1/2 random, 1/4 text, 1/4 zeros), loopback, {a[15]} cores")
+lbf, lbfb, rsf, rsfb, raw, rawb, lbi, lbib, rsi, rsib, lbr, lbrb, rsr, rsrb, lbn, lbnb, rsn, rsnb = (float(x) for x in a[1:19])
+print(f"replicate: {mib} MiB image (1/2 random, 1/4 text, 1/4 zeros), loopback, {a[19]} cores")
 print(f"{'pass':<34}{'time s':>9}{'MB/s':>9}{'bytes on wire':>16}")
 rows = [("lifeboat full protect", lbf, lbfb), ("rsync over stunnel, full", rsf, rsfb),
         ("raw TLS pipe (socat), full", raw, rawb), ("lifeboat incremental (1% changed)", lbi, lbib),
         ("rsync over stunnel, incremental", rsi, rsib),
-        ("lifeboat running agent, next 1%", lbr, lbrb), ("rsync over stunnel, same change", rsr, rsrb)]
+        ("lifeboat running agent, next 1%", lbr, lbrb), ("rsync over stunnel, same change", rsr, rsrb),
+        ("lifeboat running agent, new image", lbn, lbnb), ("rsync over stunnel, new image", rsn, rsnb)]
 for name, t, b in rows:
     print(f"{name:<34}{t:>9.2f}{size / t / 1e6:>9.1f}{int(b):>16,}")
 print(f"ratios: full time lifeboat/rsync {lbf / rsf:.2f}, lifeboat/raw pipe {lbf / raw:.2f};"
       f" incremental time lifeboat/rsync {lbi / rsi:.2f}, bytes lifeboat/rsync {lbib / rsib:.2f};"
-      f" running agent time lifeboat/rsync {lbr / rsr:.2f}, bytes {lbrb / rsrb:.2f}")
+      f" running agent time lifeboat/rsync {lbr / rsr:.2f}, bytes {lbrb / rsrb:.2f};"
+      f" running agent, new image: time lifeboat/rsync on it {lbn / rsn:.2f} (rsync's delta search finds"
+      f" nothing in new bytes), lifeboat/rsync's first full copy {lbn / rsf:.2f}, lifeboat/raw pipe {lbn / raw:.2f}")
 PY
