@@ -22,19 +22,8 @@ final class BlockCodec {
      * @return the uncompressed bytes, whose SHA-256 is {@code id}
      */
     static byte[] decode(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
-        byte[] raw = switch (encoding) {
-            case RAW -> body;
-            case ZSTD -> inflate(id, pack, body, maxBytes);
-        };
-        if (raw.length > maxBytes) {
-            throw new IntegrityException(id, pack, where(id, pack) + " is " + raw.length
-                    + " bytes, more than the largest block allowed (" + maxBytes + ")");
-        }
-        BlockId actual = BlockId.of(raw);
-        if (!actual.equals(id)) {
-            throw new IntegrityException(id, pack, where(id, pack) + ": SHA-256 of its " + raw.length
-                    + " bytes is " + actual + (pack == null ? " (a truncated or altered upload)" : " (damaged)"));
-        }
+        byte[] raw = unpack(id, pack, body, encoding, maxBytes);
+        checkHash(id, pack, raw.length, BlockId.of(raw));
         return raw;
     }
 
@@ -51,25 +40,34 @@ final class BlockCodec {
         int[] lengths = new int[n];
         for (int i = 0; i < n; i++) {
             BlockUpload u = uploads.get(i);
-            raw[i] = switch (u.encoding()) {
-                case RAW -> u.body();
-                case ZSTD -> inflate(u.id(), null, u.body(), maxBytes);
-            };
-            if (raw[i].length > maxBytes) {
-                throw new IntegrityException(u.id(), null, where(u.id(), null) + " is " + raw[i].length
-                        + " bytes, more than the largest block allowed (" + maxBytes + ")");
-            }
+            raw[i] = unpack(u.id(), null, u.body(), u.encoding(), maxBytes);
             lengths[i] = raw[i].length;
         }
         BlockId[] actual = BlockId.ofAll(raw, lengths, n);
         for (int i = 0; i < n; i++) {
-            BlockId id = uploads.get(i).id();
-            if (!actual[i].equals(id)) {
-                throw new IntegrityException(id, null, where(id, null) + ": SHA-256 of its " + lengths[i]
-                        + " bytes is " + actual[i] + " (a truncated or altered upload)");
-            }
+            checkHash(uploads.get(i).id(), null, lengths[i], actual[i]);
         }
         return raw;
+    }
+
+    /** The body's uncompressed bytes, no more than {@code maxBytes} of them (not yet checked against the id). */
+    private static byte[] unpack(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
+        byte[] raw = switch (encoding) {
+            case RAW -> body;
+            case ZSTD -> inflate(id, pack, body, maxBytes);
+        };
+        if (raw.length > maxBytes) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is " + raw.length
+                    + " bytes, more than the largest block allowed (" + maxBytes + ")");
+        }
+        return raw;
+    }
+
+    private static void checkHash(BlockId id, String pack, int length, BlockId actual) {
+        if (!actual.equals(id)) {
+            throw new IntegrityException(id, pack, where(id, pack) + ": SHA-256 of its " + length
+                    + " bytes is " + actual + (pack == null ? " (a truncated or altered upload)" : " (damaged)"));
+        }
     }
 
     private static byte[] inflate(BlockId id, String pack, byte[] body, int maxBytes) {

@@ -87,27 +87,6 @@ public final class MultiBlockSha256 {
     }
 
     /**
-     * Hashes {@code count} contiguous blocks of {@code blockSize} bytes:
-     * block i = {@code buf[off + i*blockSize .. +blockSize)}, its digest goes to
-     * {@code out[outOff + i*32 .. +32)}.
-     */
-    public static void digestBlocks(byte[] buf, int off, int blockSize, int count, byte[] out, int outOff) {
-        Objects.checkFromIndexSize(off, Math.multiplyExact(blockSize, count), buf.length);
-        Objects.checkFromIndexSize(outOff, Math.multiplyExact(DIGEST_LENGTH, count), out.length);
-        byte[][] src = new byte[count][];
-        byte[][] dst = new byte[count][];
-        int[] srcOff = new int[count];
-        int[] dstOff = new int[count];
-        Arrays.fill(src, buf);
-        Arrays.fill(dst, out);
-        for (int i = 0; i < count; i++) {
-            srcOff[i] = off + i * blockSize;
-            dstOff[i] = outOff + i * DIGEST_LENGTH;
-        }
-        digest(lanesNow(), src, srcOff, blockSize, count, dst, dstOff);
-    }
-
-    /**
      * Hashes {@code count} messages of equal {@code length}: message i =
      * {@code msgs[i][offsets[i] .. +length)}, digest written to {@code out[i][outOffsets[i] .. +32)}.
      * Arrays may repeat (e.g. all messages slices of one buffer).
