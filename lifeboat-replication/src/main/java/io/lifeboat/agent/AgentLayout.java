@@ -9,6 +9,8 @@ import java.nio.file.Path;
  *   A/machine.key   its private key (PKCS#8 PEM, 0600), made here and never sent anywhere
  *   A/ca.crt        the vault's CA certificate, pinned at enrolment by the token's hash
  *   A/agent.json    {@link AgentConfig}: the vault's address and the machine name
+ *   A/known-blocks/ per protected source, the fingerprints and ids of its last point's blocks
+ *                   ({@link io.lifeboat.agent.protect.KnownBlocksStore}); safe to delete
  * </pre>
  */
 public record AgentLayout(Path dir) {
@@ -31,5 +33,9 @@ public record AgentLayout(Path dir) {
 
     public Path config() {
         return dir.resolve("agent.json");
+    }
+
+    public Path knownBlocks() {
+        return dir.resolve("known-blocks");
     }
 }

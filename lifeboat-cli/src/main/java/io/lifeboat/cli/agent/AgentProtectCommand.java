@@ -2,6 +2,7 @@ package io.lifeboat.cli.agent;
 
 import io.lifeboat.agent.AgentLayout;
 import io.lifeboat.agent.protect.HttpVaultApi;
+import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectLoop;
 import io.lifeboat.agent.protect.ProtectOptions;
@@ -11,9 +12,9 @@ import io.lifeboat.agent.protect.VaultClientTransport;
 import io.lifeboat.cli.DurationOption;
 import io.lifeboat.cli.ExitCode;
 import io.lifeboat.cli.render.ProgressBar;
-import io.lifeboat.repository.hashing.MultiBlockSha256;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.engine.TlsEngine;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +54,10 @@ public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON events, one per line, on standard output")
     boolean json;
 
+    @Option(names = "--rehash", description = "forget the fingerprints kept of each PATH's last point and hash every"
+            + " block again (otherwise a block whose fingerprint is unchanged keeps its id unhashed)")
+    boolean rehash;
+
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
     String engine;
@@ -62,7 +67,6 @@ public final class AgentProtectCommand implements Callable<Integer> {
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
         }
-        MultiBlockSha256.prepare(); // the vector kernel warms up while TLS and the vault connection start
         PrintStream out = System.out;
         ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
         ProtectTextProgress text = json ? null : new ProtectTextProgress(out, System.err, ProgressBar.stderrIsTerminal());
@@ -86,7 +90,11 @@ public final class AgentProtectCommand implements Callable<Integer> {
         try (VaultClientTransport transport = VaultClientTransport.open(layout, tls)) {
             ProtectOptions options = ProtectOptions.defaults();
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
-            Protector protector = new Protector(api, options, listener, stop);
+            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks());
+            if (rehash) {
+                forgetRecords(records);
+            }
+            Protector protector = new Protector(api, options, listener, stop, records);
             if (once) {
                 for (Path p : paths) {
                     protector.protect(p);
@@ -111,6 +119,14 @@ public final class AgentProtectCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waits for `finished`, counted down above
             }
+        }
+    }
+
+    private static void forgetRecords(KnownBlocksStore records) {
+        try {
+            records.forgetAll();
+        } catch (IOException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "--rehash: cannot delete the kept fingerprints: " + e, e);
         }
     }
 

@@ -70,6 +70,11 @@ final class ProtectJsonEvents implements ProtectListener {
     }
 
     @Override
+    public synchronized void notice(String message) {
+        emit(event("notice").put("message", message));
+    }
+
+    @Override
     public synchronized void committed(ProtectResult r) {
         emit(event("committed").put("point", ManifestCodec.infoNode(r.point())).put("sourceBytes", r.sourceBytes()).put("blocks", r.blocks())
                 .put("zeroBlocks", r.zeroBlocks()).put("blocksSent", r.blocksSent())

@@ -51,6 +51,11 @@ final class ProtectTextProgress implements ProtectListener {
     }
 
     @Override
+    public synchronized void notice(String message) {
+        err.println("agent: " + message);
+    }
+
+    @Override
     public synchronized void committed(ProtectResult r) {
         closeBar();
         out.println(summary(r));

@@ -3,6 +3,7 @@ package io.lifeboat.cli.quickstart;
 import io.lifeboat.agent.AgentEnrolment;
 import io.lifeboat.agent.AgentLayout;
 import io.lifeboat.agent.protect.HttpVaultApi;
+import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.ProtectResult;
@@ -83,7 +84,8 @@ final class Quickstart {
                 StopSignal stop = new StopSignal();
                 ProtectOptions options = ProtectOptions.defaults();
                 Protector protector = new Protector(new HttpVaultApi(transport, transport.machine(), options.retry(),
-                        ProtectListener.NONE, stop), options, ProtectListener.NONE, stop);
+                        ProtectListener.NONE, stop), options, ProtectListener.NONE, stop,
+                        KnownBlocksStore.in(agent.knownBlocks()));
                 ProtectResult first = protector.protect(source);
                 say("protect: %s", describe(first));
 

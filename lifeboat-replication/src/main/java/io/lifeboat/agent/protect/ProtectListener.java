@@ -31,6 +31,10 @@ public interface ProtectListener {
     default void committed(ProtectResult result) {
     }
 
+    /** Something the operator should know that does not stop the pass (e.g. a record ignored). */
+    default void notice(String message) {
+    }
+
     /** A source entry was skipped (e.g. a socket inside a tree), with the reason. */
     default void skipped(Path path, String reason) {
     }

@@ -6,6 +6,7 @@ import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.SourceKind;
+import io.lifeboat.repository.hashing.MultiBlockSha256;
 import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,14 +17,27 @@ import java.time.Duration;
  * lacks, then commit the point. The point becomes visible only through the commit, after every
  * block it names is stored; a pass that fails or is stopped before that leaves no point behind
  * (its stored blocks are kept, so the next pass does not send them again).
+ *
+ * <p>After a commit the pass's {@link KnownBlocks} record is kept, so the next pass over the source
+ * hashes only blocks that changed. If the vault refuses a commit because a block taken from that
+ * record is gone (pruned, or another vault), the record is dropped and the pass runs again hashing
+ * every block.
  */
 public final class Protector {
     private final VaultApi vault;
     private final ProtectOptions options;
     private final ProtectListener listener;
     private final StopSignal stop;
+    private final KnownBlocksStore records;
 
+    /** A protector that keeps no records: every pass hashes every block. */
     public Protector(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
+        this(vault, options, listener, stop, KnownBlocksStore.none());
+    }
+
+    public Protector(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop,
+            KnownBlocksStore records) {
+        this.records = records;
         this.vault = vault;
         this.options = options;
         this.listener = listener;
@@ -31,6 +45,24 @@ public final class Protector {
     }
 
     public ProtectResult protect(Path source) {
+        KnownBlocks known = records.load(source, options.blockSize(), listener);
+        try {
+            return protect(source, known);
+        } catch (VaultRequestException e) {
+            if (e.status() != 409 || known.isEmpty()) {
+                throw e;
+            }
+            records.forget(source);
+            listener.notice("the vault refused a point built on the record of " + source + "'s point " + known.point()
+                    + " (" + e.getMessage() + "): protecting it again, hashing every block");
+            return protect(source, KnownBlocks.NONE);
+        }
+    }
+
+    private ProtectResult protect(Path source, KnownBlocks known) {
+        if (known.isEmpty()) {
+            MultiBlockSha256.prepare(); // a whole source to hash: worth the kernel's warm-up
+        }
         long started = System.nanoTime();
         SourceKind kind = SourceKinds.detect(source);
         listener.started(source, SourceKinds.estimateSize(source, kind));
@@ -40,12 +72,12 @@ public final class Protector {
         long blocksPresent;
         // about what is in flight at a time: three windows queued or being sent, and two batches
         BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
+        SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known);
         try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
-            SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers);
             manifest = reader.read(source, kind, uploader::offer);
             uploader.finish();
             blocksSent = uploader.blocksSent();
-            blocksPresent = uploader.blocksPresent();
+            blocksPresent = uploader.blocksPresent() + reader.blocksUnchanged();
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot read " + source + ": " + e, e);
         } catch (InterruptedException e) {
@@ -54,6 +86,7 @@ public final class Protector {
         }
         stop.check();
         PointInfo point = vault.commit(new PointCommit(vault.bytesSent() - sentBefore, options.consistency(), manifest));
+        records.save(source, reader.record(point.id()), listener);
         long blocks = 0;
         long zero = 0;
         for (Entry e : manifest.entries()) {

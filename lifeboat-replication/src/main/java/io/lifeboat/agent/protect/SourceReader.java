@@ -24,7 +24,9 @@ import java.util.stream.IntStream;
 
 /**
  * Reads a source into a {@link Manifest}: files are cut into fixed-size blocks named by SHA-256,
- * all-zero blocks become zero refs (never handed to the sink), every other block goes to the sink.
+ * all-zero blocks become zero refs (never handed to the sink), a block unchanged since the last
+ * point ({@link KnownBlocks}) keeps its id unhashed and is not handed to the sink either, every
+ * other block is hashed and goes to the sink. What it read is recorded for the next pass.
  * A tree is walked depth-first in name order without following symlinks; its root is the entry "".
  * Files are read to end of file, so a device needs no size and a file that grows or shrinks while
  * read is recorded as read (crash-consistent).
@@ -35,17 +37,32 @@ final class SourceReader {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
+    private final KnownBlocks known;
+    private final KnownBlocks.Recorder record;
+    private long blocksUnchanged;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 
-    SourceReader(int blockSize, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
+    SourceReader(int blockSize, ProtectListener listener, StopSignal stop, BlockBuffers buffers, KnownBlocks known) {
         this.blockSize = blockSize;
+        this.known = known;
+        this.record = new KnownBlocks.Recorder(blockSize);
         this.zeros = new byte[blockSize];
         this.listener = listener;
         this.stop = stop;
         this.buffers = buffers;
+    }
+
+    /** Non-zero blocks found unchanged since the last point: neither hashed nor sent. */
+    long blocksUnchanged() {
+        return blocksUnchanged;
+    }
+
+    /** The record of what this pass read, to keep once its point is committed. */
+    KnownBlocks record(String point) {
+        return record.toRecord(point);
     }
 
     Manifest read(Path source, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
@@ -86,12 +103,14 @@ final class SourceReader {
 
     private Entry file(Path file, String rel, BasicFileAttributes a, BlockSink sink) throws IOException, InterruptedException {
         List<BlockRef> blocks = new ArrayList<>();
+        KnownBlocks.File last = known.file(rel);
         long size = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             boolean eof = false;
             while (!eof) {
                 stop.check();
-                Group g = readGroup(ch, size);
+                long first = blocks.size();
+                Group g = readGroup(ch, size, last, first);
                 for (int i = 0; i < g.count; i++) {
                     size += g.lengths[i];
                     listener.read(g.lengths[i]);
@@ -100,7 +119,13 @@ final class SourceReader {
                         buffers.give(g.data[i]);
                     } else {
                         blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
-                        sink.accept(g.ids[i], g.data[i], g.lengths[i]); // the sink gives it back
+                        record.block(rel, first + i, g.lengths[i], g.fingerprints[i], g.ids[i]);
+                        if (g.unchanged[i]) {
+                            blocksUnchanged++;
+                            buffers.give(g.data[i]); // the vault holds it: the commit checks
+                        } else {
+                            sink.accept(g.ids[i], g.data[i], g.lengths[i]); // the sink gives it back
+                        }
                     }
                     g.data[i] = null;
                 }
@@ -118,6 +143,9 @@ final class SourceReader {
         final byte[][] data = new byte[GROUP][];
         final int[] lengths = new int[GROUP];
         final BlockId[] ids = new BlockId[GROUP];
+        final long[] fingerprints = new long[GROUP];
+        /** The block has the length and fingerprint it had in the last point, so it kept that id. */
+        final boolean[] unchanged = new boolean[GROUP];
         int count;
         boolean eof;
     }
@@ -129,7 +157,7 @@ final class SourceReader {
      * block: blocks after it are dropped even if a growing file filled them meanwhile, so what is
      * recorded is always a prefix of the file as read.
      */
-    private Group readGroup(FileChannel ch, long position) throws IOException {
+    private Group readGroup(FileChannel ch, long position, KnownBlocks.File last, long firstIndex) throws IOException {
         Group g = new Group();
         IOException[] failed = new IOException[1];
         IntStream.range(0, GROUP / SLICE).parallel().forEach(t -> {
@@ -142,7 +170,7 @@ final class SourceReader {
                         break; // end of file within this slice
                     }
                 }
-                hash(g, t * SLICE, (t + 1) * SLICE);
+                hash(g, t * SLICE, (t + 1) * SLICE, last, firstIndex);
             } catch (IOException e) {
                 synchronized (failed) {
                     failed[0] = e;
@@ -164,8 +192,11 @@ final class SourceReader {
         return g;
     }
 
-    /** The SHA-256 of each non-zero block in {@code [from, to)}, many at a time; all-zero blocks keep a null id. */
-    private void hash(Group g, int from, int to) {
+    /**
+     * The fingerprint of each non-zero block in {@code [from, to)}, then its id: the last point's
+     * if it is unchanged since, else its SHA-256 (many at a time). All-zero blocks keep a null id.
+     */
+    private void hash(Group g, int from, int to, KnownBlocks.File last, long firstIndex) {
         byte[][] data = new byte[to - from][];
         int[] lengths = new int[to - from];
         int[] slot = new int[to - from];
@@ -173,6 +204,13 @@ final class SourceReader {
         for (int i = from; i < to && g.data[i] != null; i++) {
             int len = g.lengths[i];
             if (len > 0 && !Arrays.equals(g.data[i], 0, len, zeros, 0, len)) {
+                g.fingerprints[i] = BlockFingerprint.of(g.data[i], len);
+                BlockId before = last.unchanged(firstIndex + i, len, g.fingerprints[i]);
+                if (before != null) {
+                    g.ids[i] = before;
+                    g.unchanged[i] = true;
+                    continue;
+                }
                 data[n] = g.data[i];
                 lengths[n] = len;
                 slot[n++] = i;

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
- * attempt are simply reported as present. No local state is kept.
+ * attempt are simply reported as present. The uploader keeps no state of its own across passes.
  */
 final class Uploader implements AutoCloseable {
     private record Pending(BlockId id, byte[] data, int length) {

@@ -29,6 +29,7 @@ final class KernelWarmUp {
     /** A compiled kernel does 0.6-1.2 GB/s per core on AVX2/AVX-512; a cold one a few MB/s. */
     private static final long MIN_BYTES_PER_SECOND = 400_000_000L;
     private static volatile boolean ready;
+    private static boolean started;
     private static final CountDownLatch DONE = new CountDownLatch(1);
 
     private KernelWarmUp() {
@@ -44,8 +45,12 @@ final class KernelWarmUp {
         return ready;
     }
 
-    /** Starts the warm-up thread for a kernel of {@code lanes}; does nothing for 1 lane. */
-    static void start(int lanes) {
+    /** Starts the warm-up thread for a kernel of {@code lanes} unless started before; nothing to warm for 1 lane. */
+    static synchronized void startOnce(int lanes) {
+        if (started) {
+            return;
+        }
+        started = true;
         if (lanes <= 1) {
             DONE.countDown();
             return;

@@ -32,10 +32,6 @@ public final class MultiBlockSha256 {
     /** Selected lane count: 16, 8, or 1 (= MessageDigest only). */
     private static final int LANES = selectLanes();
 
-    static {
-        KernelWarmUp.start(LANES);
-    }
-
     /**
      * A partial batch of r &lt; LANES messages is still run through the vector kernel (padding
      * the unused lanes with a duplicate of the first message) if r &gt;= this; below it
@@ -59,11 +55,13 @@ public final class MultiBlockSha256 {
     }
 
     /**
-     * Starts the kernel's warm-up now (it starts on first use otherwise): a command that will hash
-     * calls this first thing, so the JIT compiles the kernel while the command starts up.
+     * Starts the kernel's warm-up (once per JVM; later calls do nothing). Until it has, everything is
+     * hashed with MessageDigest: the warm-up costs about a second of CPU, worth it only to a process
+     * that will hash much (the vault, an agent pass that hashes a whole source), so such a caller
+     * calls this first thing and the JIT compiles the kernel while the rest starts up.
      */
     public static void prepare() {
-        // loading the class is the point: its initialiser starts KernelWarmUp
+        KernelWarmUp.startOnce(LANES);
     }
 
     /** Lanes used right now: {@link #lanes()} once {@link KernelWarmUp} has the kernel up to speed, else 1. */
@@ -76,6 +74,7 @@ public final class MultiBlockSha256 {
      * kernel is in use. Benchmarks and tests call this; the hot path never waits.
      */
     public static boolean awaitKernel(long seconds) throws InterruptedException {
+        prepare();
         return KernelWarmUp.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 

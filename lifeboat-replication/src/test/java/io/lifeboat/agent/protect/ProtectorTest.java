@@ -11,6 +11,7 @@ import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.SourceKind;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.IdListCodec;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
@@ -66,9 +67,29 @@ class ProtectorTest {
     }
 
     private ProtectResult protect(Path source, ProtectListener listener) {
+        return protect(transport, source, listener, KnownBlocksStore.none());
+    }
+
+    private static ProtectResult protect(VaultTransport to, Path source, ProtectListener listener, KnownBlocksStore records) {
         StopSignal stop = new StopSignal();
-        HttpVaultApi api = new HttpVaultApi(transport, M, FAST, listener, stop);
-        return new Protector(api, ProtectOptions.defaults().withRetry(FAST), listener, stop).protect(source);
+        HttpVaultApi api = new HttpVaultApi(to, M, FAST, listener, stop);
+        return new Protector(api, ProtectOptions.defaults().withRetry(FAST), listener, stop, records).protect(source);
+    }
+
+    /** Ids asked about in "which do you lack?" queries so far. */
+    private int idsAskedAbout() {
+        return transport.log().stream().filter(r -> r.path().endsWith("/blocks/missing"))
+                .mapToInt(r -> IdListCodec.decode(r.body()).size()).sum();
+    }
+
+    /** Collects {@link ProtectListener#notice} messages. */
+    private static final class Notices implements ProtectListener {
+        final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void notice(String message) {
+            messages.add(message);
+        }
     }
 
     private Manifest manifestOf(ProtectResult r) {
@@ -286,5 +307,86 @@ class ProtectorTest {
     void aMissingSourceIsAUsageError() {
         assertThatThrownBy(() -> protect(tmp.resolve("nope"), ProtectListener.NONE))
                 .isInstanceOf(LifeboatException.class).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void withARecordOfTheLastPointOnlyChangedBlocksAreHashedAskedAboutAndSent() throws IOException {
+        byte[] data = image(8 << 20, 11); // 128 random blocks, 128 zero blocks
+        Path img = tmp.resolve("disk.img");
+        Files.write(img, data);
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"));
+        ProtectResult first = protect(transport, img, ProtectListener.NONE, records);
+        assertThat(first.blocksSent()).isEqualTo(128);
+        int asked = idsAskedAbout();
+        assertThat(asked).isGreaterThanOrEqualTo(128);
+
+        ProtectResult same = protect(transport, img, ProtectListener.NONE, records);
+        assertThat(idsAskedAbout()).as("nothing changed: nothing to ask about").isEqualTo(asked);
+        assertThat(same.blocksSent()).isZero();
+        assertThat(same.blocksPresent()).isEqualTo(128);
+        assertThat(manifestOf(same).entries()).isEqualTo(manifestOf(first).entries());
+
+        // one byte in block 5, a 4 KiB write across blocks 60/61, and block 200 (zero until now)
+        data[5 * 32768 + 7] ^= 1;
+        byte[] piece = new byte[4096];
+        new Random(4).nextBytes(piece);
+        System.arraycopy(piece, 0, data, 61 * 32768 - 2048, piece.length);
+        data[200 * 32768] = 9;
+        Files.write(img, data);
+        ProtectResult changed = protect(transport, img, ProtectListener.NONE, records);
+        assertThat(idsAskedAbout() - asked).as("only the 4 changed blocks are asked about").isEqualTo(4);
+        assertThat(changed.blocksSent()).isEqualTo(4);
+        assertThat(restore(manifestOf(changed).entries().get(0))).isEqualTo(data);
+    }
+
+    @Test
+    void aRecordTheVaultCannotHonourIsDroppedAndThePassRunsAgainHashingEverything() throws IOException {
+        byte[] data = image(4 << 20, 12);
+        Path img = tmp.resolve("disk.img");
+        Files.write(img, data);
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"));
+        protect(transport, img, ProtectListener.NONE, records);
+
+        // the agent now talks to an empty vault: every id in its record is unknown there
+        try (Repository other = Repository.open(new MemoryBackend(), RepositoryOptions.defaults())) {
+            Notices notices = new Notices();
+            ProtectResult r = protect(new InProcessTransport(other, M), img, notices, records);
+            assertThat(r.blocksSent()).isEqualTo(64);
+            assertThat(notices.messages).singleElement().asString()
+                    .contains("vault refused a point built on the record").contains("hashing every block");
+            Entry e = other.manifest(M, r.point().id()).entries().get(0);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (BlockRef b : e.blocks()) {
+                out.writeBytes(b.isZero() ? new byte[b.length()] : other.readBlock(M, b.id()));
+            }
+            assertThat(out.toByteArray()).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void aDamagedRecordIsReportedAndIgnored() throws IOException {
+        byte[] data = image(4 << 20, 13);
+        Path img = tmp.resolve("disk.img");
+        Files.write(img, data);
+        Path dir = tmp.resolve("known");
+        KnownBlocksStore records = KnownBlocksStore.in(dir);
+        ProtectResult first = protect(transport, img, ProtectListener.NONE, records);
+        Path record;
+        try (var files = Files.list(dir)) {
+            record = files.filter(p -> p.toString().endsWith(".known")).findFirst().orElseThrow();
+        }
+        byte[] b = Files.readAllBytes(record);
+        b[b.length / 2] ^= 0x40;
+        Files.write(record, b);
+
+        int asked = idsAskedAbout();
+        Notices notices = new Notices();
+        ProtectResult again = protect(transport, img, notices, records);
+        assertThat(notices.messages).singleElement().asString()
+                .contains(record.toString()).contains("checksum mismatch").contains("hashing every block");
+        assertThat(idsAskedAbout() - asked).as("every non-zero block hashed and asked about").isEqualTo(64);
+        assertThat(again.blocksSent()).isZero();
+        assertThat(manifestOf(again).entries()).isEqualTo(manifestOf(first).entries());
+        assertThat(Files.readAllBytes(record)).as("rewritten after the commit").isNotEqualTo(b);
     }
 }

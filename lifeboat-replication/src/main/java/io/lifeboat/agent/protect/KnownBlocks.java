@@ -1,0 +1,138 @@
+package io.lifeboat.agent.protect;
+
+import io.lifeboat.repository.BlockId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the agent recorded of a source's last committed point: for each file of the source (the
+ * entry name, "" for a single file or image) and each block position, the block's length,
+ * {@link BlockFingerprint} and SHA-256. A block read at the same position with the same length and
+ * fingerprint is the block the vault already holds under that id, so it is neither hashed nor sent.
+ * All-zero blocks are not recorded (they are recognised by their bytes).
+ *
+ * <p>Immutable once built; {@link Recorder} builds the record of the pass in progress.
+ */
+final class KnownBlocks {
+    static final KnownBlocks NONE = new KnownBlocks(0, "", Map.of());
+    /** A file with more blocks (2 TiB at 32 KiB) is not recorded: its digests would not fit one array. */
+    static final int MAX_BLOCKS_PER_FILE = Integer.MAX_VALUE / 32;
+
+    private final int blockSize;
+    private final String point;
+    private final Map<String, File> files;
+
+    KnownBlocks(int blockSize, String point, Map<String, File> files) {
+        this.blockSize = blockSize;
+        this.point = point;
+        this.files = Map.copyOf(files);
+    }
+
+    int blockSize() {
+        return blockSize;
+    }
+
+    /** The point this record describes. */
+    String point() {
+        return point;
+    }
+
+    Map<String, File> files() {
+        return files;
+    }
+
+    boolean isEmpty() {
+        return files.isEmpty();
+    }
+
+    /** The record of one file; an empty one when the file was not in the last point. */
+    File file(String name) {
+        return files.getOrDefault(name, File.EMPTY);
+    }
+
+    /**
+     * One file's blocks by position: {@code lengths[i]} is 0 where block i was all zeros or absent,
+     * {@code digests} holds 32 bytes per position.
+     */
+    record File(int[] lengths, long[] fingerprints, byte[] digests) {
+        static final File EMPTY = new File(new int[0], new long[0], new byte[0]);
+
+        File {
+            if (fingerprints.length != lengths.length || digests.length != lengths.length * 32L) {
+                throw new IllegalArgumentException("a file record needs one length, fingerprint and digest per block");
+            }
+        }
+
+        int blocks() {
+            return lengths.length;
+        }
+
+        /** The id block {@code index} had in the last point if it still has that length and fingerprint, else null. */
+        BlockId unchanged(long index, int length, long fingerprint) {
+            if (index >= lengths.length || length == 0) {
+                return null;
+            }
+            int i = (int) index;
+            if (lengths[i] != length || fingerprints[i] != fingerprint) {
+                return null;
+            }
+            return BlockId.fromBytes(Arrays.copyOfRange(digests, i * 32, i * 32 + 32));
+        }
+    }
+
+    /** Collects the record of a pass as the reader goes; not thread-safe (the reader calls it from one thread). */
+    static final class Recorder {
+        private final int blockSize;
+        private final Map<String, Growing> files = new HashMap<>();
+
+        Recorder(int blockSize) {
+            this.blockSize = blockSize;
+        }
+
+        /** Block {@code index} of {@code file}: a non-zero block with its fingerprint and id. */
+        void block(String file, long index, int length, long fingerprint, BlockId id) {
+            Growing g = files.computeIfAbsent(file, f -> new Growing());
+            if (index < MAX_BLOCKS_PER_FILE) {
+                g.set((int) index, length, fingerprint, id.toBytes());
+            } else {
+                g.tooLarge = true;
+            }
+        }
+
+        KnownBlocks toRecord(String point) {
+            Map<String, File> done = new HashMap<>();
+            files.forEach((name, g) -> {
+                if (!g.tooLarge) {
+                    done.put(name, g.toFile());
+                }
+            });
+            return new KnownBlocks(blockSize, point, done);
+        }
+    }
+
+    private static final class Growing {
+        private int[] lengths = new int[64];
+        private long[] fingerprints = new long[64];
+        private byte[] digests = new byte[64 * 32];
+        private int size;
+        private boolean tooLarge;
+
+        void set(int index, int length, long fingerprint, byte[] digest) {
+            if (index >= lengths.length) {
+                int n = (int) Math.min(MAX_BLOCKS_PER_FILE, Math.max(index + 1L, lengths.length * 2L));
+                lengths = Arrays.copyOf(lengths, n);
+                fingerprints = Arrays.copyOf(fingerprints, n);
+                digests = Arrays.copyOf(digests, n * 32);
+            }
+            lengths[index] = length;
+            fingerprints[index] = fingerprint;
+            System.arraycopy(digest, 0, digests, index * 32, 32);
+            size = Math.max(size, index + 1);
+        }
+
+        File toFile() {
+            return new File(Arrays.copyOf(lengths, size), Arrays.copyOf(fingerprints, size), Arrays.copyOf(digests, size * 32));
+        }
+    }
+}

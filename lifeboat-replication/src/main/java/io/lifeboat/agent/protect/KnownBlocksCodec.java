@@ -1,0 +1,125 @@
+package io.lifeboat.agent.protect;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The file form of {@link KnownBlocks}, streamed so that a large device's record never sits in a
+ * byte array twice. Big-endian:
+ * <pre>
+ *   "LBKNOWN1"                      magic and format version
+ *   int blockSize, UTF source, UTF point, int fileCount
+ *   per file: UTF name, int n, n x int length, n x long fingerprint, n x 32-byte SHA-256
+ *   int CRC-32C of every byte before it
+ * </pre>
+ * A record that fails any check is refused with the reason and where; the caller then hashes
+ * every block, which is always safe.
+ */
+final class KnownBlocksCodec {
+    private static final byte[] MAGIC = {'L', 'B', 'K', 'N', 'O', 'W', 'N', '1'};
+    /** Bytes a block takes in the record: length, fingerprint, digest. */
+    static final int BYTES_PER_BLOCK = 4 + 8 + 32;
+
+    private KnownBlocksCodec() {
+    }
+
+    static void write(KnownBlocks record, String source, OutputStream out) throws IOException {
+        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), new CRC32C());
+        DataOutputStream d = new DataOutputStream(checked);
+        d.write(MAGIC);
+        d.writeInt(record.blockSize());
+        d.writeUTF(source);
+        d.writeUTF(record.point());
+        d.writeInt(record.files().size());
+        for (Map.Entry<String, KnownBlocks.File> e : record.files().entrySet()) {
+            KnownBlocks.File f = e.getValue();
+            d.writeUTF(e.getKey());
+            d.writeInt(f.blocks());
+            for (int length : f.lengths()) {
+                d.writeInt(length);
+            }
+            for (long fingerprint : f.fingerprints()) {
+                d.writeLong(fingerprint);
+            }
+            d.write(f.digests());
+        }
+        d.flush();
+        new DataOutputStream(out).writeInt((int) checked.getChecksum().getValue());
+        out.flush();
+    }
+
+    /**
+     * Reads a record written for {@code source} with {@code blockSize}; {@code recordBytes}, the
+     * size of the whole record, bounds what a damaged count may make it allocate.
+     *
+     * @throws IOException naming what is wrong: not a record, another source or block size, cut
+     *                     short, or a checksum that does not match
+     */
+    static KnownBlocks read(InputStream in, long recordBytes, String source, int blockSize) throws IOException {
+        CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(in, 1 << 16), new CRC32C());
+        DataInputStream d = new DataInputStream(checked);
+        try {
+            byte[] magic = d.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IOException("not a known-blocks record (bad magic at byte 0)");
+            }
+            int recordedBlockSize = d.readInt();
+            String recordedSource = d.readUTF();
+            String point = d.readUTF();
+            if (recordedBlockSize != blockSize || !recordedSource.equals(source)) {
+                throw new IOException("recorded for " + recordedSource + " with " + recordedBlockSize
+                        + "-byte blocks, not " + source + " with " + blockSize);
+            }
+            int fileCount = d.readInt();
+            if (fileCount < 0) {
+                throw new IOException("negative file count " + fileCount);
+            }
+            Map<String, KnownBlocks.File> files = new HashMap<>();
+            for (int k = 0; k < fileCount; k++) {
+                String name = d.readUTF();
+                int n = d.readInt();
+                if (n < 0 || n > KnownBlocks.MAX_BLOCKS_PER_FILE || (long) n * BYTES_PER_BLOCK > recordBytes) {
+                    throw new IOException("file " + k + " (" + name + ") claims " + n + " blocks");
+                }
+                int[] lengths = new int[n];
+                for (int i = 0; i < n; i++) {
+                    lengths[i] = d.readInt();
+                    if (lengths[i] < 0 || lengths[i] > blockSize) {
+                        throw new IOException("block " + i + " of " + name + " has length " + lengths[i]);
+                    }
+                }
+                long[] fingerprints = new long[n];
+                for (int i = 0; i < n; i++) {
+                    fingerprints[i] = d.readLong();
+                }
+                byte[] digests = new byte[n * 32];
+                d.readFully(digests);
+                files.put(name, new KnownBlocks.File(lengths, fingerprints, digests));
+            }
+            int expected = (int) checked.getChecksum().getValue();
+            int stored = d.readInt();
+            if (stored != expected) {
+                throw new IOException("checksum mismatch (stored " + Integer.toHexString(stored) + ", computed "
+                        + Integer.toHexString(expected) + ")");
+            }
+            if (d.read() != -1) {
+                throw new IOException("bytes after the checksum");
+            }
+            return new KnownBlocks(blockSize, point, files);
+        } catch (EOFException e) {
+            throw new IOException("cut short", e);
+        }
+    }
+}

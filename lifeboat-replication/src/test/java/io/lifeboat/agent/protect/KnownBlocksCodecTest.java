@@ -1,0 +1,112 @@
+package io.lifeboat.agent.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifeboat.repository.BlockId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class KnownBlocksCodecTest {
+    private static final int BS = 32 * 1024;
+    private static final String SRC = "/data/disk.img";
+
+    private static BlockId id(int n) {
+        return BlockId.of(new byte[] {(byte) n, 1, 2, 3});
+    }
+
+    /** Two files: "" with blocks 0, 1 and 3 (2 all zeros), "etc/hosts" with one short block. */
+    private static KnownBlocks sample() {
+        KnownBlocks.Recorder r = new KnownBlocks.Recorder(BS);
+        r.block("", 0, BS, 11L, id(0));
+        r.block("", 1, BS, -12L, id(1));
+        r.block("", 3, 100, 13L, id(3));
+        r.block("etc/hosts", 0, 512, 0x7fff_ffff_ffffL, id(9));
+        return r.toRecord("p-7");
+    }
+
+    private static byte[] bytes(KnownBlocks k) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        KnownBlocksCodec.write(k, SRC, out);
+        return out.toByteArray();
+    }
+
+    private static KnownBlocks read(byte[] b) throws IOException {
+        return KnownBlocksCodec.read(new ByteArrayInputStream(b), b.length, SRC, BS);
+    }
+
+    @Test
+    void roundTripKeepsEveryBlockAndItsPosition() throws IOException {
+        KnownBlocks back = read(bytes(sample()));
+        assertThat(back.point()).isEqualTo("p-7");
+        assertThat(back.files().keySet()).containsExactlyInAnyOrder("", "etc/hosts");
+        KnownBlocks.File image = back.file("");
+        assertThat(image.blocks()).isEqualTo(4);
+        assertThat(image.unchanged(0, BS, 11L)).isEqualTo(id(0));
+        assertThat(image.unchanged(1, BS, -12L)).isEqualTo(id(1));
+        assertThat(image.unchanged(2, BS, 0L)).as("an all-zero block is not recorded").isNull();
+        assertThat(image.unchanged(3, 100, 13L)).isEqualTo(id(3));
+        assertThat(back.file("etc/hosts").unchanged(0, 512, 0x7fff_ffff_ffffL)).isEqualTo(id(9));
+    }
+
+    @Test
+    void aBlockMatchesOnlyWithItsPositionLengthAndFingerprint() throws IOException {
+        KnownBlocks.File image = read(bytes(sample())).file("");
+        assertThat(image.unchanged(0, BS, 12L)).as("other fingerprint").isNull();
+        assertThat(image.unchanged(3, 99, 13L)).as("other length").isNull();
+        assertThat(image.unchanged(1, BS, 11L)).as("block 0's fingerprint at position 1").isNull();
+        assertThat(image.unchanged(4, BS, 11L)).as("past the recorded end").isNull();
+        assertThat(read(bytes(sample())).file("not/there").unchanged(0, BS, 11L)).isNull();
+    }
+
+    @Test
+    void everyFlippedByteIsCaught() throws IOException {
+        byte[] good = bytes(sample());
+        for (int at = 0; at < good.length; at++) {
+            byte[] bad = good.clone();
+            bad[at] ^= 0x10;
+            assertThatThrownBy(() -> read(bad)).as("byte %d flipped", at).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aRecordCutAnywhereIsRefusedAsCutShort() throws IOException {
+        byte[] good = bytes(sample());
+        for (int len = 0; len < good.length; len++) {
+            byte[] cut = Arrays.copyOf(good, len);
+            assertThatThrownBy(() -> read(cut)).as("cut at %d", len).isInstanceOf(IOException.class);
+        }
+        assertThatThrownBy(() -> read(Arrays.copyOf(good, 20))).hasMessageContaining("cut short");
+    }
+
+    @Test
+    void errorsSayWhatIsWrong() throws IOException {
+        byte[] good = bytes(sample());
+        assertThatThrownBy(() -> read("not a record at all".getBytes())).hasMessageContaining("bad magic");
+        assertThatThrownBy(() -> KnownBlocksCodec.read(new ByteArrayInputStream(good), good.length, "/other.img", BS))
+                .hasMessageContaining("recorded for " + SRC).hasMessageContaining("not /other.img");
+        assertThatThrownBy(() -> KnownBlocksCodec.read(new ByteArrayInputStream(good), good.length, SRC, 4096))
+                .hasMessageContaining("32768-byte blocks");
+        byte[] trailing = Arrays.copyOf(good, good.length + 1);
+        assertThatThrownBy(() -> read(trailing)).hasMessageContaining("after the checksum");
+        byte[] badSum = good.clone();
+        badSum[badSum.length - 1] ^= 1;
+        assertThatThrownBy(() -> read(badSum)).hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void aHugeBlockCountIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        KnownBlocks.Recorder r = new KnownBlocks.Recorder(BS);
+        r.block("f", 0, BS, 1L, id(1));
+        byte[] b = bytes(r.toRecord("p"));
+        // layout: magic 8, blockSize 4, UTF source, UTF point, fileCount 4, UTF "f" (2 + 1), then n
+        int at = 8 + 4 + 2 + SRC.length() + 2 + 1 + 4 + 3;
+        assertThat(ByteBuffer.wrap(b, at, 4).getInt()).isEqualTo(1);
+        ByteBuffer.wrap(b, at, 4).putInt(Integer.MAX_VALUE / 32);
+        assertThatThrownBy(() -> read(b)).hasMessageContaining("file 0 (f) claims 67108863 blocks");
+    }
+}
