@@ -118,6 +118,15 @@ class ReplicationEndToEndTest {
         }
         assertThat(Files.mismatch(v1, img)).as("point 1 restores the first version").isEqualTo(-1);
         Files.delete(v1);
+
+        // the agent kept the fingerprints of the last point; --rehash drops them and hashes every block,
+        // which finds every block of the first version already in the vault
+        try (var kept = Files.list(agent.resolve("known-blocks"))) {
+            assertThat(kept.filter(p -> p.toString().endsWith(".known")).count()).isEqualTo(1);
+        }
+        JsonNode rehashed = lab.protect(agent, img, "--rehash");
+        assertThat(rehashed.path("blocksSent").asLong()).isZero();
+        assertThat(rehashed.path("blocksPresent").asLong()).isEqualTo(4096);
         Files.delete(img);
     }
 

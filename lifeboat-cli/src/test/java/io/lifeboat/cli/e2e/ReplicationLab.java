@@ -83,8 +83,11 @@ final class ReplicationLab implements AutoCloseable {
     }
 
     /** {@code agent protect --once --json}; returns its "committed" event. */
-    JsonNode protect(Path agent, Path source) {
-        return committed(ok("agent", "protect", "--dir", agent.toString(), "--once", "--json", source.toString()));
+    JsonNode protect(Path agent, Path source, String... options) {
+        List<String> args = new ArrayList<>(List.of("agent", "protect", "--dir", agent.toString(), "--once", "--json"));
+        args.addAll(List.of(options));
+        args.add(source.toString());
+        return committed(ok(args.toArray(String[]::new)));
     }
 
     static JsonNode committed(LifeboatProcess.Result r) {

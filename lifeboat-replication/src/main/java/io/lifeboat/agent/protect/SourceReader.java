@@ -6,6 +6,7 @@ import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.SourceKind;
+import io.lifeboat.repository.hashing.MultiBlockSha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -40,6 +42,12 @@ final class SourceReader {
     private final KnownBlocks known;
     private final KnownBlocks.Recorder record;
     private long blocksUnchanged;
+    private final AtomicLong bytesHashed = new AtomicLong();
+    /**
+     * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
+     * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
+     */
+    private static final long WARM_UP_AFTER_BYTES = 64L << 20;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
@@ -215,6 +223,14 @@ final class SourceReader {
                 lengths[n] = len;
                 slot[n++] = i;
             }
+        }
+        long hashed = 0;
+        for (int k = 0; k < n; k++) {
+            hashed += lengths[k];
+        }
+        long total = bytesHashed.addAndGet(hashed);
+        if (total > WARM_UP_AFTER_BYTES && total - hashed <= WARM_UP_AFTER_BYTES) {
+            MultiBlockSha256.prepare(); // the one slice that crosses the line starts it
         }
         BlockId[] ids = BlockId.ofAll(data, lengths, n);
         for (int k = 0; k < n; k++) {
