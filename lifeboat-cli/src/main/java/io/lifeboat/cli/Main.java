@@ -1,6 +1,7 @@
 package io.lifeboat.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The only main(): runs {@link LifeboatCommand} and exits with its code. */
 public final class Main {
@@ -13,7 +14,17 @@ public final class Main {
 
     /** Runs a command line in this JVM; tests call this instead of {@link #main}. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine(args).execute(args);
+    }
+
+    private static Class<?> subcommandNamed(String name) {
+        for (Class<?> sub : LifeboatCommand.SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(name) || java.util.Arrays.asList(c.aliases()).contains(name)) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     /** Every command's help ends with the same exit-code table. */
@@ -22,8 +33,24 @@ public final class Main {
         cl.getSubcommands().values().forEach(Main::addExitCodeFooter);
     }
 
+    /** The whole command tree (for help, and for tests that run several commands). */
     public static CommandLine newCommandLine() {
+        return newCommandLine(new String[0]);
+    }
+
+    /**
+     * The command tree for {@code args}: when the first argument names a subcommand, only that one
+     * is built (see {@link LifeboatCommand}); otherwise (help, a typo, nothing) all of them, so the
+     * usage and picocli's suggestions list every command.
+     */
+    public static CommandLine newCommandLine(String... args) {
         CommandLine cl = new CommandLine(new LifeboatCommand());
+        Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
+        for (Class<?> sub : LifeboatCommand.SUBCOMMANDS) {
+            if (named == null || sub == named) {
+                cl.addSubcommand(sub);
+            }
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof io.lifeboat.tls.LifeboatException) {
                 commandLine.getErr().println("lifeboat: " + ex.getMessage());

@@ -60,12 +60,13 @@ public final class Protector {
     }
 
     private ProtectResult protect(Path source, KnownBlocks known) {
-        if (known.isEmpty()) {
-            MultiBlockSha256.prepare(); // a whole source to hash: worth the kernel's warm-up
-        }
         long started = System.nanoTime();
         SourceKind kind = SourceKinds.detect(source);
-        listener.started(source, SourceKinds.estimateSize(source, kind));
+        long estimate = SourceKinds.estimateSize(source, kind);
+        if (known.isEmpty() && estimate > SourceReader.WARM_UP_AFTER_BYTES) {
+            MultiBlockSha256.prepare(); // a whole large source to hash: start the kernel's warm-up now
+        }
+        listener.started(source, estimate);
         long sentBefore = vault.bytesSent();
         Manifest manifest;
         long blocksSent;
