@@ -75,7 +75,7 @@ public final class Protector {
         BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
         SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known);
         try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
-            manifest = reader.read(source, kind, uploader::offer);
+            manifest = reader.read(source, kind, uploader);
             uploader.finish();
             blocksSent = uploader.blocksSent();
             blocksPresent = uploader.blocksPresent() + reader.blocksUnchanged();

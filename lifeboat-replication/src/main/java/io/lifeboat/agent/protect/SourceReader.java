@@ -140,6 +140,7 @@ final class SourceReader {
                 for (byte[] unused : g.data) {
                     buffers.give(unused); // read past the end of the file
                 }
+                sink.moved();
                 eof = g.eof;
             }
         }

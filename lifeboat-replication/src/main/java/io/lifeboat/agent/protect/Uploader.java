@@ -29,12 +29,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
  */
-final class Uploader implements AutoCloseable {
+final class Uploader implements BlockSink, AutoCloseable {
     private record Pending(BlockId id, byte[] data, int length) {
     }
 
     private static final List<Pending> END = List.of();
     private static final int IN_FLIGHT = 2;
+    /**
+     * How long a window or a batch may wait to fill. When few blocks changed, a window of 1024 of
+     * them would otherwise fill only at the end of the source, and everything would be asked about
+     * and sent after the whole source was read: on a 2 GiB image with 1% changed, a second of the
+     * pass spent sending after reading. Flushed at this age, they travel while the reader goes on.
+     */
+    private static final long MAX_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
 
     private final VaultApi vault;
     private final ProtectOptions options;
@@ -53,10 +60,12 @@ final class Uploader implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
+    private long windowStarted;
     private List<EncodedBlock> batch = new ArrayList<>();
     /** The reader's arrays that blocks of {@link #batch} still point into (raw bodies). */
     private List<byte[]> batchArrays = new ArrayList<>();
     private int batchBytes;
+    private long batchStarted;
     private long blocksPresent;
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
@@ -71,11 +80,22 @@ final class Uploader implements AutoCloseable {
     }
 
     /** Queues one non-zero block; {@code data} must not be reused by the caller. */
-    void offer(BlockId id, byte[] data, int length) throws InterruptedException {
+    @Override
+    public void accept(BlockId id, byte[] data, int length) throws InterruptedException {
         rethrow();
         stop.check();
+        if (window.isEmpty()) {
+            windowStarted = System.nanoTime();
+        }
         window.add(new Pending(id, data, length));
         if (window.size() >= options.windowBlocks()) {
+            flushWindow();
+        }
+    }
+
+    @Override
+    public void moved() throws InterruptedException {
+        if (!window.isEmpty() && System.nanoTime() - windowStarted > MAX_WAIT_NANOS) {
             flushWindow();
         }
     }
@@ -128,8 +148,10 @@ final class Uploader implements AutoCloseable {
 
     private void run() {
         try {
-            for (List<Pending> w = queue.take(); w != END; w = queue.take()) {
-                send(w);
+            for (List<Pending> w = next(); w != END; w = next()) {
+                if (w != null) {
+                    send(w);
+                }
             }
             flushBatch();
             inFlight.acquire(IN_FLIGHT); // every batch answered
@@ -140,6 +162,15 @@ final class Uploader implements AutoCloseable {
             failure.compareAndSet(null, t);
             queue.clear();
         }
+    }
+
+    /** The next window, or null after a wait in which the batch being filled was sent for its age. */
+    private List<Pending> next() throws InterruptedException {
+        List<Pending> w = queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (w == null && !batch.isEmpty() && System.nanoTime() - batchStarted > MAX_WAIT_NANOS) {
+            flushBatch();
+        }
+        return w;
     }
 
     private void send(List<Pending> w) throws InterruptedException {
@@ -165,6 +196,9 @@ final class Uploader implements AutoCloseable {
             if (!batch.isEmpty() && batchBytes + b.wireSize() > options.batchBytes()) {
                 flushBatch();
             }
+            if (batch.isEmpty()) {
+                batchStarted = System.nanoTime();
+            }
             batch.add(b);
             batchBytes += b.wireSize();
             if (b.body() == p.data()) {
@@ -178,7 +212,8 @@ final class Uploader implements AutoCloseable {
 
     /**
      * Sends the batch being filled. Batches span windows, so a pass that changed a few blocks here
-     * and there still sends them in few requests (each one costs the vault a durable write).
+     * and there still sends them in few requests (each one costs the vault a durable write); one
+     * that has waited {@link #MAX_WAIT_NANOS} goes anyway, so that sending overlaps reading.
      */
     private void flushBatch() throws InterruptedException {
         if (!batch.isEmpty()) {
