@@ -86,8 +86,8 @@ public final class AgentProtectCommand implements Callable<Integer> {
         }, "agent-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         AgentLayout layout = new AgentLayout(dir);
-        TlsEngine tls = TlsEngine.select(engine);
-        try (VaultClientTransport transport = VaultClientTransport.open(layout, tls)) {
+        // the TLS engine and the vault client are set up while the pass starts reading
+        try (VaultClientTransport transport = VaultClientTransport.connecting(layout, () -> TlsEngine.select(engine))) {
             ProtectOptions options = ProtectOptions.defaults();
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
             KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks());

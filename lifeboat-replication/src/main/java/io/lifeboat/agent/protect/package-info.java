@@ -14,7 +14,8 @@
  *       is neither hashed nor asked about, since the vault holds it (the commit checks).</li>
  *   <li>Every other block goes to the {@code Uploader} thread in windows of 1024 (hashed on all cores).</li>
  *   <li>Per window it asks the vault "which of these do you lack?" for ids not seen in this pass,</li>
- *   <li>compresses those with zstd where that pays (raw otherwise) and sends them in ~16 MiB batches, two in flight;</li>
+ *   <li>compresses those with zstd where that pays (raw otherwise) and sends them in ~16 MiB batches, two in flight
+ *       (a window or batch that has waited 250 ms goes as it is, so a few changed blocks travel while the reader goes on);</li>
  *   <li>then the {@link io.lifeboat.agent.protect.Protector} commits the manifest as a point.</li>
  *   <li>{@link io.lifeboat.agent.protect.HttpVaultApi} retries every request with exponential
  *       back-off while the vault is away; {@link io.lifeboat.agent.protect.ProtectLoop} repeats

@@ -1,0 +1,77 @@
+package io.lifeboat.agent.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.PointInfo;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class UploaderTest {
+    /** A vault that lacks everything and counts what reaches it. */
+    private static final class Lacking implements VaultApi {
+        final CountDownLatch firstUpload = new CountDownLatch(1);
+        final Set<BlockId> uploaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            return new HashSet<>(ids);
+        }
+
+        @Override
+        public void upload(List<EncodedBlock> blocks) {
+            blocks.forEach(b -> uploaded.add(b.id()));
+            firstUpload.countDown();
+        }
+
+        @Override
+        public PointInfo commit(PointCommit commit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PointInfo> points() {
+            return List.of();
+        }
+
+        @Override
+        public long bytesSent() {
+            return 0;
+        }
+    }
+
+    private static byte[] block(long seed) {
+        byte[] b = new byte[4096];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void aFewChangedBlocksTravelWhileTheReaderGoesOnNotAfterIt() throws InterruptedException {
+        Lacking vault = new Lacking();
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
+            byte[] one = block(1);
+            up.accept(BlockId.of(one), one, one.length); // far fewer than a window of 1024
+            // the reader keeps reading unchanged blocks: it only reports that it moved on
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (vault.firstUpload.getCount() > 0 && System.nanoTime() < deadline) {
+                up.moved();
+                Thread.sleep(20);
+            }
+            assertThat(vault.uploaded).as("sent before the reader finished").containsExactly(BlockId.of(one));
+            byte[] two = block(2);
+            up.accept(BlockId.of(two), two, two.length);
+            up.finish();
+            assertThat(vault.uploaded).containsExactlyInAnyOrder(BlockId.of(one), BlockId.of(two));
+        }
+    }
+}
