@@ -23,9 +23,10 @@
  * </ol>
  *
  * <p>Guarantees: a point names only blocks the vault holds (the vault checks); nothing stored is
- * sent again, after a crash too, because the vault's answer decides what is sent; memory stays
- * within about three windows plus one batch, plus the record of the last point (52 bytes per
- * non-zero block), whatever the source size.
+ * sent again, after a crash too, because the vault's answer decides what is sent; block data in
+ * memory stays within about three windows plus two batches, whatever the source size. What grows
+ * with the source is per-block bookkeeping: the manifest being built, and the record of the last
+ * point plus the one of this pass (44 bytes per block each, in flat arrays).
  *
  * <p>Why the record: an incremental pass over an image reads every block, and SHA-256 of what has
  * not changed was most of its CPU (about 1 s per GiB even 16 lanes at a time, plus the JIT work of
