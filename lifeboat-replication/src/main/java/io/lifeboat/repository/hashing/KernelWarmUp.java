@@ -1,9 +1,12 @@
 package io.lifeboat.repository.hashing;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,20 +18,29 @@ import org.slf4j.LoggerFactory;
  * 0.8 s here. MessageDigest's intrinsic is fast from the start. So callers hash with MessageDigest
  * while one daemon thread first calls the kernel on tiny messages until the JIT compiles it (never
  * using more than half a core, so a command starting up keeps its CPU), then times it against
- * MessageDigest on the same bytes; after three rounds in a row where the kernel is clearly faster,
- * {@link #ready()} turns true for good. On a CPU where the kernel never wins (no real vector unit,
- * a JIT that does not intrinsify it) it gives up after {@link #GIVE_UP_NANOS} and everything stays
- * on MessageDigest.
+ * MessageDigest on the same bytes, and {@link WarmUpVerdict} decides. Once the kernel has won,
+ * {@link #ready()} is true for good; if it loses (a CPU with SHA extensions, where MessageDigest is
+ * faster) or never gets up to speed, everything stays on MessageDigest.
+ *
+ * <p>The rounds are timed in this thread's CPU time, not wall time: on a busy machine (a CI run, a
+ * vault serving many agents) wall time counts whoever else held the core, and a kernel that lost
+ * its slice mid-round would look slower than it is.
+ *
+ * <p>Only one kernel may ever run in a JVM that relies on this: once the 8-lane kernel has run,
+ * the JIT's profiles of the Vector API's shared code see two vector shapes, and the 16-lane kernel
+ * compiles to a slow generic form (120 MB/s instead of 780 here). {@link MultiBlockSha256} only
+ * ever runs the one kernel its CPU calls for; tests that run both do so in a JVM of their own.
  */
 final class KernelWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(KernelWarmUp.class);
-    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /** A backstop only: the verdict normally comes well before, from {@link WarmUpVerdict}. */
+    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(90);
     private static final int MESSAGE_BYTES = 4096;
     /** Kernel calls that bring it past C2's thresholds (about 600 calls and 15,000 loop turns). */
     private static final int COMPILE_ROUNDS = 150;
-    /** A compiled kernel does 0.6-1.2 GB/s per core on AVX2/AVX-512; a cold one a few MB/s. */
-    private static final long MIN_BYTES_PER_SECOND = 400_000_000L;
-    private static volatile boolean ready;
+    /** While the kernel is not yet compiled, a measuring round comes at most this often, to keep its cost low. */
+    private static final long COLD_ROUND_PAUSE_MS = 20;
+    private static volatile WarmUpVerdict.Outcome outcome = WarmUpVerdict.Outcome.UNDECIDED;
     private static boolean started;
     private static final CountDownLatch DONE = new CountDownLatch(1);
 
@@ -36,13 +48,18 @@ final class KernelWarmUp {
     }
 
     static boolean ready() {
-        return ready;
+        return outcome == WarmUpVerdict.Outcome.KERNEL;
+    }
+
+    /** The warm-up's verdict so far ({@code UNDECIDED} while it runs or before it started). */
+    static WarmUpVerdict.Outcome outcome() {
+        return outcome;
     }
 
     /** Waits until the warm-up has decided (either way); true when the kernel is in use. */
     static boolean await(long timeout, TimeUnit unit) throws InterruptedException {
         DONE.await(timeout, unit);
-        return ready;
+        return ready();
     }
 
     /** Starts the warm-up thread for a kernel of {@code lanes} unless started before; nothing to warm for 1 lane. */
@@ -64,22 +81,31 @@ final class KernelWarmUp {
     private static void run(int lanes) {
         try {
             long start = System.nanoTime();
-            compile(lanes, start);
-            ready = prove(lanes, start);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (ready) {
-                LOG.debug("SHA-256: the {}-lane vector kernel is in use ({} ms of warm-up)", lanes, ms);
-            } else {
-                LOG.debug("SHA-256: the {}-lane vector kernel did not beat MessageDigest within {} ms; staying on MessageDigest",
-                        lanes, ms);
-            }
+            LongSupplier clock = threadClock();
+            compile(lanes, start, clock);
+            WarmUpVerdict.Outcome verdict = prove(lanes, start, clock);
+            outcome = verdict;
+            LOG.debug("SHA-256, {}-lane vector kernel: {} after {} ms of warm-up", lanes, verdict,
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
-            ready = false; // stay on MessageDigest
+            LOG.debug("SHA-256: the vector kernel failed in its warm-up; staying on MessageDigest", e);
         } finally {
             DONE.countDown();
         }
+    }
+
+    /** This thread's CPU time where the JVM measures it (HotSpot on Linux, macOS, Windows), else wall time. */
+    private static LongSupplier threadClock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isCurrentThreadCpuTimeSupported()) {
+            if (!threads.isThreadCpuTimeEnabled()) {
+                threads.setThreadCpuTimeEnabled(true);
+            }
+            return threads::getCurrentThreadCpuTime;
+        }
+        return System::nanoTime;
     }
 
     /**
@@ -88,60 +114,47 @@ final class KernelWarmUp {
      * thread sleeps as long as each round took: it never takes more than half a core from a
      * command that is starting up.
      */
-    private static void compile(int lanes, long start) throws InterruptedException {
+    private static void compile(int lanes, long start, LongSupplier clock) throws InterruptedException {
         byte[][] msgs = messages(lanes, 64);
         byte[][] out = new byte[lanes][MultiBlockSha256.DIGEST_LENGTH];
         int[] offsets = new int[lanes];
         for (int round = 0; round < COMPILE_ROUNDS && System.nanoTime() - start < GIVE_UP_NANOS; round++) {
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
             for (int i = 0; i < 8; i++) {
                 MultiBlockSha256.digest(lanes, msgs, offsets, 64, lanes, out, offsets);
             }
-            sleepAsLongAs(System.nanoTime() - t0);
+            sleepAsLongAs(clock.getAsLong() - t0, 1);
         }
     }
 
     /**
-     * Phase 2: times the kernel against MessageDigest on the same 4 KiB messages until it is
-     * clearly faster three rounds in a row: 1.5x, and at least {@link #MIN_BYTES_PER_SECOND},
-     * because early on MessageDigest is not compiled either and beating it proves nothing. A
-     * kernel that runs compiled yet loses ten rounds in a row gives up at once: MessageDigest is
-     * fast here already (SHA extensions), and there is nothing to wait for.
+     * Phase 2: times the kernel against MessageDigest on the same 4 KiB messages until {@link
+     * WarmUpVerdict} decides. Until the kernel runs compiled the rounds are spaced out: C2 may
+     * take seconds of CPU to compile it on a busy machine, and measuring meanwhile is waste.
      */
-    private static boolean prove(int lanes, long start) throws Exception {
+    private static WarmUpVerdict.Outcome prove(int lanes, long start, LongSupplier clock) throws Exception {
         byte[][] msgs = messages(lanes, MESSAGE_BYTES);
         byte[][] out = new byte[lanes][MultiBlockSha256.DIGEST_LENGTH];
         int[] offsets = new int[lanes];
         MessageDigest md = MessageDigest.getInstance("SHA-256");
-        int wins = 0;
-        int losses = 0;
-        while (wins < 3 && System.nanoTime() - start < GIVE_UP_NANOS) {
-            long t0 = System.nanoTime();
+        WarmUpVerdict verdict = new WarmUpVerdict();
+        while (verdict.outcome() == WarmUpVerdict.Outcome.UNDECIDED && System.nanoTime() - start < GIVE_UP_NANOS) {
+            long t0 = clock.getAsLong();
             for (int i = 0; i < 2; i++) {
                 MultiBlockSha256.digest(lanes, msgs, offsets, MESSAGE_BYTES, lanes, out, offsets);
             }
-            long t1 = System.nanoTime();
+            long t1 = clock.getAsLong();
             for (int i = 0; i < 2; i++) {
                 for (byte[] m : msgs) {
                     md.update(m);
                     md.digest();
                 }
             }
-            long t2 = System.nanoTime();
-            long bytes = 2L * lanes * MESSAGE_BYTES;
-            boolean compiled = bytes * 1_000_000_000L / Math.max(1, t1 - t0) >= MIN_BYTES_PER_SECOND;
-            boolean faster = compiled && (t1 - t0) * 3 < (t2 - t1) * 2;
-            wins = faster ? wins + 1 : 0;
-            // compiled yet no faster: MessageDigest is fast here already (a CPU with SHA extensions)
-            losses = compiled && !faster ? losses + 1 : 0;
-            if (losses >= 10) {
-                return false;
-            }
-            if (!faster) {
-                sleepAsLongAs(t2 - t0);
-            }
+            long t2 = clock.getAsLong();
+            verdict.add(2L * lanes * MESSAGE_BYTES, t1 - t0, t2 - t1);
+            sleepAsLongAs(t2 - t0, verdict.kernelCompiled() ? 1 : COLD_ROUND_PAUSE_MS);
         }
-        return wins >= 3;
+        return verdict.outcome() == WarmUpVerdict.Outcome.UNDECIDED ? WarmUpVerdict.Outcome.NO_CLEAR_WINNER : verdict.outcome();
     }
 
     private static byte[][] messages(int lanes, int length) {
@@ -153,8 +166,8 @@ final class KernelWarmUp {
         return msgs;
     }
 
-    private static void sleepAsLongAs(long nanos) throws InterruptedException {
-        long ms = Math.max(1, nanos / 1_000_000);
-        Thread.sleep(Math.min(ms, 100));
+    /** Sleeps as long as {@code nanos} (the work just done: at most half a core), at least {@code minMs}, at most 100 ms. */
+    private static void sleepAsLongAs(long nanos, long minMs) throws InterruptedException {
+        Thread.sleep(Math.min(Math.max(minMs, nanos / 1_000_000), 100));
     }
 }

@@ -80,9 +80,20 @@ public final class MultiBlockSha256 {
 
     /** Human-readable description of the selected implementation, e.g. for a startup log. */
     public static String implementation() {
-        return LANES == 1 ? "MessageDigest (jdk.incubator.vector not in use)"
-                : "Vector API " + LANES + "x32-bit lanes (" + (LANES * 32) + "-bit vectors)"
-                + (KernelWarmUp.ready() ? "" : ", MessageDigest until its warm-up is done");
+        if (LANES == 1) {
+            return "MessageDigest (jdk.incubator.vector not in use)";
+        }
+        String kernel = "Vector API " + LANES + "x32-bit lanes (" + (LANES * 32) + "-bit vectors)";
+        switch (KernelWarmUp.outcome()) {
+            case KERNEL:
+                return kernel;
+            case DIGEST_FASTER:
+                return "MessageDigest (faster on this CPU than the " + kernel + " kernel)";
+            case NO_CLEAR_WINNER:
+                return "MessageDigest (the " + kernel + " kernel did not prove faster in its warm-up)";
+            default:
+                return kernel + ", MessageDigest until its warm-up is done";
+        }
     }
 
     /**

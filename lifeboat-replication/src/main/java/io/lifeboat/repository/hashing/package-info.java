@@ -7,6 +7,7 @@
  * needs {@code --add-modules jdk.incubator.vector} (the {@code lifeboat} launcher adds it for the
  * commands that hash in bulk) and falls back to {@link java.security.MessageDigest} without it.
  * In a fresh JVM the kernel is slow until C2 has compiled it, so {@code KernelWarmUp} warms it on
- * a background thread and lets it in only once it measures faster than MessageDigest.
+ * a background thread and lets it in only once it measures faster than MessageDigest ({@code
+ * WarmUpVerdict} holds that rule).
  */
 package io.lifeboat.repository.hashing;
