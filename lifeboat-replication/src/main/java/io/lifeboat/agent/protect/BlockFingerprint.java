@@ -1,5 +1,6 @@
 package io.lifeboat.agent.protect;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -17,10 +18,15 @@ final class BlockFingerprint {
     }
 
     static long of(byte[] data, int length) {
+        return of(ByteBuffer.wrap(data, 0, length));
+    }
+
+    /** The fingerprint of {@code block}'s remaining bytes, in the heap or not; its position does not move. */
+    static long of(ByteBuffer block) {
         CRC32C castagnoli = new CRC32C();
-        castagnoli.update(data, 0, length);
+        castagnoli.update(block.duplicate());
         CRC32 ieee = new CRC32();
-        ieee.update(data, 0, length);
+        ieee.update(block.duplicate());
         return castagnoli.getValue() << 32 | ieee.getValue();
     }
 }

@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +34,10 @@ import java.util.stream.IntStream;
  */
 final class SourceReader {
     private final int blockSize;
-    private final byte[] zeros;
+    /** A block of zeros outside the heap, to compare blocks read there with. */
+    private final ByteBuffer zeros;
+    /** Per reading thread, one slice's worth of the source, outside the heap (see {@link #readSlice}). */
+    private final ThreadLocal<ByteBuffer> sliceBuffer;
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
@@ -57,7 +59,8 @@ final class SourceReader {
         this.blockSize = blockSize;
         this.known = known;
         this.record = new KnownBlocks.Recorder(blockSize);
-        this.zeros = new byte[blockSize];
+        this.zeros = ByteBuffer.allocateDirect(blockSize).asReadOnlyBuffer();
+        this.sliceBuffer = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SLICE * blockSize));
         this.listener = listener;
         this.stop = stop;
         this.buffers = buffers;
@@ -124,13 +127,11 @@ final class SourceReader {
                     listener.read(g.lengths[i]);
                     if (g.ids[i] == null) {
                         blocks.add(BlockRef.zero(g.lengths[i]));
-                        buffers.give(g.data[i]);
                     } else {
                         blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
                         record.block(rel, first + i, g.lengths[i], g.fingerprints[i], g.ids[i]);
                         if (g.unchanged[i]) {
-                            blocksUnchanged++;
-                            buffers.give(g.data[i]); // the vault holds it: the commit checks
+                            blocksUnchanged++; // the vault holds it: the commit checks
                         } else {
                             sink.accept(g.ids[i], g.data[i], g.lengths[i]); // the sink gives it back
                         }
@@ -138,7 +139,7 @@ final class SourceReader {
                     g.data[i] = null;
                 }
                 for (byte[] unused : g.data) {
-                    buffers.give(unused); // read past the end of the file
+                    buffers.give(unused); // read after a short block: dropped
                 }
                 sink.moved();
                 eof = g.eof;
@@ -147,9 +148,14 @@ final class SourceReader {
         return new Entry(rel, EntryType.FILE, mode(file), a.lastModifiedTime().toMillis(), size, null, blocks);
     }
 
-    /** Up to {@link #GROUP} consecutive blocks: their bytes, lengths and ids (null for all-zero). */
+    /**
+     * Up to {@link #GROUP} consecutive blocks: their lengths and ids (null for all-zero), and in the
+     * heap only the bytes of the blocks that go to the sink (changed since the last point).
+     */
     private static final class Group {
         final byte[][] data = new byte[GROUP][];
+        /** The block was read (possibly short or empty, at the end of the file). */
+        final boolean[] read = new boolean[GROUP];
         final int[] lengths = new int[GROUP];
         final BlockId[] ids = new BlockId[GROUP];
         final long[] fingerprints = new long[GROUP];
@@ -171,15 +177,7 @@ final class SourceReader {
         IOException[] failed = new IOException[1];
         IntStream.range(0, GROUP / SLICE).parallel().forEach(t -> {
             try {
-                for (int i = t * SLICE; i < (t + 1) * SLICE; i++) {
-                    byte[] buf = buffers.take();
-                    g.data[i] = buf;
-                    g.lengths[i] = fill(ch, buf, position + (long) i * blockSize);
-                    if (g.lengths[i] < blockSize) {
-                        break; // end of file within this slice
-                    }
-                }
-                hash(g, t * SLICE, (t + 1) * SLICE, last, firstIndex);
+                readSlice(ch, g, t * SLICE, position, last, firstIndex);
             } catch (IOException e) {
                 synchronized (failed) {
                     failed[0] = e;
@@ -190,11 +188,11 @@ final class SourceReader {
             throw failed[0];
         }
         int n = 0;
-        while (n < GROUP && g.data[n] != null && g.lengths[n] == blockSize) {
+        while (n < GROUP && g.read[n] && g.lengths[n] == blockSize) {
             n++;
         }
         g.eof = n < GROUP;
-        if (g.eof && g.data[n] != null && g.lengths[n] > 0) {
+        if (g.eof && g.read[n] && g.lengths[n] > 0) {
             n++; // the last, short block
         }
         g.count = n;
@@ -202,27 +200,52 @@ final class SourceReader {
     }
 
     /**
-     * The fingerprint of each non-zero block in {@code [from, to)}, then its id: the last point's
-     * if it is unchanged since, else its SHA-256 (many at a time). All-zero blocks keep a null id.
+     * Reads the slice of blocks {@code [from, from + SLICE)} of the group with one positional read
+     * into this thread's buffer outside the heap, and finds each block's id: none for an all-zero
+     * block, the last point's for a block whose fingerprint is unchanged, else its SHA-256 (many at a
+     * time). Only the blocks that must be hashed are copied into heap arrays.
+     *
+     * <p>Why outside the heap: the JDK reads a file into a heap array through a buffer of its own
+     * outside the heap and then copies it over. Read there directly, an incremental pass, which
+     * finds almost every block unchanged, never copies those blocks into the heap at all.
      */
-    private void hash(Group g, int from, int to, KnownBlocks.File last, long firstIndex) {
-        byte[][] data = new byte[to - from][];
-        int[] lengths = new int[to - from];
-        int[] slot = new int[to - from];
+    private void readSlice(FileChannel ch, Group g, int from, long position, KnownBlocks.File last, long firstIndex)
+            throws IOException {
+        ByteBuffer slice = sliceBuffer.get().clear();
+        long start = position + (long) from * blockSize;
+        while (slice.hasRemaining()) {
+            if (ch.read(slice, start + slice.position()) < 0) {
+                break;
+            }
+        }
+        int got = slice.position();
+        byte[][] data = new byte[SLICE][];
+        int[] lengths = new int[SLICE];
+        int[] slot = new int[SLICE];
         int n = 0;
-        for (int i = from; i < to && g.data[i] != null; i++) {
-            int len = g.lengths[i];
-            if (len > 0 && !Arrays.equals(g.data[i], 0, len, zeros, 0, len)) {
-                g.fingerprints[i] = BlockFingerprint.of(g.data[i], len);
+        for (int i = from; i < from + SLICE; i++) {
+            int at = (i - from) * blockSize;
+            int len = Math.max(0, Math.min(blockSize, got - at));
+            g.read[i] = true;
+            g.lengths[i] = len;
+            ByteBuffer block = slice.slice(at, len);
+            if (len > 0 && block.mismatch(zeros.slice(0, len)) >= 0) {
+                g.fingerprints[i] = BlockFingerprint.of(block);
                 BlockId before = last.unchanged(firstIndex + i, len, g.fingerprints[i]);
                 if (before != null) {
                     g.ids[i] = before;
                     g.unchanged[i] = true;
-                    continue;
+                } else {
+                    byte[] bytes = buffers.take();
+                    block.get(0, bytes, 0, len);
+                    g.data[i] = bytes;
+                    data[n] = bytes;
+                    lengths[n] = len;
+                    slot[n++] = i;
                 }
-                data[n] = g.data[i];
-                lengths[n] = len;
-                slot[n++] = i;
+            }
+            if (len < blockSize) {
+                break; // end of file within this slice
             }
         }
         long hashed = 0;
@@ -237,16 +260,6 @@ final class SourceReader {
         for (int k = 0; k < n; k++) {
             g.ids[slot[k]] = ids[k];
         }
-    }
-
-    private static int fill(FileChannel ch, byte[] buf, long position) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf);
-        while (bb.hasRemaining()) {
-            if (ch.read(bb, position + bb.position()) < 0) {
-                break;
-            }
-        }
-        return bb.position();
     }
 
     /** Permission bits (incl. setuid/setgid/sticky where the file system says), 0 where unknown. */

@@ -2,6 +2,7 @@ package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import net.jqwik.api.ForAll;
@@ -21,6 +22,15 @@ class BlockFingerprintTest {
         CRC32 i = new CRC32();
         i.update(block);
         assertThat(BlockFingerprint.of(padded, block.length)).isEqualTo(c.getValue() << 32 | i.getValue());
+    }
+
+    /** The reader fingerprints blocks where it read them, outside the heap; the record may come from either. */
+    @Property(tries = 100)
+    void isTheSameInTheHeapAndOutside(@ForAll @Size(max = 4096) byte[] block, @ForAll @IntRange(max = 7) int at) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(at + block.length + 3);
+        direct.position(at).put(block).position(at).limit(at + block.length);
+        assertThat(BlockFingerprint.of(direct)).isEqualTo(BlockFingerprint.of(block, block.length));
+        assertThat(direct.position()).as("the position does not move").isEqualTo(at);
     }
 
     /** Any change within 32 consecutive bits is a burst every CRC-32 detects, so both halves change. */
