@@ -6,9 +6,7 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.LifeboatException.Kind;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vault's one storage object: blocks in packs, per-machine ownership, recovery points, retention
- * and verify, over a {@link Backend}. Thread-safe. See {@code docs/repository-format.md} for the files
- * and the package notes for the guarantees.
+ * The vault's one storage object: recovery points, retention and verify over a {@link Backend}, and
+ * the public face of its {@link BlockStore} (blocks in packs, per-machine ownership). Thread-safe.
+ * See {@code docs/repository-format.md} for the files and the package notes for the guarantees.
  *
  * <p>Every operation except retention runs under the shared side of a read/write lock and touches
  * concurrent maps; retention and pruning take the exclusive side, so a pack is never deleted while a
@@ -49,31 +45,17 @@ public final class Repository implements AutoCloseable {
     private final RepositoryLock lock;
     final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
 
-    /** Where every stored block lies (any machine's). */
-    final Map<BlockId, Pack.Location> index = new ConcurrentHashMap<>();
-    /** The blocks of each pack, by pack name. */
-    final Map<String, Set<BlockId>> packBlocks = new ConcurrentHashMap<>();
-    /** Per machine: the blocks it uploaded, with the time it did (epoch millis). */
-    final Map<String, Map<BlockId, Long>> owned = new ConcurrentHashMap<>();
-    /** Per machine: its ownership files ("machine/name"). */
-    final Map<String, Set<String>> ownershipFiles = new ConcurrentHashMap<>();
+    /** Blocks, packs and who uploaded what; used under {@link #rw} like the rest. */
+    final BlockStore blocks;
     /** Per machine: its points by id. */
     final Map<String, Map<String, StoredPoint>> points = new ConcurrentHashMap<>();
-    /**
-     * Blocks found damaged by a read or a verify of this process: they count as missing for every
-     * machine, so the next upload stores a fresh copy (which then replaces the damaged one).
-     */
-    final Set<BlockId> damaged = ConcurrentHashMap.newKeySet();
-    /** Packs holding a damaged copy of a block that has since been stored again: to be repacked. */
-    final Set<String> superseded = ConcurrentHashMap.newKeySet();
-    /** Per machine: blocks {@link #missing} reported present, with when (kept from pruning for a while). */
-    private final Map<String, Map<BlockId, Long>> confirmed = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock) {
         this.backend = backend;
         this.options = options;
         this.lock = lock;
+        this.blocks = new BlockStore(backend, options);
     }
 
     /**
@@ -148,20 +130,9 @@ public final class Repository implements AutoCloseable {
      */
     public Set<BlockId> missing(String machine, Collection<BlockId> ids) {
         checkMachine(machine);
-        Set<BlockId> out = new LinkedHashSet<>();
-        long now = options.clock().millis();
         rw.readLock().lock();
         try {
-            Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
-            Map<BlockId, Long> seen = confirmed.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
-            for (BlockId id : ids) {
-                if (mine.containsKey(id) && index.containsKey(id) && !damaged.contains(id)) {
-                    seen.put(id, now);
-                } else {
-                    out.add(id);
-                }
-            }
-            return out;
+            return blocks.missing(machine, ids);
         } finally {
             rw.readLock().unlock();
         }
@@ -182,137 +153,13 @@ public final class Repository implements AutoCloseable {
     public void putBlocks(String machine, List<BlockUpload> uploads) {
         checkWritable();
         checkMachine(machine);
-        List<Pack.Item> items = new ArrayList<>(uploads.size());
-        byte[][] raw = BlockCodec.decodeAll(uploads, options.maxBlockBytes());
-        for (int i = 0; i < raw.length; i++) {
-            BlockUpload u = uploads.get(i);
-            items.add(new Pack.Item(u.id(), u.body(), u.encoding(), raw[i].length));
-        }
         rw.readLock().lock();
         try {
-            Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
-            Map<BlockId, Pack.Item> toStore = new LinkedHashMap<>();
-            Set<BlockId> toOwn = new LinkedHashSet<>();
-            for (Pack.Item it : items) {
-                boolean heal = damaged.contains(it.id());
-                if (mine.containsKey(it.id()) && index.containsKey(it.id()) && !heal) {
-                    continue;
-                }
-                toOwn.add(it.id());
-                if (!index.containsKey(it.id()) || heal) {
-                    toStore.putIfAbsent(it.id(), it);
-                }
-            }
-            // each pack is followed by its ownership record, so a batch cut short (full disk, crash)
-            // keeps what it stored: those blocks are not asked for again
-            for (List<Pack.Item> chunk : chunks(new ArrayList<>(toStore.values()))) {
-                boolean heals = false;
-                for (Pack.Item it : chunk) {
-                    Pack.Location old = index.get(it.id());
-                    if (damaged.contains(it.id()) && old != null) {
-                        superseded.add(old.pack()); // repacked without the damaged copy by the next retention
-                        heals = true;
-                    }
-                }
-                writePack(chunk, heals);
-                chunk.forEach(it -> damaged.remove(it.id()));
-                Set<BlockId> ids = new LinkedHashSet<>();
-                chunk.forEach(it -> ids.add(it.id()));
-                recordOwnership(machine, ids);
-                toOwn.removeAll(ids);
-            }
-            if (!toOwn.isEmpty()) {
-                recordOwnership(machine, toOwn);
-            }
+            blocks.putBlocks(machine, uploads);
         } catch (IOException e) {
             throw storage("store " + uploads.size() + " block(s) of machine " + machine, e);
         } finally {
             rw.readLock().unlock();
-        }
-    }
-
-    /** Cuts items into groups of about the pack target size, in order. */
-    List<List<Pack.Item>> chunks(List<Pack.Item> items) {
-        List<List<Pack.Item>> out = new ArrayList<>();
-        List<Pack.Item> chunk = new ArrayList<>();
-        long size = 0;
-        for (Pack.Item it : items) {
-            if (!chunk.isEmpty() && size + it.body().length > options.packTargetBytes()) {
-                out.add(chunk);
-                chunk = new ArrayList<>();
-                size = 0;
-            }
-            chunk.add(it);
-            size += it.body().length + Pack.HEADER;
-        }
-        if (!chunk.isEmpty()) {
-            out.add(chunk);
-        }
-        return out;
-    }
-
-    /** Writes the items as new packs whose locations replace the old ones (repacking). */
-    void writePacksReplacing(List<Pack.Item> items) throws IOException {
-        for (List<Pack.Item> chunk : chunks(items)) {
-            writePack(chunk, true);
-        }
-    }
-
-    private void writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
-        Pack.Built built = Pack.build(chunk);
-        List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
-        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes()) && !holds(built)) {
-            // The name is taken by other bytes: the leftover of a write torn by a crash on a store
-            // without atomic creates, or the same blocks compressed differently. Never replace a
-            // file; write this pack under another name.
-            LOG.warn("data/{} exists with other contents; writing the pack under another name", built.name());
-            built = Pack.rename(built, uniqueName(options.clock().instant()));
-        }
-        backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
-        register(built.name(), ids, built.locations(), replace);
-    }
-
-    /** True when the pack file of that name already holds exactly these bytes. */
-    private boolean holds(Pack.Built built) throws IOException {
-        try {
-            return java.util.Arrays.equals(backend.read(new Handle(FileType.DATA, built.name())), built.bytes());
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    void register(String pack, List<BlockId> ids, List<Pack.Location> locs) {
-        register(pack, ids, locs, false);
-    }
-
-    private void register(String pack, List<BlockId> ids, List<Pack.Location> locs, boolean replace) {
-        Set<BlockId> set = packBlocks.computeIfAbsent(pack, p -> ConcurrentHashMap.newKeySet());
-        for (int i = 0; i < ids.size(); i++) {
-            if (replace) {
-                index.put(ids.get(i), locs.get(i));
-            } else {
-                index.putIfAbsent(ids.get(i), locs.get(i));
-            }
-            set.add(ids.get(i));
-        }
-    }
-
-    private void recordOwnership(String machine, Set<BlockId> ids) throws IOException {
-        long now = options.clock().millis();
-        Map<BlockId, Long> rec = new LinkedHashMap<>();
-        ids.forEach(id -> rec.put(id, now));
-        String name = writeOwnershipFile(machine, rec);
-        ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
-        owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).putAll(rec);
-    }
-
-    String writeOwnershipFile(String machine, Map<BlockId, Long> blocks) throws IOException {
-        byte[] json = RepositoryFiles.ownership(machine, blocks);
-        while (true) {
-            String name = machine + "/" + uniqueName(options.clock().instant());
-            if (backend.create(new Handle(FileType.MACHINES, name), json)) {
-                return name;
-            }
         }
     }
 
@@ -326,44 +173,10 @@ public final class Repository implements AutoCloseable {
         checkMachine(machine);
         rw.readLock().lock();
         try {
-            Pack.Location loc = index.get(id);
-            if (loc == null || !owned.getOrDefault(machine, Map.of()).containsKey(id)) {
-                throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
-            }
-            return readStored(id, loc);
+            return blocks.readBlock(machine, id);
         } finally {
             rw.readLock().unlock();
         }
-    }
-
-    /** Reads, checks and decodes one stored block. */
-    byte[] readStored(BlockId id, Pack.Location loc) {
-        byte[] record;
-        try {
-            record = backend.read(new Handle(FileType.DATA, loc.pack()), loc.offset(), Pack.HEADER + loc.stored());
-        } catch (NoSuchFileException e) {
-            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": the pack file is missing");
-        } catch (EOFException e) {
-            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": the pack file is truncated");
-        } catch (IOException e) {
-            throw storage("read " + BlockCodec.where(id, loc.file()), e);
-        }
-        try {
-            byte[] body = Pack.body(id, loc, record);
-            byte[] raw = BlockCodec.decode(id, loc.file(), body, loc.encoding(), options.maxBlockBytes());
-            if (raw.length != loc.raw()) {
-                throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": " + raw.length
-                        + " bytes where the index says " + loc.raw());
-            }
-            return raw;
-        } catch (IntegrityException e) {
-            damaged.add(id);
-            throw e;
-        }
-    }
-
-    boolean has(String machine, BlockId id) {
-        return index.containsKey(id) && owned.getOrDefault(machine, Map.of()).containsKey(id) && !damaged.contains(id);
     }
 
     // ---- points
@@ -386,7 +199,7 @@ public final class Repository implements AutoCloseable {
             String firstPath = null;
             for (Entry e : manifest.entries()) {
                 for (BlockRef b : e.blocks()) {
-                    if (!b.isZero() && seen.add(b.id()) && !has(machine, b.id())) {
+                    if (!b.isZero() && seen.add(b.id()) && !blocks.has(machine, b.id())) {
                         if (missing.isEmpty()) {
                             firstPath = e.path();
                         }
@@ -479,7 +292,7 @@ public final class Repository implements AutoCloseable {
     /** Machines that have points or stored blocks, sorted. */
     public List<String> machines() {
         Set<String> all = new HashSet<>(points.keySet());
-        all.addAll(owned.keySet());
+        all.addAll(blocks.owned.keySet());
         return all.stream().sorted().toList();
     }
 
@@ -498,19 +311,6 @@ public final class Repository implements AutoCloseable {
         } finally {
             rw.readLock().unlock();
         }
-    }
-
-    /** Forgets confirmations older than {@code cutoff} (they no longer protect anything). */
-    void forgetConfirmationsBefore(String machine, long cutoff) {
-        Map<BlockId, Long> seen = confirmed.get(machine);
-        if (seen != null) {
-            seen.values().removeIf(t -> t < cutoff);
-        }
-    }
-
-    /** When a block was last confirmed present to {@code machine} by {@link #missing}, or 0. */
-    long confirmedAt(String machine, BlockId id) {
-        return confirmed.getOrDefault(machine, Map.of()).getOrDefault(id, 0L);
     }
 
     // ---- lifecycle

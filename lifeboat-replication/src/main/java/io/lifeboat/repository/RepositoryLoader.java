@@ -47,7 +47,7 @@ final class RepositoryLoader {
             Handle h = new Handle(FileType.INDEX, name);
             try {
                 Map<BlockId, Pack.Location> m = RepositoryFiles.index(backend.read(h), name);
-                repo.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+                repo.blocks.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
                 indexed.add(name);
             } catch (NoSuchFileException e) {
                 // deleted by a prune running elsewhere while we listed
@@ -79,7 +79,7 @@ final class RepositoryLoader {
             LOG.warn("data/{} holds no readable block records; left in place", pack);
             return;
         }
-        repo.register(pack, ids, locs);
+        repo.blocks.register(pack, ids, locs);
         if (writable) {
             backend.create(new Handle(FileType.INDEX, pack), RepositoryFiles.index(pack, locs, ids));
         }
@@ -90,9 +90,9 @@ final class RepositoryLoader {
             String machine = name.substring(0, name.indexOf('/'));
             try {
                 Map<BlockId, Long> blocks = RepositoryFiles.ownership(backend.read(new Handle(FileType.MACHINES, name)), machine);
-                Map<BlockId, Long> mine = repo.owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
+                Map<BlockId, Long> mine = repo.blocks.owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
                 blocks.forEach((id, t) -> mine.merge(id, t, Math::min));
-                repo.ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+                repo.blocks.ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
             } catch (NoSuchFileException e) {
                 // compacted away while we listed
             } catch (LifeboatException | IllegalArgumentException e) {

@@ -56,19 +56,19 @@ final class Retention {
     }
 
     private void dropOwnership(String machine) throws IOException {
-        Map<BlockId, Long> own = repo.owned.get(machine);
+        Map<BlockId, Long> own = repo.blocks.owned.get(machine);
         if (own == null || own.isEmpty()) {
             return;
         }
         Set<BlockId> live = new HashSet<>();
         repo.points.getOrDefault(machine, Map.of()).values().forEach(p -> live.addAll(Verifier.blocksOf(p.manifest())));
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
-        repo.forgetConfirmationsBefore(machine, cutoff);
+        repo.blocks.forgetConfirmationsBefore(machine, cutoff);
         Map<BlockId, Long> keep = new LinkedHashMap<>();
         boolean dropped = false;
         for (Map.Entry<BlockId, Long> e : own.entrySet()) {
             BlockId id = e.getKey();
-            if (live.contains(id) || e.getValue() >= cutoff || repo.confirmedAt(machine, id) >= cutoff) {
+            if (live.contains(id) || e.getValue() >= cutoff || repo.blocks.confirmedAt(machine, id) >= cutoff) {
                 keep.put(id, e.getValue());
             } else {
                 dropped = true;
@@ -77,29 +77,29 @@ final class Retention {
         if (!dropped) {
             return;
         }
-        Set<String> old = new HashSet<>(repo.ownershipFiles.getOrDefault(machine, Set.of()));
+        Set<String> old = new HashSet<>(repo.blocks.ownershipFiles.getOrDefault(machine, Set.of()));
         Set<String> now = ConcurrentHashMap.newKeySet();
         if (!keep.isEmpty()) {
-            now.add(repo.writeOwnershipFile(machine, keep));
+            now.add(repo.blocks.writeOwnershipFile(machine, keep));
         }
         for (String f : old) {
             repo.backend.delete(new Handle(FileType.MACHINES, f));
         }
-        repo.ownershipFiles.put(machine, now);
+        repo.blocks.ownershipFiles.put(machine, now);
         own.keySet().retainAll(keep.keySet());
     }
 
     private void collectPacks() throws IOException {
         Set<BlockId> needed = new HashSet<>();
-        repo.owned.values().forEach(m -> needed.addAll(m.keySet()));
+        repo.blocks.owned.values().forEach(m -> needed.addAll(m.keySet()));
         // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
         repo.points.values().forEach(ps -> ps.values().forEach(p -> needed.addAll(Verifier.blocksOf(p.manifest()))));
-        for (String pack : new ArrayList<>(repo.packBlocks.keySet())) {
+        for (String pack : new ArrayList<>(repo.blocks.packBlocks.keySet())) {
             List<BlockId> live = new ArrayList<>();
             long liveBytes = 0;
             long deadBytes = 0;
-            for (BlockId id : repo.packBlocks.get(pack)) {
-                Pack.Location loc = repo.index.get(id);
+            for (BlockId id : repo.blocks.packBlocks.get(pack)) {
+                Pack.Location loc = repo.blocks.index.get(id);
                 boolean here = loc != null && loc.pack().equals(pack);
                 if (here && needed.contains(id)) {
                     live.add(id);
@@ -110,7 +110,7 @@ final class Retention {
             }
             if (live.isEmpty()) {
                 deletePack(pack);
-            } else if (deadBytes > liveBytes || repo.superseded.contains(pack)) {
+            } else if (deadBytes > liveBytes || repo.blocks.superseded.contains(pack)) {
                 repack(pack, live);
             }
         }
@@ -120,14 +120,14 @@ final class Retention {
         repo.backend.delete(new Handle(FileType.INDEX, pack));
         repo.backend.delete(new Handle(FileType.DATA, pack));
         forget(pack);
-        repo.superseded.remove(pack);
+        repo.blocks.superseded.remove(pack);
     }
 
     private void forget(String pack) {
-        Set<BlockId> ids = repo.packBlocks.remove(pack);
+        Set<BlockId> ids = repo.blocks.packBlocks.remove(pack);
         if (ids != null) {
             for (BlockId id : ids) {
-                repo.index.computeIfPresent(id, (k, loc) -> loc.pack().equals(pack) ? null : loc);
+                repo.blocks.index.computeIfPresent(id, (k, loc) -> loc.pack().equals(pack) ? null : loc);
             }
         }
     }
@@ -136,18 +136,18 @@ final class Retention {
     private void repack(String pack, List<BlockId> live) throws IOException {
         List<Pack.Item> items = new ArrayList<>();
         for (BlockId id : live) {
-            Pack.Location loc = repo.index.get(id);
+            Pack.Location loc = repo.blocks.index.get(id);
             byte[] raw;
             byte[] record;
             try {
-                raw = repo.readStored(id, loc);
+                raw = repo.blocks.readStored(id, loc);
                 record = repo.backend.read(new Handle(FileType.DATA, pack), loc.offset(), Pack.HEADER + loc.stored());
             } catch (IntegrityException e) {
                 return;
             }
             items.add(new Pack.Item(id, Pack.body(id, loc, record), loc.encoding(), raw.length));
         }
-        repo.writePacksReplacing(items);
+        repo.blocks.writePacksReplacing(items);
         deletePack(pack);
     }
 }

@@ -34,11 +34,11 @@ final class Verifier {
         Map<BlockId, VerifyReport.Damage> damaged = new TreeMap<>();
         for (String m : repo.machines()) {
             if (machine.isEmpty() || machine.get().equals(m)) {
-                scope.addAll(repo.owned.getOrDefault(m, Map.of()).keySet());
+                scope.addAll(repo.blocks.owned.getOrDefault(m, Map.of()).keySet());
                 for (StoredPoint p : repo.points.getOrDefault(m, Map.of()).values()) {
                     for (BlockId id : blocksOf(p.manifest())) {
                         scope.add(id);
-                        if (!repo.index.containsKey(id)) {
+                        if (!repo.blocks.index.containsKey(id)) {
                             damaged.put(id, new VerifyReport.Damage(id, null, "not stored (no pack holds it)"));
                         }
                     }
@@ -46,11 +46,11 @@ final class Verifier {
             }
         }
         if (machine.isEmpty()) {
-            scope.addAll(repo.index.keySet());
+            scope.addAll(repo.blocks.index.keySet());
         }
         Map<String, List<BlockId>> byPack = new TreeMap<>();
         for (BlockId id : scope) {
-            Pack.Location loc = repo.index.get(id);
+            Pack.Location loc = repo.blocks.index.get(id);
             if (loc != null) {
                 byPack.computeIfAbsent(loc.pack(), p -> new ArrayList<>()).add(id);
             }
@@ -67,14 +67,14 @@ final class Verifier {
             byte[] pack = readPack(e.getKey(), e.getValue(), damaged);
             if (pack != null) {
                 for (BlockId id : e.getValue()) {
-                    bytes += check(id, repo.index.get(id), pack, damaged);
+                    bytes += check(id, repo.blocks.index.get(id), pack, damaged);
                     blocks++;
                 }
                 done += pack.length;
             }
             listener.progress(done);
         }
-        repo.damaged.addAll(damaged.keySet()); // a writing vault then asks for fresh copies
+        repo.blocks.damaged.addAll(damaged.keySet()); // a writing vault then asks for fresh copies
         return new VerifyReport(byPack.size(), blocks, bytes, new ArrayList<>(damaged.values()), affected(machine, damaged.keySet()));
     }
 
@@ -121,7 +121,7 @@ final class Verifier {
         for (var byId : repo.points.values()) {
             for (StoredPoint p : byId.values()) {
                 for (BlockId id : blocksOf(p.manifest())) {
-                    Pack.Location loc = repo.index.get(id);
+                    Pack.Location loc = repo.blocks.index.get(id);
                     if (loc != null && loc.pack().equals(pack)) {
                         return true;
                     }

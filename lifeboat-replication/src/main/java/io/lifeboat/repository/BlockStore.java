@@ -1,0 +1,264 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The repository's blocks: packs and their index, which machine uploaded which block, and the blocks
+ * found damaged. {@link Repository} is the public face; this class holds no lock of its own: every
+ * method runs with the repository's read/write lock held (the shared side, or the exclusive side in
+ * {@link Retention}), so a pack is never deleted while a block in it is read or deduplicated against.
+ */
+final class BlockStore {
+    private static final Logger LOG = LoggerFactory.getLogger(BlockStore.class);
+
+    private final Backend backend;
+    private final RepositoryOptions options;
+
+    /** Where every stored block lies (any machine's). */
+    final Map<BlockId, Pack.Location> index = new ConcurrentHashMap<>();
+    /** The blocks of each pack, by pack name. */
+    final Map<String, Set<BlockId>> packBlocks = new ConcurrentHashMap<>();
+    /** Per machine: the blocks it uploaded, with the time it did (epoch millis). */
+    final Map<String, Map<BlockId, Long>> owned = new ConcurrentHashMap<>();
+    /** Per machine: its ownership files ("machine/name"). */
+    final Map<String, Set<String>> ownershipFiles = new ConcurrentHashMap<>();
+    /**
+     * Blocks found damaged by a read or a verify of this process: they count as missing for every
+     * machine, so the next upload stores a fresh copy (which then replaces the damaged one).
+     */
+    final Set<BlockId> damaged = ConcurrentHashMap.newKeySet();
+    /** Packs holding a damaged copy of a block that has since been stored again: to be repacked. */
+    final Set<String> superseded = ConcurrentHashMap.newKeySet();
+    /** Per machine: blocks {@link #missing} reported present, with when (kept from pruning for a while). */
+    private final Map<String, Map<BlockId, Long>> confirmed = new ConcurrentHashMap<>();
+
+    BlockStore(Backend backend, RepositoryOptions options) {
+        this.backend = backend;
+        this.options = options;
+    }
+
+    /** See {@link Repository#missing}. */
+    Set<BlockId> missing(String machine, Collection<BlockId> ids) {
+        Set<BlockId> out = new LinkedHashSet<>();
+        long now = options.clock().millis();
+        Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
+        Map<BlockId, Long> seen = confirmed.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
+        for (BlockId id : ids) {
+            if (has(mine, id)) {
+                seen.put(id, now);
+            } else {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code machine} has a durable, undamaged copy of the block. */
+    boolean has(String machine, BlockId id) {
+        return has(owned.getOrDefault(machine, Map.of()), id);
+    }
+
+    private boolean has(Map<BlockId, Long> mine, BlockId id) {
+        return mine.containsKey(id) && index.containsKey(id) && !damaged.contains(id);
+    }
+
+    /** See {@link Repository#putBlocks}. */
+    void putBlocks(String machine, List<BlockUpload> uploads) throws IOException {
+        List<Pack.Item> items = new ArrayList<>(uploads.size());
+        byte[][] raw = BlockCodec.decodeAll(uploads, options.maxBlockBytes());
+        for (int i = 0; i < raw.length; i++) {
+            BlockUpload u = uploads.get(i);
+            items.add(new Pack.Item(u.id(), u.body(), u.encoding(), raw[i].length));
+        }
+        Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
+        Map<BlockId, Pack.Item> toStore = new LinkedHashMap<>();
+        Set<BlockId> toOwn = new LinkedHashSet<>();
+        for (Pack.Item it : items) {
+            if (has(mine, it.id())) {
+                continue;
+            }
+            toOwn.add(it.id());
+            if (!index.containsKey(it.id()) || damaged.contains(it.id())) {
+                toStore.putIfAbsent(it.id(), it);
+            }
+        }
+        // each pack is followed by its ownership record, so a batch cut short (full disk, crash)
+        // keeps what it stored: those blocks are not asked for again
+        for (List<Pack.Item> chunk : chunks(new ArrayList<>(toStore.values()))) {
+            storeChunk(machine, chunk);
+            chunk.forEach(it -> toOwn.remove(it.id()));
+        }
+        if (!toOwn.isEmpty()) {
+            recordOwnership(machine, toOwn);
+        }
+    }
+
+    /** One pack of new blocks (or fresh copies of damaged ones), then the machine's record of them. */
+    private void storeChunk(String machine, List<Pack.Item> chunk) throws IOException {
+        boolean heals = false;
+        for (Pack.Item it : chunk) {
+            Pack.Location old = index.get(it.id());
+            if (damaged.contains(it.id()) && old != null) {
+                superseded.add(old.pack()); // repacked without the damaged copy by the next retention
+                heals = true;
+            }
+        }
+        writePack(chunk, heals);
+        Set<BlockId> ids = new LinkedHashSet<>();
+        for (Pack.Item it : chunk) {
+            damaged.remove(it.id());
+            ids.add(it.id());
+        }
+        recordOwnership(machine, ids);
+    }
+
+    /** Cuts items into groups of about the pack target size, in order. */
+    List<List<Pack.Item>> chunks(List<Pack.Item> items) {
+        List<List<Pack.Item>> out = new ArrayList<>();
+        List<Pack.Item> chunk = new ArrayList<>();
+        long size = 0;
+        for (Pack.Item it : items) {
+            if (!chunk.isEmpty() && size + it.body().length > options.packTargetBytes()) {
+                out.add(chunk);
+                chunk = new ArrayList<>();
+                size = 0;
+            }
+            chunk.add(it);
+            size += it.body().length + Pack.HEADER;
+        }
+        if (!chunk.isEmpty()) {
+            out.add(chunk);
+        }
+        return out;
+    }
+
+    /** Writes the items as new packs whose locations replace the old ones (repacking). */
+    void writePacksReplacing(List<Pack.Item> items) throws IOException {
+        for (List<Pack.Item> chunk : chunks(items)) {
+            writePack(chunk, true);
+        }
+    }
+
+    private void writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
+        Pack.Built built = Pack.build(chunk);
+        List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
+        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes()) && !holds(built)) {
+            // The name is taken by other bytes: the leftover of a write torn by a crash on a store
+            // without atomic creates, or the same blocks compressed differently. Never replace a
+            // file; write this pack under another name.
+            LOG.warn("data/{} exists with other contents; writing the pack under another name", built.name());
+            built = Pack.rename(built, Repository.uniqueName(options.clock().instant()));
+        }
+        backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
+        register(built.name(), ids, built.locations(), replace);
+    }
+
+    /** True when the pack file of that name already holds exactly these bytes. */
+    private boolean holds(Pack.Built built) throws IOException {
+        try {
+            return Arrays.equals(backend.read(new Handle(FileType.DATA, built.name())), built.bytes());
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Records where a pack's blocks lie; a block already indexed keeps its first location. */
+    void register(String pack, List<BlockId> ids, List<Pack.Location> locs) {
+        register(pack, ids, locs, false);
+    }
+
+    private void register(String pack, List<BlockId> ids, List<Pack.Location> locs, boolean replace) {
+        Set<BlockId> set = packBlocks.computeIfAbsent(pack, p -> ConcurrentHashMap.newKeySet());
+        for (int i = 0; i < ids.size(); i++) {
+            if (replace) {
+                index.put(ids.get(i), locs.get(i));
+            } else {
+                index.putIfAbsent(ids.get(i), locs.get(i));
+            }
+            set.add(ids.get(i));
+        }
+    }
+
+    private void recordOwnership(String machine, Set<BlockId> ids) throws IOException {
+        long now = options.clock().millis();
+        Map<BlockId, Long> rec = new LinkedHashMap<>();
+        ids.forEach(id -> rec.put(id, now));
+        String name = writeOwnershipFile(machine, rec);
+        ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+        owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).putAll(rec);
+    }
+
+    String writeOwnershipFile(String machine, Map<BlockId, Long> blocks) throws IOException {
+        byte[] json = RepositoryFiles.ownership(machine, blocks);
+        while (true) {
+            String name = machine + "/" + Repository.uniqueName(options.clock().instant());
+            if (backend.create(new Handle(FileType.MACHINES, name), json)) {
+                return name;
+            }
+        }
+    }
+
+    /** See {@link Repository#readBlock}. */
+    byte[] readBlock(String machine, BlockId id) {
+        Pack.Location loc = index.get(id);
+        if (loc == null || !owned.getOrDefault(machine, Map.of()).containsKey(id)) {
+            throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
+        }
+        return readStored(id, loc);
+    }
+
+    /** Reads, checks and decodes one stored block; a damaged one is remembered as such. */
+    byte[] readStored(BlockId id, Pack.Location loc) {
+        byte[] record;
+        try {
+            record = backend.read(new Handle(FileType.DATA, loc.pack()), loc.offset(), Pack.HEADER + loc.stored());
+        } catch (NoSuchFileException e) {
+            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": the pack file is missing");
+        } catch (EOFException e) {
+            throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": the pack file is truncated");
+        } catch (IOException e) {
+            throw Repository.storage("read " + BlockCodec.where(id, loc.file()), e);
+        }
+        try {
+            byte[] body = Pack.body(id, loc, record);
+            byte[] raw = BlockCodec.decode(id, loc.file(), body, loc.encoding(), options.maxBlockBytes());
+            if (raw.length != loc.raw()) {
+                throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": " + raw.length
+                        + " bytes where the index says " + loc.raw());
+            }
+            return raw;
+        } catch (IntegrityException e) {
+            damaged.add(id);
+            throw e;
+        }
+    }
+
+    /** Forgets confirmations older than {@code cutoff} (they no longer protect anything). */
+    void forgetConfirmationsBefore(String machine, long cutoff) {
+        Map<BlockId, Long> seen = confirmed.get(machine);
+        if (seen != null) {
+            seen.values().removeIf(t -> t < cutoff);
+        }
+    }
+
+    /** When a block was last confirmed present to {@code machine} by {@link #missing}, or 0. */
+    long confirmedAt(String machine, BlockId id) {
+        return confirmed.getOrDefault(machine, Map.of()).getOrDefault(id, 0L);
+    }
+}
