@@ -19,7 +19,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -36,8 +38,12 @@ final class SourceReader {
     private final int blockSize;
     /** A block of zeros outside the heap, to compare blocks read there with. */
     private final ByteBuffer zeros;
-    /** Per reading thread, one slice's worth of the source, outside the heap (see {@link #readSlice}). */
-    private final ThreadLocal<ByteBuffer> sliceBuffer;
+    /**
+     * Buffers of one slice's worth of the source, outside the heap (see {@link #readSlice}): one per
+     * task reading at a time, handed back after each slice. A pool of the reader's own rather than a
+     * thread-local, so they go away with the pass instead of staying with the pool's threads.
+     */
+    private final Queue<ByteBuffer> sliceBuffers = new ConcurrentLinkedQueue<>();
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
@@ -60,7 +66,6 @@ final class SourceReader {
         this.known = known;
         this.record = new KnownBlocks.Recorder(blockSize);
         this.zeros = ByteBuffer.allocateDirect(blockSize).asReadOnlyBuffer();
-        this.sliceBuffer = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SLICE * blockSize));
         this.listener = listener;
         this.stop = stop;
         this.buffers = buffers;
@@ -201,9 +206,9 @@ final class SourceReader {
 
     /**
      * Reads the slice of blocks {@code [from, from + SLICE)} of the group with one positional read
-     * into this thread's buffer outside the heap, and finds each block's id: none for an all-zero
-     * block, the last point's for a block whose fingerprint is unchanged, else its SHA-256 (many at a
-     * time). Only the blocks that must be hashed are copied into heap arrays.
+     * into a buffer outside the heap (from {@link #sliceBuffers}), and finds each block's id: none
+     * for an all-zero block, the last point's for a block whose fingerprint is unchanged, else its
+     * SHA-256 (many at a time). Only the blocks that must be hashed are copied into heap arrays.
      *
      * <p>Why outside the heap: the JDK reads a file into a heap array through a buffer of its own
      * outside the heap and then copies it over. Read there directly, an incremental pass, which
@@ -211,7 +216,19 @@ final class SourceReader {
      */
     private void readSlice(FileChannel ch, Group g, int from, long position, KnownBlocks.File last, long firstIndex)
             throws IOException {
-        ByteBuffer slice = sliceBuffer.get().clear();
+        ByteBuffer slice = sliceBuffers.poll();
+        if (slice == null) {
+            slice = ByteBuffer.allocateDirect(SLICE * blockSize);
+        }
+        try {
+            readSliceInto(slice.clear(), ch, g, from, position, last, firstIndex);
+        } finally {
+            sliceBuffers.offer(slice);
+        }
+    }
+
+    private void readSliceInto(ByteBuffer slice, FileChannel ch, Group g, int from, long position,
+                               KnownBlocks.File last, long firstIndex) throws IOException {
         long start = position + (long) from * blockSize;
         while (slice.hasRemaining()) {
             if (ch.read(slice, start + slice.position()) < 0) {
