@@ -10,24 +10,18 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
 /**
  * A blocking HTTPS exchange on its own Vert.x instance, for ordinary threads. It keeps strong
  * references to Vert.x and the client (Vert.x 5 closes an unreachable client), and maps connection
- * failures to {@link LifeboatException}s: UNREACHABLE (nothing answers) or IDENTITY_REJECTED (TLS
- * refused: certificate, pin, host name).
+ * failures to {@link LifeboatException}s with {@link VaultConnectionFailure}.
  */
 final class BlockingHttp implements AutoCloseable {
     static final long TIMEOUT_SECONDS = 300;
@@ -66,7 +60,7 @@ final class BlockingHttp implements AutoCloseable {
                             })))
                     .toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw map(e.getCause());
+            throw VaultConnectionFailure.of(e.getCause(), target);
         } catch (TimeoutException e) {
             throw new LifeboatException(LifeboatException.Kind.UNREACHABLE, "the vault at " + target
                     + " did not answer " + method + " " + path + " within " + TIMEOUT_SECONDS + " s", e);
@@ -74,47 +68,6 @@ final class BlockingHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LifeboatException(LifeboatException.Kind.FAILED, "interrupted", e);
         }
-    }
-
-    LifeboatException map(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof LifeboatException le) {
-                return le;
-            }
-            if (c instanceof SSLException) {
-                Throwable root = c;
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
-                String detail = root == c ? message(c) : message(c) + ": " + message(root);
-                return new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "TLS with the vault at "
-                        + target + " failed: " + detail + hint(detail), t);
-            }
-            if (c instanceof ConnectException || c instanceof UnknownHostException
-                    || c instanceof NoRouteToHostException) {
-                return new LifeboatException(LifeboatException.Kind.UNREACHABLE, "cannot reach the vault at "
-                        + target + ": " + message(c) + " (is `lifeboat vault serve` running there?)", t);
-            }
-        }
-        if (t instanceof ClosedChannelException || String.valueOf(t.getMessage()).contains("closed")) {
-            return new LifeboatException(LifeboatException.Kind.UNREACHABLE, "the vault at " + target
-                    + " closed the connection: " + message(t) + " (run `lifeboat doctor " + target + "`)", t);
-        }
-        return new LifeboatException(LifeboatException.Kind.UNREACHABLE, "talking to the vault at " + target
-                + " failed: " + message(t), t);
-    }
-
-    private static String hint(String detail) {
-        String m = detail.toLowerCase(Locale.ROOT);
-        if (m.contains("certificate_unknown") || m.contains("bad_certificate") || m.contains("unknown_ca")
-                || m.contains("certificate_expired") || m.contains("certificate_revoked")) {
-            return " (the vault refused this machine's certificate: enrol again with `lifeboat agent enroll`)";
-        }
-        return "";
-    }
-
-    private static String message(Throwable c) {
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
     @Override
