@@ -30,10 +30,11 @@ class KernelWarmUpInAFreshJvmTest {
             return;
         }
         assertThat(out).as("the warm-up reached a verdict: " + out).doesNotContain("outcome=UNDECIDED");
-        if (System.getenv("CI") != null && !cpuHasShaExtensions()) {
-            // Without SHA extensions MessageDigest does ~170-300 MB/s here and the kernel 3-5x that:
-            // a kernel kept out on such a CPU is a regression (it was, once, by another kernel's JIT
-            // profiles), not a verdict. With them, MessageDigest may rightly win.
+        if (System.getenv("CI") != null && MultiBlockSha256.lanes() == 16 && !cpuHasShaExtensions()) {
+            // On AVX-512 without SHA extensions (the CI machines) MessageDigest does ~170-300 MB/s and
+            // the 16-lane kernel 3-5x that: a kernel kept out there is a regression (it was, once, by
+            // the other kernel's JIT profiles), not a close call. With SHA extensions MessageDigest
+            // may rightly win, and on AVX2 the 8-lane kernel's lead can be near the 1.5x the rule asks.
             assertThat(out).as(out).contains("outcome=KERNEL ");
         }
     }
