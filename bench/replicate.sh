@@ -12,7 +12,10 @@
 #
 # Bytes on the wire are application bytes sent to the far side: lifeboat's recorded `bytesSent`
 # (request bodies: id queries, block batches, the commit), rsync's "Total bytes sent", and the
-# image size for the raw pipe; TLS record and HTTP framing add well under 1% to each.
+# image size for the raw pipe; TLS record and HTTP framing add well under 1% to each. CPU seconds
+# are both ends' user+system time for the cold copies (lifeboat: agent and vault; rsync: client,
+# daemon and both stunnels; the pipe: both socats): on a machine where the two ends share the
+# cores, they say how much work each copy is, apart from how well it overlaps.
 #
 # Usage: bench/replicate.sh [SIZE_MIB]     (default 2048; the image is 1/2 random, 1/4 text, 1/4 zeros)
 # Needs: java 17, rsync, stunnel4, socat, openssl, python3. Not part of `mvn verify`. Stops by itself.
@@ -37,6 +40,13 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2-$1:.2f}')"; }
+# CPU time in clock ticks, set in $ticks (no command substitution: that would be another process).
+# Of this shell's children that have ended and been waited for (utime+stime, cutime+cstime of
+# /proc/$BASHPID/stat), or of a running process and its waited-for children.
+tck="$(getconf CLK_TCK)"
+children_ticks() { local -a f; read -r -a f <"/proc/$BASHPID/stat"; ticks=$(( f[15] + f[16] )); }
+process_ticks() { local -a f; read -r -a f <"/proc/$1/stat"; ticks=$(( f[13] + f[14] + f[15] + f[16] )); }
+cpu_secs() { python3 -c "print(f'{$1 / $tck:.2f}')"; }
 
 img="$work/disk.img"
 echo "bench: building a ${size_mib} MiB image (1/2 random, 1/4 text, 1/4 zeros) in $work" >&2
@@ -74,6 +84,7 @@ PY
 vport="$(free_port)"
 lb vault init --dir "$work/V" --listen "127.0.0.1:$vport" >/dev/null
 "$here/lifeboat" vault serve --dir "$work/V" >"$work/vault.log" 2>&1 & pids+=($!)
+vault_pid=$! # the launcher execs java for `vault serve`: this is the JVM
 for _ in $(seq 1 300); do [ -s "$work/V/run/address" ] && break; sleep 0.2; done
 token="$(lb vault enroll --dir "$work/V" --machine bench)"
 lb agent enroll "$token" --dir "$work/A" >/dev/null
@@ -90,12 +101,16 @@ lb agent protect --dir "$work/W" --once "$work/warm.img" >/dev/null
 change_image "$work/warm.img" >/dev/null
 lb agent protect --dir "$work/W" --once "$work/warm.img" >/dev/null
 rm -f "$work/warm.img"
+# prints: seconds, bytes sent, CPU seconds of the agent and the vault
 protect() {
-  local t0 t1 out
+  local t0 t1 out c0 v0
+  children_ticks; c0=$ticks; process_ticks "$vault_pid"; v0=$ticks
   t0="$(now)"
   out="$(lb agent protect --dir "$work/A" --once --json "$img" | grep '"event":"committed"')"
   t1="$(now)"
-  echo "$(secs "$t0" "$t1") $(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["bytesSent"])' "$out")"
+  children_ticks; local agent=$(( ticks - c0 )); process_ticks "$vault_pid"; local vault=$(( ticks - v0 ))
+  echo "$(secs "$t0" "$t1") $(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["bytesSent"])' "$out")" \
+    "$(cpu_secs $(( agent + vault )))"
 }
 
 # --- rsync daemon behind stunnel (server), reached through a stunnel client
@@ -115,6 +130,7 @@ pid file = $work/rsyncd.pid
   read only = false
 CONF
 rsync --daemon --no-detach --config="$work/rsyncd.conf" & pids+=($!)
+rsyncd_pid=$!
 cat >"$work/stunnel-server.conf" <<CONF
 foreground = yes
 pid =
@@ -137,20 +153,35 @@ verifyPeer = yes
 sslVersionMin = TLSv1.2
 CONF
 stunnel "$work/stunnel-server.conf" >/dev/null 2>&1 & pids+=($!)
+stunnel_server_pid=$!
 stunnel "$work/stunnel-client.conf" >/dev/null 2>&1 & pids+=($!)
+stunnel_client_pid=$!
 sleep 1
+# the ticks of the rsync daemon (with the per-connection children it has reaped) and both stunnels
+peer_ticks() {
+  local sum=0 p
+  for p in "$rsyncd_pid" "$stunnel_server_pid" "$stunnel_client_pid"; do process_ticks "$p"; sum=$(( sum + ticks )); done
+  ticks=$sum
+}
+# prints: seconds, bytes sent, CPU seconds of the rsync client and daemon and both stunnels
 rsync_copy() {
-  local t0 t1 sent
+  local t0 t1 sent c0 p0
+  children_ticks; c0=$ticks; peer_ticks; p0=$ticks
   t0="$(now)"
   sent="$(timeout 900 rsync --inplace --no-whole-file --stats "$img" "rsync://127.0.0.1:$cport/bench/disk.img" \
     | awk -F': ' '/^Total bytes sent/ {gsub(/[,.]/, "", $2); print $2}')"
   t1="$(now)"
-  echo "$(secs "$t0" "$t1") $sent"
+  sleep 0.5 # the daemon reaps its connection's child
+  children_ticks; local client=$(( ticks - c0 )); peer_ticks; local peers=$(( ticks - p0 ))
+  echo "$(secs "$t0" "$t1") $sent $(cpu_secs $(( client + peers )))"
 }
 
 # --- raw TLS pipe: the same bytes through socat over TLS into /dev/null
 pport="$(free_port)"
+# prints: seconds, bytes, CPU seconds of both socat processes
 raw_pipe() {
+  local c0
+  children_ticks; c0=$ticks
   socat -u "OPENSSL-LISTEN:$pport,reuseaddr,cert=$work/tls.crt,key=$work/tls.key,verify=0" OPEN:/dev/null & local srv=$!
   sleep 0.5
   local t0 t1
@@ -158,17 +189,18 @@ raw_pipe() {
   timeout 900 socat -u "OPEN:$img" "OPENSSL:127.0.0.1:$pport,cafile=$work/tls.crt,commonname=127.0.0.1"
   wait "$srv" || true
   t1="$(now)"
-  echo "$(secs "$t0" "$t1") $(stat -c %s "$img")"
+  children_ticks
+  echo "$(secs "$t0" "$t1") $(stat -c %s "$img") $(cpu_secs $(( ticks - c0 )))"
 }
 
 echo "bench: full copies" >&2
-read -r lb_full_t lb_full_b <<<"$(protect)"
-read -r rs_full_t rs_full_b <<<"$(rsync_copy)"
-read -r raw_t raw_b <<<"$(raw_pipe)"
+read -r lb_full_t lb_full_b lb_full_c <<<"$(protect)"
+read -r rs_full_t rs_full_b rs_full_c <<<"$(rsync_copy)"
+read -r raw_t raw_b raw_c <<<"$(raw_pipe)"
 pieces="$(change_image)"
 echo "bench: changed $pieces scattered 64 KiB pieces (1%); incremental copies" >&2
-read -r lb_inc_t lb_inc_b <<<"$(protect)"
-read -r rs_inc_t rs_inc_b <<<"$(rsync_copy)"
+read -r lb_inc_t lb_inc_b lb_inc_c <<<"$(protect)"
+read -r rs_inc_t rs_inc_b rs_inc_c <<<"$(rsync_copy)"
 
 # --- a running agent (`protect --interval`), as it runs as a service. Its first pass re-reads the
 # unchanged image (and the JIT compiles). Then 1% changes again: its next pass is timed by the
@@ -196,27 +228,31 @@ running_agent() {
 import json, sys
 e = [json.loads(l) for l in sys.stdin]
 print(e[0]["seconds"], e[0]["bytesSent"], e[1]["seconds"], e[1]["bytesSent"])' | tr '\n' ' '
-  echo "$rs_run $rs_new"
+  echo "${rs_run% *} ${rs_new% *}" # without the CPU column
 }
 echo "bench: a running agent's next pass after another 1% change, then after a new image; rsync on each" >&2
 read -r lb_run_t lb_run_b lb_new_t lb_new_b rs_run_t rs_run_b rs_new_t rs_new_b <<<"$(running_agent)"
 
 python3 - "$size_mib" "$lb_full_t" "$lb_full_b" "$rs_full_t" "$rs_full_b" "$raw_t" "$raw_b" \
   "$lb_inc_t" "$lb_inc_b" "$rs_inc_t" "$rs_inc_b" "$lb_run_t" "$lb_run_b" "$rs_run_t" "$rs_run_b" \
-  "$lb_new_t" "$lb_new_b" "$rs_new_t" "$rs_new_b" "$(nproc)" <<'PY'
+  "$lb_new_t" "$lb_new_b" "$rs_new_t" "$rs_new_b" "$(nproc)" \
+  "$lb_full_c" "$rs_full_c" "$raw_c" "$lb_inc_c" "$rs_inc_c" <<'PY'
 import sys
 a = sys.argv[1:]
 mib = int(a[0]); size = mib << 20
 lbf, lbfb, rsf, rsfb, raw, rawb, lbi, lbib, rsi, rsib, lbr, lbrb, rsr, rsrb, lbn, lbnb, rsn, rsnb = (float(x) for x in a[1:19])
+lbfc, rsfc, rawc, lbic, rsic = (float(x) for x in a[20:25])
 print(f"replicate: {mib} MiB image (1/2 random, 1/4 text, 1/4 zeros), loopback, {a[19]} cores")
-print(f"{'pass':<34}{'time s':>9}{'MB/s':>9}{'bytes on wire':>16}")
-rows = [("lifeboat full protect", lbf, lbfb), ("rsync over stunnel, full", rsf, rsfb),
-        ("raw TLS pipe (socat), full", raw, rawb), ("lifeboat incremental (1% changed)", lbi, lbib),
-        ("rsync over stunnel, incremental", rsi, rsib),
-        ("lifeboat running agent, next 1%", lbr, lbrb), ("rsync over stunnel, same change", rsr, rsrb),
-        ("lifeboat running agent, new image", lbn, lbnb), ("rsync over stunnel, new image", rsn, rsnb)]
-for name, t, b in rows:
-    print(f"{name:<34}{t:>9.2f}{size / t / 1e6:>9.1f}{int(b):>16,}")
+print(f"{'pass':<34}{'time s':>9}{'MB/s':>9}{'bytes on wire':>16}{'CPU s':>8}")
+rows = [("lifeboat full protect", lbf, lbfb, lbfc), ("rsync over stunnel, full", rsf, rsfb, rsfc),
+        ("raw TLS pipe (socat), full", raw, rawb, rawc), ("lifeboat incremental (1% changed)", lbi, lbib, lbic),
+        ("rsync over stunnel, incremental", rsi, rsib, rsic),
+        ("lifeboat running agent, next 1%", lbr, lbrb, None), ("rsync over stunnel, same change", rsr, rsrb, None),
+        ("lifeboat running agent, new image", lbn, lbnb, None), ("rsync over stunnel, new image", rsn, rsnb, None)]
+for name, t, b, c in rows:
+    print(f"{name:<34}{t:>9.2f}{size / t / 1e6:>9.1f}{int(b):>16,}{'-' if c is None else f'{c:.1f}':>8}")
+print("CPU s: both ends of the copy (lifeboat: agent and vault; rsync: client, daemon and both stunnels;"
+      " the pipe: both socats); not measured for the running agent's passes")
 print(f"ratios: full time lifeboat/rsync {lbf / rsf:.2f}, lifeboat/raw pipe {lbf / raw:.2f};"
       f" incremental time lifeboat/rsync {lbi / rsi:.2f}, bytes lifeboat/rsync {lbib / rsib:.2f};"
       f" running agent time lifeboat/rsync {lbr / rsr:.2f}, bytes {lbrb / rsrb:.2f};"
