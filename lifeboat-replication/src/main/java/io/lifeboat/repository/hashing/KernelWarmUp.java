@@ -90,7 +90,9 @@ final class KernelWarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
-            LOG.debug("SHA-256: the vector kernel failed in its warm-up; staying on MessageDigest", e);
+            outcome = WarmUpVerdict.Outcome.KERNEL_FAILED;
+            LOG.warn("SHA-256: the {}-lane vector kernel failed in its warm-up ({}); hashing stays on MessageDigest",
+                    lanes, e.toString());
         } finally {
             DONE.countDown();
         }

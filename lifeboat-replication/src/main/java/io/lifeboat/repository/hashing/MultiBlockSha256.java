@@ -91,6 +91,8 @@ public final class MultiBlockSha256 {
                 return "MessageDigest (faster on this CPU than the " + kernel + " kernel)";
             case NO_CLEAR_WINNER:
                 return "MessageDigest (the " + kernel + " kernel did not prove faster in its warm-up)";
+            case KERNEL_FAILED:
+                return "MessageDigest (the " + kernel + " kernel failed in its warm-up; the log says why)";
             default:
                 return kernel + ", MessageDigest until its warm-up is done";
         }

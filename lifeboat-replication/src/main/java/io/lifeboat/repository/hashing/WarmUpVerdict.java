@@ -41,7 +41,9 @@ final class WarmUpVerdict {
         /** The kernel runs compiled and is not faster: stay on MessageDigest. */
         DIGEST_FASTER,
         /** No clear winner within the round limits: stay on MessageDigest. */
-        NO_CLEAR_WINNER
+        NO_CLEAR_WINNER,
+        /** Set by {@link KernelWarmUp}, never by the rule: the kernel threw during its warm-up. */
+        KERNEL_FAILED
     }
 
     private int compiledRounds;
