@@ -32,35 +32,50 @@ final class BlockCodec {
      * together (many blocks per vector, see {@link BlockId#ofAll}); the first block whose hash is
      * not its id fails the whole batch.
      *
-     * @return the uncompressed bytes of each upload, in order
+     * A raw body is hashed where it lies (in the request body); only a zstd body is inflated into
+     * an array of its own, dropped once hashed.
+     *
+     * @return the uncompressed length of each upload, in order
      */
-    static byte[][] decodeAll(List<BlockUpload> uploads, int maxBytes) {
+    static int[] decodeAll(List<BlockUpload> uploads, int maxBytes) {
         int n = uploads.size();
         byte[][] raw = new byte[n][];
+        int[] offsets = new int[n];
         int[] lengths = new int[n];
         for (int i = 0; i < n; i++) {
             BlockUpload u = uploads.get(i);
-            raw[i] = unpack(u.id(), null, u.body(), u.encoding(), maxBytes);
-            lengths[i] = raw[i].length;
+            if (u.encoding() == BlockEncoding.RAW) {
+                raw[i] = u.data();
+                offsets[i] = u.offset();
+                lengths[i] = checkSize(u.id(), null, u.length(), maxBytes);
+            } else {
+                raw[i] = inflate(u.id(), null, u.data(), u.offset(), u.length(), maxBytes);
+                lengths[i] = checkSize(u.id(), null, raw[i].length, maxBytes);
+            }
         }
-        BlockId[] actual = BlockId.ofAll(raw, lengths, n);
+        BlockId[] actual = BlockId.ofAll(raw, offsets, lengths, n);
         for (int i = 0; i < n; i++) {
             checkHash(uploads.get(i).id(), null, lengths[i], actual[i]);
         }
-        return raw;
+        return lengths;
     }
 
     /** The body's uncompressed bytes, no more than {@code maxBytes} of them (not yet checked against the id). */
     private static byte[] unpack(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
         byte[] raw = switch (encoding) {
             case RAW -> body;
-            case ZSTD -> inflate(id, pack, body, maxBytes);
+            case ZSTD -> inflate(id, pack, body, 0, body.length, maxBytes);
         };
-        if (raw.length > maxBytes) {
-            throw new IntegrityException(id, pack, where(id, pack) + " is " + raw.length
+        checkSize(id, pack, raw.length, maxBytes);
+        return raw;
+    }
+
+    private static int checkSize(BlockId id, String pack, int rawLength, int maxBytes) {
+        if (rawLength > maxBytes) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is " + rawLength
                     + " bytes, more than the largest block allowed (" + maxBytes + ")");
         }
-        return raw;
+        return rawLength;
     }
 
     private static void checkHash(BlockId id, String pack, int length, BlockId actual) {
@@ -70,8 +85,9 @@ final class BlockCodec {
         }
     }
 
-    private static byte[] inflate(BlockId id, String pack, byte[] body, int maxBytes) {
-        long declared = declaredSize(id, pack, body);
+    /** Inflates the zstd frame {@code body[offset .. offset + length)}. */
+    private static byte[] inflate(BlockId id, String pack, byte[] body, int offset, int length, int maxBytes) {
+        long declared = declaredSize(id, pack, body, offset, length);
         if (declared > maxBytes) {
             throw new IntegrityException(id, pack, where(id, pack) + " would inflate to " + declared
                     + " bytes, more than the largest block allowed (" + maxBytes + ")");
@@ -79,7 +95,7 @@ final class BlockCodec {
         int capacity = declared >= 0 ? (int) declared : maxBytes;
         byte[] out = new byte[capacity];
         try {
-            int n = CONTEXT.get().decompressByteArray(out, 0, capacity, body, 0, body.length);
+            int n = CONTEXT.get().decompressByteArray(out, 0, capacity, body, offset, length);
             return n == capacity ? out : Arrays.copyOf(out, n);
         } catch (ZstdException e) {
             CONTEXT.remove(); // a fresh context for the next block, whatever state this one was left in
@@ -92,13 +108,13 @@ final class BlockCodec {
     }
 
     /** The size a zstd frame declares, or -1 when it does not say (the bound then applies while inflating). */
-    private static long declaredSize(BlockId id, String pack, byte[] body) {
-        if (body.length < 4) {
-            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame (" + body.length
+    private static long declaredSize(BlockId id, String pack, byte[] body, int offset, int length) {
+        if (length < 4) {
+            throw new IntegrityException(id, pack, where(id, pack) + " is not a valid zstd frame (" + length
                     + " bytes): truncated");
         }
         try {
-            long n = Zstd.getFrameContentSize(body);
+            long n = Zstd.getFrameContentSize(body, offset, length);
             return n < 0 ? -1 : n;
         } catch (ZstdException e) {
             if (String.valueOf(e.getMessage()).contains("unknown")) {

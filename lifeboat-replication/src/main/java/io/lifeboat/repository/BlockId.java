@@ -45,6 +45,11 @@ public record BlockId(String hex) implements Comparable<BlockId> {
      * of full-size blocks costs about a third of hashing them one by one.
      */
     public static BlockId[] ofAll(byte[][] data, int[] lengths, int count) {
+        return ofAll(data, new int[count], lengths, count);
+    }
+
+    /** {@link #ofAll(byte[][], int[], int)} of {@code data[i][offsets[i] .. +lengths[i])}: blocks inside larger arrays. */
+    public static BlockId[] ofAll(byte[][] data, int[] offsets, int[] lengths, int count) {
         BlockId[] ids = new BlockId[count];
         byte[][] digests = new byte[count][MultiBlockSha256.DIGEST_LENGTH];
         int[] zeroOffsets = new int[count];
@@ -63,12 +68,14 @@ public record BlockId(String hex) implements Comparable<BlockId> {
                 }
             }
             byte[][] msgs = new byte[n][];
+            int[] msgOffsets = new int[n];
             byte[][] outs = new byte[n][];
             for (int k = 0; k < n; k++) {
                 msgs[k] = data[order[k]];
+                msgOffsets[k] = offsets[order[k]];
                 outs[k] = digests[order[k]];
             }
-            MultiBlockSha256.digest(msgs, new int[n], lengths[first], n, outs, zeroOffsets);
+            MultiBlockSha256.digest(msgs, msgOffsets, lengths[first], n, outs, zeroOffsets);
         }
         for (int i = 0; i < count; i++) {
             ids[i] = fromBytes(digests[i]);

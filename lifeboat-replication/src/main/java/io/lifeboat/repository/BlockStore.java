@@ -81,10 +81,10 @@ final class BlockStore {
     /** See {@link Repository#putBlocks}. */
     void putBlocks(String machine, List<BlockUpload> uploads) throws IOException {
         List<Pack.Item> items = new ArrayList<>(uploads.size());
-        byte[][] raw = BlockCodec.decodeAll(uploads, options.maxBlockBytes());
-        for (int i = 0; i < raw.length; i++) {
+        int[] rawLengths = BlockCodec.decodeAll(uploads, options.maxBlockBytes());
+        for (int i = 0; i < rawLengths.length; i++) {
             BlockUpload u = uploads.get(i);
-            items.add(new Pack.Item(u.id(), u.body(), u.encoding(), raw[i].length));
+            items.add(new Pack.Item(u.id(), u.data(), u.offset(), u.length(), u.encoding(), rawLengths[i]));
         }
         Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
         Map<BlockId, Pack.Item> toStore = new LinkedHashMap<>();
@@ -134,13 +134,13 @@ final class BlockStore {
         List<Pack.Item> chunk = new ArrayList<>();
         long size = 0;
         for (Pack.Item it : items) {
-            if (!chunk.isEmpty() && size + it.body().length > options.packTargetBytes()) {
+            if (!chunk.isEmpty() && size + it.length() > options.packTargetBytes()) {
                 out.add(chunk);
                 chunk = new ArrayList<>();
                 size = 0;
             }
             chunk.add(it);
-            size += it.body().length + Pack.HEADER;
+            size += it.length() + Pack.HEADER;
         }
         if (!chunk.isEmpty()) {
             out.add(chunk);

@@ -21,8 +21,16 @@ final class Pack {
         }
     }
 
-    /** A block ready to be packed: its id, body as it will be stored, and uncompressed length. */
-    record Item(BlockId id, byte[] body, BlockEncoding encoding, int raw) {
+    /**
+     * A block ready to be packed: its id, its body as it will be stored
+     * ({@code data[offset .. offset + length)}, often a view into an upload's request body), and its
+     * uncompressed length.
+     */
+    record Item(BlockId id, byte[] data, int offset, int length, BlockEncoding encoding, int raw) {
+        /** An item whose body is the whole of {@code body}. */
+        Item(BlockId id, byte[] body, BlockEncoding encoding, int raw) {
+            this(id, body, 0, body.length, encoding, raw);
+        }
     }
 
     /** A pack built in memory: its bytes, its name and the locations of its blocks. */
@@ -35,7 +43,7 @@ final class Pack {
     static Built build(List<Item> items) {
         long size = MAGIC.length;
         for (Item it : items) {
-            size += HEADER + it.body().length;
+            size += HEADER + it.length();
         }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("a pack of " + size + " bytes is too large");
@@ -45,9 +53,9 @@ final class Pack {
         String name = name(items, null);
         List<Location> locs = new ArrayList<>(items.size());
         for (Item it : items) {
-            locs.add(new Location(name, out.position(), it.body().length, it.raw(), it.encoding()));
-            out.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length);
-            out.put(it.body());
+            locs.add(new Location(name, out.position(), it.length(), it.raw(), it.encoding()));
+            out.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.length());
+            out.put(it.data(), it.offset(), it.length());
         }
         return new Built(name, out.array(), List.copyOf(items), locs);
     }
@@ -72,7 +80,7 @@ final class Pack {
         sha.update(MAGIC);
         for (Item it : items) {
             sha.update(it.id().toBytes());
-            sha.update(ByteBuffer.allocate(9).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.body().length).array());
+            sha.update(ByteBuffer.allocate(9).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.length()).array());
         }
         if (salt != null) {
             sha.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -120,7 +120,7 @@ public final class Fixtures {
         if (!send.isEmpty()) {
             repo.putBlocks(machine, send);
         }
-        long sent = send.stream().mapToLong(u -> u.body().length).sum();
+        long sent = send.stream().mapToLong(u -> u.length()).sum();
         return repo.commitPoint(machine, cut.manifest(), new PointMeta(sent, META.tlsVersion(), META.cipherSuite(),
                 META.consistency()));
     }

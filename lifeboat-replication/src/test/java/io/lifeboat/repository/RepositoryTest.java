@@ -104,6 +104,38 @@ class RepositoryTest {
     }
 
     @Test
+    void uploadsThatAreSlicesOfOneRequestBodyAreHashedAndStoredAsThoseSlices() {
+        byte[] a = Fixtures.random(6, 4096);
+        byte[] b = new byte[4096];
+        Arrays.fill(b, (byte) 'x');
+        byte[] zb = Zstd.compress(b);
+        byte[] c = Fixtures.random(7, 4096);
+        // one array, as a request body arrives: a, then b compressed, then c, with bytes around them
+        byte[] body = new byte[3 + a.length + zb.length + c.length + 5];
+        Arrays.fill(body, (byte) 0x5a);
+        System.arraycopy(a, 0, body, 3, a.length);
+        System.arraycopy(zb, 0, body, 3 + a.length, zb.length);
+        System.arraycopy(c, 0, body, 3 + a.length + zb.length, c.length);
+        BlockId ia = BlockId.of(a);
+        BlockId ib = BlockId.of(b);
+        BlockId ic = BlockId.of(c);
+        try (Repository repo = open()) {
+            // a slice one byte off its block's place fails by name; nothing is stored
+            assertThatThrownBy(() -> repo.putBlocks("m", List.of(new BlockUpload(ia, body, 4, a.length, BlockEncoding.RAW))))
+                    .isInstanceOf(IntegrityException.class).hasMessageContaining(ia.hex());
+            assertThat(packCount()).isZero();
+            repo.putBlocks("m", List.of(
+                    new BlockUpload(ia, body, 3, a.length, BlockEncoding.RAW),
+                    new BlockUpload(ib, body, 3 + a.length, zb.length, BlockEncoding.ZSTD),
+                    new BlockUpload(ic, body, 3 + a.length + zb.length, c.length, BlockEncoding.RAW)));
+            assertThat(repo.readBlock("m", ia)).isEqualTo(a);
+            assertThat(repo.readBlock("m", ib)).isEqualTo(b);
+            assertThat(repo.readBlock("m", ic)).isEqualTo(c);
+            assertThat(repo.verify(Optional.empty()).ok()).isTrue();
+        }
+    }
+
+    @Test
     void aBodyThatDoesNotMatchItsIdIsRefusedAndNothingOfTheBatchIsStored() {
         byte[] a = Fixtures.random(3, 2000);
         byte[] b = Fixtures.random(4, 2000);

@@ -201,7 +201,7 @@ final class Uploader implements BlockSink, AutoCloseable {
             }
             batch.add(b);
             batchBytes += b.wireSize();
-            if (b.body() == p.data()) {
+            if (b.data() == p.data()) {
                 batchArrays.add(p.data()); // sent as is: given back once the batch is answered
             } else {
                 buffers.give(p.data()); // compressed or copied: the reader's array is free now

@@ -17,7 +17,7 @@ import java.util.List;
  * </pre>
  *
  * Nothing may follow the last block. {@link #decode} checks every length against the bytes left
- * and against {@link Limits} before it copies, so a truncated or oversized batch fails with a
+ * and against {@link Limits} before it takes a block, so a truncated or oversized batch fails with a
  * {@link WireFormatException} naming the block, and nothing of it is used.
  */
 public final class BlockBatchCodec {
@@ -45,11 +45,15 @@ public final class BlockBatchCodec {
         out.put(MAGIC).putInt(blocks.size());
         for (EncodedBlock b : blocks) {
             out.put(b.id().toBytes()).put((byte) b.encoding().code()).putInt(b.rawLength())
-                    .putInt(b.body().length).put(b.body());
+                    .putInt(b.length()).put(b.data(), b.offset(), b.length());
         }
         return out.array();
     }
 
+    /**
+     * The blocks of a batch, each a view into {@code body} (not copied: the vault hashes and packs
+     * them from there).
+     */
     public static List<EncodedBlock> decode(byte[] body) {
         if (body.length > Limits.MAX_BATCH_BYTES) {
             throw new WireFormatException("block batch: " + body.length + " bytes, at most " + Limits.MAX_BATCH_BYTES);
@@ -109,8 +113,8 @@ public final class BlockBatchCodec {
             throw new WireFormatException(where + ": truncated upload, body declares " + bodyLength + " bytes, "
                     + in.remaining() + " remain");
         }
-        byte[] data = new byte[(int) bodyLength];
-        in.get(data);
-        return new EncodedBlock(BlockId.fromBytes(id), encoding, (int) rawLength, data);
+        int offset = in.position();
+        in.position(offset + (int) bodyLength);
+        return new EncodedBlock(BlockId.fromBytes(id), encoding, (int) rawLength, in.array(), offset, (int) bodyLength);
     }
 }

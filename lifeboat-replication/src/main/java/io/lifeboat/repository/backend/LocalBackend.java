@@ -29,6 +29,13 @@ import java.util.UUID;
  */
 public final class LocalBackend implements Backend {
     private static final String TEMP_PREFIX = ".tmp-";
+    /**
+     * A file is written at most this much per call. The JDK copies a heap buffer into a per-thread
+     * temporary direct buffer of the write's size and keeps it: whole 16 MiB packs left 16 MiB of
+     * native memory behind each vault worker thread, and the copy ran through memory rather than
+     * staying in the CPU's cache as a 1 MiB one does.
+     */
+    static final int WRITE_SLICE = 1 << 20;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** The vault holds every machine's data: files 0600 and folders 0700, readable by the vault's user only. */
     private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -75,9 +82,11 @@ public final class LocalBackend implements Backend {
             try (FileChannel ch = POSIX
                     ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
                     : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+                for (int off = 0; off < data.length; off += WRITE_SLICE) {
+                    ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, data.length - off));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
                 }
                 ch.force(true);
             }

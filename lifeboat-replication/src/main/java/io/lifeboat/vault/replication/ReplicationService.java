@@ -51,7 +51,7 @@ public final class ReplicationService {
         List<EncodedBlock> blocks = BlockBatchCodec.decode(body);
         List<BlockUpload> uploads = new ArrayList<>(blocks.size());
         for (EncodedBlock b : blocks) {
-            uploads.add(new BlockUpload(b.id(), b.body(), b.encoding()));
+            uploads.add(new BlockUpload(b.id(), b.data(), b.offset(), b.length(), b.encoding()));
         }
         int lacking = repository.missing(machine, uploads.stream().map(BlockUpload::id).toList()).size();
         try {

@@ -40,8 +40,21 @@ class BlockBatchCodecTest {
             assertThat(out.get(i).id()).isEqualTo(in.get(i).id());
             assertThat(out.get(i).encoding()).isEqualTo(in.get(i).encoding());
             assertThat(out.get(i).rawLength()).isEqualTo(in.get(i).rawLength());
-            assertThat(out.get(i).body()).isEqualTo(in.get(i).body());
+            assertThat(out.get(i).bodyBytes()).isEqualTo(in.get(i).bodyBytes());
         }
+    }
+
+    @Test
+    void decodedBodiesAreViewsIntoTheBatchNotCopies() {
+        List<EncodedBlock> in = sample();
+        byte[] wire = BlockBatchCodec.encode(in);
+        List<EncodedBlock> out = BlockBatchCodec.decode(wire);
+        int first = BlockBatchCodec.HEADER_BYTES + BlockBatchCodec.BLOCK_HEADER_BYTES;
+        assertThat(out.get(0).data()).isSameAs(wire);
+        assertThat(out.get(0).offset()).isEqualTo(first);
+        assertThat(out.get(1).data()).isSameAs(wire);
+        assertThat(out.get(1).offset()).isEqualTo(first + in.get(0).length() + BlockBatchCodec.BLOCK_HEADER_BYTES);
+        assertThat(BlockBatchCodec.encode(out)).isEqualTo(wire); // a view encodes as its own bytes
     }
 
     @Test

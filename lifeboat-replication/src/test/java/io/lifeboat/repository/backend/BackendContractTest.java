@@ -56,6 +56,16 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void aFileOfSeveralMegabytesIsStoredWhole() throws Exception { // as large as a pack, written in parts
+        byte[] data = new byte[(5 << 20) + 12_345];
+        new Random(2).nextBytes(data);
+        Handle h = new Handle(FileType.DATA, "ef34ab");
+        assertThat(backend.create(h, data)).isTrue();
+        assertThat(backend.read(h)).isEqualTo(data);
+        assertThat(backend.read(h, (1 << 20) - 7, 100)).isEqualTo(java.util.Arrays.copyOfRange(data, (1 << 20) - 7, (1 << 20) + 93));
+    }
+
+    @Test
     void createIsConditionalAndNeverReplaces() throws Exception {
         Handle h = new Handle(FileType.INDEX, "first");
         assertThat(backend.create(h, bytes("one"))).isTrue();
