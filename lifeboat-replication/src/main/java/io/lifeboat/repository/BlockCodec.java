@@ -61,7 +61,7 @@ final class BlockCodec {
     }
 
     /** The body's uncompressed bytes, no more than {@code maxBytes} of them (not yet checked against the id). */
-    private static byte[] unpack(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
+    static byte[] unpack(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
         byte[] raw = switch (encoding) {
             case RAW -> body;
             case ZSTD -> inflate(id, pack, body, 0, body.length, maxBytes);
@@ -78,7 +78,7 @@ final class BlockCodec {
         return rawLength;
     }
 
-    private static void checkHash(BlockId id, String pack, int length, BlockId actual) {
+    static void checkHash(BlockId id, String pack, int length, BlockId actual) {
         if (!actual.equals(id)) {
             throw new IntegrityException(id, pack, where(id, pack) + ": SHA-256 of its " + length
                     + " bytes is " + actual + (pack == null ? " (a truncated or altered upload)" : " (damaged)"));

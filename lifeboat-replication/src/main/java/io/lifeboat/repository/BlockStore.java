@@ -223,8 +223,51 @@ final class BlockStore {
         return readStored(id, loc);
     }
 
+    /** See {@link Repository#readBlocks}. */
+    byte[][] readBlocks(String machine, List<BlockId> ids) {
+        int n = ids.size();
+        byte[][] raw = new byte[n][];
+        int[] lengths = new int[n];
+        Pack.Location[] locs = new Pack.Location[n];
+        Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
+        for (int i = 0; i < n; i++) {
+            BlockId id = ids.get(i);
+            locs[i] = index.get(id);
+            if (locs[i] == null || !mine.containsKey(id)) {
+                throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
+            }
+            raw[i] = readUnchecked(id, locs[i]);
+            lengths[i] = raw[i].length;
+        }
+        BlockId[] actual = BlockId.ofAll(raw, lengths, n);
+        for (int i = 0; i < n; i++) {
+            try {
+                BlockCodec.checkHash(ids.get(i), locs[i].file(), lengths[i], actual[i]);
+            } catch (IntegrityException e) {
+                damaged.add(ids.get(i));
+                throw e;
+            }
+        }
+        return raw;
+    }
+
     /** Reads, checks and decodes one stored block; a damaged one is remembered as such. */
     byte[] readStored(BlockId id, Pack.Location loc) {
+        byte[] raw = readUnchecked(id, loc);
+        try {
+            BlockCodec.checkHash(id, loc.file(), raw.length, BlockId.of(raw));
+            return raw;
+        } catch (IntegrityException e) {
+            damaged.add(id);
+            throw e;
+        }
+    }
+
+    /**
+     * Reads and decodes one stored block, checking its record and length but not yet its hash; a
+     * block found damaged is remembered as such.
+     */
+    private byte[] readUnchecked(BlockId id, Pack.Location loc) {
         byte[] record;
         try {
             record = backend.read(new Handle(FileType.DATA, loc.pack()), loc.offset(), Pack.HEADER + loc.stored());
@@ -237,7 +280,7 @@ final class BlockStore {
         }
         try {
             byte[] body = Pack.body(id, loc, record);
-            byte[] raw = BlockCodec.decode(id, loc.file(), body, loc.encoding(), options.maxBlockBytes());
+            byte[] raw = BlockCodec.unpack(id, loc.file(), body, loc.encoding(), options.maxBlockBytes());
             if (raw.length != loc.raw()) {
                 throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": " + raw.length
                         + " bytes where the index says " + loc.raw());

@@ -5,6 +5,8 @@ import io.lifeboat.repository.BlockRef;
 import io.lifeboat.repository.IntegrityException;
 import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.Repository;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the blocks of one point from the repository, each checked against its hash and length before
@@ -36,12 +38,42 @@ final class BlockFetcher {
                     + " stopped before writing it", e);
         }
         // readBlock has re-hashed the bytes against the id; the manifest's length must agree as well
-        if (data.length != ref.length()) {
-            throw new IntegrityException(id, null, "block " + id + " of " + shown(path) + " read back as " + data.length
-                    + " bytes that do not match the point (expected " + ref.length() + ")");
-        }
+        checkLength(ref, data, path);
         verified++;
         return data;
+    }
+
+    /**
+     * The bytes of these non-zero blocks of {@code path}, verified, in order: read and hashed as one
+     * group (see {@link Repository#readBlocks}). When one is gone or damaged, the blocks are fetched
+     * again one by one, so the error names that block exactly as {@link #fetch} does.
+     */
+    List<byte[]> fetchAll(List<BlockRef> refs, String path) {
+        List<BlockId> ids = new ArrayList<>(refs.size());
+        for (BlockRef ref : refs) {
+            ids.add(ref.id());
+        }
+        List<byte[]> data;
+        try {
+            data = repo.readBlocks(machine, ids);
+        } catch (NotFoundException | IntegrityException e) {
+            for (BlockRef ref : refs) {
+                fetch(ref, path); // throws for the first bad block, with its name and path
+            }
+            throw e; // not reached: a block that failed in the group fails alone too
+        }
+        for (int i = 0; i < refs.size(); i++) {
+            checkLength(refs.get(i), data.get(i), path);
+        }
+        verified += refs.size();
+        return data;
+    }
+
+    private static void checkLength(BlockRef ref, byte[] data, String path) {
+        if (data.length != ref.length()) {
+            throw new IntegrityException(ref.id(), null, "block " + ref.id() + " of " + shown(path) + " read back as "
+                    + data.length + " bytes that do not match the point (expected " + ref.length() + ")");
+        }
     }
 
     static String shown(String path) {

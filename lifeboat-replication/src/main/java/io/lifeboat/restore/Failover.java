@@ -6,6 +6,7 @@ import io.lifeboat.repository.ManifestRules;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.SourceKind;
+import io.lifeboat.repository.hashing.MultiBlockSha256;
 import io.lifeboat.tls.LifeboatException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,9 @@ public final class Failover {
             Targets.checkTreeTarget(target, options.force());
         } else {
             Targets.checkFileTarget(target, options.force());
+        }
+        if (m.sourceBytes() > MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES) {
+            MultiBlockSha256.prepare(); // every block is re-hashed: the kernel pays (when the JVM has the Vector API)
         }
         listener.start(point, m.sourceBytes());
         Progress progress = new Progress(listener);

@@ -136,6 +136,25 @@ class RepositoryTest {
     }
 
     @Test
+    void readBlocksReturnsEachInOrderAndNamesOneThatIsNotThisMachines() {
+        byte[] a = Fixtures.random(8, 3000);
+        byte[] b = Fixtures.random(9, 3000);
+        byte[] c = Fixtures.random(10, 1234);
+        BlockId ia = BlockId.of(a);
+        BlockId ib = BlockId.of(b);
+        BlockId ic = BlockId.of(c);
+        try (Repository repo = open()) {
+            repo.putBlocks("m", List.of(new BlockUpload(ia, a, BlockEncoding.RAW),
+                    new BlockUpload(ib, Zstd.compress(b), BlockEncoding.ZSTD), new BlockUpload(ic, c, BlockEncoding.RAW)));
+            repo.putBlock("other", BlockId.of(new byte[] {1}), new byte[] {1}, BlockEncoding.RAW);
+            assertThat(repo.readBlocks("m", List.of(ic, ia, ib, ia))).containsExactly(c, a, b, a);
+            BlockId theirs = BlockId.of(new byte[] {1});
+            assertThatThrownBy(() -> repo.readBlocks("m", List.of(ia, theirs)))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining(theirs.hex());
+        }
+    }
+
+    @Test
     void aBodyThatDoesNotMatchItsIdIsRefusedAndNothingOfTheBatchIsStored() {
         byte[] a = Fixtures.random(3, 2000);
         byte[] b = Fixtures.random(4, 2000);

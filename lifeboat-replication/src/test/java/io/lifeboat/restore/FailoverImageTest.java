@@ -151,6 +151,51 @@ class FailoverImageTest {
         }
     }
 
+    @Test
+    void anImageOfManyGroupsRestoresAndADamagedBlockInALaterGroupStopsItByName() throws Exception {
+        int bs = 4096;
+        byte[] big = Fixtures.image(12, 3 * FileWriter.GROUP_BLOCKS + 7, bs); // four groups, every third block zeros
+        Cut bigCut = Fixtures.cutImage(big, bs, SourceKind.IMAGE);
+        try (Repository repo = Repository.open(new LocalBackend(repoDir), RepositoryOptions.defaults())) {
+            Fixtures.protect(repo, "db-2", bigCut);
+        }
+        Path target = tmp.resolve("big.img");
+        try (Repository repo = readOnly()) {
+            RestoreResult r = new Failover(repo, RestoreListener.NONE).run("db-2", "latest", target, FailoverOptions.DEFAULT);
+            assertThat(r.blocksVerified()).isEqualTo(bigCut.uploads().size());
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(big);
+
+        BlockRef victim = bigCut.manifest().entries().get(0).blocks().get(2 * FileWriter.GROUP_BLOCKS + 5);
+        assertThat(victim.isZero()).isFalse();
+        LocalBackend local = new LocalBackend(repoDir);
+        for (String name : local.list(FileType.DATA)) {
+            Path pack = local.path(new Handle(FileType.DATA, name));
+            byte[] packBytes = Files.readAllBytes(pack);
+            int at = indexOfOrMinus1(packBytes, victim.id().toBytes());
+            if (at >= 0) {
+                packBytes[at + 32 + 9 + 10] ^= 1;
+                Files.write(pack, packBytes);
+            }
+        }
+        Path never = tmp.resolve("never-big.img");
+        try (Repository repo = readOnly()) {
+            assertThatThrownBy(() -> new Failover(repo, RestoreListener.NONE).run("db-2", "latest", never, FailoverOptions.DEFAULT))
+                    .isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining(victim.id().hex())
+                    .hasMessageContaining("stopped before writing it");
+        }
+        assertThat(never).doesNotExist();
+    }
+
+    static int indexOfOrMinus1(byte[] hay, byte[] needle) {
+        try {
+            return indexOf(hay, needle);
+        } catch (AssertionError e) {
+            return -1;
+        }
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {

@@ -55,7 +55,7 @@ final class SourceReader {
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
      * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
      */
-    static final long WARM_UP_AFTER_BYTES = 64L << 20;
+    static final long WARM_UP_AFTER_BYTES = MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */

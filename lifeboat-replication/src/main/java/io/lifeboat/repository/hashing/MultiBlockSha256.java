@@ -49,6 +49,12 @@ public final class MultiBlockSha256 {
         }
     });
 
+    /**
+     * A process about to hash more than this (an agent's big pass, a failover) starts the kernel's
+     * warm-up with {@link #prepare}: worth its second of CPU then, not for a few blocks.
+     */
+    public static final long WARM_UP_PAYS_AFTER_BYTES = 64L << 20;
+
     /** Lane count in use: 16 (AVX-512 kernel), 8 (AVX2 kernel) or 1 (MessageDigest). */
     public static int lanes() {
         return LANES;
