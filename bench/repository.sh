@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Repository throughput against reference tools, in one run on the same image (not part of verify):
-#   store    (vault side: unzstd + re-hash + packs + fsync, 1 MiB blocks in batches of 16)
+#   store    (vault side of a first protect: 16 MiB wire batches of 32 KiB blocks decoded, unzstd,
+#             re-hashed, packed, fsynced, two batches at a time, as `vault serve` does)
 #                                                  vs  cp IMAGE + sync   (plain copy to the same disk)
 #   failover (read, re-hash, sparse write + fsync) vs  cp --sparse=always + sync
 #   verify   (read + decompress + re-hash packs)   vs  sha256sum IMAGE
@@ -27,7 +28,11 @@ ref_sparse=$(secs bash -c "cp --sparse=always '$img' '$work/sparse.img' && sync"
 rm -f "$work/sparse.img"
 ref_hash=$(secs sha256sum "$img")
 
-out=$(java -cp "$jar" "$here/bench/RepositoryBench.java" "$img" "$work/repo" "$work/restored.img")
+# one JVM per phase, with the Vector API as the launcher gives it to `vault serve` and `failover`:
+# the store is what `vault serve` does for an upload, then failover and verify
+vector=(--add-modules jdk.incubator.vector)
+out=$(java "${vector[@]}" -cp "$jar" "$here/bench/RepositoryBench.java" store "$img" "$work/repo" 2>&1 | grep -v "^WARNING: Using incubator\|^warning: using incubating\|^1 warning")
+out+=$'\n'$(java "${vector[@]}" -cp "$jar" "$here/bench/RepositoryBench.java" restore "$img" "$work/repo" "$work/restored.img" 2>&1 | grep -v "^WARNING: Using incubator\|^warning: using incubating\|^1 warning")
 get() { echo "$out" | awk -v k="$1" '$1 == k { print $2 }'; }
 st=$(get store); fo=$(get failover); ve=$(get verify)
 mbs() { echo "scale=1; $size / $1" | bc; }
