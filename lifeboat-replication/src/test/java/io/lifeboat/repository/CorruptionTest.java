@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,50 @@ class CorruptionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void verifyHashesAPackInRunsAndNamesEachDamagedBlockOfAnyRun() throws IOException {
+        int bs = 2048;
+        Cut many = Fixtures.cutImage(Fixtures.image(43, 300, bs), bs, SourceKind.IMAGE); // 200 non-zero blocks
+        try (Repository repo = Repository.open(local, RepositoryOptions.defaults())) {
+            Fixtures.protect(repo, "n", many);
+        }
+        List<BlockId> ids = new ArrayList<>(many.uploads().keySet());
+        ids.sort(null); // verify goes through a pack's blocks in id order, 64 to a run
+        List<BlockId> victims = List.of(ids.get(3), ids.get(130), ids.get(199)); // in the first, third and last run
+        String victimPack = null;
+        for (String name : local.list(FileType.DATA)) {
+            Path pack = local.path(new Handle(FileType.DATA, name));
+            byte[] bytes = Files.readAllBytes(pack);
+            for (BlockId v : victims) {
+                int at = indexOf(bytes, v.toBytes());
+                if (at >= 0) {
+                    flip(pack, at + Pack.HEADER + 7);
+                    victimPack = "data/" + name;
+                }
+            }
+        }
+        String expectedPack = victimPack;
+        try (Repository repo = Repository.open(local, RepositoryOptions.readOnlyDefaults())) {
+            VerifyReport report = repo.verify(Optional.of("n"));
+            assertThat(report.damaged()).extracting(VerifyReport.Damage::block).containsExactlyInAnyOrderElementsOf(victims);
+            assertThat(report.damaged()).allSatisfy(d -> assertThat(d.pack()).isEqualTo(expectedPack));
+            assertThat(report.blocksChecked()).isEqualTo(ids.size());
+        }
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test
