@@ -7,6 +7,7 @@ import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.Repository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the blocks of one point from the repository, each checked against its hash and length before
@@ -16,7 +17,8 @@ final class BlockFetcher {
     private final Repository repo;
     private final String machine;
     private final String pointId;
-    long verified;
+    /** Blocks fetched and verified so far (counted on the read-ahead thread, read after it is done). */
+    final AtomicLong verified = new AtomicLong();
 
     BlockFetcher(Repository repo, String machine, String pointId) {
         this.repo = repo;
@@ -39,7 +41,7 @@ final class BlockFetcher {
         }
         // readBlock has re-hashed the bytes against the id; the manifest's length must agree as well
         checkLength(ref, data, path);
-        verified++;
+        verified.incrementAndGet();
         return data;
     }
 
@@ -65,7 +67,7 @@ final class BlockFetcher {
         for (int i = 0; i < refs.size(); i++) {
             checkLength(refs.get(i), data.get(i), path);
         }
-        verified += refs.size();
+        verified.addAndGet(refs.size());
         return data;
     }
 

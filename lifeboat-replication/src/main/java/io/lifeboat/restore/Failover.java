@@ -48,16 +48,17 @@ public final class Failover {
         listener.start(point, m.sourceBytes());
         Progress progress = new Progress(listener);
         BlockFetcher blocks = new BlockFetcher(repo, machine, point.id());
-        FileWriter writer = new FileWriter(blocks, progress);
-        if (m.kind() == SourceKind.DIRECTORY) {
-            new TreeRestore(writer, progress, options.force()).restore(m, target);
-        } else {
-            restoreFile(m.entries().get(0), target, writer, progress);
+        try (FileWriter writer = new FileWriter(blocks, progress)) {
+            if (m.kind() == SourceKind.DIRECTORY) {
+                new TreeRestore(writer, progress, options.force()).restore(m, target);
+            } else {
+                restoreFile(m.entries().get(0), target, writer, progress);
+            }
         }
         if (options.test()) {
             new RestoreCheck(listener).check(m, target);
         }
-        RestoreResult result = new RestoreResult(point, target, progress.bytes, blocks.verified, progress.zeroBlocks,
+        RestoreResult result = new RestoreResult(point, target, progress.bytes, blocks.verified.get(), progress.zeroBlocks,
                 progress.files, progress.directories, progress.symlinks, options.test(), options.test());
         listener.done(result);
         return result;

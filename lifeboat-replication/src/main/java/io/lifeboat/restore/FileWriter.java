@@ -8,16 +8,27 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes one FILE entry block by block. Into a regular file, all-zero blocks become holes (the file
  * is sparse); onto a device they are written as zeros, since a device has no holes. Blocks are
  * fetched (and so verified) in groups, and every block of a group before any of it is written.
+ *
+ * <p>Reading and hashing cost far more than writing, so {@link #READ_AHEAD} threads read ahead:
+ * while a group is written, the next ones are read and hashed on the other cores. A failure of a
+ * group read ahead surfaces when its turn comes (nothing of it has been written). Close the writer
+ * to stop those threads.
  */
-final class FileWriter {
+final class FileWriter implements AutoCloseable {
     /** Blocks fetched as one group: enough to fill the 16 lanes of the hash kernel four times. */
     static final int GROUP_BLOCKS = 64;
     /** And no more bytes than this in one group, whatever the block size. */
@@ -25,10 +36,23 @@ final class FileWriter {
 
     private final BlockFetcher blocks;
     private final Progress progress;
+    /** Groups read ahead at once, each on its own thread: one per core, two at least. */
+    static final int READ_AHEAD = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final ExecutorService readAhead = Executors.newFixedThreadPool(READ_AHEAD, r -> {
+        Thread t = new Thread(r, "lifeboat-failover-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
 
     FileWriter(BlockFetcher blocks, Progress progress) {
         this.blocks = blocks;
         this.progress = progress;
+    }
+
+    @Override
+    public void close() {
+        readAhead.shutdownNow();
     }
 
     /** Writes {@code e} into a new or emptied regular file {@code p}, sparse. */
@@ -37,8 +61,15 @@ final class FileWriter {
         try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
             raf.setLength(0);
             FileChannel ch = raf.getChannel();
-            for (List<BlockRef> group : groups(e.blocks())) {
-                Iterator<byte[]> data = fetchNonZero(group, e).iterator();
+            List<List<BlockRef>> groups = groups(e.blocks());
+            ArrayDeque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
+            for (int g = 0; g < READ_AHEAD; g++) {
+                ahead.add(fetchAhead(groups, g, e));
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                List<BlockRef> group = groups.get(g);
+                Iterator<byte[]> data = await(ahead.remove()).iterator();
+                ahead.add(fetchAhead(groups, g + READ_AHEAD, e));
                 for (BlockRef ref : group) {
                     if (!ref.isZero()) {
                         writeFully(ch, data.next(), offset);
@@ -60,8 +91,15 @@ final class FileWriter {
     void writeDevice(Entry e, Path p) {
         long offset = 0;
         try (FileChannel ch = FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
-            for (List<BlockRef> group : groups(e.blocks())) {
-                Iterator<byte[]> data = fetchNonZero(group, e).iterator();
+            List<List<BlockRef>> groups = groups(e.blocks());
+            ArrayDeque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
+            for (int g = 0; g < READ_AHEAD; g++) {
+                ahead.add(fetchAhead(groups, g, e));
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                List<BlockRef> group = groups.get(g);
+                Iterator<byte[]> data = await(ahead.remove()).iterator();
+                ahead.add(fetchAhead(groups, g + READ_AHEAD, e));
                 for (BlockRef ref : group) {
                     if (ref.isZero()) {
                         progress.zeroBlock();
@@ -97,6 +135,32 @@ final class FileWriter {
             out.add(refs.subList(from, refs.size()));
         }
         return out;
+    }
+
+    /** Starts fetching group {@code g} on the read-ahead thread (an empty result past the last group). */
+    private Future<List<byte[]>> fetchAhead(List<List<BlockRef>> groups, int g, Entry e) {
+        if (g >= groups.size()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return readAhead.submit(() -> fetchNonZero(groups.get(g), e));
+    }
+
+    /** The group's blocks; a failure of its fetch is thrown here, as it was thrown there. */
+    private static List<byte[]> await(Future<List<byte[]>> group) {
+        try {
+            return group.get();
+        } catch (ExecutionException x) {
+            if (x.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (x.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(x.getCause());
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new RestoreException(Kind.FAILED, "interrupted while reading blocks", x);
+        }
     }
 
     private List<byte[]> fetchNonZero(List<BlockRef> group, Entry e) {
