@@ -34,11 +34,11 @@ final class FileWriter implements AutoCloseable {
     /** And no more bytes than this in one group, whatever the block size. */
     static final long GROUP_BYTES = 8 << 20;
 
-    private final BlockFetcher blocks;
-    private final Progress progress;
     /** Groups read ahead at once, each on its own thread: one per core, two at least. */
     static final int READ_AHEAD = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+    private final BlockFetcher blocks;
+    private final Progress progress;
     private final ExecutorService readAhead = Executors.newFixedThreadPool(READ_AHEAD, r -> {
         Thread t = new Thread(r, "lifeboat-failover-read-ahead");
         t.setDaemon(true);
@@ -61,25 +61,11 @@ final class FileWriter implements AutoCloseable {
         try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
             raf.setLength(0);
             FileChannel ch = raf.getChannel();
-            List<List<BlockRef>> groups = groups(e.blocks());
-            ArrayDeque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
-            for (int g = 0; g < READ_AHEAD; g++) {
-                ahead.add(fetchAhead(groups, g, e));
-            }
-            for (int g = 0; g < groups.size(); g++) {
-                List<BlockRef> group = groups.get(g);
-                Iterator<byte[]> data = await(ahead.remove()).iterator();
-                ahead.add(fetchAhead(groups, g + READ_AHEAD, e));
-                for (BlockRef ref : group) {
-                    if (!ref.isZero()) {
-                        writeFully(ch, data.next(), offset);
-                    } else {
-                        progress.zeroBlock();
-                    }
-                    offset += ref.length();
-                    progress.add(ref.length());
+            offset = eachBlock(e, p, (ref, data, at) -> {
+                if (data != null) {
+                    writeFully(ch, data, at);
                 }
-            }
+            });
             raf.setLength(e.size());
             ch.force(true);
         } catch (IOException x) {
@@ -91,28 +77,48 @@ final class FileWriter implements AutoCloseable {
     void writeDevice(Entry e, Path p) {
         long offset = 0;
         try (FileChannel ch = FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
-            List<List<BlockRef>> groups = groups(e.blocks());
-            ArrayDeque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
-            for (int g = 0; g < READ_AHEAD; g++) {
-                ahead.add(fetchAhead(groups, g, e));
-            }
-            for (int g = 0; g < groups.size(); g++) {
-                List<BlockRef> group = groups.get(g);
-                Iterator<byte[]> data = await(ahead.remove()).iterator();
-                ahead.add(fetchAhead(groups, g + READ_AHEAD, e));
-                for (BlockRef ref : group) {
-                    if (ref.isZero()) {
-                        progress.zeroBlock();
-                    }
-                    writeFully(ch, ref.isZero() ? new byte[ref.length()] : data.next(), offset);
-                    offset += ref.length();
-                    progress.add(ref.length());
-                }
-            }
+            offset = eachBlock(e, p, (ref, data, at) -> writeFully(ch, data != null ? data : new byte[ref.length()], at));
             syncDevice(ch);
         } catch (IOException x) {
             throw failure(p, e, offset, x);
         }
+    }
+
+    /** Where one block of an entry goes: its verified bytes (null for an all-zero block) at its offset. */
+    private interface BlockTarget {
+        void put(BlockRef ref, byte[] data, long offset) throws IOException;
+    }
+
+    /**
+     * Hands {@code e}'s blocks to {@code target} in order, each non-zero one fetched (read ahead, a
+     * group per thread) and verified first, and counts the progress.
+     *
+     * @return the bytes the entry's blocks cover
+     */
+    private long eachBlock(Entry e, Path p, BlockTarget target) {
+        List<List<BlockRef>> groups = groups(e.blocks());
+        ArrayDeque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
+        for (int g = 0; g < READ_AHEAD; g++) {
+            ahead.add(fetchAhead(groups, g, e));
+        }
+        long offset = 0;
+        try {
+            for (int g = 0; g < groups.size(); g++) {
+                Iterator<byte[]> data = await(ahead.remove()).iterator();
+                ahead.add(fetchAhead(groups, g + READ_AHEAD, e));
+                for (BlockRef ref : groups.get(g)) {
+                    if (ref.isZero()) {
+                        progress.zeroBlock();
+                    }
+                    target.put(ref, ref.isZero() ? null : data.next(), offset);
+                    offset += ref.length();
+                    progress.add(ref.length());
+                }
+            }
+        } catch (IOException x) {
+            throw failure(p, e, offset, x);
+        }
+        return offset;
     }
 
     /**
