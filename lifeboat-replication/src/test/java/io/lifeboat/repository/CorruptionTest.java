@@ -103,7 +103,7 @@ class CorruptionTest {
             Path pack = local.path(new Handle(FileType.DATA, name));
             byte[] bytes = Files.readAllBytes(pack);
             for (BlockId v : victims) {
-                int at = indexOf(bytes, v.toBytes());
+                int at = Fixtures.indexOf(bytes, v.toBytes());
                 if (at >= 0) {
                     flip(pack, at + Pack.HEADER + 7);
                     victimPack = "data/" + name;
@@ -117,19 +117,6 @@ class CorruptionTest {
             assertThat(report.damaged()).allSatisfy(d -> assertThat(d.pack()).isEqualTo(expectedPack));
             assertThat(report.blocksChecked()).isEqualTo(ids.size());
         }
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Test

@@ -124,4 +124,18 @@ public final class Fixtures {
         return repo.commitPoint(machine, cut.manifest(), new PointMeta(sent, META.tlsVersion(), META.cipherSuite(),
                 META.consistency()));
     }
+
+    /** Where {@code needle} first stands in {@code hay} (a block's id in a pack file), or -1. */
+    public static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

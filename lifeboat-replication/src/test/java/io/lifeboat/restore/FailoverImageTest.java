@@ -135,7 +135,9 @@ class FailoverImageTest {
         assertThat(victim.isZero()).isFalse();
         // find the victim's record and flip a byte in its body
         byte[] packBytes = Files.readAllBytes(pack);
-        int at = indexOf(packBytes, victim.id().toBytes()) + 32 + 9 + 100;
+        int record = Fixtures.indexOf(packBytes, victim.id().toBytes());
+        assertThat(record).isNotNegative();
+        int at = record + 32 + 9 + 100;
         try (RandomAccessFile raf = new RandomAccessFile(pack.toFile(), "rw")) {
             raf.seek(at);
             raf.write(packBytes[at] ^ 1);
@@ -172,7 +174,7 @@ class FailoverImageTest {
         for (String name : local.list(FileType.DATA)) {
             Path pack = local.path(new Handle(FileType.DATA, name));
             byte[] packBytes = Files.readAllBytes(pack);
-            int at = indexOfOrMinus1(packBytes, victim.id().toBytes());
+            int at = Fixtures.indexOf(packBytes, victim.id().toBytes());
             if (at >= 0) {
                 packBytes[at + 32 + 9 + 10] ^= 1;
                 Files.write(pack, packBytes);
@@ -186,27 +188,6 @@ class FailoverImageTest {
                     .hasMessageContaining("stopped before writing it");
         }
         assertThat(never).doesNotExist();
-    }
-
-    static int indexOfOrMinus1(byte[] hay, byte[] needle) {
-        try {
-            return indexOf(hay, needle);
-        } catch (AssertionError e) {
-            return -1;
-        }
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 
     @Test
