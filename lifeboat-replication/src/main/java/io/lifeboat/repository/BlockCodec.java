@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes a block body (raw or one zstd frame) with a hard bound on its size and checks that the
- * SHA-256 of the result is the block's id. Used on receipt, on read and by verify.
+ * Decodes a block body (raw or one zstd frame) with a hard bound on its size, and checks that the
+ * SHA-256 of the result is the block's id. Used on receipt ({@link #decodeAll}), on read and by
+ * verify ({@link #unpack}, then {@link #checkHash} once a group of blocks is hashed together).
  */
 final class BlockCodec {
     /** One decompression context per thread: creating one per block costs more than inflating 32 KiB. */
@@ -18,22 +19,10 @@ final class BlockCodec {
     }
 
     /**
-     * @param pack where the body was read from, for messages; null for a body just received
-     * @return the uncompressed bytes, whose SHA-256 is {@code id}
-     */
-    static byte[] decode(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
-        byte[] raw = unpack(id, pack, body, encoding, maxBytes);
-        checkHash(id, pack, raw.length, BlockId.of(raw));
-        return raw;
-    }
-
-    /**
-     * {@link #decode} for a batch just received: every body is decoded first, then all are hashed
-     * together (many blocks per vector, see {@link BlockId#ofAll}); the first block whose hash is
-     * not its id fails the whole batch.
-     *
-     * A raw body is hashed where it lies (in the request body); only a zstd body is inflated into
-     * an array of its own, dropped once hashed.
+     * Checks a batch just received: every body is decoded first, then all are hashed together (many
+     * blocks per vector, see {@link BlockId#ofAll}); the first block whose hash is not its id fails
+     * the whole batch. A raw body is hashed where it lies (in the request body); only a zstd body is
+     * inflated into an array of its own, dropped once hashed.
      *
      * @return the uncompressed length of each upload, in order
      */
@@ -60,7 +49,12 @@ final class BlockCodec {
         return lengths;
     }
 
-    /** The body's uncompressed bytes, no more than {@code maxBytes} of them (not yet checked against the id). */
+    /**
+     * The body's uncompressed bytes, no more than {@code maxBytes} of them (not yet checked against
+     * the id: see {@link #checkHash}).
+     *
+     * @param pack where the body was read from, for messages; null for a body just received
+     */
     static byte[] unpack(BlockId id, String pack, byte[] body, BlockEncoding encoding, int maxBytes) {
         byte[] raw = switch (encoding) {
             case RAW -> body;
