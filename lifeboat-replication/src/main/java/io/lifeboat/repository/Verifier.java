@@ -22,6 +22,10 @@ import java.util.TreeSet;
  * at all is reported too. Then lists the points that need a damaged block.
  */
 final class Verifier {
+    /** Decoded blocks hashed as one run: a pack of well-compressed blocks must not all be inflated at once. */
+    private static final int RUN_BLOCKS = 64;
+    private static final long RUN_BYTES = 8 << 20;
+
     private final Repository repo;
     private final VerifyListener listener;
 
@@ -132,10 +136,6 @@ final class Verifier {
         }
         return false;
     }
-
-    /** Decoded blocks hashed as one run: a pack of well-compressed blocks must not all be inflated at once. */
-    private static final int RUN_BLOCKS = 64;
-    private static final long RUN_BYTES = 8 << 20;
 
     /**
      * Checks the blocks {@code ids} of one pack read whole: each record and decoded length, then the
