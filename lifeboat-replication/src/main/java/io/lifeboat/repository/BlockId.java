@@ -4,6 +4,7 @@ import io.lifeboat.repository.hashing.MultiBlockSha256;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /** A block's name: the SHA-256 of its uncompressed bytes, as 64 lowercase hex digits. */
 public record BlockId(String hex) implements Comparable<BlockId> {
@@ -46,6 +47,17 @@ public record BlockId(String hex) implements Comparable<BlockId> {
      */
     public static BlockId[] ofAll(byte[][] data, int[] lengths, int count) {
         return ofAll(data, new int[count], lengths, count);
+    }
+
+    /** {@link #ofAll(byte[][], int[], int)} of whole arrays, each one block. */
+    public static BlockId[] ofAll(List<byte[]> blocks) {
+        int n = blocks.size();
+        byte[][] data = blocks.toArray(new byte[0][]);
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            lengths[i] = data[i].length;
+        }
+        return ofAll(data, lengths, n);
     }
 
     /** {@link #ofAll(byte[][], int[], int)} of {@code data[i][offsets[i] .. +lengths[i])}: blocks inside larger arrays. */

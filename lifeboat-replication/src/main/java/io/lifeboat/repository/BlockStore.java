@@ -227,7 +227,6 @@ final class BlockStore {
     byte[][] readBlocks(String machine, List<BlockId> ids) {
         int n = ids.size();
         byte[][] raw = new byte[n][];
-        int[] lengths = new int[n];
         Pack.Location[] locs = new Pack.Location[n];
         Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
         for (int i = 0; i < n; i++) {
@@ -237,12 +236,11 @@ final class BlockStore {
                 throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
             }
             raw[i] = readUnchecked(id, locs[i]);
-            lengths[i] = raw[i].length;
         }
-        BlockId[] actual = BlockId.ofAll(raw, lengths, n);
+        BlockId[] actual = BlockId.ofAll(Arrays.asList(raw));
         for (int i = 0; i < n; i++) {
             try {
-                BlockCodec.checkHash(ids.get(i), locs[i].file(), lengths[i], actual[i]);
+                BlockCodec.checkHash(ids.get(i), locs[i].file(), raw[i].length, actual[i]);
             } catch (IntegrityException e) {
                 damaged.add(ids.get(i));
                 throw e;

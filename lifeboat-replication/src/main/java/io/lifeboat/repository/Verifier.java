@@ -182,17 +182,12 @@ final class Verifier {
     }
 
     private void checkHashes(List<BlockId> ids, List<byte[]> raws, Map<BlockId, VerifyReport.Damage> damaged) {
-        byte[][] data = raws.toArray(new byte[0][]);
-        int[] lengths = new int[data.length];
-        for (int i = 0; i < data.length; i++) {
-            lengths[i] = data[i].length;
-        }
-        BlockId[] actual = BlockId.ofAll(data, lengths, data.length);
-        for (int i = 0; i < data.length; i++) {
+        BlockId[] actual = BlockId.ofAll(raws);
+        for (int i = 0; i < actual.length; i++) {
             BlockId id = ids.get(i);
             String file = repo.blocks.index.get(id).file();
             try {
-                BlockCodec.checkHash(id, file, lengths[i], actual[i]);
+                BlockCodec.checkHash(id, file, raws.get(i).length, actual[i]);
             } catch (IntegrityException ex) {
                 damaged.put(id, new VerifyReport.Damage(id, file, ex.getMessage()));
             }

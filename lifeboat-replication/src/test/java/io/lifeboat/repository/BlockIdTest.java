@@ -27,6 +27,30 @@ class BlockIdTest {
     }
 
     @Test
+    void ofAllHashesWholeArraysAndSlicesAtTheirOffsets() {
+        Random r = new Random(12);
+        byte[] shared = new byte[40 * 4096 + 7];
+        r.nextBytes(shared);
+        int n = 40;
+        byte[][] data = new byte[n][];
+        int[] offsets = new int[n];
+        int[] lengths = new int[n];
+        java.util.List<byte[]> whole = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            data[i] = shared;
+            offsets[i] = 7 + i * 4096;
+            lengths[i] = 4096;
+            whole.add(java.util.Arrays.copyOfRange(shared, offsets[i], offsets[i] + 4096));
+        }
+        BlockId[] sliced = BlockId.ofAll(data, offsets, lengths, n);
+        BlockId[] copied = BlockId.ofAll(whole);
+        for (int i = 0; i < n; i++) {
+            assertThat(sliced[i]).as("block %d", i).isEqualTo(BlockId.of(whole.get(i)));
+            assertThat(copied[i]).as("block %d", i).isEqualTo(BlockId.of(whole.get(i)));
+        }
+    }
+
+    @Test
     void onlyLowercaseHexOfTheRightLengthIsAnId() {
         assertThat(new BlockId("0".repeat(63) + "f").hex()).hasSize(64);
         assertThatThrownBy(() -> new BlockId("0".repeat(63) + "F")).hasMessageContaining("64 lowercase hex");

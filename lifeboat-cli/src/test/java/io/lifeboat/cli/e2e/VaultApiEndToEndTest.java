@@ -130,7 +130,7 @@ class VaultApiEndToEndTest {
         assertThat(truncated.status()).isEqualTo(400);
         assertThat(truncated.json().getString("message")).contains("block 2 of 2").contains("truncated upload");
 
-        EncodedBlock forged = new EncodedBlock(block(32).id(), BlockEncoding.RAW, 32 * 1024, block(33).bodyBytes());
+        EncodedBlock forged = new EncodedBlock(block(32).id(), BlockEncoding.RAW, 32 * 1024, block(33).data());
         VaultResponse mismatch = post(a, blocks, ReplicationPaths.OCTETS, BlockBatchCodec.encode(List.of(good, forged)));
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.json().getString("message")).contains(block(32).id().hex()).contains("nothing of it stored");

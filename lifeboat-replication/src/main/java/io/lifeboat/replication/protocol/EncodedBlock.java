@@ -2,7 +2,6 @@ package io.lifeboat.replication.protocol;
 
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -27,11 +26,6 @@ public record EncodedBlock(BlockId id, BlockEncoding encoding, int rawLength, by
     /** A block whose body is the whole of {@code body}. */
     public EncodedBlock(BlockId id, BlockEncoding encoding, int rawLength, byte[] body) {
         this(id, encoding, rawLength, body, 0, body.length);
-    }
-
-    /** A copy of the body's bytes. */
-    public byte[] bodyBytes() {
-        return Arrays.copyOfRange(data, offset, offset + length);
     }
 
     /** Bytes this block takes in a batch: header plus body. */

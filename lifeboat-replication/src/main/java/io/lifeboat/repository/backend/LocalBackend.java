@@ -32,8 +32,7 @@ public final class LocalBackend implements Backend {
     /**
      * A file is written at most this much per call. The JDK copies a heap buffer into a per-thread
      * temporary direct buffer of the write's size and keeps it: whole 16 MiB packs left 16 MiB of
-     * native memory behind each vault worker thread, and the copy ran through memory rather than
-     * staying in the CPU's cache as a 1 MiB one does.
+     * native memory behind each vault worker thread.
      */
     static final int WRITE_SLICE = 1 << 20;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

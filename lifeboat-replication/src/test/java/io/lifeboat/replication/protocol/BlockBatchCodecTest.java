@@ -20,6 +20,11 @@ class BlockBatchCodecTest {
         return BlockSealer.seal(BlockId.of(data), data, data.length, 1);
     }
 
+    /** The bytes of a block's body, wherever in its array they lie. */
+    static byte[] body(EncodedBlock b) {
+        return Arrays.copyOfRange(b.data(), b.offset(), b.offset() + b.length());
+    }
+
     static List<EncodedBlock> sample() {
         byte[] random = new byte[5000];
         new Random(1).nextBytes(random);
@@ -40,7 +45,7 @@ class BlockBatchCodecTest {
             assertThat(out.get(i).id()).isEqualTo(in.get(i).id());
             assertThat(out.get(i).encoding()).isEqualTo(in.get(i).encoding());
             assertThat(out.get(i).rawLength()).isEqualTo(in.get(i).rawLength());
-            assertThat(out.get(i).bodyBytes()).isEqualTo(in.get(i).bodyBytes());
+            assertThat(body(out.get(i))).isEqualTo(body(in.get(i)));
         }
     }
 

@@ -15,7 +15,7 @@ class BlockSealerTest {
         new Random(9).nextBytes(random);
         EncodedBlock r = BlockSealer.seal(BlockId.of(random), random, random.length, 1);
         assertThat(r.encoding()).isEqualTo(BlockEncoding.RAW);
-        assertThat(r.bodyBytes()).isEqualTo(random);
+        assertThat(r.data()).isEqualTo(random);
 
         byte[] text = new byte[32768];
         for (int i = 0; i < text.length; i++) {
@@ -23,8 +23,8 @@ class BlockSealerTest {
         }
         EncodedBlock t = BlockSealer.seal(BlockId.of(text), text, text.length, 1);
         assertThat(t.encoding()).isEqualTo(BlockEncoding.ZSTD);
-        assertThat(t.bodyBytes().length).isLessThan(1000);
-        assertThat(Zstd.decompress(t.bodyBytes(), t.rawLength())).isEqualTo(text);
+        assertThat(t.data().length).isLessThan(1000);
+        assertThat(Zstd.decompress(t.data(), t.rawLength())).isEqualTo(text);
     }
 
     @Test
@@ -33,7 +33,7 @@ class BlockSealerTest {
         new Random(1).nextBytes(buf);
         EncodedBlock b = BlockSealer.seal(BlockId.of(buf, 0, 40), buf, 40, 1);
         assertThat(b.rawLength()).isEqualTo(40);
-        assertThat(b.bodyBytes()).hasSize(40);
-        assertThat(BlockId.of(b.bodyBytes())).isEqualTo(b.id());
+        assertThat(b.data()).hasSize(40);
+        assertThat(BlockId.of(b.data())).isEqualTo(b.id());
     }
 }
