@@ -66,7 +66,7 @@ class LiveRegistryTest {
         assertThat(s).containsEntry("os-update", "PASS")
                 .containsEntry("schannel-tls12-client", "PASS")
                 .containsEntry("dotnet-v4-tls", "FAIL")
-                .containsEntry("winhttp-default-secure-protocols", "FAIL");
+                .containsEntry("winhttp-default-secure-protocols", "WARN");
         // both views were asked for
         assertThat(commands).anySatisfy(c -> assertThat(c.get(2)).isEqualTo("HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework"));
         assertThat(commands).anySatisfy(c -> assertThat(c.get(2)).contains("WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"));
