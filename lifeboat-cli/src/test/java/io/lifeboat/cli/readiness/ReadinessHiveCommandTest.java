@@ -56,7 +56,10 @@ class ReadinessHiveCommandTest {
         JsonNode j = JsonOutput.MAPPER.readTree(r.out());
         assertThat(j.get("notes").get(0).asText()).contains("replayed 24 log entries (new format, sequence 2107..2130)");
         assertThat(j.get("os").get("arch").asText()).isEqualTo("x64");
-        assertThat(r.exit()).isZero(); // no FAIL: without SOFTWARE the rules that need it say UNKNOWN
+        // a SYSTEM hive alone can never be READY: the OS and its update are in SOFTWARE
+        assertThat(j.get("verdict").asText()).isEqualTo("INCOMPLETE");
+        assertThat(j.get("missing").get(0).asText()).startsWith("give the SOFTWARE hive");
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(Files.readAllBytes(hive)).isEqualTo(before);
 
         ReadinessCommandTest.Run wrongLog = ReadinessCommandTest.run("readiness", "--hive", hive.toString(),
