@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live registry of this Windows machine, read with {@code reg export KEY FILE /y /reg:64} for each
+ * The live registry of this Windows machine, read with {@code %SystemRoot%\System32\reg.exe export KEY FILE
+ * /y /reg:64} (by its full path, each run stopped after a timeout) for each
  * key the rules read (the 32-bit view as its WOW6432Node paths), each export fed to the same
  * {@link RegFileReader} as user-supplied files, then merged. A key that does not exist is skipped
  * (reg.exe exits 1). Servicing records are looked up only for the update the detected OS needs,
@@ -35,12 +36,28 @@ public final class LiveRegistry {
     static final String PACKAGES = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages";
 
     private final CommandRunner runner;
+    private final String regExe;
     private final Path workDir;
 
-    /** @param workDir an empty private folder for the export files (the caller deletes it) */
-    public LiveRegistry(CommandRunner runner, Path workDir) {
+    /**
+     * @param regExe  reg.exe by its full path ({@link #regExe(String)}): a bare "reg" would be looked up in
+     *                the current folder first on Windows, so a planted reg.exe there would run instead
+     * @param workDir an empty private folder for the export files (the caller deletes it)
+     */
+    public LiveRegistry(CommandRunner runner, String regExe, Path workDir) {
         this.runner = runner;
+        this.regExe = regExe;
         this.workDir = workDir;
+    }
+
+    /** {@code %SystemRoot%\System32\reg.exe}, from the value of SystemRoot (which the caller reads). */
+    public static String regExe(String systemRoot) {
+        if (systemRoot == null || systemRoot.isBlank()) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED,
+                    "--live: SystemRoot is not set, so reg.exe cannot be found by its full path");
+        }
+        String root = systemRoot.strip();
+        return (root.endsWith("\\") ? root : root + "\\") + "System32\\reg.exe";
     }
 
     /** The merged exports; {@code notes} receives which keys were absent. */
@@ -61,7 +78,7 @@ public final class LiveRegistry {
 
     private java.util.Optional<RegFile> export(String key, int n, List<String> notes) {
         Path file = workDir.resolve("export-" + n + ".reg");
-        CommandRunner.Outcome o = run(List.of("reg", "export", key, file.toString(), "/y", "/reg:64"));
+        CommandRunner.Outcome o = run(List.of(regExe, "export", key, file.toString(), "/y", "/reg:64"));
         if (o.exit() != 0 || !Files.exists(file)) {
             notes.add("live: " + key + " not present (reg export exit " + o.exit() + ")");
             return java.util.Optional.empty();
@@ -75,7 +92,7 @@ public final class LiveRegistry {
 
     /** Package key names (full paths) whose name contains the KB, from {@code reg query /k /f}. */
     private List<String> packages(String kb) {
-        CommandRunner.Outcome o = run(List.of("reg", "query", PACKAGES, "/k", "/f", kb));
+        CommandRunner.Outcome o = run(List.of(regExe, "query", PACKAGES, "/k", "/f", kb));
         List<String> out = new ArrayList<>();
         if (o.exit() != 0) {
             return out;
@@ -93,8 +110,8 @@ public final class LiveRegistry {
         try {
             return runner.run(command);
         } catch (IOException e) {
-            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot run " + command.get(0)
-                    + " (--live works on Windows only): " + e.getMessage(), e);
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "--live: " + command.get(0) + " " + command.get(1)
+                    + " " + command.get(2) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LifeboatException(LifeboatException.Kind.FAILED, "interrupted while reading the registry", e);
