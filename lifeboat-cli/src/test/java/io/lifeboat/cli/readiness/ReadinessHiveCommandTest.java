@@ -22,7 +22,9 @@ class ReadinessHiveCommandTest {
     Path dir;
 
     static Path shared() {
-        for (String c : new String[] {System.getenv("LIFEBOAT_SHARED"), "/work/shared"}) {
+        Path root = Path.of("").toAbsolutePath().getParent(); // tests run in the module folder
+        String beside = root == null || root.getParent() == null ? null : root.getParent().resolve("shared").toString();
+        for (String c : new String[] {System.getenv("LIFEBOAT_SHARED"), beside, "/work/shared"}) {
             if (c != null && Files.isDirectory(Path.of(c, "fixtures", "registry", "regipy"))) {
                 return Path.of(c, "fixtures", "registry", "regipy");
             }

@@ -2,7 +2,9 @@ package io.lifeboat.readiness.live;
 
 import io.lifeboat.readiness.reg.RegFile;
 import io.lifeboat.readiness.reg.RegFileReader;
+import io.lifeboat.readiness.registry.KeyPath;
 import io.lifeboat.readiness.registry.MutableRegistry;
+import io.lifeboat.readiness.registry.RegistryEdit;
 import io.lifeboat.readiness.rules.OsFamily;
 import io.lifeboat.readiness.rules.OsInfo;
 import io.lifeboat.tls.LifeboatException;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The live registry of this Windows machine, read with {@code %SystemRoot%\System32\reg.exe export KEY FILE
@@ -69,8 +72,13 @@ public final class LiveRegistry {
         }
         OsFamily family = OsInfo.detect(reg).family();
         if (!family.requiredUpdate().isEmpty()) {
-            for (String pkg : packages(family.requiredUpdate())) {
-                export(pkg, n++, notes).ifPresent(f -> reg.applyAll(f.edits()));
+            Optional<List<String>> found = packages(family.requiredUpdate(), notes);
+            if (found.isPresent()) {
+                // the search ran: the servicing records exist, whether or not one names the KB
+                reg.apply(new RegistryEdit.CreateKey(KeyPath.parse(PACKAGES)));
+                for (String pkg : found.get()) {
+                    export(pkg, n++, notes).ifPresent(f -> reg.applyAll(f.edits()));
+                }
             }
         }
         return reg;
@@ -90,20 +98,25 @@ public final class LiveRegistry {
         }
     }
 
-    /** Package key names (full paths) whose name contains the KB, from {@code reg query /k /f}. */
-    private List<String> packages(String kb) {
+    /**
+     * Package key names (full paths) whose name contains the KB, from {@code reg query /k /f}; empty when
+     * the search itself did not run (no "End of search" line: access denied, no such key), so the
+     * records cannot be told apart from an update that is missing.
+     */
+    private Optional<List<String>> packages(String kb, List<String> notes) {
         CommandRunner.Outcome o = run(List.of(regExe, "query", PACKAGES, "/k", "/f", kb));
-        List<String> out = new ArrayList<>();
-        if (o.exit() != 0) {
-            return out;
+        if (!o.output().contains("End of search:")) {
+            notes.add("live: cannot search the servicing records for " + kb + " (reg query exit " + o.exit() + ")");
+            return Optional.empty();
         }
+        List<String> out = new ArrayList<>();
         for (String line : o.output().split("\r?\n")) {
             String t = line.strip();
             if (t.toUpperCase(java.util.Locale.ROOT).startsWith("HKEY_LOCAL_MACHINE\\")) {
                 out.add("HKLM\\" + t.substring("HKEY_LOCAL_MACHINE\\".length()));
             }
         }
-        return out;
+        return Optional.of(out);
     }
 
     private CommandRunner.Outcome run(List<String> command) {

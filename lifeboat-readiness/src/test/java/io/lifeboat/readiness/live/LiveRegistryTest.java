@@ -37,12 +37,17 @@ class LiveRegistryTest {
     final List<List<String>> commands = new ArrayList<>();
 
     CommandRunner recorded() {
+        return recorded(new CommandRunner.Outcome(0, new String(Fixtures.bytes("live/win2012/reg-query-kb3140245.txt"),
+                StandardCharsets.UTF_8)));
+    }
+
+    /** The recorded exports, with {@code query} as the answer to the servicing-record search. */
+    CommandRunner recorded(CommandRunner.Outcome query) {
         return command -> {
             commands.add(command);
             if (command.get(1).equals("query")) {
                 assertThat(command).containsSubsequence("/k", "/f", "KB3140245");
-                return new CommandRunner.Outcome(0, new String(Fixtures.bytes("live/win2012/reg-query-kb3140245.txt"),
-                        StandardCharsets.UTF_8));
+                return query;
             }
             assertThat(command).startsWith(REG, "export").endsWith("/y", "/reg:64");
             String file = RECORDED.get(command.get(2));
@@ -79,6 +84,24 @@ class LiveRegistryTest {
         assertThat(commands).allSatisfy(c -> assertThat(c.get(0)).isEqualTo(REG));
         assertThat(LiveRegistry.regExe("D:\\WINNT\\")).isEqualTo("D:\\WINNT\\System32\\reg.exe");
         assertThatThrownBy(() -> LiveRegistry.regExe(null)).hasMessageContaining("SystemRoot is not set");
+    }
+
+    @Test
+    void aSearchThatFindsNoPackageMeansTheUpdateIsMissingAndAFailedSearchMeansUnknown() {
+        // reg.exe's wording for a search without a match (exit 1), and for a key it may not read
+        ReadinessReport missing = Readiness.check(new LiveRegistry(recorded(new CommandRunner.Outcome(1,
+                "End of search: 0 match(es) found.\r\n")), LiveRegistry.regExe("C:\\Windows"), work).read(new ArrayList<>()),
+                List.of());
+        RuleResult update = missing.results().get(0);
+        assertThat(update.rule()).isEqualTo("os-update");
+        assertThat(update.status().name()).isEqualTo("FAIL");
+        assertThat(update.summary()).contains("KB3140245");
+
+        List<String> notes = new ArrayList<>();
+        ReadinessReport denied = Readiness.check(new LiveRegistry(recorded(new CommandRunner.Outcome(1,
+                "ERROR: Access is denied.\r\n")), LiveRegistry.regExe("C:\\Windows"), work).read(notes), notes);
+        assertThat(denied.results().get(0).status().name()).isEqualTo("UNKNOWN");
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("cannot search the servicing records for KB3140245"));
     }
 
     @Test
