@@ -57,8 +57,9 @@ final class ReadinessJson {
                     x.citation(), x.evidence(), new FixJson(x.fix().action(), lines(x.fix().edits()))));
         }
         OsInfo o = r.os();
-        return new Report(SCHEMA, r.ready(), r.verdict().name(), r.missing(), new Os(o.family().name(), o.name(), o.version(), o.build(), o.servicePack(),
-                o.server(), o.arch()), r.source(), summary, results, r.notes());
+        Os os = new Os(o.family().name(), o.name(), o.version(), o.build(), o.servicePack(), o.server(), o.arch());
+        return new Report(SCHEMA, r.ready(), r.verdict().name(), r.missing(), os, r.source(), summary, results,
+                r.notes());
     }
 
     static Fleet of(FleetSummary f) {

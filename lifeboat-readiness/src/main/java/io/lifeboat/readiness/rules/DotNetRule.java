@@ -79,7 +79,8 @@ abstract class DotNetRule implements Rule {
         if (!m.has("SOFTWARE")) {
             return unknown("no SOFTWARE keys were given, so .NET " + version + " cannot be judged", evidence,
                     Fix.action("set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 for .NET " + version
-                            + " in both registry views (not written: the input has no SOFTWARE hive to fix)"), "give the SOFTWARE hive (or an export of HKLM\\SOFTWARE\\Microsoft\\"
+                            + " in both registry views (not written: the input has no SOFTWARE hive to fix)"),
+                    "give the SOFTWARE hive (or an export of HKLM\\SOFTWARE\\Microsoft\\"
                             + ".NETFramework and its WOW6432Node twin)");
         }
         if (missing.isEmpty()) {

@@ -42,7 +42,8 @@ abstract class SchannelTls12Rule implements Rule {
         Status bad = client ? Status.FAIL : Status.WARN;
         if (!m.has("SYSTEM")) {
             return unknown("no SYSTEM keys were given, so the SCHANNEL " + side + " cannot be judged",
-                    s.evidence(), Fix.action(fix.action() + " (not written: the input has no SYSTEM hive to fix)"), "give the SYSTEM hive (or an export of HKLM\\" + Schannel.PROTOCOLS + "TLS 1.2)");
+                    s.evidence(), Fix.action(fix.action() + " (not written: the input has no SYSTEM hive to fix)"),
+                    "give the SYSTEM hive (or an export of HKLM\\" + Schannel.PROTOCOLS + "TLS 1.2)");
         }
         if (s.enabled().equals(Optional.of(false))) {
             return result(bad, "TLS 1.2 " + side + " is disabled in SCHANNEL", s.evidence(), fix);
