@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -198,6 +199,20 @@ public final class LocalBackend implements Backend {
             fsyncDirectory(p.getParent());
         }
         return existed;
+    }
+
+    @Override
+    public Optional<Path> localFolder() {
+        return Optional.of(root);
+    }
+
+    @Override
+    public OptionalLong usableSpace() throws IOException {
+        Path p = root;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent(); // a repository not created yet: the disk it will be on
+        }
+        return p == null ? OptionalLong.empty() : OptionalLong.of(Files.getFileStore(p).getUsableSpace());
     }
 
     @Override
