@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -220,7 +221,7 @@ public final class Repository implements AutoCloseable {
             need += u.length() + Pack.HEADER;
         }
         long reserve = policy().freeSpaceReserve();
-        java.util.OptionalLong free;
+        OptionalLong free;
         try {
             free = backend.usableSpace();
         } catch (IOException e) {
