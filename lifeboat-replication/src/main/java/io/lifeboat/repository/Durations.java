@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /** Durations as the vault's policy file and messages write them: "0", "90s", "30m", "36h", "15d". */
 public final class Durations {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)([smhd])");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})([smhd])");
+    /** The longest duration a policy may name: a century (longer says "forever" and overflows times). */
+    public static final Duration MAX = Duration.ofDays(36_500);
 
     private Durations() {
     }
@@ -43,11 +45,30 @@ public final class Durations {
             throw new LifeboatException(Kind.USAGE, what + ": '" + text + "' is not a duration (use 0, 90s, 30m, 36h or 15d)");
         }
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
+        Duration d = switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
+        return check(d, what);
+    }
+
+    /**
+     * {@code d}, when it is between 0 and {@link #MAX}; null counts as 0.
+     *
+     * @throws LifeboatException USAGE naming {@code what} otherwise
+     */
+    public static Duration check(Duration d, String what) {
+        if (d == null) {
+            return Duration.ZERO;
+        }
+        if (d.isNegative()) {
+            throw new LifeboatException(Kind.USAGE, what + " cannot be negative: " + d);
+        }
+        if (d.compareTo(MAX) > 0) {
+            throw new LifeboatException(Kind.USAGE, what + " is longer than a century: " + d);
+        }
+        return d;
     }
 }

@@ -38,10 +38,10 @@ public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int k
             throw new LifeboatException(Kind.USAGE, "retention counts cannot be negative: keep-last " + keepLast
                     + ", keep-hourly " + keepHourly + ", keep-daily " + keepDaily + ", keep-weekly " + keepWeekly);
         }
-        keepWithin = nonNegative(keepWithin, "keep-within");
-        keepWithinHourly = nonNegative(keepWithinHourly, "keep-within-hourly");
-        keepWithinDaily = nonNegative(keepWithinDaily, "keep-within-daily");
-        keepWithinWeekly = nonNegative(keepWithinWeekly, "keep-within-weekly");
+        keepWithin = Durations.check(keepWithin, "keep-within");
+        keepWithinHourly = Durations.check(keepWithinHourly, "keep-within-hourly");
+        keepWithinDaily = Durations.check(keepWithinDaily, "keep-within-daily");
+        keepWithinWeekly = Durations.check(keepWithinWeekly, "keep-within-weekly");
     }
 
     /** Only the newest {@code n} points (tests, and the old fixed count). */
@@ -76,15 +76,5 @@ public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int k
         if (!d.isZero()) {
             out.add(name + " " + Durations.format(d));
         }
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-        if (d == null) {
-            return Duration.ZERO;
-        }
-        if (d.isNegative()) {
-            throw new LifeboatException(Kind.USAGE, name + " cannot be negative: " + d);
-        }
-        return d;
     }
 }

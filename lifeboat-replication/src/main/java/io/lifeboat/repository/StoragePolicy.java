@@ -32,9 +32,10 @@ public record StoragePolicy(RetentionPolicy retention, Map<String, RetentionPoli
         }
         machines = Map.copyOf(new TreeMap<>(machines == null ? Map.of() : machines));
         machines.keySet().forEach(Repository::checkMachine);
-        if (lockPeriod == null || lockPeriod.isNegative()) {
-            throw new LifeboatException(Kind.USAGE, "the lock period cannot be negative: " + lockPeriod);
+        if (lockPeriod == null) {
+            throw new LifeboatException(Kind.USAGE, "a storage policy needs a lock period");
         }
+        Durations.check(lockPeriod, "the lock period");
         if (freeSpaceReserve < 0) {
             throw new LifeboatException(Kind.USAGE, "the free-space reserve cannot be negative: " + freeSpaceReserve);
         }

@@ -180,6 +180,11 @@ class RetentionPlanTest {
                 .hasMessageContaining("cannot be negative");
         assertThatThrownBy(() -> new StoragePolicy(RetentionPolicy.DEFAULT, Map.of(), Duration.ofHours(-1), 0))
                 .hasMessageContaining("lock period cannot be negative");
+        assertThatThrownBy(() -> new RetentionPolicy(1, 0, 0, 0, Duration.ofDays(40_000), null, null, null))
+                .hasMessageContaining("keep-within is longer than a century");
+        assertThatThrownBy(() -> Durations.parse("99999999999999999999d", "--keep-within"))
+                .isInstanceOf(LifeboatException.class).hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> Durations.parse("999999999d", "lockPeriod")).hasMessageContaining("longer than a century");
         assertThat(RetentionPolicy.DEFAULT.describe())
                 .isEqualTo("keep-within 24h, keep-within-hourly 3d, keep-within-daily 15d");
     }
