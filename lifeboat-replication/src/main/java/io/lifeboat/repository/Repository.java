@@ -214,6 +214,8 @@ public final class Repository implements AutoCloseable {
     /**
      * Refuses an upload that would leave less free disk than the policy's reserve, so the vault keeps
      * room to commit points of blocks it has and to prune (which writes small files before deleting).
+     * Before refusing, it runs retention over every machine (by policy, the lock period respected; at
+     * most once a minute), so a full vault frees what its policy no longer keeps by itself.
      */
     private void checkReserve(String machine, List<BlockUpload> uploads) {
         long need = 0;
@@ -221,17 +223,49 @@ public final class Repository implements AutoCloseable {
             need += u.length() + Pack.HEADER;
         }
         long reserve = policy().freeSpaceReserve();
-        OptionalLong free;
-        try {
-            free = backend.usableSpace();
-        } catch (IOException e) {
-            return; // the store cannot tell; a write that does not fit still fails cleanly
+        OptionalLong free = usableSpace();
+        if (free.isEmpty() || free.getAsLong() - need >= reserve) {
+            return;
         }
-        if (free.isPresent() && free.getAsLong() - need < reserve) {
-            throw new StorageFullException("upload of " + uploads.size() + " block(s) of machine " + machine
-                    + " refused: the vault's disk at " + backend.location() + " has " + mib(free.getAsLong())
-                    + " free, and the vault keeps " + mib(reserve) + " in reserve; nothing stored was lost, points of"
-                    + " blocks already stored still commit; free space or prune (`lifeboat prune`) and the agent resumes");
+        if (reclaim()) {
+            free = usableSpace();
+            if (free.isEmpty() || free.getAsLong() - need >= reserve) {
+                return;
+            }
+        }
+        throw new StorageFullException("upload of " + uploads.size() + " block(s) of machine " + machine
+                + " refused: the vault's disk at " + backend.location() + " has " + mib(free.getAsLong())
+                + " free, and the vault keeps " + mib(reserve) + " in reserve; nothing stored was lost, points of"
+                + " blocks already stored still commit; free space or prune (`lifeboat prune`) and the agent resumes");
+    }
+
+    private OptionalLong usableSpace() {
+        try {
+            return backend.usableSpace();
+        } catch (IOException e) {
+            return OptionalLong.empty(); // the store cannot tell; a write that does not fit still fails cleanly
+        }
+    }
+
+    /** When retention over every machine last ran to make room (epoch millis). */
+    private final java.util.concurrent.atomic.AtomicLong lastReclaim = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
+    /** Runs retention over every machine, unless it ran less than a minute ago; true when it ran. */
+    private boolean reclaim() {
+        long now = options.clock().millis();
+        long last = lastReclaim.get();
+        if (last != Long.MIN_VALUE && now - last < 60_000 || !lastReclaim.compareAndSet(last, now)) {
+            return false;
+        }
+        try {
+            PruneReport r = new Retention(this).prune(PruneRequest.byPolicy(false));
+            LOG.warn("the vault's disk at {} is below its free-space reserve: retention removed {} point(s) and {} pack file(s)",
+                    backend.location(), r.removed().size(), r.packsDeleted() + r.packsRepacked());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the vault's disk at {} is below its free-space reserve and retention failed: {}", backend.location(),
+                    e.toString());
+            return false;
         }
     }
 

@@ -134,4 +134,33 @@ class SmallDiskTest {
             assertThat(repo.verify(Optional.empty()).ok()).isTrue();
         }
     }
+
+    @Test
+    void aFullVaultPrunesByItselfOnceTheLockPeriodAllows() throws Exception {
+        mount();
+        StoragePolicy policy = new StoragePolicy(RetentionPolicy.keepLast(1), Map.of(), Duration.ofHours(1), 4 * MIB);
+        RepositoryOptions options = RepositoryOptions.defaults().withPolicy(policy).withClock(clock)
+                .withPackTargetBytes((int) MIB).withPruneGrace(Duration.ofMinutes(30));
+        try (Repository repo = Repository.open(new LocalBackend(disk.resolve("repo")), options)) {
+            List<PointInfo> points = new ArrayList<>();
+            for (int v = 0; v < 3; v++) {
+                points.add(Fixtures.protect(repo, "m", version(v)));
+                clock.advance(Duration.ofMinutes(10));
+            }
+            assertThat(repo.points(Optional.of("m"))).hasSize(3); // the policy keeps one; the lock period holds all
+            fill(2 * MIB);
+            Cut next = version(3);
+            // inside the lock period the vault's own retention can free nothing: refused
+            assertThatThrownBy(() -> Fixtures.protect(repo, "m", next)).isInstanceOf(StorageFullException.class);
+            assertThat(repo.points(Optional.of("m"))).containsExactlyElementsOf(points);
+            // the lock period is over: the next attempt finds the vault pruning by itself, and goes through
+            clock.advance(Duration.ofHours(2));
+            PointInfo latest = Fixtures.protect(repo, "m", next);
+            assertThat(repo.points(Optional.of("m"))).containsExactly(latest);
+            for (BlockId id : Verifier.blocksOf(repo.manifest("m", latest.id()))) {
+                assertThat(BlockId.of(repo.readBlock("m", id))).isEqualTo(id);
+            }
+            assertThat(repo.verify(Optional.empty()).ok()).isTrue();
+        }
+    }
 }
