@@ -31,6 +31,6 @@ public record PolicyFile(Path file) {
 
     /** Writes atomically (temp, fsync, rename): a crash leaves the old policy or the new one. */
     public void write(StoragePolicy policy) throws IOException {
-        JsonFiles.writeBytes(file, StoragePolicyCodec.toJson(policy), false);
+        JsonFiles.write(file, StoragePolicyCodec.node(policy), false); // indented, for the operator's eyes
     }
 }
