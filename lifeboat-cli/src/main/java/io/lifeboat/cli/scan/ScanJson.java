@@ -40,6 +40,7 @@ final class ScanJson {
         t.put("sni", r.sni().orElse(null));
         t.put("address", r.address().orElse(null));
         t.put("compliant", r.compliant());
+        t.put("status", r.status().code());
         ObjectNode protocols = t.putObject("protocols");
         for (ProtocolResult p : r.protocols()) {
             ObjectNode n = protocols.putObject(p.version().standardName());

@@ -26,7 +26,7 @@ final class ScanText {
 
     static void target(TargetReport r, PrintStream out) {
         out.printf(Locale.ROOT, "%s%s  %s  (%d connections, %.2f s)%n", r.target(),
-                r.sni().map(s -> " [SNI " + s + "]").orElse(""), r.compliant() ? "COMPLIANT" : "NOT COMPLIANT",
+                r.sni().map(s -> " [SNI " + s + "]").orElse(""), r.status().label(),
                 r.connections(), r.elapsed().toMillis() / 1000.0);
         out.println("  Protocols");
         for (ProtocolResult p : r.protocols()) {

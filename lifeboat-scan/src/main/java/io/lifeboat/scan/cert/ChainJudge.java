@@ -131,6 +131,9 @@ public final class ChainJudge {
             target.setCertificate(leaf);
             PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
             params.setRevocationEnabled(false);
+            // The default limit is 5 intermediates; a server may send (and be trusted through) more,
+            // and the scanner reports what PKIX decides, not what the JDK's default client accepts.
+            params.setMaxPathLength(-1);
             params.setDate(Date.from(now));
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
             CertPathBuilder.getInstance("PKIX").build(params);

@@ -129,6 +129,68 @@ public final class Connector {
         return new ExchangeFailure(FailureReason.MALFORMED, e.getMessage());
     }
 
+    /** A push parser fed by {@link #converse}; it says when it has read enough. */
+    public interface StreamReader {
+        /** Bytes as they arrive; throws {@link WireFormatException} on bytes that are not what it reads. */
+        void feed(byte[] b, int off, int len);
+
+        /** True when nothing more is needed. */
+        boolean complete();
+
+        /** The first bytes received, quoted when they turn out not to be TLS. */
+        byte[] head(int n);
+    }
+
+    /**
+     * Sends {@code request} on a fresh connection and feeds the answer to {@code reader} until it is
+     * complete, the peer closes, or the deadline passes. An end before completion is an
+     * {@link ExchangeFailure} classified like the ones of {@link #exchange}.
+     */
+    public void converse(byte[] request, StreamReader reader) throws InterruptedException {
+        withSocket((socket, remaining) -> {
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            InputStream in = socket.getInputStream();
+            byte[] chunk = new byte[8192];
+            long received = 0;
+            while (!reader.complete()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new ExchangeFailure(FailureReason.TIMEOUT, "no complete answer within " + timeout.toMillis()
+                            + " ms (received " + received + " byte(s))");
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+                int n;
+                try {
+                    n = in.read(chunk);
+                } catch (SocketTimeoutException e) {
+                    throw new ExchangeFailure(FailureReason.TIMEOUT, "no complete answer within " + timeout.toMillis()
+                            + " ms (received " + received + " byte(s))");
+                } catch (SocketException e) {
+                    throw new ExchangeFailure(FailureReason.CONNECTION_RESET, received == 0
+                            ? "reset without answering (" + e.getMessage() + ")"
+                            : "reset after " + received + " byte(s), in the middle of the answer");
+                }
+                if (n < 0) {
+                    throw new ExchangeFailure(FailureReason.CONNECTION_CLOSED, received == 0 ? "closed without answering"
+                            : "closed after " + received + " byte(s), before the answer was complete");
+                }
+                received += n;
+                try {
+                    reader.feed(chunk, 0, n);
+                } catch (WireFormatException e) {
+                    if (e.offset() == 0) {
+                        String head = new String(reader.head(40), StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".");
+                        throw new ExchangeFailure(FailureReason.NOT_TLS, e.getMessage() + "; the server sent \"" + head + "\"");
+                    }
+                    throw new ExchangeFailure(FailureReason.MALFORMED, e.getMessage());
+                }
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code job} on one fresh connection, holding one of this target's connection permits. */
     public <T> T withSocket(SocketJob<T> job) throws InterruptedException {
         permits.acquire();

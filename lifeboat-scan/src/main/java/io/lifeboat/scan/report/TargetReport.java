@@ -47,9 +47,26 @@ public record TargetReport(String target, Optional<String> sni, Optional<String>
                 attempts, connections, elapsed);
     }
 
-    /** No FAIL finding. */
+    /** Compliant only with neither a FAIL nor an INCOMPLETE finding. */
     public boolean compliant() {
-        return findings.stream().noneMatch(f -> f.severity() == Severity.FAIL);
+        return status() == TargetStatus.COMPLIANT;
+    }
+
+    /** The verdict: not-TLS and unreachable first, then any FAIL, then any INCOMPLETE finding. */
+    public TargetStatus status() {
+        if (findings.stream().anyMatch(f -> f.id().equals(PolicyCheck.NOT_TLS))) {
+            return TargetStatus.NOT_TLS;
+        }
+        if (findings.stream().anyMatch(f -> f.id().equals(PolicyCheck.UNREACHABLE))) {
+            return TargetStatus.UNREACHABLE;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.FAIL)) {
+            return TargetStatus.NOT_COMPLIANT;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.INCOMPLETE)) {
+            return TargetStatus.INCOMPLETE;
+        }
+        return TargetStatus.COMPLIANT;
     }
 
     public Optional<ProtocolResult> protocol(io.lifeboat.tls.ProtocolVersion v) {

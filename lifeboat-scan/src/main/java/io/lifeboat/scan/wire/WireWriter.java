@@ -73,6 +73,12 @@ public final class WireWriter {
         return this;
     }
 
+    /** Empties the buffer for reuse. */
+    public WireWriter reset() {
+        size = 0;
+        return this;
+    }
+
     public int size() {
         return size;
     }

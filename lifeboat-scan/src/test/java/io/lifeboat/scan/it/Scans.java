@@ -20,6 +20,13 @@ final class Scans {
                 .withChainJudge(ChainJudge.trusting(List.of(TestPki.CA.certificate())));
     }
 
+    /** Scans trusting {@code anchor} instead of the test CA. */
+    static TargetReport scan(int port, java.security.cert.X509Certificate anchor) throws InterruptedException {
+        Target t = Target.parse("127.0.0.1:" + port, Optional.of(TestPki.HOST));
+        return new Scanner(options().withChainJudge(ChainJudge.trusting(List.of(anchor))))
+                .scan(List.of(t), ScanListener.NONE).get(0);
+    }
+
     static TargetReport scan(int port) throws InterruptedException {
         Target t = Target.parse("127.0.0.1:" + port, Optional.of(TestPki.HOST));
         return new Scanner(options()).scan(List.of(t), ScanListener.NONE).get(0);

@@ -41,6 +41,29 @@ class CodecPropertiesTest {
         }
     }
 
+    /** The TLS 1.3 reader: any record bodies, even behind a real key share, parse or fail with WireFormatException. */
+    @Property(tries = 1000)
+    void tls13FlightParsesOrFailsCleanly(@ForAll @Size(max = 400) byte[] body, @ForAll @IntRange(min = 20, max = 24) int type,
+            @ForAll boolean serverHelloFirst) {
+        Tls13ServerFlight f = new Tls13ServerFlight(new byte[] {1, 0, 0, 0},
+                id -> java.util.Optional.of(KeyShares.ephemeral(io.lifeboat.tls.NamedGroup.X25519)));
+        try {
+            if (serverHelloFirst) {
+                byte[] share = KeyShares.of(io.lifeboat.tls.NamedGroup.X25519).publicKey();
+                WireWriter sh = new WireWriter();
+                sh.u8(Wire.SERVER_HELLO).vector24(b -> b.u16(0x0303).bytes(new byte[32]).vector8(x -> { }).u16(0x1301).u8(0)
+                        .vector16(e -> e.u16(Wire.EXT_SUPPORTED_VERSIONS).vector16(v -> v.u16(0x0304))
+                                .u16(Wire.EXT_KEY_SHARE).vector16(k -> k.u16(29).vector16(x -> x.bytes(share)))));
+                byte[] rec = ClientHello.frame(Wire.HANDSHAKE, 0x0303, sh.toByteArray());
+                f.feed(rec, 0, rec.length);
+            }
+            byte[] rec = ClientHello.frame(type, 0x0303, body);
+            f.feed(rec, 0, rec.length);
+        } catch (WireFormatException expected) {
+            // fine: documented failure
+        }
+    }
+
     /** Where the bytes are cut does not change what is parsed. */
     @Property(tries = 500)
     void chunkingDoesNotChangeTheMessages(@ForAll("flights") byte[] stream, @ForAll @IntRange(min = 1, max = 50) int chunk) {
