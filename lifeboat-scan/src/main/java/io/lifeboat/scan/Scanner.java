@@ -109,8 +109,10 @@ public final class Scanner {
                 runSafely(k, ctx);
             }
         }
-        boolean unreachable = facts.attempts().stream().allMatch(a -> a.status() == ProbeAttempt.Status.ERROR
-                && UNREACHABLE.contains(a.reason()));
+        boolean unreachable = facts.attempts().stream()
+                .filter(a -> a.probe().startsWith(ProbeKind.PROTOCOL_VERSIONS.id()))
+                .allMatch(a -> a.status() == ProbeAttempt.Status.ERROR && UNREACHABLE.contains(a.reason()));
+        boolean notTls = facts.notTls().isPresent();
         List<Callable<Void>> later = new ArrayList<>();
         for (ProbeKind k : ProbeKind.values()) {
             if (k.phase() == 0) {
@@ -118,6 +120,8 @@ public final class Scanner {
             }
             if (unreachable) {
                 facts.attempt(ProbeAttempt.notRun(k.id(), "unreachable", "the target did not accept connections"));
+            } else if (notTls) {
+                facts.attempt(ProbeAttempt.notRun(k.id(), "not_tls", "no TLS server answered (see reachability)"));
             } else {
                 later.add(() -> {
                     runSafely(k, ctx);
@@ -164,7 +168,7 @@ public final class Scanner {
         TargetReport draft = new TargetReport(target.toString(), target.sni(), address, protocols, groups, askedAt,
                 facts.verdict(ProbeKind.FALLBACK_SCSV), facts.verdict(ProbeKind.DOWNGRADE_SENTINEL), facts.tls11Sentinel(),
                 facts.verdict(ProbeKind.RENEGOTIATION), facts.verdict(ProbeKind.COMPRESSION), facts.certificate(),
-                List.of(), facts.attempts(), connections, Duration.ofNanos(System.nanoTime() - start));
+                facts.notTls(), List.of(), facts.attempts(), connections, Duration.ofNanos(System.nanoTime() - start));
         return draft.withFindings(policy.judge(draft));
     }
 }

@@ -41,6 +41,7 @@ final class ScanJson {
         t.put("address", r.address().orElse(null));
         t.put("compliant", r.compliant());
         t.put("status", r.status().code());
+        t.put("notTls", r.notTls().orElse(null));
         ObjectNode protocols = t.putObject("protocols");
         for (ProtocolResult p : r.protocols()) {
             ObjectNode n = protocols.putObject(p.version().standardName());

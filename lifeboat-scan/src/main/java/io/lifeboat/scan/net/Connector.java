@@ -191,6 +191,39 @@ public final class Connector {
         });
     }
 
+    /**
+     * Sends {@code request} as it is (no TLS) and returns what the peer sends back before it closes,
+     * {@code max} bytes arrive, or {@code waitMillis} pass: the evidence that a port speaks something
+     * else. An empty result means the peer sent nothing at all.
+     */
+    public byte[] plaintext(byte[] request, int max, int waitMillis) throws InterruptedException {
+        return withSocket((socket, remaining) -> {
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+                long deadline = System.nanoTime() + Math.min(waitMillis, timeout.toMillis()) * 1_000_000L;
+                InputStream in = socket.getInputStream();
+                byte[] chunk = new byte[512];
+                while (got.size() < max) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    socket.setSoTimeout((int) Math.max(1, left));
+                    int n = in.read(chunk, 0, Math.min(chunk.length, max - got.size()));
+                    if (n < 0) {
+                        break;
+                    }
+                    got.write(chunk, 0, n);
+                }
+            } catch (SocketTimeoutException | SocketException e) {
+                // silence, a reset or a write into a closed socket: what arrived so far is the evidence
+            }
+            return got.toByteArray();
+        });
+    }
+
     /** Runs {@code job} on one fresh connection, holding one of this target's connection permits. */
     public <T> T withSocket(SocketJob<T> job) throws InterruptedException {
         permits.acquire();

@@ -29,6 +29,10 @@ public final class PolicyCheck {
 
     public List<Finding> judge(TargetReport r) {
         List<Finding> out = new ArrayList<>();
+        if (r.notTls().isPresent()) {
+            out.add(fail(NOT_TLS, "no TLS server at " + r.target() + ": " + r.notTls().get()));
+            return out;
+        }
         if (r.address().isEmpty() || r.protocols().stream().noneMatch(ProtocolResult::known)) {
             out.add(fail(UNREACHABLE, "no TLS answer from " + r.target() + ": "
                     + r.attempts().stream().filter(a -> a.status() == ProbeAttempt.Status.ERROR)

@@ -97,4 +97,45 @@ class NginxServerTest {
                 .hasFinding("certificate-untrusted")
                 .hasFinding("certificate-self-signed");
     }
+
+    /** Issue 16: a real HTTP server on the port is "not TLS", with its answer as evidence. */
+    @Test
+    void plainHttpNginxIsNotTls() throws Exception {
+        int port = PeerProcess.freePort();
+        Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("tmp"));
+        String conf = """
+                daemon off;
+                master_process off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log;
+                events { worker_connections 256; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/tmp/body;
+                    proxy_temp_path %1$s/tmp/proxy;
+                    fastcgi_temp_path %1$s/tmp/fastcgi;
+                    uwsgi_temp_path %1$s/tmp/uwsgi;
+                    scgi_temp_path %1$s/tmp/scgi;
+                    server {
+                        listen 127.0.0.1:%2$d;
+                        location / { return 200 "ok\\n"; }
+                    }
+                }
+                """.formatted(dir, port);
+        Path confFile = dir.resolve("nginx.conf");
+        Files.writeString(confFile, conf);
+        List<String> cmd = List.of(Tools.path("nginx"), "-p", dir.toString(), "-e", dir.resolve("logs/error.log").toString(),
+                "-c", confFile.toString());
+        TargetReport r;
+        try (PeerProcess p = PeerProcess.start(cmd, port, dir)) {
+            r = Scans.scan(port);
+        }
+        org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(io.lifeboat.scan.report.TargetStatus.NOT_TLS);
+        org.assertj.core.api.Assertions.assertThat(r.findings()).singleElement().satisfies(f -> {
+            org.assertj.core.api.Assertions.assertThat(f.id()).isEqualTo("not-tls");
+            org.assertj.core.api.Assertions.assertThat(f.message()).contains("HTTP/1.1 400", "HTTP/1.1 200 OK");
+        });
+    }
 }
