@@ -63,17 +63,19 @@ public final class Scanner {
             Semaphore slots = new Semaphore(options.concurrency());
             List<Future<TargetReport>> futures = new ArrayList<>();
             for (Target t : targets) {
-                futures.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        listener.targetStarted(t);
-                        TargetReport r = scanOne(t, pool);
-                        listener.targetFinished(r);
-                        return r;
-                    } finally {
-                        slots.release();
-                    }
-                }));
+                for (Optional<InetAddress> address : addresses(t)) {
+                    futures.add(pool.submit(() -> {
+                        slots.acquire();
+                        try {
+                            listener.targetStarted(t);
+                            TargetReport r = scanOne(t, address, pool);
+                            listener.targetFinished(r);
+                            return r;
+                        } finally {
+                            slots.release();
+                        }
+                    }));
+                }
             }
             List<TargetReport> out = new ArrayList<>();
             for (Future<TargetReport> f : futures) {
@@ -89,20 +91,40 @@ public final class Scanner {
         }
     }
 
+    /**
+     * The addresses to scan {@code t} at: with {@code allAddresses}, every address its name resolves to
+     * (each becomes a report of its own); otherwise one, resolved when its scan starts (empty).
+     */
+    private List<Optional<InetAddress>> addresses(Target t) {
+        if (!options.allAddresses() || Target.isAddress(t.host())) {
+            return List.of(Optional.empty());
+        }
+        try {
+            return options.resolver().resolve(t.host()).stream().map(Optional::of).toList();
+        } catch (UnknownHostException e) {
+            return List.of(Optional.empty()); // scanOne reports the unknown host
+        }
+    }
+
     /** Scans one target using {@code pool} for its concurrent probes. */
     TargetReport scanOne(Target target, ExecutorService pool) throws InterruptedException {
+        return scanOne(target, Optional.empty(), pool);
+    }
+
+    /** Scans one target at {@code pinned} (or at the first address of its name) using {@code pool}. */
+    TargetReport scanOne(Target target, Optional<InetAddress> pinned, ExecutorService pool) throws InterruptedException {
         long start = System.nanoTime();
         TargetFacts facts = new TargetFacts();
         InetAddress address;
         try {
-            address = InetAddress.getByName(target.host());
+            address = pinned.isPresent() ? pinned.get() : options.resolver().resolve(target.host()).get(0);
         } catch (UnknownHostException e) {
             facts.attempt(new ProbeAttempt(ProbeKind.PROTOCOL_VERSIONS.id(), ProbeAttempt.Status.ERROR,
                     FailureReason.UNKNOWN_HOST.code(), "cannot resolve " + target.host()));
             return finish(target, Optional.empty(), facts, 0, start);
         }
         Connector connector = new Connector(target, new InetSocketAddress(address, target.port()), options.timeout(),
-                options.maxConnectionsPerTarget());
+                options.maxConnectionsPerTarget(), options.startTls());
         ProbeContext ctx = new ProbeContext(connector, options, facts, pool);
         for (ProbeKind k : ProbeKind.values()) {
             if (k.phase() == 0) {

@@ -25,7 +25,9 @@ final class ScanText {
     }
 
     static void target(TargetReport r, PrintStream out) {
-        out.printf(Locale.ROOT, "%s%s  %s  (%d connections, %.2f s)%n", r.target(),
+        String at = r.address().filter(a -> !r.target().startsWith(a) && !r.target().startsWith("[" + a))
+                .map(a -> " (" + a + ")").orElse("");
+        out.printf(Locale.ROOT, "%s%s%s  %s  (%d connections, %.2f s)%n", r.target(), at,
                 r.sni().map(s -> " [SNI " + s + "]").orElse(""), r.status().label(),
                 r.connections(), r.elapsed().toMillis() / 1000.0);
         out.println("  Protocols");

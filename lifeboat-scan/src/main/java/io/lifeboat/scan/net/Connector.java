@@ -1,5 +1,7 @@
 package io.lifeboat.scan.net;
 
+import io.lifeboat.scan.net.starttls.StartTls;
+import io.lifeboat.scan.net.starttls.StartTlsException;
 import io.lifeboat.scan.wire.ServerFlight;
 import io.lifeboat.scan.wire.ServerMessage;
 import io.lifeboat.scan.wire.WireFormatException;
@@ -36,12 +38,20 @@ public final class Connector {
     private final Duration timeout;
     private final Semaphore permits;
     private final AtomicInteger connections = new AtomicInteger();
+    private final Optional<StartTls> startTls;
 
     public Connector(Target target, InetSocketAddress address, Duration timeout, int maxConnections) {
+        this(target, address, timeout, maxConnections, Optional.empty());
+    }
+
+    /** @param startTls when present, every connection first asks the server to start TLS this way */
+    public Connector(Target target, InetSocketAddress address, Duration timeout, int maxConnections,
+            Optional<StartTls> startTls) {
         this.target = target;
         this.address = address;
         this.timeout = timeout;
         this.permits = new Semaphore(maxConnections, true);
+        this.startTls = startTls;
     }
 
     public Target target() {
@@ -242,6 +252,15 @@ public final class Connector {
             socket.setSoLinger(true, 0);
             int remaining = (int) Math.max(1, timeout.toMillis() - (System.nanoTime() - start) / 1_000_000);
             socket.setSoTimeout(remaining);
+            if (startTls.isPresent()) {
+                try {
+                    startTls.get().upgrade(socket.getInputStream(), socket.getOutputStream());
+                } catch (StartTlsException e) {
+                    throw new ExchangeFailure(FailureReason.STARTTLS_REFUSED, e.getMessage());
+                }
+                remaining = (int) Math.max(1, timeout.toMillis() - (System.nanoTime() - start) / 1_000_000);
+                socket.setSoTimeout(remaining);
+            }
             return job.run(socket, remaining);
         } catch (ExchangeFailure f) {
             throw f;

@@ -26,12 +26,17 @@ public record Target(String host, int port, Optional<String> sni) {
      * @param sniOverride the --sni value, if given; otherwise the host is sent when it is a name
      */
     public static Target parse(String text, Optional<String> sniOverride) {
+        return parse(text, sniOverride, DEFAULT_PORT);
+    }
+
+    /** As {@link #parse(String, Optional)}, with the port used when the text names none (25 for SMTP ...). */
+    public static Target parse(String text, Optional<String> sniOverride, int defaultPort) {
         String s = text.trim();
         if (s.isEmpty()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "empty scan target");
         }
         String host;
-        int port = DEFAULT_PORT;
+        int port = defaultPort;
         if (s.startsWith("[")) {
             int end = s.indexOf(']');
             if (end < 0) {
