@@ -8,7 +8,7 @@ import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.report.Finding;
 import io.lifeboat.scan.report.ProtocolResult;
 import io.lifeboat.scan.report.TargetReport;
-import io.lifeboat.scan.wire.Ssl2CipherKind;
+import io.lifeboat.tls.wire.Ssl2CipherKind;
 import io.lifeboat.tls.CipherSuite;
 import io.lifeboat.tls.TlsPolicy;
 import java.util.List;

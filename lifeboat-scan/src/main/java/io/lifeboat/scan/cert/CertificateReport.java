@@ -17,7 +17,7 @@ import java.util.List;
  * @param sha256             SHA-256 of the leaf's DER, hex
  * @param chainLength        certificates the server sent
  * @param source             how the chain was read: "handshake" (plaintext, TLS 1.2 and below) or
- *                           "jsse-tls13" (a JDK TLS 1.3 handshake used only to read it)
+ *                           "tls13" (the encrypted TLS 1.3 flight, opened by our own codec)
  * @param trusted            the chain validates (PKIX, now, no revocation check) to a trust anchor,
  *                           host name aside
  * @param trustDetail        why not, when not trusted

@@ -1,5 +1,7 @@
 package io.lifeboat.scan.cert;
 
+import io.lifeboat.tls.pki.HostnameMatcher;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;

@@ -2,9 +2,9 @@ package io.lifeboat.scan.net;
 
 import io.lifeboat.scan.net.starttls.StartTls;
 import io.lifeboat.scan.net.starttls.StartTlsException;
-import io.lifeboat.scan.wire.ServerFlight;
-import io.lifeboat.scan.wire.ServerMessage;
-import io.lifeboat.scan.wire.WireFormatException;
+import io.lifeboat.tls.wire.ServerFlight;
+import io.lifeboat.tls.wire.ServerMessage;
+import io.lifeboat.tls.wire.WireFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

@@ -5,7 +5,7 @@ import io.lifeboat.scan.net.Connector;
 import io.lifeboat.scan.net.Failure;
 import io.lifeboat.scan.net.FailureReason;
 import io.lifeboat.scan.net.Until;
-import io.lifeboat.scan.wire.CertificateMessage;
+import io.lifeboat.tls.wire.CertificateMessage;
 import io.lifeboat.tls.ProtocolVersion;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;

@@ -1,11 +1,11 @@
 package io.lifeboat.scan.probe;
 
-import io.lifeboat.scan.wire.ClientHello;
-import io.lifeboat.scan.wire.Extension;
-import io.lifeboat.scan.wire.Extensions;
-import io.lifeboat.scan.wire.KeyShares;
-import io.lifeboat.scan.wire.Ssl2ClientHello;
-import io.lifeboat.scan.wire.Wire;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.Extension;
+import io.lifeboat.tls.wire.Extensions;
+import io.lifeboat.tls.wire.KeyShares;
+import io.lifeboat.tls.wire.Ssl2ClientHello;
+import io.lifeboat.tls.wire.Wire;
 import io.lifeboat.tls.NamedGroup;
 import io.lifeboat.tls.ProtocolVersion;
 import io.lifeboat.tls.SignatureScheme;

@@ -1,11 +1,11 @@
 package io.lifeboat.scan.fake;
 
-import io.lifeboat.scan.wire.ClientHello;
-import io.lifeboat.scan.wire.Extension;
-import io.lifeboat.scan.wire.ServerHello;
-import io.lifeboat.scan.wire.Wire;
-import io.lifeboat.scan.wire.WireReader;
-import io.lifeboat.scan.wire.WireWriter;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.Extension;
+import io.lifeboat.tls.wire.ServerHello;
+import io.lifeboat.tls.wire.Wire;
+import io.lifeboat.tls.wire.WireReader;
+import io.lifeboat.tls.wire.WireWriter;
 import io.lifeboat.tls.NamedGroup;
 import io.lifeboat.tls.wire.EphemeralKeyShare;
 import io.lifeboat.tls.wire.Tls13KeySchedule;

@@ -1,7 +1,7 @@
 package io.lifeboat.tls.diagnosis;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.lifeboat.tls.pki.HostnameMatcher;
+
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -81,48 +81,9 @@ public final class ChainJudge {
         return signedBy(c, c);
     }
 
-    /** RFC 6125 matching: IP literals against iPAddress SANs, names against dNSName SANs (left-most wildcard). */
+    /** The one hostname rule ({@link HostnameMatcher}): RFC 6125, subjectAltName only, no CN fallback. */
     public static boolean hostnameMatches(X509Certificate leaf, String host) {
-        if (host == null || host.isEmpty()) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean ip = isIpLiteral(h);
-        List<String> dns = new ArrayList<>();
-        for (List<?> san : sans(leaf)) {
-            int type = (Integer) san.get(0);
-            String value = String.valueOf(san.get(1));
-            if (ip && type == 7 && sameAddress(h, value)) {
-                return true;
-            }
-            if (type == 2) {
-                dns.add(value);
-            }
-        }
-        if (ip) {
-            return false;
-        }
-        if (dns.isEmpty()) {
-            dns.add(commonName(leaf));
-        }
-        return dns.stream().anyMatch(pattern -> dnsMatches(pattern, h));
-    }
-
-    static boolean dnsMatches(String pattern, String host) {
-        if (pattern == null) {
-            return false;
-        }
-        String p = trimDot(pattern.toLowerCase(Locale.ROOT));
-        String n = trimDot(host.toLowerCase(Locale.ROOT));
-        if (p.startsWith("*.")) {
-            int dot = n.indexOf('.');
-            return dot > 0 && n.substring(dot + 1).equals(p.substring(2)) && p.indexOf('.', 2) > 0;
-        }
-        return p.equals(n);
-    }
-
-    private static String trimDot(String s) {
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return HostnameMatcher.matches(host, leaf);
     }
 
     public static List<String> subjectAltNames(X509Certificate c) {
@@ -145,15 +106,6 @@ public final class ChainJudge {
         }
     }
 
-    private static String commonName(X509Certificate c) {
-        for (String rdn : c.getSubjectX500Principal().getName().split(",")) {
-            if (rdn.trim().regionMatches(true, 0, "CN=", 0, 3)) {
-                return rdn.trim().substring(3);
-            }
-        }
-        return null;
-    }
-
     static String inspectionVendor(List<X509Certificate> chain) {
         for (X509Certificate c : chain) {
             String dn = c.getIssuerX500Principal().getName().toLowerCase(Locale.ROOT);
@@ -166,15 +118,4 @@ public final class ChainJudge {
         return null;
     }
 
-    static boolean isIpLiteral(String h) {
-        return h.contains(":") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    }
-
-    private static boolean sameAddress(String a, String b) {
-        try {
-            return InetAddress.getByName(a).equals(InetAddress.getByName(b));
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.lifeboat.scan.cert;
+package io.lifeboat.tls.pki;
 
 import java.net.IDN;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.Locale;
  * RFC 6125 name matching against the subjectAltName entries: DNS names case-insensitively, a
  * wildcard only as the whole left-most label and never across dots or for IP addresses; IP
  * addresses only against IP entries. The subject CN is not consulted (browsers dropped that).
+ * The one hostname rule of Lifeboat: the scanner's and the doctor's chain judges both use it.
  */
 public final class HostnameMatcher {
     private HostnameMatcher() {
@@ -61,5 +62,32 @@ public final class HostnameMatcher {
         }
         String label = host.substring(0, host.length() - suffix.length());
         return !label.isEmpty() && !label.contains(".");
+    }
+
+    /** The leaf's subjectAltName entries as "DNS:name" and "IP:address" (other kinds left out). */
+    public static List<String> subjectAltNames(java.security.cert.X509Certificate leaf) {
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            java.util.Collection<List<?>> all = leaf.getSubjectAlternativeNames();
+            if (all != null) {
+                for (List<?> san : all) {
+                    int type = (Integer) san.get(0);
+                    if (type == 2) {
+                        out.add("DNS:" + san.get(1));
+                    } else if (type == 7) {
+                        out.add("IP:" + san.get(1));
+                    }
+                }
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            // no readable SANs: nothing matches
+        }
+        return out;
+    }
+
+    /** Does {@code leaf} name {@code host} (a name, an address, or a bracketed IPv6 address)? */
+    public static boolean matches(String host, java.security.cert.X509Certificate leaf) {
+        String h = host != null && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return matches(h, subjectAltNames(leaf));
     }
 }

@@ -1,6 +1,8 @@
-package io.lifeboat.scan.wire;
+package io.lifeboat.tls.wire;
 
-/** A TLS alert: level 1 warning, 2 fatal; description per {@link AlertDescription}. */
+import io.lifeboat.tls.diagnosis.TlsAlert;
+
+/** A TLS alert record's content: level 1 warning, 2 fatal; the description's names are {@link TlsAlert}'s. */
 public record Alert(int level, int description) {
 
     public static Alert parse(WireReader r) {
@@ -9,12 +11,17 @@ public record Alert(int level, int description) {
         return new Alert(level, description);
     }
 
+    /** The registry entry, when the code is a known alert. */
+    public java.util.Optional<TlsAlert> known() {
+        return TlsAlert.fromCode(description);
+    }
+
     public boolean fatal() {
         return level == 2;
     }
 
     public String descriptionName() {
-        return AlertDescription.nameOf(description);
+        return TlsAlert.fromCode(description).map(TlsAlert::standardName).orElse("alert_" + description);
     }
 
     @Override

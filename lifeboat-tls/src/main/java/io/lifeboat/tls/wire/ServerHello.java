@@ -1,4 +1,4 @@
-package io.lifeboat.scan.wire;
+package io.lifeboat.tls.wire;
 
 import java.util.Arrays;
 import java.util.HexFormat;

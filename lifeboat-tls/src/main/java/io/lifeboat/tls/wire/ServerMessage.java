@@ -1,4 +1,4 @@
-package io.lifeboat.scan.wire;
+package io.lifeboat.tls.wire;
 
 /** What a server sends before the handshake is encrypted, one value per message or record. */
 public sealed interface ServerMessage {

@@ -1,4 +1,4 @@
-package io.lifeboat.scan.wire;
+package io.lifeboat.tls.wire;
 
 /** Wire constants of the record and handshake layers (RFC 5246, RFC 8446) that the codec uses. */
 public final class Wire {

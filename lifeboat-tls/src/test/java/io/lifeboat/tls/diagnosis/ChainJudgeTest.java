@@ -54,10 +54,17 @@ class ChainJudgeTest {
 
     @Test
     void wildcardsMatchOneLabelOnly() {
-        assertThat(ChainJudge.dnsMatches("*.example.org", "vault.example.org")).isTrue();
-        assertThat(ChainJudge.dnsMatches("*.example.org", "a.vault.example.org")).isFalse();
-        assertThat(ChainJudge.dnsMatches("*.org", "example.org")).isFalse();
-        assertThat(ChainJudge.dnsMatches("Vault.Example.org.", "vault.example.org")).isTrue();
+        HeldCertificate wild = new CertificateBuilder().dnsName("*.example.org").signedBy(ca).build();
+        assertThat(ChainJudge.hostnameMatches(wild.certificate(), "vault.example.org")).isTrue();
+        assertThat(ChainJudge.hostnameMatches(wild.certificate(), "a.vault.example.org")).isFalse();
+        assertThat(ChainJudge.hostnameMatches(wild.certificate(), "Vault.Example.org.")).isTrue();
+    }
+
+    /** Issue 16: one hostname rule (RFC 6125), the scanner's: the CN is never a fallback. */
+    @Test
+    void theCommonNameIsNotAFallback() {
+        HeldCertificate cnOnly = new CertificateBuilder().commonName("vault.example").signedBy(ca).build();
+        assertThat(ChainJudge.hostnameMatches(cnOnly.certificate(), "vault.example")).isFalse();
     }
 
     @Test

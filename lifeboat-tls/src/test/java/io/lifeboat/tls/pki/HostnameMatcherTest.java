@@ -1,4 +1,4 @@
-package io.lifeboat.scan.cert;
+package io.lifeboat.tls.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

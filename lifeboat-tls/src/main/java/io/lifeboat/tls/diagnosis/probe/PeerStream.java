@@ -11,7 +11,7 @@ import java.net.SocketTimeoutException;
  * Reads from the peer, remembers the first bytes it sent, and turns the ways a TCP stream ends
  * (reset, FIN, silence) into {@link Ended} with a {@link TransportEnd}, so callers see one shape.
  */
-final class WireReader {
+final class PeerStream {
     static final int FIRST_BYTES = 64;
 
     /** The stream ended in the transport. */
@@ -28,7 +28,7 @@ final class WireReader {
     private final InputStream in;
     private final ByteArrayOutputStream first = new ByteArrayOutputStream();
 
-    WireReader(InputStream in) {
+    PeerStream(InputStream in) {
         this.in = in;
     }
 
