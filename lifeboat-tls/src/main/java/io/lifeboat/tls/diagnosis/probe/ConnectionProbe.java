@@ -164,7 +164,12 @@ public final class ConnectionProbe {
         boolean refused = e.alertReceived() == TlsAlert.HANDSHAKE_FAILURE
                 || e.alertReceived() == TlsAlert.INSUFFICIENT_SECURITY;
         if (!legacy.accepted() && (closed || refused)) {
-            b.tls12AllSuitesProbe(HelloProbe.allTls12Suites(o));
+            var wide12 = HelloProbe.allTls12Suites(o);
+            b.tls12AllSuitesProbe(wide12);
+            if (!wide12.accepted() && e.offered().contains(ProtocolVersion.TLS_1_3)) {
+                // not TLS 1.2: does it speak TLS 1.3, with suites we do not offer?
+                b.tls13AllSuitesProbe(HelloProbe.allTls13Suites(o));
+            }
         }
         if (closed && e.peerSilent() && !legacy.accepted()) {
             b.plainAnswer(PlainProbe.ask(o.host(), o.port(), plainTimeout));

@@ -42,13 +42,45 @@ final class HelloProbe {
         return run(o, ProtocolVersion.TLS_1_2, all, "TLSv1.2 with every TLS 1.2 suite (" + all.size() + ")");
     }
 
+    /** A TLS 1.3 hello offering every TLS 1.3 suite of the registry, with X25519 and P-256 key shares. */
+    static HelloProbeResult allTls13Suites(ProbeOptions o) {
+        List<Integer> all = java.util.Arrays.stream(CipherSuite.values()).filter(CipherSuite::tls13).map(CipherSuite::id).toList();
+        String sni = isDnsName(o.host()) ? o.host() : null;
+        return send(o, encode13(all, sni), "TLSv1.3 with every TLS 1.3 suite (" + all.size() + ")");
+    }
+
+    /** A TLS 1.3 ClientHello (shared codec): supported_versions 1.3 only, real key shares. */
+    static byte[] encode13(List<Integer> suites, String sni) {
+        List<Extension> ext = new java.util.ArrayList<>();
+        if (sni != null) {
+            ext.add(Extensions.serverName(sni));
+        }
+        List<io.lifeboat.tls.NamedGroup> shares = List.of(io.lifeboat.tls.NamedGroup.X25519, io.lifeboat.tls.NamedGroup.SECP256R1);
+        ext.add(Extensions.supportedGroups(List.of(0x001d, 0x0017, 0x0018, 0x0019, 0x001e)));
+        ext.add(Extensions.signatureAlgorithms(java.util.Arrays.stream(io.lifeboat.tls.SignatureScheme.values())
+                .map(io.lifeboat.tls.SignatureScheme::wireId).toList()));
+        ext.add(Extensions.supportedVersions(List.of(ProtocolVersion.TLS_1_3.wireId())));
+        ext.add(Extensions.pskKeyExchangeModes());
+        ext.add(Extensions.keyShare(shares.stream().map(io.lifeboat.tls.wire.KeyShares::of).toList()));
+        byte[] random = new byte[32];
+        byte[] session = new byte[32];
+        RANDOM.nextBytes(random);
+        RANDOM.nextBytes(session);
+        return new ClientHello(ProtocolVersion.TLS_1_2.wireId(), random, session, suites, List.of(Wire.COMPRESSION_NULL), ext)
+                .toRecords(ProtocolVersion.TLS_1_0.wireId());
+    }
+
     private static HelloProbeResult run(ProbeOptions o, ProtocolVersion max, List<Integer> suites, String offered) {
+        String sni = isDnsName(o.host()) ? o.host() : null;
+        return send(o, encode(max, suites, sni), offered);
+    }
+
+    private static HelloProbeResult send(ProbeOptions o, byte[] hello, String offered) {
         int ms = (int) Math.min(Integer.MAX_VALUE, o.timeout().toMillis());
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(o.host(), o.port()), ms);
             s.setSoTimeout(ms);
-            String sni = isDnsName(o.host()) ? o.host() : null;
-            s.getOutputStream().write(encode(max, suites, sni));
+            s.getOutputStream().write(hello);
             s.getOutputStream().flush();
             return HelloAnswer.read(new PeerStream(s.getInputStream()), offered);
         } catch (PeerStream.Ended e) {

@@ -103,10 +103,14 @@ class DoctorAgainstOpenSslTest {
     }
 
     @Test
-    void aTls13OnlyServerWithoutOurSuitesGetsNoTls12CipherAdvice() throws Exception {
+    void aTls13OnlyServerWithoutOurSuitesGetsTls13AdviceNotTls12() throws Exception {
         ConnectionEvidence e = probe(leaf(CA), CA, List.of(CA.certificate()), "-tls1_3", "-ciphersuites", "TLS_AES_128_CCM_SHA256");
         assertThat(e.handshakeCompleted()).isFalse();
-        assertThat(cause(e)).as(String.valueOf(Classifier.classify(e))).isNotEqualTo(CauseId.NO_SHARED_CIPHER);
+        var v = Classifier.classify(e);
+        assertThat(cause(e)).as(String.valueOf(v)).isEqualTo(CauseId.NO_SHARED_CIPHER);
+        var d = ((Verdict.Diagnosed) v).diagnosis();
+        assertThat(d.evidence()).anyMatch(l -> l.contains("TLS_AES_128_CCM_SHA256 is not one of the TLS 1.3 suites"));
+        assertThat(d.fix()).contains("TLS 1.3").doesNotContain("ECDHE").doesNotContain("SSL Cipher Suite Order");
     }
 
     @Test
