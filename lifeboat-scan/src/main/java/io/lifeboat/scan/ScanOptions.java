@@ -1,6 +1,6 @@
 package io.lifeboat.scan;
 
-import io.lifeboat.scan.cert.ChainJudge;
+import io.lifeboat.tls.pki.ChainJudge;
 import io.lifeboat.tls.LifeboatException;
 import java.time.Clock;
 import io.lifeboat.scan.net.Resolver;

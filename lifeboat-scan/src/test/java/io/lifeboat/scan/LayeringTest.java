@@ -38,9 +38,6 @@ class LayeringTest {
                         .doesNotContain("import java.net.").doesNotContain("import javax.net.");
             }
         }
-        for (Path p : sources("cert")) {
-            assertThat(Files.readString(p)).as(p.toString()).doesNotContain("java.net.Socket").doesNotContain("SSLSocket");
-        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.lifeboat.cli.scan;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.probe.SuiteOrder;
 import io.lifeboat.scan.report.Finding;

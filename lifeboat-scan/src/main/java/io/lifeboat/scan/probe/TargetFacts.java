@@ -1,6 +1,6 @@
 package io.lifeboat.scan.probe;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.tls.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.lifeboat.scan.report;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.probe.Verdict;
 import io.lifeboat.tls.CipherSuite;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifeboat.scan.ScanListener;
 import io.lifeboat.scan.ScanOptions;
 import io.lifeboat.scan.Scanner;
-import io.lifeboat.scan.cert.ChainJudge;
+import io.lifeboat.tls.pki.ChainJudge;
 import io.lifeboat.scan.net.Target;
 import io.lifeboat.scan.net.starttls.StartTls;
 import io.lifeboat.scan.report.TargetReport;

@@ -3,7 +3,7 @@ package io.lifeboat.scan.it;
 import io.lifeboat.scan.ScanListener;
 import io.lifeboat.scan.ScanOptions;
 import io.lifeboat.scan.Scanner;
-import io.lifeboat.scan.cert.ChainJudge;
+import io.lifeboat.tls.pki.ChainJudge;
 import io.lifeboat.scan.net.Target;
 import io.lifeboat.scan.report.TargetReport;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package io.lifeboat.scan.cert;
+package io.lifeboat.tls.pki;
 
-import io.lifeboat.tls.pki.HostnameMatcher;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -33,6 +32,10 @@ import javax.security.auth.x500.X500Principal;
  * candidate intermediates and revocation checking off (the scanner makes no OCSP/CRL requests). The
  * host name is judged separately ({@link HostnameMatcher}), so {@code trusted} answers "would this
  * chain be accepted for some name".
+ *
+ * <p>The one chain judge: the scanner reports its verdicts ({@link CertificateReport}); the doctor's
+ * {@code diagnosis.CertificateExplainer} explains a refused chain with the same facts (validity,
+ * self-signature, {@link HostnameMatcher}'s name rule, {@link #signedBy}).
  */
 public final class ChainJudge {
     private final java.util.function.Supplier<Set<TrustAnchor>> anchorSource;
@@ -147,33 +150,23 @@ public final class ChainJudge {
     }
 
     static List<String> subjectAltNames(X509Certificate cert) {
-        List<String> out = new ArrayList<>();
-        try {
-            var names = cert.getSubjectAlternativeNames();
-            if (names != null) {
-                for (List<?> n : names) {
-                    int type = (Integer) n.get(0);
-                    if (type == 2) {
-                        out.add("DNS:" + n.get(1));
-                    } else if (type == 7) {
-                        out.add("IP:" + n.get(1));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            // an unparsable SAN extension matches nothing
-        }
-        return out;
+        return HostnameMatcher.subjectAltNames(cert);
     }
 
-    static boolean selfSigned(X509Certificate cert) {
-        if (!cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+    /** The leaf's issuer is its subject and its own key verifies it. */
+    public static boolean selfSigned(X509Certificate cert) {
+        return signedBy(cert, cert);
+    }
+
+    /** {@code issuer} is the named issuer of {@code cert} and its key verifies {@code cert} (validity aside). */
+    public static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
+        if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
             return false;
         }
         try {
-            cert.verify(cert.getPublicKey());
+            cert.verify(issuer.getPublicKey());
             return true;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
     }

@@ -1,4 +1,4 @@
-package io.lifeboat.scan.cert;
+package io.lifeboat.tls.pki;
 
 import java.time.Instant;
 import java.util.List;

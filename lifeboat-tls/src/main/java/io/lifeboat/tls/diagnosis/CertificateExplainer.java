@@ -1,5 +1,6 @@
 package io.lifeboat.tls.diagnosis;
 
+import io.lifeboat.tls.pki.ChainJudge;
 import io.lifeboat.tls.pki.HostnameMatcher;
 
 import java.security.GeneralSecurityException;
@@ -13,13 +14,14 @@ import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Explains a certificate chain: does it lead to our anchors, is the leaf in its validity period,
- * does it name the host. Pure: the chain, the anchors, the host and the clock are inputs.
+ * Explains a certificate chain for the doctor, with the one chain judge's facts
+ * ({@link io.lifeboat.tls.pki.ChainJudge}: signatures and self-signature; {@link HostnameMatcher}:
+ * names): does it lead to our anchors, is the leaf in its validity period, does it name the host. Pure: the chain, the anchors, the host and the clock are inputs.
  *
  * <p>The judge explains; it does not decide. The decision to trust is the real trust manager's
  * (PKIX validation and host-name verification), passed in as {@code trusted}.
  */
-public final class ChainJudge {
+public final class CertificateExplainer {
     /** Issuer words of common TLS-inspection products (their CA names carry the product name). */
     private static final List<String> INSPECTION_VENDORS = List.of("zscaler", "fortinet", "fortigate",
             "palo alto", "blue coat", "bluecoat", "symantec web", "sophos", "netskope", "cisco umbrella",
@@ -27,7 +29,7 @@ public final class ChainJudge {
             "kaspersky", "eset ssl filter", "avast", "avg web", "bitdefender", "watchguard", "sonicwall",
             "untangle", "squid", "mitmproxy", "charles proxy", "fiddler", "burp", "inspection");
 
-    private ChainJudge() {
+    private CertificateExplainer() {
     }
 
     public static CertificateFindings judgeServer(List<X509Certificate> chain, List<X509Certificate> anchors,
@@ -65,20 +67,11 @@ public final class ChainJudge {
     }
 
     static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
-        X500Principal want = cert.getIssuerX500Principal();
-        if (!want.equals(issuer.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            cert.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return ChainJudge.signedBy(cert, issuer);
     }
 
     static boolean selfSigned(X509Certificate c) {
-        return signedBy(c, c);
+        return ChainJudge.selfSigned(c);
     }
 
     /** The one hostname rule ({@link HostnameMatcher}): RFC 6125, subjectAltName only, no CN fallback. */

@@ -19,21 +19,21 @@ class ChainJudgeTest {
     void aGoodChainLeadsToItsCaAndNamesTheHost() {
         HeldCertificate leaf = new CertificateBuilder().dnsName("vault.example").subjectAltName("10.0.0.5")
                 .serverAuth().signedBy(ca).build();
-        var f = ChainJudge.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()), AnchorSource.VAULT_CA,
+        var f = CertificateExplainer.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()), AnchorSource.VAULT_CA,
                 "vault.example", Instant.now(), true, null);
         assertThat(f.chainsToAnchor()).isTrue();
         assertThat(f.hostnameMatches()).isTrue();
         assertThat(f.expired()).isFalse();
         assertThat(f.inspectionVendor()).isNull();
-        assertThat(ChainJudge.hostnameMatches(leaf.certificate(), "10.0.0.5")).isTrue();
-        assertThat(ChainJudge.hostnameMatches(leaf.certificate(), "10.0.0.6")).isFalse();
-        assertThat(ChainJudge.hostnameMatches(leaf.certificate(), "other.example")).isFalse();
+        assertThat(CertificateExplainer.hostnameMatches(leaf.certificate(), "10.0.0.5")).isTrue();
+        assertThat(CertificateExplainer.hostnameMatches(leaf.certificate(), "10.0.0.6")).isFalse();
+        assertThat(CertificateExplainer.hostnameMatches(leaf.certificate(), "other.example")).isFalse();
     }
 
     @Test
     void anotherCaIsSeenAndAnInspectionProductIsNamed() {
         HeldCertificate leaf = new CertificateBuilder().dnsName("vault.example").serverAuth().signedBy(other).build();
-        var f = ChainJudge.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()), AnchorSource.VAULT_CA,
+        var f = CertificateExplainer.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()), AnchorSource.VAULT_CA,
                 "vault.example", Instant.now(), false, "PKIX path building failed");
         assertThat(f.chainsToAnchor()).isFalse();
         assertThat(f.selfSigned()).isFalse();
@@ -45,32 +45,32 @@ class ChainJudgeTest {
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
         HeldCertificate leaf = new CertificateBuilder().dnsName("vault.example").signedBy(ca)
                 .validity(now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(3))).build();
-        var f = ChainJudge.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()), AnchorSource.GIVEN_CA,
+        var f = CertificateExplainer.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()), AnchorSource.GIVEN_CA,
                 "vault.example", now, false, "not yet valid");
         assertThat(f.notYetValid()).isTrue();
-        assertThat(ChainJudge.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()),
+        assertThat(CertificateExplainer.judgeServer(List.of(leaf.certificate()), List.of(ca.certificate()),
                 AnchorSource.GIVEN_CA, "vault.example", now.plus(Duration.ofDays(4)), false, "x").expired()).isTrue();
     }
 
     @Test
     void wildcardsMatchOneLabelOnly() {
         HeldCertificate wild = new CertificateBuilder().dnsName("*.example.org").signedBy(ca).build();
-        assertThat(ChainJudge.hostnameMatches(wild.certificate(), "vault.example.org")).isTrue();
-        assertThat(ChainJudge.hostnameMatches(wild.certificate(), "a.vault.example.org")).isFalse();
-        assertThat(ChainJudge.hostnameMatches(wild.certificate(), "Vault.Example.org.")).isTrue();
+        assertThat(CertificateExplainer.hostnameMatches(wild.certificate(), "vault.example.org")).isTrue();
+        assertThat(CertificateExplainer.hostnameMatches(wild.certificate(), "a.vault.example.org")).isFalse();
+        assertThat(CertificateExplainer.hostnameMatches(wild.certificate(), "Vault.Example.org.")).isTrue();
     }
 
     /** Issue 16: one hostname rule (RFC 6125), the scanner's: the CN is never a fallback. */
     @Test
     void theCommonNameIsNotAFallback() {
         HeldCertificate cnOnly = new CertificateBuilder().commonName("vault.example").signedBy(ca).build();
-        assertThat(ChainJudge.hostnameMatches(cnOnly.certificate(), "vault.example")).isFalse();
+        assertThat(CertificateExplainer.hostnameMatches(cnOnly.certificate(), "vault.example")).isFalse();
     }
 
     @Test
     void selfSignedIsRecognised() {
         HeldCertificate self = new CertificateBuilder().dnsName("vault.example").build();
-        var f = ChainJudge.judgeServer(List.of(self.certificate()), List.of(ca.certificate()), AnchorSource.SYSTEM,
+        var f = CertificateExplainer.judgeServer(List.of(self.certificate()), List.of(ca.certificate()), AnchorSource.SYSTEM,
                 "vault.example", Instant.now(), false, "PKIX");
         assertThat(f.selfSigned()).isTrue();
         assertThat(f.chainsToAnchor()).isFalse();
