@@ -63,17 +63,19 @@ public final class Scanner {
             Semaphore slots = new Semaphore(options.concurrency());
             List<Future<TargetReport>> futures = new ArrayList<>();
             for (Target t : targets) {
-                futures.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        listener.targetStarted(t);
-                        TargetReport r = scanOne(t, pool);
-                        listener.targetFinished(r);
-                        return r;
-                    } finally {
-                        slots.release();
-                    }
-                }));
+                for (Optional<InetAddress> address : addresses(t)) {
+                    futures.add(pool.submit(() -> {
+                        slots.acquire();
+                        try {
+                            listener.targetStarted(t);
+                            TargetReport r = scanOne(t, address, pool);
+                            listener.targetFinished(r);
+                            return r;
+                        } finally {
+                            slots.release();
+                        }
+                    }));
+                }
             }
             List<TargetReport> out = new ArrayList<>();
             for (Future<TargetReport> f : futures) {
@@ -89,28 +91,50 @@ public final class Scanner {
         }
     }
 
+    /**
+     * The addresses to scan {@code t} at: with {@code allAddresses}, every address its name resolves to
+     * (each becomes a report of its own); otherwise one, resolved when its scan starts (empty).
+     */
+    private List<Optional<InetAddress>> addresses(Target t) {
+        if (!options.allAddresses() || Target.isAddress(t.host())) {
+            return List.of(Optional.empty());
+        }
+        try {
+            return options.resolver().resolve(t.host()).stream().map(Optional::of).toList();
+        } catch (UnknownHostException e) {
+            return List.of(Optional.empty()); // scanOne reports the unknown host
+        }
+    }
+
     /** Scans one target using {@code pool} for its concurrent probes. */
     TargetReport scanOne(Target target, ExecutorService pool) throws InterruptedException {
+        return scanOne(target, Optional.empty(), pool);
+    }
+
+    /** Scans one target at {@code pinned} (or at the first address of its name) using {@code pool}. */
+    TargetReport scanOne(Target target, Optional<InetAddress> pinned, ExecutorService pool) throws InterruptedException {
         long start = System.nanoTime();
         TargetFacts facts = new TargetFacts();
         InetAddress address;
         try {
-            address = InetAddress.getByName(target.host());
+            address = pinned.isPresent() ? pinned.get() : options.resolver().resolve(target.host()).get(0);
         } catch (UnknownHostException e) {
             facts.attempt(new ProbeAttempt(ProbeKind.PROTOCOL_VERSIONS.id(), ProbeAttempt.Status.ERROR,
                     FailureReason.UNKNOWN_HOST.code(), "cannot resolve " + target.host()));
             return finish(target, Optional.empty(), facts, 0, start);
         }
         Connector connector = new Connector(target, new InetSocketAddress(address, target.port()), options.timeout(),
-                options.maxConnectionsPerTarget());
+                options.maxConnectionsPerTarget(), options.startTls());
         ProbeContext ctx = new ProbeContext(connector, options, facts, pool);
         for (ProbeKind k : ProbeKind.values()) {
             if (k.phase() == 0) {
                 runSafely(k, ctx);
             }
         }
-        boolean unreachable = facts.attempts().stream().allMatch(a -> a.status() == ProbeAttempt.Status.ERROR
-                && UNREACHABLE.contains(a.reason()));
+        boolean unreachable = facts.attempts().stream()
+                .filter(a -> a.probe().startsWith(ProbeKind.PROTOCOL_VERSIONS.id()))
+                .allMatch(a -> a.status() == ProbeAttempt.Status.ERROR && UNREACHABLE.contains(a.reason()));
+        boolean notTls = facts.notTls().isPresent();
         List<Callable<Void>> later = new ArrayList<>();
         for (ProbeKind k : ProbeKind.values()) {
             if (k.phase() == 0) {
@@ -118,6 +142,8 @@ public final class Scanner {
             }
             if (unreachable) {
                 facts.attempt(ProbeAttempt.notRun(k.id(), "unreachable", "the target did not accept connections"));
+            } else if (notTls) {
+                facts.attempt(ProbeAttempt.notRun(k.id(), "not_tls", "no TLS server answered (see reachability)"));
             } else {
                 later.add(() -> {
                     runSafely(k, ctx);
@@ -164,7 +190,7 @@ public final class Scanner {
         TargetReport draft = new TargetReport(target.toString(), target.sni(), address, protocols, groups, askedAt,
                 facts.verdict(ProbeKind.FALLBACK_SCSV), facts.verdict(ProbeKind.DOWNGRADE_SENTINEL), facts.tls11Sentinel(),
                 facts.verdict(ProbeKind.RENEGOTIATION), facts.verdict(ProbeKind.COMPRESSION), facts.certificate(),
-                List.of(), facts.attempts(), connections, Duration.ofNanos(System.nanoTime() - start));
+                facts.notTls(), List.of(), facts.attempts(), connections, Duration.ofNanos(System.nanoTime() - start));
         return draft.withFindings(policy.judge(draft));
     }
 }

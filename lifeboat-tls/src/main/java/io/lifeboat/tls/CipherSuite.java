@@ -173,11 +173,15 @@ public enum CipherSuite {
     TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA256(0x00C3, "DHE-DSS-CAMELLIA256-SHA256", ProtocolVersion.TLS_1_2, KeyExchange.DHE, Authentication.DSS, BulkCipher.CAMELLIA_CBC, 256, Mac.SHA256),
     TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA256(0x00C4, "DHE-RSA-CAMELLIA256-SHA256", ProtocolVersion.TLS_1_2, KeyExchange.DHE, Authentication.RSA, BulkCipher.CAMELLIA_CBC, 256, Mac.SHA256),
     TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA256(0x00C5, "ADH-CAMELLIA256-SHA256", ProtocolVersion.TLS_1_2, KeyExchange.DHE, Authentication.ANONYMOUS, BulkCipher.CAMELLIA_CBC, 256, Mac.SHA256),
+    TLS_SM4_GCM_SM3(0x00C6, "TLS_SM4_GCM_SM3", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.SM4_GCM, 128, Mac.AEAD),
+    TLS_SM4_CCM_SM3(0x00C7, "TLS_SM4_CCM_SM3", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.SM4_CCM, 128, Mac.AEAD),
     TLS_AES_128_GCM_SHA256(0x1301, "TLS_AES_128_GCM_SHA256", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.AES_GCM, 128, Mac.AEAD),
     TLS_AES_256_GCM_SHA384(0x1302, "TLS_AES_256_GCM_SHA384", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.AES_GCM, 256, Mac.AEAD),
     TLS_CHACHA20_POLY1305_SHA256(0x1303, "TLS_CHACHA20_POLY1305_SHA256", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_AES_128_CCM_SHA256(0x1304, "TLS_AES_128_CCM_SHA256", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.AES_CCM, 128, Mac.AEAD),
     TLS_AES_128_CCM_8_SHA256(0x1305, "TLS_AES_128_CCM_8_SHA256", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.AES_CCM_8, 128, Mac.AEAD),
+    TLS_AEGIS_256_SHA384(0x1306, "", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.AEGIS, 256, Mac.AEAD),
+    TLS_AEGIS_128L_SHA256(0x1307, "", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.AEGIS, 128, Mac.AEAD),
     TLS_CECPQ1_RSA_WITH_CHACHA20_POLY1305_SHA256(0x16B7, "", ProtocolVersion.TLS_1_2, KeyExchange.CECPQ1, Authentication.RSA, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_CECPQ1_ECDSA_WITH_CHACHA20_POLY1305_SHA256(0x16B8, "", ProtocolVersion.TLS_1_2, KeyExchange.CECPQ1, Authentication.ECDSA, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_CECPQ1_RSA_WITH_AES_256_GCM_SHA384(0x16B9, "", ProtocolVersion.TLS_1_2, KeyExchange.CECPQ1, Authentication.RSA, BulkCipher.AES_GCM, 256, Mac.AEAD),
@@ -357,6 +361,21 @@ public enum CipherSuite {
     TLS_ECDHE_ECDSA_WITH_AES_256_CCM(0xC0AD, "ECDHE-ECDSA-AES256-CCM", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE, Authentication.ECDSA, BulkCipher.AES_CCM, 256, Mac.AEAD),
     TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8(0xC0AE, "ECDHE-ECDSA-AES128-CCM8", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE, Authentication.ECDSA, BulkCipher.AES_CCM_8, 128, Mac.AEAD),
     TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8(0xC0AF, "ECDHE-ECDSA-AES256-CCM8", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE, Authentication.ECDSA, BulkCipher.AES_CCM_8, 256, Mac.AEAD),
+    TLS_ECCPWD_WITH_AES_128_GCM_SHA256(0xC0B0, "", ProtocolVersion.TLS_1_2, KeyExchange.ECCPWD, Authentication.ECCPWD, BulkCipher.AES_GCM, 128, Mac.AEAD),
+    TLS_ECCPWD_WITH_AES_256_GCM_SHA384(0xC0B1, "", ProtocolVersion.TLS_1_2, KeyExchange.ECCPWD, Authentication.ECCPWD, BulkCipher.AES_GCM, 256, Mac.AEAD),
+    TLS_ECCPWD_WITH_AES_128_CCM_SHA256(0xC0B2, "", ProtocolVersion.TLS_1_2, KeyExchange.ECCPWD, Authentication.ECCPWD, BulkCipher.AES_CCM, 128, Mac.AEAD),
+    TLS_ECCPWD_WITH_AES_256_CCM_SHA384(0xC0B3, "", ProtocolVersion.TLS_1_2, KeyExchange.ECCPWD, Authentication.ECCPWD, BulkCipher.AES_CCM, 256, Mac.AEAD),
+    /** RFC 9150: TLS 1.3 with integrity only, no encryption at all. */
+    TLS_SHA256_SHA256(0xC0B4, "", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.NULL, 0, Mac.SHA256),
+    TLS_SHA384_SHA384(0xC0B5, "", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.NULL, 0, Mac.SHA384),
+    /** RFC 9189 (TLS 1.2) and RFC 9367 (TLS 1.3): the GOST suites of the registry. */
+    TLS_GOSTR341112_256_WITH_KUZNYECHIK_CTR_OMAC(0xC100, "GOST2012-KUZNYECHIK-KUZNYECHIKOMAC", ProtocolVersion.TLS_1_2, KeyExchange.GOST, Authentication.GOST, BulkCipher.KUZNYECHIK_CTR, 256, Mac.GOST),
+    TLS_GOSTR341112_256_WITH_MAGMA_CTR_OMAC(0xC101, "GOST2012-MAGMA-MAGMAOMAC", ProtocolVersion.TLS_1_2, KeyExchange.GOST, Authentication.GOST, BulkCipher.MAGMA_CTR, 256, Mac.GOST),
+    TLS_GOSTR341112_256_WITH_28147_CNT_IMIT(0xC102, "", ProtocolVersion.TLS_1_2, KeyExchange.GOST, Authentication.GOST, BulkCipher.GOST_CNT, 256, Mac.GOST),
+    TLS_GOSTR341112_256_WITH_KUZNYECHIK_MGM_L(0xC103, "TLS_GOSTR341112_256_WITH_KUZNYECHIK_MGM_L", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.KUZNYECHIK_MGM, 256, Mac.AEAD),
+    TLS_GOSTR341112_256_WITH_MAGMA_MGM_L(0xC104, "TLS_GOSTR341112_256_WITH_MAGMA_MGM_L", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.MAGMA_MGM, 256, Mac.AEAD),
+    TLS_GOSTR341112_256_WITH_KUZNYECHIK_MGM_S(0xC105, "TLS_GOSTR341112_256_WITH_KUZNYECHIK_MGM_S", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.KUZNYECHIK_MGM, 256, Mac.AEAD),
+    TLS_GOSTR341112_256_WITH_MAGMA_MGM_S(0xC106, "TLS_GOSTR341112_256_WITH_MAGMA_MGM_S", ProtocolVersion.TLS_1_3, KeyExchange.ANY, Authentication.ANY, BulkCipher.MAGMA_MGM, 256, Mac.AEAD),
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256_OLD(0xCC13, "ECDHE-RSA-CHACHA20-POLY1305-OLD", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE, Authentication.RSA, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256_OLD(0xCC14, "ECDHE-ECDSA-CHACHA20-POLY1305-OLD", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE, Authentication.ECDSA, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256_OLD(0xCC15, "DHE-RSA-CHACHA20-POLY1305-OLD", ProtocolVersion.TLS_1_2, KeyExchange.DHE, Authentication.RSA, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
@@ -367,6 +386,10 @@ public enum CipherSuite {
     TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAC, "ECDHE-PSK-CHACHA20-POLY1305", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE_PSK, Authentication.PSK, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAD, "DHE-PSK-CHACHA20-POLY1305", ProtocolVersion.TLS_1_2, KeyExchange.DHE_PSK, Authentication.PSK, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
     TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAE, "RSA-PSK-CHACHA20-POLY1305", ProtocolVersion.TLS_1_2, KeyExchange.RSA_PSK, Authentication.RSA, BulkCipher.CHACHA20_POLY1305, 256, Mac.AEAD),
+    TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256(0xD001, "", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE_PSK, Authentication.PSK, BulkCipher.AES_GCM, 128, Mac.AEAD),
+    TLS_ECDHE_PSK_WITH_AES_256_GCM_SHA384(0xD002, "", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE_PSK, Authentication.PSK, BulkCipher.AES_GCM, 256, Mac.AEAD),
+    TLS_ECDHE_PSK_WITH_AES_128_CCM_8_SHA256(0xD003, "", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE_PSK, Authentication.PSK, BulkCipher.AES_CCM_8, 128, Mac.AEAD),
+    TLS_ECDHE_PSK_WITH_AES_128_CCM_SHA256(0xD005, "", ProtocolVersion.TLS_1_2, KeyExchange.ECDHE_PSK, Authentication.PSK, BulkCipher.AES_CCM, 128, Mac.AEAD),
     SSL_RSA_FIPS_WITH_DES_CBC_SHA(0xFEFE, "", ProtocolVersion.SSL_3_0, KeyExchange.RSA, Authentication.RSA, BulkCipher.DES_CBC, 56, Mac.SHA1),
     SSL_RSA_FIPS_WITH_3DES_EDE_CBC_SHA(0xFEFF, "", ProtocolVersion.SSL_3_0, KeyExchange.RSA, Authentication.RSA, BulkCipher.TRIPLE_DES_CBC, 168, Mac.SHA1),
     TLS_GOSTR341094_RSA_WITH_28147_CNT_MD5(0xFF00, "GOST-MD5", ProtocolVersion.TLS_1_0, KeyExchange.RSA, Authentication.RSA, BulkCipher.GOST_CNT, 256, Mac.MD5),
@@ -461,7 +484,7 @@ public enum CipherSuite {
         return export;
     }
 
-    /** True for the suites that exist only in TLS 1.3 (0x13xx). */
+    /** True for the suites that exist only in TLS 1.3 (0x13xx, SM4, RFC 9150, the GOST MGM suites). */
     public boolean tls13() {
         return since == ProtocolVersion.TLS_1_3;
     }

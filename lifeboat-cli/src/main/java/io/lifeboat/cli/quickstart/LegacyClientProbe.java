@@ -1,21 +1,24 @@
 package io.lifeboat.cli.quickstart;
 
-import io.lifeboat.scan.probe.HelloFactory;
-import io.lifeboat.scan.wire.AlertDescription;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.Extensions;
+import io.lifeboat.tls.wire.ServerFlight;
+import io.lifeboat.tls.wire.ServerMessage;
+import io.lifeboat.tls.wire.Wire;
+import io.lifeboat.tls.wire.WireFormatException;
 import io.lifeboat.tls.ProtocolVersion;
 import io.lifeboat.vault.HostPort;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.Optional;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
  * Plays a client that speaks TLS 1.1 at most: sends a TLS 1.1 ClientHello (CBC suites, as such
- * clients offer) built by the scanner's codec, on a plain socket, so the JVM's own TLS settings are
+ * clients offer) built by the shared wire codec ({@code io.lifeboat.tls.wire}), on a plain socket, so the JVM's own TLS settings are
  * never touched (JSSE refuses to send TLS 1.1 by default, rightly), and reads what the server answers.
  */
 final class LegacyClientProbe {
@@ -35,29 +38,38 @@ final class LegacyClientProbe {
             OutputStream out = s.getOutputStream();
             out.write(clientHello());
             out.flush();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            int type;
-            try {
-                type = in.readUnsignedByte();
-                in.readUnsignedShort();
-                int len = in.readUnsignedShort();
-                if (type == 0x15 && len >= 2) {
-                    int level = in.readUnsignedByte();
-                    int desc = in.readUnsignedByte();
-                    return new Outcome(true, "alert " + AlertDescription.nameOf(desc) + " (" + desc + ")"
-                            + (level == 2 ? ", fatal" : ""));
+            ServerFlight flight = new ServerFlight();
+            InputStream in = s.getInputStream();
+            byte[] chunk = new byte[4096];
+            while (flight.messages().isEmpty()) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return new Outcome(true, "connection closed without an alert");
                 }
-            } catch (EOFException e) {
-                return new Outcome(true, "connection closed without an alert");
+                try {
+                    flight.feed(chunk, 0, n);
+                } catch (WireFormatException e) {
+                    return new Outcome(true, "an answer that is not TLS: " + e.getMessage());
+                }
             }
-            return new Outcome(type != 0x16, type == 0x16 ? "the server answered the TLS 1.1 hello with a handshake"
-                    : "unexpected record type " + type);
+            ServerMessage first = flight.messages().get(0);
+            if (first instanceof ServerMessage.AlertReceived a) {
+                return new Outcome(true, "alert " + a.alert().descriptionName() + " (" + a.alert().description() + ")"
+                        + (a.alert().fatal() ? ", fatal" : ""));
+            }
+            return new Outcome(!(first instanceof ServerMessage.Hello),
+                    first instanceof ServerMessage.Hello ? "the server answered the TLS 1.1 hello with a handshake"
+                            : "unexpected answer " + first);
         }
     }
 
-    /** A TLS 1.1 ClientHello offering six CBC suites, as a TLS 1.1-only client does. */
+    /** A TLS 1.1 ClientHello offering six CBC suites, as a TLS 1.1-only client does (the shared codec). */
     static byte[] clientHello() {
-        return new HelloFactory(Optional.empty()).hello(ProtocolVersion.TLS_1_1,
-                IntStream.of(SUITES).boxed().toList());
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        ClientHello hello = new ClientHello(ProtocolVersion.TLS_1_1.wireId(), random, new byte[0],
+                IntStream.of(SUITES).boxed().toList(), List.of(Wire.COMPRESSION_NULL),
+                List.of(Extensions.supportedGroups(List.of(0x001d, 0x0017, 0x0018)), Extensions.ecPointFormats()));
+        return hello.toRecords(ProtocolVersion.TLS_1_0.wireId());
     }
 }

@@ -6,8 +6,9 @@ import io.lifeboat.cli.render.ProgressBar;
 import io.lifeboat.scan.ScanListener;
 import io.lifeboat.scan.ScanOptions;
 import io.lifeboat.scan.Scanner;
-import io.lifeboat.scan.cert.ChainJudge;
+import io.lifeboat.tls.pki.ChainJudge;
 import io.lifeboat.scan.net.Target;
+import io.lifeboat.scan.net.starttls.StartTls;
 import io.lifeboat.scan.report.TargetReport;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.pki.Pem;
@@ -56,6 +57,15 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the JSON report (docs/scanner.md) to FILE, or to stdout for -.")
     String json;
 
+    @Option(names = "--starttls", paramLabel = "PROTOCOL",
+            description = "Ask for TLS with the protocol's own request first: smtp, imap, pop3, ftp, ldap, postgres or"
+                    + " mysql (the port then defaults to the protocol's: 25, 143, 110, 21, 389, 5432, 3306).")
+    String startTls;
+
+    @Option(names = "--all-addresses",
+            description = "Scan every address a name resolves to (IPv4 and IPv6), one report each; by default only the first.")
+    boolean allAddresses;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
             description = "Per connection, e.g. 5s or 800ms (default ${DEFAULT-VALUE}).")
     String timeout;
@@ -70,9 +80,13 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Target> list = targets();
+        Optional<StartTls> starttls = Optional.ofNullable(startTls).map(p -> StartTls.fromCode(p).orElseThrow(() ->
+                new LifeboatException(LifeboatException.Kind.USAGE, "--starttls " + p + ": not one of smtp, imap, pop3,"
+                        + " ftp, ldap, postgres, mysql")));
+        List<Target> list = targets(starttls.map(StartTls::defaultPort).orElse(Target.DEFAULT_PORT));
         ScanOptions options = new ScanOptions(Durations.parse(timeout, "--timeout"), connections, concurrency,
-                ScanOptions.DEFAULT_BUNDLE_SIZE, judge(), Clock.systemUTC());
+                ScanOptions.DEFAULT_BUNDLE_SIZE, judge(), Clock.systemUTC(), starttls, allAddresses,
+                io.lifeboat.scan.net.Resolver.SYSTEM);
         PrintStream out = System.out;
         List<TargetReport> reports;
         try (ProgressBar bar = list.size() > 1
@@ -95,7 +109,7 @@ public final class ScanCommand implements Callable<Integer> {
         return reports.stream().allMatch(TargetReport::compliant) ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    private List<Target> targets() {
+    private List<Target> targets(int defaultPort) {
         Optional<String> sniName = Optional.ofNullable(sni).filter(s -> !s.isBlank());
         List<String> texts = new ArrayList<>(targets);
         if (targetsFile != null) {
@@ -113,7 +127,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (texts.isEmpty()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "no targets: give HOST[:PORT] or -f FILE");
         }
-        return texts.stream().map(t -> Target.parse(t, sniName)).toList();
+        return texts.stream().map(t -> Target.parse(t, sniName, defaultPort)).toList();
     }
 
     private ChainJudge judge() {

@@ -3,12 +3,12 @@ package io.lifeboat.cli.scan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.report.Finding;
 import io.lifeboat.scan.report.ProtocolResult;
 import io.lifeboat.scan.report.TargetReport;
-import io.lifeboat.scan.wire.Ssl2CipherKind;
+import io.lifeboat.tls.wire.Ssl2CipherKind;
 import io.lifeboat.tls.CipherSuite;
 import io.lifeboat.tls.TlsPolicy;
 import java.util.List;
@@ -40,6 +40,8 @@ final class ScanJson {
         t.put("sni", r.sni().orElse(null));
         t.put("address", r.address().orElse(null));
         t.put("compliant", r.compliant());
+        t.put("status", r.status().code());
+        t.put("notTls", r.notTls().orElse(null));
         ObjectNode protocols = t.putObject("protocols");
         for (ProtocolResult p : r.protocols()) {
             ObjectNode n = protocols.putObject(p.version().standardName());

@@ -1,6 +1,6 @@
 package io.lifeboat.cli.scan;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.probe.SuiteOrder;
 import io.lifeboat.scan.report.Finding;
@@ -25,8 +25,10 @@ final class ScanText {
     }
 
     static void target(TargetReport r, PrintStream out) {
-        out.printf(Locale.ROOT, "%s%s  %s  (%d connections, %.2f s)%n", r.target(),
-                r.sni().map(s -> " [SNI " + s + "]").orElse(""), r.compliant() ? "COMPLIANT" : "NOT COMPLIANT",
+        String at = r.address().filter(a -> !r.target().startsWith(a) && !r.target().startsWith("[" + a))
+                .map(a -> " (" + a + ")").orElse("");
+        out.printf(Locale.ROOT, "%s%s%s  %s  (%d connections, %.2f s)%n", r.target(), at,
+                r.sni().map(s -> " [SNI " + s + "]").orElse(""), r.status().label(),
                 r.connections(), r.elapsed().toMillis() / 1000.0);
         out.println("  Protocols");
         for (ProtocolResult p : r.protocols()) {

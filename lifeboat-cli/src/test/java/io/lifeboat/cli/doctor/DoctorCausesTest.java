@@ -141,12 +141,20 @@ class DoctorCausesTest {
         }
     }
 
+    /** Issue 16: another CA than the one given with --ca is not evidence of a proxy. */
     @Test
-    void tlsInspectionSuspectedWhenAnotherCaSignsTheRightName() throws Exception {
+    void anUnrelatedCaGivenWithCaIsUntrustedNotInspection() throws Exception {
+        try (OpenSslServer s = OpenSslServer.start(dir, pki.foreignServer())) {
+            assertCause(DoctorRun.run(dir, s.target(), "--ca", ca().toString()), "UNTRUSTED_CERTIFICATE");
+        }
+    }
+
+    @Test
+    void tlsInspectionSuspectedWhenTheIssuerNamesAnInspectionProduct() throws Exception {
         try (OpenSslServer s = OpenSslServer.start(dir, pki.interceptedServer())) {
             DoctorRun run = DoctorRun.run(dir, s.target(), "--ca", ca().toString());
             assertCause(run, "TLS_INSPECTION_SUSPECTED");
-            assertThat(run.text()).contains("Acme Gateway CA");
+            assertThat(run.text()).contains("Zscaler");
         }
     }
 

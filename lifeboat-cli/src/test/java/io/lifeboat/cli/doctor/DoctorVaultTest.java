@@ -109,7 +109,7 @@ class DoctorVaultTest {
             LifeboatProcess.Result r = LifeboatProcess.run(VaultFixture.T, "agent", "enroll", token, "--dir",
                     tmp.resolve("agent-web04").toString());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(11);
-            assertThat(r.stderr()).contains("TLS_INSPECTION_SUSPECTED").contains("Acme Gateway CA");
+            assertThat(r.stderr()).contains("TLS_INSPECTION_SUSPECTED").contains("Zscaler");
         }
     }
 }

@@ -13,8 +13,9 @@ import java.time.Instant;
 final class TestPki {
     final HeldCertificate ca = new CertificateBuilder().commonName("Lifeboat Test CA").certificateAuthority(0).build();
     final HeldCertificate foreignCa = new CertificateBuilder().commonName("Some Other CA").certificateAuthority(0).build();
-    final HeldCertificate proxyCa = new CertificateBuilder().organization("Acme Corp").commonName("Acme Gateway CA")
-            .certificateAuthority(0).build();
+    /** An inspecting proxy's CA names its product, as Zscaler's, Fortinet's and Netskope's do. */
+    final HeldCertificate proxyCa = new CertificateBuilder().organization("Zscaler Inc.")
+            .commonName("Zscaler Intermediate Root CA").certificateAuthority(0).build();
 
     HeldCertificate server() {
         return serverFor(ca).build();

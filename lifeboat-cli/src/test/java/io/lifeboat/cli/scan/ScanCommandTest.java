@@ -117,6 +117,31 @@ class ScanCommandTest {
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "trusted    yes", "1 of 1 target(s) compliant");
     }
 
+    /** Issue 16: a port that closes every connection is "not TLS" (exit 3), not a TLS server refusing every version. */
+    @Test
+    void closeOnAcceptPeerIsNotTlsAndExitsThree() throws Exception {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    server.accept().close();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        try (server) {
+            int code = Main.run("scan", "127.0.0.1:" + server.getLocalPort(), "--timeout", "3s", "--json", "-");
+            assertThat(code).as(err.toString()).isEqualTo(3);
+            JsonNode target = JsonOutput.MAPPER.readTree(out.toString(StandardCharsets.UTF_8)).get("targets").get(0);
+            assertThat(target.get("status").asText()).isEqualTo("not_tls");
+            assertThat(target.get("notTls").asText()).contains("without sending a byte");
+            assertThat(target.get("findings").get(0).get("id").asText()).isEqualTo("not-tls");
+        }
+    }
+
     @Test
     void nonCompliantEndpointExitsThreeAndTheJsonFollowsTheSchema() throws Exception {
         int port = serve(List.of("TLSv1.3", "TLSv1.2"), List.of("TLS_AES_128_GCM_SHA256",

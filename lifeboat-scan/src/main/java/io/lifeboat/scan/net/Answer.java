@@ -1,9 +1,9 @@
 package io.lifeboat.scan.net;
 
-import io.lifeboat.scan.wire.Alert;
-import io.lifeboat.scan.wire.CertificateMessage;
-import io.lifeboat.scan.wire.ServerHello;
-import io.lifeboat.scan.wire.ServerMessage;
+import io.lifeboat.tls.wire.Alert;
+import io.lifeboat.tls.wire.CertificateMessage;
+import io.lifeboat.tls.wire.ServerHello;
+import io.lifeboat.tls.wire.ServerMessage;
 import java.util.List;
 import java.util.Optional;
 

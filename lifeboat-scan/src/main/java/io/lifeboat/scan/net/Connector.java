@@ -1,8 +1,10 @@
 package io.lifeboat.scan.net;
 
-import io.lifeboat.scan.wire.ServerFlight;
-import io.lifeboat.scan.wire.ServerMessage;
-import io.lifeboat.scan.wire.WireFormatException;
+import io.lifeboat.scan.net.starttls.StartTls;
+import io.lifeboat.scan.net.starttls.StartTlsException;
+import io.lifeboat.tls.wire.ServerFlight;
+import io.lifeboat.tls.wire.ServerMessage;
+import io.lifeboat.tls.wire.WireFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -36,12 +38,20 @@ public final class Connector {
     private final Duration timeout;
     private final Semaphore permits;
     private final AtomicInteger connections = new AtomicInteger();
+    private final Optional<StartTls> startTls;
 
     public Connector(Target target, InetSocketAddress address, Duration timeout, int maxConnections) {
+        this(target, address, timeout, maxConnections, Optional.empty());
+    }
+
+    /** @param startTls when present, every connection first asks the server to start TLS this way */
+    public Connector(Target target, InetSocketAddress address, Duration timeout, int maxConnections,
+            Optional<StartTls> startTls) {
         this.target = target;
         this.address = address;
         this.timeout = timeout;
         this.permits = new Semaphore(maxConnections, true);
+        this.startTls = startTls;
     }
 
     public Target target() {
@@ -129,6 +139,101 @@ public final class Connector {
         return new ExchangeFailure(FailureReason.MALFORMED, e.getMessage());
     }
 
+    /** A push parser fed by {@link #converse}; it says when it has read enough. */
+    public interface StreamReader {
+        /** Bytes as they arrive; throws {@link WireFormatException} on bytes that are not what it reads. */
+        void feed(byte[] b, int off, int len);
+
+        /** True when nothing more is needed. */
+        boolean complete();
+
+        /** The first bytes received, quoted when they turn out not to be TLS. */
+        byte[] head(int n);
+    }
+
+    /**
+     * Sends {@code request} on a fresh connection and feeds the answer to {@code reader} until it is
+     * complete, the peer closes, or the deadline passes. An end before completion is an
+     * {@link ExchangeFailure} classified like the ones of {@link #exchange}.
+     */
+    public void converse(byte[] request, StreamReader reader) throws InterruptedException {
+        withSocket((socket, remaining) -> {
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            InputStream in = socket.getInputStream();
+            byte[] chunk = new byte[8192];
+            long received = 0;
+            while (!reader.complete()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new ExchangeFailure(FailureReason.TIMEOUT, "no complete answer within " + timeout.toMillis()
+                            + " ms (received " + received + " byte(s))");
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+                int n;
+                try {
+                    n = in.read(chunk);
+                } catch (SocketTimeoutException e) {
+                    throw new ExchangeFailure(FailureReason.TIMEOUT, "no complete answer within " + timeout.toMillis()
+                            + " ms (received " + received + " byte(s))");
+                } catch (SocketException e) {
+                    throw new ExchangeFailure(FailureReason.CONNECTION_RESET, received == 0
+                            ? "reset without answering (" + e.getMessage() + ")"
+                            : "reset after " + received + " byte(s), in the middle of the answer");
+                }
+                if (n < 0) {
+                    throw new ExchangeFailure(FailureReason.CONNECTION_CLOSED, received == 0 ? "closed without answering"
+                            : "closed after " + received + " byte(s), before the answer was complete");
+                }
+                received += n;
+                try {
+                    reader.feed(chunk, 0, n);
+                } catch (WireFormatException e) {
+                    if (e.offset() == 0) {
+                        String head = new String(reader.head(40), StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".");
+                        throw new ExchangeFailure(FailureReason.NOT_TLS, e.getMessage() + "; the server sent \"" + head + "\"");
+                    }
+                    throw new ExchangeFailure(FailureReason.MALFORMED, e.getMessage());
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Sends {@code request} as it is (no TLS) and returns what the peer sends back before it closes,
+     * {@code max} bytes arrive, or {@code waitMillis} pass: the evidence that a port speaks something
+     * else. An empty result means the peer sent nothing at all.
+     */
+    public byte[] plaintext(byte[] request, int max, int waitMillis) throws InterruptedException {
+        return withSocket((socket, remaining) -> {
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+                long deadline = System.nanoTime() + Math.min(waitMillis, timeout.toMillis()) * 1_000_000L;
+                InputStream in = socket.getInputStream();
+                byte[] chunk = new byte[512];
+                while (got.size() < max) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    socket.setSoTimeout((int) Math.max(1, left));
+                    int n = in.read(chunk, 0, Math.min(chunk.length, max - got.size()));
+                    if (n < 0) {
+                        break;
+                    }
+                    got.write(chunk, 0, n);
+                }
+            } catch (SocketTimeoutException | SocketException e) {
+                // silence, a reset or a write into a closed socket: what arrived so far is the evidence
+            }
+            return got.toByteArray();
+        });
+    }
+
     /** Runs {@code job} on one fresh connection, holding one of this target's connection permits. */
     public <T> T withSocket(SocketJob<T> job) throws InterruptedException {
         permits.acquire();
@@ -147,6 +252,15 @@ public final class Connector {
             socket.setSoLinger(true, 0);
             int remaining = (int) Math.max(1, timeout.toMillis() - (System.nanoTime() - start) / 1_000_000);
             socket.setSoTimeout(remaining);
+            if (startTls.isPresent()) {
+                try {
+                    startTls.get().upgrade(socket.getInputStream(), socket.getOutputStream());
+                } catch (StartTlsException e) {
+                    throw new ExchangeFailure(FailureReason.STARTTLS_REFUSED, e.getMessage());
+                }
+                remaining = (int) Math.max(1, timeout.toMillis() - (System.nanoTime() - start) / 1_000_000);
+                socket.setSoTimeout(remaining);
+            }
             return job.run(socket, remaining);
         } catch (ExchangeFailure f) {
             throw f;

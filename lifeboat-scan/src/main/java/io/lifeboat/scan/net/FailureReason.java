@@ -24,6 +24,8 @@ public enum FailureReason {
     ALERT,
     /** The server answered, but not in a way the probe can use (wrong version, unexpected message). */
     UNEXPECTED_ANSWER,
+    /** The server did not agree to start TLS (--starttls): the detail quotes its answer. */
+    STARTTLS_REFUSED,
     /** Any other I/O or internal error; the detail says which. */
     ERROR;
 

@@ -1,5 +1,8 @@
 package io.lifeboat.scan.net;
 
+import io.lifeboat.tls.Endpoint;
+import java.util.OptionalInt;
+
 import io.lifeboat.tls.LifeboatException;
 import java.util.Optional;
 
@@ -21,56 +24,26 @@ public record Target(String host, int port, Optional<String> sni) {
     }
 
     /**
-     * Parses {@code HOST}, {@code HOST:PORT}, {@code [V6]:PORT} or a bare IPv6 address.
+     * Parses {@code HOST}, {@code HOST:PORT}, {@code [V6]:PORT} or a bare IPv6 address (the one parser,
+     * {@link Endpoint}, shared with the doctor).
      *
      * @param sniOverride the --sni value, if given; otherwise the host is sent when it is a name
      */
     public static Target parse(String text, Optional<String> sniOverride) {
-        String s = text.trim();
-        if (s.isEmpty()) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, "empty scan target");
-        }
-        String host;
-        int port = DEFAULT_PORT;
-        if (s.startsWith("[")) {
-            int end = s.indexOf(']');
-            if (end < 0) {
-                throw new LifeboatException(LifeboatException.Kind.USAGE, "target " + text + ": missing ']'");
-            }
-            host = s.substring(1, end);
-            String rest = s.substring(end + 1);
-            if (!rest.isEmpty()) {
-                if (!rest.startsWith(":")) {
-                    throw new LifeboatException(LifeboatException.Kind.USAGE, "target " + text + ": expected :PORT after ']'");
-                }
-                port = parsePort(rest.substring(1), text);
-            }
-        } else if (s.chars().filter(c -> c == ':').count() == 1) {
-            int colon = s.indexOf(':');
-            host = s.substring(0, colon);
-            port = parsePort(s.substring(colon + 1), text);
-        } else {
-            host = s;
-        }
-        if (host.isEmpty()) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, "target " + text + ": no host");
-        }
-        Optional<String> sni = sniOverride.isPresent() ? sniOverride
-                : isAddress(host) ? Optional.empty() : Optional.of(host);
-        return new Target(host, port, sni);
+        return parse(text, sniOverride, DEFAULT_PORT);
     }
 
-    private static int parsePort(String p, String text) {
-        try {
-            return Integer.parseInt(p);
-        } catch (NumberFormatException e) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, "target " + text + ": port '" + p + "' is not a number");
-        }
+    /** As {@link #parse(String, Optional)}, with the port used when the text names none (25 for SMTP ...). */
+    public static Target parse(String text, Optional<String> sniOverride, int defaultPort) {
+        Endpoint e = Endpoint.parse(text, OptionalInt.of(defaultPort));
+        Optional<String> sni = sniOverride.isPresent() ? sniOverride
+                : isAddress(e.host()) ? Optional.empty() : Optional.of(e.host());
+        return new Target(e.host(), e.port(), sni);
     }
 
     /** True for an IPv4 or IPv6 literal. */
     public static boolean isAddress(String host) {
-        return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return Endpoint.isAddress(host);
     }
 
     /** The name certificates are checked against: the SNI when there is one, else the host. */

@@ -1,6 +1,6 @@
 package io.lifeboat.scan.net;
 
-import io.lifeboat.scan.wire.ServerMessage;
+import io.lifeboat.tls.wire.ServerMessage;
 import java.util.List;
 
 /** How much of the server's answer a probe needs; reading stops as soon as it has that. */

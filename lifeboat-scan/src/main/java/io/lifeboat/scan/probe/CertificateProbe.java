@@ -1,12 +1,11 @@
 package io.lifeboat.scan.probe;
 
-import io.lifeboat.scan.cert.Tls13ChainReader;
 import io.lifeboat.scan.net.Answer;
 import io.lifeboat.scan.net.Connector;
 import io.lifeboat.scan.net.Failure;
 import io.lifeboat.scan.net.FailureReason;
 import io.lifeboat.scan.net.Until;
-import io.lifeboat.scan.wire.CertificateMessage;
+import io.lifeboat.tls.wire.CertificateMessage;
 import io.lifeboat.tls.ProtocolVersion;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -18,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The server's certificate chain, judged. TLS 1.2 and below: read in the clear from the Certificate
- * message of a hello at the newest such version. TLS 1.3 only: read through {@link Tls13ChainReader}
- * (a local JDK TLS 1.3 handshake used only to see the chain). Either way the chain is then judged
+ * message of a hello at the newest such version. TLS 1.3 only: read through the encrypted flight by
+ * {@link Tls13ChainJob} with our own codec. Either way the chain is then judged
  * by {@code ChainJudge} (PKIX to the configured anchors, validity, self-signature, host name).
  */
 final class CertificateProbe implements Probe {
@@ -35,9 +34,8 @@ final class CertificateProbe implements Probe {
                 chain = fromHandshake(ctx, legacy.get());
                 source = "handshake";
             } else if (ctx.facts().accepted(ProtocolVersion.TLS_1_3)) {
-                chain = ctx.connector().withSocket((socket, ms) ->
-                        Tls13ChainReader.read(socket, ctx.target().host(), ctx.target().port(), ctx.target().sni()));
-                source = "jsse-tls13";
+                chain = parse(Tls13ChainJob.read(ctx));
+                source = "tls13";
             } else {
                 ctx.facts().attempt(ProbeAttempt.notRun(id, "not_applicable", "no TLS version with certificates accepted"));
                 return;
@@ -46,7 +44,7 @@ final class CertificateProbe implements Probe {
             ctx.facts().attempt(ProbeAttempt.error(id, f.failure()));
             return;
         } catch (ChainFailure f) {
-            ctx.facts().attempt(ProbeAttempt.error(id, f.failure));
+            ctx.facts().attempt(ProbeAttempt.error(id, f.failure()));
             return;
         }
         if (chain.isEmpty()) {
@@ -66,25 +64,19 @@ final class CertificateProbe implements Probe {
             throw new ChainFailure(a.failure().orElse(new Failure(FailureReason.UNEXPECTED_ANSWER,
                     "no Certificate message before ServerHelloDone")));
         }
+        return parse(msg.get().certificates());
+    }
+
+    private static List<X509Certificate> parse(List<byte[]> ders) {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             List<X509Certificate> out = new ArrayList<>();
-            for (byte[] der : msg.get().certificates()) {
+            for (byte[] der : ders) {
                 out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
             }
             return out;
         } catch (CertificateException e) {
             throw new ChainFailure(new Failure(FailureReason.MALFORMED, "unparsable certificate: " + e.getMessage()));
-        }
-    }
-
-    private static final class ChainFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Failure failure;
-
-        ChainFailure(Failure failure) {
-            super(failure.detail(), null, false, false);
-            this.failure = failure;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.lifeboat.scan.probe;
 
 import io.lifeboat.scan.net.Until;
-import io.lifeboat.scan.wire.ServerHello;
+import io.lifeboat.tls.wire.ServerHello;
 import io.lifeboat.tls.ProtocolVersion;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.lifeboat.scan.probe;
 
 import io.lifeboat.scan.net.Answer;
 import io.lifeboat.scan.net.Until;
-import io.lifeboat.scan.wire.AlertDescription;
-import io.lifeboat.scan.wire.Wire;
+import io.lifeboat.tls.diagnosis.TlsAlert;
+import io.lifeboat.tls.wire.Wire;
 import io.lifeboat.tls.ProtocolVersion;
 import java.util.List;
 
@@ -31,7 +31,7 @@ final class FallbackScsvProbe implements Probe {
         HelloFactory.Options o = HelloFactory.Options.standard().withExtraValues(List.of(Wire.TLS_FALLBACK_SCSV));
         Answer a = ctx.exchange(ctx.hellos().hello(lower, suites, o), Until.SERVER_HELLO);
         HelloOutcome outcome = HelloOutcome.of(a, lower, suites);
-        if (a.alert().map(al -> al.description() == AlertDescription.INAPPROPRIATE_FALLBACK.id()).orElse(false)) {
+        if (a.alert().map(al -> al.description() == TlsAlert.INAPPROPRIATE_FALLBACK.code()).orElse(false)) {
             ctx.facts().verdict(ProbeKind.FALLBACK_SCSV, Verdict.SUPPORTED);
             ctx.facts().attempt(ProbeAttempt.completed(id, "inappropriate_fallback alert for a " + lower + " fallback hello"));
         } else if (outcome instanceof HelloOutcome.Accepted) {

@@ -2,10 +2,10 @@ package io.lifeboat.scan.probe;
 
 import io.lifeboat.scan.net.Answer;
 import io.lifeboat.scan.net.Until;
-import io.lifeboat.scan.wire.ServerHello;
-import io.lifeboat.scan.wire.ServerKeyExchange;
-import io.lifeboat.scan.wire.WireFormatException;
-import io.lifeboat.scan.wire.WireReader;
+import io.lifeboat.tls.wire.ServerHello;
+import io.lifeboat.tls.wire.ServerKeyExchange;
+import io.lifeboat.tls.wire.WireFormatException;
+import io.lifeboat.tls.wire.WireReader;
 import io.lifeboat.tls.CipherSuite;
 import io.lifeboat.tls.KeyExchange;
 import io.lifeboat.tls.NamedGroup;

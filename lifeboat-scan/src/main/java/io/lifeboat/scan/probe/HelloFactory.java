@@ -1,11 +1,11 @@
 package io.lifeboat.scan.probe;
 
-import io.lifeboat.scan.wire.ClientHello;
-import io.lifeboat.scan.wire.Extension;
-import io.lifeboat.scan.wire.Extensions;
-import io.lifeboat.scan.wire.KeyShares;
-import io.lifeboat.scan.wire.Ssl2ClientHello;
-import io.lifeboat.scan.wire.Wire;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.Extension;
+import io.lifeboat.tls.wire.Extensions;
+import io.lifeboat.tls.wire.KeyShares;
+import io.lifeboat.tls.wire.Ssl2ClientHello;
+import io.lifeboat.tls.wire.Wire;
 import io.lifeboat.tls.NamedGroup;
 import io.lifeboat.tls.ProtocolVersion;
 import io.lifeboat.tls.SignatureScheme;
@@ -34,23 +34,32 @@ public final class HelloFactory {
         this.sni = sni;
     }
 
+    /** The groups a TLS 1.3 hello carries key shares for by default (when they are in its groups). */
+    static final List<NamedGroup> DEFAULT_SHARES = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+
     /** What to put in a hello besides the version and the suites. */
-    public record Options(List<Integer> groups, boolean keyShares, List<Integer> extraValues,
+    public record Options(List<Integer> groups, List<NamedGroup> shares, List<Integer> extraValues,
             List<Integer> compressions, boolean renegotiationScsv) {
         public static Options standard() {
-            return new Options(ALL_GROUPS, true, List.of(), List.of(Wire.COMPRESSION_NULL), true);
+            return new Options(ALL_GROUPS, DEFAULT_SHARES, List.of(), List.of(Wire.COMPRESSION_NULL), true);
         }
 
+        /** {@code shares}: key shares for X25519 and P-256 when offered, else an empty key_share. */
         public Options withGroups(List<Integer> g, boolean shares) {
-            return new Options(g, shares, extraValues, compressions, renegotiationScsv);
+            return new Options(g, shares ? DEFAULT_SHARES : List.of(), extraValues, compressions, renegotiationScsv);
+        }
+
+        /** Key shares for exactly these groups (each must also be in {@code groups}). */
+        public Options withShares(List<NamedGroup> s) {
+            return new Options(groups, s, extraValues, compressions, renegotiationScsv);
         }
 
         public Options withExtraValues(List<Integer> extra) {
-            return new Options(groups, keyShares, extra, compressions, renegotiationScsv);
+            return new Options(groups, shares, extra, compressions, renegotiationScsv);
         }
 
         public Options withCompressions(List<Integer> c) {
-            return new Options(groups, keyShares, extraValues, c, renegotiationScsv);
+            return new Options(groups, shares, extraValues, c, renegotiationScsv);
         }
     }
 
@@ -63,6 +72,13 @@ public final class HelloFactory {
         if (version == ProtocolVersion.SSL_2_0) {
             return new Ssl2ClientHello(0x0002, suites, bytes(16)).encode();
         }
+        // Record version: 0x0300 for SSL 3.0, 0x0301 otherwise (what real clients send; some servers
+        // reject a first record above 0x0301).
+        return clientHello(version, suites, o).toRecords(version == ProtocolVersion.SSL_3_0 ? 0x0300 : 0x0301);
+    }
+
+    /** The ClientHello itself (SSL 3.0 to TLS 1.3), for callers that need its bytes for a transcript. */
+    public ClientHello clientHello(ProtocolVersion version, List<Integer> suites, Options o) {
         List<Integer> values = new ArrayList<>(suites);
         values.addAll(o.extraValues());
         if (o.renegotiationScsv() && version != ProtocolVersion.TLS_1_3) {
@@ -79,21 +95,16 @@ public final class HelloFactory {
             ext.add(Extensions.supportedVersions(List.of(0x0304)));
             ext.add(Extensions.pskKeyExchangeModes());
             List<KeyShares.Entry> shares = new ArrayList<>();
-            if (o.keyShares()) {
-                for (NamedGroup g : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
-                    if (o.groups().contains(g.wireId())) {
-                        shares.add(KeyShares.of(g));
-                    }
+            for (NamedGroup g : o.shares()) {
+                if (o.groups().contains(g.wireId())) {
+                    shares.add(KeyShares.of(g));
                 }
             }
             ext.add(Extensions.keyShare(shares));
         }
         int legacy = version == ProtocolVersion.TLS_1_3 ? 0x0303 : version.wireId();
         byte[] sessionId = version == ProtocolVersion.TLS_1_3 ? bytes(32) : new byte[0];
-        ClientHello hello = new ClientHello(legacy, bytes(32), sessionId, values, o.compressions(), ext);
-        // Record version: 0x0300 for SSL 3.0, 0x0301 otherwise (what real clients send; some servers
-        // reject a first record above 0x0301).
-        return hello.toRecords(version == ProtocolVersion.SSL_3_0 ? 0x0300 : 0x0301);
+        return new ClientHello(legacy, bytes(32), sessionId, values, o.compressions(), ext);
     }
 
     private static byte[] bytes(int n) {

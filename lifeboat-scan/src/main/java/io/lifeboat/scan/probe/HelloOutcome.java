@@ -3,9 +3,9 @@ package io.lifeboat.scan.probe;
 import io.lifeboat.scan.net.Answer;
 import io.lifeboat.scan.net.Failure;
 import io.lifeboat.scan.net.FailureReason;
-import io.lifeboat.scan.wire.ServerHello;
-import io.lifeboat.scan.wire.ServerMessage;
-import io.lifeboat.scan.wire.Ssl2ServerHello;
+import io.lifeboat.tls.wire.ServerHello;
+import io.lifeboat.tls.wire.ServerMessage;
+import io.lifeboat.tls.wire.Ssl2ServerHello;
 import io.lifeboat.tls.ProtocolVersion;
 import java.util.Collection;
 import java.util.Optional;
@@ -18,7 +18,12 @@ import java.util.Optional;
 public sealed interface HelloOutcome {
     record Accepted(int suite, Optional<ServerHello> hello, Optional<Ssl2ServerHello> ssl2) implements HelloOutcome { }
 
-    record Refused(String why) implements HelloOutcome { }
+    /** @param silent closed or reset before sending a single byte (no alert: a TLS server or not) */
+    record Refused(String why, boolean silent) implements HelloOutcome {
+        Refused(String why) {
+            this(why, false);
+        }
+    }
 
     record Failed(Failure failure) implements HelloOutcome { }
 
@@ -57,7 +62,7 @@ public sealed interface HelloOutcome {
         }
         if (f.isPresent() && a.bytesReceived() == 0 && (f.get().reason() == FailureReason.CONNECTION_CLOSED
                 || f.get().reason() == FailureReason.CONNECTION_RESET)) {
-            return new Refused(f.get().reason().code() + " without answering");
+            return new Refused(f.get().reason().code() + " without answering", true);
         }
         return new Failed(f.orElse(new Failure(FailureReason.UNEXPECTED_ANSWER, "no ServerHello in the answer")));
     }

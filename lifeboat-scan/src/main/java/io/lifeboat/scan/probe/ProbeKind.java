@@ -9,6 +9,8 @@ import java.util.function.Supplier;
  */
 public enum ProbeKind {
     PROTOCOL_VERSIONS(0, ProtocolVersionsProbe::new),
+    /** After the versions: when nothing answered TLS, is the peer TLS at all? */
+    REACHABILITY(0, ReachabilityProbe::new),
     CIPHER_SUITES(1, CipherSuitesProbe::new),
     GROUPS(1, GroupsProbe::new),
     FALLBACK_SCSV(1, FallbackScsvProbe::new),

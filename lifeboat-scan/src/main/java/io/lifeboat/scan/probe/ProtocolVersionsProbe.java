@@ -38,6 +38,9 @@ final class ProtocolVersionsProbe implements Probe {
         HelloOutcome.Failed failed = null;
         String refusal = "";
         for (HelloOutcome o : outcomes) {
+            if (o instanceof HelloOutcome.Accepted || o instanceof HelloOutcome.Refused r && !r.silent()) {
+                ctx.facts().tlsAnswered();
+            }
             if (o instanceof HelloOutcome.Accepted a) {
                 if (v == ProtocolVersion.SSL_2_0) {
                     picks.addAll(a.ssl2().orElseThrow().cipherSpecs());

@@ -1,6 +1,6 @@
 package io.lifeboat.scan.probe;
 
-import io.lifeboat.scan.wire.Ssl2CipherKind;
+import io.lifeboat.tls.wire.Ssl2CipherKind;
 import io.lifeboat.tls.CipherSuite;
 import io.lifeboat.tls.ProtocolVersion;
 import java.util.ArrayList;

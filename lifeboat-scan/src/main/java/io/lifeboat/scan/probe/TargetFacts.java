@@ -1,6 +1,6 @@
 package io.lifeboat.scan.probe;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.tls.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +21,8 @@ public final class TargetFacts {
     private GroupList groups;
     private CertificateReport certificate;
     private Verdict tls11Sentinel = Verdict.NOT_APPLICABLE;
+    private boolean tlsAnswered;
+    private String notTls;
 
     public synchronized void version(VersionSupport v) {
         versions.put(v.version(), v);
@@ -80,6 +82,24 @@ public final class TargetFacts {
 
     public synchronized Optional<CertificateReport> certificate() {
         return Optional.ofNullable(certificate);
+    }
+
+    /** Some hello got a TLS answer (a ServerHello or an alert, even a refusal): a TLS server is there. */
+    public synchronized void tlsAnswered() {
+        tlsAnswered = true;
+    }
+
+    public synchronized boolean sawTls() {
+        return tlsAnswered;
+    }
+
+    /** The peer is not a TLS server; {@code evidence} says what it did instead. */
+    public synchronized void notTls(String evidence) {
+        notTls = evidence;
+    }
+
+    public synchronized Optional<String> notTls() {
+        return Optional.ofNullable(notTls);
     }
 
     public synchronized void attempt(ProbeAttempt a) {

@@ -1,6 +1,6 @@
 package io.lifeboat.scan.report;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.probe.Verdict;
 import io.lifeboat.tls.CipherSuite;
@@ -17,6 +17,10 @@ import java.util.Optional;
  * with a stable id; docs/scanner.md lists them.
  */
 public final class PolicyCheck {
+    /** Finding ids that decide a {@link TargetStatus} of their own. */
+    public static final String UNREACHABLE = "unreachable";
+    public static final String NOT_TLS = "not-tls";
+
     private final TlsPolicy policy;
 
     public PolicyCheck(TlsPolicy policy) {
@@ -25,8 +29,12 @@ public final class PolicyCheck {
 
     public List<Finding> judge(TargetReport r) {
         List<Finding> out = new ArrayList<>();
+        if (r.notTls().isPresent()) {
+            out.add(fail(NOT_TLS, "no TLS server at " + r.target() + ": " + r.notTls().get()));
+            return out;
+        }
         if (r.address().isEmpty() || r.protocols().stream().noneMatch(ProtocolResult::known)) {
-            out.add(fail("unreachable", "no TLS answer from " + r.target() + ": "
+            out.add(fail(UNREACHABLE, "no TLS answer from " + r.target() + ": "
                     + r.attempts().stream().filter(a -> a.status() == ProbeAttempt.Status.ERROR)
                             .map(a -> a.reason() + " (" + a.detail() + ")").findFirst().orElse("no attempt")));
             return out;
@@ -41,6 +49,7 @@ public final class PolicyCheck {
         if (r.compression() == Verdict.SUPPORTED) {
             out.add(fail("compression-enabled", "accepts TLS compression (CRIME); the policy forbids compression"));
         }
+        unknownVerdicts(r, out);
         List<String> odd = r.groups().stream().filter(g -> NamedGroup.fromStandardName(g)
                 .map(n -> !policy.groups().contains(n)).orElse(true)).toList();
         if (!odd.isEmpty()) {
@@ -49,16 +58,46 @@ public final class PolicyCheck {
         }
         r.certificate().ifPresent(c -> certificate(c, out));
         if (r.certificate().isEmpty() && r.protocols().stream().anyMatch(ProtocolResult::accepted)) {
-            out.add(new Finding("certificate-unread", Severity.WARN, "the certificate chain could not be read (see attempts)"));
+            out.add(incomplete("certificate-unread", "the certificate chain could not be read, so it could not be judged: "
+                    + attemptDetail(r, "certificate")));
         }
         return out;
+    }
+
+    /** A downgrade or renegotiation verdict the probe could not decide leaves the policy undecided. */
+    private static void unknownVerdicts(TargetReport r, List<Finding> out) {
+        List<String> unknown = new ArrayList<>();
+        if (r.fallbackScsv() == Verdict.UNKNOWN) {
+            unknown.add("fallback SCSV (" + attemptDetail(r, "fallback_scsv") + ")");
+        }
+        if (r.downgradeSentinel() == Verdict.UNKNOWN) {
+            unknown.add("downgrade sentinel (" + attemptDetail(r, "downgrade_sentinel") + ")");
+        }
+        if (r.secureRenegotiation() == Verdict.UNKNOWN) {
+            unknown.add("secure renegotiation (" + attemptDetail(r, "renegotiation") + ")");
+        }
+        if (r.compression() == Verdict.UNKNOWN) {
+            unknown.add("compression (" + attemptDetail(r, "compression") + ")");
+        }
+        if (!unknown.isEmpty()) {
+            out.add(incomplete("verdict-unknown", "could not decide " + String.join("; ", unknown)));
+        }
+    }
+
+    /** The detail of the first failed attempt of {@code probe} (or of its per-version parts). */
+    private static String attemptDetail(TargetReport r, String probe) {
+        return r.attempts().stream()
+                .filter(a -> a.status() == ProbeAttempt.Status.ERROR
+                        && (a.probe().equals(probe) || a.probe().startsWith(probe + ":")))
+                .map(a -> a.reason() + ": " + a.detail()).findFirst().orElse("see attempts");
     }
 
     private void versions(TargetReport r, List<Finding> out) {
         boolean anyAllowed = false;
         for (ProtocolResult p : r.protocols()) {
             if (!p.known()) {
-                out.add(fail("scan-incomplete", "could not tell whether " + p.version() + " is accepted (see attempts)"));
+                out.add(incomplete("scan-incomplete", "could not tell whether " + p.version() + " is accepted: "
+                        + attemptDetail(r, "protocol_versions:" + p.version().standardName())));
             }
             if (!p.accepted()) {
                 continue;
@@ -69,6 +108,12 @@ public final class PolicyCheck {
                 continue;
             }
             anyAllowed = true;
+            String suitesProbe = "cipher_suites:" + p.version().standardName();
+            if (r.attempts().stream().anyMatch(a -> a.status() == ProbeAttempt.Status.ERROR
+                    && (a.probe().equals(suitesProbe) || a.probe().equals("cipher_suites")))) {
+                out.add(incomplete("suites-unknown", "the " + p.version() + " suite list may be incomplete ("
+                        + String.join(", ", p.cipherSuites()) + " seen): " + attemptDetail(r, suitesProbe)));
+            }
             List<String> bad = p.cipherSuites().stream().filter(n -> !allowed(p.version(), n)).toList();
             if (!bad.isEmpty()) {
                 out.add(fail("suite-not-allowed", "accepts " + bad.size() + " " + p.version() + " suite(s) outside "
@@ -115,6 +160,10 @@ public final class PolicyCheck {
         if (c.weakSignature()) {
             out.add(fail("weak-signature", "the certificate is signed with " + c.signatureAlgorithm()));
         }
+    }
+
+    private static Finding incomplete(String id, String message) {
+        return new Finding(id, Severity.INCOMPLETE, message);
     }
 
     private static Finding fail(String id, String message) {

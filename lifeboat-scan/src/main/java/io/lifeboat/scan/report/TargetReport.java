@@ -1,6 +1,6 @@
 package io.lifeboat.scan.report;
 
-import io.lifeboat.scan.cert.CertificateReport;
+import io.lifeboat.tls.pki.CertificateReport;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.probe.Verdict;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param secureRenegotiation RFC 5746
  * @param compression       TLS-level DEFLATE
  * @param certificate       the leaf and the chain verdicts, when read
+ * @param notTls            when the port took connections but no TLS server answered: the evidence
  * @param findings          against TLS12_PLUS
  * @param attempts          every probe's record
  * @param connections       connections opened to this target
@@ -31,7 +32,7 @@ import java.util.Optional;
 public record TargetReport(String target, Optional<String> sni, Optional<String> address,
         List<ProtocolResult> protocols, List<String> groups, String groupsAskedAt, Verdict fallbackScsv,
         Verdict downgradeSentinel, Verdict downgradeSentinelTls11, Verdict secureRenegotiation, Verdict compression,
-        Optional<CertificateReport> certificate, List<Finding> findings, List<ProbeAttempt> attempts,
+        Optional<CertificateReport> certificate, Optional<String> notTls, List<Finding> findings, List<ProbeAttempt> attempts,
         int connections, Duration elapsed) {
 
     public TargetReport {
@@ -43,13 +44,30 @@ public record TargetReport(String target, Optional<String> sni, Optional<String>
 
     public TargetReport withFindings(List<Finding> judged) {
         return new TargetReport(target, sni, address, protocols, groups, groupsAskedAt, fallbackScsv,
-                downgradeSentinel, downgradeSentinelTls11, secureRenegotiation, compression, certificate, judged,
+                downgradeSentinel, downgradeSentinelTls11, secureRenegotiation, compression, certificate, notTls, judged,
                 attempts, connections, elapsed);
     }
 
-    /** No FAIL finding. */
+    /** Compliant only with neither a FAIL nor an INCOMPLETE finding. */
     public boolean compliant() {
-        return findings.stream().noneMatch(f -> f.severity() == Severity.FAIL);
+        return status() == TargetStatus.COMPLIANT;
+    }
+
+    /** The verdict: not-TLS and unreachable first, then any FAIL, then any INCOMPLETE finding. */
+    public TargetStatus status() {
+        if (findings.stream().anyMatch(f -> f.id().equals(PolicyCheck.NOT_TLS))) {
+            return TargetStatus.NOT_TLS;
+        }
+        if (findings.stream().anyMatch(f -> f.id().equals(PolicyCheck.UNREACHABLE))) {
+            return TargetStatus.UNREACHABLE;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.FAIL)) {
+            return TargetStatus.NOT_COMPLIANT;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.INCOMPLETE)) {
+            return TargetStatus.INCOMPLETE;
+        }
+        return TargetStatus.COMPLIANT;
     }
 
     public Optional<ProtocolResult> protocol(io.lifeboat.tls.ProtocolVersion v) {

@@ -1,10 +1,10 @@
 package io.lifeboat.scan.fake;
 
-import io.lifeboat.scan.wire.ClientHello;
-import io.lifeboat.scan.wire.Extension;
-import io.lifeboat.scan.wire.Wire;
-import io.lifeboat.scan.wire.WireReader;
-import io.lifeboat.scan.wire.WireWriter;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.Extension;
+import io.lifeboat.tls.wire.Wire;
+import io.lifeboat.tls.wire.WireReader;
+import io.lifeboat.tls.wire.WireWriter;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,6 +9,7 @@ import io.lifeboat.scan.Scanner;
 import io.lifeboat.scan.net.Target;
 import io.lifeboat.scan.probe.ProbeAttempt;
 import io.lifeboat.scan.report.TargetReport;
+import io.lifeboat.scan.report.TargetStatus;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -37,6 +38,10 @@ class HostilePeerTest {
     }
 
     private static void assertVersionAttempts(TargetReport r, String reason) {
+        assertVersionAttempts(r, reason, "unreachable");
+    }
+
+    private static void assertVersionAttempts(TargetReport r, String reason, String finding) {
         List<ProbeAttempt> versions = r.attempts().stream().filter(a -> a.probe().startsWith("protocol_versions:")).toList();
         assertThat(versions).as(r.attempts().toString()).hasSize(6)
                 .allSatisfy(a -> {
@@ -46,7 +51,15 @@ class HostilePeerTest {
                 });
         assertThat(r.compliant()).isFalse();
         assertThat(r.protocols()).noneMatch(p -> p.accepted());
-        assertThat(r.findings()).anyMatch(f -> f.id().equals("unreachable"));
+        assertThat(r.findings()).anyMatch(f -> f.id().equals(finding));
+    }
+
+    /** Issue 16: not-TLS, with the evidence, never "a TLS server that refuses every version". */
+    private static void assertNotTls(TargetReport r, String... evidence) {
+        assertThat(r.status()).isEqualTo(TargetStatus.NOT_TLS);
+        assertThat(r.findings()).extracting(f -> f.id()).containsExactly("not-tls");
+        assertThat(r.findings().get(0).message()).contains(evidence);
+        assertThat(r.attempts()).anyMatch(a -> a.probe().equals("certificate") && a.reason().equals("not_tls"));
     }
 
     private static void drain(Socket s) throws java.io.IOException {
@@ -69,7 +82,18 @@ class HostilePeerTest {
             junk[0] = 'G';
             s.getOutputStream().write(junk);
         });
-        assertVersionAttempts(r, "not_tls");
+        assertVersionAttempts(r, "not_tls", "not-tls");
+        assertNotTls(r, "not TLS");
+    }
+
+    @Test
+    void closeOnAcceptIsNotTlsNotARefusingServer() throws Exception {
+        TargetReport r = scan((s, done) -> {
+            done.run();
+            s.close();
+        });
+        assertThat(r.findings()).noneMatch(f -> f.id().equals("no-allowed-protocol"));
+        assertNotTls(r, "closed or reset 6 of 6 TLS hello(s)", "got no answer either");
     }
 
     @Test
@@ -78,8 +102,9 @@ class HostilePeerTest {
             drain(s);
             s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         });
-        assertVersionAttempts(r, "not_tls");
+        assertVersionAttempts(r, "not_tls", "not-tls");
         assertThat(r.attempts()).anyMatch(a -> a.detail().contains("HTTP/1.1 400"));
+        assertNotTls(r, "HTTP/1.1 400 Bad Request", "a plaintext GET / HTTP/1.0 was answered");
     }
 
     @Test

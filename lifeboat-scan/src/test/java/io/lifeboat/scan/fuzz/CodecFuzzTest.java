@@ -2,11 +2,11 @@ package io.lifeboat.scan.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.lifeboat.scan.wire.ClientHello;
-import io.lifeboat.scan.wire.ServerFlight;
-import io.lifeboat.scan.wire.ServerKeyExchange;
-import io.lifeboat.scan.wire.WireFormatException;
-import io.lifeboat.scan.wire.WireReader;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.ServerFlight;
+import io.lifeboat.tls.wire.ServerKeyExchange;
+import io.lifeboat.tls.wire.WireFormatException;
+import io.lifeboat.tls.wire.WireReader;
 import org.junit.jupiter.api.Tag;
 
 /**

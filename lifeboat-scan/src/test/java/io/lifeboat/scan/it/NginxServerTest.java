@@ -32,6 +32,18 @@ class NginxServerTest {
 
     private TargetReport scan(HeldCertificate cert, String protocols, String ciphers) throws Exception {
         TestPki.Files f = TestPki.write(cert, dir, "server");
+        return scan("""
+                        listen 127.0.0.1:{PORT} ssl;
+                        ssl_certificate %s;
+                        ssl_certificate_key %s;
+                        ssl_protocols %s;
+                        ssl_ciphers %s;
+                        ssl_prefer_server_ciphers on;
+                """.formatted(f.chain(), f.key(), protocols, ciphers));
+    }
+
+    /** Starts nginx with one server block ({@code {PORT}} stands for its port) and scans it. */
+    private TargetReport scan(String serverBlock) throws Exception {
         int port = PeerProcess.freePort();
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("tmp"));
@@ -50,16 +62,11 @@ class NginxServerTest {
                     uwsgi_temp_path %1$s/tmp/uwsgi;
                     scgi_temp_path %1$s/tmp/scgi;
                     server {
-                        listen 127.0.0.1:%2$d ssl;
-                        ssl_certificate %3$s;
-                        ssl_certificate_key %4$s;
-                        ssl_protocols %5$s;
-                        ssl_ciphers %6$s;
-                        ssl_prefer_server_ciphers on;
+                %2$s
                         location / { return 200 "ok\\n"; }
                     }
                 }
-                """.formatted(dir, port, f.chain(), f.key(), protocols, ciphers);
+                """.formatted(dir, serverBlock.replace("{PORT}", String.valueOf(port)));
         Path confFile = dir.resolve("nginx.conf");
         Files.writeString(confFile, conf);
         List<String> cmd = List.of(Tools.path("nginx"), "-p", dir.toString(), "-e", dir.resolve("logs/error.log").toString(),
@@ -96,5 +103,16 @@ class NginxServerTest {
                 .compliant(false)
                 .hasFinding("certificate-untrusted")
                 .hasFinding("certificate-self-signed");
+    }
+
+    /** Issue 16: a real HTTP server on the port is "not TLS", with its answer as evidence. */
+    @Test
+    void plainHttpNginxIsNotTls() throws Exception {
+        TargetReport r = scan("        listen 127.0.0.1:{PORT};\n");
+        org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(io.lifeboat.scan.report.TargetStatus.NOT_TLS);
+        org.assertj.core.api.Assertions.assertThat(r.findings()).singleElement().satisfies(f -> {
+            org.assertj.core.api.Assertions.assertThat(f.id()).isEqualTo("not-tls");
+            org.assertj.core.api.Assertions.assertThat(f.message()).contains("HTTP/1.1 400", "HTTP/1.1 200 OK");
+        });
     }
 }

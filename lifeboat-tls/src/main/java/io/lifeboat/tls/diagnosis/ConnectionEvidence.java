@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param http                       the answer to GET /health, or null
  * @param legacyProbe                a TLS 1.0/1.1-only hello's answer, or null (not run)
  * @param tls12AllSuitesProbe        a TLS 1.2 hello offering every suite, or null (not run)
+ * @param tls13AllSuitesProbe        a TLS 1.3 hello offering every TLS 1.3 suite, or null (not run)
  * @param plainAnswer                the printable start of the answer to a plaintext HTTP request,
  *                                   or null (not run or no answer)
  * @param serverClock                the server's clock (its HTTP Date header), or null: from the
@@ -42,7 +43,8 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
         TransportEnd transportEnd, boolean handshakeCompleted, ProtocolVersion negotiatedVersion,
         String negotiatedSuite, TlsAlert alertReceived, CertificateFindings serverCertificate,
         boolean clientCertificateRequested, ClientCertificateFindings clientCertificate, HttpAnswer http,
-        HelloProbeResult legacyProbe, HelloProbeResult tls12AllSuitesProbe, String plainAnswer, Instant serverClock) {
+        HelloProbeResult legacyProbe, HelloProbeResult tls12AllSuitesProbe, HelloProbeResult tls13AllSuitesProbe,
+        String plainAnswer, Instant serverClock) {
 
     public ConnectionEvidence {
         Objects.requireNonNull(host, "host");
@@ -108,6 +110,7 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
         private HttpAnswer http;
         private HelloProbeResult legacyProbe;
         private HelloProbeResult tls12AllSuitesProbe;
+        private HelloProbeResult tls13AllSuitesProbe;
         private String plainAnswer;
         private Instant serverClock;
 
@@ -136,6 +139,7 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
             http = e.http;
             legacyProbe = e.legacyProbe;
             tls12AllSuitesProbe = e.tls12AllSuitesProbe;
+            tls13AllSuitesProbe = e.tls13AllSuitesProbe;
             plainAnswer = e.plainAnswer;
             serverClock = e.serverClock;
         }
@@ -166,13 +170,14 @@ public record ConnectionEvidence(String host, int port, Instant localTime, Durat
         public Builder serverClock(Instant v) { this.serverClock = v; return this; }
         public Builder legacyProbe(HelloProbeResult v) { this.legacyProbe = v; return this; }
         public Builder tls12AllSuitesProbe(HelloProbeResult v) { this.tls12AllSuitesProbe = v; return this; }
+        public Builder tls13AllSuitesProbe(HelloProbeResult v) { this.tls13AllSuitesProbe = v; return this; }
         public Builder plainAnswer(String v) { this.plainAnswer = v; return this; }
 
         public ConnectionEvidence build() {
             return new ConnectionEvidence(host, port, localTime, timeout, socket, socketDetail, offered,
                     localFailure, firstBytes, transportEnd, handshakeCompleted, negotiatedVersion, negotiatedSuite,
                     alertReceived, serverCertificate, clientCertificateRequested, clientCertificate, http,
-                    legacyProbe, tls12AllSuitesProbe, plainAnswer, serverClock);
+                    legacyProbe, tls12AllSuitesProbe, tls13AllSuitesProbe, plainAnswer, serverClock);
         }
     }
 }

@@ -6,7 +6,7 @@
  * an agent's failed call, the vault's ClientHello peek) gathers a {@link
  * io.lifeboat.tls.diagnosis.ConnectionEvidence} value: the TCP outcome, what this client offered,
  * the first bytes and alerts the peer sent, how the stream ended, the server's chain as judged by
- * {@link io.lifeboat.tls.diagnosis.ChainJudge} (explanation) and by the real trust manager
+ * {@link io.lifeboat.tls.diagnosis.CertificateExplainer} (explanation, on the one {@code pki.ChainJudge}) and by the real trust manager
  * (decision), whether the server asked for a client certificate, the answer to {@code GET /health},
  * and the answers to the follow-up hellos. {@link io.lifeboat.tls.diagnosis.Classifier} then asks
  * the rules of {@link io.lifeboat.tls.diagnosis.rules.Rules#ALL} in order, from the transport up;

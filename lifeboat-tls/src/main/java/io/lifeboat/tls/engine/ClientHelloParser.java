@@ -1,5 +1,10 @@
 package io.lifeboat.tls.engine;
 
+import io.lifeboat.tls.wire.Extension;
+import io.lifeboat.tls.wire.Wire;
+import io.lifeboat.tls.wire.WireFormatException;
+import io.lifeboat.tls.wire.WireReader;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +12,8 @@ import java.util.Optional;
 /**
  * Reads the versions out of the first TLS record of a connection without consuming it: the
  * record's version, the ClientHello's {@code legacy_version} and the supported_versions extension
- * (RFC 8446 §4.2.1), GREASE values (RFC 8701) skipped. A pure codec: bytes in, a value out.
+ * (RFC 8446 §4.2.1), GREASE values (RFC 8701) skipped, through the shared codec
+ * ({@link io.lifeboat.tls.wire.WireReader}, {@link io.lifeboat.tls.wire.Extension}). Bytes in, a value out.
  *
  * <p>Returns empty for anything that is not a (complete enough) TLS handshake record carrying a
  * ClientHello; it never throws on malformed input.
@@ -16,7 +22,6 @@ public final class ClientHelloParser {
     static final int RECORD_HEADER = 5;
     private static final int HANDSHAKE = 22;
     private static final int CLIENT_HELLO = 1;
-    private static final int SUPPORTED_VERSIONS = 43;
     static final int FALLBACK_SCSV = 0x5600;
 
     private ClientHelloParser() {
@@ -31,65 +36,50 @@ public final class ClientHelloParser {
     }
 
     public static Optional<OfferedVersions> parse(byte[] b, int len) {
-        try {
-            return Optional.ofNullable(parseOrNull(b, Math.min(len, b.length)));
-        } catch (IndexOutOfBoundsException e) {
+        int n = Math.min(len, b.length);
+        if (n < RECORD_HEADER + 4 + 2 || (b[0] & 0xff) != HANDSHAKE || (b[5] & 0xff) != CLIENT_HELLO) {
             return Optional.empty();
         }
-    }
-
-    private static OfferedVersions parseOrNull(byte[] b, int len) {
-        if (len < RECORD_HEADER + 4 + 2 || (b[0] & 0xff) != HANDSHAKE || (b[5] & 0xff) != CLIENT_HELLO) {
-            return null;
-        }
-        int recordVersion = u16(b, 1, len);
-        int end = Math.min(len, recordLength(b, len));
-        int p = RECORD_HEADER + 4;
-        int legacyVersion = u16(b, p, end);
-        p += 2 + 32;                                   // version, random
-        p += 1 + u8(b, p, end);                        // session id
-        int suitesLen = u16(b, p, end);
+        int recordVersion = (b[1] & 0xff) << 8 | (b[2] & 0xff);
+        int end = Math.min(n, recordLength(b, n));
+        // The shared codec's bounds-checked reader; the fixed part must be whole, the extensions of a
+        // hello longer than the first record are read as far as they go.
+        WireReader r = new WireReader(b, RECORD_HEADER + 4, end, RECORD_HEADER + 4);
+        int legacyVersion;
         boolean scsv = false;
-        for (int i = p + 2; i + 1 < p + 2 + suitesLen && i + 1 < end; i += 2) {
-            scsv |= u16(b, i, end) == FALLBACK_SCSV;
+        try {
+            legacyVersion = r.u16("legacy_version");
+            r.bytes(32, "random");
+            r.vector8("legacy_session_id");
+            WireReader suites = r.sub(r.u16("cipher_suites length"), "cipher_suites");
+            while (suites.hasRemaining()) {
+                scsv |= suites.u16("cipher suite") == FALLBACK_SCSV;
+            }
+            r.vector8("legacy_compression_methods");
+        } catch (WireFormatException notAHello) {
+            return Optional.empty();
         }
-        p += 2 + suitesLen;                            // cipher suites
-        p += 1 + u8(b, p, end);                        // compression methods
         List<Integer> supported = new ArrayList<>();
-        if (p + 2 <= end) {
-            int extEnd = Math.min(end, p + 2 + u16(b, p, end));
-            p += 2;
-            while (p + 4 <= extEnd) {
-                int type = u16(b, p, end);
-                int extLen = u16(b, p + 2, end);
-                int body = p + 4;
-                if (type == SUPPORTED_VERSIONS && body < extEnd) {
-                    int listLen = u8(b, body, end);
-                    for (int i = body + 1; i + 1 < body + 1 + listLen && i + 1 < extEnd; i += 2) {
-                        int v = u16(b, i, end);
+        try {
+            for (Extension e : Extension.parseBlock(r)) {
+                if (e.type() == Wire.EXT_SUPPORTED_VERSIONS) {
+                    WireReader list = new WireReader(e.data());
+                    WireReader versions = list.sub(list.u8("versions length"), "versions");
+                    while (versions.hasRemaining()) {
+                        int v = versions.u16("version");
                         if (!isGrease(v)) {
                             supported.add(v);
                         }
                     }
                 }
-                p = body + extLen;
             }
+        } catch (WireFormatException truncatedOrMalformed) {
+            // an extension block cut by the record's end: keep what was read
         }
-        return new OfferedVersions(recordVersion, legacyVersion, supported, scsv);
+        return Optional.of(new OfferedVersions(recordVersion, legacyVersion, supported, scsv));
     }
 
     static boolean isGrease(int v) {
         return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
-    }
-
-    private static int u8(byte[] b, int i, int end) {
-        if (i >= end) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return b[i] & 0xff;
-    }
-
-    private static int u16(byte[] b, int i, int end) {
-        return (u8(b, i, end) << 8) | u8(b, i + 1, end);
     }
 }

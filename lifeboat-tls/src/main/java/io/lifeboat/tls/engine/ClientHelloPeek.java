@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A one-shot inbound handler placed just before the {@code SslHandler}: it copies the first TLS
- * record as it passes (never consuming or delaying it), reads the offered versions from it and
- * removes itself. Bounded: it looks at no more than one maximum-size record.
+ * An inbound handler placed just before the {@code SslHandler}: it copies the first TLS record as it
+ * passes (never consuming or delaying it) and reads the offered versions from it; then it watches
+ * the client's next records for a plaintext alert ({@link InboundAlertWatch}) and removes itself.
+ * Bounded: one maximum-size record copied, at most 64 KiB watched.
  */
 final class ClientHelloPeek extends ChannelInboundHandlerAdapter {
     private static final int MAX = ClientHelloParser.RECORD_HEADER + (1 << 14);
@@ -23,6 +24,10 @@ final class ClientHelloPeek extends ChannelInboundHandlerAdapter {
     private int length;
     private volatile OfferedVersions offered;
     private volatile boolean sawData;
+    /** After the hello: the client's later records, for a plaintext alert (at most {@link #WATCH} bytes). */
+    private InboundAlertWatch watch;
+    private static final long WATCH = 1 << 16;
+
 
     /** @param newestVersion the wire id of the newest version the server enables */
     ClientHelloPeek(int newestVersion) {
@@ -43,14 +48,33 @@ final class ClientHelloPeek extends ChannelInboundHandlerAdapter {
         return Optional.ofNullable(offered);
     }
 
+    /** A fatal alert the client sent in the clear after its hello. */
+    Optional<io.lifeboat.tls.diagnosis.TlsAlert> peerAlert() {
+        return watch == null ? Optional.empty() : watch.alert();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (watch != null) {
+            if (msg instanceof ByteBuf buf) {
+                watch.feed(buf);
+            }
+            if (watch.done() || watch.watched() >= WATCH) {
+                remove(ctx);
+            }
+            ctx.fireChannelRead(msg);
+            return;
+        }
         if (msg instanceof ByteBuf buf) {
             sawData |= buf.isReadable();
             copy(buf);
             int need = ClientHelloParser.recordLength(seen, length);
             if (need > 0 && (length >= need || length >= MAX)) {
                 offered = ClientHelloParser.parse(seen, length).orElse(null);
+                if (length >= need) {
+                    watch = new InboundAlertWatch();
+                    watch.feed(seen, need, length);
+                }
                 done(ctx);
                 if (offered != null && offered.fallbackScsv() && offered.highestWireId() < newestVersion
                         && !offered.belowTls12()) {
@@ -80,9 +104,17 @@ final class ClientHelloPeek extends ChannelInboundHandlerAdapter {
         length += n;
     }
 
+    /** The hello is read: drop the copy, and leave unless the alert watch goes on. */
     private void done(ChannelHandlerContext ctx) {
         seen = null;
         length = 0;
+        if (watch == null || watch.done()) {
+            remove(ctx);
+        }
+    }
+
+    /** Leaves the pipeline (also called once the handshake has succeeded: nothing more to watch). */
+    void remove(ChannelHandlerContext ctx) {
         if (ctx.pipeline().context(this) != null) {
             ctx.pipeline().remove(this);
         }

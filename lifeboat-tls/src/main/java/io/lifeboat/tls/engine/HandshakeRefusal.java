@@ -2,6 +2,7 @@ package io.lifeboat.tls.engine;
 
 import io.lifeboat.tls.diagnosis.Classifier;
 import io.lifeboat.tls.diagnosis.Diagnosis;
+import io.lifeboat.tls.diagnosis.TlsAlert;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,19 @@ import java.util.Optional;
  * @param remote  the peer's address, e.g. "/127.0.0.1:51428"
  * @param offered the versions read from the ClientHello; empty when none could be read
  * @param cause   the engine's reason, one line
+ * @param peerAlert a fatal alert the client sent in the clear (seen on the wire), if any
  */
-public record HandshakeRefusal(String remote, Optional<OfferedVersions> offered, String cause) {
+public record HandshakeRefusal(String remote, Optional<OfferedVersions> offered, String cause,
+        Optional<TlsAlert> peerAlert) {
+
+    public HandshakeRefusal(String remote, Optional<OfferedVersions> offered, String cause) {
+        this(remote, offered, cause, Optional.empty());
+    }
+
+    /** The failure as the classifier reads it: the alert, and who sent it. */
+    public EngineFailure failure() {
+        return EngineFailure.of(cause, peerAlert);
+    }
 
     /** True when the client offered nothing at or above TLS 1.2. */
     public boolean oldProtocol() {
@@ -35,6 +47,6 @@ public record HandshakeRefusal(String remote, Optional<OfferedVersions> offered,
                 : "TLS handshake failed";
         return "[tls-refused] " + what + ": remote=" + remote
                 + " offered=" + offered.map(OfferedVersions::describe).orElse("unknown")
-                + " cause=" + cause + diagnosis().map(d -> " diagnosis=" + d.cause()).orElse("") + "; fix: " + fix();
+                + " cause=" + cause + peerAlert.map(a -> " clientAlert=" + a.standardName()).orElse("") + diagnosis().map(d -> " diagnosis=" + d.cause()).orElse("") + "; fix: " + fix();
     }
 }

@@ -57,9 +57,14 @@ final class PeekingSslContext extends DelegatingSslContext {
             ctx.pipeline().addBefore(ctx.name(), "lifeboatClientHelloPeek", peek);
             String remote = String.valueOf(ctx.channel().remoteAddress());
             handshakeFuture().addListener(f -> {
-                if (!f.isSuccess() && peek.sawData()) {
+                if (f.isSuccess()) {
+                    ChannelHandlerContext peekCtx = ctx.pipeline().context(peek);
+                    if (peekCtx != null) {
+                        peek.remove(peekCtx);
+                    }
+                } else if (peek.sawData()) {
                     listener.refused(new HandshakeRefusal(remote, peek.offered(),
-                            peek.refusedHere() != null ? peek.refusedHere() : oneLine(f.cause())));
+                            peek.refusedHere() != null ? peek.refusedHere() : oneLine(f.cause()), peek.peerAlert()));
                 }
             });
             super.handlerAdded(ctx);

@@ -32,6 +32,11 @@ class ClassifierTest {
         return diagnosed(b.build()).cause();
     }
 
+    /** The cause named, or null when the evidence names none (unclassified). */
+    private static CauseId causeOrNull(ConnectionEvidence.Builder b) {
+        return Classifier.classify(b.build()) instanceof Verdict.Diagnosed d ? d.diagnosis().cause() : null;
+    }
+
     @Test
     void everyCauseHasExactlyOneRule() {
         assertThat(Rules.ALL.stream().map(CauseRule::id).toList())
@@ -87,7 +92,7 @@ class ClassifierTest {
     void aTlsAlertAsFirstBytesIsNotMistakenForNotTls() {
         var e = connected().firstBytes(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28})
                 .alertReceived(TlsAlert.HANDSHAKE_FAILURE);
-        assertThat(cause(e)).isNotEqualTo(CauseId.NOT_TLS);
+        assertThat(causeOrNull(e)).isNotEqualTo(CauseId.NOT_TLS);
     }
 
     @Test
@@ -127,6 +132,19 @@ class ClassifierTest {
                 .isEqualTo(CauseId.NO_SHARED_CIPHER);
     }
 
+    /** Issue 16: a handshake_failure plus a failed wide probe proves no common TLS 1.2 suite problem. */
+    @Test
+    void noSharedCipherNeedsACommonVersionAndAWideOfferAccepted() {
+        var refusedWide = HelloProbeResult.alert("all TLS 1.2", TlsAlert.PROTOCOL_VERSION);
+        assertThat(causeOrNull(connected().alertReceived(TlsAlert.HANDSHAKE_FAILURE).tls12AllSuitesProbe(refusedWide)))
+                .isNotEqualTo(CauseId.NO_SHARED_CIPHER);
+        assertThat(causeOrNull(connected().alertReceived(TlsAlert.HANDSHAKE_FAILURE))).isNotEqualTo(CauseId.NO_SHARED_CIPHER);
+        var policySuite = HelloProbeResult.serverHello("all", ProtocolVersion.TLS_1_2, 0xc02b,
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+        assertThat(causeOrNull(connected().alertReceived(TlsAlert.HANDSHAKE_FAILURE).tls12AllSuitesProbe(policySuite)))
+                .isNotEqualTo(CauseId.NO_SHARED_CIPHER);
+    }
+
     @Test
     void handshakeFailureAfterACertificateRequestIsNotACipherProblem() {
         var e = connected().serverCertificate(goodChain().build()).clientCertificateRequested(true)
@@ -135,9 +153,10 @@ class ClassifierTest {
     }
 
     @Test
-    void inspectionWhenAnotherCaSignsTheRightNameAndOneCaIsPinned() {
+    void inspectionOnlyWithPositiveEvidence() {
+        // Issue 16: another CA than the pinned one is not evidence of a proxy (an unrelated --ca looks the same)
         var chain = goodChain().issuer("CN=Acme Gateway CA", false).refused("PKIX path building failed");
-        assertThat(cause(connected().serverCertificate(chain.build()))).isEqualTo(CauseId.TLS_INSPECTION_SUSPECTED);
+        assertThat(cause(connected().serverCertificate(chain.build()))).isEqualTo(CauseId.UNTRUSTED_CERTIFICATE);
         // with the system store, another CA is just untrusted ...
         assertThat(cause(connected().serverCertificate(chain.source(AnchorSource.SYSTEM).build())))
                 .isEqualTo(CauseId.UNTRUSTED_CERTIFICATE);

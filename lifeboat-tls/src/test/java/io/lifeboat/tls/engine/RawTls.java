@@ -1,6 +1,13 @@
 package io.lifeboat.tls.engine;
 
-import java.io.ByteArrayOutputStream;
+import io.lifeboat.tls.wire.ClientHello;
+import io.lifeboat.tls.wire.Extension;
+import io.lifeboat.tls.wire.Extensions;
+import io.lifeboat.tls.wire.Wire;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,8 +17,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * A minimal ClientHello written by hand, and the first record the server answers with, read as raw
- * bytes: no JSSE, so the test can offer what a modern stack refuses to send (TLS 1.0, CBC only).
+ * A ClientHello written by the shared codec ({@code io.lifeboat.tls.wire}), and the first record the
+ * server answers with: no JSSE, so the test can offer what a modern stack refuses to send (TLS 1.0, CBC only).
  */
 final class RawTls {
     static final int TLS_1_0 = 0x0301;
@@ -51,44 +58,18 @@ final class RawTls {
      * @param supportedVersions null for no supported_versions extension
      */
     static byte[] clientHello(int recordVersion, int legacyVersion, int[] suites, int[] supportedVersions) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        u16(body, legacyVersion);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        body.writeBytes(random);
-        body.write(0);                                      // no session id
-        u16(body, suites.length * 2);
-        for (int s : suites) {
-            u16(body, s);
-        }
-        body.write(1);                                      // compression: null only
-        body.write(0);
-        ByteArrayOutputStream ext = new ByteArrayOutputStream();
-        extension(ext, 0x000a, new int[] {0x001d, 0x0017, 0x0018, 0x0019}); // groups: x25519, P-256/384/521
-        extension(ext, 0x000b, new byte[] {1, 0});           // ec_point_formats: uncompressed
-        extension(ext, 0x000d, new int[] {0x0403, 0x0503, 0x0804, 0x0401, 0x0501, 0x0201, 0x0203});
-        extension(ext, 0xff01, new byte[] {0});              // renegotiation_info (empty)
+        List<Extension> ext = new ArrayList<>(List.of(
+                Extensions.supportedGroups(List.of(0x001d, 0x0017, 0x0018, 0x0019)), // x25519, P-256/384/521
+                Extensions.ecPointFormats(),
+                Extensions.signatureAlgorithms(List.of(0x0403, 0x0503, 0x0804, 0x0401, 0x0501, 0x0201, 0x0203)),
+                Extensions.renegotiationInfo()));
         if (supportedVersions != null) {
-            ByteArrayOutputStream sv = new ByteArrayOutputStream();
-            sv.write(supportedVersions.length * 2);
-            for (int v : supportedVersions) {
-                u16(sv, v);
-            }
-            extension(ext, 0x002b, sv.toByteArray());
+            ext.add(Extensions.supportedVersions(IntStream.of(supportedVersions).boxed().toList()));
         }
-        u16(body, ext.size());
-        body.writeBytes(ext.toByteArray());
-
-        ByteArrayOutputStream hs = new ByteArrayOutputStream();
-        hs.write(1);                                        // client_hello
-        u24(hs, body.size());
-        hs.writeBytes(body.toByteArray());
-        ByteArrayOutputStream rec = new ByteArrayOutputStream();
-        rec.write(22);
-        u16(rec, recordVersion);
-        u16(rec, hs.size());
-        rec.writeBytes(hs.toByteArray());
-        return rec.toByteArray();
+        return new ClientHello(legacyVersion, random, new byte[0], IntStream.of(suites).boxed().toList(),
+                List.of(Wire.COMPRESSION_NULL), ext).toRecords(recordVersion);
     }
 
     /** Sends {@code hello} and reads the first record back. */
@@ -116,31 +97,5 @@ final class RawTls {
             int suite = ((frag[39 + sidLen] & 0xff) << 8) | (frag[40 + sidLen] & 0xff);
             return new Answer(type, 0, 0, version, random, suite);
         }
-    }
-
-    private static void extension(ByteArrayOutputStream out, int type, int[] u16List) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        u16(b, u16List.length * 2);
-        for (int v : u16List) {
-            u16(b, v);
-        }
-        extension(out, type, b.toByteArray());
-    }
-
-    private static void extension(ByteArrayOutputStream out, int type, byte[] data) {
-        u16(out, type);
-        u16(out, data.length);
-        out.writeBytes(data);
-    }
-
-    private static void u16(ByteArrayOutputStream o, int v) {
-        o.write(v >> 8);
-        o.write(v);
-    }
-
-    private static void u24(ByteArrayOutputStream o, int v) {
-        o.write(v >> 16);
-        o.write(v >> 8);
-        o.write(v);
     }
 }

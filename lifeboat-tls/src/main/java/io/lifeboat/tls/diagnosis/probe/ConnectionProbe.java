@@ -2,7 +2,7 @@ package io.lifeboat.tls.diagnosis.probe;
 
 import io.lifeboat.tls.ProtocolVersion;
 import io.lifeboat.tls.TlsPolicy;
-import io.lifeboat.tls.diagnosis.ChainJudge;
+import io.lifeboat.tls.diagnosis.CertificateExplainer;
 import io.lifeboat.tls.diagnosis.ConnectionEvidence;
 import io.lifeboat.tls.diagnosis.SocketOutcome;
 import io.lifeboat.tls.diagnosis.TlsAlert;
@@ -103,11 +103,11 @@ public final class ConnectionProbe {
             b.handshakeCompleted(ProtocolVersion.fromStandardName(out.version()).orElse(null), out.suite());
         }
         if (!tm.chain().isEmpty()) {
-            b.serverCertificate(ChainJudge.judgeServer(tm.chain(), tm.anchors(), o.anchorSource(), o.host(), now,
+            b.serverCertificate(CertificateExplainer.judgeServer(tm.chain(), tm.anchors(), o.anchorSource(), o.host(), now,
                     tm.failure() == null, tm.failure()));
         }
         if (!o.clientChain().isEmpty()) {
-            b.clientCertificate(ChainJudge.judgeClient(o.clientChain().get(0), o.anchors(), now, km.presented()));
+            b.clientCertificate(CertificateExplainer.judgeClient(o.clientChain().get(0), o.anchors(), now, km.presented()));
         }
     }
 
@@ -164,7 +164,12 @@ public final class ConnectionProbe {
         boolean refused = e.alertReceived() == TlsAlert.HANDSHAKE_FAILURE
                 || e.alertReceived() == TlsAlert.INSUFFICIENT_SECURITY;
         if (!legacy.accepted() && (closed || refused)) {
-            b.tls12AllSuitesProbe(HelloProbe.allTls12Suites(o));
+            var wide12 = HelloProbe.allTls12Suites(o);
+            b.tls12AllSuitesProbe(wide12);
+            if (!wide12.accepted() && e.offered().contains(ProtocolVersion.TLS_1_3)) {
+                // not TLS 1.2: does it speak TLS 1.3, with suites we do not offer?
+                b.tls13AllSuitesProbe(HelloProbe.allTls13Suites(o));
+            }
         }
         if (closed && e.peerSilent() && !legacy.accepted()) {
             b.plainAnswer(PlainProbe.ask(o.host(), o.port(), plainTimeout));

@@ -22,8 +22,8 @@ final class PlainProbe {
             s.setSoTimeout(ms);
             s.getOutputStream().write(("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
-            WireReader r = new WireReader(s.getInputStream());
-            byte[] buf = new byte[WireReader.FIRST_BYTES];
+            PeerStream r = new PeerStream(s.getInputStream());
+            byte[] buf = new byte[PeerStream.FIRST_BYTES];
             r.read(buf, 0, buf.length);
             r.drainForEvidence(s);
             byte[] first = r.firstBytes();

@@ -31,7 +31,7 @@ final class TlsExchange {
 
     private final Socket socket;
     private final SSLEngine engine;
-    private final WireReader reader;
+    private final PeerStream reader;
     private final OutputStream out;
     private ByteBuffer netIn;
     private ByteBuffer netOut;
@@ -47,7 +47,7 @@ final class TlsExchange {
     TlsExchange(Socket socket, SSLEngine engine) throws IOException {
         this.socket = socket;
         this.engine = engine;
-        this.reader = new WireReader(socket.getInputStream());
+        this.reader = new PeerStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocate(packet);
@@ -66,7 +66,7 @@ final class TlsExchange {
             version = engine.getSession().getProtocol();
             suite = engine.getSession().getCipherSuite();
             http = Http.parse(request(hostHeader, path));
-        } catch (WireReader.Ended e) {
+        } catch (PeerStream.Ended e) {
             end = e.end;
         } catch (NotTls e) {
             notTls = true;
@@ -122,7 +122,7 @@ final class TlsExchange {
                 out.write(netOut.array(), 0, netOut.limit());
                 out.flush();
             } catch (SocketException e) {
-                throw WireReader.ended(e);
+                throw PeerStream.ended(e);
             }
             return r.getHandshakeStatus();
         }
@@ -201,7 +201,7 @@ final class TlsExchange {
                     hs = step(hs, EMPTY);
                 }
             }
-        } catch (WireReader.Ended e) {
+        } catch (PeerStream.Ended e) {
             if (app.size() == 0) {
                 throw e;
             }

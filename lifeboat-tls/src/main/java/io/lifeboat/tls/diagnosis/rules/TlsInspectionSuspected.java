@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The certificate names the right host but is signed by another CA than the one expected: what a
- * TLS-inspecting proxy or firewall does when it re-signs every site with its own CA. Fires when
- * one CA is pinned (the vault's, or --ca), or when the issuer names a known inspection product.
+ * A TLS-inspecting proxy or firewall re-signs the server's certificate with its own CA. Fires only on
+ * positive evidence of one: the chain's issuer names a known inspection product. A chain from another
+ * CA than the pinned one is not evidence by itself (an unrelated --ca, another vault, a wrong
+ * address look the same), so that is UNTRUSTED_CERTIFICATE. Asked before the other certificate
+ * rules because its evidence is the most specific.
  */
 final class TlsInspectionSuspected implements CauseRule {
     @Override
@@ -23,16 +25,13 @@ final class TlsInspectionSuspected implements CauseRule {
     @Override
     public Optional<Diagnosis> evaluate(ConnectionEvidence e) {
         CertificateFindings c = Certificates.refused(e);
-        if (c == null || c.chainsToAnchor() || !c.hostnameMatches() || c.selfSigned()
-                || !(c.anchorSource().pinned() || c.inspectionVendor() != null)) {
+        if (c == null || c.chainsToAnchor() || c.inspectionVendor() == null) {
             return Optional.empty();
         }
         List<String> ev = new ArrayList<>();
         ev.add(c.describe());
-        ev.add("the name matches " + e.host() + ", but the chain does not lead to " + Certificates.anchors(c));
-        if (c.inspectionVendor() != null) {
-            ev.add("the issuer names a TLS-inspection product: " + c.inspectionVendor());
-        }
+        ev.add("the chain does not lead to " + Certificates.anchors(c));
+        ev.add("the issuer names a TLS-inspection product: " + c.inspectionVendor());
         return Optional.of(new Diagnosis(id(), ev,
                 "A proxy, firewall or antivirus between this machine and " + e.host() + " intercepts TLS and"
                         + " re-signs the certificate with its own CA (" + c.issuer() + "). Exempt "

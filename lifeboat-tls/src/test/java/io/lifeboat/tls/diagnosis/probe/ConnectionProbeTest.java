@@ -95,7 +95,8 @@ class ConnectionProbeTest {
             var wrongPin = ConnectionProbe.run(ProbeOptions.of("127.0.0.1", port).withTimeout(Duration.ofSeconds(5))
                     .withPinnedCa("00".repeat(32)));
             var d = ((Verdict.Diagnosed) Classifier.classify(wrongPin)).diagnosis();
-            assertThat(d.cause()).isEqualTo(CauseId.TLS_INSPECTION_SUSPECTED);
+            // another CA than the pinned one, and nothing names a proxy: untrusted, not "a proxy intercepts"
+            assertThat(d.cause()).isEqualTo(CauseId.UNTRUSTED_CERTIFICATE);
         } finally {
             https.stop(0);
         }

@@ -11,12 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The probe's hand-made hello and its reader of the answer, tested with bytes (no socket). */
+/** The probe's follow-up hello and its reader of the answer (both the shared codec), tested with bytes. */
 class HelloCodecTest {
 
     @Test
     void theLegacyHelloOffersTls11AndTheVaultsPeekReadsItSo() {
-        byte[] hello = LegacyClientHello.encode(ProtocolVersion.TLS_1_1, HelloProbe.LEGACY_SUITES, "vault.example");
+        byte[] hello = HelloProbe.encode(ProtocolVersion.TLS_1_1, HelloProbe.LEGACY_SUITES, "vault.example");
         assertThat(hello[0]).isEqualTo((byte) 0x16);
         assertThat(((hello[3] & 0xff) << 8 | (hello[4] & 0xff)) + 5).isEqualTo(hello.length);
         var offered = ClientHelloParser.parse(hello, hello.length).orElseThrow();
@@ -52,7 +52,7 @@ class HelloCodecTest {
         byte[] cut = java.util.Arrays.copyOf(record(0x16, hs), 20);
         try {
             read(cut);
-        } catch (WireReader.Ended e) {
+        } catch (PeerStream.Ended e) {
             assertThat(e.end).isEqualTo(io.lifeboat.tls.diagnosis.TransportEnd.EOF);
             return;
         }
@@ -66,7 +66,7 @@ class HelloCodecTest {
     }
 
     private static HelloProbeResult read(byte[] wire) throws Exception {
-        return ServerHelloReader.read(new WireReader(new ByteArrayInputStream(wire)), "test");
+        return HelloAnswer.read(new PeerStream(new ByteArrayInputStream(wire)), "test");
     }
 
     private static byte[] serverHello(int version, int suite) {
