@@ -1,6 +1,5 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.repository.RepositoryFiles.StoredPoint;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.IOException;
@@ -23,8 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *       ownership file, then delete the old ones;</li>
  *   <li>delete packs none of whose blocks is owned by any machine or named by any point (index first,
  *       then pack), and repack packs that are more than half dead or hold a damaged copy of a block
- *       stored again since (new pack and index first, then the old index and pack).</li>
+ *       stored again since (new pack and index first, then the old index and pack);</li>
+ *   <li>delete the machine's manifest chunks that no remaining point names and that are older than the
+ *       grace period (younger ones may belong to a commit under way).</li>
  * </ol>
+ * The mark phases read manifests chunk by chunk and remember only the blocks that could die (those
+ * no ownership keeps), so their memory follows what is being collected, not the size of the points.
  * A crash between steps leaves more than needed, never less: the next run finishes the job.
  */
 final class Retention {
@@ -40,6 +43,7 @@ final class Retention {
             removeOldPoints(machine);
             dropOwnership(machine);
             collectPacks();
+            sweepChunks(machine);
         } finally {
             repo.rw.writeLock().unlock();
         }
@@ -47,7 +51,7 @@ final class Retention {
 
     private void removeOldPoints(String machine) throws IOException {
         List<PointInfo> list = repo.points(Optional.of(machine));
-        Map<String, StoredPoint> mine = repo.points.get(machine);
+        Map<String, PointInfo> mine = repo.points.get(machine);
         for (int i = 0; i < list.size() - repo.options.keepNewest(); i++) {
             String id = list.get(i).id();
             repo.backend.delete(new Handle(FileType.POINTS, machine + "/" + id));
@@ -60,16 +64,26 @@ final class Retention {
         if (own == null || own.isEmpty()) {
             return;
         }
-        Set<BlockId> live = new HashSet<>();
-        repo.points.getOrDefault(machine, Map.of()).values().forEach(p -> live.addAll(Verifier.blocksOf(p.manifest())));
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
         repo.blocks.forgetConfirmationsBefore(machine, cutoff);
+        // the blocks that could be dropped: outside the grace period; the machine's points then say which live
+        Set<BlockId> dead = new HashSet<>();
+        for (Map.Entry<BlockId, Long> e : own.entrySet()) {
+            if (e.getValue() < cutoff && repo.blocks.confirmedAt(machine, e.getKey()) < cutoff) {
+                dead.add(e.getKey());
+            }
+        }
+        if (dead.isEmpty()) {
+            return;
+        }
+        for (PointInfo p : repo.points(Optional.of(machine))) {
+            repo.manifests.forEachBlock(p, dead::remove);
+        }
         Map<BlockId, Long> keep = new LinkedHashMap<>();
         boolean dropped = false;
         for (Map.Entry<BlockId, Long> e : own.entrySet()) {
-            BlockId id = e.getKey();
-            if (live.contains(id) || e.getValue() >= cutoff || repo.blocks.confirmedAt(machine, id) >= cutoff) {
-                keep.put(id, e.getValue());
+            if (!dead.contains(e.getKey())) {
+                keep.put(e.getKey(), e.getValue());
             } else {
                 dropped = true;
             }
@@ -90,10 +104,27 @@ final class Retention {
     }
 
     private void collectPacks() throws IOException {
-        Set<BlockId> needed = new HashSet<>();
-        repo.blocks.owned.values().forEach(m -> needed.addAll(m.keySet()));
+        // blocks no machine owns could still be named by a point (an ownership record that was unreadable
+        // at open): only those are looked for in the manifests
+        Set<BlockId> unowned = new HashSet<>();
+        for (Map.Entry<String, Set<BlockId>> e : repo.blocks.packBlocks.entrySet()) {
+            for (BlockId id : e.getValue()) {
+                if (!owned(id)) {
+                    unowned.add(id);
+                }
+            }
+        }
+        Set<BlockId> named = new HashSet<>();
+        if (!unowned.isEmpty()) {
+            for (PointInfo p : repo.points(Optional.empty())) {
+                repo.manifests.forEachBlock(p, id -> {
+                    if (unowned.contains(id)) {
+                        named.add(id);
+                    }
+                });
+            }
+        }
         // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
-        repo.points.values().forEach(ps -> ps.values().forEach(p -> needed.addAll(Verifier.blocksOf(p.manifest()))));
         for (String pack : new ArrayList<>(repo.blocks.packBlocks.keySet())) {
             List<BlockId> live = new ArrayList<>();
             long liveBytes = 0;
@@ -101,7 +132,7 @@ final class Retention {
             for (BlockId id : repo.blocks.packBlocks.get(pack)) {
                 Pack.Location loc = repo.blocks.index.get(id);
                 boolean here = loc != null && loc.pack().equals(pack);
-                if (here && needed.contains(id)) {
+                if (here && (owned(id) || named.contains(id))) {
                     live.add(id);
                     liveBytes += loc.stored();
                 } else {
@@ -112,6 +143,30 @@ final class Retention {
                 deletePack(pack);
             } else if (deadBytes > liveBytes || repo.blocks.superseded.contains(pack)) {
                 repack(pack, live);
+            }
+        }
+    }
+
+    private boolean owned(BlockId id) {
+        for (Map<BlockId, Long> m : repo.blocks.owned.values()) {
+            if (m.containsKey(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes the machine's manifest chunks no point names, once older than the grace period. */
+    private void sweepChunks(String machine) throws IOException {
+        Set<String> named = new HashSet<>();
+        for (PointInfo p : repo.points(Optional.of(machine))) {
+            named.addAll(repo.manifests.pointFile(machine, p.id()).chunks());
+        }
+        java.time.Instant cutoff = repo.options.clock().instant().minus(repo.options.pruneGrace());
+        for (String file : RepositoryFiles.names(repo.backend.list(FileType.MANIFESTS), machine)) {
+            String name = file.substring(machine.length() + 1);
+            if (!named.contains(name) && ManifestStore.storedAt(name).isBefore(cutoff)) {
+                repo.backend.delete(new Handle(FileType.MANIFESTS, file));
             }
         }
     }
