@@ -133,10 +133,18 @@ final class Verifier {
         return needed[0];
     }
 
-    /** The point's non-zero blocks, read chunk by chunk; a damaged manifest chunk is an IntegrityException naming it. */
+    /**
+     * The point's non-zero blocks, read chunk by chunk; a damaged manifest chunk is an IntegrityException
+     * naming it. A point whose file is gone was removed by the retention of a serving vault since this
+     * read-only open listed it: it is no longer a point, and is skipped.
+     */
     private void eachBlock(PointInfo p, java.util.function.Consumer<BlockId> action) {
         try {
             repo.manifests.forEachBlock(p, action);
+        } catch (NotFoundException e) {
+            if (!repo.options.readOnly()) {
+                throw e;
+            }
         } catch (IOException e) {
             throw Repository.storage("read the manifest of point " + p.id() + " of machine " + p.machine(), e);
         }
