@@ -381,12 +381,78 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
-     * The whole manifest of one point, in memory (about 60 bytes per block reference): for small
-     * points and callers that need it whole; {@link #readManifest} streams.
+     * The manifest of one point (same lookup as {@link #point}). For an image, device or file point,
+     * its one entry's blocks are read from the manifest's chunks as they are used (a few chunks held
+     * at a time), so a failover of any size fits in memory; a folder tree's manifest is assembled
+     * whole (about 60 bytes per block reference). {@link #readManifest} streams either.
+     *
+     * @throws IntegrityException when a chunk is missing or damaged (names it), now or when read later
      */
     public Manifest manifest(String machine, String pointId) {
-        ManifestAssembler whole = new ManifestAssembler();
-        return whole.manifest(readManifest(machine, pointId, whole));
+        PointInfo info = point(machine, pointId);
+        PointFile p;
+        try {
+            p = manifests.pointFile(machine, info.id());
+        } catch (IOException e) {
+            throw storage("read point " + info.id() + " of machine " + machine, e);
+        }
+        if (p.header().kind() == SourceKind.DIRECTORY || p.summary().entries() != 1) {
+            ManifestAssembler whole = new ManifestAssembler();
+            return whole.manifest(readManifest(machine, info.id(), whole));
+        }
+        return lazyManifest(machine, p);
+    }
+
+    /** A one-entry manifest whose blocks stay in the chunks: a first pass counts each chunk's references. */
+    private Manifest lazyManifest(String machine, PointFile p) {
+        long[] starts = new long[p.chunks().size() + 1];
+        Entry[] header = new Entry[1];
+        long[] count = {0};
+        ManifestVisitor counter = new ManifestVisitor() {
+            @Override
+            public void entry(Entry e) {
+                header[0] = e;
+            }
+
+            @Override
+            public void block(BlockId id, int length) {
+                count[0]++;
+            }
+
+            @Override
+            public void zeros(long n, int length) {
+                count[0] += n;
+            }
+        };
+        for (int i = 0; i < p.chunks().size(); i++) {
+            readChunk(machine, p, i, counter);
+            starts[i + 1] = count[0];
+        }
+        if (header[0] == null || count[0] != p.summary().blocks() + p.summary().zeroBlocks()) {
+            throw ManifestChunkReader.bad("manifest of point " + p.info().id() + " of machine " + machine,
+                    "its chunks hold " + count[0] + " block references, its point file says "
+                    + (p.summary().blocks() + p.summary().zeroBlocks()));
+        }
+        Entry e = header[0];
+        List<BlockRef> blocks = new ChunkedBlockList((i, v) -> readChunk(machine, p, i, v), starts);
+        ManifestHeader h = p.header();
+        return new Manifest(Manifest.FORMAT_VERSION, h.source(), h.kind(), h.blockSize(),
+                List.of(new Entry(e.path(), e.type(), e.mode(), e.mtimeMillis(), e.size(), e.linkTarget(), blocks)));
+    }
+
+    private void readChunk(String machine, PointFile p, int i, ManifestVisitor v) {
+        String name = p.chunks().get(i);
+        try {
+            byte[] stored;
+            try {
+                stored = manifests.read(machine, name);
+            } catch (NotFoundException e) {
+                throw ManifestChunkReader.bad(ManifestStore.where(machine, name), "missing (point " + p.info().id() + " needs it)");
+            }
+            ManifestChunkReader.read(ManifestStore.where(machine, name), stored, v);
+        } catch (IOException e) {
+            throw storage("read " + ManifestStore.where(machine, name), e);
+        }
     }
 
     /** Machines that have points or stored blocks, sorted. */
