@@ -380,6 +380,16 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /** The counts of one point's manifest, from its point file (same lookup as {@link #point}). */
+    public ManifestSummary manifestSummary(String machine, String pointId) {
+        PointInfo info = point(machine, pointId);
+        try {
+            return manifests.pointFile(machine, info.id()).summary();
+        } catch (IOException e) {
+            throw storage("read point " + info.id() + " of machine " + machine, e);
+        }
+    }
+
     /**
      * The manifest of one point (same lookup as {@link #point}). For an image, device or file point,
      * its one entry's blocks are read from the manifest's chunks as they are used (a few chunks held

@@ -20,6 +20,12 @@ public final class Limits {
     /** Largest point commit once decompressed: 512 MiB (about 5 million blocks). */
     public static final long MAX_COMMIT_JSON_BYTES = 512L << 20;
 
+    /**
+     * Most block references (zero ones included) in a manifest the vault sends whole as JSON
+     * ({@code GET .../points/{id}}): about 4 million, some 300 MiB of JSON built in the vault's memory.
+     */
+    public static final long MAX_MANIFEST_JSON_BLOCKS = 1L << 22;
+
     private Limits() {
     }
 }

@@ -118,8 +118,19 @@ public final class ReplicationService {
         return repository.points(Optional.of(machine));
     }
 
+    /**
+     * A point's whole manifest, for {@code GET .../points/{id}}: refused (413) beyond {@link
+     * Limits#MAX_MANIFEST_JSON_BLOCKS} references, since its JSON is built in the vault's memory.
+     */
     public Manifest manifest(String machine, String pointId) {
         try {
+            io.lifeboat.repository.ManifestSummary s = repository.manifestSummary(machine, pointId);
+            if (s.blocks() + s.zeroBlocks() > io.lifeboat.replication.protocol.Limits.MAX_MANIFEST_JSON_BLOCKS) {
+                throw new ReplicationException(413, "too_large", "the manifest of point " + pointId + " names "
+                        + (s.blocks() + s.zeroBlocks()) + " blocks, more than the "
+                        + io.lifeboat.replication.protocol.Limits.MAX_MANIFEST_JSON_BLOCKS
+                        + " sent whole; fail it over with `lifeboat failover` on the vault");
+            }
             return repository.manifest(machine, pointId);
         } catch (NotFoundException e) {
             throw new ReplicationException(404, "not_found", e.getMessage());

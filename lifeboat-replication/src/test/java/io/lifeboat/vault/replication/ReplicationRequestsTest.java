@@ -257,4 +257,21 @@ class ReplicationRequestsTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(error(unknown)).isEqualTo("point commit manifest: unknown field \"entries\"");
     }
+
+    @Test
+    void aManifestTooLargeToSendWholeIsRefusedNotBuilt() throws Exception {
+        long refs = io.lifeboat.replication.protocol.Limits.MAX_MANIFEST_JSON_BLOCKS + 1;
+        List<String> names = new java.util.ArrayList<>();
+        io.lifeboat.repository.ManifestChunker w = new io.lifeboat.repository.ManifestChunker(stored ->
+                names.add(ReplicationJson.chunkName(post(A, "/v1/machines/a/manifest-chunks", stored).body())));
+        w.entry(new Entry("", EntryType.FILE, 0600, 0, refs * 4096, null, List.of()));
+        w.zeros(refs, 4096); // a sparse 16 GiB: one record
+        w.finish();
+        byte[] commit = new io.lifeboat.replication.protocol.ChunkedCommit(0, "crash-consistent",
+                new io.lifeboat.repository.ManifestHeader("/sparse.img", SourceKind.IMAGE, 4096), names).encode();
+        PointInfo p = ReplicationJson.point(post(A, "/v1/machines/a/points", commit).body());
+        ReplicationRequests.Response r = vault.handle("GET", "/v1/machines/a/points/" + p.id(), A, new byte[0]);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(error(r)).contains("names " + refs + " blocks").contains("lifeboat failover");
+    }
 }
