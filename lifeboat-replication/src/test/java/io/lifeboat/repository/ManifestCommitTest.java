@@ -113,4 +113,18 @@ class ManifestCommitTest {
             assertThat(backend.list(FileType.MANIFESTS)).isEmpty();
         }
     }
+
+    @Test
+    void aRepositoryOfFormatOneIsRefusedWithWhatToDoAndLeftUntouched() throws Exception {
+        byte[] v1 = "{\"version\":1,\"id\":\"x\",\"created\":\"2026-01-01T00:00:00Z\",\"packFormat\":\"LBPACK01\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        backend.create(io.lifeboat.repository.backend.Handle.CONFIG, v1);
+        for (RepositoryOptions o : List.of(options(), options().withReadOnly(true))) {
+            assertThatThrownBy(() -> Repository.open(backend, o)).isInstanceOf(RepositoryException.class)
+                    .hasMessageContaining("has format version 1").hasMessageContaining("reads version 2")
+                    .hasMessageContaining("start a new vault folder");
+        }
+        assertThat(backend.read(io.lifeboat.repository.backend.Handle.CONFIG)).isEqualTo(v1);
+        assertThat(backend.list(FileType.LOCKS)).as("no lock left behind").isEmpty();
+    }
 }
