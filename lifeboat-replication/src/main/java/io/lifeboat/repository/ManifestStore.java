@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * under {@code points/<machine>/<id>}. A chunk's name carries the SHA-256 of its stored bytes, checked
  * on every read (so a damaged chunk is named as such before it is decompressed), and the time it was
  * stored, by which prune tells a chunk of a commit still under way (younger than the grace period)
- * from the leftover of one that never came. Holds no state; callers hold the repository's lock.
+ * from the leftover of one that never came. Reads a point's manifest either streamed ({@link #visit})
+ * or, for a one-entry point, as a {@link ChunkedBlockList} ({@link #lazy}). Holds no state.
  */
 final class ManifestStore {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -97,14 +99,8 @@ final class ManifestStore {
      */
     void visit(String machine, PointFile p, ManifestVisitor v) throws IOException {
         Counting counting = new Counting(v);
-        for (String name : p.chunks()) {
-            byte[] stored;
-            try {
-                stored = read(machine, name);
-            } catch (NotFoundException e) {
-                throw ManifestChunkReader.bad(where(machine, name), "missing (point " + p.info().id() + " needs it)");
-            }
-            ManifestChunkReader.read(where(machine, name), stored, counting);
+        for (int i = 0; i < p.chunks().size(); i++) {
+            readChunk(machine, p, i, counting);
         }
         ManifestSummary found = counting.summary(p.chunks().size());
         if (!found.equals(p.summary())) {
@@ -129,6 +125,58 @@ final class ManifestStore {
             public void zeros(long count, int length) {
             }
         });
+    }
+
+    /** A one-entry manifest whose blocks stay in the chunks: a first pass counts each chunk's references. */
+    Manifest lazy(String machine, PointFile p) {
+        long[] starts = new long[p.chunks().size() + 1];
+        Entry[] header = new Entry[1];
+        long[] count = {0};
+        ManifestVisitor counter = new ManifestVisitor() {
+            @Override
+            public void entry(Entry e) {
+                header[0] = e;
+            }
+
+            @Override
+            public void block(BlockId id, int length) {
+                count[0]++;
+            }
+
+            @Override
+            public void zeros(long n, int length) {
+                count[0] += n;
+            }
+        };
+        for (int i = 0; i < p.chunks().size(); i++) {
+            readChunk(machine, p, i, counter);
+            starts[i + 1] = count[0];
+        }
+        if (header[0] == null || count[0] != p.summary().blocks() + p.summary().zeroBlocks()) {
+            throw ManifestChunkReader.bad("manifest of point " + p.info().id() + " of machine " + machine,
+                    "its chunks hold " + count[0] + " block references, its point file says "
+                    + (p.summary().blocks() + p.summary().zeroBlocks()));
+        }
+        Entry e = header[0];
+        List<BlockRef> blocks = new ChunkedBlockList((i, v) -> readChunk(machine, p, i, v), starts);
+        ManifestHeader h = p.header();
+        return new Manifest(Manifest.FORMAT_VERSION, h.source(), h.kind(), h.blockSize(),
+                List.of(new Entry(e.path(), e.type(), e.mode(), e.mtimeMillis(), e.size(), e.linkTarget(), blocks)));
+    }
+
+    private void readChunk(String machine, PointFile p, int i, ManifestVisitor v) {
+        String name = p.chunks().get(i);
+        try {
+            byte[] stored;
+            try {
+                stored = read(machine, name);
+            } catch (NotFoundException e) {
+                throw ManifestChunkReader.bad(where(machine, name), "missing (point " + p.info().id() + " needs it)");
+            }
+            ManifestChunkReader.read(where(machine, name), stored, v);
+        } catch (IOException e) {
+            throw Repository.storage("read " + where(machine, name), e);
+        }
     }
 
     /** The point file of one point. */

@@ -410,59 +410,7 @@ public final class Repository implements AutoCloseable {
             ManifestAssembler whole = new ManifestAssembler();
             return whole.manifest(readManifest(machine, info.id(), whole));
         }
-        return lazyManifest(machine, p);
-    }
-
-    /** A one-entry manifest whose blocks stay in the chunks: a first pass counts each chunk's references. */
-    private Manifest lazyManifest(String machine, PointFile p) {
-        long[] starts = new long[p.chunks().size() + 1];
-        Entry[] header = new Entry[1];
-        long[] count = {0};
-        ManifestVisitor counter = new ManifestVisitor() {
-            @Override
-            public void entry(Entry e) {
-                header[0] = e;
-            }
-
-            @Override
-            public void block(BlockId id, int length) {
-                count[0]++;
-            }
-
-            @Override
-            public void zeros(long n, int length) {
-                count[0] += n;
-            }
-        };
-        for (int i = 0; i < p.chunks().size(); i++) {
-            readChunk(machine, p, i, counter);
-            starts[i + 1] = count[0];
-        }
-        if (header[0] == null || count[0] != p.summary().blocks() + p.summary().zeroBlocks()) {
-            throw ManifestChunkReader.bad("manifest of point " + p.info().id() + " of machine " + machine,
-                    "its chunks hold " + count[0] + " block references, its point file says "
-                    + (p.summary().blocks() + p.summary().zeroBlocks()));
-        }
-        Entry e = header[0];
-        List<BlockRef> blocks = new ChunkedBlockList((i, v) -> readChunk(machine, p, i, v), starts);
-        ManifestHeader h = p.header();
-        return new Manifest(Manifest.FORMAT_VERSION, h.source(), h.kind(), h.blockSize(),
-                List.of(new Entry(e.path(), e.type(), e.mode(), e.mtimeMillis(), e.size(), e.linkTarget(), blocks)));
-    }
-
-    private void readChunk(String machine, PointFile p, int i, ManifestVisitor v) {
-        String name = p.chunks().get(i);
-        try {
-            byte[] stored;
-            try {
-                stored = manifests.read(machine, name);
-            } catch (NotFoundException e) {
-                throw ManifestChunkReader.bad(ManifestStore.where(machine, name), "missing (point " + p.info().id() + " needs it)");
-            }
-            ManifestChunkReader.read(ManifestStore.where(machine, name), stored, v);
-        } catch (IOException e) {
-            throw storage("read " + ManifestStore.where(machine, name), e);
-        }
+        return manifests.lazy(machine, p);
     }
 
     /** Machines that have points or stored blocks, sorted. */
