@@ -8,8 +8,12 @@ import java.util.Set;
 
 /**
  * {@link ManifestRules} for a manifest that arrives piece by piece (a {@link ManifestVisitor}), plus
- * the vault's question of every non-zero block: is it stored for this machine? Memory is the set of
- * paths (to refuse a duplicate) and the first {@link #MISSING_KEPT} missing ids, never the blocks.
+ * the vault's question of every non-zero block: is it stored for this machine? Memory is the first
+ * {@link #MISSING_KEPT} missing ids, never the blocks, and, to refuse a path named twice, either
+ * nothing or the set of paths: the agent lists a tree depth first with each folder's names sorted, so
+ * its paths come in strictly increasing order ({@link #comparePaths}) and a duplicate cannot hide; a
+ * check made {@link #expectingOrder} fails with {@link OutOfOrder} at the first path out of that
+ * order, and the caller checks again keeping every path.
  *
  * <p>Two modes. {@link #whole}: the whole manifest, from its first chunk to its last, with every rule.
  * {@link #fragment}: one chunk alone, as it arrives: blocks may continue an entry of an earlier chunk
@@ -36,7 +40,18 @@ public final class ManifestCheck implements ManifestVisitor {
     private final int blockSize;
     private final Blocks stored;
     private final boolean whole;
+    /** Thrown by a check {@link #expectingOrder} at the first path not after the one before it. */
+    public static final class OutOfOrder extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfOrder(String path) {
+            super("manifest path \"" + path + "\" is out of order", null, false, false);
+        }
+    }
+
     private final Set<String> paths = new HashSet<>();
+    private boolean ordered;
+    private String previous;
     private Entry current;
     private long sum;
     private long entries;
@@ -63,6 +78,31 @@ public final class ManifestCheck implements ManifestVisitor {
         return new ManifestCheck(kind, blockSize, stored, true);
     }
 
+    /**
+     * This check keeps no set of paths: it expects them in strictly increasing order and throws
+     * {@link OutOfOrder} at the first that is not (a duplicate included); then check again without.
+     */
+    public ManifestCheck expectingOrder() {
+        ordered = true;
+        return this;
+    }
+
+    /**
+     * Paths compared segment by segment, each segment as {@link String#compareTo} orders names: the
+     * order of a depth-first listing with sorted names. ('/' counts as less than every character.)
+     */
+    static int comparePaths(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return x == '/' ? -1 : y == '/' ? 1 : Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
     /** The rules one chunk can be held to on its own; blocks up to {@code maxBlockBytes}. */
     public static ManifestCheck fragment(int maxBlockBytes, Blocks stored) {
         return new ManifestCheck(null, maxBlockBytes, stored, false);
@@ -82,7 +122,12 @@ public final class ManifestCheck implements ManifestVisitor {
                 && (e.linkTarget() == null || e.linkTarget().isEmpty() || e.linkTarget().indexOf('\0') >= 0)) {
             throw bad("manifest symlink \"" + e.path() + "\" has no valid target");
         }
-        if (!paths.add(e.path())) {
+        if (ordered) {
+            if (previous != null && comparePaths(previous, e.path()) >= 0) {
+                throw new OutOfOrder(e.path());
+            }
+            previous = e.path();
+        } else if (!paths.add(e.path())) {
             throw bad("manifest path appears twice: \"" + e.path() + "\"");
         }
         current = e;

@@ -258,14 +258,12 @@ public final class Repository implements AutoCloseable {
         PointInfo info;
         rw.readLock().lock();
         try {
-            ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), options.maxBlockBytes(),
-                    id -> blocks.has(machine, id));
-            ManifestStore.Counting counting = new ManifestStore.Counting(check);
-            for (String name : chunks) {
-                ManifestChunkReader.read(ManifestStore.where(machine, name), manifests.read(machine, name), counting);
+            ManifestSummary summary;
+            try {
+                summary = checkWhole(machine, header, chunks, true);
+            } catch (ManifestCheck.OutOfOrder e) {
+                summary = checkWhole(machine, header, chunks, false); // not listed as the agent lists: keep every path
             }
-            check.finish(machine);
-            ManifestSummary summary = counting.summary(chunks.size());
             Instant created = options.clock().instant();
             while (true) {
                 info = new PointInfo(uniqueName(created), machine, created, header.source(), header.kind(),
@@ -288,6 +286,22 @@ public final class Repository implements AutoCloseable {
                     machine, info.id(), e.toString());
         }
         return info;
+    }
+
+    /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
+    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered)
+            throws IOException {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), options.maxBlockBytes(),
+                id -> blocks.has(machine, id));
+        if (ordered) {
+            check.expectingOrder();
+        }
+        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        for (String name : chunks) {
+            ManifestChunkReader.read(ManifestStore.where(machine, name), manifests.read(machine, name), counting);
+        }
+        check.finish(machine);
+        return counting.summary(chunks.size());
     }
 
     /**

@@ -127,4 +127,46 @@ class ManifestCommitTest {
         assertThat(backend.read(io.lifeboat.repository.backend.Handle.CONFIG)).isEqualTo(v1);
         assertThat(backend.list(FileType.LOCKS)).as("no lock left behind").isEmpty();
     }
+
+    static Entry dir(String path) {
+        return new Entry(path, EntryType.DIRECTORY, 0755, 0, 0, null, List.of());
+    }
+
+    static Manifest tree(String... dirs) {
+        return new Manifest(Manifest.FORMAT_VERSION, "/srv/t", SourceKind.DIRECTORY, BS,
+                java.util.Arrays.stream(dirs).map(ManifestCommitTest::dir).toList());
+    }
+
+    @Test
+    void pathsListedAsTheAgentListsThemAreCheckedWithoutASetAndAnyOtherOrderStillCommits() {
+        // depth first, each folder's names sorted: strictly increasing, '/' lowest
+        String[] agentOrder = {"", "a", "a/b", "a/b/c", "a-z", "a.d", "a.d/e", "ab", "é"};
+        for (int i = 1; i < agentOrder.length; i++) {
+            assertThat(ManifestCheck.comparePaths(agentOrder[i - 1], agentOrder[i])).as(agentOrder[i]).isNegative();
+        }
+        ManifestCheck ordered = ManifestCheck.whole(SourceKind.DIRECTORY, BS, BS, id -> true).expectingOrder();
+        tree(agentOrder).entries().forEach(ordered::entry);
+        ordered.finish("m");
+        ManifestCheck again = ManifestCheck.whole(SourceKind.DIRECTORY, BS, BS, id -> true).expectingOrder();
+        again.entry(dir("b"));
+        assertThatThrownBy(() -> again.entry(dir("a"))).isInstanceOf(ManifestCheck.OutOfOrder.class);
+
+        try (Repository repo = Repository.open(backend, options())) {
+            Manifest shuffled = tree("", "b", "a", "a/x");
+            PointInfo p = repo.commitPoint("m", shuffled, Fixtures.META);
+            assertThat(repo.manifest("m", p.id())).isEqualTo(shuffled);
+            List<String> names = new ArrayList<>();
+            // the same path in two chunks (each chunk alone is fine): out of order, then found twice
+            List<String> dirs = new ArrayList<>(List.of("", "a"));
+            for (int i = 0; i < 200; i++) {
+                dirs.add(String.format("b%03d", i));
+            }
+            dirs.add("a");
+            ManifestChunker.write(tree(dirs.toArray(new String[0])),
+                    new ManifestChunker(c -> names.add(repo.putManifestChunk("m", c)), 1024));
+            assertThat(names.size()).isGreaterThan(2);
+            assertThatThrownBy(() -> repo.commitPoint("m", new ManifestHeader("/srv/t", SourceKind.DIRECTORY, BS), names,
+                    Fixtures.META)).isInstanceOf(LifeboatException.class).hasMessage("manifest path appears twice: \"a\"");
+        }
+    }
 }
