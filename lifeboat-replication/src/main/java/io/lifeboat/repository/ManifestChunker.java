@@ -24,7 +24,7 @@ public final class ManifestChunker implements ManifestVisitor {
     static final int ENTRY = 1;
     static final int BLOCK = 2;
     static final int ZEROS = 3;
-    /** A chunk is cut once its plain form reaches this (4 MiB, about 116,000 block references). */
+    /** A chunk is cut once its plain form reaches this (4 MiB, about 113,000 block references). */
     public static final int TARGET_PLAIN_BYTES = 4 << 20;
     /** zstd level 1: block ids do not compress, so a higher level buys nothing but time. */
     private static final int LEVEL = 1;

@@ -14,7 +14,7 @@ import java.util.Set;
  * The body of a point commit whose manifest was sent before it, chunk by chunk ({@code POST
  * .../manifest-chunks}): the manifest's header and the names of its chunks in order, the bytes the
  * agent sent for this point before the commit (the vault adds the commit body), and how the source
- * was read. Small whatever the source: about 90 bytes per chunk of up to 116,000 blocks. On the wire,
+ * was read. Small whatever the source: about 90 bytes per chunk of up to 113,000 blocks. On the wire,
  * plain JSON:
  * {@code {"bytesSent": n, "consistency": "...", "manifest": {"source": "...", "kind": "IMAGE",
  * "blockSize": 32768, "chunks": ["<time>-<sha256>", ...]}}}.
