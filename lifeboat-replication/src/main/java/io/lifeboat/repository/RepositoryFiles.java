@@ -95,8 +95,13 @@ final class RepositoryFiles {
         if (blocks == null || !blocks.isObject()) {
             throw ManifestCodec.bad("ownership record of " + machine + ": \"blocks\" must be an object");
         }
+        Long at = null; // a record's blocks mostly share one time: box it once, not once per block
         for (Map.Entry<String, JsonNode> e : blocks.properties()) {
-            out.put(new BlockId(e.getKey()), e.getValue().asLong());
+            long t = e.getValue().asLong();
+            if (at == null || at != t) {
+                at = t;
+            }
+            out.put(new BlockId(e.getKey()), at);
         }
         return out;
     }

@@ -27,7 +27,7 @@
  * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
  * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
  * uploaded within the grace period even if no point names them, and manifest chunks no point names for as
- * long; the block index and ownership are still held in memory (binary ids, about 200 bytes per stored
+ * long; the block index and ownership are still held in memory (binary ids, about 270 bytes per stored
  * block), so the vault's heap grows with the blocks it stores, though no longer with its points' manifests;
  * retention's mark phase reads every remaining manifest of the machine, so its time grows with them.
  */
