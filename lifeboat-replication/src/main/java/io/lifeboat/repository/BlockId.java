@@ -6,24 +6,118 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** A block's name: the SHA-256 of its uncompressed bytes, as 64 lowercase hex digits. */
-public record BlockId(String hex) implements Comparable<BlockId> {
+/**
+ * A block's name: the SHA-256 of its uncompressed bytes. Held as its 32 bytes in four longs (big-endian),
+ * not as text: a vault indexes hundreds of millions of these, and 48 bytes per id beat the ~120 of a
+ * 64-character string. {@link #hex()} spells it as 64 lowercase hex digits (files, logs, the API);
+ * equality, hashing and order are on the binary form, and the order is that of the hex spelling.
+ */
+public final class BlockId implements Comparable<BlockId> {
+    /** Bytes in an id. */
+    public static final int BYTES = 32;
     private static final HexFormat HEX = HexFormat.of();
 
-    public BlockId {
+    private final long a;
+    private final long b;
+    private final long c;
+    private final long d;
+
+    private BlockId(long a, long b, long c, long d) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.d = d;
+    }
+
+    /**
+     * Parses 64 lowercase hex digits; kept as a constructor so callers read as before.
+     *
+     * @throws IllegalArgumentException naming the text when it is not an id
+     */
+    public BlockId(String hex) {
         if (!isLowerHex64(hex)) {
             throw new IllegalArgumentException("not a block id (64 lowercase hex digits): " + hex);
         }
+        this.a = HexFormat.fromHexDigitsToLong(hex, 0, 16);
+        this.b = HexFormat.fromHexDigitsToLong(hex, 16, 32);
+        this.c = HexFormat.fromHexDigitsToLong(hex, 32, 48);
+        this.d = HexFormat.fromHexDigitsToLong(hex, 48, 64);
     }
 
-    /** A plain loop: ids are made for every block on both sides, so this runs millions of times. */
+    /** {@link #BlockId(String)} by name. */
+    public static BlockId parse(String hex) {
+        return new BlockId(hex);
+    }
+
+    /** The id whose 32 bytes start at {@code offset} of {@code bytes}. */
+    public static BlockId fromBytes(byte[] bytes, int offset) {
+        if (offset < 0 || bytes.length - offset < BYTES) {
+            throw new IllegalArgumentException("a block id needs 32 bytes, " + Math.max(0, bytes.length - offset) + " given");
+        }
+        return new BlockId(longAt(bytes, offset), longAt(bytes, offset + 8), longAt(bytes, offset + 16),
+                longAt(bytes, offset + 24));
+    }
+
+    /** The id of a 32-byte digest. */
+    public static BlockId fromBytes(byte[] digest) {
+        if (digest.length != BYTES) {
+            throw new IllegalArgumentException("a block id is 32 bytes, not " + digest.length);
+        }
+        return fromBytes(digest, 0);
+    }
+
+    /** Reads an id from a buffer (32 bytes, advancing its position). */
+    public static BlockId read(java.nio.ByteBuffer in) {
+        return new BlockId(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+    }
+
+    /** Writes the 32 bytes to a buffer (advancing its position). */
+    public void write(java.nio.ByteBuffer out) {
+        out.putLong(a).putLong(b).putLong(c).putLong(d);
+    }
+
+    /** Writes the 32 bytes into {@code out} at {@code offset}. */
+    public void copyTo(byte[] out, int offset) {
+        putLong(out, offset, a);
+        putLong(out, offset + 8, b);
+        putLong(out, offset + 16, c);
+        putLong(out, offset + 24, d);
+    }
+
+    public byte[] toBytes() {
+        byte[] out = new byte[BYTES];
+        copyTo(out, 0);
+        return out;
+    }
+
+    /** The id as 64 lowercase hex digits, made on each call (ids are kept binary). */
+    public String hex() {
+        return HEX.toHexDigits(a) + HEX.toHexDigits(b) + HEX.toHexDigits(c) + HEX.toHexDigits(d);
+    }
+
+    private static long longAt(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[off + i] & 0xffL);
+        }
+        return v;
+    }
+
+    private static void putLong(byte[] b, int off, long v) {
+        for (int i = 7; i >= 0; i--) {
+            b[off + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    /** A plain loop: ids are parsed from every index and ownership file, so this runs millions of times. */
     private static boolean isLowerHex64(String s) {
         if (s == null || s.length() != 64) {
             return false;
         }
         for (int i = 0; i < 64; i++) {
-            char c = s.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+            char ch = s.charAt(i);
+            if ((ch < '0' || ch > '9') && (ch < 'a' || ch > 'f')) {
                 return false;
             }
         }
@@ -37,7 +131,7 @@ public record BlockId(String hex) implements Comparable<BlockId> {
     public static BlockId of(byte[] data, int offset, int length) {
         MessageDigest sha = sha256();
         sha.update(data, offset, length);
-        return new BlockId(HEX.formatHex(sha.digest()));
+        return fromBytes(sha.digest());
     }
 
     /**
@@ -95,14 +189,6 @@ public record BlockId(String hex) implements Comparable<BlockId> {
         return ids;
     }
 
-    public static BlockId fromBytes(byte[] digest) {
-        return new BlockId(HEX.formatHex(digest));
-    }
-
-    public byte[] toBytes() {
-        return HEX.parseHex(hex);
-    }
-
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -111,13 +197,32 @@ public record BlockId(String hex) implements Comparable<BlockId> {
         }
     }
 
+    /** Unsigned, word by word: the order of the hex spelling. */
     @Override
     public int compareTo(BlockId o) {
-        return hex.compareTo(o.hex);
+        int r = Long.compareUnsigned(a, o.a);
+        if (r == 0) {
+            r = Long.compareUnsigned(b, o.b);
+        }
+        if (r == 0) {
+            r = Long.compareUnsigned(c, o.c);
+        }
+        return r != 0 ? r : Long.compareUnsigned(d, o.d);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BlockId x && a == x.a && b == x.b && c == x.c && d == x.d;
+    }
+
+    /** The first eight bytes of a SHA-256 are as uniform as a hash gets. */
+    @Override
+    public int hashCode() {
+        return (int) (a ^ (a >>> 32));
     }
 
     @Override
     public String toString() {
-        return hex;
+        return hex();
     }
 }

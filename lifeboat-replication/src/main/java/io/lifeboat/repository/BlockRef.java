@@ -11,8 +11,17 @@ public record BlockRef(BlockId id, int length) {
         }
     }
 
+    /** Shared zero refs of the power-of-two lengths blocks are cut at (a sparse terabyte names 2^25 of them). */
+    private static final BlockRef[] ZEROS = new BlockRef[31];
+
+    static {
+        for (int i = 0; i < ZEROS.length; i++) {
+            ZEROS[i] = new BlockRef(null, 1 << i);
+        }
+    }
+
     public static BlockRef zero(int length) {
-        return new BlockRef(null, length);
+        return Integer.bitCount(length) == 1 ? ZEROS[Integer.numberOfTrailingZeros(length)] : new BlockRef(null, length);
     }
 
     public boolean isZero() {

@@ -198,7 +198,8 @@ final class BlockStore {
     private void recordOwnership(String machine, Set<BlockId> ids) throws IOException {
         long now = options.clock().millis();
         Map<BlockId, Long> rec = new LinkedHashMap<>();
-        ids.forEach(id -> rec.put(id, now));
+        Long at = now; // one boxed time for the whole record: 16 bytes per block less in the ownership map
+        ids.forEach(id -> rec.put(id, at));
         String name = writeOwnershipFile(machine, rec);
         ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
         owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).putAll(rec);

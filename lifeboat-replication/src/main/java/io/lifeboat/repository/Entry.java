@@ -14,6 +14,7 @@ import java.util.List;
 public record Entry(String path, EntryType type, int mode, long mtimeMillis, long size, String linkTarget,
         List<BlockRef> blocks) {
     public Entry {
-        blocks = List.copyOf(blocks);
+        // a point's blocks read from its manifest on demand are already immutable: copying would read them all
+        blocks = blocks instanceof ChunkedBlockList ? blocks : List.copyOf(blocks);
     }
 }

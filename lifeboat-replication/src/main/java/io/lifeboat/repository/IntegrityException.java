@@ -4,8 +4,8 @@ import io.lifeboat.tls.LifeboatException;
 
 /**
  * Data that does not match its hash: a received block whose SHA-256 is not its id, a body that does
- * not decompress, a stored block that was damaged. Names the block and, for stored data, the pack
- * file. Exit code 12.
+ * not decompress, a stored block that was damaged, a manifest chunk that is malformed or damaged.
+ * Names the block (if one) and, for stored data, the file. Exit code 12.
  */
 public final class IntegrityException extends LifeboatException {
     private static final long serialVersionUID = 1L;
@@ -30,7 +30,10 @@ public final class IntegrityException extends LifeboatException {
         return block;
     }
 
-    /** The pack file ("data/..."), or null for a block that was not stored yet. */
+    /**
+     * Where the bad data lies: the pack file ("data/...") of a block, a manifest chunk ("manifest chunk
+     * manifests/..."), or null for a block that was not stored yet.
+     */
     public String pack() {
         return pack;
     }

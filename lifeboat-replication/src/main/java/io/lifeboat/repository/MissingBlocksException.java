@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A manifest names blocks that are not durably stored for its machine; the point was not committed.
- * The message names the first missing block; {@link #missing()} lists them all (the agent uploads
+ * The message names the first missing block; {@link #missing()} lists the first of them (the agent uploads
  * them and commits again).
  */
 public final class MissingBlocksException extends RepositoryException {
@@ -13,9 +13,14 @@ public final class MissingBlocksException extends RepositoryException {
     private final transient List<BlockId> missing;
 
     public MissingBlocksException(String machine, String path, List<BlockId> missing) {
+        this(machine, path, missing, missing.size());
+    }
+
+    /** @param count how many blocks are missing, of which {@code missing} names the first ones */
+    public MissingBlocksException(String machine, String path, List<BlockId> missing, long count) {
         super(Kind.USAGE, "cannot commit the point of machine " + machine + ": block " + missing.get(0)
                 + (path == null || path.isEmpty() ? "" : " (of " + path + ")") + " is not stored"
-                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more blocks)" : "")
+                + (count > 1 ? " (and " + (count - 1) + " more blocks)" : "")
                 + "; upload the missing blocks, then commit again");
         this.missing = List.copyOf(missing);
     }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * files only while it holds that lock exclusively, which it only tries for (never waits). So a pack a
  * reader may need is never deleted under it: a repack writes the new pack and index at once, and the
  * old ones wait in {@link #pending} until no reader is in (the next commit or prune tries again).
+ * Manifest chunks no point names wait the same way (a reader reads a point's chunks as it uses it).
  * Point and ownership files may still go; the loader lists points first and loads again when a file
- * it listed has vanished, and a reader keeps the manifests it loaded.
+ * it listed has vanished, and a point removed after that fails to fail over, naming it.
  *
  * <p>The kernel drops a dead reader's lock. On a store without a local folder there is no gate:
  * deletions happen at once and readers fall back to looking twice before calling a pack missing.

@@ -1,6 +1,6 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.repository.RepositoryFiles.StoredPoint;
+import io.lifeboat.repository.RepositoryFiles.PointFile;
 import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
@@ -51,8 +51,10 @@ public final class Repository implements AutoCloseable {
 
     /** Blocks, packs and who uploaded what; used under {@link #rw} like the rest. */
     final BlockStore blocks;
-    /** Per machine: its points by id. */
-    final Map<String, Map<String, StoredPoint>> points = new ConcurrentHashMap<>();
+    /** Manifest chunks and point files, read when needed: only the points' infos stay in memory. */
+    final ManifestStore manifests;
+    /** Per machine: its points by id (their manifests stay on disk). */
+    final Map<String, Map<String, PointInfo>> points = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
@@ -63,6 +65,7 @@ public final class Repository implements AutoCloseable {
         this.gate = gate;
         this.reading = reading;
         this.blocks = new BlockStore(backend, options);
+        this.manifests = new ManifestStore(backend, options);
     }
 
     /**
@@ -119,6 +122,12 @@ public final class Repository implements AutoCloseable {
         } catch (LifeboatException e) {
             throw new RepositoryException(Kind.USAGE, "the repository config at " + backend.location()
                     + "/config is unreadable: " + e.getMessage());
+        }
+        if (version == 1) {
+            throw new RepositoryException(Kind.USAGE, "the repository at " + backend.location() + " has format version 1"
+                    + " (whole manifests in point files); this Lifeboat reads version " + RepositoryFiles.VERSION
+                    + ": fail over what you need with the Lifeboat that wrote it, then start a new vault folder"
+                    + " (see docs/repository-format.md, \"Format versions\")");
         }
         if (version != RepositoryFiles.VERSION) {
             throw new RepositoryException(Kind.USAGE, "the repository at " + backend.location() + " has format version "
@@ -286,44 +295,70 @@ public final class Repository implements AutoCloseable {
     // ---- points
 
     /**
-     * Makes a recovery point of {@code manifest} visible, atomically (one file create), after checking
-     * that every non-zero block it names is durably stored for {@code machine}; then applies retention.
+     * Checks and stores one chunk of a manifest being sent (see {@link ManifestChunker}), durable on
+     * return; the point that names it is committed later by {@link #commitPoint(String, ManifestHeader,
+     * List, PointMeta)}. The chunk is held to the rules one chunk can be checked by alone, and every
+     * non-zero block it names must be stored for {@code machine}. A chunk no point ever names is
+     * removed by retention once older than the prune grace period.
      *
-     * @throws MissingBlocksException naming the first block that is not stored
+     * @return the chunk's name, {@code <UTC time>-<sha256 of the bytes>}
+     * @throws IntegrityException     for bytes that are not a well-formed chunk
+     * @throws MissingBlocksException naming the first block the machine has not stored
      */
-    public PointInfo commitPoint(String machine, Manifest manifest, PointMeta meta) {
+    public String putManifestChunk(String machine, byte[] stored) {
         checkWritable();
         checkMachine(machine);
-        ManifestRules.check(manifest, options.maxBlockBytes());
+        rw.readLock().lock();
+        try {
+            ManifestCheck check = ManifestCheck.fragment(options.maxBlockBytes(), id -> blocks.has(machine, id));
+            ManifestChunkReader.read("manifest chunk of machine " + machine, stored, check);
+            check.finish(machine);
+            return manifests.put(machine, stored);
+        } catch (IOException e) {
+            throw storage("store a manifest chunk of machine " + machine, e);
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /**
+     * Makes a recovery point visible, atomically (one file create), after reading its manifest's chunks
+     * in order and checking the whole of it: {@link ManifestRules} and that every non-zero block it
+     * names is durably stored for {@code machine}. Memory does not grow with the manifest. Then applies
+     * retention.
+     *
+     * @param chunks names returned by {@link #putManifestChunk}, in manifest order
+     * @throws MissingBlocksException naming the first block that is not stored
+     * @throws NotFoundException      when a chunk is not stored for this machine
+     */
+    public PointInfo commitPoint(String machine, ManifestHeader header, List<String> chunks, PointMeta meta) {
+        checkWritable();
+        checkMachine(machine);
+        if (chunks.isEmpty()) {
+            throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
+        }
+        if (header.source() == null) {
+            throw new RepositoryException(Kind.USAGE, "manifest without a source name");
+        }
         PointInfo info;
         rw.readLock().lock();
         try {
-            List<BlockId> missing = new ArrayList<>();
-            Set<BlockId> seen = new HashSet<>();
-            String firstPath = null;
-            for (Entry e : manifest.entries()) {
-                for (BlockRef b : e.blocks()) {
-                    if (!b.isZero() && seen.add(b.id()) && !blocks.has(machine, b.id())) {
-                        if (missing.isEmpty()) {
-                            firstPath = e.path();
-                        }
-                        missing.add(b.id());
-                    }
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new MissingBlocksException(machine, firstPath, missing);
+            ManifestSummary summary;
+            try {
+                summary = checkWhole(machine, header, chunks, true);
+            } catch (ManifestCheck.OutOfOrder e) {
+                summary = checkWhole(machine, header, chunks, false); // not listed as the agent lists: keep every path
             }
             Instant created = options.clock().instant();
             while (true) {
-                info = new PointInfo(uniqueName(created), machine, created, manifest.source(), manifest.kind(),
-                        manifest.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
+                info = new PointInfo(uniqueName(created), machine, created, header.source(), header.kind(),
+                        summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
                 Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
-                if (backend.create(h, RepositoryFiles.point(info, manifest))) {
+                if (backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
                     break;
                 }
             }
-            points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), new StoredPoint(info, manifest));
+            points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
         } catch (IOException e) {
             throw storage("commit a point of machine " + machine, e);
         } finally {
@@ -336,6 +371,50 @@ public final class Repository implements AutoCloseable {
                     machine, info.id(), e.toString());
         }
         return info;
+    }
+
+    /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
+    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered)
+            throws IOException {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), options.maxBlockBytes(),
+                id -> blocks.has(machine, id));
+        if (ordered) {
+            check.expectingOrder();
+        }
+        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        for (String name : chunks) {
+            ManifestChunkReader.read(ManifestStore.where(machine, name), manifests.read(machine, name), counting);
+        }
+        check.finish(machine);
+        return counting.summary(chunks.size());
+    }
+
+    /**
+     * Makes a recovery point of an in-memory {@code manifest} visible: stores it as chunks, then
+     * commits them as {@link #commitPoint(String, ManifestHeader, List, PointMeta)} does.
+     *
+     * @throws MissingBlocksException naming the first block that is not stored
+     */
+    public PointInfo commitPoint(String machine, Manifest manifest, PointMeta meta) {
+        checkWritable();
+        checkMachine(machine);
+        ManifestRules.check(manifest, options.maxBlockBytes());
+        List<String> names = new ArrayList<>();
+        rw.readLock().lock();
+        try {
+            ManifestChunker.write(manifest, stored -> {
+                try {
+                    names.add(manifests.put(machine, stored));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw storage("store the manifest of a point of machine " + machine, e.getCause());
+        } finally {
+            rw.readLock().unlock();
+        }
+        return commitPoint(machine, ManifestHeader.of(manifest), names, meta);
     }
 
     /**
@@ -361,9 +440,9 @@ public final class Repository implements AutoCloseable {
     public List<PointInfo> points(Optional<String> machine) {
         List<PointInfo> out = new ArrayList<>();
         machine.ifPresent(Repository::checkMachine);
-        for (Map.Entry<String, Map<String, StoredPoint>> e : points.entrySet()) {
+        for (Map.Entry<String, Map<String, PointInfo>> e : points.entrySet()) {
             if (machine.isEmpty() || machine.get().equals(e.getKey())) {
-                e.getValue().values().forEach(p -> out.add(p.info()));
+                out.addAll(e.getValue().values());
             }
         }
         out.sort(ORDER);
@@ -376,40 +455,80 @@ public final class Repository implements AutoCloseable {
      * @throws NotFoundException when there is no such point
      */
     public PointInfo point(String machine, String idOrLatest) {
-        return stored(machine, idOrLatest).info();
-    }
-
-    /** The manifest of one point (same lookup as {@link #point}). */
-    public Manifest manifest(String machine, String pointId) {
-        return stored(machine, pointId).manifest();
-    }
-
-    StoredPoint stored(String machine, String idOrLatest) {
         checkMachine(machine);
         List<PointInfo> list = points(Optional.of(machine));
         if (list.isEmpty()) {
             throw new NotFoundException("machine " + machine + " has no recovery points in " + backend.location());
         }
-        Map<String, StoredPoint> mine = points.getOrDefault(machine, Map.of());
-        StoredPoint found;
         if (idOrLatest == null || idOrLatest.equals("latest")) {
-            found = mine.get(list.get(list.size() - 1).id());
-        } else {
-            found = mine.get(idOrLatest);
-            List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
-            if (found == null && matches.size() == 1) {
-                found = mine.get(matches.get(0).id());
-            }
-            if (found == null && matches.size() > 1) {
-                throw new NotFoundException("machine " + machine + " has several points starting with " + idOrLatest
-                        + "; give more of the id (see `lifeboat points --machine " + machine + "`)");
+            return list.get(list.size() - 1);
+        }
+        List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
+        for (PointInfo p : matches) {
+            if (p.id().equals(idOrLatest)) {
+                return p;
             }
         }
-        if (found != null) {
-            return found; // (null only if retention removed it just now)
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.size() > 1) {
+            throw new NotFoundException("machine " + machine + " has several points starting with " + idOrLatest
+                    + "; give more of the id (see `lifeboat points --machine " + machine + "`)");
         }
         throw new NotFoundException("machine " + machine + " has no point " + idOrLatest
                 + " (see `lifeboat points --machine " + machine + "`)");
+    }
+
+    /**
+     * Hands the manifest of one point (same lookup as {@link #point}) to {@code visitor}, chunk by
+     * chunk: memory stays one chunk whatever the size of the source.
+     *
+     * @return the manifest's header (source, kind, block size)
+     * @throws IntegrityException when a chunk is missing or damaged (names it)
+     */
+    public ManifestHeader readManifest(String machine, String pointId, ManifestVisitor visitor) {
+        PointInfo info = point(machine, pointId);
+        try {
+            PointFile p = manifests.pointFile(machine, info.id());
+            manifests.visit(machine, p, visitor);
+            return p.header();
+        } catch (IOException e) {
+            throw storage("read the manifest of point " + info.id() + " of machine " + machine, e);
+        }
+    }
+
+    /** The counts of one point's manifest, from its point file (same lookup as {@link #point}). */
+    public ManifestSummary manifestSummary(String machine, String pointId) {
+        PointInfo info = point(machine, pointId);
+        try {
+            return manifests.pointFile(machine, info.id()).summary();
+        } catch (IOException e) {
+            throw storage("read point " + info.id() + " of machine " + machine, e);
+        }
+    }
+
+    /**
+     * The manifest of one point (same lookup as {@link #point}). For an image, device or file point,
+     * its one entry's blocks are read from the manifest's chunks as they are used (a few chunks held
+     * at a time), so a failover of any size fits in memory; a folder tree's manifest is assembled
+     * whole (about 60 bytes per block reference). {@link #readManifest} streams either.
+     *
+     * @throws IntegrityException when a chunk is missing or damaged (names it), now or when read later
+     */
+    public Manifest manifest(String machine, String pointId) {
+        PointInfo info = point(machine, pointId);
+        PointFile p;
+        try {
+            p = manifests.pointFile(machine, info.id());
+        } catch (IOException e) {
+            throw storage("read point " + info.id() + " of machine " + machine, e);
+        }
+        if (p.header().kind() == SourceKind.DIRECTORY || p.summary().entries() != 1) {
+            ManifestAssembler whole = new ManifestAssembler();
+            return whole.manifest(readManifest(machine, info.id(), whole));
+        }
+        return manifests.lazy(machine, p);
     }
 
     /** Machines that have points or stored blocks, sorted. */

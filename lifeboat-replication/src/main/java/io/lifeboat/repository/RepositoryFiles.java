@@ -18,7 +18,8 @@ import java.util.Map;
  * on a malformed file; the repository decides what a bad file means.
  */
 final class RepositoryFiles {
-    static final int VERSION = 1;
+    /** Format 2: manifests stored as chunks ({@code manifests/}); format 1 kept them whole in the point file. */
+    static final int VERSION = 2;
 
     private RepositoryFiles() {
     }
@@ -94,33 +95,71 @@ final class RepositoryFiles {
         if (blocks == null || !blocks.isObject()) {
             throw ManifestCodec.bad("ownership record of " + machine + ": \"blocks\" must be an object");
         }
+        Long at = null; // a record's blocks mostly share one time: box it once, not once per block
         for (Map.Entry<String, JsonNode> e : blocks.properties()) {
-            out.put(new BlockId(e.getKey()), e.getValue().asLong());
+            long t = e.getValue().asLong();
+            if (at == null || at != t) {
+                at = t;
+            }
+            out.put(new BlockId(e.getKey()), at);
         }
         return out;
     }
 
     // points/<machine>/<id>
 
-    record StoredPoint(PointInfo info, Manifest manifest) {
+    /** A point file: the point's info, its manifest's header and counts, and the chunks that hold its entries. */
+    record PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks) {
+        PointFile {
+            chunks = List.copyOf(chunks);
+        }
     }
 
-    static byte[] point(PointInfo info, Manifest manifest) {
+    static byte[] point(PointFile p) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("version", VERSION);
-        n.set("info", ManifestCodec.infoNode(info));
-        n.set("manifest", ManifestCodec.manifestNode(manifest));
+        n.set("info", ManifestCodec.infoNode(p.info()));
+        ObjectNode m = n.putObject("manifest");
+        m.put("source", p.header().source());
+        m.put("kind", p.header().kind().name());
+        m.put("blockSize", p.header().blockSize());
+        m.put("entries", p.summary().entries());
+        m.put("blocks", p.summary().blocks());
+        m.put("zeroBlocks", p.summary().zeroBlocks());
+        m.put("sourceBytes", p.summary().sourceBytes());
+        ArrayNode chunks = m.putArray("chunks");
+        p.chunks().forEach(chunks::add);
         return ManifestCodec.bytes(n);
     }
 
-    static StoredPoint point(byte[] json, String name) {
+    static PointFile point(byte[] json, String name) {
         JsonNode n = ManifestCodec.tree(json, "point " + name);
         JsonNode info = n.get("info");
-        JsonNode manifest = n.get("manifest");
-        if (info == null || manifest == null) {
+        JsonNode m = n.get("manifest");
+        if (info == null || m == null || !m.isObject()) {
             throw ManifestCodec.bad("point " + name + ": needs \"info\" and \"manifest\"");
         }
-        return new StoredPoint(ManifestCodec.info(info), ManifestCodec.manifest(manifest));
+        int version = ManifestCodec.intField(n, "version");
+        if (version != VERSION) {
+            throw ManifestCodec.bad("point " + name + " has format version " + version + ", not " + VERSION);
+        }
+        ManifestHeader header = new ManifestHeader(ManifestCodec.text(m, "source"),
+                ManifestCodec.enumField(m, "kind", SourceKind.class), ManifestCodec.intField(m, "blockSize"));
+        JsonNode chunks = m.get("chunks");
+        if (chunks == null || !chunks.isArray() || chunks.isEmpty()) {
+            throw ManifestCodec.bad("point " + name + ": \"chunks\" must be a non-empty array");
+        }
+        List<String> names = new ArrayList<>(chunks.size());
+        for (JsonNode c : chunks) {
+            if (!c.isTextual() || !ManifestStore.isChunkName(c.asText())) {
+                throw ManifestCodec.bad("point " + name + ": \"" + c.asText() + "\" is not a manifest chunk name");
+            }
+            names.add(c.asText());
+        }
+        ManifestSummary summary = new ManifestSummary(ManifestCodec.longField(m, "entries"),
+                ManifestCodec.longField(m, "blocks"), ManifestCodec.longField(m, "zeroBlocks"),
+                ManifestCodec.longField(m, "sourceBytes"), names.size());
+        return new PointFile(ManifestCodec.info(info), header, summary, names);
     }
 
     // locks/<id>

@@ -1,6 +1,6 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.repository.RepositoryFiles.StoredPoint;
+import io.lifeboat.repository.RepositoryFiles.PointFile;
 import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a repository's files into memory when it opens. An unreadable index is rebuilt from its pack
+ * Reads a repository's index, ownership records and point infos into memory when it opens (manifests
+ * stay on disk). An unreadable index is rebuilt from its pack
  * (packs describe themselves), as is the index of a pack written just before a crash; unreadable
  * ownership or point files are skipped with a warning, never deleted (nothing stored is lost).
  *
@@ -126,12 +127,13 @@ final class RepositoryLoader {
             String machine = name.substring(0, name.indexOf('/'));
             String id = name.substring(name.indexOf('/') + 1);
             try {
-                StoredPoint p = RepositoryFiles.point(backend.read(new Handle(FileType.POINTS, name)), name);
+                // only the info stays in memory; the manifest's chunks are read when a point is used
+                PointFile p = RepositoryFiles.point(backend.read(new Handle(FileType.POINTS, name)), name);
                 if (!p.info().machine().equals(machine) || !p.info().id().equals(id)) {
                     LOG.warn("points/{} names point {} of machine {}; skipped", name, p.info().id(), p.info().machine());
                     continue;
                 }
-                repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p);
+                repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p.info());
             } catch (NoSuchFileException e) {
                 vanished = true; // removed by retention while we listed
             } catch (LifeboatException | IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.repository.RepositoryFiles.StoredPoint;
 import io.lifeboat.repository.RetentionPlan.Decision;
 import io.lifeboat.repository.RetentionPlan.Verdict;
 import io.lifeboat.repository.backend.FileType;
@@ -33,10 +32,15 @@ import org.slf4j.LoggerFactory;
  *   <li>drop packs none of whose blocks is owned by any machine or named by any point, and repack
  *       packs that are more than half dead or hold a damaged copy of a block stored again since (new
  *       pack and index first); the dropped packs' index and pack files are deleted once no reader is
- *       open ({@link ReaderGate}).</li>
+ *       open ({@link ReaderGate});</li>
+ *   <li>delete the machine's manifest chunks that no remaining point names and that are older than the
+ *       grace period (younger ones may belong to a commit under way), also only once no reader is open
+ *       (readers read a point's chunks as they go).</li>
  * </ol>
  * A crash between steps leaves more than needed, never less: the next run finishes the job. The
- * selection of points is {@link RetentionPlan}'s; the mark and sweep of blocks is below.
+ * selection of points is {@link RetentionPlan}'s; the mark and sweep of blocks is below. The mark
+ * phases read manifests chunk by chunk and remember only the blocks that could die (those no
+ * ownership keeps), so their memory follows what is being collected, not the size of the points.
  */
 final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -101,7 +105,7 @@ final class Retention {
     private void deletePoints(List<PointInfo> drop) throws IOException {
         for (PointInfo p : drop) {
             repo.backend.delete(new Handle(FileType.POINTS, p.machine() + "/" + p.id()));
-            Map<String, StoredPoint> mine = repo.points.get(p.machine());
+            Map<String, PointInfo> mine = repo.points.get(p.machine());
             if (mine != null) {
                 mine.remove(p.id());
             }
@@ -114,11 +118,7 @@ final class Retention {
         }
         collectPacks();
         deletePending();
-    }
-
-    /** The blocks a point needs: the one way retention reads a manifest. */
-    private static Set<BlockId> blocksOf(StoredPoint p) {
-        return Verifier.blocksOf(p.manifest());
+        sweepChunks(machines);
     }
 
     private void dropOwnership(String machine) throws IOException {
@@ -126,16 +126,26 @@ final class Retention {
         if (own == null || own.isEmpty()) {
             return;
         }
-        Set<BlockId> live = new HashSet<>();
-        repo.points.getOrDefault(machine, Map.of()).values().forEach(p -> live.addAll(blocksOf(p)));
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
         repo.blocks.forgetConfirmationsBefore(machine, cutoff);
+        // the blocks that could be dropped: outside the grace period; the machine's points then say which live
+        Set<BlockId> dead = new HashSet<>();
+        for (Map.Entry<BlockId, Long> e : own.entrySet()) {
+            if (e.getValue() < cutoff && repo.blocks.confirmedAt(machine, e.getKey()) < cutoff) {
+                dead.add(e.getKey());
+            }
+        }
+        if (dead.isEmpty()) {
+            return;
+        }
+        for (PointInfo p : repo.points(Optional.of(machine))) {
+            repo.manifests.forEachBlock(p, dead::remove);
+        }
         Map<BlockId, Long> keep = new LinkedHashMap<>();
         boolean dropped = false;
         for (Map.Entry<BlockId, Long> e : own.entrySet()) {
-            BlockId id = e.getKey();
-            if (live.contains(id) || e.getValue() >= cutoff || repo.blocks.confirmedAt(machine, id) >= cutoff) {
-                keep.put(id, e.getValue());
+            if (!dead.contains(e.getKey())) {
+                keep.put(e.getKey(), e.getValue());
             } else {
                 dropped = true;
             }
@@ -164,11 +174,28 @@ final class Retention {
         }
     }
 
-    private void collectPacks() {
-        Set<BlockId> needed = new HashSet<>();
-        repo.blocks.owned.values().forEach(m -> needed.addAll(m.keySet()));
+    private void collectPacks() throws IOException {
+        // blocks no machine owns could still be named by a point (an ownership record that was unreadable
+        // at open): only those are looked for in the manifests
+        Set<BlockId> unowned = new HashSet<>();
+        for (Map.Entry<String, Set<BlockId>> e : repo.blocks.packBlocks.entrySet()) {
+            for (BlockId id : e.getValue()) {
+                if (!owned(id)) {
+                    unowned.add(id);
+                }
+            }
+        }
+        Set<BlockId> named = new HashSet<>();
+        if (!unowned.isEmpty()) {
+            for (PointInfo p : repo.points(Optional.empty())) {
+                repo.manifests.forEachBlock(p, id -> {
+                    if (unowned.contains(id)) {
+                        named.add(id);
+                    }
+                });
+            }
+        }
         // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
-        repo.points.values().forEach(ps -> ps.values().forEach(p -> needed.addAll(blocksOf(p))));
         for (String pack : new ArrayList<>(repo.blocks.packBlocks.keySet())) {
             List<BlockId> live = new ArrayList<>();
             long liveBytes = 0;
@@ -176,7 +203,7 @@ final class Retention {
             for (BlockId id : repo.blocks.packBlocks.get(pack)) {
                 Pack.Location loc = repo.blocks.index.get(id);
                 boolean here = loc != null && loc.pack().equals(pack);
-                if (here && needed.contains(id)) {
+                if (here && (owned(id) || named.contains(id))) {
                     live.add(id);
                     liveBytes += loc.stored();
                 } else {
@@ -193,6 +220,44 @@ final class Retention {
                     LOG.warn("could not repack data/{} ({}); it stays as it is for now", pack, e.getMessage());
                 }
             }
+        }
+    }
+
+    private boolean owned(BlockId id) {
+        for (Map<BlockId, Long> m : repo.blocks.owned.values()) {
+            if (m.containsKey(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Deletes the machines' manifest chunks no point names, once older than the grace period, and only
+     * while no reader is open: a reader reads a point's chunks as it goes. Those left wait for a later run.
+     */
+    private void sweepChunks(Collection<String> machines) throws IOException {
+        Instant cutoff = repo.options.clock().instant().minus(repo.options.pruneGrace());
+        List<Handle> unnamed = new ArrayList<>();
+        List<String> files = repo.backend.list(FileType.MANIFESTS);
+        for (String machine : machines) {
+            Set<String> named = new HashSet<>();
+            for (PointInfo p : repo.points(Optional.of(machine))) {
+                named.addAll(repo.manifests.pointFile(machine, p.id()).chunks());
+            }
+            for (String file : RepositoryFiles.names(files, machine)) {
+                String name = file.substring(machine.length() + 1);
+                if (!named.contains(name) && ManifestStore.storedAt(name).isBefore(cutoff)) {
+                    unnamed.add(new Handle(FileType.MANIFESTS, file));
+                }
+            }
+        }
+        if (!unnamed.isEmpty()) {
+            repo.gate.whenNoReader(() -> {
+                for (Handle h : unnamed) {
+                    repo.backend.delete(h);
+                }
+            });
         }
     }
 

@@ -10,11 +10,16 @@
  *       record for the machine ({@code machines/<m>/}); each file is created atomically and durably.</li>
  *   <li>A block another machine stored is not written twice, but the asking machine must upload it to own it:
  *       {@code missing} answers only from the asking machine's ownership, so it reveals nothing of others.</li>
- *   <li>{@code commitPoint} checks every non-zero block of the manifest is owned and indexed, then creates one
- *       file {@code points/<m>/<id>}: the point is visible exactly when that create succeeds.</li>
+ *   <li>A manifest is stored as bounded chunks ({@code manifests/<m>/<time>-<sha256>}, {@link
+ *       io.lifeboat.repository.ManifestChunker}), each checked as it arrives; {@code commitPoint} reads the
+ *       chunks it is given in order, holds the whole manifest to the rules, checks every non-zero block is
+ *       owned and indexed, then creates one small file {@code points/<m>/<id>} listing them: the point is
+ *       visible exactly when that create succeeds. Only point infos stay in memory; manifests are read
+ *       chunk by chunk ({@link io.lifeboat.repository.ManifestVisitor}).</li>
  *   <li>Retention keeps points per (machine, source) by the vault's policy, never deletes one younger than the
- *       lock period, and prunes blocks nothing needs (see {@link io.lifeboat.repository.RetentionPlan},
- *       {@link io.lifeboat.repository.Retention}); only the operator's {@code prune} deletes sooner.</li>
+ *       lock period, and prunes blocks and manifest chunks nothing needs (see {@link
+ *       io.lifeboat.repository.RetentionPlan}, {@link io.lifeboat.repository.Retention}); only the operator's
+ *       {@code prune} deletes sooner.</li>
  *   <li>Reads and {@code verify} check each record header, decode within the bound and re-hash.</li>
  *   <li>On open, a writer takes the OS lock (freed by the kernel when it dies), removes temporaries and
  *       re-indexes packs whose index is missing; a reader holds a shared lock that defers pack deletions.</li>
@@ -25,8 +30,13 @@
  * trusted); only one process may write a repository at a time (an OS lock on {@code write.lock}); a point
  * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
  * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
- * uploaded within the grace period even if no point names them; a reader that stays open keeps
- * dropped packs on disk until it closes; the lock period protects points from retention, not from
- * an operator's {@code prune --point} or from someone with the vault's own disk.
+ * uploaded within the grace period even if no point names them, and manifest chunks no point names for as
+ * long; a reader that stays open keeps dropped packs and manifest chunks on disk until it closes (a point
+ * file may still go: failing over a point retention just removed fails, naming it); the lock period
+ * protects points from retention, not from an operator's {@code prune --point} or from someone with the
+ * vault's own disk; the block index and ownership are still held in memory (binary ids, about 270 bytes
+ * per stored block), so the vault's heap grows with the blocks it stores, though no longer with its
+ * points' manifests; retention's mark phase reads every remaining manifest of the machine, so its time
+ * grows with them.
  */
 package io.lifeboat.repository;

@@ -58,4 +58,25 @@ class BlockIdTest {
         assertThatThrownBy(() -> new BlockId("0".repeat(63) + "g")).hasMessageContaining("64 lowercase hex");
         assertThatThrownBy(() -> new BlockId(null)).hasMessageContaining("64 lowercase hex");
     }
+
+    @Test
+    void theBinaryFormRoundTripsAndOrdersAsTheHexSpelling() {
+        Random r = new Random(13);
+        java.util.List<BlockId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            byte[] d = new byte[32];
+            r.nextBytes(d);
+            if (i % 5 == 0) {
+                d[0] = (byte) 0xff; // high bit set: the order must be unsigned
+            }
+            BlockId id = BlockId.fromBytes(d);
+            assertThat(id.toBytes()).isEqualTo(d);
+            assertThat(new BlockId(id.hex())).isEqualTo(id).hasSameHashCodeAs(id);
+            assertThat(id.hex()).isEqualTo(java.util.HexFormat.of().formatHex(d));
+            ids.add(id);
+        }
+        java.util.List<String> byHex = ids.stream().map(BlockId::hex).sorted().toList();
+        assertThat(ids.stream().sorted().map(BlockId::hex).toList()).isEqualTo(byHex);
+        assertThatThrownBy(() -> BlockId.fromBytes(new byte[31])).hasMessageContaining("32 bytes");
+    }
 }

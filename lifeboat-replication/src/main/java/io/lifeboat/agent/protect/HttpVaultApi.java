@@ -2,17 +2,21 @@ package io.lifeboat.agent.protect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.ChunkedCommit;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.IdListCodec;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.replication.protocol.ReplicationJson;
 import io.lifeboat.replication.protocol.ReplicationPaths;
 import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.ManifestChunker;
+import io.lifeboat.repository.ManifestHeader;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * back-off while the vault is unreachable or answers 5xx, and turns every other error answer into
  * a {@link VaultRequestException} carrying the vault's one-line reason. Every request here is
  * idempotent except the commit, whose retry after a cut link may record the same point twice
- * (harmless: same blocks, same content).
+ * (harmless: same blocks, same content), and a manifest chunk, whose retry may store it twice (the
+ * copy no commit names is collected by the vault's retention).
  */
 public final class HttpVaultApi implements VaultApi {
     private final VaultTransport transport;
@@ -57,11 +62,27 @@ public final class HttpVaultApi implements VaultApi {
                 ReplicationPaths.OCTETS, BlockBatchCodec.encode(blocks)));
     }
 
+    /**
+     * Sends the manifest as chunks, each as soon as it is cut (so no request, and no buffer, grows
+     * with the source), then a small commit naming them. A chunk is checked and stored by the vault
+     * as it arrives but belongs to no point until the commit; a pass cut off in between leaves
+     * chunks the vault collects later.
+     */
     @Override
     public PointInfo commit(PointCommit commit) {
+        List<String> chunks = new ArrayList<>();
+        long before = sent.get();
+        ManifestChunker.write(commit.manifest(), stored -> {
+            VaultTransport.Reply reply = exchange("manifest chunk " + (chunks.size() + 1),
+                    VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.CHUNKS, machine),
+                            ReplicationPaths.OCTETS, stored));
+            chunks.add(json(() -> ReplicationJson.chunkName(reply.body())));
+        });
+        ChunkedCommit c = new ChunkedCommit(commit.bytesSent() + sent.get() - before, commit.consistency(),
+                ManifestHeader.of(commit.manifest()), chunks);
         VaultTransport.Reply reply = exchange("point commit",
                 VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.POINTS, machine),
-                        ReplicationPaths.COMMIT, commit.encode()));
+                        ReplicationPaths.CHUNKED_COMMIT, c.encode()));
         return json(() -> ReplicationJson.point(reply.body()));
     }
 

@@ -10,10 +10,21 @@ public final class Limits {
     public static final int MAX_BATCH_BYTES = 32 << 20;
     /** Most ids in one "which do you lack?" query. */
     public static final int MAX_QUERY_IDS = 65_536;
-    /** Largest compressed point commit body: 64 MiB. */
+    /**
+     * Largest compressed whole-manifest point commit body: 64 MiB (older agents; about 58 GiB of
+     * non-zero data). Current agents send the manifest in chunks, each at most {@code
+     * ManifestChunkReader.MAX_STORED_BYTES}, and a commit of about 90 bytes per chunk: no cap on a
+     * source's size follows.
+     */
     public static final int MAX_COMMIT_BYTES = 64 << 20;
     /** Largest point commit once decompressed: 512 MiB (about 5 million blocks). */
     public static final long MAX_COMMIT_JSON_BYTES = 512L << 20;
+
+    /**
+     * Most block references (zero ones included) in a manifest the vault sends whole as JSON
+     * ({@code GET .../points/{id}}): about 4 million, some 300 MiB of JSON built in the vault's memory.
+     */
+    public static final long MAX_MANIFEST_JSON_BLOCKS = 1L << 22;
 
     private Limits() {
     }

@@ -39,6 +39,15 @@ public final class ReplicationJson {
         return ManifestCodec.info(tree(body, "point"));
     }
 
+    /** The name in a manifest chunk's answer, {@code {"chunk": "<name>"}}. */
+    public static String chunkName(byte[] body) {
+        JsonNode n = tree(body, "manifest chunk answer").get("chunk");
+        if (n == null || !n.isTextual()) {
+            throw new WireFormatException("manifest chunk answer: no \"chunk\" name");
+        }
+        return n.asText();
+    }
+
     public static byte[] bytes(JsonNode n) {
         try {
             return MAPPER.writeValueAsBytes(n);

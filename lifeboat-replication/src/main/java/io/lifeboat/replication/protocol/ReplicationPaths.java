@@ -11,14 +11,18 @@ public final class ReplicationPaths {
     public static final String BLOCKS = "/v1/machines/:machine/blocks";
     /** GET one block of this machine, raw bytes. */
     public static final String BLOCK = "/v1/machines/:machine/blocks/:id";
-    /** GET: JSON list of this machine's points; POST: commit a point (body a {@link PointCommit}). */
+    /** GET: JSON list of this machine's points; POST: commit a point (body a {@link ChunkedCommit}, or a {@link PointCommit} from older agents). */
     public static final String POINTS = "/v1/machines/:machine/points";
+    /** POST, body one manifest chunk (a zstd frame); answer JSON {"chunk": "<name>"}. */
+    public static final String CHUNKS = "/v1/machines/:machine/manifest-chunks";
     /** GET one point's manifest, JSON. */
     public static final String POINT = "/v1/machines/:machine/points/:point";
 
     public static final String OCTETS = "application/octet-stream";
     public static final String JSON = "application/json";
-    /** Content type of a point commit: JSON inside one zstd frame. */
+    /** Content type of a point commit naming manifest chunks sent before it ({@link ChunkedCommit}). */
+    public static final String CHUNKED_COMMIT = "application/vnd.lifeboat.point-commit.v2+json";
+    /** Content type of a point commit with its whole manifest: JSON inside one zstd frame (older agents). */
     public static final String COMMIT = "application/vnd.lifeboat.point-commit+json+zstd";
 
     private ReplicationPaths() {

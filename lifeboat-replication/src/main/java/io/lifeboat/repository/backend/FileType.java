@@ -11,8 +11,10 @@ public enum FileType {
     DATA("data", 0),
     /** {@code index/}: for each pack, where each of its blocks lies. */
     INDEX("index", 0),
-    /** {@code points/<machine>/}: one file per recovery point (info + manifest). */
+    /** {@code points/<machine>/}: one file per recovery point (its info and the list of its manifest chunks). */
     POINTS("points", 1),
+    /** {@code manifests/<machine>/}: the chunks of the machine's manifests, each named by its time and hash. */
+    MANIFESTS("manifests", 1),
     /** {@code machines/<machine>/}: which blocks each machine has uploaded (ownership records). */
     MACHINES("machines", 1),
     /** {@code locks/}: who has the repository open for writing. */

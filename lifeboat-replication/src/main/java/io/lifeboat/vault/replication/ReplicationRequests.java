@@ -84,6 +84,7 @@ public final class ReplicationRequests {
             case "POST blocks/missing" -> new Response(200, ReplicationPaths.OCTETS, service.missing(machine, body));
             case "POST blocks" -> Response.json(200, service.upload(machine, body));
             case "GET blocks/ID" -> new Response(200, ReplicationPaths.OCTETS, service.block(machine, seg[2]));
+            case "POST manifest-chunks" -> Response.json(200, Map.of("chunk", service.chunk(machine, body)));
             case "POST points" -> Response.json(200, ReplicationJson.bytes(ManifestCodec.infoNode(
                     service.commit(machine, body, caller.protocol(), caller.cipherSuite()))));
             case "GET points" -> Response.json(200, ReplicationJson.points(service.points(machine)));

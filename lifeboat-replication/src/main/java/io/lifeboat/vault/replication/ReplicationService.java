@@ -1,6 +1,7 @@
 package io.lifeboat.vault.replication;
 
 import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.ChunkedCommit;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.IdListCodec;
 import io.lifeboat.replication.protocol.PointCommit;
@@ -66,17 +67,48 @@ public final class ReplicationService {
     }
 
     /**
+     * Checks and stores one manifest chunk: well formed, every path acceptable, every non-zero block
+     * stored for this machine. Answers the chunk's name, which the commit then lists.
+     */
+    public String chunk(String machine, byte[] body) {
+        try {
+            return repository.putManifestChunk(machine, body);
+        } catch (IntegrityException e) {
+            throw new ReplicationException(400, "bad_request", "manifest chunk refused: " + e.getMessage());
+        } catch (MissingBlocksException e) {
+            throw new ReplicationException(409, "missing_blocks", "manifest chunk refused: " + e.getMessage());
+        } catch (LifeboatException e) {
+            if (e.kind() == LifeboatException.Kind.USAGE) {
+                throw new ReplicationException(400, "bad_manifest", "manifest chunk refused: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Records a point once its manifest is well formed and every block it names is held by this
-     * machine. The recorded {@code bytesSent} is what the agent declares for its earlier requests of
+     * machine: a commit naming chunks sent before it, or (from older agents) one carrying the whole
+     * manifest. The recorded {@code bytesSent} is what the agent declares for its earlier requests of
      * this point plus the size of this commit body.
      */
     public PointInfo commit(String machine, byte[] body, String tlsVersion, String cipherSuite) {
-        PointCommit commit = PointCommit.decode(body);
+        // decoded first: a malformed body is a WireFormatException (400 bad_request), not a bad manifest
+        ChunkedCommit chunked = ChunkedCommit.isChunked(body) ? ChunkedCommit.decode(body) : null;
+        PointCommit whole = chunked == null ? PointCommit.decode(body) : null;
         try {
-            return repository.commitPoint(machine, commit.manifest(), new PointMeta(commit.bytesSent() + body.length,
-                    tlsVersion, cipherSuite, commit.consistency()));
+            if (chunked != null) {
+                return repository.commitPoint(machine, chunked.header(), chunked.chunks(), new PointMeta(
+                        chunked.bytesSent() + body.length, tlsVersion, cipherSuite, chunked.consistency()));
+            }
+            return repository.commitPoint(machine, whole.manifest(), new PointMeta(whole.bytesSent() + body.length,
+                    tlsVersion, cipherSuite, whole.consistency()));
         } catch (MissingBlocksException e) {
             throw new ReplicationException(409, "missing_blocks", "point commit refused: " + e.getMessage());
+        } catch (NotFoundException e) {
+            throw new ReplicationException(409, "missing_chunks", "point commit refused: " + e.getMessage()
+                    + "; send the manifest again");
+        } catch (IntegrityException e) {
+            throw new ReplicationException(500, "damaged", "point commit refused: " + e.getMessage());
         } catch (LifeboatException e) {
             if (e.kind() == LifeboatException.Kind.USAGE) {
                 throw new ReplicationException(400, "bad_manifest", "point commit refused: " + e.getMessage());
@@ -89,8 +121,19 @@ public final class ReplicationService {
         return repository.points(Optional.of(machine));
     }
 
+    /**
+     * A point's whole manifest, for {@code GET .../points/{id}}: refused (413) beyond {@link
+     * Limits#MAX_MANIFEST_JSON_BLOCKS} references, since its JSON is built in the vault's memory.
+     */
     public Manifest manifest(String machine, String pointId) {
         try {
+            io.lifeboat.repository.ManifestSummary s = repository.manifestSummary(machine, pointId);
+            if (s.blocks() + s.zeroBlocks() > io.lifeboat.replication.protocol.Limits.MAX_MANIFEST_JSON_BLOCKS) {
+                throw new ReplicationException(413, "too_large", "the manifest of point " + pointId + " names "
+                        + (s.blocks() + s.zeroBlocks()) + " blocks, more than the "
+                        + io.lifeboat.replication.protocol.Limits.MAX_MANIFEST_JSON_BLOCKS
+                        + " sent whole; fail it over with `lifeboat failover` on the vault");
+            }
             return repository.manifest(machine, pointId);
         } catch (NotFoundException e) {
             throw new ReplicationException(404, "not_found", e.getMessage());

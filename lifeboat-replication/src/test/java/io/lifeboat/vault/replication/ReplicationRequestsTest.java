@@ -198,4 +198,80 @@ class ReplicationRequestsTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(error(r)).startsWith("point commit:");
     }
+
+    /** The manifest's chunks as the agent sends them, each answered with its name. */
+    List<String> sendChunks(Caller c, Manifest m) {
+        List<String> names = new java.util.ArrayList<>();
+        io.lifeboat.repository.ManifestChunker.write(m, stored -> {
+            ReplicationRequests.Response r = post(c, "/v1/machines/" + c.machine() + "/manifest-chunks", stored);
+            assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            names.add(ReplicationJson.chunkName(r.body()));
+        });
+        return names;
+    }
+
+    @Test
+    void aManifestSentInChunksCommitsWithASmallBodyNamingThem() throws Exception {
+        EncodedBlock b1 = block(1);
+        upload(A, b1);
+        Manifest m = fileManifest(List.of(new BlockRef(b1.id(), 4096), BlockRef.zero(4096), BlockRef.zero(10)));
+        List<String> chunks = sendChunks(A, m);
+        assertThat(points("a")).as("nothing visible before the commit").isEmpty();
+        byte[] commit = new io.lifeboat.replication.protocol.ChunkedCommit(700, "crash-consistent",
+                io.lifeboat.repository.ManifestHeader.of(m), chunks).encode();
+        ReplicationRequests.Response r = post(A, "/v1/machines/a/points", commit);
+        assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        PointInfo p = ReplicationJson.point(r.body());
+        assertThat(p.bytesSent()).isEqualTo(700 + commit.length);
+        assertThat(p.sourceBytes()).isEqualTo(8202);
+        assertThat(store.manifest("a", p.id())).isEqualTo(m);
+        // machine b cannot name a's chunks, even knowing their names
+        ReplicationRequests.Response stolen = post(B, "/v1/machines/b/points", commit);
+        assertThat(stolen.status()).isEqualTo(409);
+        assertThat(ReplicationJson.MAPPER.readTree(stolen.body()).get("error").asText()).isEqualTo("missing_chunks");
+        assertThat(points("b")).isEmpty();
+    }
+
+    @Test
+    void aChunkIsCheckedAsItArrives() throws Exception {
+        EncodedBlock b1 = block(1);
+        Manifest m = fileManifest(List.of(new BlockRef(b1.id(), 4096)));
+        byte[][] chunk = new byte[1][];
+        io.lifeboat.repository.ManifestChunker.write(m, stored -> chunk[0] = stored);
+        ReplicationRequests.Response missing = post(A, "/v1/machines/a/manifest-chunks", chunk[0]);
+        assertThat(missing.status()).isEqualTo(409);
+        assertThat(error(missing)).startsWith("manifest chunk refused: cannot commit the point of machine a: block " + b1.id());
+        ReplicationRequests.Response torn = post(A, "/v1/machines/a/manifest-chunks",
+                Arrays.copyOf(chunk[0], chunk[0].length - 2));
+        assertThat(torn.status()).isEqualTo(400);
+        assertThat(error(torn)).startsWith("manifest chunk refused: manifest chunk of machine a: ");
+        Manifest escaping = new Manifest(1, "/t", SourceKind.DIRECTORY, 4096,
+                List.of(new Entry("../etc", EntryType.DIRECTORY, 0755, 0, 0, null, List.of())));
+        io.lifeboat.repository.ManifestChunker.write(escaping, stored -> chunk[0] = stored);
+        ReplicationRequests.Response bad = post(A, "/v1/machines/a/manifest-chunks", chunk[0]);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(ReplicationJson.MAPPER.readTree(bad.body()).get("error").asText()).isEqualTo("bad_manifest");
+        ReplicationRequests.Response unknown = post(A, "/v1/machines/a/points",
+                "{\"bytesSent\":0,\"consistency\":\"c\",\"manifest\":{\"source\":\"/t\",\"kind\":\"IMAGE\",\"blockSize\":4096,\"chunks\":[\"x\"],\"entries\":[]}}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(error(unknown)).isEqualTo("point commit manifest: unknown field \"entries\"");
+    }
+
+    @Test
+    void aManifestTooLargeToSendWholeIsRefusedNotBuilt() throws Exception {
+        long refs = io.lifeboat.replication.protocol.Limits.MAX_MANIFEST_JSON_BLOCKS + 1;
+        List<String> names = new java.util.ArrayList<>();
+        io.lifeboat.repository.ManifestChunker w = new io.lifeboat.repository.ManifestChunker(stored ->
+                names.add(ReplicationJson.chunkName(post(A, "/v1/machines/a/manifest-chunks", stored).body())));
+        w.entry(new Entry("", EntryType.FILE, 0600, 0, refs * 4096, null, List.of()));
+        w.zeros(refs, 4096); // a sparse 16 GiB: one record
+        w.finish();
+        byte[] commit = new io.lifeboat.replication.protocol.ChunkedCommit(0, "crash-consistent",
+                new io.lifeboat.repository.ManifestHeader("/sparse.img", SourceKind.IMAGE, 4096), names).encode();
+        PointInfo p = ReplicationJson.point(post(A, "/v1/machines/a/points", commit).body());
+        ReplicationRequests.Response r = vault.handle("GET", "/v1/machines/a/points/" + p.id(), A, new byte[0]);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(error(r)).contains("names " + refs + " blocks").contains("lifeboat failover");
+    }
 }

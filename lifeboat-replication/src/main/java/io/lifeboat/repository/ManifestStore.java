@@ -1,0 +1,243 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.repository.RepositoryFiles.PointFile;
+import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The files of manifests: chunks under {@code manifests/<machine>/<time>-<sha256>} and point files
+ * under {@code points/<machine>/<id>}. A chunk's name carries the SHA-256 of its stored bytes, checked
+ * on every read (so a damaged chunk is named as such before it is decompressed), and the time it was
+ * stored, by which prune tells a chunk of a commit still under way (younger than the grace period)
+ * from the leftover of one that never came. Reads a point's manifest either streamed ({@link #visit})
+ * or, for a one-entry point, as a {@link ChunkedBlockList} ({@link #lazy}). Holds no state.
+ */
+final class ManifestStore {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** {@code <time>-<sha256>}, and a salt after it when that name was taken by other bytes. */
+    private static final Pattern NAME = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{64}(-[0-9a-f]{8})?");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Backend backend;
+    private final RepositoryOptions options;
+
+    ManifestStore(Backend backend, RepositoryOptions options) {
+        this.backend = backend;
+        this.options = options;
+    }
+
+    static boolean isChunkName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
+    /** When a chunk was stored (its name says, to the second). */
+    static Instant storedAt(String name) {
+        try {
+            return Instant.from(TIME.parse(name.substring(0, 16)));
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+            return Instant.EPOCH; // not a chunk name: old enough to collect
+        }
+    }
+
+    /** Stores one chunk (already decoded and checked by the caller) durably; returns its name. */
+    String put(String machine, byte[] stored) throws IOException {
+        String name = TIME.format(options.clock().instant()) + "-" + HEX.formatHex(BlockId.sha256().digest(stored));
+        while (!backend.create(handle(machine, name), stored) && !holds(machine, name, stored)) {
+            // the name is taken by other bytes (a create torn by a crash on a store without atomic
+            // creates): never replace a file; salt the name instead
+            name = name.substring(0, 81) + "-" + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        }
+        return name;
+    }
+
+    private boolean holds(String machine, String name, byte[] stored) throws IOException {
+        try {
+            return java.util.Arrays.equals(backend.read(handle(machine, name)), stored);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A chunk's stored bytes, checked against the hash in its name.
+     *
+     * @throws NotFoundException  when the machine has no such chunk
+     * @throws IntegrityException when the bytes do not match the name
+     */
+    byte[] read(String machine, String name) throws IOException {
+        if (!isChunkName(name)) {
+            throw new NotFoundException("\"" + name + "\" is not a manifest chunk name (<time>-<sha256>)");
+        }
+        byte[] stored;
+        try {
+            stored = backend.read(handle(machine, name));
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("machine " + machine + " has no manifest chunk " + name);
+        }
+        String actual = HEX.formatHex(BlockId.sha256().digest(stored));
+        if (!name.substring(17, 81).equals(actual)) {
+            throw ManifestChunkReader.bad(where(machine, name), "SHA-256 of its " + stored.length + " bytes is "
+                    + actual + " (damaged)");
+        }
+        return stored;
+    }
+
+    /**
+     * Hands a point's manifest to {@code v}, chunk by chunk, then checks the counts its point file
+     * recorded: a chunk list cut short or altered is an {@link IntegrityException}.
+     */
+    void visit(String machine, PointFile p, ManifestVisitor v) throws IOException {
+        Counting counting = new Counting(v);
+        for (int i = 0; i < p.chunks().size(); i++) {
+            readChunk(machine, p, i, counting);
+        }
+        ManifestSummary found = counting.summary(p.chunks().size());
+        if (!found.equals(p.summary())) {
+            throw ManifestChunkReader.bad("manifest of point " + p.info().id() + " of machine " + machine,
+                    "its chunks hold " + found + ", its point file says " + p.summary());
+        }
+    }
+
+    /** Every non-zero block the point names, in order (a block named twice comes twice), chunk by chunk. */
+    void forEachBlock(PointInfo point, java.util.function.Consumer<BlockId> action) throws IOException {
+        visit(point.machine(), pointFile(point.machine(), point.id()), new ManifestVisitor() {
+            @Override
+            public void entry(Entry header) {
+            }
+
+            @Override
+            public void block(BlockId id, int length) {
+                action.accept(id);
+            }
+
+            @Override
+            public void zeros(long count, int length) {
+            }
+        });
+    }
+
+    /** A one-entry manifest whose blocks stay in the chunks: a first pass counts each chunk's references. */
+    Manifest lazy(String machine, PointFile p) {
+        long[] starts = new long[p.chunks().size() + 1];
+        Entry[] header = new Entry[1];
+        long[] count = {0};
+        ManifestVisitor counter = new ManifestVisitor() {
+            @Override
+            public void entry(Entry e) {
+                header[0] = e;
+            }
+
+            @Override
+            public void block(BlockId id, int length) {
+                count[0]++;
+            }
+
+            @Override
+            public void zeros(long n, int length) {
+                count[0] += n;
+            }
+        };
+        for (int i = 0; i < p.chunks().size(); i++) {
+            readChunk(machine, p, i, counter);
+            starts[i + 1] = count[0];
+        }
+        if (header[0] == null || count[0] != p.summary().blocks() + p.summary().zeroBlocks()) {
+            throw ManifestChunkReader.bad("manifest of point " + p.info().id() + " of machine " + machine,
+                    "its chunks hold " + count[0] + " block references, its point file says "
+                    + (p.summary().blocks() + p.summary().zeroBlocks()));
+        }
+        Entry e = header[0];
+        List<BlockRef> blocks = new ChunkedBlockList((i, v) -> readChunk(machine, p, i, v), starts);
+        ManifestHeader h = p.header();
+        return new Manifest(Manifest.FORMAT_VERSION, h.source(), h.kind(), h.blockSize(),
+                List.of(new Entry(e.path(), e.type(), e.mode(), e.mtimeMillis(), e.size(), e.linkTarget(), blocks)));
+    }
+
+    private void readChunk(String machine, PointFile p, int i, ManifestVisitor v) {
+        String name = p.chunks().get(i);
+        try {
+            byte[] stored;
+            try {
+                stored = read(machine, name);
+            } catch (NotFoundException e) {
+                throw ManifestChunkReader.bad(where(machine, name), "missing (point " + p.info().id() + " needs it)");
+            }
+            ManifestChunkReader.read(where(machine, name), stored, v);
+        } catch (IOException e) {
+            throw Repository.storage("read " + where(machine, name), e);
+        }
+    }
+
+    /** The point file of one point. */
+    PointFile pointFile(String machine, String id) throws IOException {
+        String name = machine + "/" + id;
+        byte[] json;
+        try {
+            json = backend.read(new Handle(FileType.POINTS, name));
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("machine " + machine + " has no point " + id + " (removed by retention?)");
+        }
+        try {
+            return RepositoryFiles.point(json, name);
+        } catch (LifeboatException e) {
+            throw new IntegrityException(null, "points/" + name, "points/" + name + " is unreadable: " + e.getMessage());
+        }
+    }
+
+    static Handle handle(String machine, String name) {
+        return new Handle(FileType.MANIFESTS, machine + "/" + name);
+    }
+
+    static String where(String machine, String name) {
+        return "manifest chunk manifests/" + machine + "/" + name;
+    }
+
+    /** Counts what passes through, to compare with a point file's summary. */
+    static final class Counting implements ManifestVisitor {
+        private final ManifestVisitor next;
+        private long entries;
+        private long blocks;
+        private long zeroBlocks;
+        private long sourceBytes;
+
+        Counting(ManifestVisitor next) {
+            this.next = next;
+        }
+
+        @Override
+        public void entry(Entry e) {
+            entries++;
+            if (e.type() == EntryType.FILE) {
+                sourceBytes += e.size();
+            }
+            next.entry(e);
+        }
+
+        @Override
+        public void block(BlockId id, int length) {
+            blocks++;
+            next.block(id, length);
+        }
+
+        @Override
+        public void zeros(long count, int length) {
+            zeroBlocks += count;
+            next.zeros(count, length);
+        }
+
+        ManifestSummary summary(int chunks) {
+            return new ManifestSummary(entries, blocks, zeroBlocks, sourceBytes, chunks);
+        }
+    }
+}
