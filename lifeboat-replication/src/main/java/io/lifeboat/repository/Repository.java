@@ -534,7 +534,7 @@ public final class Repository implements AutoCloseable {
     /** Machines that have points or stored blocks, sorted. */
     public List<String> machines() {
         Set<String> all = new HashSet<>(points.keySet());
-        all.addAll(blocks.owned.keySet());
+        all.addAll(blocks.owned.machines());
         return all.stream().sorted().toList();
     }
 
@@ -573,6 +573,7 @@ public final class Repository implements AutoCloseable {
                 LOG.warn("could not remove the repository lock in {}: {}", backend.location(), e.toString());
             }
         }
+        blocks.close(); // a call still under way fails cleanly: the tables refuse use after close
     }
 
     /** Drops this object as a killed process would: the lock file stays (tests of crash recovery). */
@@ -584,6 +585,7 @@ public final class Repository implements AutoCloseable {
         if (lock != null) {
             lock.abandon();
         }
+        blocks.close(); // as the kernel would unmap them
     }
 
     private void checkWritable() {

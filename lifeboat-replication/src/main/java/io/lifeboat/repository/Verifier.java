@@ -38,11 +38,11 @@ final class Verifier {
         Map<BlockId, VerifyReport.Damage> damaged = new TreeMap<>();
         for (String m : repo.machines()) {
             if (machine.isEmpty() || machine.get().equals(m)) {
-                scope.addAll(repo.blocks.owned.getOrDefault(m, Map.of()).keySet());
+                repo.blocks.owned.forEach(m, (id, times) -> scope.add(id));
                 for (PointInfo p : repo.points(Optional.of(m))) {
                     eachBlock(p, id -> {
                         scope.add(id);
-                        if (!repo.blocks.index.containsKey(id)) {
+                        if (!repo.blocks.index.contains(id)) {
                             damaged.put(id, new VerifyReport.Damage(id, null, "not stored (no pack holds it)"));
                         }
                     });
@@ -50,7 +50,7 @@ final class Verifier {
             }
         }
         if (machine.isEmpty()) {
-            scope.addAll(repo.blocks.index.keySet());
+            repo.blocks.index.forEach((id, loc) -> scope.add(id));
         }
         Map<String, List<BlockId>> byPack = new TreeMap<>();
         for (BlockId id : scope) {
