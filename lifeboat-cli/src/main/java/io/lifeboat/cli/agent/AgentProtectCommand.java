@@ -1,6 +1,7 @@
 package io.lifeboat.cli.agent;
 
 import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.protect.FingerprintKey;
 import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
@@ -90,7 +91,8 @@ public final class AgentProtectCommand implements Callable<Integer> {
         try (VaultClientTransport transport = VaultClientTransport.connecting(layout, () -> TlsEngine.select(engine))) {
             ProtectOptions options = ProtectOptions.defaults();
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
-            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks());
+            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks(),
+                    FingerprintKey.loadOrCreate(layout.fingerprintKey()));
             if (rehash) {
                 forgetRecords(records);
             }

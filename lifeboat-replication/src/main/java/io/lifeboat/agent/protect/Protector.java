@@ -73,7 +73,8 @@ public final class Protector {
         long blocksPresent;
         // about what is in flight at a time: three windows queued or being sent, and two batches
         BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
-        SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known);
+        SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known,
+                records.fingerprint());
         try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
             manifest = reader.read(source, kind, uploader);
             uploader.finish();

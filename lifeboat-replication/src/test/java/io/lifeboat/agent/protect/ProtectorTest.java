@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProtectorTest {
     private static final String M = "web-1";
+    private static final FingerprintKey KEY = new FingerprintKey(0x5eed);
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(300));
 
     @TempDir
@@ -314,7 +315,7 @@ class ProtectorTest {
         byte[] data = image(8 << 20, 11); // 128 random blocks, 128 zero blocks
         Path img = tmp.resolve("disk.img");
         Files.write(img, data);
-        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"));
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
         ProtectResult first = protect(transport, img, ProtectListener.NONE, records);
         assertThat(first.blocksSent()).isEqualTo(128);
         int asked = idsAskedAbout();
@@ -339,12 +340,45 @@ class ProtectorTest {
         assertThat(restore(manifestOf(changed).entries().get(0))).isEqualTo(data);
     }
 
+    /**
+     * Changes built to slip past a fingerprint: the CRC-32 x CRC-32C product XORed into a block
+     * (which kept the old CRC pair, so the old agent kept the old block), two blocks swapped, a
+     * block replaced by a copy of another. Each is seen, hashed and asked about; new content is sent.
+     */
+    @Test
+    void craftedChangesAreSeenSentAndRestoredAsTheSourceHoldsThem() throws IOException {
+        int bs = 32 * 1024;
+        byte[] data = image(4 << 20, 21); // 64 random blocks, 64 zero blocks
+        Path img = tmp.resolve("disk.img");
+        Files.write(img, data);
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
+        protect(transport, img, ProtectListener.NONE, records);
+        int asked = idsAskedAbout();
+
+        long crc32 = CrcForgery.crc32(data, 3 * bs, bs);
+        long crc32c = CrcForgery.crc32c(data, 3 * bs, bs);
+        CrcForgery.apply(data, 3 * bs + 1001);
+        assertThat(CrcForgery.crc32(data, 3 * bs, bs)).as("the old fingerprint's CRC-32 is fooled").isEqualTo(crc32);
+        assertThat(CrcForgery.crc32c(data, 3 * bs, bs)).as("and its CRC-32C").isEqualTo(crc32c);
+        CrcForgery.apply(data, 10 * bs - CrcForgery.PATTERN_BYTES); // the last bytes of block 9
+        byte[] b20 = java.util.Arrays.copyOfRange(data, 20 * bs, 21 * bs);
+        System.arraycopy(data, 21 * bs, data, 20 * bs, bs);
+        System.arraycopy(b20, 0, data, 21 * bs, bs);
+        System.arraycopy(data, 31 * bs, data, 30 * bs, bs);
+        Files.write(img, data);
+
+        ProtectResult changed = protect(transport, img, ProtectListener.NONE, records);
+        assertThat(idsAskedAbout() - asked).as("blocks 3, 9, 20, 21 and 30 asked about").isEqualTo(5);
+        assertThat(changed.blocksSent()).as("the two forged blocks: the others' content is stored").isEqualTo(2);
+        assertThat(restore(manifestOf(changed).entries().get(0))).isEqualTo(data);
+    }
+
     @Test
     void aRecordTheVaultCannotHonourIsDroppedAndThePassRunsAgainHashingEverything() throws IOException {
         byte[] data = image(4 << 20, 12);
         Path img = tmp.resolve("disk.img");
         Files.write(img, data);
-        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"));
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
         protect(transport, img, ProtectListener.NONE, records);
 
         // the agent now talks to an empty vault: every id in its record is unknown there
@@ -369,7 +403,7 @@ class ProtectorTest {
         Path img = tmp.resolve("disk.img");
         Files.write(img, data);
         Path dir = tmp.resolve("known");
-        KnownBlocksStore records = KnownBlocksStore.in(dir);
+        KnownBlocksStore records = KnownBlocksStore.in(dir, KEY);
         ProtectResult first = protect(transport, img, ProtectListener.NONE, records);
         Path record;
         try (var files = Files.list(dir)) {
