@@ -59,7 +59,7 @@ final class TreeRestore {
                 clear(p);
                 writer.writeSparse(f, p);
                 Targets.setMode(p, f.mode());
-                Targets.setMtime(p, f.mtimeMillis());
+                Targets.setMtime(p, f.mtimeNanos());
                 progress.files++;
             }
             for (Entry l : links) {
@@ -67,14 +67,14 @@ final class TreeRestore {
                 Path p = resolve(root, l.path());
                 clear(p);
                 Files.createSymbolicLink(p, p.getFileSystem().getPath(l.linkTarget()));
-                Targets.setMtime(p, l.mtimeMillis());
+                Targets.setMtime(p, l.mtimeNanos());
                 progress.symlinks++;
             }
             dirs.sort(Comparator.comparingInt(TreeRestore::depth).reversed());
             for (Entry d : dirs) {
                 Path p = resolve(root, d.path());
                 Targets.setMode(p, d.mode());
-                Targets.setMtime(p, d.mtimeMillis());
+                Targets.setMtime(p, d.mtimeNanos());
             }
         } catch (IOException e) {
             throw FileWriter.failure(root, new Entry("", EntryType.DIRECTORY, 0, 0, m.sourceBytes(), null, List.of()),

@@ -16,11 +16,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -97,7 +95,7 @@ final class SourceReader {
 
     private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
         BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        entries.add(new Entry(rel, EntryType.DIRECTORY, mode(dir), da.lastModifiedTime().toMillis(), 0, null, List.of()));
+        entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0, null, List.of()));
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(children::add);
@@ -108,7 +106,7 @@ final class SourceReader {
             String name = (rel.isEmpty() ? "" : rel + "/") + child.getFileName().toString();
             BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
-                entries.add(new Entry(name, EntryType.SYMLINK, mode(child), a.lastModifiedTime().toMillis(), 0,
+                entries.add(new Entry(name, EntryType.SYMLINK, SourceMetadata.mode(child, 0777), SourceMetadata.mtimeNanos(a), 0,
                         Files.readSymbolicLink(child).toString(), List.of()));
             } else if (a.isDirectory()) {
                 walk(child, name, entries, sink);
@@ -153,7 +151,7 @@ final class SourceReader {
                 eof = g.eof;
             }
         }
-        return new Entry(rel, EntryType.FILE, mode(file), a.lastModifiedTime().toMillis(), size, null, blocks);
+        return new Entry(rel, EntryType.FILE, SourceMetadata.mode(file, 0644), SourceMetadata.mtimeNanos(a), size, null, blocks);
     }
 
     /**
@@ -282,28 +280,6 @@ final class SourceReader {
         BlockId[] ids = BlockId.ofAll(data, lengths, n);
         for (int k = 0; k < n; k++) {
             g.ids[slot[k]] = ids[k];
-        }
-    }
-
-    /** Permission bits (incl. setuid/setgid/sticky where the file system says), 0 where unknown. */
-    static int mode(Path p) {
-        try {
-            Object m = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            if (m instanceof Integer i) {
-                return i & 07777;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // fall through to POSIX permissions
-        }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-            int mode = 0;
-            for (PosixFilePermission perm : perms) {
-                mode |= 1 << (8 - perm.ordinal());
-            }
-            return mode;
-        } catch (IOException | UnsupportedOperationException e) {
-            return 0;
         }
     }
 }

@@ -254,7 +254,7 @@ class ProtectorTest {
         assertThat(link.linkTarget()).isEqualTo("a/b/c/deep.txt");
         Entry run = m.entries().get(8);
         assertThat(run.mode()).isEqualTo(0750);
-        assertThat(run.mtimeMillis()).isEqualTo(1_600_000_000_000L);
+        assertThat(run.mtimeNanos()).isEqualTo(1_600_000_000_000_000_000L);
         assertThat(m.entries().get(5).blocks()).isEmpty();
         assertThat(m.entries().get(5).size()).isZero();
         assertThat(restore(m.entries().get(9))).isEqualTo(Files.readAllBytes(root.resolve("späces & ünïcode ✓.txt")));
