@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * other block is hashed and goes to the sink. What it read is recorded for the next pass.
  * A tree is walked depth-first in name order without following symlinks; its root is the entry "".
  * Files are read to end of file, so a device needs no size and a file that grows or shrinks while
- * read is recorded as read (crash-consistent).
+ * read is recorded as read (which is why a point read without a snapshot is labelled live).
  */
 final class SourceReader {
     private final int blockSize;
@@ -82,7 +82,8 @@ final class SourceReader {
         return record.toRecord(point);
     }
 
-    Manifest read(Path source, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
+    /** Reads {@code source} (the source itself or a snapshot of it) into a manifest of the source named {@code name}. */
+    Manifest read(Path source, String name, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
         if (kind == SourceKind.DIRECTORY) {
             walk(source, "", entries, sink);
@@ -90,7 +91,7 @@ final class SourceReader {
             BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
             entries.add(file(source, "", a, sink));
         }
-        return new Manifest(Manifest.FORMAT_VERSION, source.toString(), kind, blockSize, entries);
+        return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
     }
 
     private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {

@@ -38,8 +38,9 @@
  * was linear: one 9-byte XOR pattern fooled it in any block). rsync, by comparison, skips a file
  * whose size and modification time are unchanged without reading it.
  *
- * <p>Not guaranteed: application consistency (a live source is read as it changes: the point is
- * crash-consistent); hard links, xattrs, ACLs, owners and special files in trees (skipped and
+ * <p>Consistency: a source read without a snapshot is read as it changes, so its point is labelled
+ * {@code live}; with a snapshot provider ({@link io.lifeboat.agent.snapshot}) it is read from the
+ * snapshot and labelled {@code crash-consistent}. Not guaranteed: application consistency; hard links, xattrs, ACLs, owners and special files in trees (skipped and
  * reported); shifting insertions do not dedupe (fixed blocks, not content-defined chunking).
  */
 package io.lifeboat.agent.protect;

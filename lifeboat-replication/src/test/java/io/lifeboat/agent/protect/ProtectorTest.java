@@ -304,6 +304,39 @@ class ProtectorTest {
         assertThat(points.get(1).bytesSent()).isLessThan(points.get(0).bytesSent());
     }
 
+    /**
+     * A plain read is labelled live; a read from a snapshot crash-consistent. Here the pre script
+     * freezes a copy and the source goes on changing: the point holds the copy, under the source's name.
+     */
+    @Test
+    void aPointIsLabelledLiveUnlessReadFromASnapshot() throws IOException {
+        Path f = tmp.resolve("data.bin");
+        byte[] before = image(1 << 20, 31);
+        Files.write(f, before);
+        assertThat(protect(f, ProtectListener.NONE).point().consistency()).isEqualTo("live");
+
+        Path frozen = tmp.resolve("frozen.bin");
+        Path pre = tmp.resolve("pre");
+        Files.writeString(pre, "#!/bin/sh\ncp \"$1\" " + frozen + "\necho changed >> \"$1\"\necho " + frozen + "\n");
+        Path post = tmp.resolve("post");
+        Files.writeString(post, "#!/bin/sh\nrm \"$LIFEBOAT_SNAPSHOT\"\n");
+        for (Path script : List.of(pre, post)) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        }
+        StopSignal stop = new StopSignal();
+        ProtectOptions options = ProtectOptions.defaults().withRetry(FAST)
+                .withSnapshot(new io.lifeboat.agent.snapshot.ScriptSnapshot(pre, post,
+                        io.lifeboat.agent.snapshot.Commands.SYSTEM));
+        ProtectResult r = new Protector(new HttpVaultApi(transport, M, FAST, ProtectListener.NONE, stop), options,
+                ProtectListener.NONE, stop).protect(f);
+        assertThat(r.point().consistency()).isEqualTo("crash-consistent");
+        Manifest m = manifestOf(r);
+        assertThat(m.source()).isEqualTo(f.toString());
+        assertThat(restore(m.entries().get(0))).isEqualTo(before);
+        assertThat(Files.size(f)).as("the source went on changing").isGreaterThan(before.length);
+        assertThat(frozen).as("released by the post script").doesNotExist();
+    }
+
     @Test
     void aMissingSourceIsAUsageError() {
         assertThatThrownBy(() -> protect(tmp.resolve("nope"), ProtectListener.NONE))
