@@ -108,7 +108,11 @@ public final class Protector {
             zero += e.blocks().stream().filter(BlockRef::isZero).count();
         }
         ProtectResult result = new ProtectResult(point, manifest.sourceBytes(), blocks, zero, blocksSent, blocksPresent,
-                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started));
+                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), reader.hardLinkCopies());
+        if (result.hardLinkCopies() > 0) {
+            listener.notice(source + ": " + result.hardLinkCopies() + " hard-linked files stored as separate copies of a"
+                    + " file stored before them (a restore writes them as separate files)");
+        }
         listener.committed(result);
         return result;
     }

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,23 @@ final class SourceMetadata {
     private static final int MODE_BITS = 07777;
 
     private SourceMetadata() {
+    }
+
+    /** A file's mode and its number of hard links (1 where the file system does not say). */
+    record Unix(int mode, int links) {
+    }
+
+    /** Mode and link count in one stat (the JDK's "unix" view); as {@link #mode} where there is none. */
+    static Unix unix(Path p, int unknown) {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
+            if (a.get("mode") instanceof Integer m && a.get("nlink") instanceof Integer n) {
+                return new Unix(m & MODE_BITS, n);
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // as mode() does
+        }
+        return new Unix(mode(p, unknown), 1);
     }
 
     /**

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -49,6 +51,9 @@ final class SourceReader {
     private final BlockFingerprint fingerprint;
     private final KnownBlocks.Recorder record;
     private long blocksUnchanged;
+    /** Files with more than one hard link, by file key (device and inode), seen so far in the tree. */
+    private final Set<Object> linked = new HashSet<>();
+    private long hardLinkCopies;
     private final AtomicLong bytesHashed = new AtomicLong();
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
@@ -77,6 +82,14 @@ final class SourceReader {
         return blocksUnchanged;
     }
 
+    /**
+     * Files of the tree that are hard links to a file stored earlier in the pass: each is stored
+     * (and restored) as a separate copy of it, sharing its blocks in the vault.
+     */
+    long hardLinkCopies() {
+        return hardLinkCopies;
+    }
+
     /** The record of what this pass read, to keep once its point is committed. */
     KnownBlocks record(String point) {
         return record.toRecord(point);
@@ -89,14 +102,15 @@ final class SourceReader {
             walk(source, "", entries, sink);
         } else {
             BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-            entries.add(file(source, "", a, sink));
+            entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
         }
         return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
     }
 
     private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
         BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0, null, List.of()));
+        entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
+                null, List.of()));
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(children::add);
@@ -112,14 +126,19 @@ final class SourceReader {
             } else if (a.isDirectory()) {
                 walk(child, name, entries, sink);
             } else if (a.isRegularFile()) {
-                entries.add(file(child, name, a, sink));
+                SourceMetadata.Unix unix = SourceMetadata.unix(child, 0644);
+                if (unix.links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
+                    hardLinkCopies++;
+                }
+                entries.add(file(child, name, a, unix.mode(), sink));
             } else {
                 listener.skipped(child, "not a regular file, directory or symlink");
             }
         }
     }
 
-    private Entry file(Path file, String rel, BasicFileAttributes a, BlockSink sink) throws IOException, InterruptedException {
+    private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink)
+            throws IOException, InterruptedException {
         List<BlockRef> blocks = new ArrayList<>();
         KnownBlocks.File last = known.file(rel);
         long size = 0;
@@ -152,7 +171,7 @@ final class SourceReader {
                 eof = g.eof;
             }
         }
-        return new Entry(rel, EntryType.FILE, SourceMetadata.mode(file, 0644), SourceMetadata.mtimeNanos(a), size, null, blocks);
+        return new Entry(rel, EntryType.FILE, mode, SourceMetadata.mtimeNanos(a), size, null, blocks);
     }
 
     /**

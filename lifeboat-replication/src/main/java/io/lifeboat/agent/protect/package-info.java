@@ -40,7 +40,11 @@
  *
  * <p>Consistency: a source read without a snapshot is read as it changes, so its point is labelled
  * {@code live}; with a snapshot provider ({@link io.lifeboat.agent.snapshot}) it is read from the
- * snapshot and labelled {@code crash-consistent}. Not guaranteed: application consistency; hard links, xattrs, ACLs, owners and special files in trees (skipped and
- * reported); shifting insertions do not dedupe (fixed blocks, not content-defined chunking).
+ * snapshot and labelled {@code crash-consistent}.
+ *
+ * <p>Not guaranteed: application consistency; hard links stay links (each further link to a file
+ * is stored as a copy of it, sharing its blocks, and the pass counts and reports them); xattrs,
+ * ACLs, owners and special files in trees (skipped and reported); shifting insertions do not
+ * dedupe (fixed blocks, not content-defined chunking).
  */
 package io.lifeboat.agent.protect;

@@ -262,6 +262,27 @@ class ProtectorTest {
     }
 
     @Test
+    void hardLinkedFilesAreCountedAndStoredAsCopiesOfOneContent() throws IOException {
+        Path root = tmp.resolve("linked");
+        Files.createDirectories(root.resolve("d"));
+        Path first = Files.write(root.resolve("a.bin"), image(200_000, 41));
+        Files.createLink(root.resolve("b.bin"), first);
+        Files.createLink(root.resolve("d/c.bin"), first);
+        Files.writeString(root.resolve("single"), "one link");
+        Notices notices = new Notices();
+        ProtectResult r = protect(root, notices);
+        assertThat(r.hardLinkCopies()).as("b.bin and d/c.bin, after a.bin").isEqualTo(2);
+        assertThat(notices.messages).singleElement().asString()
+                .contains("2 hard-linked files stored as separate copies");
+        Manifest m = manifestOf(r);
+        Entry a = m.entries().stream().filter(e -> e.path().equals("a.bin")).findFirst().orElseThrow();
+        Entry c = m.entries().stream().filter(e -> e.path().equals("d/c.bin")).findFirst().orElseThrow();
+        assertThat(c.blocks()).isEqualTo(a.blocks());
+        assertThat(r.blocksSent()).as("the linked content travels once, beside the single file's block")
+                .isEqualTo(a.blocks().stream().filter(b -> !b.isZero()).count() + 1);
+    }
+
+    @Test
     void aStopRequestAbandonsThePassAndLeavesNoPoint() throws IOException {
         Path f = tmp.resolve("x.img");
         Files.write(f, image(4 << 20, 6));
