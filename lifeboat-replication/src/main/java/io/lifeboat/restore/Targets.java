@@ -3,7 +3,6 @@ package io.lifeboat.restore;
 import io.lifeboat.tls.LifeboatException.Kind;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -83,11 +82,17 @@ final class Targets {
      * is not in the file's group (restoring as root keeps it).
      */
     static void setMode(Path p, int mode) throws IOException {
-        FileStore store = Files.getFileStore(p);
-        if (store.supportsFileAttributeView("unix")) {
+        // tried rather than asked of the FileStore: Files.getFileStore reads the mount table each time
+        try {
             Files.setAttribute(p, "unix:mode", mode & MODE_BITS);
-        } else if (store.supportsFileAttributeView("posix")) {
+            return;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // no "unix" view
+        }
+        try {
             Files.setPosixFilePermissions(p, permissions(mode));
+        } catch (UnsupportedOperationException e) {
+            // no POSIX modes on this file system
         }
     }
 

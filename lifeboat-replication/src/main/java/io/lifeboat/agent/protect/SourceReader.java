@@ -147,7 +147,7 @@ final class SourceReader {
             while (!eof) {
                 stop.check();
                 long first = blocks.size();
-                Group g = readGroup(ch, size, last, first);
+                Group g = readGroup(ch, size, a.size(), last, first);
                 for (int i = 0; i < g.count; i++) {
                     size += g.lengths[i];
                     listener.read(g.lengths[i]);
@@ -197,27 +197,42 @@ final class SourceReader {
      * (hashing is the agent's main CPU cost, reading the next). The group ends at the first short
      * block: blocks after it are dropped even if a growing file filled them meanwhile, so what is
      * recorded is always a prefix of the file as read.
+     *
+     * <p>Only the slices the file's size ({@code sizeHint}, from its attributes) reaches are read,
+     * one more if it ends on a slice's edge, and a single slice in the calling thread: in a tree of
+     * small files, handing 16 slices per file to the pool, 15 of them past the end, was most of
+     * the reader's time. A file that grew since still reads on: the group ends the file only where
+     * it met a short block.
      */
-    private Group readGroup(FileChannel ch, long position, KnownBlocks.File last, long firstIndex) throws IOException {
+    private Group readGroup(FileChannel ch, long position, long sizeHint, KnownBlocks.File last, long firstIndex)
+            throws IOException {
         Group g = new Group();
-        IOException[] failed = new IOException[1];
-        IntStream.range(0, GROUP / SLICE).parallel().forEach(t -> {
-            try {
-                readSlice(ch, g, t * SLICE, position, last, firstIndex);
-            } catch (IOException e) {
-                synchronized (failed) {
-                    failed[0] = e;
+        long sliceBytes = (long) SLICE * blockSize;
+        long remaining = Math.max(0, sizeHint - position);
+        int slices = (int) Math.min(GROUP / SLICE, remaining / sliceBytes + 1);
+        if (slices == 1) {
+            readSlice(ch, g, 0, position, last, firstIndex);
+        } else {
+            IOException[] failed = new IOException[1];
+            IntStream.range(0, slices).parallel().forEach(t -> {
+                try {
+                    readSlice(ch, g, t * SLICE, position, last, firstIndex);
+                } catch (IOException e) {
+                    synchronized (failed) {
+                        failed[0] = e;
+                    }
                 }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
         }
+        int read = slices * SLICE;
         int n = 0;
-        while (n < GROUP && g.read[n] && g.lengths[n] == blockSize) {
+        while (n < read && g.read[n] && g.lengths[n] == blockSize) {
             n++;
         }
-        g.eof = n < GROUP;
+        g.eof = n < read;
         if (g.eof && g.read[n] && g.lengths[n] > 0) {
             n++; // the last, short block
         }
