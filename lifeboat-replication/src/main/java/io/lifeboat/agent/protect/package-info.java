@@ -26,7 +26,7 @@
  * sent again, after a crash too, because the vault's answer decides what is sent; block data in
  * memory stays within about three windows plus two batches, whatever the source size. What grows
  * with the source is per-block bookkeeping: the manifest being built, and the record of the last
- * point plus the one of this pass (44 bytes per block each, in flat arrays).
+ * point plus the one of this pass (52 bytes per block each, in flat arrays).
  *
  * <p>Why the record: an incremental pass over an image reads every block, and SHA-256 of what has
  * not changed was most of its CPU (about 1 s per GiB even 16 lanes at a time, plus the JIT work of
