@@ -25,9 +25,13 @@ final class TreeSync {
 
     /** @throws IOException when neither way could sync the files */
     static void sync(Path root, List<Path> files) throws IOException {
-        if (syncFileSystem(root)) {
-            return;
+        if (!syncFileSystem(root)) {
+            syncEach(files);
         }
+    }
+
+    /** Syncs every file, {@link #PARALLEL_SYNCS} at a time; the last failure is thrown once all were tried. */
+    static void syncEach(List<Path> files) throws IOException {
         IOException[] failed = new IOException[1];
         IntStream.range(0, PARALLEL_SYNCS).parallel().forEach(t -> {
             for (int i = t; i < files.size(); i += PARALLEL_SYNCS) {
