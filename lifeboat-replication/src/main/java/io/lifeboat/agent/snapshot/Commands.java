@@ -29,8 +29,12 @@ public interface Commands {
 
         /** Its last non-blank line of standard error, or else of standard output: what it said went wrong. */
         public String reason() {
-            String s = lastLine(stderr);
-            return s.isEmpty() ? lastLine(stdout).isEmpty() ? "exit status " + exitCode : lastLine(stdout) : s;
+            for (String said : new String[] {lastLine(stderr), lastLine(stdout)}) {
+                if (!said.isEmpty()) {
+                    return said;
+                }
+            }
+            return "exit status " + exitCode;
         }
 
         static String lastLine(String text) {

@@ -43,11 +43,11 @@ public record LvmSnapshot(Commands commands) implements SnapshotProvider {
         if (!created.ok()) {
             throw new SnapshotException("cannot take an LVM snapshot of " + source + ": lvcreate: " + created.reason());
         }
-        Path device0 = Path.of("/dev", vg, snap);
+        Path snapshotDevice = Path.of("/dev", vg, snap);
         return new Snapshot() {
             @Override
             public Path path() {
-                return device0;
+                return snapshotDevice;
             }
 
             @Override
