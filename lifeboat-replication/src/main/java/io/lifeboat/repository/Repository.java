@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +44,9 @@ public final class Repository implements AutoCloseable {
     final Backend backend;
     final RepositoryOptions options;
     private final RepositoryLock lock;
+    /** Keeps pack deletions away from readers in other processes; a read-only open is inside it. */
+    final ReaderGate gate;
+    private final ReaderGate.Ticket reading;
     final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
 
     /** Blocks, packs and who uploaded what; used under {@link #rw} like the rest. */
@@ -51,29 +55,37 @@ public final class Repository implements AutoCloseable {
     final Map<String, Map<String, StoredPoint>> points = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock) {
+    private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
+            ReaderGate.Ticket reading) {
         this.backend = backend;
         this.options = options;
         this.lock = lock;
+        this.gate = gate;
+        this.reading = reading;
         this.blocks = new BlockStore(backend, options);
     }
 
     /**
      * Opens (and, unless read-only, creates) the repository on {@code backend}. A writable open takes
      * the single-writer lock, removes temporaries of interrupted writes and rebuilds the index of any
-     * pack whose index is missing; a read-only open changes nothing.
+     * pack whose index is missing. A read-only open changes nothing and, on a local folder, holds the
+     * readers' shared lock until closed, so the serving vault deletes no pack under it ({@link ReaderGate}).
      */
     public static Repository open(Backend backend, RepositoryOptions options) {
         try {
             RepositoryLock lock = null;
+            ReaderGate gate = ReaderGate.of(backend);
+            ReaderGate.Ticket reading = null;
             if (!options.readOnly()) {
                 ensureConfig(backend, options);
                 lock = RepositoryLock.acquire(backend, options.clock().instant());
                 backend.removeTemporaries();
+                gate.prepare();
             } else if (backend.size(Handle.CONFIG).isPresent()) {
                 checkConfig(backend);
+                reading = gate.enter();
             }
-            Repository r = new Repository(backend, options, lock);
+            Repository r = new Repository(backend, options, lock, gate, reading);
             try {
                 new RepositoryLoader(r).load();
             } catch (RuntimeException | IOException e) {
@@ -153,6 +165,7 @@ public final class Repository implements AutoCloseable {
     public void putBlocks(String machine, List<BlockUpload> uploads) {
         checkWritable();
         checkMachine(machine);
+        checkReserve(machine, uploads);
         rw.readLock().lock();
         try {
             blocks.putBlocks(machine, uploads);
@@ -195,6 +208,78 @@ public final class Repository implements AutoCloseable {
             return List.of(blocks.readBlocks(machine, ids));
         } finally {
             rw.readLock().unlock();
+        }
+    }
+
+    /**
+     * Refuses an upload that would leave less free disk than the policy's reserve, so the vault keeps
+     * room to commit points of blocks it has and to prune (which writes small files before deleting).
+     * Before refusing, it runs retention over every machine (by policy, the lock period respected; at
+     * most once a minute), so a full vault frees what its policy no longer keeps by itself.
+     */
+    private void checkReserve(String machine, List<BlockUpload> uploads) {
+        long need = 0;
+        for (BlockUpload u : uploads) {
+            need += u.length() + Pack.HEADER;
+        }
+        long reserve = policy().freeSpaceReserve();
+        OptionalLong free = usableSpace();
+        if (free.isEmpty() || free.getAsLong() - need >= reserve) {
+            return;
+        }
+        if (reclaim()) {
+            free = usableSpace();
+            if (free.isEmpty() || free.getAsLong() - need >= reserve) {
+                return;
+            }
+        }
+        throw new StorageFullException("upload of " + uploads.size() + " block(s) of machine " + machine
+                + " refused: the vault's disk at " + backend.location() + " has " + mib(free.getAsLong())
+                + " free, and the vault keeps " + mib(reserve) + " in reserve; nothing stored was lost, points of"
+                + " blocks already stored still commit; free space or prune (`lifeboat prune`) and the agent resumes");
+    }
+
+    private OptionalLong usableSpace() {
+        try {
+            return backend.usableSpace();
+        } catch (IOException e) {
+            return OptionalLong.empty(); // the store cannot tell; a write that does not fit still fails cleanly
+        }
+    }
+
+    /** When retention over every machine last ran to make room (epoch millis). */
+    private final java.util.concurrent.atomic.AtomicLong lastReclaim = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
+    /** Runs retention over every machine, unless it ran less than a minute ago; true when it ran. */
+    private boolean reclaim() {
+        long now = options.clock().millis();
+        long last = lastReclaim.get();
+        if (last != Long.MIN_VALUE && now - last < 60_000 || !lastReclaim.compareAndSet(last, now)) {
+            return false;
+        }
+        try {
+            PruneReport r = new Retention(this).prune(PruneRequest.byPolicy(false));
+            LOG.warn("the vault's disk at {} is below its free-space reserve: retention removed {} point(s) and {} pack file(s)",
+                    backend.location(), r.removed().size(), r.packsDeleted() + r.packsRepacked());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the vault's disk at {} is below its free-space reserve and retention failed: {}", backend.location(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    private static String mib(long bytes) {
+        return (bytes >> 20) + " MiB";
+    }
+
+    /** The vault's storage policy now; when it cannot be read, the defaults (which delete nothing sooner). */
+    StoragePolicy policy() {
+        try {
+            return options.policy().get();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the vault's storage policy ({}); using the defaults for the free-space reserve", e.getMessage());
+            return StoragePolicy.DEFAULT;
         }
     }
 
@@ -251,6 +336,25 @@ public final class Repository implements AutoCloseable {
                     machine, info.id(), e.toString());
         }
         return info;
+    }
+
+    /**
+     * An operator's prune: applies the vault's retention policy to every machine (or one), deleting what
+     * it drops, and the points named in the request whatever the policy or the lock period says; then
+     * collects the blocks nothing needs. A dry run only decides. A machine can never ask for this: the
+     * vault API has no request that deletes.
+     *
+     * @throws NotFoundException when a named point does not exist (nothing is deleted)
+     */
+    public PruneReport prune(PruneRequest request) {
+        if (!request.dryRun()) {
+            checkWritable();
+        }
+        try {
+            return new Retention(this).prune(request);
+        } catch (IOException e) {
+            throw storage("prune the repository", e);
+        }
     }
 
     /** Points, oldest first per machine, machines in name order; all machines when {@code machine} is empty. */
@@ -340,6 +444,9 @@ public final class Repository implements AutoCloseable {
             return;
         }
         closed = true;
+        if (reading != null) {
+            reading.close();
+        }
         if (lock != null) {
             try {
                 lock.release();
@@ -352,6 +459,9 @@ public final class Repository implements AutoCloseable {
     /** Drops this object as a killed process would: the lock file stays (tests of crash recovery). */
     void abandon() {
         closed = true;
+        if (reading != null) {
+            reading.close();
+        }
         if (lock != null) {
             lock.abandon();
         }

@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * Reads a repository's files into memory when it opens. An unreadable index is rebuilt from its pack
  * (packs describe themselves), as is the index of a pack written just before a crash; unreadable
  * ownership or point files are skipped with a warning, never deleted (nothing stored is lost).
+ *
+ * <p>Points first, then ownership, then indexes: a point is created only after its blocks' ownership
+ * records and indexes, so a reader beside a serving vault never sees a point whose blocks it has not
+ * loaded. A read-only open whose listed files vanish while it reads them (retention of the serving
+ * vault deleted a point or compacted ownership records) loads again, a few times at most.
  */
 final class RepositoryLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryLoader.class);
@@ -34,10 +39,25 @@ final class RepositoryLoader {
         this.writable = !repo.options.readOnly();
     }
 
+    private static final int READ_ONLY_ATTEMPTS = 5;
+    private boolean vanished;
+
     void load() throws IOException {
-        loadIndex();
-        loadOwnership();
-        loadPoints();
+        for (int attempt = 1; ; attempt++) {
+            vanished = false;
+            loadPoints();
+            loadOwnership();
+            loadIndex();
+            if (!vanished || writable || attempt == READ_ONLY_ATTEMPTS) {
+                return;
+            }
+            LOG.debug("files of {} changed while they were read; loading again", backend.location());
+            repo.points.clear();
+            repo.blocks.owned.clear();
+            repo.blocks.ownershipFiles.clear();
+            repo.blocks.index.clear();
+            repo.blocks.packBlocks.clear();
+        }
     }
 
     private void loadIndex() throws IOException {
@@ -50,7 +70,7 @@ final class RepositoryLoader {
                 repo.blocks.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
                 indexed.add(name);
             } catch (NoSuchFileException e) {
-                // deleted by a prune running elsewhere while we listed
+                vanished = true; // deleted by a prune running elsewhere while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
                 LOG.warn("index/{} is unreadable ({}); rebuilding it from its pack", name, e.getMessage());
                 if (writable) {
@@ -94,7 +114,7 @@ final class RepositoryLoader {
                 blocks.forEach((id, t) -> mine.merge(id, t, Math::min));
                 repo.blocks.ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
             } catch (NoSuchFileException e) {
-                // compacted away while we listed
+                vanished = true; // compacted away while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
                 LOG.warn("machines/{} is unreadable ({}); skipped", name, e.getMessage());
             }
@@ -113,7 +133,7 @@ final class RepositoryLoader {
                 }
                 repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p);
             } catch (NoSuchFileException e) {
-                // removed by retention while we listed
+                vanished = true; // removed by retention while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
                 LOG.warn("points/{} is unreadable ({}); skipped", name, e.getMessage());
             }

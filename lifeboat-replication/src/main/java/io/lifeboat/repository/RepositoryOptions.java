@@ -2,67 +2,80 @@ package io.lifeboat.repository;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How a {@link Repository} behaves; immutable. Start from {@link #defaults()} and change what you need.
  *
- * @param keepNewest      recovery points kept per machine (older ones are removed after each commit)
  * @param packTargetBytes a batch of blocks is written as packs of about this size
  * @param maxBlockBytes   the largest block accepted (uncompressed); also the decompression bound
- * @param readOnly        open without a lock and refuse every change (points, verify, test failover)
+ * @param readOnly        open without the writer lock and refuse every change (points, verify, failover)
  * @param pruneGrace      blocks uploaded (or confirmed present) within this time are never pruned,
  *                        even when no point names them yet: they belong to a point being uploaded
  * @param clock           the time source (injected by tests)
+ * @param policy          the vault's storage policy (retention, lock period, free-space reserve),
+ *                        asked again at every commit and prune, so a serving vault follows a changed
+ *                        policy without a restart; a supplier that throws stops retention (nothing is
+ *                        deleted) and the commit still succeeds
  */
-public record RepositoryOptions(int keepNewest, int packTargetBytes, int maxBlockBytes, boolean readOnly,
-        Duration pruneGrace, Clock clock) {
-    public static final int DEFAULT_KEEP_NEWEST = 24;
+public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean readOnly, Duration pruneGrace,
+        Clock clock, Supplier<StoragePolicy> policy) {
     public static final int DEFAULT_PACK_TARGET_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_BLOCK_BYTES = 16 << 20;
     public static final Duration DEFAULT_PRUNE_GRACE = Duration.ofHours(6);
 
     public RepositoryOptions {
-        if (keepNewest < 1) {
-            throw new IllegalArgumentException("keepNewest must be at least 1: " + keepNewest);
-        }
         if (packTargetBytes < 1 || maxBlockBytes < 1) {
             throw new IllegalArgumentException("pack and block sizes must be positive");
         }
-        if (pruneGrace == null || pruneGrace.isNegative() || clock == null) {
-            throw new IllegalArgumentException("pruneGrace and clock are required");
+        if (pruneGrace == null || pruneGrace.isNegative() || clock == null || policy == null) {
+            throw new IllegalArgumentException("pruneGrace, clock and policy are required");
         }
     }
 
     public static RepositoryOptions defaults() {
-        return new RepositoryOptions(DEFAULT_KEEP_NEWEST, DEFAULT_PACK_TARGET_BYTES, DEFAULT_MAX_BLOCK_BYTES,
-                false, DEFAULT_PRUNE_GRACE, Clock.systemUTC());
+        return new RepositoryOptions(DEFAULT_PACK_TARGET_BYTES, DEFAULT_MAX_BLOCK_BYTES, false, DEFAULT_PRUNE_GRACE,
+                Clock.systemUTC(), () -> StoragePolicy.DEFAULT);
     }
 
     public static RepositoryOptions readOnlyDefaults() {
         return defaults().withReadOnly(true);
     }
 
+    /**
+     * Keeps only the newest {@code n} points of each source, with no lock period and no free-space
+     * reserve (tests that exercise pruning, and tools that want the old fixed count).
+     */
     public RepositoryOptions withKeepNewest(int n) {
-        return new RepositoryOptions(n, packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock);
+        return withPolicy(new StoragePolicy(RetentionPolicy.keepLast(n), Map.of(), Duration.ZERO, 0));
+    }
+
+    public RepositoryOptions withPolicy(StoragePolicy p) {
+        return withPolicy(() -> p);
+    }
+
+    public RepositoryOptions withPolicy(Supplier<StoragePolicy> p) {
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p);
     }
 
     public RepositoryOptions withPackTargetBytes(int n) {
-        return new RepositoryOptions(keepNewest, n, maxBlockBytes, readOnly, pruneGrace, clock);
+        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy);
     }
 
     public RepositoryOptions withMaxBlockBytes(int n) {
-        return new RepositoryOptions(keepNewest, packTargetBytes, n, readOnly, pruneGrace, clock);
+        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy);
     }
 
     public RepositoryOptions withReadOnly(boolean ro) {
-        return new RepositoryOptions(keepNewest, packTargetBytes, maxBlockBytes, ro, pruneGrace, clock);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy);
     }
 
     public RepositoryOptions withPruneGrace(Duration d) {
-        return new RepositoryOptions(keepNewest, packTargetBytes, maxBlockBytes, readOnly, d, clock);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy);
     }
 
     public RepositoryOptions withClock(Clock c) {
-        return new RepositoryOptions(keepNewest, packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy);
     }
 }

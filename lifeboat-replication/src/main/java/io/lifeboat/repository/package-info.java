@@ -12,16 +12,21 @@
  *       {@code missing} answers only from the asking machine's ownership, so it reveals nothing of others.</li>
  *   <li>{@code commitPoint} checks every non-zero block of the manifest is owned and indexed, then creates one
  *       file {@code points/<m>/<id>}: the point is visible exactly when that create succeeds.</li>
- *   <li>Retention keeps the newest N points per machine and prunes (see {@link io.lifeboat.repository.Retention}).</li>
+ *   <li>Retention keeps points per (machine, source) by the vault's policy, never deletes one younger than the
+ *       lock period, and prunes blocks nothing needs (see {@link io.lifeboat.repository.RetentionPlan},
+ *       {@link io.lifeboat.repository.Retention}); only the operator's {@code prune} deletes sooner.</li>
  *   <li>Reads and {@code verify} check each record header, decode within the bound and re-hash.</li>
- *   <li>On open, a writer takes the lock, removes temporaries and re-indexes packs whose index is missing.</li>
+ *   <li>On open, a writer takes the OS lock (freed by the kernel when it dies), removes temporaries and
+ *       re-indexes packs whose index is missing; a reader holds a shared lock that defers pack deletions.</li>
  *   <li>A block found damaged counts as missing from then on; the next upload of it stores a fresh copy.</li>
  * </ol>
  *
  * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is
- * trusted); only one process may write a repository at a time (enforced by {@code locks/}); a point
+ * trusted); only one process may write a repository at a time (an OS lock on {@code write.lock}); a point
  * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
  * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
- * uploaded within the grace period even if no point names them.
+ * uploaded within the grace period even if no point names them; a reader that stays open keeps
+ * dropped packs on disk until it closes; the lock period protects points from retention, not from
+ * an operator's {@code prune --point} or from someone with the vault's own disk.
  */
 package io.lifeboat.repository;

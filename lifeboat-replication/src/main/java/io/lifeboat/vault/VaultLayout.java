@@ -8,6 +8,7 @@ import java.nio.file.Path;
  *   V/ca.crt  V/ca.key (0600)          the vault's CA (ECDSA P-256)
  *   V/server.crt  V/server.key (0600)  the TLS server certificate (chain: server, CA)
  *   V/vault.json                       {@link VaultConfig}
+ *   V/policy.json                      the storage policy: retention, lock period, free-space reserve
  *   V/state/tokens/  V/state/machines/ enrolment tokens (secret hashes only) and machine records
  *   V/run/address                      the bound address while {@code vault serve} runs
  *   V/repo/                            the repository (not the foundation's)
@@ -58,6 +59,11 @@ public record VaultLayout(Path dir) {
     /** Written atomically by {@code vault serve} once it listens, removed when it stops. */
     public Path address() {
         return run().resolve("address");
+    }
+
+    /** The storage policy ({@link io.lifeboat.vault.store.PolicyFile}); absent means the defaults. */
+    public Path policy() {
+        return dir.resolve("policy.json");
     }
 
     public Path repo() {

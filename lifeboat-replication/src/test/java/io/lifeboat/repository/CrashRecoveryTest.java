@@ -127,7 +127,7 @@ class CrashRecoveryTest {
     private static void checkAfterRestart(Backend storage, MutableClock clock, List<Cut> versions, Acked acked, String when) {
         try (Repository repo = Repository.open(storage, options(clock))) {
             List<PointInfo> points = repo.points(Optional.of("m"));
-            // keepNewest is 1; a crash inside retention may leave one more point, removed at the next commit
+            // keep-last is 1; a crash inside retention may leave one more point, removed at the next commit
             assertThat(points.size()).as(when).isLessThanOrEqualTo(2);
             if (!acked.committed.isEmpty()) {
                 assertThat(points).as(when + ": the last acknowledged point is visible").isNotEmpty();

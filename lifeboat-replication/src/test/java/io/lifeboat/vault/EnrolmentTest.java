@@ -132,6 +132,9 @@ class EnrolmentTest {
                     body.put("ca", t.caSha256()).encode(), ca, null);
             assertThat(badCsr.status()).isEqualTo(400);
             assertThat(new JsonObject(badCsr.body()).getString("message")).contains("certificate request");
+            // the malformed request did not spend the token: the agent enrols with it afterwards
+            AgentEnrolment.enroll(t, null, new AgentLayout(tmp.resolve("A")), TlsEngine.preferred());
+            assertThat(v.vault.machines().find("web01")).isPresent();
 
             HttpsProbe.Outcome notJson = HttpsProbe.request(v.port(), "POST", "/v1/enroll", "[1,2", ca, null);
             assertThat(notJson.status()).isEqualTo(400);

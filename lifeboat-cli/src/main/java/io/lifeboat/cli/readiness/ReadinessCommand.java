@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             "Checks whether a Windows machine can speak TLS 1.2 (SCHANNEL, .NET, WinHTTP, cipher suites, OS update)"
                 + " and writes the fix as a .reg file. Reads the live registry (on Windows), .reg exports, or"
                 + " offline SYSTEM/SOFTWARE hive files (dirty hives are repaired in memory from their .LOG1/.LOG2).",
-            "One source: --live, --reg, --hive (optionally with --reg applied on top) or --fleet."
-                + " Ready (exit 0) means no rule FAILs; 3 not ready; 2 bad input."})
+            "One source: --live, --reg, --hive (optionally with --reg applied on top) or --fleet.",
+            "Only the required rules decide: READY (exit 0); NOT READY (3) when one FAILs; INCOMPLETE (3) when one"
+                + " cannot be judged from the input, naming what to give. Hardening advice WARNs. 2 bad input."})
 public final class ReadinessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,6 +57,10 @@ public final class ReadinessCommand implements Callable<Integer> {
             + " imports it); never applied by lifeboat")
     Path fix;
 
+    @Option(names = "--harden", description = "with --fix: also write the hardening advice, which turns SSL 2.0/3.0"
+            + " and TLS 1.0/1.1 off (only where TLS 1.2 is shown to work); check first that nothing still needs them")
+    boolean harden;
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "write the report as JSON (schema in docs/readiness.md)")
     String json;
 
@@ -68,6 +73,9 @@ public final class ReadinessCommand implements Callable<Integer> {
         int sources = (live ? 1 : 0) + (regs.isEmpty() || combined ? 0 : 1) + (hives.isEmpty() ? 0 : 1) + (fleet == null ? 0 : 1);
         if (sources != 1) {
             throw usage("give exactly one source: --live, --reg FILE..., --hive FILE... [--reg FILE...] or --fleet DIR");
+        }
+        if (harden && fix == null) {
+            throw usage("--harden goes with --fix OUT.reg");
         }
         if (!logs.isEmpty() && hives.isEmpty()) {
             throw usage("--log goes with --hive");
@@ -93,8 +101,10 @@ public final class ReadinessCommand implements Callable<Integer> {
         if (fix != null) {
             writeFix(report);
             if (!"-".equals(json)) {
-                out.println("Remediation written to " + fix + " (review it, then `reg import` it as an administrator"
-                        + " and restart Windows).");
+                out.println("Remediation written to " + fix + (harden ? " with hardening: it turns legacy protocols"
+                        + " off; check that nothing on the machine still needs them" : " (only what the required rules"
+                        + " need; --harden adds the hardening advice)") + ". Review it, then `reg import` it as an"
+                        + " administrator and restart Windows.");
             }
         }
         return report.ready() ? ExitCode.OK : ExitCode.FINDINGS;
@@ -117,7 +127,8 @@ public final class ReadinessCommand implements Callable<Integer> {
     private void writeFix(ReadinessReport report) {
         try {
             Path tmp = fix.resolveSibling(fix.getFileName() + ".tmp");
-            Files.write(tmp, Remediation.file(report.os().name(), report.results()));
+            Files.write(tmp, Remediation.file(report.os().name(), report.results(),
+                    harden ? Remediation.Mode.HARDEN : Remediation.Mode.REQUIRED));
             Files.move(tmp, fix, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot write --fix " + fix + ": " + e.getMessage(), e);

@@ -38,17 +38,25 @@ final class ReadinessText {
             sb.append('\n');
         }
         sb.append(String.format("%n%s: %d FAIL, %d WARN, %d UNKNOWN, %d PASS, %d not applicable%n",
-                r.ready() ? "READY" : "NOT READY", r.count(Status.FAIL), r.count(Status.WARN), r.count(Status.UNKNOWN),
+                r.verdict().label(), r.count(Status.FAIL), r.count(Status.WARN), r.count(Status.UNKNOWN),
                 r.count(Status.PASS), r.count(Status.NOT_APPLICABLE)));
+        switch (r.verdict()) {
+            case NOT_READY -> sb.append("  required and failing: ").append(String.join(", ", r.required(Status.FAIL)))
+                    .append('\n');
+            case INCOMPLETE -> r.missing().forEach(m -> sb.append("  to decide: ").append(m).append('\n'));
+            default -> { }
+        }
         return sb.toString();
     }
 
     static String render(FleetSummary f) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%d of %d machines ready%n%n", f.ready(), f.total()));
+        sb.append(String.format("%d of %d machines ready, %d not ready, %d incomplete%n%n", f.ready(), f.total(),
+                f.notReady(), f.incomplete()));
         for (FleetSummary.MachineLine m : f.machines()) {
-            sb.append(String.format("  %-10s %-30s %s%s%n", m.ready() ? "READY" : "NOT READY", m.machine(), m.os(),
-                    m.failed().isEmpty() ? "" : "  FAIL: " + String.join(", ", m.failed())));
+            String why = !m.failed().isEmpty() ? "  FAIL: " + String.join(", ", m.failed())
+                    : !m.missing().isEmpty() ? "  to decide: " + String.join("; ", m.missing()) : "";
+            sb.append(String.format("  %-10s %-30s %s%s%n", m.verdict().label(), m.machine(), m.os(), why));
         }
         for (Map.Entry<String, String> u : f.unreadable().entrySet()) {
             sb.append(String.format("  %-10s %-30s %s%n", "UNREADABLE", u.getKey(), u.getValue()));

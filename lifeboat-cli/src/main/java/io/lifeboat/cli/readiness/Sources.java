@@ -109,6 +109,9 @@ final class Sources {
         return Hive.parse(h.toString(), r.image());
     }
 
+    /** How long one reg.exe export or query may take before it is stopped (a locked key, a prompt). */
+    static final java.time.Duration REG_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     static RegistryView live(List<String> notes) {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--live reads the registry of the Windows machine"
@@ -118,7 +121,8 @@ final class Sources {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("lifeboat-readiness");
-            return new LiveRegistry(CommandRunner.system(), dir).read(notes);
+            String reg = LiveRegistry.regExe(System.getenv("SystemRoot"));
+            return new LiveRegistry(CommandRunner.system(REG_TIMEOUT), reg, dir).read(notes);
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot create a temporary folder: " + e.getMessage(), e);
         } finally {

@@ -5,6 +5,8 @@ import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.backend.LocalBackend;
 import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.VaultLayout;
+import io.lifeboat.vault.store.PolicyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,11 +27,25 @@ public final class VaultDir {
      * it is safe while {@code vault serve} runs. A vault without a repository yet opens empty.
      */
     public static Repository openReadOnly(Path vault) {
+        requireVault(vault);
+        return Repository.open(new ReadOnlyBackend(new LocalBackend(repository(vault))),
+                RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read));
+    }
+
+    /**
+     * Opens the repository of {@code vault} for writing, under the vault's storage policy: this takes
+     * the single-writer lock, so it fails, naming the holder, while {@code vault serve} runs.
+     */
+    public static Repository openForWriting(Path vault) {
+        requireVault(vault);
+        return Repository.open(new LocalBackend(repository(vault)),
+                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read));
+    }
+
+    private static void requireVault(Path vault) {
         if (!Files.isDirectory(vault)) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "no vault at " + vault
                     + " (--dir must name a folder made by `lifeboat vault init`)");
         }
-        return Repository.open(new ReadOnlyBackend(new LocalBackend(repository(vault))),
-                RepositoryOptions.readOnlyDefaults());
     }
 }

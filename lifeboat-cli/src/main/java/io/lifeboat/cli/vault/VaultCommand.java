@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             VaultServeCommand.class,
             VaultEnrollCommand.class,
             VaultMachinesCommand.class,
+            VaultPolicyCommand.class,
             VaultRevokeCommand.class,
         })
 public final class VaultCommand implements Runnable {

@@ -1,8 +1,12 @@
 package io.lifeboat.cli.vault;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
+import io.lifeboat.repository.StoragePolicy;
+import io.lifeboat.repository.StoragePolicyCodec;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.store.MachineRecord;
+import io.lifeboat.vault.store.PolicyFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vault machines}: the enrolled machines, as a table or JSON. */
 @Command(name = "machines", mixinStandardHelpOptions = true,
-        description = "List the machines enrolled with the vault, their status and certificate expiry.")
+        description = "List the machines enrolled with the vault, their status, certificate expiry and retention.")
 public final class VaultMachinesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,36 +31,44 @@ public final class VaultMachinesCommand implements Callable<Integer> {
             description = "Write JSON to FILE, or to stdout when no FILE (or -) is given.")
     String json;
 
-    /** The JSON schema of one machine (stable): name, status ACTIVE|REVOKED, times as ISO-8601. */
+    /**
+     * The JSON schema of one machine (stable): name, status ACTIVE|REVOKED, times as ISO-8601, and the
+     * retention rules that apply to it (its own, or the vault's default) as {@code vault policy} writes them.
+     */
     public record MachineView(String name, String status, Instant enrolled, Instant revoked,
-            Instant certificateNotAfter, String certificateSha256) {
-        static MachineView of(MachineRecord r) {
+            Instant certificateNotAfter, String certificateSha256, JsonNode retention) {
+        static MachineView of(MachineRecord r, StoragePolicy policy) {
             var certs = r.certificates();
             return new MachineView(r.name(), r.status().name(), r.enrolled(), r.revoked(), r.notAfter(),
-                    certs.isEmpty() ? null : certs.get(certs.size() - 1).fingerprint());
+                    certs.isEmpty() ? null : certs.get(certs.size() - 1).fingerprint(),
+                    StoragePolicyCodec.node(policy.retentionOf(r.name())));
         }
     }
 
-    /** The JSON report. */
-    public record Report(List<MachineView> machines) {
+    /** The JSON report: the machines and the vault's storage policy (the form of {@code VAULT/policy.json}). */
+    public record Report(List<MachineView> machines, JsonNode policy) {
     }
 
     @Override
     public Integer call() throws java.io.IOException {
-        List<MachineView> views = Vault.open(dir.layout(), Clock.systemUTC()).listMachines().stream()
-                .map(MachineView::of).toList();
+        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        StoragePolicy policy = new PolicyFile(dir.layout().policy()).read();
+        List<MachineView> views = vault.listMachines().stream().map(r -> MachineView.of(r, policy)).toList();
+        Report report = new Report(views, StoragePolicyCodec.node(policy));
         var out = spec.commandLine().getOut();
         if (json != null) {
             if ("-".equals(json)) {
-                out.print(JsonOutput.MAPPER.writeValueAsString(new Report(views)) + System.lineSeparator());
+                out.print(JsonOutput.MAPPER.writeValueAsString(report) + System.lineSeparator());
                 out.flush();
             } else {
-                JsonOutput.write(json, new Report(views), System.out);
+                JsonOutput.write(json, report, System.out);
                 printTable(views, out);
+                PolicyText.print(policy, out);
             }
             return 0;
         }
         printTable(views, out);
+        PolicyText.print(policy, out);
         return 0;
     }
 

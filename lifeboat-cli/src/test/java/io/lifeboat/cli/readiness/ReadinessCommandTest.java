@@ -23,7 +23,9 @@ class ReadinessCommandTest {
             + "\"ProductName\"=\"Windows Server 2008 R2 Standard\"\r\n\"CurrentVersion\"=\"6.1\"\r\n"
             + "\"CurrentBuildNumber\"=\"7601\"\r\n\"CSDVersion\"=\"Service Pack 1\"\r\n"
             + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment]\r\n"
-            + "\"PROCESSOR_ARCHITECTURE\"=\"AMD64\"\r\n";
+            + "\"PROCESSOR_ARCHITECTURE\"=\"AMD64\"\r\n"
+            + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\"
+            + "Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.0]\r\n\"CurrentState\"=dword:00000070\r\n";
     static final String GOOD = "Windows Registry Editor Version 5.00\r\n\r\n"
             + "[" + SCH + "Client]\r\n\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000000\r\n"
             + "[" + SCH + "Server]\r\n\"Enabled\"=dword:00000001\r\n\"DisabledByDefault\"=dword:00000000\r\n"
@@ -83,9 +85,33 @@ class ReadinessCommandTest {
         assertThat(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE))
                 .startsWith("Windows Registry Editor Version 5.00\r\n");
 
+        String text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        assertThat(text).contains("TLS 1.2\\Client]").doesNotContain("TLS 1.0\\").doesNotContain("SSL 3.0\\");
+
         Run again = run("readiness", "--reg", os.toString(), "--reg", fix.toString());
-        assertThat(again.out()).doesNotContain("FAIL  ").contains("READY");
+        assertThat(again.out()).doesNotContain("FAIL  ").contains("READY:");
         assertThat(again.exit()).isZero();
+    }
+
+    @Test
+    void hardenIsAnExplicitChoiceThatWarnsAndTurnsLegacyProtocolsOff() throws IOException {
+        Path os = file("os.reg", OS_2008R2);
+        Path fix = dir.resolve("hard.reg");
+        assertThat(run("readiness", "--reg", os.toString(), "--harden").exit()).isEqualTo(2);
+        Run r = run("readiness", "--reg", os.toString(), "--fix", fix.toString(), "--harden");
+        assertThat(r.out()).contains("turns legacy protocols off");
+        byte[] bytes = Files.readAllBytes(fix);
+        String text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        assertThat(text).contains("WARNING").contains("TLS 1.0\\Server]").contains("TLS 1.2\\Server]");
+    }
+
+    @Test
+    void anExportWithoutTheOsIsIncompleteAndSaysWhatToGive() throws IOException {
+        Path good = file("good.reg", GOOD);
+        Run r = run("readiness", "--reg", good.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).contains("INCOMPLETE:").contains("to decide: give the SOFTWARE hive (or an export of"
+                + " HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion)");
     }
 
     @Test
@@ -96,6 +122,7 @@ class ReadinessCommandTest {
         JsonNode j = JsonOutput.MAPPER.readTree(r.out());
         assertThat(j.get("schema").asInt()).isEqualTo(1);
         assertThat(j.get("ready").asBoolean()).isFalse();
+        assertThat(j.get("verdict").asText()).isEqualTo("NOT_READY");
         assertThat(j.get("os").get("family").asText()).isEqualTo("WIN7_2008R2");
         JsonNode client = null;
         for (JsonNode res : j.get("results")) {
@@ -105,6 +132,7 @@ class ReadinessCommandTest {
             }
         }
         assertThat(client.get("status").asText()).isEqualTo("FAIL");
+        assertThat(client.get("required").asBoolean()).isTrue();
         assertThat(client.get("evidence").get(1).get("assumed").asText()).contains("disabled by default");
         assertThat(client.get("fix").get("registry").get(0).asText()).isEqualTo("[" + SCH + "Client]");
         assertThat(client.get("fix").get("registry").get(1).asText()).isEqualTo("\"Enabled\"=dword:00000001");
@@ -169,12 +197,16 @@ class ReadinessCommandTest {
         JsonNode j = JsonOutput.MAPPER.readTree(r.out());
         assertThat(j.get("total").asInt()).isEqualTo(3);
         assertThat(j.get("ready").asInt()).isEqualTo(1);
+        assertThat(j.get("notReady").asInt()).isEqualTo(1);
+        assertThat(j.get("incomplete").asInt()).isZero();
+        assertThat(j.get("machines").get(0).get("verdict").asText()).isEqualTo("READY");
         assertThat(j.get("failuresByRule").get("schannel-tls12-client").asInt()).isEqualTo(1);
         assertThat(j.get("unreadable").get("broken").asText()).contains("line 3");
         assertThat(r.exit()).isEqualTo(2);
         Files.delete(fleet.resolve("broken.reg"));
         Run text = run("readiness", "--fleet", fleet.toString());
         assertThat(text.exit()).isEqualTo(3);
-        assertThat(text.out()).contains("1 of 2 machines ready").contains("NOT READY  old-server");
+        assertThat(text.out()).contains("1 of 2 machines ready, 1 not ready, 0 incomplete")
+                .contains("NOT READY  old-server");
     }
 }

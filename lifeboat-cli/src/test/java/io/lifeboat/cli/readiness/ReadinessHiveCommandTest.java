@@ -22,7 +22,9 @@ class ReadinessHiveCommandTest {
     Path dir;
 
     static Path shared() {
-        for (String c : new String[] {System.getenv("LIFEBOAT_SHARED"), "/work/shared"}) {
+        Path root = Path.of("").toAbsolutePath().getParent(); // tests run in the module folder
+        String beside = root == null || root.getParent() == null ? null : root.getParent().resolve("shared").toString();
+        for (String c : new String[] {System.getenv("LIFEBOAT_SHARED"), beside, "/work/shared"}) {
             if (c != null && Files.isDirectory(Path.of(c, "fixtures", "registry", "regipy"))) {
                 return Path.of(c, "fixtures", "registry", "regipy");
             }
@@ -56,7 +58,10 @@ class ReadinessHiveCommandTest {
         JsonNode j = JsonOutput.MAPPER.readTree(r.out());
         assertThat(j.get("notes").get(0).asText()).contains("replayed 24 log entries (new format, sequence 2107..2130)");
         assertThat(j.get("os").get("arch").asText()).isEqualTo("x64");
-        assertThat(r.exit()).isZero(); // no FAIL: without SOFTWARE the rules that need it say UNKNOWN
+        // a SYSTEM hive alone can never be READY: the OS and its update are in SOFTWARE
+        assertThat(j.get("verdict").asText()).isEqualTo("INCOMPLETE");
+        assertThat(j.get("missing").get(0).asText()).startsWith("give the SOFTWARE hive");
+        assertThat(r.exit()).isEqualTo(3);
         assertThat(Files.readAllBytes(hive)).isEqualTo(before);
 
         ReadinessCommandTest.Run wrongLog = ReadinessCommandTest.run("readiness", "--hive", hive.toString(),

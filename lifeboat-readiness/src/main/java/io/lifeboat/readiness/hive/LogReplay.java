@@ -21,7 +21,9 @@ import java.util.Set;
  *   <li>Old format: a log whose base block is complete (its sequence numbers equal) and has the
  *       primary's timestamp has its dirty pages written at 4096 + 512 * bit, and its base block
  *       copied over the primary's.</li>
- *   <li>A primary base block with a bad checksum is rebuilt from the first usable log's copy.</li>
+ *   <li>A primary base block with a bad checksum is replaced by the first log's copy whose own checksum
+ *       is good (then replayed from that copy's sequence number); with no such copy the hive is read as
+ *       it is on disk, with a note.</li>
  * </ol>
  */
 public final class LogReplay {
@@ -47,8 +49,16 @@ public final class LogReplay {
         }
         byte[] image = primary.clone();
         if (!base.checksumOk()) {
-            System.arraycopy(logs.get(0).headerBytes, 0, image, 0, 512);
-            setHeader(image, 0, base.primarySequence(), base.secondarySequence(), base.hiveBinsSize());
+            // the primary's base block is damaged: take the first log's copy whose own checksum is good, with
+            // its sequence numbers and size (the damaged block's fields cannot be trusted), never an unchecked one
+            TransactionLog donor = logs.stream().filter(l -> l.base.checksumOk()).findFirst().orElse(null);
+            if (donor == null) {
+                return new Result(primary, new Recovery(true, "none", 0, 0, 0, List.of(), "the hive's base block is"
+                        + " damaged (bad checksum) and no log holds a valid copy: read as it is on disk"));
+            }
+            System.arraycopy(donor.headerBytes, 0, image, 0, 512);
+            BaseBlock lb = donor.base;
+            setHeader(image, 0, lb.primarySequence(), lb.secondarySequence(), lb.hiveBinsSize());
             base = BaseBlock.parse(new HiveBytes(source, image), 0);
         }
         long limit = primary.length;

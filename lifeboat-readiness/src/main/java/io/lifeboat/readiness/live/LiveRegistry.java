@@ -2,7 +2,9 @@ package io.lifeboat.readiness.live;
 
 import io.lifeboat.readiness.reg.RegFile;
 import io.lifeboat.readiness.reg.RegFileReader;
+import io.lifeboat.readiness.registry.KeyPath;
 import io.lifeboat.readiness.registry.MutableRegistry;
+import io.lifeboat.readiness.registry.RegistryEdit;
 import io.lifeboat.readiness.rules.OsFamily;
 import io.lifeboat.readiness.rules.OsInfo;
 import io.lifeboat.tls.LifeboatException;
@@ -11,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The live registry of this Windows machine, read with {@code reg export KEY FILE /y /reg:64} for each
+ * The live registry of this Windows machine, read with {@code %SystemRoot%\System32\reg.exe export KEY FILE
+ * /y /reg:64} (by its full path, each run stopped after a timeout) for each
  * key the rules read (the 32-bit view as its WOW6432Node paths), each export fed to the same
  * {@link RegFileReader} as user-supplied files, then merged. A key that does not exist is skipped
  * (reg.exe exits 1). Servicing records are looked up only for the update the detected OS needs,
@@ -35,12 +39,28 @@ public final class LiveRegistry {
     static final String PACKAGES = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages";
 
     private final CommandRunner runner;
+    private final String regExe;
     private final Path workDir;
 
-    /** @param workDir an empty private folder for the export files (the caller deletes it) */
-    public LiveRegistry(CommandRunner runner, Path workDir) {
+    /**
+     * @param regExe  reg.exe by its full path ({@link #regExe(String)}): a bare "reg" would be looked up in
+     *                the current folder first on Windows, so a planted reg.exe there would run instead
+     * @param workDir an empty private folder for the export files (the caller deletes it)
+     */
+    public LiveRegistry(CommandRunner runner, String regExe, Path workDir) {
         this.runner = runner;
+        this.regExe = regExe;
         this.workDir = workDir;
+    }
+
+    /** {@code %SystemRoot%\System32\reg.exe}, from the value of SystemRoot (which the caller reads). */
+    public static String regExe(String systemRoot) {
+        if (systemRoot == null || systemRoot.isBlank()) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED,
+                    "--live: SystemRoot is not set, so reg.exe cannot be found by its full path");
+        }
+        String root = systemRoot.strip();
+        return (root.endsWith("\\") ? root : root + "\\") + "System32\\reg.exe";
     }
 
     /** The merged exports; {@code notes} receives which keys were absent. */
@@ -52,8 +72,13 @@ public final class LiveRegistry {
         }
         OsFamily family = OsInfo.detect(reg).family();
         if (!family.requiredUpdate().isEmpty()) {
-            for (String pkg : packages(family.requiredUpdate())) {
-                export(pkg, n++, notes).ifPresent(f -> reg.applyAll(f.edits()));
+            Optional<List<String>> found = packages(family.requiredUpdate(), notes);
+            if (found.isPresent()) {
+                // the search ran: the servicing records exist, whether or not one names the KB
+                reg.apply(new RegistryEdit.CreateKey(KeyPath.parse(PACKAGES)));
+                for (String pkg : found.get()) {
+                    export(pkg, n++, notes).ifPresent(f -> reg.applyAll(f.edits()));
+                }
             }
         }
         return reg;
@@ -61,7 +86,7 @@ public final class LiveRegistry {
 
     private java.util.Optional<RegFile> export(String key, int n, List<String> notes) {
         Path file = workDir.resolve("export-" + n + ".reg");
-        CommandRunner.Outcome o = run(List.of("reg", "export", key, file.toString(), "/y", "/reg:64"));
+        CommandRunner.Outcome o = run(List.of(regExe, "export", key, file.toString(), "/y", "/reg:64"));
         if (o.exit() != 0 || !Files.exists(file)) {
             notes.add("live: " + key + " not present (reg export exit " + o.exit() + ")");
             return java.util.Optional.empty();
@@ -73,28 +98,33 @@ public final class LiveRegistry {
         }
     }
 
-    /** Package key names (full paths) whose name contains the KB, from {@code reg query /k /f}. */
-    private List<String> packages(String kb) {
-        CommandRunner.Outcome o = run(List.of("reg", "query", PACKAGES, "/k", "/f", kb));
-        List<String> out = new ArrayList<>();
-        if (o.exit() != 0) {
-            return out;
+    /**
+     * Package key names (full paths) whose name contains the KB, from {@code reg query /k /f}; empty when
+     * the search itself did not run (no "End of search" line: access denied, no such key), so the
+     * records cannot be told apart from an update that is missing.
+     */
+    private Optional<List<String>> packages(String kb, List<String> notes) {
+        CommandRunner.Outcome o = run(List.of(regExe, "query", PACKAGES, "/k", "/f", kb));
+        if (!o.output().contains("End of search:")) {
+            notes.add("live: cannot search the servicing records for " + kb + " (reg query exit " + o.exit() + ")");
+            return Optional.empty();
         }
+        List<String> out = new ArrayList<>();
         for (String line : o.output().split("\r?\n")) {
             String t = line.strip();
             if (t.toUpperCase(java.util.Locale.ROOT).startsWith("HKEY_LOCAL_MACHINE\\")) {
                 out.add("HKLM\\" + t.substring("HKEY_LOCAL_MACHINE\\".length()));
             }
         }
-        return out;
+        return Optional.of(out);
     }
 
     private CommandRunner.Outcome run(List<String> command) {
         try {
             return runner.run(command);
         } catch (IOException e) {
-            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot run " + command.get(0)
-                    + " (--live works on Windows only): " + e.getMessage(), e);
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "--live: " + command.get(0) + " " + command.get(1)
+                    + " " + command.get(2) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LifeboatException(LifeboatException.Kind.FAILED, "interrupted while reading the registry", e);

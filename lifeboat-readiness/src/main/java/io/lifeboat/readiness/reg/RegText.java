@@ -73,8 +73,10 @@ final class RegText {
 
     private static boolean continues(StringBuilder sb) {
         String s = stripEnd(sb);
-        // only value data continues (hex lists); a key header "[...\]" ends with a bracket
-        return s.endsWith("\\") && !s.startsWith("[") && s.contains("=");
+        String t = s.stripLeading();
+        // only value data continues (hex lists); a key header "[...\]" ends with a bracket, and regedit
+        // skips a comment line whole, whatever it holds ("; set a=b in C:\"), so it never continues
+        return s.endsWith("\\") && !t.startsWith("[") && !t.startsWith(";") && s.contains("=");
     }
 
     private static String stripEnd(CharSequence s) {

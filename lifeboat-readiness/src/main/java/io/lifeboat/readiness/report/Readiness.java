@@ -6,7 +6,6 @@ import io.lifeboat.readiness.registry.RegistryView;
 import io.lifeboat.readiness.rules.Machine;
 import io.lifeboat.readiness.rules.RuleResult;
 import io.lifeboat.readiness.rules.Rules;
-import io.lifeboat.readiness.rules.Status;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,7 @@ public final class Readiness {
     public static ReadinessReport check(RegistryView view, List<String> notes) {
         Machine m = Machine.of(view);
         List<RuleResult> results = Rules.evaluate(m);
-        boolean ready = results.stream().noneMatch(r -> r.status() == Status.FAIL);
-        return new ReadinessReport(ready, m.os(), view.describe(), results, notes);
+        return new ReadinessReport(Verdict.of(results), m.os(), view.describe(), results, notes);
     }
 
     /**

@@ -11,6 +11,9 @@ final class Citations {
     static final String CIPHER_ORDER = "https://learn.microsoft.com/windows-server/security/tls/manage-tls";
     static final String CIPHER_SUITES = "https://learn.microsoft.com/windows/win32/secauthn/cipher-suites-in-schannel";
 
+    /** The replication path's own requirement list: the OS update, SChannel TLS 1.2 client, .NET 4 in both views. */
+    static final String ASR_TLS = "https://learn.microsoft.com/azure/site-recovery/transport-layer-security";
+
     private Citations() {
     }
 }

@@ -19,10 +19,18 @@ abstract class DotNetRule implements Rule {
 
     private final String version;
     private final String ndpKey;
+    private final boolean required;
 
-    DotNetRule(String version, String ndpKey) {
+    /** @param required .NET 4 is on the replication path's requirement list; .NET 3.5 only WARNs where installed */
+    DotNetRule(String version, String ndpKey, boolean required) {
         this.version = version;
         this.ndpKey = ndpKey;
+        this.required = required;
+    }
+
+    @Override
+    public boolean required() {
+        return required;
     }
 
     @Override
@@ -69,15 +77,17 @@ abstract class DotNetRule implements Rule {
             }
         }
         if (!m.has("SOFTWARE")) {
-            return result(Status.UNKNOWN, "no SOFTWARE keys were given, so .NET " + version + " cannot be judged", evidence,
-                    Fix.edits(edits, "set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 for .NET " + version
-                            + " in both registry views"));
+            return unknown("no SOFTWARE keys were given, so .NET " + version + " cannot be judged", evidence,
+                    Fix.action("set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 for .NET " + version
+                            + " in both registry views (not written: the input has no SOFTWARE hive to fix)"),
+                    "give the SOFTWARE hive (or an export of HKLM\\SOFTWARE\\Microsoft\\"
+                            + ".NETFramework and its WOW6432Node twin)");
         }
         if (missing.isEmpty()) {
             return result(Status.PASS, ".NET " + version + " uses the system TLS versions and strong crypto in every view",
                     evidence, Fix.NONE);
         }
-        return result(Status.FAIL, ".NET " + version + " is not set to use TLS 1.2: " + String.join(", ", missing)
+        return result(required ? Status.FAIL : Status.WARN, ".NET " + version + " is not set to use TLS 1.2: " + String.join(", ", missing)
                 + " not 1", evidence, Fix.edits(edits, "set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 for .NET "
                 + version + " in both registry views, then restart the services that use .NET"));
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * legacy-protocols: SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 still enabled in SCHANNEL (client or
  * server) is a WARN, never a FAIL: TLS 1.2 works alongside them, but a downgrade stays possible and
- * Lifeboat links refuse them anyway. Defaults when absent (Schannel SSP protocol table): SSL 2.0 on
+ * Lifeboat links refuse them anyway. Hardening only: its edits go into the fix only with {@code --harden},
+ * and only where TLS 1.2 is shown to work (see {@code Remediation}). Defaults when absent (Schannel SSP protocol table): SSL 2.0 on
  * only on Server 2008; SSL 3.0 on before Windows 10 / Server 2016; TLS 1.0 on everywhere; TLS 1.1 on
  * from Windows 8 / 2012. With the OS unknown an absent protocol is assumed on.
  */
@@ -65,9 +66,8 @@ final class LegacyProtocolsRule implements Rule {
             }
         }
         if (!m.has("SYSTEM")) {
-            return result(Status.UNKNOWN, "no SYSTEM keys were given, so SCHANNEL's legacy protocols cannot be judged",
-                    evidence, Fix.edits(edits, "disable SSL 2.0/3.0 and TLS 1.0/1.1 (Enabled=0, DisabledByDefault=1)"
-                            + " once no application on this machine needs them"));
+            return unknown("no SYSTEM keys were given, so SCHANNEL's legacy protocols cannot be judged",
+                    evidence, Fix.NONE, "give the SYSTEM hive");
         }
         if (on.isEmpty()) {
             return result(Status.PASS, "no protocol older than TLS 1.2 is enabled", evidence, Fix.NONE);

@@ -119,6 +119,14 @@ public record OsInfo(OsFamily family, String name, String version, String build,
         }
     }
 
+    /**
+     * TLS 1.3 on by default in SCHANNEL: Windows 11 and Server 2022 on (build 20348 and later); Windows 10
+     * and earlier have none.
+     */
+    public boolean hasTls13() {
+        return family == OsFamily.WIN10_PLUS && parseInt(build) >= 20348;
+    }
+
     /** True unless the machine is known to be 32-bit (then there is no WOW6432Node view). */
     public boolean has32BitView() {
         return !arch.equals("x86");

@@ -23,8 +23,8 @@ public final class Rules {
         List<RuleResult> out = new ArrayList<>();
         for (Rule r : ALL) {
             out.add(r.appliesTo(machine) ? r.evaluate(machine)
-                    : new RuleResult(r.id(), r.title(), r.citation(), Status.NOT_APPLICABLE,
-                            "does not concern " + machine.os().family().label(), List.of(), Fix.NONE));
+                    : new RuleResult(r.id(), r.title(), r.citation(), r.required(), Status.NOT_APPLICABLE,
+                            "does not concern " + machine.os().family().label(), List.of(), Fix.NONE, ""));
         }
         return out;
     }

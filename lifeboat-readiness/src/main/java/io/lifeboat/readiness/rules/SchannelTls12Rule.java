@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Shared body of the two TLS 1.2 SCHANNEL rules: TLS 1.2 must be enabled and not disabled by
- * default. OS defaults (Schannel SSP protocol table, KB4019276): off on Server 2008 SP2 (even with the
+ * default. The client side is required (the agent connects out to the vault); the server side is a
+ * component's own need (IIS, RDP, a process server), so it WARNs instead of failing. OS defaults (Schannel SSP protocol table, KB4019276): off on Server 2008 SP2 (even with the
  * update) and on Windows 7 / 2008 R2 (supported, but disabled by default); on from Windows 8 / 2012.
  */
 abstract class SchannelTls12Rule implements Rule {
@@ -17,6 +18,11 @@ abstract class SchannelTls12Rule implements Rule {
     @Override
     public String citation() {
         return Citations.TLS_REGISTRY + " ; " + Citations.SCHANNEL_PROTOCOLS + " ; " + Citations.KB4019276;
+    }
+
+    @Override
+    public boolean required() {
+        return client;
     }
 
     @Override
@@ -33,20 +39,22 @@ abstract class SchannelTls12Rule implements Rule {
         String side = client ? "client" : "server";
         Fix fix = Fix.edits(Schannel.set("TLS 1.2", client, true),
                 "enable TLS 1.2 for the SCHANNEL " + side + " (Enabled=1, DisabledByDefault=0), then restart Windows");
+        Status bad = client ? Status.FAIL : Status.WARN;
         if (!m.has("SYSTEM")) {
-            return result(Status.UNKNOWN, "no SYSTEM keys were given, so the SCHANNEL " + side + " cannot be judged",
-                    s.evidence(), fix);
+            return unknown("no SYSTEM keys were given, so the SCHANNEL " + side + " cannot be judged",
+                    s.evidence(), Fix.action(fix.action() + " (not written: the input has no SYSTEM hive to fix)"),
+                    "give the SYSTEM hive (or an export of HKLM\\" + Schannel.PROTOCOLS + "TLS 1.2)");
         }
         if (s.enabled().equals(Optional.of(false))) {
-            return result(Status.FAIL, "TLS 1.2 " + side + " is disabled in SCHANNEL", s.evidence(), fix);
+            return result(bad, "TLS 1.2 " + side + " is disabled in SCHANNEL", s.evidence(), fix);
         }
         if (s.disabledByDefault().equals(Optional.of(true))) {
-            return result(Status.FAIL, "TLS 1.2 " + side + " is disabled by default: applications that use the"
+            return result(bad, "TLS 1.2 " + side + " is disabled by default: applications that use the"
                     + " system defaults (WinHTTP, .NET with SystemDefaultTlsVersions) will not offer it", s.evidence(), fix);
         }
         if (s.enabled().isEmpty() || s.disabledByDefault().isEmpty()) {
-            return result(Status.UNKNOWN, "TLS 1.2 " + side + " is not configured and the Windows version is unknown,"
-                    + " so its default cannot be told", s.evidence(), fix);
+            return unknown("TLS 1.2 " + side + " is not configured and the Windows version is unknown,"
+                    + " so its default cannot be told", s.evidence(), fix, OsUpdateRule.GIVE_OS);
         }
         return result(Status.PASS, "TLS 1.2 " + side + " is enabled", s.evidence(), Fix.NONE);
     }

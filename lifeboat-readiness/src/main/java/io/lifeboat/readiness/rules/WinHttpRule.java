@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * winhttp-default-secure-protocols: WinHTTP's {@code DefaultSecureProtocols} must include TLS 1.2
- * (bit 0x800) in both views. On Server 2008 SP2, Windows 7 / 2008 R2 and Windows 8 / 2012 WinHTTP's
- * built-in default is SSL 3.0 + TLS 1.0 until KB3140245 is installed and the value is set; from
- * Windows 8.1 / 2012 R2 the default includes TLS 1.2, but a value set without bit 0x800 still
- * turns it off.
+ * winhttp-default-secure-protocols: WinHTTP's {@code DefaultSecureProtocols} should include TLS 1.2
+ * (bit 0x800) in both views. Not required (the replication path does not go through WinHTTP): a
+ * component's own need, so WARN, never FAIL. On Server 2008 SP2, Windows 7 / 2008 R2 and Windows 8 /
+ * 2012 WinHTTP's built-in default is SSL 3.0 + TLS 1.0, and the value does nothing until the OS update
+ * (KB4019276 / KB3140245) is installed: there it passes only with the update's record. From Windows
+ * 8.1 / 2012 R2 the default includes TLS 1.2, but a value set without bit 0x800 still turns it off.
+ *
+ * <p>The fix is computed from the OS and never removes a bit: a value seen gets 0x800 added; an absent
+ * value on an OS whose default lacks TLS 1.2 gets 0xA00 (TLS 1.1 + 1.2: none of those OSes has TLS 1.3).
+ * With the OS unknown nothing is written (0xA00 would take TLS 1.3 away on Windows 11 / Server 2022).
  */
 final class WinHttpRule implements Rule {
     static final int TLS12 = 0x800;
@@ -48,44 +53,56 @@ final class WinHttpRule implements Rule {
         List<Evidence> evidence = new ArrayList<>();
         List<RegistryEdit> edits = new ArrayList<>();
         List<String> bad = new ArrayList<>();
-        boolean unknown = false;
+        boolean unset = false;
         for (Machine.SoftwareView view : m.softwareViews()) {
             KeyPath key = view.key(KEY);
             evidence.add(m.evidence(key, "DefaultSecureProtocols", assumed));
             Optional<RegValue> v = m.value(key, "DefaultSecureProtocols");
-            int fixed;
             if (v.isPresent()) {
                 int bits = v.flatMap(RegValue::asDword).orElse(0);
-                if ((bits & TLS12) != 0) {
-                    continue;
+                if ((bits & TLS12) == 0) {
+                    bad.add(String.format("%s view has 0x%x without TLS 1.2 (0x800)", view.label(), bits));
+                    edits.add(new RegistryEdit.SetValue(key, RegValue.dword("DefaultSecureProtocols", bits | TLS12)));
                 }
-                bad.add(String.format("%s view has 0x%x without TLS 1.2 (0x800)", view.label(), bits));
-                fixed = bits | TLS12;
             } else if (!f.known()) {
-                unknown = true;
-                fixed = TLS11_TLS12;
+                unset = true;
             } else if (f.winHttpNeedsDefaultSecureProtocols()) {
                 bad.add(view.label() + " view: not set, and this Windows' WinHTTP default lacks TLS 1.2");
-                fixed = TLS11_TLS12;
-            } else {
-                continue;
+                edits.add(new RegistryEdit.SetValue(key, RegValue.dword("DefaultSecureProtocols", TLS11_TLS12)));
             }
-            edits.add(new RegistryEdit.SetValue(key, RegValue.dword("DefaultSecureProtocols", fixed)));
         }
+        UpdateRecord update = UpdateRecord.of(m);
+        evidence.addAll(update.evidence());
         String action = "set DefaultSecureProtocols to include TLS 1.2 (0x800) in both views"
-                + (f.winHttpNeedsDefaultSecureProtocols() ? " after installing KB3140245" : "");
+                + (update.kb().isEmpty() ? "" : " and install " + update.kb() + ", without which the value does nothing");
         if (!m.has("SOFTWARE")) {
-            return result(Status.UNKNOWN, "no SOFTWARE keys were given, so WinHTTP cannot be judged", evidence,
-                    Fix.edits(edits, action));
+            return unknown("no SOFTWARE keys were given, so WinHTTP cannot be judged", evidence, Fix.action(action
+                    + " (no value written: the right one depends on the Windows version)"), "give the SOFTWARE hive");
         }
         if (!bad.isEmpty()) {
-            return result(Status.FAIL, "WinHTTP will not offer TLS 1.2 by default: " + String.join("; ", bad), evidence,
+            return result(Status.WARN, "WinHTTP will not offer TLS 1.2 by default: " + String.join("; ", bad), evidence,
                     Fix.edits(edits, action));
         }
-        if (unknown) {
-            return result(Status.UNKNOWN, "DefaultSecureProtocols is not set and the Windows version is unknown",
-                    evidence, Fix.edits(edits, action));
+        if (unset) {
+            return unknown("DefaultSecureProtocols is not set and the Windows version is unknown", evidence,
+                    Fix.action(action + " (no value written: 0xA00 before Windows 8.1, nothing needed from 8.1 on, and"
+                            + " 0xA00 would remove TLS 1.3 on Windows 11 / Server 2022)"), OsUpdateRule.GIVE_OS);
         }
-        return result(Status.PASS, "WinHTTP offers TLS 1.2 by default", evidence, Fix.NONE);
+        return afterUpdate(update, evidence, action);
+    }
+
+    /** The value includes TLS 1.2; it only takes effect where the OS update is installed. */
+    private RuleResult afterUpdate(UpdateRecord update, List<Evidence> evidence, String action) {
+        switch (update.state()) {
+            case MISSING:
+                return result(Status.WARN, "DefaultSecureProtocols includes TLS 1.2, but without " + update.kb()
+                        + " WinHTTP ignores it", evidence, Fix.action("install " + update.kb()));
+            case NO_RECORDS:
+                return unknown("DefaultSecureProtocols includes TLS 1.2; it takes effect only with " + update.kb()
+                        + ", which the input cannot show", evidence, Fix.action("install " + update.kb()),
+                        "give the SOFTWARE hive (its servicing records)");
+            default:
+                return result(Status.PASS, "WinHTTP offers TLS 1.2 by default", evidence, Fix.NONE);
+        }
     }
 }

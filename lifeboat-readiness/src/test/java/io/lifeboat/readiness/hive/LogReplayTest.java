@@ -107,6 +107,28 @@ class LogReplayTest {
     }
 
     @Test
+    void aDamagedPrimaryHeaderIsTakenFromTheFirstLogWhoseCopyIsValid() {
+        byte[] v1 = image(1, 0);
+        byte[] v2 = image(2, 0);
+        byte[] v3 = image(3, 0);
+        byte[] primary = dirty(v1);
+        primary[12] ^= 0x55; // timestamp changed, checksum not: the primary's base block is damaged
+        byte[] log1 = newLog(primary, SEQ, entry(v1, v2, SEQ));
+        ByteBuffer.wrap(log1).order(ByteOrder.LITTLE_ENDIAN).putInt(36, 0x7ffffff0); // root cell, checksum stale
+        byte[] log2 = newLog(primary, SEQ, entry(v2, v3, SEQ + 1));
+        LogReplay.Result r = LogReplay.recover("t", primary, List.of(TransactionLog.parse("t.LOG1", log1),
+                TransactionLog.parse("t.LOG2", log2)));
+        assertThat(r.recovery().applied()).isEqualTo(2);
+        assertThat(dump(r.image())).isEqualTo(dump(v3));
+        assertThat(Hive.parse("t", r.image()).dirty()).isFalse();
+
+        LogReplay.Result none = LogReplay.recover("t", primary, List.of(TransactionLog.parse("t.LOG1", log1)));
+        assertThat(none.recovery().applied()).isZero();
+        assertThat(none.recovery().note()).contains("no log holds a valid copy");
+        assertThat(none.image()).isEqualTo(primary);
+    }
+
+    @Test
     void aBadHashStopsTheReplayBeforeTheDamagedEntryAndAGapStopsItToo() {
         byte[] v1 = image(1, 0);
         byte[] v2 = image(2, 0);

@@ -6,8 +6,10 @@ import io.lifeboat.readiness.registry.RegistryView;
 import io.lifeboat.readiness.remediation.RoundTripTest;
 import io.lifeboat.readiness.report.Readiness;
 import io.lifeboat.readiness.report.ReadinessReport;
+import io.lifeboat.readiness.report.Verdict;
 import io.lifeboat.readiness.rules.OsFamily;
 import io.lifeboat.readiness.rules.RuleResult;
+import io.lifeboat.readiness.rules.Status;
 import io.lifeboat.readiness.testkit.Fixtures;
 import io.lifeboat.readiness.testkit.SharedFixtures;
 import java.util.ArrayList;
@@ -53,10 +55,12 @@ class RealHiveVerdictsTest {
                 Map.entry("dotnet-v4-tls", "UNKNOWN"),
                 Map.entry("dotnet-v2-tls", "UNKNOWN"),
                 Map.entry("winhttp-default-secure-protocols", "UNKNOWN"),
-                Map.entry("cipher-suite-policy", "PASS"));
-        assertThat(r.ready()).isTrue();
-        // the cipher verdict rests on the hive's own local suite order
-        assertThat(r.results().get(7).evidence().get(0).key()).endsWith("Local\\SSL\\00010002");
+                Map.entry("cipher-suite-policy", "UNKNOWN"));
+        // never READY: what decides it is in the SOFTWARE hive, and the report says so
+        assertThat(r.verdict()).isEqualTo(Verdict.INCOMPLETE);
+        assertThat(r.missing()).first().asString().startsWith("give the SOFTWARE hive");
+        // the local suite order is shown, though a Group Policy order (in SOFTWARE) would override it
+        assertThat(r.results().get(7).evidence().get(1).key()).endsWith("Local\\SSL\\00010002");
         RoundTripTest.check(HiveView.of(load(name), null));
     }
 
@@ -67,20 +71,22 @@ class RealHiveVerdictsTest {
         ReadinessReport r = Readiness.check(view, List.of());
         assertThat(r.os().family()).isEqualTo(OsFamily.WIN7_2008R2);
         assertThat(statuses(r)).containsExactly(
-                Map.entry("os-update", "UNKNOWN"),
+                Map.entry("os-update", "FAIL"),
                 Map.entry("schannel-tls12-client", "FAIL"),
-                Map.entry("schannel-tls12-server", "FAIL"),
+                Map.entry("schannel-tls12-server", "WARN"),
                 Map.entry("legacy-protocols", "WARN"),
                 Map.entry("dotnet-v4-tls", "FAIL"),
-                Map.entry("dotnet-v2-tls", "FAIL"),
-                Map.entry("winhttp-default-secure-protocols", "FAIL"),
+                Map.entry("dotnet-v2-tls", "WARN"),
+                Map.entry("winhttp-default-secure-protocols", "WARN"),
                 Map.entry("cipher-suite-policy", "PASS"));
         // x86: only the native view is checked for .NET (no WOW6432Node on a 32-bit Windows)
         assertThat(r.results().get(4).evidence()).hasSize(2);
         // SSL 2.0 client: the hive itself says DisabledByDefault=1 (as Windows 7 ships)
         assertThat(r.results().get(3).evidence().get(0).key()).contains("SSL 2.0\\Client");
+        // the fix repairs every registry setting; KB3140245 is left to install
         ReadinessReport after = RoundTripTest.check(view);
-        assertThat(after.ready()).isTrue();
+        assertThat(after.verdict()).isEqualTo(Verdict.NOT_READY);
+        assertThat(after.required(Status.FAIL)).containsExactly("os-update");
     }
 
     @Test

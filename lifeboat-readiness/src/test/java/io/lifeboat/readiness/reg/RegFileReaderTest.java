@@ -46,6 +46,21 @@ class RegFileReaderTest {
     }
 
     @Test
+    void aCommentLineEndingInABackslashNeverSwallowsTheNextLine() {
+        // regedit skips a ';' line whole; before the fix this comment (it has an '=' and ends in '\') took
+        // the Enabled line with it
+        RegFile f = v5("[" + K + "]\r\n"
+                + "; the export folder=C:\\exports\\\r\n"
+                + "\"Enabled\"=dword:00000001\r\n"
+                + "  ; indented, too: x=1 \\\r\n"
+                + "\"DisabledByDefault\"=dword:00000000\r\n");
+        assertThat(f.errors()).isEmpty();
+        MutableRegistry r = Readiness.merge(List.of(f), new ArrayList<>());
+        assertThat(r.value(KeyPath.parse(K), "Enabled").flatMap(RegValue::asDword)).contains(1);
+        assertThat(r.value(KeyPath.parse(K), "DisabledByDefault").flatMap(RegValue::asDword)).contains(0);
+    }
+
+    @Test
     void deletionsApplyInFileOrderAcrossFiles() {
         RegFile first = v5("[" + K + "\\Sub]\r\n\"A\"=dword:00000001\r\n\"B\"=dword:00000002\r\n");
         RegFile second = v5("[" + K + "\\Sub]\r\n\"A\"=-\r\n[-" + K + "\\Other]\r\n");

@@ -53,7 +53,7 @@ class CorpusTest {
                 MutableRegistry reg = Fixtures.merged(files);
                 ReadinessReport r = Readiness.check(reg, List.of());
                 machines++;
-                tally.merge("ready " + r.ready(), 1, Integer::sum);
+                tally.merge("verdict " + r.verdict(), 1, Integer::sum);
                 r.results().forEach(x -> tally.merge(x.rule() + " " + x.status(), 1, Integer::sum));
             }
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The third-party registry data in {@code shared/fixtures/registry/} (never copied into the project).
- * Found through LIFEBOAT_SHARED, falling back to /work/shared; absent data skips a test locally and
+ * Found through LIFEBOAT_SHARED, then {@code ../shared} from the repository root, then /work/shared; absent data skips a test locally and
  * fails it when CI=true. xz files are decompressed once per JVM into a temporary folder with
  * {@code xz -dc}, removed at exit.
  */
@@ -21,7 +21,7 @@ public final class SharedFixtures {
     }
 
     public static Path registryDir() {
-        for (String candidate : new String[] {System.getenv("LIFEBOAT_SHARED"), "/work/shared"}) {
+        for (String candidate : new String[] {System.getenv("LIFEBOAT_SHARED"), besideRepository(), "/work/shared"}) {
             if (candidate != null) {
                 Path p = Path.of(candidate, "fixtures", "registry");
                 if (Files.isDirectory(p)) {
@@ -31,6 +31,13 @@ public final class SharedFixtures {
         }
         Tools.skipOrFail("shared registry fixtures (LIFEBOAT_SHARED or /work/shared) not found");
         return null;
+    }
+
+    /** {@code ../shared} from the repository root (tests run in the module folder, one below the root). */
+    static String besideRepository() {
+        Path module = Path.of("").toAbsolutePath();
+        Path root = module.getParent();
+        return root == null || root.getParent() == null ? null : root.getParent().resolve("shared").toString();
     }
 
     public static Path file(String relative) {

@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -69,6 +71,22 @@ public interface Backend extends Closeable {
      * writer calls this, when it opens; the default does nothing (stores with atomic uploads leave none).
      */
     default void removeTemporaries() throws IOException {
+    }
+
+    /**
+     * The local folder that holds the files, when there is one: the repository keeps its process locks
+     * there (operating-system file locks, which the kernel releases when a process dies). Empty for
+     * stores without a local folder; they fall back to lock records in {@code locks/}.
+     */
+    default Optional<Path> localFolder() {
+        return Optional.empty();
+    }
+
+    /**
+     * Bytes the store can still take, or empty when it cannot tell (then no free-space reserve applies).
+     */
+    default OptionalLong usableSpace() throws IOException {
+        return OptionalLong.empty();
     }
 
     @Override

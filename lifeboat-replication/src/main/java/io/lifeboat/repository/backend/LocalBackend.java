@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +43,7 @@ public final class LocalBackend implements Backend {
     private static final FileAttribute<?> DIR_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final Path root;
+    private volatile FileStore fileStore;
 
     public LocalBackend(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -198,6 +201,30 @@ public final class LocalBackend implements Backend {
             fsyncDirectory(p.getParent());
         }
         return existed;
+    }
+
+    @Override
+    public Optional<Path> localFolder() {
+        return Optional.of(root);
+    }
+
+    @Override
+    public OptionalLong usableSpace() throws IOException {
+        FileStore store = fileStore;
+        if (store == null) {
+            Path p = root;
+            while (p != null && !Files.exists(p)) {
+                p = p.getParent(); // a repository not created yet: the disk it will be on
+            }
+            if (p == null) {
+                return OptionalLong.empty();
+            }
+            store = Files.getFileStore(p); // finding the mount reads the mount table: once
+            if (Files.isDirectory(root)) {
+                fileStore = store;
+            }
+        }
+        return OptionalLong.of(store.getUsableSpace()); // one statvfs
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.lifeboat.repository.backend;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -54,6 +56,16 @@ public final class ReadOnlyBackend implements Backend {
     @Override
     public void removeTemporaries() throws IOException {
         throw new AccessDeniedException(delegate.location(), null, "the repository is open read-only");
+    }
+
+    @Override
+    public Optional<Path> localFolder() {
+        return delegate.localFolder(); // readers take a shared lock there, which changes no stored file
+    }
+
+    @Override
+    public OptionalLong usableSpace() throws IOException {
+        return delegate.usableSpace();
     }
 
     @Override

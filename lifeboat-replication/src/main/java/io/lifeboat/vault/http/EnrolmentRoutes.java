@@ -4,6 +4,7 @@ import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.api.ApiErrors;
 import io.lifeboat.vault.pki.VaultAuthority;
+import io.lifeboat.vault.store.TokenRecord;
 import io.lifeboat.vault.store.TokenRefusedException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -37,9 +38,11 @@ public final class EnrolmentRoutes {
                 throw new TokenRefusedException("token_ca_mismatch", "the token's CA hash is not this vault's CA:"
                         + " the token was altered or belongs to another vault");
             }
-            vault.tokens().redeem(req.getString("token"), req.getString("secret"), machine);
+            // the token is spent only once the CSR is known to be good, so a malformed request does not burn it
+            TokenRecord token = vault.tokens().check(req.getString("token"), req.getString("secret"), machine);
             X509Certificate cert = vault.authority().issue(req.getString("csr", ""), machine,
                     vault.config().certificateLifetime());
+            vault.tokens().spend(token);
             vault.machines().enrolled(machine, VaultAuthority.describe(cert));
             LOG.info("enrolled machine {} from {} (certificate until {})", machine,
                     ctx.request().connection().remoteAddress(), cert.getNotAfter().toInstant());

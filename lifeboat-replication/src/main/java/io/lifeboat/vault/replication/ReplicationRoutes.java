@@ -7,6 +7,7 @@ import io.lifeboat.vault.api.Caller;
 import io.lifeboat.vault.api.RequestBody;
 import io.lifeboat.vault.api.VaultContext;
 import io.lifeboat.vault.api.VaultRoutes;
+import io.lifeboat.vault.store.PolicyFile;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,9 +24,13 @@ public final class ReplicationRoutes implements VaultRoutes, AutoCloseable {
     private final Function<VaultContext, Repository> opener;
     private volatile Repository repository;
 
-    /** Routes over the vault's own repository folder, with the default options (keep 24 points). */
+    /**
+     * Routes over the vault's own repository folder, following the vault's storage policy
+     * ({@code V/policy.json}, read again at every commit and upload, so a change needs no restart).
+     */
     public ReplicationRoutes() {
-        this(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()), RepositoryOptions.defaults()));
+        this(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
+                RepositoryOptions.defaults().withPolicy(new PolicyFile(ctx.layout().policy())::read)));
     }
 
     public ReplicationRoutes(Function<VaultContext, Repository> opener) {

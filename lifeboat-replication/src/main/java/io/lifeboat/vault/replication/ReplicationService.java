@@ -10,6 +10,7 @@ import io.lifeboat.repository.IntegrityException;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.MissingBlocksException;
 import io.lifeboat.repository.NotFoundException;
+import io.lifeboat.repository.StorageFullException;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.PointMeta;
 import io.lifeboat.repository.Repository;
@@ -58,6 +59,8 @@ public final class ReplicationService {
             repository.putBlocks(machine, uploads);
         } catch (IntegrityException e) {
             throw new ReplicationException(422, "integrity", "upload refused, nothing of it stored: " + e.getMessage());
+        } catch (StorageFullException e) {
+            throw new ReplicationException(507, "insufficient_storage", e.getMessage());
         }
         return new UploadReceipt(lacking, blocks.size() - lacking);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.tls.pki.FileAccess;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
 
 /** Small JSON state files of the vault and the agent: read, and written atomically (temp, fsync, rename). */
 public final class JsonFiles {
@@ -38,21 +39,21 @@ public final class JsonFiles {
         }
     }
 
-    /** @param secret create the file 0600 */
+    /** @param secret create the file owner-only (0600, or an owner-only ACL on Windows); else readable by all */
     public static void write(Path file, Object value, boolean secret) throws IOException {
         writeBytes(file, MAPPER.writeValueAsBytes(value), secret);
     }
 
     public static void writeBytes(Path file, byte[] bytes, boolean secret) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = secret
-                ? Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        // owner-only or readable on every platform (POSIX modes, or an ACL on Windows): FileAccess
+        Path tmp = file.getParent().resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        if (secret) {
+            FileAccess.createOwnerOnly(tmp);
+        } else {
+            FileAccess.createReadable(tmp);
+        }
         try {
-            if (!secret) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(bytes));
                 ch.force(true);

@@ -57,12 +57,23 @@ public final class TokenStore {
      * @throws TokenRefusedException with a message saying what was wrong and what to do
      */
     public TokenRecord redeem(String id, String secret, String machine) {
+        TokenRecord r = check(id, secret, machine);
+        spend(r);
+        return r;
+    }
+
+    /**
+     * Checks a presented token without spending it, so a request that fails later (a malformed CSR)
+     * leaves the token usable; {@link #spend} it once the request is known to be good.
+     *
+     * @throws TokenRefusedException with a message saying what was wrong and what to do
+     */
+    public TokenRecord check(String id, String secret, String machine) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new TokenRefusedException("token_unknown", "this vault never issued that enrolment token");
         }
         Path open = dir.resolve(id + ".json");
-        Path used = dir.resolve("used").resolve(id + ".json");
-        if (Files.exists(used)) {
+        if (Files.exists(dir.resolve("used").resolve(id + ".json"))) {
             throw reused();
         }
         if (!Files.exists(open)) {
@@ -81,15 +92,24 @@ public final class TokenStore {
             throw new TokenRefusedException("token_wrong_machine", "the enrolment token was made for machine '"
                     + r.machine() + "', not '" + machine + "': make one for '" + machine + "'");
         }
+        return r;
+    }
+
+    /**
+     * Marks a checked token used, by an atomic rename: of two racing requests only one spends it.
+     *
+     * @throws TokenRefusedException token_used when another request spent it first
+     */
+    public void spend(TokenRecord r) {
+        Path used = dir.resolve("used").resolve(r.id() + ".json");
         try {
             Files.createDirectories(used.getParent());
-            Files.move(open, used, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(dir.resolve(r.id() + ".json"), used, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
             throw reused();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return r;
     }
 
     private static TokenRefusedException reused() {

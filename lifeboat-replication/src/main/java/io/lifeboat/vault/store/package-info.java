@@ -7,6 +7,9 @@
  * Read-modify-write of machine records holds a file lock ({@code state/machines/.lock}), so the
  * operator's {@code vault revoke} and a running server's renewal cannot undo each other.
  *
+ * The storage policy ({@code V/policy.json}, {@link io.lifeboat.vault.store.PolicyFile}) is written the
+ * same way by the operator's commands only and read by the serving vault at every commit and upload.
+ *
  * <p>Not given: several vault servers on different hosts sharing one state folder.
  */
 package io.lifeboat.vault.store;

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
@@ -19,7 +17,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -39,7 +36,6 @@ import org.bouncycastle.util.io.pem.PemObject;
  * moment the file exists (never world-readable for an instant), and replaced atomically.
  */
 public final class Pem {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private Pem() {
     }
@@ -163,15 +159,18 @@ public final class Pem {
         return sw.toString();
     }
 
-    /** Temp file in the same folder (created 0600 when {@code secret}), fsync, then rename over {@code file}. */
+    /**
+     * Temp file in the same folder (created owner-only when {@code secret}: 0600, or an owner-only ACL on
+     * Windows; {@link FileAccess}), fsync, then rename over {@code file}.
+     */
     static void writeAtomically(Path file, String text, boolean secret) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try {
-            if (secret && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            if (secret) {
+                FileAccess.createOwnerOnly(tmp);
             } else {
                 Files.createFile(tmp);
             }
