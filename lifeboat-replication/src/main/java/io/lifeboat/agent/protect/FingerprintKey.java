@@ -1,6 +1,7 @@
 package io.lifeboat.agent.protect;
 
 import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.tls.pki.FileAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -70,11 +70,7 @@ public record FingerprintKey(long seed) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(temp);
-            try {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(temp);
-            }
+            FileAccess.createOwnerOnly(temp); // 0600, or an owner-only ACL on Windows
             Files.writeString(temp, HexFormat.of().toHexDigits(key.seed()) + "\n", StandardCharsets.US_ASCII,
                     StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             Files.createLink(file, temp);
