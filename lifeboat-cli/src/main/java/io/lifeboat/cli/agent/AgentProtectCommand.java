@@ -1,6 +1,7 @@
 package io.lifeboat.cli.agent;
 
 import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.protect.FingerprintKey;
 import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
@@ -9,6 +10,11 @@ import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
 import io.lifeboat.agent.protect.StopSignal;
 import io.lifeboat.agent.protect.VaultClientTransport;
+import io.lifeboat.agent.snapshot.Commands;
+import io.lifeboat.agent.snapshot.LvmSnapshot;
+import io.lifeboat.agent.snapshot.ReflinkSnapshot;
+import io.lifeboat.agent.snapshot.ScriptSnapshot;
+import io.lifeboat.agent.snapshot.SnapshotProvider;
 import io.lifeboat.cli.DurationOption;
 import io.lifeboat.cli.ExitCode;
 import io.lifeboat.cli.render.ProgressBar;
@@ -35,6 +41,11 @@ import picocli.CommandLine.Parameters;
             "Without --once it takes a new point of every PATH each --interval, retries with back-off while the vault"
                 + " is away, renews the machine certificate when due, and stops cleanly on SIGTERM or SIGINT (the"
                 + " pass in flight is abandoned within seconds; what it stored is not sent again).",
+            "Consistency: without --snapshot each PATH is read as it changes and its points are labelled live."
+                + " --snapshot reflink reads a reflink copy (btrfs, XFS; fails with the reason elsewhere),"
+                + " --snapshot lvm an LVM snapshot of a logical volume, --snapshot script whatever --pre-snapshot"
+                + " prints (or PATH itself once it returns) until --post-snapshot; those points are labelled"
+                + " crash-consistent.",
             "Progress: a bar on a terminal, plain lines otherwise; --json prints one JSON event per line on"
                 + " standard output (see docs/protocol.md)."})
 public final class AgentProtectCommand implements Callable<Integer> {
@@ -58,6 +69,18 @@ public final class AgentProtectCommand implements Callable<Integer> {
             + " block again (otherwise a block whose fingerprint is unchanged keeps its id unhashed)")
     boolean rehash;
 
+    @Option(names = "--snapshot", paramLabel = "KIND", defaultValue = "none",
+            description = "read each PATH from a snapshot: none, reflink, lvm or script (default: ${DEFAULT-VALUE})")
+    String snapshot;
+
+    @Option(names = "--pre-snapshot", paramLabel = "PROGRAM", description = "with --snapshot script: run with PATH"
+            + " before reading it; it holds PATH still, or prints the path of a snapshot to read instead")
+    Path preSnapshot;
+
+    @Option(names = "--post-snapshot", paramLabel = "PROGRAM", description = "with --snapshot script: run with PATH"
+            + " after reading it (also when the pass failed)")
+    Path postSnapshot;
+
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
     String engine;
@@ -67,6 +90,7 @@ public final class AgentProtectCommand implements Callable<Integer> {
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
         }
+        SnapshotProvider snapshots = snapshotProvider();
         PrintStream out = System.out;
         ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
         ProtectTextProgress text = json ? null : new ProtectTextProgress(out, System.err, ProgressBar.stderrIsTerminal());
@@ -88,9 +112,10 @@ public final class AgentProtectCommand implements Callable<Integer> {
         AgentLayout layout = new AgentLayout(dir);
         // the TLS engine and the vault client are set up while the pass starts reading
         try (VaultClientTransport transport = VaultClientTransport.connecting(layout, () -> TlsEngine.select(engine))) {
-            ProtectOptions options = ProtectOptions.defaults();
+            ProtectOptions options = ProtectOptions.defaults().withSnapshot(snapshots);
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
-            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks());
+            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks(),
+                    FingerprintKey.loadOrCreate(layout.fingerprintKey()));
             if (rehash) {
                 forgetRecords(records);
             }
@@ -120,6 +145,27 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 // the hook is running: it waits for `finished`, counted down above
             }
         }
+    }
+
+    private SnapshotProvider snapshotProvider() {
+        boolean script = snapshot.equals("script");
+        if (!script && (preSnapshot != null || postSnapshot != null)) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--pre-snapshot and --post-snapshot need --snapshot script");
+        }
+        return switch (snapshot) {
+            case "none" -> SnapshotProvider.NONE;
+            case "reflink" -> new ReflinkSnapshot(Commands.SYSTEM);
+            case "lvm" -> new LvmSnapshot(Commands.SYSTEM);
+            case "script" -> {
+                if (preSnapshot == null || postSnapshot == null) {
+                    throw new LifeboatException(LifeboatException.Kind.USAGE,
+                            "--snapshot script needs both --pre-snapshot and --post-snapshot");
+                }
+                yield new ScriptSnapshot(preSnapshot.toAbsolutePath(), postSnapshot.toAbsolutePath(), Commands.SYSTEM);
+            }
+            default -> throw new LifeboatException(LifeboatException.Kind.USAGE, "--snapshot must be none, reflink, lvm"
+                    + " or script, not " + snapshot);
+        };
     }
 
     private static void forgetRecords(KnownBlocksStore records) {
