@@ -15,6 +15,11 @@ import picocli.CommandLine.Spec;
             VaultEnrollCommand.class,
             VaultMachinesCommand.class,
             VaultRevokeCommand.class,
+            io.lifeboat.cli.fleet.VaultRpoCommand.class,
+            io.lifeboat.cli.fleet.VaultEventsCommand.class,
+            io.lifeboat.cli.fleet.VaultWebhookCommand.class,
+            io.lifeboat.cli.fleet.VaultMetricsTokenCommand.class,
+            io.lifeboat.cli.fleet.VaultLoginUrlCommand.class,
         })
 public final class VaultCommand implements Runnable {
     @Spec
