@@ -124,6 +124,16 @@ class FleetCommandsTest {
     }
 
     @Test
+    void verifyResultsGoIntoTheEventLog() throws Exception {
+        assertThat(run("verify", "--dir", dir.toString()).code()).isZero();
+        JsonNode e = JsonOutput.MAPPER.readTree(run("vault", "events", "--dir", dir.toString(), "--json").out())
+                .get("events").get(0);
+        assertThat(e.get("type").asText()).isEqualTo("verify");
+        assertThat(e.get("ok").asText()).isEqualTo("true");
+        assertThat(e.get("blocksChecked").asText()).isEqualTo("1");
+    }
+
+    @Test
     void webhooksMetricsTokenAndLoginUrl() {
         Run plain = run("vault", "webhook", "add", "--dir", dir.toString(), "http://alerts.example.com/hook");
         assertThat(plain.code()).isEqualTo(2);
