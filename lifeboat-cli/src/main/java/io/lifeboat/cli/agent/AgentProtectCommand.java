@@ -5,6 +5,8 @@ import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectLoop;
+import io.lifeboat.agent.rpo.RpoLoop;
+import io.lifeboat.agent.rpo.RpoSchedule;
 import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
 import io.lifeboat.agent.protect.StopSignal;
@@ -51,6 +53,11 @@ public final class AgentProtectCommand implements Callable<Integer> {
             description = "time between points in continuous mode, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE})")
     Duration interval;
 
+    @Option(names = "--rpo", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "continuous mode to an RPO target instead of a fixed --interval: the next pass starts early"
+                    + " when the last one was long, and the achieved RPO is reported to the vault (at least 10s)")
+    Duration rpo;
+
     @Option(names = "--json", description = "print JSON events, one per line, on standard output")
     boolean json;
 
@@ -66,6 +73,10 @@ public final class AgentProtectCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
+        }
+        RpoSchedule schedule = rpo == null ? null : new RpoSchedule(rpo);
+        if (schedule != null && once) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--rpo is for continuous protection: not with --once");
         }
         PrintStream out = System.out;
         ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
@@ -99,6 +110,9 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 for (Path p : paths) {
                     protector.protect(p);
                 }
+            } else if (schedule != null) {
+                new RpoLoop(protector, transport, transport.machine(), stop, e -> report(e, events), Clock.systemUTC())
+                        .run(paths, schedule, () -> transport.renewIfDue(Clock.systemUTC()));
             } else {
                 new ProtectLoop(protector, stop, e -> report(e, events)).run(paths, interval,
                         () -> transport.renewIfDue(Clock.systemUTC()));

@@ -134,6 +134,16 @@ class FleetCommandsTest {
     }
 
     @Test
+    void agentRpoIsValidatedBeforeAnythingRuns() {
+        Run tooShort = run("agent", "protect", "--dir", tmp.resolve("A").toString(), tmp.toString(), "--rpo", "5s");
+        assertThat(tooShort.code()).isEqualTo(2);
+        assertThat(tooShort.err()).contains("--rpo must be at least 10s");
+        Run once = run("agent", "protect", "--dir", tmp.resolve("A").toString(), tmp.toString(), "--rpo", "15m", "--once");
+        assertThat(once.code()).isEqualTo(2);
+        assertThat(once.err()).contains("not with --once");
+    }
+
+    @Test
     void webhooksMetricsTokenAndLoginUrl() {
         Run plain = run("vault", "webhook", "add", "--dir", dir.toString(), "http://alerts.example.com/hook");
         assertThat(plain.code()).isEqualTo(2);

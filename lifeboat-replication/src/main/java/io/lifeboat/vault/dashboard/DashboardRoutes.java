@@ -59,7 +59,7 @@ public final class DashboardRoutes implements VaultRoutes {
         router.get("/ui/login").blockingHandler(this::login, false);
         router.route("/ui/*").handler(this::requireSession); // also matches "/ui"
         router.get("/ui/").blockingHandler(ctx -> page(ctx, "Fleet", "/ui/",
-                FleetPage.main(fleet.status(), fleet.links())), false);
+                FleetPage.main(fleet.status(), fleet.links(), fleet.agentRpo())), false);
         router.get("/ui/machines/:machine").blockingHandler(this::machine, false);
         router.get("/ui/events").blockingHandler(ctx -> page(ctx, "Events", "/ui/events",
                 EventsPage.events(fleet.events(clock.instant().minus(Duration.ofDays(1))))), false);
@@ -67,7 +67,7 @@ public final class DashboardRoutes implements VaultRoutes {
                 EventsPage.refused(fleet.events(clock.instant().minus(Duration.ofDays(7))))), false);
         router.get("/ui/storage").blockingHandler(ctx -> page(ctx, "Storage", "/ui/storage",
                 StoragePage.main(fleet.storage())), false);
-        router.get("/ui/api/fleet").blockingHandler(ctx -> json(ctx, FleetJson.of(fleet.status(), fleet.links())), false);
+        router.get("/ui/api/fleet").blockingHandler(ctx -> json(ctx, FleetJson.of(fleet.status(), fleet.links(), fleet.agentRpo())), false);
         router.get("/ui/api/events").blockingHandler(ctx -> json(ctx, Map.of("events",
                 fleet.events(clock.instant().minus(Duration.ofDays(1))).stream()
                         .map(io.lifeboat.vault.events.VaultEvent::toJson).toList())), false);

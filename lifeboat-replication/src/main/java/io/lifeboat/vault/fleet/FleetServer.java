@@ -33,6 +33,7 @@ public record FleetServer(VaultServer server, FleetOps ops) implements AutoClose
         FleetOps ops = new FleetOps(vault, points(routes), options);
         List<VaultRoutes> all = new ArrayList<>();
         all.add(ops.observer());
+        all.add(ops.agentRpoRoutes());
         all.addAll(routes);
         DashboardRoutes dashboard = new DashboardRoutes(ops, new LoginTokens(vault.layout().dir(), vault.clock()),
                 vault.clock(), sessionLifetime);

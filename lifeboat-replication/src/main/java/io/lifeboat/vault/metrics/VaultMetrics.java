@@ -39,6 +39,7 @@ public final class VaultMetrics implements Consumer<VaultEvent> {
     private final MultiGauge rpoSeconds;
     private final MultiGauge health;
     private final MultiGauge pointsKept;
+    private final MultiGauge agentAchieved;
 
     public VaultMetrics() {
         // Latency histograms (buckets) for every timer: Prometheus computes quantiles across vaults from them.
@@ -63,6 +64,9 @@ public final class VaultMetrics implements Consumer<VaultEvent> {
                 .register(registry);
         pointsKept = MultiGauge.builder("lifeboat.points.kept").description("Recovery points kept per source")
                 .register(registry);
+        agentAchieved = MultiGauge.builder("lifeboat.agent.rpo.achieved").baseUnit("seconds")
+                .description("RPO an agent protecting with --rpo reports it achieved (time between its last two commits)")
+                .register(registry);
         Gauge.builder("lifeboat.uploads.in.flight", uploadsInFlight, AtomicInteger::get)
                 .description("Block uploads being received now").register(registry);
         Gauge.builder("lifeboat.repository.stored", bytesStored, AtomicLong::get).baseUnit("bytes")
@@ -81,7 +85,15 @@ public final class VaultMetrics implements Consumer<VaultEvent> {
     }
 
     /** Refreshes the per-source gauges from one evaluation of the fleet. */
-    public void fleet(FleetStatus status, long repositoryBytes) {
+    public void fleet(FleetStatus status, long repositoryBytes,
+            java.util.Map<String, java.util.Map<String, io.lifeboat.vault.ops.AgentRpo>> agents) {
+        List<MultiGauge.Row<?>> achieved = new ArrayList<>();
+        agents.forEach((machine, sources) -> sources.forEach((source, r) -> {
+            if (r.achieved() != null) {
+                achieved.add(MultiGauge.Row.of(Tags.of("machine", machine, "source", source), r.achieved().toSeconds()));
+            }
+        }));
+        agentAchieved.register(achieved, true);
         List<MultiGauge.Row<?>> rpo = new ArrayList<>();
         List<MultiGauge.Row<?>> h = new ArrayList<>();
         List<MultiGauge.Row<?>> kept = new ArrayList<>();

@@ -9,20 +9,27 @@ import java.util.Map;
  * {@code /ui/api/fleet}: {@code {"at", "machines": [{machine, health, warningSeconds,
  * criticalSeconds, certificateExpiry, link: {protocol, cipherSuite, group, peer, at}, sources:
  * [{source, health, rpoSeconds, points, lastPoint: {id, created, sourceBytes, bytesSent,
- * tlsVersion, cipherSuite, consistency}}]}]}}.
+ * tlsVersion, cipherSuite, consistency}, agent?: {targetSeconds, achievedSeconds, lastPassSeconds,
+ * reported}}]}]}}.
  */
 public final class FleetJson {
     private FleetJson() {
     }
 
     public static Map<String, Object> of(FleetStatus s, Map<String, Link> links) {
+        return of(s, links, Map.of());
+    }
+
+    /** @param agents what agents protecting with {@code --rpo} reported, per machine and source */
+    public static Map<String, Object> of(FleetStatus s, Map<String, Link> links, Map<String, Map<String, AgentRpo>> agents) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", s.at().toString());
-        m.put("machines", s.machines().stream().map(x -> machine(x, links.get(x.machine()))).toList());
+        m.put("machines", s.machines().stream().map(x -> machine(x, links.get(x.machine()),
+                agents.getOrDefault(x.machine(), Map.of()))).toList());
         return m;
     }
 
-    static Map<String, Object> machine(MachineStatus x, Link link) {
+    static Map<String, Object> machine(MachineStatus x, Link link, Map<String, AgentRpo> agent) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("machine", x.machine());
         m.put("health", x.health().id());
@@ -38,12 +45,12 @@ public final class FleetJson {
             l.put("at", link.at().toString());
             m.put("link", l);
         }
-        List<Map<String, Object>> sources = x.sources().stream().map(FleetJson::source).toList();
+        List<Map<String, Object>> sources = x.sources().stream().map(src -> source(src, agent.get(src.source()))).toList();
         m.put("sources", sources);
         return m;
     }
 
-    static Map<String, Object> source(SourceStatus s) {
+    static Map<String, Object> source(SourceStatus s, AgentRpo agent) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", s.source());
         m.put("health", s.health().id());
@@ -58,6 +65,14 @@ public final class FleetJson {
         p.put("cipherSuite", s.last().cipherSuite());
         p.put("consistency", s.last().consistency());
         m.put("lastPoint", p);
+        if (agent != null) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("targetSeconds", agent.target().toSeconds());
+            a.put("achievedSeconds", agent.achieved() == null ? null : agent.achieved().toSeconds());
+            a.put("lastPassSeconds", agent.lastPass().toSeconds());
+            a.put("reported", agent.reported().toString());
+            m.put("agent", a);
+        }
         return m;
     }
 }

@@ -50,6 +50,7 @@ public final class FleetOps implements FleetView, AutoCloseable {
     private final RpoSettingsStore settings;
     private final RpoMonitor monitor;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AgentRpo>> agentRpo = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lifeboat-fleet-ops");
         t.setDaemon(true);
@@ -80,7 +81,7 @@ public final class FleetOps implements FleetView, AutoCloseable {
     private FleetStatus check() {
         try {
             FleetStatus s = monitor.check();
-            metrics.fleet(s, StorageUse.of(vault.layout().repo(), List.of()).totalBytes());
+            metrics.fleet(s, StorageUse.of(vault.layout().repo(), List.of()).totalBytes(), agentRpo());
             return s;
         } catch (RuntimeException e) {
             LOG.warn("fleet check failed: {}", e.toString());
@@ -137,6 +138,11 @@ public final class FleetOps implements FleetView, AutoCloseable {
         check(); // a machine that protects again turns ok now, not at the next tick
     }
 
+    /** {@code POST /v1/machines/{m}/rpo}: agents' RPO reports; placed before the replication routes. */
+    public VaultRoutes agentRpoRoutes() {
+        return new AgentRpoRoutes(agentRpo, vault.clock());
+    }
+
     /** {@code GET /metrics}, behind the token or mutual TLS. */
     public VaultRoutes metricsRoutes() {
         return new MetricsRoutes(metrics, new MetricsToken(vault.layout().dir()),
@@ -156,6 +162,13 @@ public final class FleetOps implements FleetView, AutoCloseable {
     @Override
     public Map<String, Link> links() {
         return Map.copyOf(links);
+    }
+
+    @Override
+    public Map<String, Map<String, AgentRpo>> agentRpo() {
+        Map<String, Map<String, AgentRpo>> copy = new java.util.TreeMap<>();
+        agentRpo.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        return copy;
     }
 
     @Override

@@ -13,6 +13,9 @@ public interface FleetView {
     /** Per machine, the TLS of its last link (since the vault started). */
     Map<String, Link> links();
 
+    /** Per machine and source, what an agent protecting with {@code --rpo} last reported. */
+    Map<String, Map<String, AgentRpo>> agentRpo();
+
     List<VaultEvent> events(Instant since);
 
     List<PointInfo> points(String machine);
