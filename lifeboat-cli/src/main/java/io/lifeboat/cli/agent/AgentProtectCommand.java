@@ -43,7 +43,9 @@ public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "AGENT", description = "the enrolled agent folder")
     Path dir;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "file, image, block device or folder to protect")
+    // split: a config file's path.1, path.2, ... arrive as one value joined by newlines
+    @Parameters(arity = "1..*", paramLabel = "PATH", split = "\n", splitSynopsisLabel = " ",
+            description = "file, image, block device or folder to protect")
     List<Path> paths;
 
     @Option(names = "--once", description = "take one point of every PATH, then exit")
@@ -69,8 +71,18 @@ public final class AgentProtectCommand implements Callable<Integer> {
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "take options not given here from FILE (as `agent install-service` writes it: dir=..., path.1=..., rpo=...)")
+    Path config;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            io.lifeboat.cli.service.ConfigFileDefaults.fromArgs("--config", config.toString()).checkKeys(spec);
+        }
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
         }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.fleet.VaultWebhookCommand.class,
             io.lifeboat.cli.fleet.VaultMetricsTokenCommand.class,
             io.lifeboat.cli.fleet.VaultLoginUrlCommand.class,
+            io.lifeboat.cli.service.VaultInstallServiceCommand.class,
         })
 public final class VaultCommand implements Runnable {
     @Spec

@@ -33,8 +33,15 @@ public final class VaultServeCommand implements Callable<Integer> {
             description = "TLS engine: auto (BoringSSL when it loads, else JDK), boringssl or jdk (default: ${DEFAULT-VALUE}; env LIFEBOAT_TLS_ENGINE).")
     String engine;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Take options not given here from FILE (as `vault install-service` writes it: dir=..., engine=...).")
+    java.nio.file.Path config;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            io.lifeboat.cli.service.ConfigFileDefaults.fromArgs("--config", config.toString()).checkKeys(spec);
+        }
         Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
         TlsEngine tls = TlsEngine.select(engine);
         var out = spec.commandLine().getOut();
