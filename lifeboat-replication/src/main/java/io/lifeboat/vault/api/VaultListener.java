@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Told by the vault about changes to its machines, after they are stored: the hook through which
  * fleet operations (event log, alerts, metrics) learn what happened without the vault knowing them.
- * Calls come from request threads and commands; an implementation must be quick and must not throw
- * (the vault logs and ignores what it throws). No-op defaults.
+ * Calls come from request threads and commands; an implementation must be quick (hand file work
+ * to a thread of its own) and must not throw. No-op defaults.
  */
 public interface VaultListener {
     VaultListener NONE = new VaultListener() { };

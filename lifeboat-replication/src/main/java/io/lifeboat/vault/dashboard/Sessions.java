@@ -32,6 +32,8 @@ final class Sessions {
 
     /** Starts a session; answers the cookie value. */
     String start() {
+        Instant now = clock.instant();
+        live.values().removeIf(s -> !now.isBefore(s.expires())); // sign-ins are rare: a sweep here keeps the map small
         String cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(LoginTokens.random(32));
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(LoginTokens.random(16));
         live.put(LoginTokens.sha256(cookie), new Session(clock.instant().plus(lifetime), csrf));

@@ -51,6 +51,8 @@ public final class FleetOps implements FleetView, AutoCloseable {
     private final RpoMonitor monitor;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AgentRpo>> agentRpo = new ConcurrentHashMap<>();
+    private StorageUse disk;
+    private Instant diskAt = Instant.EPOCH;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lifeboat-fleet-ops");
         t.setDaemon(true);
@@ -81,12 +83,31 @@ public final class FleetOps implements FleetView, AutoCloseable {
     private FleetStatus check() {
         try {
             FleetStatus s = monitor.check();
-            metrics.fleet(s, StorageUse.of(vault.layout().repo(), List.of()).totalBytes(), agentRpo());
+            metrics.fleet(s, diskUse().totalBytes(), agentRpo());
             return s;
         } catch (RuntimeException e) {
             LOG.warn("fleet check failed: {}", e.toString());
             return null;
         }
+    }
+
+    /** Hands {@code work} to the ops thread; after {@link #close} it is dropped with a log line, never thrown at the caller. */
+    private void later(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.info("fleet operations are stopped: an event was not recorded");
+        }
+    }
+
+    /** What the repository occupies on disk, walked at most once a minute (a large repository has many packs). */
+    private synchronized StorageUse diskUse() {
+        Instant now = Instant.now();
+        if (disk == null || diskAt.plusSeconds(60).isBefore(now)) {
+            disk = StorageUse.disk(vault.layout().repo());
+            diskAt = now;
+        }
+        return disk;
     }
 
     /** Runs one check on the ops thread now and waits for it (after everything handed off before it). */
@@ -107,7 +128,7 @@ public final class FleetOps implements FleetView, AutoCloseable {
 
     /** Told about refused handshakes (called on the event loop: handed to the ops thread). */
     public io.lifeboat.tls.engine.TlsRefusalListener refusals() {
-        return r -> thread.execute(() -> recorder.refused(r));
+        return r -> later(() -> recorder.refused(r));
     }
 
     /** The route set to place first among the mutual-TLS route sets. */
@@ -115,12 +136,12 @@ public final class FleetOps implements FleetView, AutoCloseable {
         return new ReplicationObserver(metrics, links, new ReplicationObserver.Reports() {
             @Override
             public void committed(String machine) {
-                thread.execute(() -> pointCommitted(machine));
+                later(() -> pointCommitted(machine));
             }
 
             @Override
             public void uploadRefused(String machine, int status, String peer) {
-                thread.execute(() -> recorder.accept(VaultEvent.of(vault.clock().instant(), EventType.UPLOAD_FAILED,
+                later(() -> recorder.accept(VaultEvent.of(vault.clock().instant(), EventType.UPLOAD_FAILED,
                         machine, "an upload of machine " + machine + " was refused with HTTP " + status,
                         "status", Integer.toString(status), "peer", peer)));
             }
@@ -183,7 +204,8 @@ public final class FleetOps implements FleetView, AutoCloseable {
 
     @Override
     public StorageUse storage() {
-        return StorageUse.of(vault.layout().repo(), points.get());
+        StorageUse d = diskUse();
+        return new StorageUse(d.totalBytes(), d.byFolder(), StorageUse.perMachine(points.get()));
     }
 
     public Vault vault() {
@@ -205,17 +227,17 @@ public final class FleetOps implements FleetView, AutoCloseable {
     private final class Deferred implements io.lifeboat.vault.api.VaultListener {
         @Override
         public void enrolled(String machine, String peer, Instant notAfter) {
-            thread.execute(() -> recorder.enrolled(machine, peer, notAfter));
+            later(() -> recorder.enrolled(machine, peer, notAfter));
         }
 
         @Override
         public void renewed(String machine, Instant notAfter) {
-            thread.execute(() -> recorder.renewed(machine, notAfter));
+            later(() -> recorder.renewed(machine, notAfter));
         }
 
         @Override
         public void revoked(String machine) {
-            thread.execute(() -> recorder.revoked(machine));
+            later(() -> recorder.revoked(machine));
         }
     }
 }

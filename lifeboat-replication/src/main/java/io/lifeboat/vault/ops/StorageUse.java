@@ -19,7 +19,8 @@ public record StorageUse(long totalBytes, Map<String, Long> byFolder, List<Machi
     public record MachineUse(String machine, int points, long sourceBytes, long bytesSent) {
     }
 
-    public static StorageUse of(Path repo, List<PointInfo> points) {
+    /** Only the walk of the repository folder (no per-machine part). */
+    public static StorageUse disk(Path repo) {
         Map<String, Long> folders = new TreeMap<>();
         long total = 0;
         if (Files.isDirectory(repo)) {
@@ -34,13 +35,18 @@ public record StorageUse(long totalBytes, Map<String, Long> byFolder, List<Machi
                 throw new UncheckedIOException(e);
             }
         }
+        return new StorageUse(total, folders, List.of());
+    }
+
+    /** Per machine: points kept, the data they hold and the bytes sent for them. */
+    public static List<MachineUse> perMachine(List<PointInfo> points) {
         Map<String, MachineUse> m = new TreeMap<>();
         for (PointInfo p : points) {
             m.merge(p.machine(), new MachineUse(p.machine(), 1, p.sourceBytes(), p.bytesSent()),
                     (a, b) -> new MachineUse(a.machine(), a.points() + 1, a.sourceBytes() + b.sourceBytes(),
                             a.bytesSent() + b.bytesSent()));
         }
-        return new StorageUse(total, folders, List.copyOf(m.values()));
+        return List.copyOf(m.values());
     }
 
     private static long sizeOf(Path p) {

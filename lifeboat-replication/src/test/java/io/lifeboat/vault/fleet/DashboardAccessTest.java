@@ -59,6 +59,12 @@ class DashboardAccessTest {
             assertThat(fleet.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
             assertThat(get(http, lab.base() + "/ui/api/fleet", cookie).body()).contains("\"machine\":\"web-1\"");
             assertThat(get(http, lab.base() + "/ui/machines/web-1", cookie).statusCode()).isEqualTo(200);
+            assertThat(get(http, lab.base() + "/ui/machines/nobody", cookie).statusCode()).isEqualTo(404);
+            assertThat(get(http, lab.base() + "/ui/storage", cookie).body()).contains("Per machine").contains("on disk");
+            lab.fleet.ops().checkNow(); // the ops thread has written the enrolment event
+            HttpResponse<String> partial = http.send(HttpRequest.newBuilder(URI.create(lab.base() + "/ui/events"))
+                    .header("Cookie", cookie).header("X-Lifeboat-Partial", "1").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(partial.body()).startsWith("<h1>Events</h1>").doesNotContain("<html").contains("enrolled");
 
             // sign-out needs the session's CSRF token
             HttpResponse<String> noCsrf = http.send(HttpRequest.newBuilder(URI.create(lab.base() + "/ui/logout"))
