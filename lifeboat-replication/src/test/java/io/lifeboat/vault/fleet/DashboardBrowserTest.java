@@ -94,6 +94,14 @@ class DashboardBrowserTest {
                 assertThat(d.findElement(By.cssSelector("#fleet tr[data-machine='web-1'] .health")).getText())
                         .isEqualTo("warning");
                 Browser.screenshot(d, "fleet-warning");
+
+                // on a phone the page fits the screen: wide tables scroll inside their own box
+                d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                Object overflow = d.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).intValue()).as("page wider than a phone screen").isLessThanOrEqualTo(0);
+                assertThat(d.findElement(By.cssSelector("#fleet tr[data-machine='web-1'] .health")).isDisplayed()).isTrue();
+                Browser.screenshot(d, "fleet-phone");
             } finally {
                 d.quit();
             }
