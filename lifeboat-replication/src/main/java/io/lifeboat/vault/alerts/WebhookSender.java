@@ -35,27 +35,37 @@ public final class WebhookSender implements Consumer<VaultEvent>, AutoCloseable 
     private final BlockingQueue<VaultEvent> queue = new ArrayBlockingQueue<>(1000);
     private final Thread thread;
 
+    /** Trusts the system's CAs for HTTPS webhooks. */
     public WebhookSender(WebhookStore store, Delivery delivery) {
+        this(store, delivery, defaultContext());
+    }
+
+    /** @param trust the TLS context whose trust decides HTTPS webhooks (the policy's versions and suites apply on top) */
+    public WebhookSender(WebhookStore store, Delivery delivery, SSLContext trust) {
         this.store = store;
         this.delivery = delivery;
-        this.client = client(delivery.timeout());
+        this.client = client(delivery.timeout(), trust);
         this.thread = new Thread(this::run, "lifeboat-webhooks");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** The JDK client limited to the one TLS policy's versions and suites, with the system trust store. */
-    static HttpClient client(Duration timeout) {
+    private static SSLContext defaultContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
+    }
+
+    /** The JDK client limited to the one TLS policy's versions and suites, host names checked. */
+    static HttpClient client(Duration timeout, SSLContext trust) {
         SSLParameters p = new SSLParameters();
         p.setProtocols(TlsPolicy.TLS12_PLUS.protocolNames().toArray(String[]::new));
         p.setCipherSuites(TlsPolicy.TLS12_PLUS.cipherSuiteNames().toArray(String[]::new));
         p.setEndpointIdentificationAlgorithm("HTTPS");
-        try {
-            return HttpClient.newBuilder().sslContext(SSLContext.getDefault()).sslParameters(p)
-                    .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no default TLS context", e);
-        }
+        return HttpClient.newBuilder().sslContext(trust).sslParameters(p)
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Queues an alert; returns at once. Events that are not alerts are ignored. */
