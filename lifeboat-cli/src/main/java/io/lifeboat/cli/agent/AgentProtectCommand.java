@@ -6,6 +6,8 @@ import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectLoop;
+import io.lifeboat.agent.rpo.RpoLoop;
+import io.lifeboat.agent.rpo.RpoSchedule;
 import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
 import io.lifeboat.agent.protect.StopSignal;
@@ -52,7 +54,9 @@ public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "AGENT", description = "the enrolled agent folder")
     Path dir;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "file, image, block device or folder to protect")
+    // split: a config file's path.1, path.2, ... arrive as one value joined by newlines
+    @Parameters(arity = "1..*", paramLabel = "PATH", split = "\n", splitSynopsisLabel = " ",
+            description = "file, image, block device or folder to protect")
     List<Path> paths;
 
     @Option(names = "--once", description = "take one point of every PATH, then exit")
@@ -61,6 +65,11 @@ public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationOption.class,
             description = "time between points in continuous mode, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE})")
     Duration interval;
+
+    @Option(names = "--rpo", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "continuous mode to an RPO target instead of a fixed --interval: the next pass starts early"
+                    + " when the last one was long, and the achieved RPO is reported to the vault (at least 10s)")
+    Duration rpo;
 
     @Option(names = "--json", description = "print JSON events, one per line, on standard output")
     boolean json;
@@ -85,12 +94,26 @@ public final class AgentProtectCommand implements Callable<Integer> {
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "take options not given here from FILE (as `agent install-service` writes it: dir=..., path.1=..., rpo=...)")
+    Path config;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            io.lifeboat.cli.service.ConfigFileDefaults.fromArgs("--config", config.toString()).checkKeys(spec);
+        }
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
         }
         SnapshotProvider snapshots = snapshotProvider();
+        RpoSchedule schedule = rpo == null ? null : new RpoSchedule(rpo);
+        if (schedule != null && once) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--rpo is for continuous protection: not with --once");
+        }
         PrintStream out = System.out;
         ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
         ProtectTextProgress text = json ? null : new ProtectTextProgress(out, System.err, ProgressBar.stderrIsTerminal());
@@ -124,6 +147,9 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 for (Path p : paths) {
                     protector.protect(p);
                 }
+            } else if (schedule != null) {
+                new RpoLoop(protector, transport, transport.machine(), stop, e -> report(e, events), Clock.systemUTC())
+                        .run(paths, schedule, () -> transport.renewIfDue(Clock.systemUTC()));
             } else {
                 new ProtectLoop(protector, stop, e -> report(e, events)).run(paths, interval,
                         () -> transport.renewIfDue(Clock.systemUTC()));
