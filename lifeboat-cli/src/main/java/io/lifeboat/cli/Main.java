@@ -14,7 +14,18 @@ public final class Main {
 
     /** Runs a command line in this JVM; tests call this instead of {@link #main}. */
     public static int run(String... args) {
-        return newCommandLine(args).execute(args);
+        CommandLine cl = newCommandLine(args);
+        try {
+            // `--config FILE` (vault serve, agent protect): options the command line leaves out come from the file
+            io.lifeboat.cli.service.ConfigFileDefaults config = io.lifeboat.cli.service.ConfigFileDefaults.fromArgs(args);
+            if (config != null) {
+                cl.setDefaultValueProvider(config);
+            }
+        } catch (io.lifeboat.tls.LifeboatException e) {
+            cl.getErr().println("lifeboat: " + e.getMessage());
+            return ExitCode.of(e);
+        }
+        return cl.execute(args);
     }
 
     private static Class<?> subcommandNamed(String name) {

@@ -35,7 +35,7 @@ final class ManifestAssembler implements ManifestVisitor {
 
     private void close() {
         if (header != null) {
-            entries.add(new Entry(header.path(), header.type(), header.mode(), header.mtimeMillis(), header.size(),
+            entries.add(new Entry(header.path(), header.type(), header.mode(), header.mtimeNanos(), header.size(),
                     header.linkTarget(), blocks));
             blocks = new ArrayList<>();
         }

@@ -121,7 +121,7 @@ public final class ManifestChunkReader {
         if (hasLink == 0 && !link.isEmpty() || hasLink != 0 && hasLink != 1) {
             throw bad(what, "entry \"" + path + "\" at offset " + at + " has a malformed link field");
         }
-        return new Entry(path, type, mode, Math.floorDiv(mtimeNanos, 1_000_000L), size, hasLink == 1 ? link : null, List.of());
+        return new Entry(path, type, mode, mtimeNanos, size, hasLink == 1 ? link : null, List.of());
     }
 
     private static String text(String what, ByteBuffer in, int at, String field) {

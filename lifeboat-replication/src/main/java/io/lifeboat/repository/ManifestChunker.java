@@ -91,7 +91,7 @@ public final class ManifestChunker implements ManifestVisitor {
         len += path.length;
         buf[len++] = (byte) typeCode(e.type());
         putShort(e.mode());
-        putLong(nanos(e.mtimeMillis()));
+        putLong(e.mtimeNanos());
         putLong(e.size());
         buf[len++] = (byte) (link == null ? 0 : 1);
         putShort(link == null ? 0 : link.length);
@@ -174,15 +174,6 @@ public final class ManifestChunker implements ManifestVisitor {
         if (len + n > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
         }
-    }
-
-    /**
-     * The format stores mtime in nanoseconds; {@link Entry} still carries milliseconds, so they are
-     * scaled here and back in {@link ManifestChunkReader} (times beyond the year 2262 saturate).
-     */
-    static long nanos(long millis) {
-        long n = millis * 1_000_000L;
-        return millis == n / 1_000_000L ? n : (millis < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
     }
 
     private static byte[] text(String s, String what) {

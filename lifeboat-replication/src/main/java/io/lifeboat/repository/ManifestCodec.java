@@ -45,7 +45,7 @@ public final class ManifestCodec {
             en.put("path", e.path());
             en.put("type", e.type().name());
             en.put("mode", e.mode());
-            en.put("mtime", e.mtimeMillis());
+            en.put("mtimeNanos", e.mtimeNanos());
             en.put("size", e.size());
             if (e.linkTarget() != null) {
                 en.put("link", e.linkTarget());
@@ -93,8 +93,20 @@ public final class ManifestCodec {
                 refs.add(blockRef(b, where));
             }
         }
-        return new Entry(path, type, intField(en, "mode"), longField(en, "mtime"), longField(en, "size"),
+        return new Entry(path, type, intField(en, "mode"), mtimeNanos(en), longField(en, "size"),
                 link == null || link.isNull() ? null : link.asText(), refs);
+    }
+
+    /** {@code "mtimeNanos"}; a manifest written before it has {@code "mtime"} in milliseconds. */
+    private static long mtimeNanos(JsonNode en) {
+        if (en.has("mtimeNanos") || !en.has("mtime")) {
+            return longField(en, "mtimeNanos");
+        }
+        try {
+            return Math.multiplyExact(longField(en, "mtime"), 1_000_000L);
+        } catch (ArithmeticException e) {
+            throw bad("\"mtime\" " + en.get("mtime") + " ms is outside the range of nanosecond times");
+        }
     }
 
     private static BlockRef blockRef(JsonNode b, String where) {

@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  * on every read (so a damaged chunk is named as such before it is decompressed), and the time it was
  * stored, by which prune tells a chunk of a commit still under way (younger than the grace period)
  * from the leftover of one that never came. Reads a point's manifest either streamed ({@link #visit})
- * or, for a one-entry point, as a {@link ChunkedBlockList} ({@link #lazy}). Holds no state.
+ * or, for a one-entry point, as a {@link ChunkedBlockList} ({@link #lazy}).
+ *
+ * <p>A read-only open keeps the point files it loaded ({@link #hold}): a serving vault may delete a
+ * point file at any time (retention), but it deletes no chunk or pack while a reader is open
+ * ({@link ReaderGate}), so a reader that kept the small point file still reads the whole point. A
+ * writer holds none (its own retention runs under its exclusive lock).
  */
 final class ManifestStore {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -31,6 +36,8 @@ final class ManifestStore {
 
     private final Backend backend;
     private final RepositoryOptions options;
+    /** Point files a read-only open loaded, by {@code machine/id}: its view of the points. */
+    private final java.util.Map<String, PointFile> held = new java.util.concurrent.ConcurrentHashMap<>();
 
     ManifestStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
@@ -161,7 +168,7 @@ final class ManifestStore {
         List<BlockRef> blocks = new ChunkedBlockList((i, v) -> readChunk(machine, p, i, v), starts);
         ManifestHeader h = p.header();
         return new Manifest(Manifest.FORMAT_VERSION, h.source(), h.kind(), h.blockSize(),
-                List.of(new Entry(e.path(), e.type(), e.mode(), e.mtimeMillis(), e.size(), e.linkTarget(), blocks)));
+                List.of(new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(), blocks)));
     }
 
     private void readChunk(String machine, PointFile p, int i, ManifestVisitor v) {
@@ -179,9 +186,23 @@ final class ManifestStore {
         }
     }
 
-    /** The point file of one point. */
+    /** Keeps a point file a read-only open loaded (see the class notes). */
+    void hold(PointFile p) {
+        held.put(p.info().machine() + "/" + p.info().id(), p);
+    }
+
+    /** Forgets the held point files (a read-only open loading again). */
+    void releaseHeld() {
+        held.clear();
+    }
+
+    /** The point file of one point: the one held, else read now. */
     PointFile pointFile(String machine, String id) throws IOException {
         String name = machine + "/" + id;
+        PointFile kept = held.get(name);
+        if (kept != null) {
+            return kept;
+        }
         byte[] json;
         try {
             json = backend.read(new Handle(FileType.POINTS, name));

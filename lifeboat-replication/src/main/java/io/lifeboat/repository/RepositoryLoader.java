@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Points first, then ownership, then indexes: a point is created only after its blocks' ownership
  * records and indexes, so a reader beside a serving vault never sees a point whose blocks it has not
  * loaded. A read-only open whose listed files vanish while it reads them (retention of the serving
- * vault deleted a point or compacted ownership records) loads again, a few times at most.
+ * vault deleted a point or compacted ownership records) loads again, a few times at most, and
+ * keeps the point files it loaded, so a point it listed stays readable while it is open.
  */
 final class RepositoryLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryLoader.class);
@@ -55,6 +56,7 @@ final class RepositoryLoader {
             }
             LOG.debug("files of {} changed while they were read; loading again", backend.location());
             repo.points.clear();
+            repo.manifests.releaseHeld();
             repo.blocks.owned.clear();
             repo.blocks.index.clear();
         }
@@ -134,6 +136,9 @@ final class RepositoryLoader {
                     continue;
                 }
                 repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p.info());
+                if (!writable) {
+                    repo.manifests.hold(p); // a serving vault may delete it; its chunks wait for us
+                }
             } catch (NoSuchFileException e) {
                 vanished = true; // removed by retention while we listed
             } catch (LifeboatException | IllegalArgumentException e) {

@@ -77,7 +77,7 @@ public final class Failover {
             Files.deleteIfExists(partial);
             writer.writeSparse(e, partial);
             Targets.setMode(partial, e.mode());
-            Targets.setMtime(partial, e.mtimeMillis());
+            Targets.setMtime(partial, e.mtimeNanos());
             Files.move(partial, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException x) {
             throw new RestoreException(Kind.FAILED, "cannot write " + target + ": " + x, x);

@@ -55,8 +55,16 @@ final class FileWriter implements AutoCloseable {
         readAhead.shutdownNow();
     }
 
-    /** Writes {@code e} into a new or emptied regular file {@code p}, sparse. */
+    /** Writes {@code e} into a new or emptied regular file {@code p}, sparse, and syncs it. */
     void writeSparse(Entry e, Path p) {
+        writeSparse(e, p, true);
+    }
+
+    /**
+     * Writes {@code e} into a new or emptied regular file {@code p}, sparse; synced when {@code
+     * sync}, else left for the caller to sync with many others ({@link TreeSync}).
+     */
+    void writeSparse(Entry e, Path p, boolean sync) {
         long offset = 0;
         try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
             raf.setLength(0);
@@ -67,7 +75,9 @@ final class FileWriter implements AutoCloseable {
                 }
             });
             raf.setLength(e.size());
-            ch.force(true);
+            if (sync) {
+                ch.force(true);
+            }
         } catch (IOException x) {
             throw failure(p, e, offset, x);
         }
@@ -98,8 +108,14 @@ final class FileWriter implements AutoCloseable {
     private long eachBlock(Entry e, Path p, BlockTarget target) {
         List<List<BlockRef>> groups = groups(e.blocks());
         ArrayDeque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
-        for (int g = 0; g < READ_AHEAD; g++) {
-            ahead.add(fetchAhead(groups, g, e));
+        if (groups.size() == 1) {
+            // a small file: fetched here, since handing one group to another thread and waiting for
+            // it cost more than the fetch itself in a tree of many small files
+            ahead.add(CompletableFuture.completedFuture(fetchNonZero(groups.get(0), e)));
+        } else {
+            for (int g = 0; g < READ_AHEAD; g++) {
+                ahead.add(fetchAhead(groups, g, e));
+            }
         }
         long offset = 0;
         try {

@@ -10,10 +10,13 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** What a failover target is, whether it may be written, and the metadata calls on it. */
 final class Targets {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    /** Permissions, sticky, setgid, setuid. */
+    static final int MODE_BITS = 07777;
 
     private Targets() {
     }
@@ -72,11 +75,39 @@ final class Targets {
         }
     }
 
+    /**
+     * Sets all 12 mode bits (setuid, setgid and sticky too; 0 is a mode like any other) through the
+     * JDK's "unix" view, which calls chmod; where there is none, the 9 permission bits; where the
+     * target has no POSIX modes at all, nothing. The kernel itself may drop setgid for an owner who
+     * is not in the file's group (restoring as root keeps it).
+     */
     static void setMode(Path p, int mode) throws IOException {
-        if (mode == 0 || !Files.getFileStore(p).supportsFileAttributeView("posix")) {
+        // tried rather than asked of the FileStore: Files.getFileStore reads the mount table each time
+        try {
+            Files.setAttribute(p, "unix:mode", mode & MODE_BITS);
             return;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // no "unix" view
         }
-        Files.setPosixFilePermissions(p, permissions(mode));
+        try {
+            Files.setPosixFilePermissions(p, permissions(mode));
+        } catch (UnsupportedOperationException e) {
+            // no POSIX modes on this file system
+        }
+    }
+
+    /** The 12 mode bits of {@code p} (not following a link), or -1 where the file system has none. */
+    static int mode(Path p) throws IOException {
+        try {
+            return (Integer) Files.getAttribute(p, "unix:mode", NOFOLLOW) & MODE_BITS;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** Modification time of {@code p} (not following a link) in nanoseconds since the epoch. */
+    static long mtimeNanos(Path p) throws IOException {
+        return Files.getLastModifiedTime(p, NOFOLLOW).to(TimeUnit.NANOSECONDS);
     }
 
     static Set<PosixFilePermission> permissions(int mode) {
@@ -88,9 +119,13 @@ final class Targets {
         return PosixFilePermissions.fromString(sb.toString());
     }
 
-    static void setMtime(Path p, long millis) throws IOException {
+    /**
+     * Sets the modification time to the nanosecond (the JDK calls utimensat); on a symbolic link
+     * the JDK can set it only to the microsecond (lutimes).
+     */
+    static void setMtime(Path p, long nanos) throws IOException {
         Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, NOFOLLOW)
-                .setTimes(FileTime.fromMillis(millis), null, null);
+                .setTimes(FileTime.from(nanos, TimeUnit.NANOSECONDS), null, null);
     }
 
     static RestoreException refuse(String message) {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Restores a DIRECTORY point into a folder: folders first (parents before children), then files
  * (sparse, each block verified before it is written), then symlinks, then folder modes and mtimes
- * deepest first (writing children changes a folder's mtime; a read-only folder would block them).
+ * deepest first (writing children changes a folder's mtime; a read-only folder would block them),
+ * then everything is made durable at once ({@link TreeSync}), not file by file.
  * Paths were checked by {@code ManifestRules}; every parent on the way is also checked to be a real
  * folder, never a link, so a symlink in the tree (or already in a forced target) cannot redirect a write.
  */
@@ -53,13 +54,15 @@ final class TreeRestore {
                 mkdir(resolve(root, d.path()));
                 progress.directories++;
             }
+            List<Path> written = new ArrayList<>(files.size());
             for (Entry f : files) {
                 progress.entry(f.path());
                 Path p = resolve(root, f.path());
                 clear(p);
-                writer.writeSparse(f, p);
+                writer.writeSparse(f, p, false);
+                written.add(p);
                 Targets.setMode(p, f.mode());
-                Targets.setMtime(p, f.mtimeMillis());
+                Targets.setMtime(p, f.mtimeNanos());
                 progress.files++;
             }
             for (Entry l : links) {
@@ -67,15 +70,16 @@ final class TreeRestore {
                 Path p = resolve(root, l.path());
                 clear(p);
                 Files.createSymbolicLink(p, p.getFileSystem().getPath(l.linkTarget()));
-                Targets.setMtime(p, l.mtimeMillis());
+                Targets.setMtime(p, l.mtimeNanos());
                 progress.symlinks++;
             }
             dirs.sort(Comparator.comparingInt(TreeRestore::depth).reversed());
             for (Entry d : dirs) {
                 Path p = resolve(root, d.path());
                 Targets.setMode(p, d.mode());
-                Targets.setMtime(p, d.mtimeMillis());
+                Targets.setMtime(p, d.mtimeNanos());
             }
+            TreeSync.sync(root, written);
         } catch (IOException e) {
             throw FileWriter.failure(root, new Entry("", EntryType.DIRECTORY, 0, 0, m.sourceBytes(), null, List.of()),
                     progress.bytes, e);

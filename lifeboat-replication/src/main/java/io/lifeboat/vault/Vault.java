@@ -4,6 +4,7 @@ import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.pki.HeldCertificate;
 import io.lifeboat.tls.pki.Pem;
 import io.lifeboat.vault.api.EnrolmentToken;
+import io.lifeboat.vault.api.VaultListener;
 import io.lifeboat.vault.pki.VaultAuthority;
 import io.lifeboat.vault.store.MachineRecord;
 import io.lifeboat.vault.store.MachineRegistry;
@@ -28,6 +29,7 @@ public final class Vault {
     private final TokenStore tokens;
     private final MachineRegistry machines;
     private final Clock clock;
+    private volatile VaultListener listener = VaultListener.NONE;
 
     private Vault(VaultLayout layout, VaultConfig config, HeldCertificate ca, Clock clock) {
         this.layout = layout;
@@ -117,6 +119,16 @@ public final class Vault {
         return clock;
     }
 
+    /** Who is told about enrolments, renewals and revocations (fleet operations); none by default. */
+    public VaultListener listener() {
+        return listener;
+    }
+
+    public Vault listener(VaultListener l) {
+        this.listener = java.util.Objects.requireNonNull(l);
+        return this;
+    }
+
     /** The SHA-256 of the CA certificate: what enrolment tokens pin. */
     public String caSha256() {
         return authority.ca().sha256();
@@ -173,7 +185,9 @@ public final class Vault {
     public MachineRecord revoke(String machine) {
         MachineName.require(machine);
         try {
-            return machines.revoke(machine);
+            MachineRecord r = machines.revoke(machine);
+            listener.revoked(machine);
+            return r;
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot revoke " + machine + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import io.lifeboat.tls.engine.TlsRefusalListener;
 import io.lifeboat.tls.engine.VertxTls;
 import io.lifeboat.vault.api.ApiErrors;
 import io.lifeboat.vault.api.RequestBody;
+import io.lifeboat.vault.api.ServerAddOns;
 import io.lifeboat.vault.api.VaultContext;
 import io.lifeboat.vault.api.VaultRoutes;
 import io.lifeboat.vault.http.EnrolmentRoutes;
@@ -65,6 +66,12 @@ public final class VaultServer implements AutoCloseable {
     /** @param refusals also told about every refused handshake (the server itself logs one line each) */
     public static VaultServer start(Vault vault, TlsEngine engine, List<VaultRoutes> routes,
             TlsRefusalListener refusals) {
+        return start(vault, engine, routes, refusals, ServerAddOns.NONE);
+    }
+
+    /** @param addOns routes that authenticate themselves (registered before the mutual-TLS check) and Vert.x metrics */
+    public static VaultServer start(Vault vault, TlsEngine engine, List<VaultRoutes> routes,
+            TlsRefusalListener refusals, ServerAddOns addOns) {
         VaultLayout layout = vault.layout();
         HostPort listen = vault.config().listenAddress();
         TlsRefusalListener listener = r -> {
@@ -75,9 +82,9 @@ public final class VaultServer implements AutoCloseable {
                 PemIdentity.of(layout.serverCertificate(), layout.serverKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()), listener)
                 .setHost(listen.host()).setPort(listen.port());
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = addOns.vertx().apply(Vertx.builder()).build();
         try {
-            Router router = router(vertx, vault, engine, routes);
+            Router router = router(vertx, vault, engine, routes, addOns.ownAuthentication());
             HttpServer server = await(vertx.createHttpServer(options).requestHandler(router).listen(), listen);
             HostPort bound = new HostPort(listen.host(), server.actualPort());
             JsonFiles.writeBytes(layout.address(), (bound + "\n").getBytes(StandardCharsets.US_ASCII), false);
@@ -91,7 +98,8 @@ public final class VaultServer implements AutoCloseable {
         }
     }
 
-    private static Router router(Vertx vertx, Vault vault, TlsEngine engine, List<VaultRoutes> routes) {
+    private static Router router(Vertx vertx, Vault vault, TlsEngine engine, List<VaultRoutes> routes,
+            List<VaultRoutes> ownAuthentication) {
         Router router = Router.router(vertx);
         // A client that goes away mid-request (an upload cut off, a stop while a body hangs) is not a
         // server error: one line, no stack trace.
@@ -107,6 +115,10 @@ public final class VaultServer implements AutoCloseable {
         EnrolmentRoutes enrolment = new EnrolmentRoutes(vault);
         router.post("/v1/enroll").handler(RequestBody.limitedTo(64 * 1024))
                 .blockingHandler(enrolment::enroll, false);
+        VaultContext context = new VaultContext(vertx, vault.layout(), engine, vault.clock());
+        for (VaultRoutes r : ownAuthentication) {
+            r.register(router, context);
+        }
         router.route().handler(new MutualTlsAuthorisation(vault.authority().ca().certificate().getPublicKey(),
                 vault.machines(), vault.clock()));
         router.route().handler(body);
@@ -114,7 +126,6 @@ public final class VaultServer implements AutoCloseable {
         router.get("/health").handler(health::health);
         router.get("/v1/health").handler(health::health);
         router.route(HttpMethod.POST, "/v1/renew").blockingHandler(new RenewalRoutes(vault)::renew, false);
-        VaultContext context = new VaultContext(vertx, vault.layout(), engine, vault.clock());
         for (VaultRoutes r : routes) {
             r.register(router, context);
         }

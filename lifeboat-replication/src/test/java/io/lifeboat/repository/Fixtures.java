@@ -50,7 +50,7 @@ public final class Fixtures {
     public static Cut cutImage(byte[] img, int blockSize, SourceKind kind) {
         Map<BlockId, BlockUpload> uploads = new LinkedHashMap<>();
         List<BlockRef> refs = cut(img, blockSize, uploads);
-        Entry e = new Entry("", EntryType.FILE, 0640, 1_700_000_123_000L, img.length, null, refs);
+        Entry e = new Entry("", EntryType.FILE, 0640, 1_700_000_123_000_000_001L, img.length, null, refs);
         return new Cut(new Manifest(Manifest.FORMAT_VERSION, "/srv/disk.img", kind, blockSize, List.of(e)), uploads);
     }
 
@@ -91,7 +91,7 @@ public final class Fixtures {
         }
         for (Path p : paths) {
             String rel = root.relativize(p).toString().replace('\\', '/');
-            long mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis();
+            long mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).to(java.util.concurrent.TimeUnit.NANOSECONDS);
             if (Files.isSymbolicLink(p)) {
                 entries.add(new Entry(rel, EntryType.SYMLINK, 0777, mtime, 0, Files.readSymbolicLink(p).toString(), List.of()));
             } else if (Files.isDirectory(p)) {
@@ -104,7 +104,12 @@ public final class Fixtures {
         return new Cut(new Manifest(Manifest.FORMAT_VERSION, root.toString(), SourceKind.DIRECTORY, blockSize, entries), uploads);
     }
 
+    /** All 12 mode bits (setuid, setgid, sticky and permissions). */
     public static int mode(Path p) throws IOException {
+        Object unix = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if (unix instanceof Integer m) {
+            return m & 07777;
+        }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
         int mode = 0;
         for (PosixFilePermission perm : perms) {

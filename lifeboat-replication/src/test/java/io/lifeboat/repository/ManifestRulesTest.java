@@ -1,5 +1,6 @@
 package io.lifeboat.repository;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,5 +68,19 @@ class ManifestRulesTest {
         assertThatThrownBy(() -> ManifestCodec.fromJson("{\"formatVersion\":1,\"source\":\"s\",\"kind\":\"IMAGE\",\"blockSize\":4,\"entries\":[{\"path\":\"\",\"type\":\"FILE\",\"mode\":0,\"mtime\":0,\"size\":4,\"blocks\":[\"zz:4\"]}]}".getBytes()))
                 .isInstanceOf(LifeboatException.class).hasMessageContaining("zz:4");
         assertThatThrownBy(() -> ManifestCodec.fromJson("[]".getBytes())).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void mtimesTravelInNanosecondsAndAnOlderManifestsMillisecondsAreRead() {
+        Manifest m = new Manifest(Manifest.FORMAT_VERSION, "/s", SourceKind.DIRECTORY, 4096, java.util.List.of(
+                new Entry("", EntryType.DIRECTORY, 01777, 1_700_000_000_123_456_789L, 0, null, java.util.List.of())));
+        String json = new String(ManifestCodec.toJson(m), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"mtimeNanos\":1700000000123456789").contains("\"mode\":1023");
+        assertThat(ManifestCodec.fromJson(json.getBytes())).isEqualTo(m);
+        String older = "{\"formatVersion\":1,\"source\":\"s\",\"kind\":\"DIRECTORY\",\"blockSize\":4096,\"entries\":"
+                + "[{\"path\":\"\",\"type\":\"DIRECTORY\",\"mode\":493,\"mtime\":1700000000123,\"size\":0,\"blocks\":[]}]}";
+        assertThat(ManifestCodec.fromJson(older.getBytes()).entries().get(0).mtimeNanos()).isEqualTo(1_700_000_000_123_000_000L);
+        String overflow = older.replace("1700000000123", "9300000000000000");
+        assertThatThrownBy(() -> ManifestCodec.fromJson(overflow.getBytes())).hasMessageContaining("outside the range");
     }
 }

@@ -85,7 +85,7 @@ class FailoverImageTest {
         assertThat(r.zeroBlocks()).isEqualTo(16);
         assertThat(r.blocksVerified()).isEqualTo(32);
         assertThat(progress).isSorted().last().isEqualTo((long) image.length);
-        assertThat(Files.getLastModifiedTime(target).toMillis()).isEqualTo(1_700_000_123_000L);
+        assertThat(Files.getLastModifiedTime(target).to(java.util.concurrent.TimeUnit.NANOSECONDS)).isEqualTo(1_700_000_123_000_000_001L);
         assertThat(Fixtures.mode(target)).isEqualTo(0640);
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).doesNotContain(".restored.img.lifeboat-partial");

@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +34,9 @@ class FailoverTreeTest {
     @TempDir
     Path tmp;
 
-    static void mtime(Path p, long millis) throws IOException {
+    static void mtime(Path p, long nanos) throws IOException {
         Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(FileTime.fromMillis(millis), null, null);
+                .setTimes(FileTime.from(nanos, TimeUnit.NANOSECONDS), null, null);
     }
 
     /** Nested folders, empty files and folders, a symlink (and a dangling one), odd names, modes, mtimes, holes. */
@@ -58,12 +59,12 @@ class FailoverTreeTest {
         Files.setPosixFilePermissions(root.resolve("-rf"), PosixFilePermissions.fromString("rwxr-x--x"));
         Files.setPosixFilePermissions(root.resolve("empty.txt"), PosixFilePermissions.fromString("r--------"));
         Files.setPosixFilePermissions(root.resolve("a/b"), PosixFilePermissions.fromString("rwx------"));
-        long t = 1_600_000_000_000L;
+        long t = 1_600_000_000_000_000_000L;
         try (Stream<Path> s = Files.walk(root)) {
             List<Path> all = new ArrayList<>(s.toList());
             java.util.Collections.reverse(all); // children before parents
             for (Path p : all) {
-                mtime(p, t += 1_000_000);
+                mtime(p, t += 1_000_123_457); // not a whole millisecond or microsecond
             }
         }
         return root;
@@ -75,9 +76,9 @@ class FailoverTreeTest {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted().toList()) {
                 String rel = root.relativize(p).toString();
-                long mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis();
+                long mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
                 if (Files.isSymbolicLink(p)) {
-                    out.add(rel + " -> " + Files.readSymbolicLink(p) + " @" + mtime);
+                    out.add(rel + " -> " + Files.readSymbolicLink(p) + " @" + mtime / 1000 + "us");
                 } else if (Files.isDirectory(p)) {
                     out.add(rel + "/ " + Integer.toOctalString(Fixtures.mode(p)) + (rel.isEmpty() ? "" : " @" + mtime));
                 } else {
@@ -116,6 +117,58 @@ class FailoverTreeTest {
             new Failover(repo, null).run("files-1", "latest", target, new FailoverOptions(false, true));
         }
         assertThat(describe(target)).isEqualTo(expected);
+    }
+
+    /**
+     * The mode bits beyond the nine permissions, and mode 0: a sticky world-writable folder (1777),
+     * a setuid program (4755), a setgid folder and program (2755), a file and a folder with no
+     * permission at all (000). All come back exactly; a test failover then fails, naming the path,
+     * once a mode or a modification time differs.
+     */
+    @Test
+    void specialModesAndModeZeroRestoreExactlyAndTheCheckCatchesAnyDifference() throws Exception {
+        Path source = tmp.resolve("modes");
+        Files.createDirectories(source.resolve("tmp"));
+        Files.createDirectories(source.resolve("shared"));
+        Files.createDirectories(source.resolve("locked"));
+        Files.writeString(source.resolve("suid"), "#!/bin/sh\n");
+        Files.writeString(source.resolve("shared/sgid"), "#!/bin/sh\n");
+        Files.writeString(source.resolve("nothing"), "no permission at all\n");
+        Files.writeString(source.resolve("locked/inside"), "in a folder of mode 000\n");
+        int[] modes = {01777, 04755, 02755, 02755, 0, 0};
+        String[] paths = {"tmp", "suid", "shared", "shared/sgid", "nothing", "locked"};
+        long t = 1_700_000_000_987_654_321L;
+        for (String p : List.of("locked/inside", "shared/sgid", "tmp", "suid", "shared", "nothing", "locked")) {
+            mtime(source.resolve(p), t += 7);
+        }
+        for (int i = 0; i < paths.length; i++) {
+            Files.setAttribute(source.resolve(paths[i]), "unix:mode", modes[i]);
+            mtime(source.resolve(paths[i]), t += 11);
+        }
+        List<String> expected = describe(source);
+        assertThat(expected).contains("suid 4755 @" + (t - 4 * 11 - 0) + " " + Arrays.hashCode("#!/bin/sh\n".getBytes()) + "/10",
+                "tmp/ 1777 @" + (t - 5 * 11), "locked/ 0 @" + t);
+
+        Cut cut = Fixtures.cutTree(source, BS);
+        Path target = tmp.resolve("restored");
+        try (Repository repo = Repository.open(new MemoryBackend(), RepositoryOptions.defaults())) {
+            Fixtures.protect(repo, "modes", cut);
+            new Failover(repo, null).run("modes", "latest", target, new FailoverOptions(true, false));
+        }
+        assertThat(describe(target)).isEqualTo(expected);
+
+        RestoreCheck check = new RestoreCheck(RestoreListener.NONE);
+        Files.setAttribute(target.resolve("suid"), "unix:mode", 0755);
+        assertThatThrownBy(() -> check.check(cut.manifest(), target))
+                .isInstanceOf(io.lifeboat.repository.IntegrityException.class)
+                .hasMessageContaining(target.resolve("suid") + " has mode 0755, the point has 4755");
+        Files.setAttribute(target.resolve("suid"), "unix:mode", 04755);
+        long suidTime = Files.getLastModifiedTime(source.resolve("suid")).to(TimeUnit.NANOSECONDS);
+        mtime(target.resolve("suid"), suidTime + 1);
+        java.time.Instant point = java.time.Instant.ofEpochSecond(0, suidTime);
+        assertThatThrownBy(() -> check.check(cut.manifest(), target))
+                .hasMessageContaining(target.resolve("suid") + " was modified at " + point.plusNanos(1)
+                        + ", the point has " + point);
     }
 
     @Test

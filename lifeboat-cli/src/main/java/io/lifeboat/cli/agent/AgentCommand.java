@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
             AgentEnrollCommand.class,
             AgentProtectCommand.class,
             AgentRenewCommand.class,
+            io.lifeboat.cli.service.AgentInstallServiceCommand.class,
         })
 public final class AgentCommand implements Runnable {
     @Spec

@@ -1,14 +1,22 @@
 package io.lifeboat.cli.agent;
 
 import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.protect.FingerprintKey;
 import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectLoop;
+import io.lifeboat.agent.rpo.RpoLoop;
+import io.lifeboat.agent.rpo.RpoSchedule;
 import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
 import io.lifeboat.agent.protect.StopSignal;
 import io.lifeboat.agent.protect.VaultClientTransport;
+import io.lifeboat.agent.snapshot.Commands;
+import io.lifeboat.agent.snapshot.LvmSnapshot;
+import io.lifeboat.agent.snapshot.ReflinkSnapshot;
+import io.lifeboat.agent.snapshot.ScriptSnapshot;
+import io.lifeboat.agent.snapshot.SnapshotProvider;
 import io.lifeboat.cli.DurationOption;
 import io.lifeboat.cli.ExitCode;
 import io.lifeboat.cli.render.ProgressBar;
@@ -35,13 +43,20 @@ import picocli.CommandLine.Parameters;
             "Without --once it takes a new point of every PATH each --interval, retries with back-off while the vault"
                 + " is away, renews the machine certificate when due, and stops cleanly on SIGTERM or SIGINT (the"
                 + " pass in flight is abandoned within seconds; what it stored is not sent again).",
+            "Consistency: without --snapshot each PATH is read as it changes and its points are labelled live."
+                + " --snapshot reflink reads a reflink copy (btrfs, XFS; fails with the reason elsewhere),"
+                + " --snapshot lvm an LVM snapshot of a logical volume, --snapshot script whatever --pre-snapshot"
+                + " prints (or PATH itself once it returns) until --post-snapshot; those points are labelled"
+                + " crash-consistent.",
             "Progress: a bar on a terminal, plain lines otherwise; --json prints one JSON event per line on"
                 + " standard output (see docs/protocol.md)."})
 public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "AGENT", description = "the enrolled agent folder")
     Path dir;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "file, image, block device or folder to protect")
+    // split: a config file's path.1, path.2, ... arrive as one value joined by newlines
+    @Parameters(arity = "1..*", paramLabel = "PATH", split = "\n", splitSynopsisLabel = " ",
+            description = "file, image, block device or folder to protect")
     List<Path> paths;
 
     @Option(names = "--once", description = "take one point of every PATH, then exit")
@@ -51,6 +66,11 @@ public final class AgentProtectCommand implements Callable<Integer> {
             description = "time between points in continuous mode, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE})")
     Duration interval;
 
+    @Option(names = "--rpo", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "continuous mode to an RPO target instead of a fixed --interval: the next pass starts early"
+                    + " when the last one was long, and the achieved RPO is reported to the vault (at least 10s)")
+    Duration rpo;
+
     @Option(names = "--json", description = "print JSON events, one per line, on standard output")
     boolean json;
 
@@ -58,14 +78,41 @@ public final class AgentProtectCommand implements Callable<Integer> {
             + " block again (otherwise a block whose fingerprint is unchanged keeps its id unhashed)")
     boolean rehash;
 
+    @Option(names = "--snapshot", paramLabel = "KIND", defaultValue = "none",
+            description = "read each PATH from a snapshot: none, reflink, lvm or script (default: ${DEFAULT-VALUE})")
+    String snapshot;
+
+    @Option(names = "--pre-snapshot", paramLabel = "PROGRAM", description = "with --snapshot script: run with PATH"
+            + " before reading it; it holds PATH still, or prints the path of a snapshot to read instead")
+    Path preSnapshot;
+
+    @Option(names = "--post-snapshot", paramLabel = "PROGRAM", description = "with --snapshot script: run with PATH"
+            + " after reading it (also when the pass failed)")
+    Path postSnapshot;
+
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "take options not given here from FILE (as `agent install-service` writes it: dir=..., path.1=..., rpo=...)")
+    Path config;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            io.lifeboat.cli.service.ConfigFileDefaults.fromArgs("--config", config.toString()).checkKeys(spec);
+        }
         if (interval.isZero() || interval.isNegative()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--interval must be positive");
+        }
+        SnapshotProvider snapshots = snapshotProvider();
+        RpoSchedule schedule = rpo == null ? null : new RpoSchedule(rpo);
+        if (schedule != null && once) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--rpo is for continuous protection: not with --once");
         }
         PrintStream out = System.out;
         ProtectJsonEvents events = json ? new ProtectJsonEvents(out) : null;
@@ -88,9 +135,10 @@ public final class AgentProtectCommand implements Callable<Integer> {
         AgentLayout layout = new AgentLayout(dir);
         // the TLS engine and the vault client are set up while the pass starts reading
         try (VaultClientTransport transport = VaultClientTransport.connecting(layout, () -> TlsEngine.select(engine))) {
-            ProtectOptions options = ProtectOptions.defaults();
+            ProtectOptions options = ProtectOptions.defaults().withSnapshot(snapshots);
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
-            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks());
+            KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks(),
+                    FingerprintKey.loadOrCreate(layout.fingerprintKey()));
             if (rehash) {
                 forgetRecords(records);
             }
@@ -99,6 +147,9 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 for (Path p : paths) {
                     protector.protect(p);
                 }
+            } else if (schedule != null) {
+                new RpoLoop(protector, transport, transport.machine(), stop, e -> report(e, events), Clock.systemUTC())
+                        .run(paths, schedule, () -> transport.renewIfDue(Clock.systemUTC()));
             } else {
                 new ProtectLoop(protector, stop, e -> report(e, events)).run(paths, interval,
                         () -> transport.renewIfDue(Clock.systemUTC()));
@@ -120,6 +171,27 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 // the hook is running: it waits for `finished`, counted down above
             }
         }
+    }
+
+    private SnapshotProvider snapshotProvider() {
+        boolean script = snapshot.equals("script");
+        if (!script && (preSnapshot != null || postSnapshot != null)) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--pre-snapshot and --post-snapshot need --snapshot script");
+        }
+        return switch (snapshot) {
+            case "none" -> SnapshotProvider.NONE;
+            case "reflink" -> new ReflinkSnapshot(Commands.SYSTEM);
+            case "lvm" -> new LvmSnapshot(Commands.SYSTEM);
+            case "script" -> {
+                if (preSnapshot == null || postSnapshot == null) {
+                    throw new LifeboatException(LifeboatException.Kind.USAGE,
+                            "--snapshot script needs both --pre-snapshot and --post-snapshot");
+                }
+                yield new ScriptSnapshot(preSnapshot.toAbsolutePath(), postSnapshot.toAbsolutePath(), Commands.SYSTEM);
+            }
+            default -> throw new LifeboatException(LifeboatException.Kind.USAGE, "--snapshot must be none, reflink, lvm"
+                    + " or script, not " + snapshot);
+        };
     }
 
     private static void forgetRecords(KnownBlocksStore records) {

@@ -39,6 +39,9 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         // Their INFO lines (event-loop and TLS set-up) are noise to a user; warnings still show.
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.vertx").setLevel(Level.WARN);
+        // Vert.x's micrometer integration registers one HTTP server gauge twice; Micrometer warns
+        // once per start that it kept the first. Nothing for an operator to do.
+        context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

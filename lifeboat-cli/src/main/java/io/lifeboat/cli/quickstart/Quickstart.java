@@ -2,6 +2,7 @@ package io.lifeboat.cli.quickstart;
 
 import io.lifeboat.agent.AgentEnrolment;
 import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.protect.FingerprintKey;
 import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
@@ -85,7 +86,7 @@ final class Quickstart {
                 ProtectOptions options = ProtectOptions.defaults();
                 Protector protector = new Protector(new HttpVaultApi(transport, transport.machine(), options.retry(),
                         ProtectListener.NONE, stop), options, ProtectListener.NONE, stop,
-                        KnownBlocksStore.in(agent.knownBlocks()));
+                        KnownBlocksStore.in(agent.knownBlocks(), FingerprintKey.loadOrCreate(agent.fingerprintKey())));
                 ProtectResult first = protector.protect(source);
                 say("protect: %s", describe(first));
 

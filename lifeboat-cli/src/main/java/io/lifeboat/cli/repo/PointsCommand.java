@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "points",
         header = "List the recovery points a vault keeps.", mixinStandardHelpOptions = true,
         description = {"List the recovery points a vault keeps, oldest first, per machine.",
+            "CONSISTENCY is how the agent read the source: crash-consistent (from a snapshot, agent protect"
+                + " --snapshot) or live (read as it changed).",
             "JSON (--json): {\"points\": [{id, machine, created, source, kind, sourceBytes, bytesSent,"
                 + " tlsVersion, cipherSuite, consistency}]}."})
 public final class PointsCommand implements Callable<Integer> {
@@ -47,12 +49,13 @@ public final class PointsCommand implements Callable<Integer> {
             out.println(machine == null ? "no recovery points" : "no recovery points for machine " + machine);
             return 0;
         }
-        String fmt = "%-26s %-16s %-20s %-12s %10s %10s  %-8s %s%n";
-        out.printf(Locale.ROOT, fmt, "ID", "MACHINE", "CREATED", "KIND", "SIZE", "SENT", "TLS", "CIPHER SUITE");
+        String fmt = "%-26s %-16s %-20s %-12s %10s %10s  %-16s %-8s %s%n";
+        out.printf(Locale.ROOT, fmt, "ID", "MACHINE", "CREATED", "KIND", "SIZE", "SENT", "CONSISTENCY", "TLS",
+                "CIPHER SUITE");
         for (PointInfo p : points) {
             out.printf(Locale.ROOT, fmt, p.id(), p.machine(), p.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
                     p.kind(), ProgressBar.bytes(p.sourceBytes()), ProgressBar.bytes(p.bytesSent()),
-                    nz(p.tlsVersion()), nz(p.cipherSuite()));
+                    nz(p.consistency()), nz(p.tlsVersion()), nz(p.cipherSuite()));
         }
         return 0;
     }

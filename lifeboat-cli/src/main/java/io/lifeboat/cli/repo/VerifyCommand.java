@@ -52,6 +52,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             });
         }
+        try {
+            io.lifeboat.vault.events.VerifyEvents.record(dir, java.time.Instant.now(), machine, report);
+        } catch (RuntimeException e) {
+            System.err.println("verify: the result was not added to the vault's event log: " + e.getMessage());
+        }
         PrintStream out = System.out;
         if (json != null) {
             JsonOutput.write(json, toJson(report), out);

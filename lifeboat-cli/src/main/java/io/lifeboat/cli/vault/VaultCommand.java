@@ -16,6 +16,12 @@ import picocli.CommandLine.Spec;
             VaultMachinesCommand.class,
             VaultPolicyCommand.class,
             VaultRevokeCommand.class,
+            io.lifeboat.cli.fleet.VaultRpoCommand.class,
+            io.lifeboat.cli.fleet.VaultEventsCommand.class,
+            io.lifeboat.cli.fleet.VaultWebhookCommand.class,
+            io.lifeboat.cli.fleet.VaultMetricsTokenCommand.class,
+            io.lifeboat.cli.fleet.VaultLoginUrlCommand.class,
+            io.lifeboat.cli.service.VaultInstallServiceCommand.class,
         })
 public final class VaultCommand implements Runnable {
     @Spec

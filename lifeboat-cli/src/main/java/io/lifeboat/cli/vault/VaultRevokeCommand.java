@@ -1,6 +1,8 @@
 package io.lifeboat.cli.vault;
 
 import io.lifeboat.vault.Vault;
+import io.lifeboat.vault.events.EventLog;
+import io.lifeboat.vault.events.EventRecorder;
 import io.lifeboat.vault.store.MachineRecord;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -26,7 +28,10 @@ public final class VaultRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MachineRecord r = Vault.open(dir.layout(), Clock.systemUTC()).revoke(machine);
+        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        // the revocation goes into the vault's event log, also when no vault serves
+        vault.listener(new EventRecorder(EventLog.in(dir.layout().dir()), vault.clock()));
+        MachineRecord r = vault.revoke(machine);
         spec.commandLine().getOut().println("vault: revoked machine " + r.name() + " (at " + r.revoked() + ")");
         return 0;
     }

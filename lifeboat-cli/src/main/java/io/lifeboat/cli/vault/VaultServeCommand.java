@@ -5,6 +5,8 @@ import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.VaultServer;
 import io.lifeboat.vault.api.VaultRoutes;
+import io.lifeboat.vault.fleet.FleetServer;
+import io.lifeboat.vault.ops.FleetOps;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +33,15 @@ public final class VaultServeCommand implements Callable<Integer> {
             description = "TLS engine: auto (BoringSSL when it loads, else JDK), boringssl or jdk (default: ${DEFAULT-VALUE}; env LIFEBOAT_TLS_ENGINE).")
     String engine;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Take options not given here from FILE (as `vault install-service` writes it: dir=..., engine=...).")
+    java.nio.file.Path config;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            io.lifeboat.cli.service.ConfigFileDefaults.fromArgs("--config", config.toString()).checkKeys(spec);
+        }
         Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
         TlsEngine tls = TlsEngine.select(engine);
         var out = spec.commandLine().getOut();
@@ -41,15 +50,18 @@ public final class VaultServeCommand implements Callable<Integer> {
         out.println("vault: block hashing " + MultiBlockSha256.implementation());
         out.flush();
         List<VaultRoutes> routes = VaultRouteSets.all();
-        VaultServer server = VaultServer.start(vault, tls, routes);
+        FleetServer fleet = FleetServer.start(vault, tls, routes, FleetOps.Options.DEFAULT, FleetServer.DEFAULT_SESSION);
+        VaultServer server = fleet.server();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            server.close();
+            fleet.close();
             closeAll(routes);
             stopped.countDown();
         }, "vault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("vault: listening on " + server.address() + " (TLS 1.3, TLS 1.2; engine " + tls.id() + ")");
+        out.println("vault: dashboard at https://" + server.address() + "/ui/ (sign in with `lifeboat vault login-url`),"
+                + " metrics at /metrics");
         out.flush();
         stopped.await();
         return 0;

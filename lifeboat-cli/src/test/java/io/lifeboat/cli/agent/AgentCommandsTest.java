@@ -41,6 +41,21 @@ class AgentCommandsTest {
     }
 
     @Test
+    void snapshotOptionsAreCheckedBeforeTheAgentDoesAnything() {
+        String agent = tmp.resolve("not-enrolled").toString();
+        String[] r = run("agent", "protect", "--dir", agent, "--once", "--snapshot", "zfs", tmp.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--snapshot must be none, reflink, lvm or script, not zfs");
+        r = run("agent", "protect", "--dir", agent, "--once", "--snapshot", "script", "--pre-snapshot", "/bin/true",
+                tmp.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--snapshot script needs both --pre-snapshot and --post-snapshot");
+        r = run("agent", "protect", "--dir", agent, "--once", "--post-snapshot", "/bin/true", tmp.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--pre-snapshot and --post-snapshot need --snapshot script");
+    }
+
+    @Test
     void theTokenComesFromAFileOrStandardInputSoItNeverShowsInTheProcessList() throws Exception {
         Vault vault = Vault.init(new VaultLayout(tmp.resolve("V")), List.of(), new HostPort("127.0.0.1", 0), Clock.systemUTC());
         try (VaultServer server = VaultServer.start(vault, TlsEngine.preferred(), List.of())) {

@@ -169,6 +169,32 @@ class ReplicationEndToEndTest {
         TreeSnapshot.assertSameTree(src, restored);
     }
 
+    /**
+     * A plain pass is labelled live; a pass through a pre/post script pair crash-consistent, in
+     * the committed event, {@code points --json} and the text listing alike.
+     */
+    @Test
+    void pointsSayWhetherTheyWereReadLiveOrFromASnapshot() throws IOException {
+        Path agent = lab.enroll("labels");
+        Path src = Files.writeString(tmp.resolve("labels.txt"), "some data\n");
+        assertThat(lab.protect(agent, src).path("point").path("consistency").asText()).isEqualTo("live");
+
+        Path log = tmp.resolve("labels.log");
+        Path pre = Files.writeString(tmp.resolve("freeze.sh"), "#!/bin/sh\necho \"freeze $1\" >> " + log + "\n");
+        Path post = Files.writeString(tmp.resolve("thaw.sh"), "#!/bin/sh\necho \"thaw $1\" >> " + log + "\n");
+        for (Path script : List.of(pre, post)) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        }
+        JsonNode frozen = lab.protect(agent, src, "--snapshot", "script", "--pre-snapshot", pre.toString(),
+                "--post-snapshot", post.toString());
+        assertThat(frozen.path("point").path("consistency").asText()).isEqualTo("crash-consistent");
+        assertThat(Files.readAllLines(log)).containsExactly("freeze " + src, "thaw " + src);
+        assertThat(lab.points("labels")).extracting(p -> p.path("consistency").asText())
+                .containsExactly("live", "crash-consistent");
+        String text = lab.ok("points", "--dir", lab.vault.toString(), "--machine", "labels").stdout();
+        assertThat(text).contains("CONSISTENCY").contains(" live ").contains(" crash-consistent ");
+    }
+
     @Test
     void afterTheAgentIsKilledMidUploadNothingStoredIsSentAgain() throws IOException {
         Path agent = lab.enroll("crash-a");

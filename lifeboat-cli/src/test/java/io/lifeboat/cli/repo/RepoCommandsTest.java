@@ -88,7 +88,8 @@ class RepoCommandsTest {
     void pointsListsAsTextAndJson() throws Exception {
         Run text = run("points", "--dir", vault.toString());
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains(point.id()).contains("web-1").contains("TLSv1.3").contains("TLS_AES_128_GCM_SHA256");
+        assertThat(text.out()).contains(point.id()).contains("web-1").contains("TLSv1.3").contains("TLS_AES_128_GCM_SHA256")
+                .contains("CONSISTENCY").contains("crash-consistent");
         Run json = run("points", "--dir", vault.toString(), "--machine", "web-1", "--json");
         assertThat(json.code()).isZero();
         JsonNode p = JsonOutput.MAPPER.readTree(json.out()).get("points").get(0);
@@ -99,6 +100,7 @@ class RepoCommandsTest {
         assertThat(p.get("bytesSent").asLong()).isEqualTo(4 * BS);
         assertThat(p.get("tlsVersion").asText()).isEqualTo("TLSv1.3");
         assertThat(p.get("cipherSuite").asText()).isEqualTo("TLS_AES_128_GCM_SHA256");
+        assertThat(p.get("consistency").asText()).isEqualTo("crash-consistent");
         Run none = run("points", "--dir", vault.toString(), "--machine", "other");
         assertThat(none.out()).contains("no recovery points");
         Run noVault = run("points", "--dir", tmp.resolve("nope").toString());

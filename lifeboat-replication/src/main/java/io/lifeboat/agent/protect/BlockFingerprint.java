@@ -1,32 +1,35 @@
 package io.lifeboat.agent.protect;
 
-import java.nio.ByteBuffer;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.dynatrace.hash4j.hashing.Hasher128;
+import com.dynatrace.hash4j.hashing.Hashing;
 
 /**
- * A block's 64-bit change fingerprint: CRC-32C in the high half, CRC-32 in the low half.
+ * A block's 128-bit change fingerprint: XXH3-128 seeded with the agent's secret {@link
+ * FingerprintKey}. It decides "unchanged since the last point", never a block's name (that is
+ * SHA-256).
  *
- * <p>Why two CRCs rather than a faster-looking hash in Java: both run as JVM intrinsics (carry-less
- * multiply) from the first call, interpreted or compiled, at several GB/s, so a cold agent pays
- * nothing to the JIT for them. Their generator polynomials differ, so a change goes unseen only if
- * it is a multiple of both: about 1 in 2^64 for a change that is not built to collide. It decides
- * "unchanged since the last point", never a block's name (that is SHA-256).
+ * <p>Why XXH3-128 and a key: the fingerprint must not be forgeable by content. The CRC-32C +
+ * CRC-32 pair used before was linear, so one fixed 9-byte XOR pattern left both unchanged in any
+ * block. XXH3 mixes with 64-bit multiplications of data XOR key material, so a change that keeps
+ * the fingerprint cannot be built without the key; 128 bits put accidental matches out of reach
+ * too. hash4j's implementation is pure Java (no {@code Unsafe}), so it runs on any JDK, and
+ * hashes at several GB/s per core once compiled.
  */
 final class BlockFingerprint {
-    private BlockFingerprint() {
+    private final Hasher128 hasher;
+
+    BlockFingerprint(FingerprintKey key) {
+        this.hasher = Hashing.xxh3_128(key.seed());
     }
 
-    static long of(byte[] data, int length) {
-        return of(ByteBuffer.wrap(data, 0, length));
+    /** The fingerprint of {@code data[offset, offset + length)}. */
+    Fingerprint of(byte[] data, int offset, int length) {
+        HashValue128 h = hasher.hashBytesTo128Bits(data, offset, length);
+        return new Fingerprint(h.getMostSignificantBits(), h.getLeastSignificantBits());
     }
 
-    /** The fingerprint of {@code block}'s remaining bytes, in the heap or not; its position does not move. */
-    static long of(ByteBuffer block) {
-        CRC32C castagnoli = new CRC32C();
-        castagnoli.update(block.duplicate());
-        CRC32 ieee = new CRC32();
-        ieee.update(block.duplicate());
-        return castagnoli.getValue() << 32 | ieee.getValue();
+    /** 128 bits, as two longs. */
+    record Fingerprint(long high, long low) {
     }
 }

@@ -53,13 +53,13 @@ final class KnownBlocks {
 
     /**
      * One file's blocks by position: {@code lengths[i]} is 0 where block i was all zeros or absent,
-     * {@code digests} holds 32 bytes per position.
+     * {@code fingerprints} holds two longs per position (high, low), {@code digests} 32 bytes.
      */
     record File(int[] lengths, long[] fingerprints, byte[] digests) {
         static final File EMPTY = new File(new int[0], new long[0], new byte[0]);
 
         File {
-            if (fingerprints.length != lengths.length || digests.length != lengths.length * 32L) {
+            if (fingerprints.length != lengths.length * 2L || digests.length != lengths.length * 32L) {
                 throw new IllegalArgumentException("a file record needs one length, fingerprint and digest per block");
             }
         }
@@ -69,12 +69,13 @@ final class KnownBlocks {
         }
 
         /** The id block {@code index} had in the last point if it still has that length and fingerprint, else null. */
-        BlockId unchanged(long index, int length, long fingerprint) {
+        BlockId unchanged(long index, int length, BlockFingerprint.Fingerprint fingerprint) {
             if (index >= lengths.length || length == 0) {
                 return null;
             }
             int i = (int) index;
-            if (lengths[i] != length || fingerprints[i] != fingerprint) {
+            if (lengths[i] != length || fingerprints[2 * i] != fingerprint.high()
+                    || fingerprints[2 * i + 1] != fingerprint.low()) {
                 return null;
             }
             return BlockId.fromBytes(Arrays.copyOfRange(digests, i * 32, i * 32 + 32));
@@ -91,7 +92,7 @@ final class KnownBlocks {
         }
 
         /** Block {@code index} of {@code file}: a non-zero block with its fingerprint and id. */
-        void block(String file, long index, int length, long fingerprint, BlockId id) {
+        void block(String file, long index, int length, BlockFingerprint.Fingerprint fingerprint, BlockId id) {
             Growing g = files.computeIfAbsent(file, f -> new Growing());
             if (index < MAX_BLOCKS_PER_FILE) {
                 g.set((int) index, length, fingerprint, id.toBytes());
@@ -113,26 +114,28 @@ final class KnownBlocks {
 
     private static final class Growing {
         private int[] lengths = new int[64];
-        private long[] fingerprints = new long[64];
+        private long[] fingerprints = new long[2 * 64];
         private byte[] digests = new byte[64 * 32];
         private int size;
         private boolean tooLarge;
 
-        void set(int index, int length, long fingerprint, byte[] digest) {
+        void set(int index, int length, BlockFingerprint.Fingerprint fingerprint, byte[] digest) {
             if (index >= lengths.length) {
                 int n = (int) Math.min(MAX_BLOCKS_PER_FILE, Math.max(index + 1L, lengths.length * 2L));
                 lengths = Arrays.copyOf(lengths, n);
-                fingerprints = Arrays.copyOf(fingerprints, n);
+                fingerprints = Arrays.copyOf(fingerprints, 2 * n);
                 digests = Arrays.copyOf(digests, n * 32);
             }
             lengths[index] = length;
-            fingerprints[index] = fingerprint;
+            fingerprints[2 * index] = fingerprint.high();
+            fingerprints[2 * index + 1] = fingerprint.low();
             System.arraycopy(digest, 0, digests, index * 32, 32);
             size = Math.max(size, index + 1);
         }
 
         File toFile() {
-            return new File(Arrays.copyOf(lengths, size), Arrays.copyOf(fingerprints, size), Arrays.copyOf(digests, size * 32));
+            return new File(Arrays.copyOf(lengths, size), Arrays.copyOf(fingerprints, 2 * size),
+                    Arrays.copyOf(digests, size * 32));
         }
     }
 }

@@ -19,18 +19,21 @@ import java.util.zip.CheckedOutputStream;
  * The file form of {@link KnownBlocks}, streamed so that a large device's record never sits in a
  * byte array twice. Big-endian:
  * <pre>
- *   "LBKNOWN1"                      magic and format version
+ *   "LBKNOWN2"                      magic and format version
  *   int blockSize, UTF source, UTF point, int fileCount
- *   per file: UTF name, int n, n x int length, n x long fingerprint, n x 32-byte SHA-256
+ *   per file: UTF name, int n, n x int length, n x (long high, long low) fingerprint, n x 32-byte SHA-256
  *   int CRC-32C of every byte before it
  * </pre>
  * A record that fails any check is refused with the reason and where; the caller then hashes
- * every block, which is always safe.
+ * every block, which is always safe. So is a record of an older version ("LBKNOWN1" held the
+ * forgeable CRC fingerprints): the first pass after an upgrade hashes every block once.
  */
 final class KnownBlocksCodec {
-    private static final byte[] MAGIC = {'L', 'B', 'K', 'N', 'O', 'W', 'N', '1'};
-    /** Bytes a block takes in the record: length, fingerprint, digest. */
-    static final int BYTES_PER_BLOCK = 4 + 8 + 32;
+    private static final byte[] MAGIC = {'L', 'B', 'K', 'N', 'O', 'W', 'N', '2'};
+    /** The first 7 bytes of every version's magic; the 8th is the version. */
+    private static final int MAGIC_PREFIX = 7;
+    /** Bytes a block takes in the record: length, 128-bit fingerprint, digest. */
+    static final int BYTES_PER_BLOCK = 4 + 16 + 32;
 
     private KnownBlocksCodec() {
     }
@@ -72,6 +75,11 @@ final class KnownBlocksCodec {
         DataInputStream d = new DataInputStream(checked);
         try {
             byte[] magic = d.readNBytes(MAGIC.length);
+            if (magic.length == MAGIC.length && Arrays.equals(magic, 0, MAGIC_PREFIX, MAGIC, 0, MAGIC_PREFIX)
+                    && magic[MAGIC_PREFIX] != MAGIC[MAGIC_PREFIX]) {
+                throw new IOException("a known-blocks record of version " + (char) magic[MAGIC_PREFIX]
+                        + ", not " + (char) MAGIC[MAGIC_PREFIX] + " (dropped: its fingerprints are of another kind)");
+            }
             if (!Arrays.equals(magic, MAGIC)) {
                 throw new IOException("not a known-blocks record (bad magic at byte 0)");
             }
@@ -100,8 +108,8 @@ final class KnownBlocksCodec {
                         throw new IOException("block " + i + " of " + name + " has length " + lengths[i]);
                     }
                 }
-                long[] fingerprints = new long[n];
-                for (int i = 0; i < n; i++) {
+                long[] fingerprints = new long[2 * n];
+                for (int i = 0; i < 2 * n; i++) {
                     fingerprints[i] = d.readLong();
                 }
                 byte[] digests = new byte[n * 32];

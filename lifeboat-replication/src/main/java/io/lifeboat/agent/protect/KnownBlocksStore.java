@@ -24,19 +24,27 @@ import java.util.HexFormat;
 public final class KnownBlocksStore {
     private static final String SUFFIX = ".known";
     private final Path dir;
+    private final BlockFingerprint fingerprint;
 
     /** Records in {@code dir} (created when first written); null keeps none. */
-    private KnownBlocksStore(Path dir) {
+    private KnownBlocksStore(Path dir, FingerprintKey key) {
         this.dir = dir;
+        this.fingerprint = new BlockFingerprint(key);
     }
 
-    public static KnownBlocksStore in(Path dir) {
-        return new KnownBlocksStore(dir);
+    /** Records in {@code dir}, of fingerprints keyed with the agent's {@code key}. */
+    public static KnownBlocksStore in(Path dir, FingerprintKey key) {
+        return new KnownBlocksStore(dir, key);
     }
 
     /** A store that keeps nothing: every pass hashes every block. */
     public static KnownBlocksStore none() {
-        return new KnownBlocksStore(null);
+        return new KnownBlocksStore(null, FingerprintKey.random());
+    }
+
+    /** The fingerprint the records are of: a pass fingerprints its blocks with it. */
+    BlockFingerprint fingerprint() {
+        return fingerprint;
     }
 
     KnownBlocks load(Path source, int blockSize, ProtectListener listener) {

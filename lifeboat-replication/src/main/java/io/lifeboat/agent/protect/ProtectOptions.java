@@ -1,8 +1,8 @@
 package io.lifeboat.agent.protect;
 
+import io.lifeboat.agent.snapshot.SnapshotProvider;
 import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.replication.protocol.Limits;
-import io.lifeboat.replication.protocol.PointCommit;
 
 /**
  * How a protect pass cuts and sends a source.
@@ -19,10 +19,11 @@ import io.lifeboat.replication.protocol.PointCommit;
  * @param windowBlocks     blocks read ahead and queried together ("which of these do you lack?")
  * @param batchBytes       target size of one upload request body
  * @param compressionLevel zstd level for block bodies
- * @param consistency      recorded with each point; a plain read of a live source is crash-consistent
+ * @param snapshot         how the source is made to hold still before it is read; {@link
+ *                         SnapshotProvider#NONE} reads it live, and its points are labelled {@code live}
  */
 public record ProtectOptions(int blockSize, int windowBlocks, int batchBytes, int compressionLevel,
-        RetryPolicy retry, String consistency) {
+        RetryPolicy retry, SnapshotProvider snapshot) {
     public static final int DEFAULT_BLOCK_SIZE = 32 * 1024;
 
     public ProtectOptions {
@@ -32,6 +33,9 @@ public record ProtectOptions(int blockSize, int windowBlocks, int batchBytes, in
         if (windowBlocks < 1 || windowBlocks > Limits.MAX_QUERY_IDS) {
             throw new IllegalArgumentException("window must be 1.." + Limits.MAX_QUERY_IDS + " blocks");
         }
+        if (snapshot == null) {
+            throw new IllegalArgumentException("a snapshot provider is needed (SnapshotProvider.NONE reads live)");
+        }
         if (batchBytes < blockSize || batchBytes > Limits.MAX_BATCH_BYTES / 2) {
             throw new IllegalArgumentException("batch must hold a block and stay under half the vault's limit");
         }
@@ -39,14 +43,18 @@ public record ProtectOptions(int blockSize, int windowBlocks, int batchBytes, in
 
     public static ProtectOptions defaults() {
         return new ProtectOptions(DEFAULT_BLOCK_SIZE, 1024, 16 << 20, BlockSealer.DEFAULT_LEVEL, RetryPolicy.defaults(),
-                PointCommit.CRASH_CONSISTENT);
+                SnapshotProvider.NONE);
     }
 
     public ProtectOptions withRetry(RetryPolicy r) {
-        return new ProtectOptions(blockSize, windowBlocks, batchBytes, compressionLevel, r, consistency);
+        return new ProtectOptions(blockSize, windowBlocks, batchBytes, compressionLevel, r, snapshot);
     }
 
     public ProtectOptions withBlockSize(int size) {
-        return new ProtectOptions(size, windowBlocks, Math.max(batchBytes, size), compressionLevel, retry, consistency);
+        return new ProtectOptions(size, windowBlocks, Math.max(batchBytes, size), compressionLevel, retry, snapshot);
+    }
+
+    public ProtectOptions withSnapshot(SnapshotProvider s) {
+        return new ProtectOptions(blockSize, windowBlocks, batchBytes, compressionLevel, retry, s);
     }
 }

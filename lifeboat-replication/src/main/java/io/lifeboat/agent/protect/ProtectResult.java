@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param blocksSent    blocks whose bytes were sent in this pass
  * @param blocksPresent non-zero blocks the vault already held (or repeated earlier in this pass)
  * @param bytesSent     request body bytes of this pass, as the vault recorded them in the point
+ * @param hardLinkCopies files of a tree that are hard links to a file stored earlier in it: stored,
+ *                      and restored, as separate copies (their blocks are stored once)
  */
 public record ProtectResult(PointInfo point, long sourceBytes, long blocks, long zeroBlocks, long blocksSent,
-        long blocksPresent, long bytesSent, Duration elapsed) {
+        long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies) {
 }

@@ -1,5 +1,6 @@
 package io.lifeboat.agent.protect;
 
+import io.lifeboat.agent.snapshot.Snapshot;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.repository.BlockRef;
 import io.lifeboat.repository.Entry;
@@ -44,10 +45,17 @@ public final class Protector {
         this.stop = stop;
     }
 
+    /**
+     * Takes a point of {@code source}: through a snapshot of it when the options name a provider
+     * (the point is then labelled crash-consistent), else read live (labelled live). The snapshot
+     * is released once the point is committed or the pass has failed.
+     */
     public ProtectResult protect(Path source) {
+        SourceKinds.detect(source); // a missing or unsupported source is refused before any snapshot
         KnownBlocks known = records.load(source, options.blockSize(), listener);
+        Snapshot snapshot = options.snapshot().take(source);
         try {
-            return protect(source, known);
+            return protect(source, snapshot, known);
         } catch (VaultRequestException e) {
             if (e.status() != 409 || known.isEmpty()) {
                 throw e;
@@ -55,14 +63,17 @@ public final class Protector {
             records.forget(source);
             listener.notice("the vault refused a point built on the record of " + source + "'s point " + known.point()
                     + " (" + e.getMessage() + "): protecting it again, hashing every block");
-            return protect(source, KnownBlocks.NONE);
+            return protect(source, snapshot, KnownBlocks.NONE);
+        } finally {
+            snapshot.release(listener::notice);
         }
     }
 
-    private ProtectResult protect(Path source, KnownBlocks known) {
+    private ProtectResult protect(Path source, Snapshot snapshot, KnownBlocks known) {
         long started = System.nanoTime();
-        SourceKind kind = SourceKinds.detect(source);
-        long estimate = SourceKinds.estimateSize(source, kind);
+        Path read = snapshot.path();
+        SourceKind kind = SourceKinds.detect(read);
+        long estimate = SourceKinds.estimateSize(read, kind);
         if (known.isEmpty() && estimate > SourceReader.WARM_UP_AFTER_BYTES) {
             MultiBlockSha256.prepare(); // a whole large source to hash: start the kernel's warm-up now
         }
@@ -73,9 +84,10 @@ public final class Protector {
         long blocksPresent;
         // about what is in flight at a time: three windows queued or being sent, and two batches
         BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
-        SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known);
+        SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known,
+                records.fingerprint());
         try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
-            manifest = reader.read(source, kind, uploader);
+            manifest = reader.read(read, source.toString(), kind, uploader);
             uploader.finish();
             blocksSent = uploader.blocksSent();
             blocksPresent = uploader.blocksPresent() + reader.blocksUnchanged();
@@ -86,7 +98,8 @@ public final class Protector {
             throw new ProtectCancelledException();
         }
         stop.check();
-        PointInfo point = vault.commit(new PointCommit(vault.bytesSent() - sentBefore, options.consistency(), manifest));
+        PointInfo point = vault.commit(new PointCommit(vault.bytesSent() - sentBefore, snapshot.consistency().label(),
+                manifest));
         records.save(source, reader.record(point.id()), listener);
         long blocks = 0;
         long zero = 0;
@@ -95,7 +108,11 @@ public final class Protector {
             zero += e.blocks().stream().filter(BlockRef::isZero).count();
         }
         ProtectResult result = new ProtectResult(point, manifest.sourceBytes(), blocks, zero, blocksSent, blocksPresent,
-                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started));
+                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), reader.hardLinkCopies());
+        if (result.hardLinkCopies() > 0) {
+            listener.notice(source + ": " + result.hardLinkCopies() + " hard-linked files stored as separate copies of a"
+                    + " file stored before them (a restore writes them as separate files)");
+        }
         listener.committed(result);
         return result;
     }

@@ -16,8 +16,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  * other block is hashed and goes to the sink. What it read is recorded for the next pass.
  * A tree is walked depth-first in name order without following symlinks; its root is the entry "".
  * Files are read to end of file, so a device needs no size and a file that grows or shrinks while
- * read is recorded as read (crash-consistent).
+ * read is recorded as read (which is why a point read without a snapshot is labelled live).
  */
 final class SourceReader {
     private final int blockSize;
@@ -48,8 +48,12 @@ final class SourceReader {
     private final StopSignal stop;
     private final BlockBuffers buffers;
     private final KnownBlocks known;
+    private final BlockFingerprint fingerprint;
     private final KnownBlocks.Recorder record;
     private long blocksUnchanged;
+    /** Files with more than one hard link, by file key (device and inode), seen so far in the tree. */
+    private final Set<Object> linked = new HashSet<>();
+    private long hardLinkCopies;
     private final AtomicLong bytesHashed = new AtomicLong();
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
@@ -61,9 +65,11 @@ final class SourceReader {
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 
-    SourceReader(int blockSize, ProtectListener listener, StopSignal stop, BlockBuffers buffers, KnownBlocks known) {
+    SourceReader(int blockSize, ProtectListener listener, StopSignal stop, BlockBuffers buffers, KnownBlocks known,
+            BlockFingerprint fingerprint) {
         this.blockSize = blockSize;
         this.known = known;
+        this.fingerprint = fingerprint;
         this.record = new KnownBlocks.Recorder(blockSize);
         this.zeros = ByteBuffer.allocateDirect(blockSize).asReadOnlyBuffer();
         this.listener = listener;
@@ -76,25 +82,35 @@ final class SourceReader {
         return blocksUnchanged;
     }
 
+    /**
+     * Files of the tree that are hard links to a file stored earlier in the pass: each is stored
+     * (and restored) as a separate copy of it, sharing its blocks in the vault.
+     */
+    long hardLinkCopies() {
+        return hardLinkCopies;
+    }
+
     /** The record of what this pass read, to keep once its point is committed. */
     KnownBlocks record(String point) {
         return record.toRecord(point);
     }
 
-    Manifest read(Path source, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
+    /** Reads {@code source} (the source itself or a snapshot of it) into a manifest of the source named {@code name}. */
+    Manifest read(Path source, String name, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
         if (kind == SourceKind.DIRECTORY) {
             walk(source, "", entries, sink);
         } else {
             BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-            entries.add(file(source, "", a, sink));
+            entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
         }
-        return new Manifest(Manifest.FORMAT_VERSION, source.toString(), kind, blockSize, entries);
+        return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
     }
 
     private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
         BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        entries.add(new Entry(rel, EntryType.DIRECTORY, mode(dir), da.lastModifiedTime().toMillis(), 0, null, List.of()));
+        entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
+                null, List.of()));
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(children::add);
@@ -105,19 +121,24 @@ final class SourceReader {
             String name = (rel.isEmpty() ? "" : rel + "/") + child.getFileName().toString();
             BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
-                entries.add(new Entry(name, EntryType.SYMLINK, mode(child), a.lastModifiedTime().toMillis(), 0,
+                entries.add(new Entry(name, EntryType.SYMLINK, SourceMetadata.mode(child, 0777), SourceMetadata.mtimeNanos(a), 0,
                         Files.readSymbolicLink(child).toString(), List.of()));
             } else if (a.isDirectory()) {
                 walk(child, name, entries, sink);
             } else if (a.isRegularFile()) {
-                entries.add(file(child, name, a, sink));
+                SourceMetadata.Unix unix = SourceMetadata.unix(child, 0644);
+                if (unix.links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
+                    hardLinkCopies++;
+                }
+                entries.add(file(child, name, a, unix.mode(), sink));
             } else {
                 listener.skipped(child, "not a regular file, directory or symlink");
             }
         }
     }
 
-    private Entry file(Path file, String rel, BasicFileAttributes a, BlockSink sink) throws IOException, InterruptedException {
+    private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink)
+            throws IOException, InterruptedException {
         List<BlockRef> blocks = new ArrayList<>();
         KnownBlocks.File last = known.file(rel);
         long size = 0;
@@ -126,7 +147,7 @@ final class SourceReader {
             while (!eof) {
                 stop.check();
                 long first = blocks.size();
-                Group g = readGroup(ch, size, last, first);
+                Group g = readGroup(ch, size, a.size(), last, first);
                 for (int i = 0; i < g.count; i++) {
                     size += g.lengths[i];
                     listener.read(g.lengths[i]);
@@ -150,7 +171,7 @@ final class SourceReader {
                 eof = g.eof;
             }
         }
-        return new Entry(rel, EntryType.FILE, mode(file), a.lastModifiedTime().toMillis(), size, null, blocks);
+        return new Entry(rel, EntryType.FILE, mode, SourceMetadata.mtimeNanos(a), size, null, blocks);
     }
 
     /**
@@ -163,7 +184,7 @@ final class SourceReader {
         final boolean[] read = new boolean[GROUP];
         final int[] lengths = new int[GROUP];
         final BlockId[] ids = new BlockId[GROUP];
-        final long[] fingerprints = new long[GROUP];
+        final BlockFingerprint.Fingerprint[] fingerprints = new BlockFingerprint.Fingerprint[GROUP];
         /** The block has the length and fingerprint it had in the last point, so it kept that id. */
         final boolean[] unchanged = new boolean[GROUP];
         int count;
@@ -176,27 +197,42 @@ final class SourceReader {
      * (hashing is the agent's main CPU cost, reading the next). The group ends at the first short
      * block: blocks after it are dropped even if a growing file filled them meanwhile, so what is
      * recorded is always a prefix of the file as read.
+     *
+     * <p>Only the slices the file's size ({@code sizeHint}, from its attributes) reaches are read,
+     * one more if it ends on a slice's edge, and a single slice in the calling thread: in a tree of
+     * small files, handing 16 slices per file to the pool, 15 of them past the end, was most of
+     * the reader's time. A file that grew since still reads on: the group ends the file only where
+     * it met a short block.
      */
-    private Group readGroup(FileChannel ch, long position, KnownBlocks.File last, long firstIndex) throws IOException {
+    private Group readGroup(FileChannel ch, long position, long sizeHint, KnownBlocks.File last, long firstIndex)
+            throws IOException {
         Group g = new Group();
-        IOException[] failed = new IOException[1];
-        IntStream.range(0, GROUP / SLICE).parallel().forEach(t -> {
-            try {
-                readSlice(ch, g, t * SLICE, position, last, firstIndex);
-            } catch (IOException e) {
-                synchronized (failed) {
-                    failed[0] = e;
+        long sliceBytes = (long) SLICE * blockSize;
+        long remaining = Math.max(0, sizeHint - position);
+        int slices = (int) Math.min(GROUP / SLICE, remaining / sliceBytes + 1);
+        if (slices == 1) {
+            readSlice(ch, g, 0, position, last, firstIndex);
+        } else {
+            IOException[] failed = new IOException[1];
+            IntStream.range(0, slices).parallel().forEach(t -> {
+                try {
+                    readSlice(ch, g, t * SLICE, position, last, firstIndex);
+                } catch (IOException e) {
+                    synchronized (failed) {
+                        failed[0] = e;
+                    }
                 }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
         }
+        int read = slices * SLICE;
         int n = 0;
-        while (n < GROUP && g.read[n] && g.lengths[n] == blockSize) {
+        while (n < read && g.read[n] && g.lengths[n] == blockSize) {
             n++;
         }
-        g.eof = n < GROUP;
+        g.eof = n < read;
         if (g.eof && g.read[n] && g.lengths[n] > 0) {
             n++; // the last, short block
         }
@@ -208,11 +244,13 @@ final class SourceReader {
      * Reads the slice of blocks {@code [from, from + SLICE)} of the group with one positional read
      * into a buffer outside the heap (from {@link #sliceBuffers}), and finds each block's id: none
      * for an all-zero block, the last point's for a block whose fingerprint is unchanged, else its
-     * SHA-256 (many at a time). Only the blocks that must be hashed are copied into heap arrays.
+     * SHA-256 (many at a time). All-zero blocks are recognised there and never copied; every other
+     * block is copied into a pooled heap array, fingerprinted there (the fingerprint's library
+     * hashes arrays) and, when unchanged, handed straight back to the pool.
      *
      * <p>Why outside the heap: the JDK reads a file into a heap array through a buffer of its own
-     * outside the heap and then copies it over. Read there directly, an incremental pass, which
-     * finds almost every block unchanged, never copies those blocks into the heap at all.
+     * outside the heap and then copies it over; reading there directly saves that copy for the
+     * zero blocks and leaves one copy of 32 KiB per block (a few microseconds) for the others.
      */
     private void readSlice(FileChannel ch, Group g, int from, long position, KnownBlocks.File last, long firstIndex)
             throws IOException {
@@ -247,14 +285,15 @@ final class SourceReader {
             g.lengths[i] = len;
             ByteBuffer block = slice.slice(at, len);
             if (len > 0 && block.mismatch(zeros.slice(0, len)) >= 0) {
-                g.fingerprints[i] = BlockFingerprint.of(block);
+                byte[] bytes = buffers.take();
+                block.get(0, bytes, 0, len);
+                g.fingerprints[i] = fingerprint.of(bytes, 0, len);
                 BlockId before = last.unchanged(firstIndex + i, len, g.fingerprints[i]);
                 if (before != null) {
+                    buffers.give(bytes);
                     g.ids[i] = before;
                     g.unchanged[i] = true;
                 } else {
-                    byte[] bytes = buffers.take();
-                    block.get(0, bytes, 0, len);
                     g.data[i] = bytes;
                     data[n] = bytes;
                     lengths[n] = len;
@@ -276,28 +315,6 @@ final class SourceReader {
         BlockId[] ids = BlockId.ofAll(data, lengths, n);
         for (int k = 0; k < n; k++) {
             g.ids[slot[k]] = ids[k];
-        }
-    }
-
-    /** Permission bits (incl. setuid/setgid/sticky where the file system says), 0 where unknown. */
-    static int mode(Path p) {
-        try {
-            Object m = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            if (m instanceof Integer i) {
-                return i & 07777;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // fall through to POSIX permissions
-        }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-            int mode = 0;
-            for (PosixFilePermission perm : perms) {
-                mode |= 1 << (8 - perm.ordinal());
-            }
-            return mode;
-        } catch (IOException | UnsupportedOperationException e) {
-            return 0;
         }
     }
 }

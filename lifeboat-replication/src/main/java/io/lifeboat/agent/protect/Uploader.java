@@ -3,6 +3,7 @@ package io.lifeboat.agent.protect;
 import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.repository.BlockId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The sending half of a pass, on its own thread so that reading and hashing (the caller's thread)
  * overlap with compressing and sending. The reader hands over windows of non-zero blocks; for each
  * window the uploader asks the vault which ids it lacks, then seals (zstd where it pays) and sends
- * only those, in batches of about {@code batchBytes}. Ids seen earlier in the pass are not asked
+ * only those, in batches of about {@code batchBytes} and at most {@link Limits#MAX_BATCH_BLOCKS} blocks
+ * (a tree of small files fills the block cap long before the byte target). Ids seen earlier in the pass are not asked
  * about again; a batch may span windows. Two batches are in flight at a time, so the vault stores one while the next
  * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
  *
@@ -193,7 +195,8 @@ final class Uploader implements BlockSink, AutoCloseable {
             }
             stop.check();
             EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel());
-            if (!batch.isEmpty() && batchBytes + b.wireSize() > options.batchBytes()) {
+            if (!batch.isEmpty() && (batchBytes + b.wireSize() > options.batchBytes()
+                    || batch.size() >= Limits.MAX_BATCH_BLOCKS)) {
                 flushBatch();
             }
             if (batch.isEmpty()) {

@@ -8,8 +8,8 @@
  *       cutting each file into fixed {@link io.lifeboat.agent.protect.ProtectOptions#blockSize()}
  *       blocks (32 KiB by default; the reason is on that field) named by SHA-256.</li>
  *   <li>All-zero blocks become zero refs in the manifest: never sent, restored as holes.</li>
- *   <li>A block whose position, length and fingerprint (CRC-32C and CRC-32, 64 bits, computed by
- *       the JVM's CRC intrinsics at several GB/s) match the agent's record of the source's last
+ *   <li>A block whose position, length and fingerprint (XXH3-128 keyed with the agent's secret
+ *       {@link io.lifeboat.agent.protect.FingerprintKey}) match the agent's record of the source's last
  *       committed point ({@link io.lifeboat.agent.protect.KnownBlocks}) keeps that point's id: it
  *       is neither hashed nor asked about, since the vault holds it (the commit checks).</li>
  *   <li>Every other block goes to the {@code Uploader} thread in windows of 1024 (hashed on all cores).</li>
@@ -26,19 +26,25 @@
  * sent again, after a crash too, because the vault's answer decides what is sent; block data in
  * memory stays within about three windows plus two batches, whatever the source size. What grows
  * with the source is per-block bookkeeping: the manifest being built, and the record of the last
- * point plus the one of this pass (44 bytes per block each, in flat arrays).
+ * point plus the one of this pass (52 bytes per block each, in flat arrays).
  *
  * <p>Why the record: an incremental pass over an image reads every block, and SHA-256 of what has
  * not changed was most of its CPU (about 1 s per GiB even 16 lanes at a time, plus the JIT work of
  * getting there). The record is only a shortcut: it is written after a commit, a damaged one is
  * ignored, {@code agent protect --rehash} drops it, and if the vault no longer holds a block it
  * names (pruned, or another vault) the commit is refused and the pass runs again hashing every
- * block. A changed block is missed only if both CRCs of its new content match the old ones: for
- * accidental changes about 1 in 2^64 per changed block (rsync, by comparison, skips a file whose
- * size and modification time are unchanged without reading it).
+ * block. A changed block is missed only if its keyed 128-bit fingerprint matches the old one: by
+ * accident about 1 in 2^128, and not by design without the agent's key (the CRC pair used before
+ * was linear: one 9-byte XOR pattern fooled it in any block). rsync, by comparison, skips a file
+ * whose size and modification time are unchanged without reading it.
  *
- * <p>Not guaranteed: application consistency (a live source is read as it changes: the point is
- * crash-consistent); hard links, xattrs, ACLs, owners and special files in trees (skipped and
- * reported); shifting insertions do not dedupe (fixed blocks, not content-defined chunking).
+ * <p>Consistency: a source read without a snapshot is read as it changes, so its point is labelled
+ * {@code live}; with a snapshot provider ({@link io.lifeboat.agent.snapshot}) it is read from the
+ * snapshot and labelled {@code crash-consistent}.
+ *
+ * <p>Not guaranteed: application consistency; hard links stay links (each further link to a file
+ * is stored as a copy of it, sharing its blocks, and the pass counts and reports them); xattrs,
+ * ACLs, owners and special files in trees (skipped and reported); shifting insertions do not
+ * dedupe (fixed blocks, not content-defined chunking).
  */
 package io.lifeboat.agent.protect;

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * using more than half a core, so a command starting up keeps its CPU), then times it against
  * MessageDigest on the same bytes, and {@link WarmUpVerdict} decides. Once the kernel has won,
  * {@link #ready()} is true for good; if it loses (a CPU with SHA extensions, where MessageDigest is
- * faster) or never gets up to speed, everything stays on MessageDigest.
+ * faster) or never gets up to speed, everything stays on MessageDigest. Every round it times also
+ * checks the kernel's digests against MessageDigest's ({@link KernelSelfCheck}): one wrong digest
+ * and the kernel is never used, whatever its speed, and the log says so.
  *
  * <p>The rounds are timed in this thread's CPU time, not wall time: on a busy machine (a CI run, a
  * vault serving many agents) wall time counts whoever else held the core, and a kernel that lost
@@ -87,6 +89,10 @@ final class KernelWarmUp {
             outcome = verdict;
             LOG.debug("SHA-256, {}-lane vector kernel: {} after {} ms of warm-up", lanes, verdict,
                     (System.nanoTime() - start) / 1_000_000);
+        } catch (WrongDigest e) {
+            outcome = WarmUpVerdict.Outcome.KERNEL_WRONG;
+            LOG.error("SHA-256: the {}-lane vector kernel's digest of warm-up message {} differs from MessageDigest's;"
+                    + " the kernel is never used, hashing stays on MessageDigest", lanes, e.message);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
@@ -135,6 +141,7 @@ final class KernelWarmUp {
      * take seconds of CPU to compile it on a busy machine, and measuring meanwhile is waste.
      */
     private static WarmUpVerdict.Outcome prove(int lanes, long start, LongSupplier clock) throws Exception {
+        check(lanes, messages(lanes, 64), 64); // the messages phase 1 compiled it on
         byte[][] msgs = messages(lanes, MESSAGE_BYTES);
         byte[][] out = new byte[lanes][MultiBlockSha256.DIGEST_LENGTH];
         int[] offsets = new int[lanes];
@@ -153,10 +160,35 @@ final class KernelWarmUp {
                 }
             }
             long t2 = clock.getAsLong();
+            int wrong = KernelSelfCheck.firstMismatch(msgs, out);
+            if (wrong >= 0) {
+                throw new WrongDigest(wrong);
+            }
             verdict.add(2L * lanes * MESSAGE_BYTES, t1 - t0, t2 - t1);
             sleepAsLongAs(t2 - t0, verdict.kernelCompiled() ? 1 : COLD_ROUND_PAUSE_MS);
         }
         return verdict.outcome() == WarmUpVerdict.Outcome.UNDECIDED ? WarmUpVerdict.Outcome.NO_CLEAR_WINNER : verdict.outcome();
+    }
+
+    /** Hashes {@code msgs} with the kernel and checks every digest. */
+    private static void check(int lanes, byte[][] msgs, int length) {
+        byte[][] out = new byte[lanes][MultiBlockSha256.DIGEST_LENGTH];
+        int[] offsets = new int[lanes];
+        MultiBlockSha256.digest(lanes, msgs, offsets, length, lanes, out, offsets);
+        int wrong = KernelSelfCheck.firstMismatch(msgs, out);
+        if (wrong >= 0) {
+            throw new WrongDigest(wrong);
+        }
+    }
+
+    /** The kernel hashed warm-up message {@link #message} wrong. */
+    private static final class WrongDigest extends RuntimeException {
+        final int message;
+
+        WrongDigest(int message) {
+            super("message " + message, null, false, false);
+            this.message = message;
+        }
     }
 
     private static byte[][] messages(int lanes, int length) {

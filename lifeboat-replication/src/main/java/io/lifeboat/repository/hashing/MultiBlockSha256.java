@@ -41,6 +41,9 @@ public final class MultiBlockSha256 {
      */
     private static final int MIN_VECTOR_BATCH = LANES == 16 ? 5 : 4;
 
+    /** Set only by a test, before {@link #prepare}: the kernel then gets one bit of every batch wrong. */
+    private static boolean wrongForTest;
+
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -99,6 +102,9 @@ public final class MultiBlockSha256 {
                 return "MessageDigest (the " + kernel + " kernel did not prove faster in its warm-up)";
             case KERNEL_FAILED:
                 return "MessageDigest (the " + kernel + " kernel failed in its warm-up; the log says why)";
+            case KERNEL_WRONG:
+                return "MessageDigest (the " + kernel + " kernel's digests differed from MessageDigest's in its"
+                        + " warm-up: never used)";
             default:
                 return kernel + ", MessageDigest until its warm-up is done";
         }
@@ -184,6 +190,14 @@ public final class MultiBlockSha256 {
         } else {
             throw new IllegalArgumentException("unsupported lane count " + lanes);
         }
+        if (wrongForTest) {
+            dst[0][dstOff[0]] ^= 1;
+        }
+    }
+
+    /** Test hook: makes the vector kernel produce a wrong digest, so the warm-up's self-check must refuse it. */
+    static void makeKernelWrongForTest() {
+        wrongForTest = true;
     }
 
     /** True if jdk.incubator.vector was resolved into the boot layer (--add-modules ...). */

@@ -43,7 +43,9 @@ final class WarmUpVerdict {
         /** No clear winner within the round limits: stay on MessageDigest. */
         NO_CLEAR_WINNER,
         /** Set by {@link KernelWarmUp}, never by the rule: the kernel threw during its warm-up. */
-        KERNEL_FAILED
+        KERNEL_FAILED,
+        /** Set by {@link KernelWarmUp}, never by the rule: a digest of the kernel's was not MessageDigest's. */
+        KERNEL_WRONG
     }
 
     private int compiledRounds;

@@ -8,6 +8,8 @@
  * commands that hash in bulk) and falls back to {@link java.security.MessageDigest} without it.
  * In a fresh JVM the kernel is slow until C2 has compiled it, so {@code KernelWarmUp} warms it on
  * a background thread and lets it in only once it measures faster than MessageDigest ({@code
- * WarmUpVerdict} holds that rule).
+ * WarmUpVerdict} holds that rule). Every timed round also compares the kernel's digests with
+ * MessageDigest's ({@code KernelSelfCheck}); one difference and the kernel is never used, and the
+ * log says so at ERROR.
  */
 package io.lifeboat.repository.hashing;

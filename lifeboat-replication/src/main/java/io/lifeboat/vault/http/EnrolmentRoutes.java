@@ -46,6 +46,8 @@ public final class EnrolmentRoutes {
             vault.machines().enrolled(machine, VaultAuthority.describe(cert));
             LOG.info("enrolled machine {} from {} (certificate until {})", machine,
                     ctx.request().connection().remoteAddress(), cert.getNotAfter().toInstant());
+            vault.listener().enrolled(machine, String.valueOf(ctx.request().connection().remoteAddress()),
+                    cert.getNotAfter().toInstant());
             CertificateReplies.send(ctx, 201, machine, cert, vault.authority().ca().certificate());
         } catch (TokenRefusedException e) {
             LOG.warn("refused enrolment of '{}' from {}: {}", machine, ctx.request().connection().remoteAddress(),

@@ -34,6 +34,7 @@ public final class RenewalRoutes {
                     vault.config().certificateLifetime());
             vault.machines().renewed(caller.machine(), VaultAuthority.describe(cert));
             LOG.info("renewed the certificate of machine {} (until {})", caller.machine(), cert.getNotAfter().toInstant());
+            vault.listener().renewed(caller.machine(), cert.getNotAfter().toInstant());
             CertificateReplies.send(ctx, 201, caller.machine(), cert, vault.authority().ca().certificate());
         } catch (LifeboatException e) {
             ApiErrors.send(ctx, 400, "bad_request", e.getMessage());

@@ -2,9 +2,7 @@ package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -12,28 +10,33 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class BlockFingerprintTest {
+    private static final BlockFingerprint KEYED = new BlockFingerprint(new FingerprintKey(0x1234_5678_9abc_def0L));
+
     @Test
-    void isCrc32cThenCrc32OfTheBlocksBytesOnly() {
-        byte[] block = "hello, block".getBytes();
-        byte[] padded = new byte[64];
-        System.arraycopy(block, 0, padded, 0, block.length);
-        CRC32C c = new CRC32C();
-        c.update(block);
-        CRC32 i = new CRC32();
-        i.update(block);
-        assertThat(BlockFingerprint.of(padded, block.length)).isEqualTo(c.getValue() << 32 | i.getValue());
+    void dependsOnTheKeyAndOnlyOnTheBlocksBytes() {
+        byte[] block = new byte[4096];
+        new Random(1).nextBytes(block);
+        byte[] padded = new byte[block.length + 64];
+        System.arraycopy(block, 0, padded, 17, block.length);
+        assertThat(KEYED.of(padded, 17, block.length)).isEqualTo(KEYED.of(block, 0, block.length));
+        assertThat(new BlockFingerprint(new FingerprintKey(1)).of(block, 0, block.length))
+                .as("another agent's key gives another fingerprint").isNotEqualTo(KEYED.of(block, 0, block.length));
     }
 
-    /** The reader fingerprints blocks where it read them, outside the heap; the record may come from either. */
-    @Property(tries = 100)
-    void isTheSameInTheHeapAndOutside(@ForAll @Size(max = 4096) byte[] block, @ForAll @IntRange(max = 7) int at) {
-        ByteBuffer direct = ByteBuffer.allocateDirect(at + block.length + 3);
-        direct.position(at).put(block).position(at).limit(at + block.length);
-        assertThat(BlockFingerprint.of(direct)).isEqualTo(BlockFingerprint.of(block, block.length));
-        assertThat(direct.position()).as("the position does not move").isEqualTo(at);
+    /** The forgery the CRC pair let through: both CRCs stay, the keyed fingerprint changes. */
+    @Property(tries = 200)
+    void theCrcProductPatternChangesTheFingerprint(@ForAll @Size(min = 9, max = 32768) byte[] block,
+            @ForAll @IntRange(min = 0, max = 32767) int at) {
+        int offset = at % (block.length - CrcForgery.PATTERN_BYTES + 1);
+        byte[] forged = block.clone();
+        CrcForgery.apply(forged, offset);
+        assertThat(CrcForgery.crc32(forged, 0, forged.length)).as("CRC-32 fooled")
+                .isEqualTo(CrcForgery.crc32(block, 0, block.length));
+        assertThat(CrcForgery.crc32c(forged, 0, forged.length)).as("CRC-32C fooled")
+                .isEqualTo(CrcForgery.crc32c(block, 0, block.length));
+        assertThat(KEYED.of(forged, 0, forged.length)).isNotEqualTo(KEYED.of(block, 0, block.length));
     }
 
-    /** Any change within 32 consecutive bits is a burst every CRC-32 detects, so both halves change. */
     @Property(tries = 300)
     void everyChangeWithinFourBytesIsSeen(@ForAll @Size(min = 4, max = 4096) byte[] block,
             @ForAll @IntRange(min = 0, max = 4095) int at, @ForAll int xor) {
@@ -43,9 +46,6 @@ class BlockFingerprintTest {
         for (int k = 0; k < 4; k++) {
             changed[pos + k] ^= (byte) (mask >>> (8 * k));
         }
-        long before = BlockFingerprint.of(block, block.length);
-        long after = BlockFingerprint.of(changed, changed.length);
-        assertThat(after >>> 32).isNotEqualTo(before >>> 32);
-        assertThat(after & 0xffff_ffffL).isNotEqualTo(before & 0xffff_ffffL);
+        assertThat(KEYED.of(changed, 0, changed.length)).isNotEqualTo(KEYED.of(block, 0, block.length));
     }
 }

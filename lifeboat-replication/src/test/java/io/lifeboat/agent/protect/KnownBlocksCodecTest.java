@@ -15,6 +15,11 @@ class KnownBlocksCodecTest {
     private static final int BS = 32 * 1024;
     private static final String SRC = "/data/disk.img";
 
+    /** A fingerprint whose halves differ, so a codec that mixed them up is caught. */
+    private static BlockFingerprint.Fingerprint fp(long n) {
+        return new BlockFingerprint.Fingerprint(n, ~n * 31);
+    }
+
     private static BlockId id(int n) {
         return BlockId.of(new byte[] {(byte) n, 1, 2, 3});
     }
@@ -22,10 +27,10 @@ class KnownBlocksCodecTest {
     /** Two files: "" with blocks 0, 1 and 3 (2 all zeros), "etc/hosts" with one short block. */
     private static KnownBlocks sample() {
         KnownBlocks.Recorder r = new KnownBlocks.Recorder(BS);
-        r.block("", 0, BS, 11L, id(0));
-        r.block("", 1, BS, -12L, id(1));
-        r.block("", 3, 100, 13L, id(3));
-        r.block("etc/hosts", 0, 512, 0x7fff_ffff_ffffL, id(9));
+        r.block("", 0, BS, fp(11L), id(0));
+        r.block("", 1, BS, fp(-12L), id(1));
+        r.block("", 3, 100, fp(13L), id(3));
+        r.block("etc/hosts", 0, 512, fp(0x7fff_ffff_ffffL), id(9));
         return r.toRecord("p-7");
     }
 
@@ -46,21 +51,23 @@ class KnownBlocksCodecTest {
         assertThat(back.files().keySet()).containsExactlyInAnyOrder("", "etc/hosts");
         KnownBlocks.File image = back.file("");
         assertThat(image.blocks()).isEqualTo(4);
-        assertThat(image.unchanged(0, BS, 11L)).isEqualTo(id(0));
-        assertThat(image.unchanged(1, BS, -12L)).isEqualTo(id(1));
-        assertThat(image.unchanged(2, BS, 0L)).as("an all-zero block is not recorded").isNull();
-        assertThat(image.unchanged(3, 100, 13L)).isEqualTo(id(3));
-        assertThat(back.file("etc/hosts").unchanged(0, 512, 0x7fff_ffff_ffffL)).isEqualTo(id(9));
+        assertThat(image.unchanged(0, BS, fp(11L))).isEqualTo(id(0));
+        assertThat(image.unchanged(1, BS, fp(-12L))).isEqualTo(id(1));
+        assertThat(image.unchanged(2, BS, fp(0L))).as("an all-zero block is not recorded").isNull();
+        assertThat(image.unchanged(3, 100, fp(13L))).isEqualTo(id(3));
+        assertThat(back.file("etc/hosts").unchanged(0, 512, fp(0x7fff_ffff_ffffL))).isEqualTo(id(9));
     }
 
     @Test
     void aBlockMatchesOnlyWithItsPositionLengthAndFingerprint() throws IOException {
         KnownBlocks.File image = read(bytes(sample())).file("");
-        assertThat(image.unchanged(0, BS, 12L)).as("other fingerprint").isNull();
-        assertThat(image.unchanged(3, 99, 13L)).as("other length").isNull();
-        assertThat(image.unchanged(1, BS, 11L)).as("block 0's fingerprint at position 1").isNull();
-        assertThat(image.unchanged(4, BS, 11L)).as("past the recorded end").isNull();
-        assertThat(read(bytes(sample())).file("not/there").unchanged(0, BS, 11L)).isNull();
+        assertThat(image.unchanged(0, BS, fp(12L))).as("other fingerprint").isNull();
+        assertThat(image.unchanged(0, BS, new BlockFingerprint.Fingerprint(11L, 0))).as("other low half").isNull();
+        assertThat(image.unchanged(0, BS, new BlockFingerprint.Fingerprint(0, ~11L * 31))).as("other high half").isNull();
+        assertThat(image.unchanged(3, 99, fp(13L))).as("other length").isNull();
+        assertThat(image.unchanged(1, BS, fp(11L))).as("block 0's fingerprint at position 1").isNull();
+        assertThat(image.unchanged(4, BS, fp(11L))).as("past the recorded end").isNull();
+        assertThat(read(bytes(sample())).file("not/there").unchanged(0, BS, fp(11L))).isNull();
     }
 
     @Test
@@ -101,12 +108,20 @@ class KnownBlocksCodecTest {
     @Test
     void aHugeBlockCountIsRefusedBeforeAnythingIsAllocated() throws IOException {
         KnownBlocks.Recorder r = new KnownBlocks.Recorder(BS);
-        r.block("f", 0, BS, 1L, id(1));
+        r.block("f", 0, BS, fp(1L), id(1));
         byte[] b = bytes(r.toRecord("p"));
         // layout: magic 8, blockSize 4, UTF source, UTF point, fileCount 4, UTF "f" (2 + 1), then n
         int at = 8 + 4 + 2 + SRC.length() + 2 + 1 + 4 + 3;
         assertThat(ByteBuffer.wrap(b, at, 4).getInt()).isEqualTo(1);
         ByteBuffer.wrap(b, at, 4).putInt(Integer.MAX_VALUE / 32);
         assertThatThrownBy(() -> read(b)).hasMessageContaining("file 0 (f) claims 67108863 blocks");
+    }
+
+    @Test
+    void aRecordOfTheOlderCrcFormatIsRefusedAsSuch() throws IOException {
+        byte[] old = bytes(sample());
+        old[7] = '1'; // "LBKNOWN1": the CRC-32C + CRC-32 fingerprints, forgeable by content
+        assertThatThrownBy(() -> read(old)).isInstanceOf(IOException.class)
+                .hasMessageContaining("record of version 1, not 2");
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProtectorTest {
     private static final String M = "web-1";
+    private static final FingerprintKey KEY = new FingerprintKey(0x5eed);
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(300));
 
     @TempDir
@@ -253,11 +254,32 @@ class ProtectorTest {
         assertThat(link.linkTarget()).isEqualTo("a/b/c/deep.txt");
         Entry run = m.entries().get(8);
         assertThat(run.mode()).isEqualTo(0750);
-        assertThat(run.mtimeMillis()).isEqualTo(1_600_000_000_000L);
+        assertThat(run.mtimeNanos()).isEqualTo(1_600_000_000_000_000_000L);
         assertThat(m.entries().get(5).blocks()).isEmpty();
         assertThat(m.entries().get(5).size()).isZero();
         assertThat(restore(m.entries().get(9))).isEqualTo(Files.readAllBytes(root.resolve("späces & ünïcode ✓.txt")));
         assertThat(restore(m.entries().get(4))).isEqualTo("deep".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void hardLinkedFilesAreCountedAndStoredAsCopiesOfOneContent() throws IOException {
+        Path root = tmp.resolve("linked");
+        Files.createDirectories(root.resolve("d"));
+        Path first = Files.write(root.resolve("a.bin"), image(200_000, 41));
+        Files.createLink(root.resolve("b.bin"), first);
+        Files.createLink(root.resolve("d/c.bin"), first);
+        Files.writeString(root.resolve("single"), "one link");
+        Notices notices = new Notices();
+        ProtectResult r = protect(root, notices);
+        assertThat(r.hardLinkCopies()).as("b.bin and d/c.bin, after a.bin").isEqualTo(2);
+        assertThat(notices.messages).singleElement().asString()
+                .contains("2 hard-linked files stored as separate copies");
+        Manifest m = manifestOf(r);
+        Entry a = m.entries().stream().filter(e -> e.path().equals("a.bin")).findFirst().orElseThrow();
+        Entry c = m.entries().stream().filter(e -> e.path().equals("d/c.bin")).findFirst().orElseThrow();
+        assertThat(c.blocks()).isEqualTo(a.blocks());
+        assertThat(r.blocksSent()).as("the linked content travels once, beside the single file's block")
+                .isEqualTo(a.blocks().stream().filter(b -> !b.isZero()).count() + 1);
     }
 
     @Test
@@ -303,6 +325,39 @@ class ProtectorTest {
         assertThat(points.get(1).bytesSent()).isLessThan(points.get(0).bytesSent());
     }
 
+    /**
+     * A plain read is labelled live; a read from a snapshot crash-consistent. Here the pre script
+     * freezes a copy and the source goes on changing: the point holds the copy, under the source's name.
+     */
+    @Test
+    void aPointIsLabelledLiveUnlessReadFromASnapshot() throws IOException {
+        Path f = tmp.resolve("data.bin");
+        byte[] before = image(1 << 20, 31);
+        Files.write(f, before);
+        assertThat(protect(f, ProtectListener.NONE).point().consistency()).isEqualTo("live");
+
+        Path frozen = tmp.resolve("frozen.bin");
+        Path pre = tmp.resolve("pre");
+        Files.writeString(pre, "#!/bin/sh\ncp \"$1\" " + frozen + "\necho changed >> \"$1\"\necho " + frozen + "\n");
+        Path post = tmp.resolve("post");
+        Files.writeString(post, "#!/bin/sh\nrm \"$LIFEBOAT_SNAPSHOT\"\n");
+        for (Path script : List.of(pre, post)) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        }
+        StopSignal stop = new StopSignal();
+        ProtectOptions options = ProtectOptions.defaults().withRetry(FAST)
+                .withSnapshot(new io.lifeboat.agent.snapshot.ScriptSnapshot(pre, post,
+                        io.lifeboat.agent.snapshot.Commands.SYSTEM));
+        ProtectResult r = new Protector(new HttpVaultApi(transport, M, FAST, ProtectListener.NONE, stop), options,
+                ProtectListener.NONE, stop).protect(f);
+        assertThat(r.point().consistency()).isEqualTo("crash-consistent");
+        Manifest m = manifestOf(r);
+        assertThat(m.source()).isEqualTo(f.toString());
+        assertThat(restore(m.entries().get(0))).isEqualTo(before);
+        assertThat(Files.size(f)).as("the source went on changing").isGreaterThan(before.length);
+        assertThat(frozen).as("released by the post script").doesNotExist();
+    }
+
     @Test
     void aMissingSourceIsAUsageError() {
         assertThatThrownBy(() -> protect(tmp.resolve("nope"), ProtectListener.NONE))
@@ -314,7 +369,7 @@ class ProtectorTest {
         byte[] data = image(8 << 20, 11); // 128 random blocks, 128 zero blocks
         Path img = tmp.resolve("disk.img");
         Files.write(img, data);
-        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"));
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
         ProtectResult first = protect(transport, img, ProtectListener.NONE, records);
         assertThat(first.blocksSent()).isEqualTo(128);
         int asked = idsAskedAbout();
@@ -339,12 +394,45 @@ class ProtectorTest {
         assertThat(restore(manifestOf(changed).entries().get(0))).isEqualTo(data);
     }
 
+    /**
+     * Changes built to slip past a fingerprint: the CRC-32 x CRC-32C product XORed into a block
+     * (which kept the old CRC pair, so the old agent kept the old block), two blocks swapped, a
+     * block replaced by a copy of another. Each is seen, hashed and asked about; new content is sent.
+     */
+    @Test
+    void craftedChangesAreSeenSentAndRestoredAsTheSourceHoldsThem() throws IOException {
+        int bs = 32 * 1024;
+        byte[] data = image(4 << 20, 21); // 64 random blocks, 64 zero blocks
+        Path img = tmp.resolve("disk.img");
+        Files.write(img, data);
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
+        protect(transport, img, ProtectListener.NONE, records);
+        int asked = idsAskedAbout();
+
+        long crc32 = CrcForgery.crc32(data, 3 * bs, bs);
+        long crc32c = CrcForgery.crc32c(data, 3 * bs, bs);
+        CrcForgery.apply(data, 3 * bs + 1001);
+        assertThat(CrcForgery.crc32(data, 3 * bs, bs)).as("the old fingerprint's CRC-32 is fooled").isEqualTo(crc32);
+        assertThat(CrcForgery.crc32c(data, 3 * bs, bs)).as("and its CRC-32C").isEqualTo(crc32c);
+        CrcForgery.apply(data, 10 * bs - CrcForgery.PATTERN_BYTES); // the last bytes of block 9
+        byte[] b20 = java.util.Arrays.copyOfRange(data, 20 * bs, 21 * bs);
+        System.arraycopy(data, 21 * bs, data, 20 * bs, bs);
+        System.arraycopy(b20, 0, data, 21 * bs, bs);
+        System.arraycopy(data, 31 * bs, data, 30 * bs, bs);
+        Files.write(img, data);
+
+        ProtectResult changed = protect(transport, img, ProtectListener.NONE, records);
+        assertThat(idsAskedAbout() - asked).as("blocks 3, 9, 20, 21 and 30 asked about").isEqualTo(5);
+        assertThat(changed.blocksSent()).as("the two forged blocks: the others' content is stored").isEqualTo(2);
+        assertThat(restore(manifestOf(changed).entries().get(0))).isEqualTo(data);
+    }
+
     @Test
     void aRecordTheVaultCannotHonourIsDroppedAndThePassRunsAgainHashingEverything() throws IOException {
         byte[] data = image(4 << 20, 12);
         Path img = tmp.resolve("disk.img");
         Files.write(img, data);
-        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"));
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
         protect(transport, img, ProtectListener.NONE, records);
 
         // the agent now talks to an empty vault: every id in its record is unknown there
@@ -369,7 +457,7 @@ class ProtectorTest {
         Path img = tmp.resolve("disk.img");
         Files.write(img, data);
         Path dir = tmp.resolve("known");
-        KnownBlocksStore records = KnownBlocksStore.in(dir);
+        KnownBlocksStore records = KnownBlocksStore.in(dir, KEY);
         ProtectResult first = protect(transport, img, ProtectListener.NONE, records);
         Path record;
         try (var files = Files.list(dir)) {

@@ -2,7 +2,9 @@ package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.PointInfo;
@@ -19,6 +21,7 @@ class UploaderTest {
     private static final class Lacking implements VaultApi {
         final CountDownLatch firstUpload = new CountDownLatch(1);
         final Set<BlockId> uploaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public Set<BlockId> missing(List<BlockId> ids) {
@@ -27,6 +30,8 @@ class UploaderTest {
 
         @Override
         public void upload(List<EncodedBlock> blocks) {
+            BlockBatchCodec.decode(BlockBatchCodec.encode(blocks)); // what the wire format accepts
+            batchSizes.add(blocks.size());
             blocks.forEach(b -> uploaded.add(b.id()));
             firstUpload.countDown();
         }
@@ -73,5 +78,31 @@ class UploaderTest {
             up.finish();
             assertThat(vault.uploaded).containsExactlyInAnyOrder(BlockId.of(one), BlockId.of(two));
         }
+    }
+
+    /**
+     * A tree of small files: 10,000 distinct blocks of 200 bytes are 2.4 MB, far under the byte
+     * target of a batch, so only the wire format's cap on blocks per batch can split them.
+     */
+    @Test
+    void manySmallBlocksGoInBatchesTheWireFormatAccepts() throws InterruptedException {
+        Lacking vault = new Lacking();
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
+        int count = 10_000;
+        Set<BlockId> sent = new HashSet<>();
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
+            for (int i = 0; i < count; i++) {
+                byte[] b = new byte[4096];
+                new Random(i).nextBytes(b);
+                BlockId id = BlockId.of(b, 0, 200);
+                sent.add(id);
+                up.accept(id, b, 200);
+            }
+            up.finish();
+        }
+        assertThat(vault.uploaded).isEqualTo(sent);
+        assertThat(vault.batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(Limits.MAX_BATCH_BLOCKS));
+        assertThat(vault.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
     }
 }
