@@ -5,7 +5,9 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -47,13 +49,36 @@ final class BlockStore {
     BlockStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
         this.options = options;
-        this.index = new BlockIndex(options.tableFolder());
+        Path tables = tableFolder(options);
+        this.index = new BlockIndex(tables);
         try {
-            this.owned = new Ownership(options.tableFolder());
+            this.owned = new Ownership(tables);
         } catch (RuntimeException e) {
             index.close();
             throw e;
         }
+    }
+
+    /**
+     * The options' table folder; for a read-only open that cannot write there (a read-only copy of a
+     * vault), the JVM's temporary folder instead, since a reader must be able to open what it cannot change.
+     */
+    private static Path tableFolder(RepositoryOptions options) {
+        Path dir = options.tableFolder();
+        if (!options.readOnly()) {
+            return dir;
+        }
+        try {
+            Files.createDirectories(dir);
+            if (Files.isWritable(dir)) {
+                return dir;
+            }
+        } catch (IOException e) {
+            // below
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        LOG.warn("cannot write block tables in {}; a read-only open uses {} instead", dir, tmp);
+        return tmp;
     }
 
     /** Unmaps the tables; the repository is closed. */

@@ -29,7 +29,8 @@ public final class VaultDir {
     public static Repository openReadOnly(Path vault) {
         requireVault(vault);
         return Repository.open(new ReadOnlyBackend(new LocalBackend(repository(vault))),
-                RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read));
+                RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                        .withTableDir(new VaultLayout(vault).cache()));
     }
 
     /**
@@ -39,7 +40,8 @@ public final class VaultDir {
     public static Repository openForWriting(Path vault) {
         requireVault(vault);
         return Repository.open(new LocalBackend(repository(vault)),
-                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read));
+                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                        .withTableDir(new VaultLayout(vault).cache()));
     }
 
     private static void requireVault(Path vault) {
