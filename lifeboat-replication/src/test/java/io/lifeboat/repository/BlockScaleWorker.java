@@ -14,7 +14,7 @@ import java.util.Set;
  * block's size) for two machines in a repository in {@code args[0]}, the way the vault receives them
  * (ask {@code missing}, then {@code putBlocks} in batches of one pack). Then asks {@code missing} for all
  * of them again, reopens the folder (rebuilding the tables from {@code index/} and {@code machines/}),
- * asks again, reads a sample back and runs a prune. Prints {@code ok <blocks> <heap used after a full
+ * asks again, reads a sample back, runs a prune and verifies everything, then one machine. Prints {@code ok <blocks> <heap used after a full
  * collection> <heap max> <table bytes>} and exits 0; anything else is a failure.
  */
 public final class BlockScaleWorker {
@@ -52,6 +52,10 @@ public final class BlockScaleWorker {
             }
             repo.prune(new PruneRequest(Optional.empty(), Set.of(), false, false));
             allPresent(repo, blocks);
+            VerifyReport all = repo.verify(Optional.empty());
+            check(all.damaged().isEmpty() && all.blocksChecked() == blocks, "verify of all: " + all.blocksChecked() + " blocks");
+            VerifyReport one = repo.verify(Optional.of("a"));
+            check(one.damaged().isEmpty() && one.blocksChecked() == blocks, "verify of a: " + one.blocksChecked() + " blocks");
             System.gc();
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.println("ok " + blocks + " " + used + " " + Runtime.getRuntime().maxMemory() + " " + tableBytes);
