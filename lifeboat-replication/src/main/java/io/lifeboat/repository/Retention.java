@@ -162,7 +162,6 @@ final class Retention {
     private void compactOwnership(String machine, Set<BlockId> dead) throws IOException {
         Set<String> files = repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet());
         Set<String> old = new HashSet<>(files);
-        Set<String> now = new HashSet<>();
         Map<BlockId, Long> batch = new LinkedHashMap<>();
         repo.blocks.owned.forEach(machine, (id, times) -> {
             if (dead.contains(id)) {
@@ -170,11 +169,11 @@ final class Retention {
             }
             batch.put(id, times.v0());
             if (batch.size() == OWNERSHIP_FILE_BLOCKS) {
-                writeBatch(machine, batch, files, now);
+                writeBatch(machine, batch, files);
             }
         });
         if (!batch.isEmpty()) {
-            writeBatch(machine, batch, files, now);
+            writeBatch(machine, batch, files);
         }
         for (String f : old) {
             repo.backend.delete(new Handle(FileType.MACHINES, f));
@@ -182,11 +181,9 @@ final class Retention {
         }
     }
 
-    private void writeBatch(String machine, Map<BlockId, Long> batch, Set<String> files, Set<String> now) {
+    private void writeBatch(String machine, Map<BlockId, Long> batch, Set<String> files) {
         try {
-            String name = repo.blocks.writeOwnershipFile(machine, batch);
-            files.add(name);
-            now.add(name);
+            files.add(repo.blocks.writeOwnershipFile(machine, batch));
             batch.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // out of the table's visitor; caught by dropOwnership
