@@ -94,7 +94,8 @@ class BlockTableTest {
             }
             long bytes = t.fileBytes();
             for (int round = 0; round < 50; round++) {
-                // the same number of live entries, new ones each round: only tombstones accumulate
+                // the same 300 live entries of 1,024 slots, new ones each round: only tombstones accumulate,
+                // and a rehash at the same size clears them
                 int base = 1000 + round * 300;
                 t.removeIf((k, val) -> true);
                 for (int i = 0; i < 300; i++) {
@@ -145,6 +146,53 @@ class BlockTableTest {
         }
         t.close();
         assertThatThrownBy(() -> t.get(id(1, 1))).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void concurrentWritersAndReadersAcrossGrowthLoseAndCorruptNothing() throws Exception {
+        int writers = 4;
+        int each = 20_000;
+        try (BlockTable t = BlockTable.create(dir, "t")) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int from = w * each;
+                jobs.add(pool.submit(() -> {
+                    for (int i = from; i < from + each; i++) {
+                        t.put(id(i * 31L, i), v(i)); // grows many times while the others work
+                    }
+                }));
+            }
+            List<java.util.concurrent.Future<Long>> readers = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                readers.add(pool.submit(() -> {
+                    long seen = 0;
+                    Random rnd = new Random();
+                    while (!done.get()) {
+                        int i = rnd.nextInt(writers * each);
+                        BlockTable.Value got = t.get(id(i * 31L, i));
+                        if (got != null) {
+                            assertThat(got).isEqualTo(v(i)); // whole or absent, never torn
+                            seen++;
+                        }
+                    }
+                    return seen;
+                }));
+            }
+            for (java.util.concurrent.Future<?> j : jobs) {
+                j.get();
+            }
+            done.set(true);
+            for (java.util.concurrent.Future<Long> r : readers) {
+                r.get();
+            }
+            pool.shutdown();
+            assertThat(t.size()).isEqualTo((long) writers * each);
+            for (int i = 0; i < writers * each; i++) {
+                assertThat(t.get(id(i * 31L, i))).isEqualTo(v(i));
+            }
+        }
     }
 
     @Test
