@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *                        deleted) and the commit still succeeds
  * @param tableDir        the local folder for the block index and ownership tables ({@link BlockTable}):
  *                        memory-mapped files, unlinked as soon as they are mapped, so they need a real
- *                        disk (not a RAM-backed {@code tmpfs}) with about 100-170 bytes per stored block
+ *                        disk (not a RAM-backed {@code tmpfs}) with about 85-170 bytes per stored block
  *                        and per owner; null means the JVM's temporary folder. The vault passes
  *                        {@code VAULT/cache}
  */
