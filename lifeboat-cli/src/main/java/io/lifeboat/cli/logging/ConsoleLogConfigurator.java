@@ -39,6 +39,9 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         // Their INFO lines (event-loop and TLS set-up) are noise to a user; warnings still show.
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.vertx").setLevel(Level.WARN);
+        // The Azure SDK logs each failed call as an ERROR with the service's XML; the backend turns the same
+        // failure into one line naming the store, so its own lines show only when debugging.
+        context.getLogger("com.azure").setLevel(root.getLevel().isGreaterOrEqual(Level.INFO) ? Level.OFF : root.getLevel());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -100,13 +100,27 @@ public final class Azurite implements AutoCloseable {
         return connectionString().replace(KEY, java.util.Base64.getEncoder().encodeToString(new byte[64]));
     }
 
+    private com.azure.storage.blob.BlobServiceClient client() {
+        return new com.azure.storage.blob.BlobServiceClientBuilder().connectionString(connectionString())
+                .httpClient(new JdkAzureHttpClient(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)))
+                .buildClient();
+    }
+
     /** Creates a container with a fresh name and returns the name. */
     public String newContainer() {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        new com.azure.storage.blob.BlobServiceClientBuilder().connectionString(connectionString())
-                .httpClient(new JdkAzureHttpClient(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)))
-                .buildClient().createBlobContainer(name);
+        client().createBlobContainer(name);
         return name;
+    }
+
+    /** Every blob name in {@code container}, sorted. */
+    public List<String> blobNames(String container) {
+        return client().getBlobContainerClient(container).listBlobs().stream().map(b -> b.getName()).sorted().toList();
+    }
+
+    /** Whether {@code container} exists. */
+    public boolean hasContainer(String container) {
+        return client().getBlobContainerClient(container).exists();
     }
 
     @Override
