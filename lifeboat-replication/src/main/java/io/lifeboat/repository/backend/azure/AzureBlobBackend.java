@@ -123,8 +123,8 @@ public final class AzureBlobBackend implements Backend {
         // The name is taken: by another writer, or by this very create when a retry followed a lost answer.
         try {
             return nonce.equals(blob.getProperties().getMetadata().get(WRITER));
-        } catch (RuntimeException e) {
-            throw failed("create", handle, e);
+        } catch (RuntimeException e) { // not even there: the commit failed for another reason
+            throw new IOException("cannot create " + location() + "/" + handle + ": " + AzureStoreException.reason(e), e);
         }
     }
 
