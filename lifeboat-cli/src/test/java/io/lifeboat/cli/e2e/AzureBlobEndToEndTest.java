@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A vault whose repository is in Azure Blob Storage (Azurite): an agent protects a small image,
- * {@code failover} gives it back byte for byte, {@code verify} finds no damage, and the vault's folder
- * holds no repository of its own.
+ * {@code failover} gives it back byte for byte, {@code verify} finds no damage, a {@code prune} beside
+ * the serving vault is refused by its lease while {@code prune --dry-run} reads, and the vault's
+ * folder holds no repository of its own.
  */
 class AzureBlobEndToEndTest {
     @TempDir
@@ -52,6 +53,12 @@ class AzureBlobEndToEndTest {
                 var verify = lab.ok("verify", "--dir", lab.vault.toString(), "--json");
                 assertThat(ReplicationLab.read(verify.stdout()).path("ok").asBoolean()).as(verify.toString()).isTrue();
                 assertThat(lab.vault.resolve("repo")).doesNotExist();
+
+                // the serving vault holds the store's lease: a second writer (prune, another process) is refused
+                var prune = lab.run("prune", "--dir", lab.vault.toString());
+                assertThat(prune.exitCode()).as(prune.toString()).isNotZero();
+                assertThat(prune.stderr()).contains("the repository at azure-blob://" + container + "/site-a is open for writing by process");
+                lab.ok("prune", "--dir", lab.vault.toString(), "--dry-run"); // readers need no lease
             }
             assertThat(azurite.blobNames(container)).contains("site-a/config", "site-a/write.lock")
                     .anyMatch(n -> n.startsWith("site-a/points/web-1/"))
