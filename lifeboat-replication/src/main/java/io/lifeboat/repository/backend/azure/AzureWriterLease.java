@@ -1,6 +1,7 @@
 package io.lifeboat.repository.backend.azure;
 
 import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -44,7 +45,7 @@ final class AzureWriterLease implements WriterLease {
         try {
             try { // the lock blob is made once and never deleted (a new blob would be a new lock)
                 blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(new byte[0]))
-                        .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
+                        .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, Context.NONE);
             } catch (BlobStorageException e) {
                 if (e.getStatusCode() != 409 && e.getStatusCode() != 412) {
                     throw e;
