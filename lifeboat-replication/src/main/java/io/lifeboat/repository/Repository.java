@@ -141,7 +141,8 @@ public final class Repository implements AutoCloseable {
         }
         if (version != RepositoryFiles.VERSION) {
             throw new RepositoryException(Kind.USAGE, "the repository at " + backend.location() + " has format version "
-                    + version + "; this Lifeboat reads version " + RepositoryFiles.VERSION);
+                    + version + "; this Lifeboat reads version " + RepositoryFiles.VERSION
+                    + (version > RepositoryFiles.VERSION ? ": it was written by a newer Lifeboat; open it with that version (nothing was changed)" : ""));
         }
     }
 

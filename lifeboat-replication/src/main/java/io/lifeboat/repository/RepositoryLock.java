@@ -3,6 +3,7 @@ package io.lifeboat.repository;
 import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.repository.backend.WriterLease;
 import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,9 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code locks/<token>} (host, pid, since) that only serves to name the holder in the error another
  * opener gets; once the OS lock is ours, every record left there is a dead writer's and is removed.
  *
- * <p>A store without a local folder has only the records: a record of a process that is gone (same
- * host, pid not running, or this process but no longer open) is stale and removed; any other record
- * refuses the open. Read-only opens take no writer lock (see {@link ReaderGate}).
+ * <p>A store without a local folder but with a {@link WriterLease} (Azure Blob: a lease that expires
+ * unless renewed) uses the lease the same way: held, every record is a dead writer's. A store with
+ * neither has only the records: a record of a process that is gone (same host, pid not running, or
+ * this process but no longer open) is stale and removed; any other record refuses the open.
+ * Read-only opens take no writer lock (see {@link ReaderGate}).
  */
 final class RepositoryLock {
     static final String LOCK_FILE = "write.lock";
@@ -37,12 +40,14 @@ final class RepositoryLock {
     private final Handle handle;
     private final String token;
     private final OsFileLock os;
+    private final WriterLease lease;
 
-    private RepositoryLock(Backend backend, Handle handle, String token, OsFileLock os) {
+    private RepositoryLock(Backend backend, Handle handle, String token, OsFileLock os, WriterLease lease) {
         this.backend = backend;
         this.handle = handle;
         this.token = token;
         this.os = os;
+        this.lease = lease;
     }
 
     static RepositoryLock acquire(Backend backend, Instant now) throws IOException {
@@ -56,12 +61,16 @@ final class RepositoryLock {
                 throw refused(backend, records(backend));
             }
         }
+        WriterLease lease = folder.isPresent() ? null : backend.writerLease().orElse(null);
+        if (lease != null && !lease.tryAcquire()) {
+            throw refused(backend, records(backend));
+        }
         try {
             for (String name : backend.list(FileType.LOCKS)) {
                 Handle h = new Handle(FileType.LOCKS, name);
                 RepositoryFiles.Lock other = record(backend, h);
-                if (os != null || other == null || isStale(other, host, pid)) {
-                    backend.delete(h); // under the OS lock every record is a dead writer's; an unreadable one protects nothing
+                if (os != null || lease != null || other == null || isStale(other, host, pid)) {
+                    backend.delete(h); // under the OS lock or the lease every record is a dead writer's; an unreadable one protects nothing
                 } else {
                     throw refused(backend, List.of(other));
                 }
@@ -70,10 +79,13 @@ final class RepositoryLock {
             Handle h = new Handle(FileType.LOCKS, token);
             backend.create(h, RepositoryFiles.lock(new RepositoryFiles.Lock(host, pid, token, now)));
             HELD.add(token);
-            return new RepositoryLock(backend, h, token, os);
+            return new RepositoryLock(backend, h, token, os, lease);
         } catch (IOException | RuntimeException e) {
             if (os != null) {
                 os.close();
+            }
+            if (lease != null) {
+                lease.release();
             }
             throw e;
         }
@@ -124,12 +136,18 @@ final class RepositoryLock {
             if (os != null) {
                 os.close();
             }
+            if (lease != null) {
+                lease.release();
+            }
         }
     }
 
     /** Lets go as a killed process would: the kernel's lock is freed, the record stays (tests of crash recovery). */
     void abandon() {
         HELD.remove(token);
+        if (lease != null) {
+            lease.abandon();
+        }
         if (os != null) {
             try {
                 os.close();

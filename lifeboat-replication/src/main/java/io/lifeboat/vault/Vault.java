@@ -46,6 +46,16 @@ public final class Vault {
      * @throws LifeboatException USAGE when the folder already holds a vault (nothing is overwritten)
      */
     public static Vault init(VaultLayout layout, List<String> hosts, HostPort listen, Clock clock) {
+        return init(layout, hosts, listen, null, null, clock);
+    }
+
+    /**
+     * As {@link #init(VaultLayout, List, HostPort, Clock)}, with the repository on {@code store} (a store
+     * URL, or null for {@code V/repo/}) and its connection string in {@code credentialsFile} (or null:
+     * from the environment), both recorded in {@code vault.json}. The caller checks the store first.
+     */
+    public static Vault init(VaultLayout layout, List<String> hosts, HostPort listen, String store, String credentialsFile,
+            Clock clock) {
         if (Files.exists(layout.caKey()) || Files.exists(layout.config())) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, layout.dir()
                     + " already holds a vault; nothing was changed (use another --dir)");
@@ -75,7 +85,7 @@ public final class Vault {
             Pem.writeCertificates(layout.caCertificate(), ca.certificate());
             Pem.writePrivateKey(layout.serverKey(), server.keyPair());
             Pem.writeCertificates(layout.serverCertificate(), server.certificate(), ca.certificate());
-            VaultConfig config = VaultConfig.defaults(listen, names);
+            VaultConfig config = VaultConfig.defaults(listen, names).withStore(store, credentialsFile);
             config.write(layout);
             return new Vault(layout, config, ca, clock);
         } catch (IOException e) {

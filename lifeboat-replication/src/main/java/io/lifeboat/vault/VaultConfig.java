@@ -14,8 +14,13 @@ import java.util.List;
  * @param hosts           the names in the server certificate besides 127.0.0.1
  * @param certificateDays lifetime of machine certificates (default 30)
  * @param bodyLimit       the largest request body in bytes (default 64 MiB)
+ * @param store           where the repository is: null for the vault's own folder ({@code V/repo/}),
+ *                        else a store URL ({@code azure-blob://CONTAINER[/PREFIX]})
+ * @param credentialsFile the file (0600) holding the store's connection string, or null to take it from
+ *                        the environment ({@code AZURE_STORAGE_CONNECTION_STRING}); never the secret itself
  */
-public record VaultConfig(String listen, List<String> hosts, int certificateDays, long bodyLimit) {
+public record VaultConfig(String listen, List<String> hosts, int certificateDays, long bodyLimit, String store,
+        String credentialsFile) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7443);
     public static final int DEFAULT_CERTIFICATE_DAYS = 30;
     public static final long DEFAULT_BODY_LIMIT = 64L << 20;
@@ -31,8 +36,18 @@ public record VaultConfig(String listen, List<String> hosts, int certificateDays
         }
     }
 
+    /** Settings with the repository in the vault's own folder (a vault.json from before stores had these). */
+    public VaultConfig(String listen, List<String> hosts, int certificateDays, long bodyLimit) {
+        this(listen, hosts, certificateDays, bodyLimit, null, null);
+    }
+
     public static VaultConfig defaults(HostPort listen, List<String> hosts) {
         return new VaultConfig(listen.toString(), hosts, DEFAULT_CERTIFICATE_DAYS, DEFAULT_BODY_LIMIT);
+    }
+
+    /** The same settings with the repository on {@code store}, its connection string in {@code credentialsFile} (or null). */
+    public VaultConfig withStore(String store, String credentialsFile) {
+        return new VaultConfig(listen, hosts, certificateDays, bodyLimit, store, credentialsFile);
     }
 
     public HostPort listenAddress() {

@@ -6,7 +6,7 @@ import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
 import io.lifeboat.agent.protect.ProtectListener;
 import io.lifeboat.agent.protect.ProtectLoop;
-import io.lifeboat.agent.rpo.RpoLoop;
+import io.lifeboat.agent.rpo.RpoReporter;
 import io.lifeboat.agent.rpo.RpoSchedule;
 import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
@@ -147,12 +147,15 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 for (Path p : paths) {
                     protector.protect(p);
                 }
-            } else if (schedule != null) {
-                new RpoLoop(protector, transport, transport.machine(), stop, e -> report(e, events), Clock.systemUTC())
-                        .run(paths, schedule, () -> transport.renewIfDue(Clock.systemUTC()));
             } else {
-                new ProtectLoop(protector, stop, e -> report(e, events)).run(paths, interval,
-                        () -> transport.renewIfDue(Clock.systemUTC()));
+                ProtectLoop loop = new ProtectLoop(protector, stop, e -> report(e, events));
+                Runnable renew = () -> transport.renewIfDue(Clock.systemUTC());
+                if (schedule != null) {
+                    loop.run(paths, schedule::nextInterval, renew,
+                            new RpoReporter(transport, transport.machine(), schedule.target(), Clock.systemUTC()));
+                } else {
+                    loop.run(paths, interval, renew);
+                }
             }
             return ExitCode.OK;
         } catch (LifeboatException e) {

@@ -42,6 +42,9 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         // Vert.x's micrometer integration registers one HTTP server gauge twice; Micrometer warns
         // once per start that it kept the first. Nothing for an operator to do.
         context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
+        // The Azure SDK logs each failed call as an ERROR with the service's XML; the backend turns the same
+        // failure into one line naming the store, so its own lines show only when debugging.
+        context.getLogger("com.azure").setLevel(root.getLevel().isGreaterOrEqual(Level.INFO) ? Level.OFF : root.getLevel());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -6,8 +6,10 @@ import io.lifeboat.repository.PruneReport;
 import io.lifeboat.repository.PruneRequest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RetentionPlan.Decision;
+import io.lifeboat.vault.events.CommandEvents;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,9 @@ public final class PruneCommand implements Callable<Integer> {
         PruneReport report;
         try (Repository repo = dryRun ? VaultDir.openReadOnly(dir) : VaultDir.openForWriting(dir)) {
             report = repo.prune(request);
+        }
+        if (!dryRun) {
+            CommandEvents.record(dir, CommandEvents.prune(Instant.now(), machine, report));
         }
         if (json != null) {
             JsonOutput.write(json, toJson(report), System.out);

@@ -2,15 +2,20 @@ package io.lifeboat.cli.repo;
 
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.LocalBackend;
 import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.VaultConfig;
 import io.lifeboat.vault.VaultLayout;
 import io.lifeboat.vault.store.PolicyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a vault keeps its repository ({@code VAULT/repo/}) and how the read-side commands open it. */
+/**
+ * Where a vault keeps its repository ({@code VAULT/repo/}, or the store {@code vault.json} names) and how
+ * the commands open it.
+ */
 public final class VaultDir {
     /** The repository folder inside a vault folder. */
     public static final String REPO = "repo";
@@ -28,7 +33,7 @@ public final class VaultDir {
      */
     public static Repository openReadOnly(Path vault) {
         requireVault(vault);
-        return Repository.open(new ReadOnlyBackend(new LocalBackend(repository(vault))),
+        return Repository.open(new ReadOnlyBackend(backend(vault)),
                 RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
                         .withTableDir(new VaultLayout(vault).cache()));
     }
@@ -39,9 +44,22 @@ public final class VaultDir {
      */
     public static Repository openForWriting(Path vault) {
         requireVault(vault);
-        return Repository.open(new LocalBackend(repository(vault)),
+        return Repository.open(backend(vault),
                 RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
                         .withTableDir(new VaultLayout(vault).cache()));
+    }
+
+    /**
+     * The store {@code vault.json} names for the repository ({@link VaultStore}): the vault's own
+     * {@code repo/} folder, or an Azure Blob store, checked before it is used.
+     */
+    public static Backend backend(Path vault) {
+        VaultLayout layout = new VaultLayout(vault);
+        if (!Files.isRegularFile(layout.config())) { // a folder made before vault.json, or by tests: the local repository
+            return new LocalBackend(repository(vault));
+        }
+        VaultConfig config = VaultConfig.read(layout);
+        return VaultStore.open(config.store(), config.credentialsFile(), repository(vault), System.getenv());
     }
 
     private static void requireVault(Path vault) {

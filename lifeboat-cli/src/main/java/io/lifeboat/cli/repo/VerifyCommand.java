@@ -6,8 +6,10 @@ import io.lifeboat.cli.render.ProgressBar;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.VerifyListener;
 import io.lifeboat.repository.VerifyReport;
+import io.lifeboat.vault.events.CommandEvents;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +55,7 @@ public final class VerifyCommand implements Callable<Integer> {
             });
         }
         try {
-            io.lifeboat.vault.events.VerifyEvents.record(dir, java.time.Instant.now(), machine, report);
+            CommandEvents.record(dir, CommandEvents.verify(Instant.now(), machine, report));
         } catch (RuntimeException e) {
             System.err.println("verify: the result was not added to the vault's event log: " + e.getMessage());
         }

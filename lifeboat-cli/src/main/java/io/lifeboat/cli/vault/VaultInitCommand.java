@@ -1,6 +1,13 @@
 package io.lifeboat.cli.vault;
 
+import io.lifeboat.cli.repo.VaultDir;
+import io.lifeboat.cli.repo.VaultStore;
 import io.lifeboat.repository.Durations;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.ReadOnlyBackend;
+import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.repository.StoragePolicy;
 import io.lifeboat.vault.HostPort;
 import io.lifeboat.vault.Vault;
@@ -21,7 +28,10 @@ import picocli.CommandLine.Spec;
         description = {"Create a vault: its CA (ECDSA P-256) in VAULT/ca.crt and VAULT/ca.key (0600), a server",
             "certificate for the --host names and 127.0.0.1, VAULT/vault.json, and the storage policy VAULT/policy.json",
             "(the --keep-*, --lock-period and --free-space-reserve options, as `vault policy` takes them; default:",
-            "every point of 24 h, then hourly for 3 days, daily for 15 days; lock period 24h). Never overwrites a vault."})
+            "every point of 24 h, then hourly for 3 days, daily for 15 days; lock period 24h). Never overwrites a vault.",
+            "The repository is VAULT/repo/ unless --store names an Azure Blob container (azure-blob://CONTAINER[/PREFIX]),",
+            "whose connection string comes from --credentials-file (0600) or AZURE_STORAGE_CONNECTION_STRING; the store",
+            "is checked (container, credentials, format) before anything is written."})
 public final class VaultInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,18 +48,43 @@ public final class VaultInitCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy;
 
+    @Option(names = "--store", paramLabel = "URL", description = "Keep the repository in Azure Blob Storage: azure-blob://CONTAINER[/PREFIX] (the container must exist). Default: VAULT/repo/.")
+    String store;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = "A file (0600) holding the storage account's connection string; default: the AZURE_STORAGE_CONNECTION_STRING variable.")
+    java.nio.file.Path credentialsFile;
+
     @Override
     public Integer call() throws java.io.IOException {
         StoragePolicy storage = policy.applyTo(StoragePolicy.DEFAULT, java.util.Optional.empty()); // checked before anything is made
-        Vault vault = Vault.init(dir.layout(), hosts, HostPort.parse(listen), Clock.systemUTC());
+        String credentials = credentialsFile == null ? null : credentialsFile.toAbsolutePath().normalize().toString();
+        String where = checkStore(credentials); // before the vault folder is made: a bad store leaves nothing behind
+        Vault vault = Vault.init(dir.layout(), hosts, HostPort.parse(listen), store == null ? null : where, credentials,
+                Clock.systemUTC());
         new PolicyFile(vault.layout().policy()).write(storage);
         var out = spec.commandLine().getOut();
         out.println("vault: created in " + vault.layout().dir());
         out.println("  CA certificate  " + vault.layout().caCertificate() + "  sha256 " + vault.caSha256());
         out.println("  retention       " + storage.retention().describe() + "; lock period "
                 + Durations.format(storage.lockPeriod()) + "  (change it with `lifeboat vault policy`)");
+        out.println("  repository      " + (store == null ? VaultDir.repository(vault.layout().dir()) : where));
         out.println("  listens on      " + vault.config().listen() + "  (start it with `lifeboat vault serve --dir "
                 + vault.layout().dir() + "`)");
         return 0;
+    }
+
+    /** Opens the store read-only (checking container, credentials and format version); the store URL as recorded. */
+    private String checkStore(String credentials) {
+        if (store == null) {
+            if (credentials != null) {
+                throw new LifeboatException(LifeboatException.Kind.USAGE,
+                        "--credentials-file is for --store azure-blob://...; the vault's own folder needs none");
+            }
+            return null;
+        }
+        String url = VaultStore.parse(store).toString();
+        Backend backend = VaultStore.open(url, credentials, null, System.getenv());
+        Repository.open(new ReadOnlyBackend(backend), RepositoryOptions.readOnlyDefaults()).close();
+        return url;
     }
 }

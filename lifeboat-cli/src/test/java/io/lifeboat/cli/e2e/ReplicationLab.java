@@ -38,8 +38,15 @@ final class ReplicationLab implements AutoCloseable {
     }
 
     static ReplicationLab start(Path root) {
+        return start(root, List.of());
+    }
+
+    /** A lab whose {@code vault init} also gets {@code initOptions} (a {@code --store}, say). */
+    static ReplicationLab start(Path root, List<String> initOptions) {
         ReplicationLab lab = new ReplicationLab(root);
-        lab.ok("vault", "init", "--dir", lab.vault.toString(), "--listen", "127.0.0.1:" + lab.port);
+        List<String> init = new ArrayList<>(List.of("vault", "init", "--dir", lab.vault.toString(), "--listen", "127.0.0.1:" + lab.port));
+        init.addAll(initOptions);
+        lab.ok(init.toArray(String[]::new));
         lab.startVault();
         return lab;
     }

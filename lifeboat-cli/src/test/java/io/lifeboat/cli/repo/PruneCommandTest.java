@@ -75,11 +75,28 @@ class PruneCommandTest {
         assertThat(report.get("points").get(1).get("verdict").asText()).isEqualTo("DROP");
         assertThat(report.get("removed")).isEmpty();
         assertThat(points(v)).hasSize(3);
+        assertThat(pruneEvents(v)).as("a dry run deletes nothing and is no event").isEmpty();
 
         Run prune = run("prune", "--dir", v.toString());
         assertThat(prune.code()).as(prune.err()).isZero();
         assertThat(prune.out()).contains("machine web-1, source /srv/disk.img").contains("removed 2 point(s)");
         assertThat(points(v)).containsExactly(made.get(2));
+        List<JsonNode> events = pruneEvents(v);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("removed").asText().split(","))
+                .containsExactlyInAnyOrder("web-1/" + made.get(0).id(), "web-1/" + made.get(1).id());
+    }
+
+    private List<JsonNode> pruneEvents(Path v) throws Exception {
+        Run events = run("vault", "events", "--dir", v.toString(), "--json");
+        assertThat(events.code()).as(events.err()).isZero();
+        List<JsonNode> out = new ArrayList<>();
+        JsonOutput.MAPPER.readTree(events.out()).get("events").forEach(e -> {
+            if (e.get("type").asText().equals("prune")) {
+                out.add(e);
+            }
+        });
+        return out;
     }
 
     @Test

@@ -83,6 +83,15 @@ public interface Backend extends Closeable {
     }
 
     /**
+     * For a store without a local folder: a fresh, not yet taken lease the repository's single writer
+     * holds while it is open (expiring by itself when the holder dies, so a dead writer never blocks
+     * the next). Empty when the store has none; then the writer relies on {@code locks/} records alone.
+     */
+    default Optional<WriterLease> writerLease() {
+        return Optional.empty();
+    }
+
+    /**
      * Bytes the store can still take, or empty when it cannot tell (then no free-space reserve applies).
      */
     default OptionalLong usableSpace() throws IOException {

@@ -15,7 +15,8 @@ public enum EventType {
     RPO_OK("rpo-ok"),
     RPO_WARNING("rpo-warning"),
     RPO_CRITICAL("rpo-critical"),
-    VERIFY("verify");
+    VERIFY("verify"),
+    PRUNE("prune");
 
     private final String id;
 

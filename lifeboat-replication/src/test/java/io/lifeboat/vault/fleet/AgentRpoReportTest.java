@@ -10,7 +10,8 @@ import io.lifeboat.agent.protect.Protector;
 import io.lifeboat.agent.protect.StopSignal;
 import io.lifeboat.agent.protect.VaultClientTransport;
 import io.lifeboat.agent.protect.VaultTransport;
-import io.lifeboat.agent.rpo.RpoLoop;
+import io.lifeboat.agent.rpo.RpoReporter;
+import io.lifeboat.agent.protect.ProtectLoop;
 import io.lifeboat.agent.rpo.RpoSchedule;
 import io.lifeboat.vault.ops.AgentRpo;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +42,12 @@ class AgentRpoReportTest {
             try (VaultClientTransport t = VaultClientTransport.open(web, lab.fleet.server().engine())) {
                 HttpVaultApi api = new HttpVaultApi(t, t.machine(), FleetLab.FAST, ProtectListener.NONE, stop);
                 Protector p = new Protector(api, ProtectOptions.defaults().withRetry(FleetLab.FAST), ProtectListener.NONE, stop);
-                RpoLoop loop = new RpoLoop(p, t, "web-1", stop, e -> { }, Clock.systemUTC());
+                ProtectLoop loop = new ProtectLoop(p, stop, e -> { });
+                RpoSchedule schedule = new RpoSchedule(Duration.ofSeconds(10));
                 CompletableFuture<Integer> rounds = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return loop.run(List.of(source), new RpoSchedule(Duration.ofSeconds(10)), () -> { });
+                        return loop.run(List.of(source), schedule::nextInterval, () -> { },
+                                new RpoReporter(t, "web-1", schedule.target(), Clock.systemUTC()));
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }

@@ -1,0 +1,169 @@
+package io.lifeboat.cli.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lifeboat.cli.Main;
+import io.lifeboat.cli.repo.VaultStore;
+import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.repository.backend.azure.AzureBlobBackend;
+import io.lifeboat.repository.backend.azure.AzureBlobStore;
+import io.lifeboat.repository.backend.azure.Azurite;
+import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.VaultConfig;
+import io.lifeboat.vault.VaultLayout;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code vault init --store azure-blob://...} on Azurite: a good store is recorded in vault.json and the
+ * read commands open it; every bad one (wrong key, missing container, newer format, a credentials file
+ * others can read, an unknown scheme) is refused with one line naming the store, and nothing is written:
+ * no vault folder, no blob.
+ */
+class VaultInitStoreTest {
+    @TempDir
+    static Path data;
+    static Azurite azurite;
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void startAzurite() throws Exception {
+        azurite = Azurite.start(data);
+    }
+
+    @AfterAll
+    static void stopAzurite() {
+        if (azurite != null) {
+            azurite.close();
+        }
+    }
+
+    private Path credentials(String connectionString, String mode) throws Exception {
+        Path f = tmp.resolve("conn-" + mode);
+        Files.writeString(f, connectionString);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
+        return f;
+    }
+
+    private Run init(Path vault, String store, Path credentials) {
+        return run("vault", "init", "--dir", vault.toString(), "--store", store, "--credentials-file", credentials.toString());
+    }
+
+    @Test
+    void aGoodStoreIsRecordedAndTheReadCommandsOpenIt() throws Exception {
+        String container = azurite.newContainer();
+        Path v = tmp.resolve("V");
+        Path creds = credentials(azurite.connectionString(), "rw-------");
+        Run r = init(v, "azure-blob://" + container + "/site-a/", creds);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("repository      azure-blob://" + container + "/site-a");
+        VaultConfig config = VaultConfig.read(new VaultLayout(v));
+        assertThat(config.store()).isEqualTo("azure-blob://" + container + "/site-a");
+        assertThat(config.credentialsFile()).isEqualTo(creds.toString());
+        assertThat(Files.readString(v.resolve("vault.json"))).doesNotContain("AccountKey");
+        assertThat(azurite.blobNames(container)).isEmpty(); // init only looked
+        Run points = run("points", "--dir", v.toString());
+        assertThat(points.code()).as(points.toString()).isZero();
+        assertThat(v.resolve("repo")).doesNotExist();
+    }
+
+    @Test
+    void aWrongKeyIsRefusedAndNothingIsWritten() throws Exception {
+        String container = azurite.newContainer();
+        Path v = tmp.resolve("V");
+        Run r = init(v, "azure-blob://" + container, credentials(azurite.wrongKeyConnectionString(), "rw-------"));
+        assertThat(r.code()).isEqualTo(11);
+        assertThat(r.err()).contains("azure-blob://" + container + " on account devstoreaccount1: the account refused the credentials");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(v).doesNotExist();
+        assertThat(azurite.blobNames(container)).isEmpty();
+    }
+
+    @Test
+    void aMissingContainerIsRefusedAndNotCreated() throws Exception {
+        Path v = tmp.resolve("V");
+        Run r = init(v, "azure-blob://not-made-yet/site-a", credentials(azurite.connectionString(), "rw-------"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("azure-blob://not-made-yet/site-a: account devstoreaccount1 has no container \"not-made-yet\"; create it first");
+        assertThat(v).doesNotExist();
+        assertThat(azurite.hasContainer("not-made-yet")).isFalse();
+    }
+
+    @Test
+    void aStoreOfANewerFormatIsRefusedAndLeftAsItWas() throws Exception {
+        String container = azurite.newContainer();
+        try (var b = AzureBlobBackend.open(new AzureBlobStore(container, "site-a"), azurite.connectionString())) {
+            b.create(Handle.CONFIG, "{\"version\":3,\"id\":\"future\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        Path v = tmp.resolve("V");
+        Run r = init(v, "azure-blob://" + container + "/site-a", credentials(azurite.connectionString(), "rw-------"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("the repository at azure-blob://" + container + "/site-a has format version 3")
+                .contains("written by a newer Lifeboat");
+        assertThat(v).doesNotExist();
+        assertThat(azurite.blobNames(container)).containsExactly("site-a/config");
+    }
+
+    @Test
+    void aCredentialsFileOthersCanReadIsRefused() throws Exception {
+        Path v = tmp.resolve("V");
+        Path creds = credentials(azurite.connectionString(), "rw-r--r--");
+        Run r = init(v, "azure-blob://" + azurite.newContainer(), creds);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("may be read by others (rw-r--r--); run chmod 600 " + creds);
+        assertThat(v).doesNotExist();
+    }
+
+    @Test
+    void unknownStoresAndStrayCredentialsAreUsageErrors() throws Exception {
+        Path v = tmp.resolve("V");
+        Run s3 = run("vault", "init", "--dir", v.toString(), "--store", "s3://bucket");
+        assertThat(s3.code()).isEqualTo(2);
+        assertThat(s3.err()).contains("--store s3://bucket is not a store Lifeboat knows");
+        Run stray = run("vault", "init", "--dir", v.toString(), "--credentials-file", credentials("x", "rw-------").toString());
+        assertThat(stray.code()).isEqualTo(2);
+        assertThat(stray.err()).contains("--credentials-file is for --store azure-blob://");
+        assertThat(v).doesNotExist();
+    }
+
+    @Test
+    void theConnectionStringComesFromTheEnvironmentWhenNoFileIsGiven() {
+        assertThatThrownBy(() -> VaultStore.open("azure-blob://c1x", null, null, Map.of()))
+                .isInstanceOf(LifeboatException.class)
+                .hasMessage("azure-blob://c1x needs the storage account's connection string: set AZURE_STORAGE_CONNECTION_STRING"
+                        + " or give --credentials-file FILE (0600) to `vault init`");
+        String container = azurite.newContainer();
+        try (var b = VaultStore.open("azure-blob://" + container, null, null,
+                Map.of(VaultStore.CONNECTION_STRING_ENV, azurite.connectionString()))) {
+            assertThat(b.location()).isEqualTo("azure-blob://" + container);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.lifeboat.repository.backend.azure;
+
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.specialized.BlobLeaseClient;
+import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.lifeboat.repository.backend.WriterLease;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer's lock on a blob store: a 60-second lease on the empty blob {@code write.lock}
+ * beside the repository's folders, renewed every 20 seconds by a daemon thread. A writer that dies
+ * stops renewing and the lease expires within a minute, so the next vault can open. The lease is
+ * advisory: it does not fence the other blobs, so a writer that stalls for over a minute (and loses
+ * its lease) could still write beside a new one; renewal failures are logged as errors.
+ */
+final class AzureWriterLease implements WriterLease {
+    static final String BLOB = "write.lock";
+    private static final Logger LOG = LoggerFactory.getLogger(AzureWriterLease.class);
+    private static final int SECONDS = 60;
+    private static final int RENEW_EVERY = 20;
+
+    private final BlobClient blob;
+    private final String location;
+    private final BlobLeaseClient lease;
+    private ScheduledExecutorService renewer;
+
+    AzureWriterLease(BlobClient blob, String location) {
+        this.blob = blob;
+        this.location = location;
+        this.lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
+    }
+
+    @Override
+    public synchronized boolean tryAcquire() throws IOException {
+        try {
+            try { // the lock blob is made once and never deleted (a new blob would be a new lock)
+                blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromBytes(new byte[0]))
+                        .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, Context.NONE);
+            } catch (BlobStorageException e) {
+                if (e.getStatusCode() != 409 && e.getStatusCode() != 412) {
+                    throw e;
+                }
+            }
+            lease.acquireLease(SECONDS);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 409) { // LeaseAlreadyPresent: another writer holds it
+                return false;
+            }
+            throw new IOException(location + ": cannot take the writer lease on " + BLOB + ": " + AzureStoreException.reason(e), e);
+        } catch (RuntimeException e) {
+            throw new IOException(location + ": cannot take the writer lease on " + BLOB + ": " + AzureStoreException.reason(e), e);
+        }
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lifeboat-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleWithFixedDelay(this::renew, RENEW_EVERY, RENEW_EVERY, TimeUnit.SECONDS);
+        return true;
+    }
+
+    private void renew() {
+        try {
+            lease.renewLease();
+        } catch (RuntimeException e) {
+            LOG.error("{}: could not renew the writer lease on {} ({}); another vault may take it once it expires",
+                    location, BLOB, AzureStoreException.reason(e));
+        }
+    }
+
+    @Override
+    public synchronized void release() throws IOException {
+        abandon();
+        try {
+            lease.releaseLease();
+        } catch (RuntimeException e) {
+            throw new IOException(location + ": cannot release the writer lease on " + BLOB + " (it expires within "
+                    + SECONDS + " s): " + AzureStoreException.reason(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void abandon() {
+        if (renewer != null) {
+            renewer.shutdownNow();
+            renewer = null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.lifeboat.repository.backend.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.repository.backend.ReadOnlyBackend;
+import io.lifeboat.tls.LifeboatException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A repository on Azurite: the writer lease, and bad stores refused with one clear line, writing nothing. */
+class AzureRepositoryTest {
+    @TempDir
+    static Path data;
+    static Azurite azurite;
+
+    @BeforeAll
+    static void startAzurite() throws Exception {
+        azurite = Azurite.start(data);
+    }
+
+    @AfterAll
+    static void stopAzurite() {
+        if (azurite != null) {
+            azurite.close();
+        }
+    }
+
+    private static BlobContainerClient container(String name) {
+        return new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                .httpClient(new JdkAzureHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)))
+                .buildClient().getBlobContainerClient(name);
+    }
+
+    private static List<String> blobs(String container) {
+        return container(container).listBlobs().stream().map(BlobItem::getName).sorted().toList();
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWhileTheLeaseIsHeldAndOpensOnceItIsReleased() {
+        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "repo");
+        Repository first = Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults());
+        try {
+            assertThat(container(store.container()).getBlobClient("repo/write.lock").getProperties().getLeaseState())
+                    .hasToString("leased");
+            assertThatThrownBy(() -> Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults()))
+                    .hasMessageContaining("the repository at " + store + " is open for writing by process "
+                            + ProcessHandle.current().pid());
+            try (Repository reader = Repository.open(new ReadOnlyBackend(AzureBlobBackend.open(store, azurite.connectionString())),
+                    RepositoryOptions.readOnlyDefaults())) {
+                assertThat(reader.points(java.util.Optional.empty())).isEmpty(); // readers need no lease
+            }
+        } finally {
+            first.close();
+        }
+        Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults()).close();
+        assertThat(blobs(store.container())).contains("repo/config", "repo/write.lock").noneMatch(n -> n.startsWith("repo/locks/"));
+    }
+
+    @Test
+    void aStoreWrittenByANewerFormatIsRefusedAndLeftAsItWas() throws Exception {
+        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "");
+        try (var backend = AzureBlobBackend.open(store, azurite.connectionString())) {
+            backend.create(Handle.CONFIG, "{\"version\":9,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> before = blobs(store.container());
+        assertThatThrownBy(() -> Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults()))
+                .isInstanceOf(LifeboatException.class)
+                .hasMessageContaining("the repository at " + store + " has format version 9")
+                .hasMessageContaining("written by a newer Lifeboat; open it with that version");
+        assertThat(blobs(store.container())).isEqualTo(before).containsExactly("config");
+    }
+
+    @Test
+    void aWrongKeyIsRefusedNamingTheStore() {
+        String name = azurite.newContainer();
+        AzureBlobStore store = new AzureBlobStore(name, "repo");
+        assertThatThrownBy(() -> AzureBlobBackend.open(store, azurite.wrongKeyConnectionString()))
+                .isInstanceOfSatisfying(AzureStoreException.class,
+                        e -> assertThat(e.kind()).isEqualTo(LifeboatException.Kind.IDENTITY_REJECTED))
+                .hasMessageStartingWith(store + " on account devstoreaccount1: the account refused the credentials");
+        assertThat(blobs(name)).isEmpty();
+    }
+
+    @Test
+    void aMalformedConnectionStringIsAUsageError() {
+        AzureBlobStore store = new AzureBlobStore("somewhere", "");
+        assertThatThrownBy(() -> AzureBlobBackend.open(store, "not a connection string"))
+                .isInstanceOfSatisfying(AzureStoreException.class, e -> assertThat(e.kind()).isEqualTo(LifeboatException.Kind.USAGE))
+                .hasMessageStartingWith("azure-blob://somewhere: the Azure Storage connection string is not usable")
+                .hasMessageContaining("AZURE_STORAGE_CONNECTION_STRING or --credentials-file");
+    }
+
+    @Test
+    void aMissingContainerIsNamedAndNotCreated() {
+        AzureBlobStore store = new AzureBlobStore("no-such-container", "vault");
+        assertThatThrownBy(() -> AzureBlobBackend.open(store, azurite.connectionString()))
+                .isInstanceOfSatisfying(AzureStoreException.class, e -> assertThat(e.kind()).isEqualTo(LifeboatException.Kind.USAGE))
+                .hasMessage("azure-blob://no-such-container/vault: account devstoreaccount1 has no container \"no-such-container\";"
+                        + " create it first (az storage container create --name no-such-container) or name an existing one;"
+                        + " Lifeboat does not create containers");
+        assertThat(container("no-such-container").exists()).isFalse();
+    }
+
+    @Test
+    void storeUrlsParseAndBadOnesSayWhy() {
+        assertThat(AzureBlobStore.parse("azure-blob://vaults/site-a/repo/")).isEqualTo(new AzureBlobStore("vaults", "site-a/repo"));
+        assertThat(AzureBlobStore.parse("azure-blob://vaults")).hasToString("azure-blob://vaults");
+        assertThatThrownBy(() -> AzureBlobStore.parse("azure-blob://Vaults")).hasMessageContaining("bad container name \"Vaults\"");
+        assertThatThrownBy(() -> AzureBlobStore.parse("azure-blob://vaults/../x")).hasMessageContaining("bad prefix");
+        assertThatThrownBy(() -> AzureBlobStore.parse("s3://vaults")).hasMessageContaining("expected azure-blob://CONTAINER[/PREFIX]");
+    }
+}

@@ -1,0 +1,36 @@
+package io.lifeboat.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** vault.json and the store: a vault.json from before stores means the vault's own folder; a store is recorded as given. */
+class VaultConfigStoreTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aVaultJsonWithoutAStoreKeepsTheRepositoryInTheVaultFolder() throws Exception {
+        VaultLayout layout = new VaultLayout(Files.createDirectories(tmp.resolve("V")));
+        Files.writeString(layout.config(), "{\"listen\":\"127.0.0.1:7443\",\"hosts\":[],\"certificateDays\":30,\"bodyLimit\":67108864}");
+        VaultConfig c = VaultConfig.read(layout);
+        assertThat(c.store()).isNull();
+        assertThat(c.credentialsFile()).isNull();
+    }
+
+    @Test
+    void initRecordsTheStoreAndTheCredentialsFileNeverASecret() {
+        VaultLayout layout = new VaultLayout(tmp.resolve("V"));
+        Vault.init(layout, List.of(), VaultConfig.DEFAULT_LISTEN, "azure-blob://lifeboat/site-a", "/etc/lifeboat/azure.conn",
+                Clock.systemUTC());
+        VaultConfig c = VaultConfig.read(layout);
+        assertThat(c.store()).isEqualTo("azure-blob://lifeboat/site-a");
+        assertThat(c.credentialsFile()).isEqualTo("/etc/lifeboat/azure.conn");
+        assertThat(Vault.open(layout, Clock.systemUTC()).config()).isEqualTo(c);
+    }
+}
