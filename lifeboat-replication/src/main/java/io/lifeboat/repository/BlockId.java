@@ -71,6 +71,22 @@ public final class BlockId implements Comparable<BlockId> {
         return new BlockId(in.getLong(), in.getLong(), in.getLong(), in.getLong());
     }
 
+    /** The id of four big-endian words (an on-disk table slot, {@link BlockTable}). */
+    static BlockId ofWords(long a, long b, long c, long d) {
+        return new BlockId(a, b, c, d);
+    }
+
+    /** Word {@code i} (0..3) of the 32 bytes, big-endian. */
+    long word(int i) {
+        return switch (i) {
+            case 0 -> a;
+            case 1 -> b;
+            case 2 -> c;
+            case 3 -> d;
+            default -> throw new IndexOutOfBoundsException("a block id has words 0..3, not " + i);
+        };
+    }
+
     /** Writes the 32 bytes to a buffer (advancing its position). */
     public void write(java.nio.ByteBuffer out) {
         out.putLong(a).putLong(b).putLong(c).putLong(d);

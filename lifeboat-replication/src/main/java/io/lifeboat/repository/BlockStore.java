@@ -5,7 +5,9 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The repository's blocks: packs and their index, which machine uploaded which block, and the blocks
- * found damaged. {@link Repository} is the public face; this class holds no lock of its own: every
+ * The repository's blocks: packs and their index ({@link BlockIndex}), which machine uploaded which block
+ * ({@link Ownership}), both in memory-mapped tables outside the heap, and the blocks found damaged.
+ * {@link Repository} is the public face; this class holds no lock of its own: every
  * method runs with the repository's read/write lock held (the shared side, or the exclusive side in
  * {@link Retention}), so a pack is never deleted while a block in it is read or deduplicated against.
  */
@@ -30,38 +33,67 @@ final class BlockStore {
     private final Backend backend;
     private final RepositoryOptions options;
 
-    /** Where every stored block lies (any machine's). */
-    final Map<BlockId, Pack.Location> index = new ConcurrentHashMap<>();
-    /** The blocks of each pack, by pack name. */
-    final Map<String, Set<BlockId>> packBlocks = new ConcurrentHashMap<>();
-    /** Per machine: the blocks it uploaded, with the time it did (epoch millis). */
-    final Map<String, Map<BlockId, Long>> owned = new ConcurrentHashMap<>();
-    /** Per machine: its ownership files ("machine/name"). */
-    final Map<String, Set<String>> ownershipFiles = new ConcurrentHashMap<>();
+    /** Where every stored block lies (any machine's): a table on disk, not in the heap. */
+    final BlockIndex index;
+    /** Per machine: the blocks it uploaded, with when, and its ownership files: tables on disk. */
+    final Ownership owned;
     /**
      * Blocks found damaged by a read or a verify of this process: they count as missing for every
-     * machine, so the next upload stores a fresh copy (which then replaces the damaged one).
+     * machine, so the next upload stores a fresh copy (which then replaces the damaged one). In the heap:
+     * it grows with the damage found, not with the blocks stored.
      */
     final Set<BlockId> damaged = ConcurrentHashMap.newKeySet();
     /** Packs holding a damaged copy of a block that has since been stored again: to be repacked. */
     final Set<String> superseded = ConcurrentHashMap.newKeySet();
-    /** Per machine: blocks {@link #missing} reported present, with when (kept from pruning for a while). */
-    private final Map<String, Map<BlockId, Long>> confirmed = new ConcurrentHashMap<>();
 
     BlockStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
         this.options = options;
+        Path tables = tableFolder(options);
+        this.index = new BlockIndex(tables);
+        try {
+            this.owned = new Ownership(tables);
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The options' table folder; for a read-only open that cannot write there (a read-only copy of a
+     * vault), the JVM's temporary folder instead, since a reader must be able to open what it cannot change.
+     */
+    private static Path tableFolder(RepositoryOptions options) {
+        Path dir = options.tableFolder();
+        if (!options.readOnly()) {
+            return dir;
+        }
+        try {
+            Files.createDirectories(dir);
+            if (Files.isWritable(dir)) {
+                return dir;
+            }
+        } catch (IOException e) {
+            // below
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        LOG.warn("cannot write block tables in {}; a read-only open uses {} instead", dir, tmp);
+        return tmp;
+    }
+
+    /** Unmaps the tables; the repository is closed. */
+    void close() {
+        index.close();
+        owned.close();
     }
 
     /** See {@link Repository#missing}. */
     Set<BlockId> missing(String machine, Collection<BlockId> ids) {
         Set<BlockId> out = new LinkedHashSet<>();
         long now = options.clock().millis();
-        Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
-        Map<BlockId, Long> seen = confirmed.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
         for (BlockId id : ids) {
-            if (has(mine, id)) {
-                seen.put(id, now);
+            if (has(machine, id)) {
+                owned.confirm(machine, id, now);
             } else {
                 out.add(id);
             }
@@ -71,11 +103,7 @@ final class BlockStore {
 
     /** True when {@code machine} has a durable, undamaged copy of the block. */
     boolean has(String machine, BlockId id) {
-        return has(owned.getOrDefault(machine, Map.of()), id);
-    }
-
-    private boolean has(Map<BlockId, Long> mine, BlockId id) {
-        return mine.containsKey(id) && index.containsKey(id) && !damaged.contains(id);
+        return owned.owns(machine, id) && index.contains(id) && !damaged.contains(id);
     }
 
     /** See {@link Repository#putBlocks}. */
@@ -86,15 +114,14 @@ final class BlockStore {
             BlockUpload u = uploads.get(i);
             items.add(new Pack.Item(u.id(), u.data(), u.offset(), u.length(), u.encoding(), rawLengths[i]));
         }
-        Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
         Map<BlockId, Pack.Item> toStore = new LinkedHashMap<>();
         Set<BlockId> toOwn = new LinkedHashSet<>();
         for (Pack.Item it : items) {
-            if (has(mine, it.id())) {
+            if (has(machine, it.id())) {
                 continue;
             }
             toOwn.add(it.id());
-            if (!index.containsKey(it.id()) || damaged.contains(it.id())) {
+            if (!index.contains(it.id()) || damaged.contains(it.id())) {
                 toStore.putIfAbsent(it.id(), it);
             }
         }
@@ -180,29 +207,21 @@ final class BlockStore {
 
     /** Records where a pack's blocks lie; a block already indexed keeps its first location. */
     void register(String pack, List<BlockId> ids, List<Pack.Location> locs) {
-        register(pack, ids, locs, false);
+        index.register(pack, ids, locs, false);
     }
 
     private void register(String pack, List<BlockId> ids, List<Pack.Location> locs, boolean replace) {
-        Set<BlockId> set = packBlocks.computeIfAbsent(pack, p -> ConcurrentHashMap.newKeySet());
-        for (int i = 0; i < ids.size(); i++) {
-            if (replace) {
-                index.put(ids.get(i), locs.get(i));
-            } else {
-                index.putIfAbsent(ids.get(i), locs.get(i));
-            }
-            set.add(ids.get(i));
-        }
+        index.register(pack, ids, locs, replace);
     }
 
     private void recordOwnership(String machine, Set<BlockId> ids) throws IOException {
         long now = options.clock().millis();
         Map<BlockId, Long> rec = new LinkedHashMap<>();
-        Long at = now; // one boxed time for the whole record: 16 bytes per block less in the ownership map
+        Long at = now; // one boxed time for the whole record (a record is one upload's batch)
         ids.forEach(id -> rec.put(id, at));
         String name = writeOwnershipFile(machine, rec);
-        ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
-        owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).putAll(rec);
+        owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+        owned.record(machine, ids, now);
     }
 
     String writeOwnershipFile(String machine, Map<BlockId, Long> blocks) throws IOException {
@@ -218,7 +237,7 @@ final class BlockStore {
     /** See {@link Repository#readBlock}. */
     byte[] readBlock(String machine, BlockId id) {
         Pack.Location loc = index.get(id);
-        if (loc == null || !owned.getOrDefault(machine, Map.of()).containsKey(id)) {
+        if (loc == null || !owned.owns(machine, id)) {
             throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
         }
         return readStored(id, loc);
@@ -229,11 +248,10 @@ final class BlockStore {
         int n = ids.size();
         byte[][] raw = new byte[n][];
         Pack.Location[] locs = new Pack.Location[n];
-        Map<BlockId, Long> mine = owned.getOrDefault(machine, Map.of());
         for (int i = 0; i < n; i++) {
             BlockId id = ids.get(i);
             locs[i] = index.get(id);
-            if (locs[i] == null || !mine.containsKey(id)) {
+            if (locs[i] == null || !owned.owns(machine, id)) {
                 throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
             }
             raw[i] = readUnchecked(id, locs[i]);
@@ -291,16 +309,8 @@ final class BlockStore {
         }
     }
 
-    /** Forgets confirmations older than {@code cutoff} (they no longer protect anything). */
-    void forgetConfirmationsBefore(String machine, long cutoff) {
-        Map<BlockId, Long> seen = confirmed.get(machine);
-        if (seen != null) {
-            seen.values().removeIf(t -> t < cutoff);
-        }
-    }
-
     /** When a block was last confirmed present to {@code machine} by {@link #missing}, or 0. */
     long confirmedAt(String machine, BlockId id) {
-        return confirmed.getOrDefault(machine, Map.of()).getOrDefault(id, 0L);
+        return owned.confirmedAt(machine, id);
     }
 }

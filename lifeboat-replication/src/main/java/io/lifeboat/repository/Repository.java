@@ -58,13 +58,13 @@ public final class Repository implements AutoCloseable {
     private volatile boolean closed;
 
     private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
-            ReaderGate.Ticket reading) {
+            ReaderGate.Ticket reading, BlockStore blocks) {
         this.backend = backend;
         this.options = options;
         this.lock = lock;
         this.gate = gate;
         this.reading = reading;
-        this.blocks = new BlockStore(backend, options);
+        this.blocks = blocks;
         this.manifests = new ManifestStore(backend, options);
     }
 
@@ -75,6 +75,12 @@ public final class Repository implements AutoCloseable {
      * readers' shared lock until closed, so the serving vault deletes no pack under it ({@link ReaderGate}).
      */
     public static Repository open(Backend backend, RepositoryOptions options) {
+        BlockStore blocks; // its tables first: a folder that cannot hold them fails before any lock is taken
+        try {
+            blocks = new BlockStore(backend, options);
+        } catch (java.io.UncheckedIOException e) {
+            throw storage("open the repository at " + backend.location(), new IOException(e.getMessage(), e.getCause()));
+        }
         try {
             RepositoryLock lock = null;
             ReaderGate gate = ReaderGate.of(backend);
@@ -88,7 +94,7 @@ public final class Repository implements AutoCloseable {
                 checkConfig(backend);
                 reading = gate.enter();
             }
-            Repository r = new Repository(backend, options, lock, gate, reading);
+            Repository r = new Repository(backend, options, lock, gate, reading, blocks);
             try {
                 new RepositoryLoader(r).load();
             } catch (RuntimeException | IOException e) {
@@ -97,7 +103,11 @@ public final class Repository implements AutoCloseable {
             }
             return r;
         } catch (IOException e) {
+            blocks.close();
             throw storage("open the repository at " + backend.location(), e);
+        } catch (RuntimeException e) {
+            blocks.close();
+            throw e;
         }
     }
 
@@ -535,7 +545,7 @@ public final class Repository implements AutoCloseable {
     /** Machines that have points or stored blocks, sorted. */
     public List<String> machines() {
         Set<String> all = new HashSet<>(points.keySet());
-        all.addAll(blocks.owned.keySet());
+        all.addAll(blocks.owned.machines());
         return all.stream().sorted().toList();
     }
 
@@ -574,6 +584,7 @@ public final class Repository implements AutoCloseable {
                 LOG.warn("could not remove the repository lock in {}: {}", backend.location(), e.toString());
             }
         }
+        blocks.close(); // a call still under way fails cleanly: the tables refuse use after close
     }
 
     /** Drops this object as a killed process would: the lock file stays (tests of crash recovery). */
@@ -585,6 +596,7 @@ public final class Repository implements AutoCloseable {
         if (lock != null) {
             lock.abandon();
         }
+        blocks.close(); // as the kernel would unmap them
     }
 
     private void checkWritable() {

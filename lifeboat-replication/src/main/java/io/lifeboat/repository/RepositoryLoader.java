@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a repository's index, ownership records and point infos into memory when it opens (manifests
- * stay on disk). An unreadable index is rebuilt from its pack
+ * Reads a repository's index and ownership records into its tables ({@link BlockIndex}, {@link
+ * Ownership}: on disk, outside the heap) and its point infos into memory when it opens (manifests stay on
+ * disk), one file at a time. An unreadable index is rebuilt from its pack
  * (packs describe themselves), as is the index of a pack written just before a crash; unreadable
  * ownership or point files are skipped with a warning, never deleted (nothing stored is lost).
  *
@@ -57,9 +58,7 @@ final class RepositoryLoader {
             repo.points.clear();
             repo.manifests.releaseHeld();
             repo.blocks.owned.clear();
-            repo.blocks.ownershipFiles.clear();
             repo.blocks.index.clear();
-            repo.blocks.packBlocks.clear();
         }
     }
 
@@ -112,10 +111,11 @@ final class RepositoryLoader {
         for (String name : backend.list(FileType.MACHINES)) {
             String machine = name.substring(0, name.indexOf('/'));
             try {
+                // one file at a time: a record is one pack's blocks, a compacted one at most a few thousand
                 Map<BlockId, Long> blocks = RepositoryFiles.ownership(backend.read(new Handle(FileType.MACHINES, name)), machine);
-                Map<BlockId, Long> mine = repo.blocks.owned.computeIfAbsent(machine, m -> new ConcurrentHashMap<>());
-                blocks.forEach((id, t) -> mine.merge(id, t, Math::min));
-                repo.blocks.ownershipFiles.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+                repo.blocks.owned.add(machine);
+                blocks.forEach((id, t) -> repo.blocks.owned.load(machine, id, t));
+                repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
             } catch (NoSuchFileException e) {
                 vanished = true; // compacted away while we listed
             } catch (LifeboatException | IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.lifeboat.repository;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,9 +19,14 @@ import java.util.function.Supplier;
  *                        asked again at every commit and prune, so a serving vault follows a changed
  *                        policy without a restart; a supplier that throws stops retention (nothing is
  *                        deleted) and the commit still succeeds
+ * @param tableDir        the local folder for the block index and ownership tables ({@link BlockTable}):
+ *                        memory-mapped files, unlinked as soon as they are mapped, so they need a real
+ *                        disk (not a RAM-backed {@code tmpfs}) with about 85-170 bytes per stored block
+ *                        and per owner; null means the JVM's temporary folder. The vault passes
+ *                        {@code VAULT/cache}
  */
 public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean readOnly, Duration pruneGrace,
-        Clock clock, Supplier<StoragePolicy> policy) {
+        Clock clock, Supplier<StoragePolicy> policy, Path tableDir) {
     public static final int DEFAULT_PACK_TARGET_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_BLOCK_BYTES = 16 << 20;
     public static final Duration DEFAULT_PRUNE_GRACE = Duration.ofHours(6);
@@ -36,7 +42,7 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
 
     public static RepositoryOptions defaults() {
         return new RepositoryOptions(DEFAULT_PACK_TARGET_BYTES, DEFAULT_MAX_BLOCK_BYTES, false, DEFAULT_PRUNE_GRACE,
-                Clock.systemUTC(), () -> StoragePolicy.DEFAULT);
+                Clock.systemUTC(), () -> StoragePolicy.DEFAULT, null);
     }
 
     public static RepositoryOptions readOnlyDefaults() {
@@ -56,26 +62,35 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
     }
 
     public RepositoryOptions withPolicy(Supplier<StoragePolicy> p) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p, tableDir);
     }
 
     public RepositoryOptions withPackTargetBytes(int n) {
-        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy);
+        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy, tableDir);
     }
 
     public RepositoryOptions withMaxBlockBytes(int n) {
-        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy);
+        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy, tableDir);
     }
 
     public RepositoryOptions withReadOnly(boolean ro) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy, tableDir);
     }
 
     public RepositoryOptions withPruneGrace(Duration d) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy, tableDir);
+    }
+
+    public RepositoryOptions withTableDir(Path dir) {
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, dir);
+    }
+
+    /** {@link #tableDir}, or the JVM's temporary folder when none was given. */
+    public Path tableFolder() {
+        return tableDir != null ? tableDir : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     public RepositoryOptions withClock(Clock c) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy, tableDir);
     }
 }

@@ -4,11 +4,14 @@ import io.lifeboat.repository.RetentionPlan.Decision;
 import io.lifeboat.repository.RetentionPlan.Verdict;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,8 @@ final class Retention {
     private final Repository repo;
     private int packsDeleted;
     private int packsRepacked;
+    /** A compacted ownership file holds at most this many blocks (about 1.3 MB of JSON), so each is read in little memory. */
+    static final int OWNERSHIP_FILE_BLOCKS = 16_384;
 
     Retention(Repository repo) {
         this.repo = repo;
@@ -91,7 +96,7 @@ final class Retention {
                 return new PruneReport(plan, List.of(), true, 0, 0, repo.gate.pending.size());
             }
             deletePoints(drop);
-            sweep(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.keySet())));
+            sweep(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())));
             return new PruneReport(plan, drop, false, packsDeleted, packsRepacked, repo.gate.pending.size());
         } finally {
             repo.rw.writeLock().unlock();
@@ -122,114 +127,125 @@ final class Retention {
     }
 
     private void dropOwnership(String machine) throws IOException {
-        Map<BlockId, Long> own = repo.blocks.owned.get(machine);
-        if (own == null || own.isEmpty()) {
-            return;
-        }
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
-        repo.blocks.forgetConfirmationsBefore(machine, cutoff);
-        // the blocks that could be dropped: outside the grace period; the machine's points then say which live
+        // the blocks that could be dropped: uploaded and confirmed outside the grace period; the
+        // machine's points then say which live
         Set<BlockId> dead = new HashSet<>();
-        for (Map.Entry<BlockId, Long> e : own.entrySet()) {
-            if (e.getValue() < cutoff && repo.blocks.confirmedAt(machine, e.getKey()) < cutoff) {
-                dead.add(e.getKey());
+        repo.blocks.owned.forEach(machine, (id, times) -> {
+            if (times.v0() < cutoff && times.v1() < cutoff) {
+                dead.add(id);
             }
-        }
+        });
         if (dead.isEmpty()) {
             return;
         }
         for (PointInfo p : repo.points(Optional.of(machine))) {
             repo.manifests.forEachBlock(p, dead::remove);
         }
-        Map<BlockId, Long> keep = new LinkedHashMap<>();
-        boolean dropped = false;
-        for (Map.Entry<BlockId, Long> e : own.entrySet()) {
-            if (!dead.contains(e.getKey())) {
-                keep.put(e.getKey(), e.getValue());
-            } else {
-                dropped = true;
-            }
-        }
-        if (!dropped) {
+        if (dead.isEmpty()) {
             return;
         }
         try {
-            compactOwnership(machine, keep);
-        } catch (IOException e) {
+            compactOwnership(machine, dead);
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("could not compact the ownership records of machine {} ({}); its unneeded blocks are released"
                     + " now and the records are compacted by a later prune", machine, e.getMessage());
         }
-        own.keySet().retainAll(keep.keySet());
+        repo.blocks.owned.release(machine, (id, times) -> dead.contains(id));
     }
 
-    private void compactOwnership(String machine, Map<BlockId, Long> keep) throws IOException {
-        Set<String> old = new HashSet<>(repo.blocks.ownershipFiles.getOrDefault(machine, Set.of()));
-        Set<String> now = ConcurrentHashMap.newKeySet();
-        if (!keep.isEmpty()) {
-            now.add(repo.blocks.writeOwnershipFile(machine, keep));
+    /**
+     * Rewrites the machine's ownership without {@code dead}: new files of at most {@link
+     * #OWNERSHIP_FILE_BLOCKS} blocks each first, then the old files are deleted. A new file is counted
+     * among the machine's files as soon as it exists, so one left by a failure is compacted away later.
+     */
+    private void compactOwnership(String machine, Set<BlockId> dead) throws IOException {
+        Set<String> files = repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet());
+        Set<String> old = new HashSet<>(files);
+        Map<BlockId, Long> batch = new LinkedHashMap<>();
+        repo.blocks.owned.forEach(machine, (id, times) -> {
+            if (dead.contains(id)) {
+                return;
+            }
+            batch.put(id, times.v0());
+            if (batch.size() == OWNERSHIP_FILE_BLOCKS) {
+                writeBatch(machine, batch, files);
+            }
+        });
+        if (!batch.isEmpty()) {
+            writeBatch(machine, batch, files);
         }
-        repo.blocks.ownershipFiles.put(machine, now);
         for (String f : old) {
             repo.backend.delete(new Handle(FileType.MACHINES, f));
+            files.remove(f);
         }
     }
 
+    private void writeBatch(String machine, Map<BlockId, Long> batch, Set<String> files) {
+        try {
+            files.add(repo.blocks.writeOwnershipFile(machine, batch));
+            batch.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // out of the table's visitor; caught by dropOwnership
+        }
+    }
+
+    /**
+     * Drops packs none of whose blocks is live and repacks those more dead than live (or holding a
+     * superseded, damaged copy). One pass over the index tallies each pack's live and dead bytes, where
+     * live means owned by a machine or, for the blocks no machine owns, named by a point.
+     */
     private void collectPacks() throws IOException {
         // blocks no machine owns could still be named by a point (an ownership record that was unreadable
         // at open): only those are looked for in the manifests
+        Map<String, long[]> tally = new HashMap<>(); // pack -> {live bytes, dead bytes}
         Set<BlockId> unowned = new HashSet<>();
-        for (Map.Entry<String, Set<BlockId>> e : repo.blocks.packBlocks.entrySet()) {
-            for (BlockId id : e.getValue()) {
-                if (!owned(id)) {
-                    unowned.add(id);
-                }
+        repo.blocks.index.forEach((id, loc) -> {
+            long[] t = tally.computeIfAbsent(loc.pack(), p -> new long[2]);
+            if (repo.blocks.owned.ownedByAny(id)) {
+                t[0] += loc.stored();
+            } else {
+                t[1] += loc.stored();
+                unowned.add(id);
             }
-        }
+        });
         Set<BlockId> named = new HashSet<>();
         if (!unowned.isEmpty()) {
             for (PointInfo p : repo.points(Optional.empty())) {
                 repo.manifests.forEachBlock(p, id -> {
-                    if (unowned.contains(id)) {
-                        named.add(id);
+                    if (unowned.contains(id) && named.add(id)) {
+                        Pack.Location loc = repo.blocks.index.get(id);
+                        long[] t = tally.get(loc.pack());
+                        t[0] += loc.stored();
+                        t[1] -= loc.stored();
                     }
                 });
             }
         }
         // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
-        for (String pack : new ArrayList<>(repo.blocks.packBlocks.keySet())) {
-            List<BlockId> live = new ArrayList<>();
-            long liveBytes = 0;
-            long deadBytes = 0;
-            for (BlockId id : repo.blocks.packBlocks.get(pack)) {
-                Pack.Location loc = repo.blocks.index.get(id);
-                boolean here = loc != null && loc.pack().equals(pack);
-                if (here && (owned(id) || named.contains(id))) {
-                    live.add(id);
-                    liveBytes += loc.stored();
-                } else {
-                    deadBytes += here ? loc.stored() : 0;
-                }
-            }
-            if (live.isEmpty()) {
-                dropPack(pack);
-            } else if (deadBytes > liveBytes || repo.blocks.superseded.contains(pack)) {
-                try {
-                    repack(pack, live);
-                } catch (IOException e) {
-                    // a full disk, say: the pack stays whole and is repacked by a later run
-                    LOG.warn("could not repack data/{} ({}); it stays as it is for now", pack, e.getMessage());
-                }
+        Set<String> gone = new HashSet<>();
+        List<String> repacks = new ArrayList<>();
+        for (String pack : repo.blocks.index.packs()) {
+            long[] t = tally.get(pack);
+            if (t == null || t[0] == 0) {
+                gone.add(pack);
+            } else if (t[1] > t[0] || repo.blocks.superseded.contains(pack)) {
+                repacks.add(pack);
             }
         }
-    }
-
-    private boolean owned(BlockId id) {
-        for (Map<BlockId, Long> m : repo.blocks.owned.values()) {
-            if (m.containsKey(id)) {
-                return true;
+        // the dead packs go first, in one pass: a repack below may write a pack of the same name again
+        // (the same live blocks as a repack a crash interrupted), which must then stay
+        repo.blocks.index.drop(gone);
+        gone.forEach(this::forget);
+        packsDeleted += gone.size();
+        for (String pack : repacks) {
+            try {
+                repack(pack, named);
+            } catch (IOException e) {
+                // a full disk, say: the pack stays whole and is repacked by a later run
+                LOG.warn("could not repack data/{} ({}); it stays as it is for now", pack, e.getMessage());
             }
         }
-        return false;
     }
 
     /**
@@ -261,17 +277,10 @@ final class Retention {
         }
     }
 
-    /** Forgets a pack now; its files are deleted when no reader is open ({@link #deletePending}). */
-    private void dropPack(String pack) {
-        Set<BlockId> ids = repo.blocks.packBlocks.remove(pack);
-        if (ids != null) {
-            for (BlockId id : ids) {
-                repo.blocks.index.computeIfPresent(id, (k, loc) -> loc.pack().equals(pack) ? null : loc);
-            }
-        }
+    /** A pack the index no longer uses: its files are deleted when no reader is open ({@link #deletePending}). */
+    private void forget(String pack) {
         repo.blocks.superseded.remove(pack);
         repo.gate.pending.add(pack);
-        packsDeleted++;
     }
 
     /** Deletes the dropped packs (index first, then pack) unless a reader is open; those wait for the next run. */
@@ -281,7 +290,7 @@ final class Retention {
         }
         repo.gate.whenNoReader(() -> {
             for (String pack : new ArrayList<>(repo.gate.pending)) {
-                if (!repo.blocks.packBlocks.containsKey(pack)) { // not written again (same blocks, same name) since
+                if (!repo.blocks.index.holdsPack(pack)) { // not written again (same blocks, same name) since
                     repo.backend.delete(new Handle(FileType.INDEX, pack));
                     repo.backend.delete(new Handle(FileType.DATA, pack));
                 }
@@ -290,11 +299,26 @@ final class Retention {
         });
     }
 
-    /** Copies the live blocks (each checked first) into a new pack; a damaged pack is left for verify to report. */
-    private void repack(String pack, List<BlockId> live) throws IOException {
+    /**
+     * Copies the pack's live blocks (each checked first) into a new pack; which blocks it holds comes
+     * from its {@code index/} file. A damaged pack, or one whose index file cannot be read, is left for
+     * verify to report.
+     *
+     */
+    private void repack(String pack, Set<BlockId> named) throws IOException {
+        Map<BlockId, Pack.Location> listed;
+        try {
+            listed = RepositoryFiles.index(repo.backend.read(new Handle(FileType.INDEX, pack)), pack);
+        } catch (LifeboatException | IllegalArgumentException | java.nio.file.NoSuchFileException e) {
+            LOG.warn("index/{} is unreadable ({}); data/{} is not repacked", pack, e.getMessage(), pack);
+            return;
+        }
         List<Pack.Item> items = new ArrayList<>();
-        for (BlockId id : live) {
+        for (BlockId id : listed.keySet()) {
             Pack.Location loc = repo.blocks.index.get(id);
+            if (loc == null || !loc.pack().equals(pack) || !(repo.blocks.owned.ownedByAny(id) || named.contains(id))) {
+                continue; // dead, or its live copy lies in another pack
+            }
             byte[] raw;
             byte[] record;
             try {
@@ -306,8 +330,8 @@ final class Retention {
             items.add(new Pack.Item(id, Pack.body(id, loc, record), loc.encoding(), raw.length));
         }
         repo.blocks.writePacksReplacing(items);
-        dropPack(pack);
-        packsDeleted--;
+        repo.blocks.index.drop(pack, listed.keySet()); // the dead blocks' entries; the live ones moved
+        forget(pack);
         packsRepacked++;
     }
 }

@@ -18,7 +18,9 @@ import java.util.TreeSet;
 /**
  * {@link Repository#verify}: reads every pack that holds a block in scope, checks each record header,
  * decodes each body within the size bound and re-hashes it; a block a point needs that is not stored
- * at all is reported too. Then lists the points that need a damaged block.
+ * at all is reported too. Then lists the points that need a damaged block. Its memory is the names of the
+ * packs in scope, one pack at a time and the damage found, not the blocks checked: which blocks a pack
+ * holds comes from its {@code index/} file.
  */
 final class Verifier {
     /** Decoded blocks hashed as one run: a pack of well-compressed blocks must not all be inflated at once. */
@@ -34,33 +36,35 @@ final class Verifier {
     }
 
     VerifyReport run(Optional<String> machine) {
-        Set<BlockId> scope = new TreeSet<>();
         Map<BlockId, VerifyReport.Damage> damaged = new TreeMap<>();
+        // blocks a point of the machine names that the machine does not own: normally none (a commit
+        // needs ownership, and retention keeps what points name), so this set stays small
+        Set<BlockId> extra = new TreeSet<>();
         for (String m : repo.machines()) {
             if (machine.isEmpty() || machine.get().equals(m)) {
-                scope.addAll(repo.blocks.owned.getOrDefault(m, Map.of()).keySet());
                 for (PointInfo p : repo.points(Optional.of(m))) {
                     eachBlock(p, id -> {
-                        scope.add(id);
-                        if (!repo.blocks.index.containsKey(id)) {
+                        if (!repo.blocks.index.contains(id)) {
                             damaged.put(id, new VerifyReport.Damage(id, null, "not stored (no pack holds it)"));
+                        } else if (machine.isPresent() && !repo.blocks.owned.owns(m, id)) {
+                            extra.add(id);
                         }
                     });
                 }
             }
         }
-        if (machine.isEmpty()) {
-            scope.addAll(repo.blocks.index.keySet());
-        }
-        Map<String, List<BlockId>> byPack = new TreeMap<>();
-        for (BlockId id : scope) {
-            Pack.Location loc = repo.blocks.index.get(id);
-            if (loc != null) {
-                byPack.computeIfAbsent(loc.pack(), p -> new ArrayList<>()).add(id);
+        java.util.function.Predicate<BlockId> inScope = machine.isEmpty() ? id -> true
+                : id -> repo.blocks.owned.owns(machine.get(), id) || extra.contains(id);
+        // one pass over the index finds the packs to read; each pack's blocks come from its index file
+        // when it is read, so only pack names are held, not block ids
+        Set<String> packs = new TreeSet<>();
+        repo.blocks.index.forEach((id, loc) -> {
+            if (!packs.contains(loc.pack()) && inScope.test(id)) {
+                packs.add(loc.pack());
             }
-        }
+        });
         long total = 0;
-        for (String pack : byPack.keySet()) {
+        for (String pack : packs) {
             total += sizeOf(pack);
         }
         if (total > MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES) {
@@ -70,17 +74,20 @@ final class Verifier {
         long done = 0;
         long blocks = 0;
         long bytes = 0;
-        for (Map.Entry<String, List<BlockId>> e : byPack.entrySet()) {
-            byte[] pack = readPack(e.getKey(), e.getValue(), damaged);
-            if (pack != null) {
-                bytes += checkPack(e.getValue(), pack, damaged);
-                blocks += e.getValue().size();
+        for (String name : packs) {
+            byte[] pack = readPackBytes(name);
+            List<BlockId> ids = idsOf(name, pack, inScope);
+            if (pack == null) {
+                missingPack(name, ids, damaged);
+            } else {
+                bytes += checkPack(ids, pack, damaged);
+                blocks += ids.size();
                 done += pack.length;
             }
             listener.progress(done);
         }
         repo.blocks.damaged.addAll(damaged.keySet()); // a writing vault then asks for fresh copies
-        return new VerifyReport(byPack.size(), blocks, bytes, new ArrayList<>(damaged.values()), affected(machine, damaged.keySet()));
+        return new VerifyReport(packs.size(), blocks, bytes, new ArrayList<>(damaged.values()), affected(machine, damaged.keySet()));
     }
 
     private long sizeOf(String pack) {
@@ -91,20 +98,58 @@ final class Verifier {
         }
     }
 
-    private byte[] readPack(String pack, List<BlockId> ids, Map<BlockId, VerifyReport.Damage> damaged) {
+    /** The pack's bytes, or null when its file is missing. */
+    private byte[] readPackBytes(String pack) {
         try {
             return repo.backend.read(new Handle(FileType.DATA, pack));
         } catch (NoSuchFileException e) {
-            if (prunedMeanwhile(pack)) {
-                return null;
-            }
-            for (BlockId id : ids) {
-                damaged.put(id, new VerifyReport.Damage(id, "data/" + pack, "the pack file is missing"));
-            }
             return null;
         } catch (IOException e) {
             throw Repository.storage("read data/" + pack, e);
         }
+    }
+
+    private void missingPack(String pack, List<BlockId> ids, Map<BlockId, VerifyReport.Damage> damaged) {
+        if (prunedMeanwhile(pack)) {
+            return;
+        }
+        for (BlockId id : ids) {
+            damaged.put(id, new VerifyReport.Damage(id, "data/" + pack, "the pack file is missing"));
+        }
+    }
+
+    /**
+     * The blocks in scope that the index places in {@code pack}, listed by its {@code index/} file; without
+     * a readable one (a reader opened while it was missing), by the pack's own records; without either, by
+     * a pass over the whole index (a pack and its index both gone: rare, and damage to report).
+     */
+    private List<BlockId> idsOf(String pack, byte[] bytes, java.util.function.Predicate<BlockId> inScope) {
+        java.util.Collection<BlockId> listed;
+        try {
+            listed = RepositoryFiles.index(repo.backend.read(new Handle(FileType.INDEX, pack)), pack).keySet();
+        } catch (IOException | io.lifeboat.tls.LifeboatException | IllegalArgumentException e) {
+            listed = null;
+        }
+        if (listed == null && bytes != null) {
+            listed = new ArrayList<>();
+            Pack.scan(pack, bytes, (List<BlockId>) listed);
+        }
+        List<BlockId> out = new ArrayList<>();
+        if (listed == null) {
+            repo.blocks.index.forEach((id, loc) -> {
+                if (loc.pack().equals(pack) && inScope.test(id)) {
+                    out.add(id);
+                }
+            });
+            return out;
+        }
+        for (BlockId id : listed) {
+            Pack.Location loc = repo.blocks.index.get(id);
+            if (loc != null && loc.pack().equals(pack) && inScope.test(id)) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /**

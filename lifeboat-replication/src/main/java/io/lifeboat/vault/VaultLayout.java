@@ -69,4 +69,13 @@ public record VaultLayout(Path dir) {
     public Path repo() {
         return dir.resolve("repo");
     }
+
+    /**
+     * Scratch files of the open repository: its block index and ownership tables, memory-mapped and
+     * unlinked as soon as they are made (so the folder looks empty), beside the repository so they are on
+     * the vault's disk rather than a RAM-backed temporary folder.
+     */
+    public Path cache() {
+        return dir.resolve("cache");
+    }
 }

@@ -34,7 +34,8 @@ public final class VaultDir {
     public static Repository openReadOnly(Path vault) {
         requireVault(vault);
         return Repository.open(new ReadOnlyBackend(backend(vault)),
-                RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read));
+                RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                        .withTableDir(new VaultLayout(vault).cache()));
     }
 
     /**
@@ -44,7 +45,8 @@ public final class VaultDir {
     public static Repository openForWriting(Path vault) {
         requireVault(vault);
         return Repository.open(backend(vault),
-                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read));
+                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                        .withTableDir(new VaultLayout(vault).cache()));
     }
 
     /**

@@ -30,7 +30,8 @@ public final class ReplicationRoutes implements VaultRoutes, AutoCloseable {
      */
     public ReplicationRoutes() {
         this(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
-                RepositoryOptions.defaults().withPolicy(new PolicyFile(ctx.layout().policy())::read)));
+                RepositoryOptions.defaults().withPolicy(new PolicyFile(ctx.layout().policy())::read)
+                        .withTableDir(ctx.layout().cache())));
     }
 
     public ReplicationRoutes(Function<VaultContext, Repository> opener) {
