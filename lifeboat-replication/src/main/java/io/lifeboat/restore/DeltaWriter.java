@@ -35,7 +35,11 @@ final class DeltaWriter {
         this.beforeFirstWrite = beforeFirstWrite;
     }
 
-    void write(Entry e, Path p, boolean regularFile) {
+    /**
+     * @param regularFile cut or extend {@code p} to the entry's size (a device is left as long as it is)
+     * @param sync        fsync {@code p} at the end; a tree syncs all its files at once instead ({@link TreeSync})
+     */
+    void write(Entry e, Path p, boolean regularFile, boolean sync) {
         long offset = 0;
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             for (List<BlockRef> group : FileWriter.groups(e.blocks())) {
@@ -50,7 +54,9 @@ final class DeltaWriter {
                     ch.truncate(e.size());
                 }
             }
-            ch.force(true);
+            if (sync) {
+                ch.force(true);
+            }
         } catch (IOException x) {
             throw FileWriter.failure(p, e, offset, x);
         }

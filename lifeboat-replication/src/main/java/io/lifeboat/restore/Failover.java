@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Materialises a recovery point at a target path: a FILE, IMAGE or BLOCK_DEVICE point becomes a
@@ -51,19 +52,25 @@ public final class Failover {
         } else {
             Targets.checkFileTarget(target, options.force());
         }
-        boolean inPlace = m.kind() != SourceKind.DIRECTORY && Targets.writesInPlace(target, options.force());
+        boolean inPlace = m.kind() == SourceKind.DIRECTORY
+                ? options.force() && Files.isDirectory(target) && !Targets.isEmptyDir(target)
+                : Targets.writesInPlace(target, options.force());
         if (m.sourceBytes() > MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES) {
             MultiBlockSha256.prepare(); // every block is re-hashed: the kernel pays (when the JVM has the Vector API)
         }
         listener.start(point, m.sourceBytes());
         Progress progress = new Progress(listener);
         BlockFetcher blocks = new BlockFetcher(repo, machine, point.id());
+        Runnable beforeChange = () -> marker.write(machine, point.id());
+        List<String> extra = List.of();
         try (FileWriter writer = new FileWriter(blocks, progress)) {
-            if (m.kind() == SourceKind.DIRECTORY) {
+            if (m.kind() == SourceKind.DIRECTORY && inPlace) {
+                extra = restoreTreeInPlace(m, target, new TreeRestore(writer, progress, true,
+                        new DeltaWriter(blocks, progress, beforeChange), beforeChange), options, beforeChange, marker);
+            } else if (m.kind() == SourceKind.DIRECTORY) {
                 new TreeRestore(writer, progress, options.force()).restore(m, target);
             } else if (inPlace) {
-                restoreInPlace(m.entries().get(0), target, new DeltaWriter(blocks, progress,
-                        () -> marker.write(machine, point.id())), progress, marker);
+                restoreInPlace(m.entries().get(0), target, new DeltaWriter(blocks, progress, beforeChange), progress, marker);
             } else {
                 restoreFile(m.entries().get(0), target, writer, progress);
             }
@@ -80,7 +87,7 @@ public final class Failover {
         }
         RestoreResult result = new RestoreResult(point, target, progress.bytes, blocks.verified.get(), progress.zeroBlocks,
                 progress.files, progress.directories, progress.symlinks, options.test(), check, blocks.bytes.get(),
-                progress.bytesWritten, inPlace, left);
+                progress.bytesWritten, inPlace, left, extra);
         listener.done(result);
         return result;
     }
@@ -95,13 +102,30 @@ public final class Failover {
         progress.files++;
         boolean regular = Files.isRegularFile(target);
         try {
-            writer.write(e, target, regular);
+            writer.write(e, target, regular, true);
             if (regular) {
                 Targets.setMode(target, e.mode());
                 Targets.setMtime(target, e.mtimeNanos());
             }
         } catch (IOException x) {
             throw incomplete(marker, new RestoreException(Kind.FAILED, "cannot set the metadata of " + target + ": " + x, x));
+        } catch (LifeboatException x) {
+            throw incomplete(marker, x);
+        }
+    }
+
+    /** A folder restored in place; returns what it holds that the point does not (removed when asked). */
+    private static List<String> restoreTreeInPlace(Manifest m, Path target, TreeRestore tree, FailoverOptions options,
+            Runnable beforeChange, IncompleteMarker marker) {
+        try {
+            tree.restore(m, target);
+            Path root = target.toAbsolutePath().normalize();
+            List<String> extra = ExtraFiles.find(m, root);
+            if (options.deleteExtra() && !extra.isEmpty()) {
+                beforeChange.run();
+                ExtraFiles.remove(m, root, extra);
+            }
+            return extra;
         } catch (LifeboatException x) {
             throw incomplete(marker, x);
         }

@@ -16,8 +16,14 @@ import java.nio.file.Path;
  * @param inPlace       TARGET already held data and was compared and written where it differed
  * @param finishedIncomplete what an earlier, interrupted failover in place had left in TARGET's
  *                      marker ("machine M point P"), now finished; null when there was none
+ * @param extra         paths (relative, "/"-separated, a folder with a trailing "/") that a folder
+ *                      restored in place holds and the point does not; left alone unless
+ *                      {@link FailoverOptions#deleteExtra()}, then removed (and still listed here)
  */
 public record RestoreResult(PointInfo point, Path target, long bytesRestored, long blocksVerified, long zeroBlocks,
         int files, int directories, int symlinks, boolean test, boolean checkedAfterWrite, long bytesFetched,
-        long bytesWritten, boolean inPlace, String finishedIncomplete) {
+        long bytesWritten, boolean inPlace, String finishedIncomplete, java.util.List<String> extra) {
+    public RestoreResult {
+        extra = java.util.List.copyOf(extra);
+    }
 }

@@ -28,11 +28,13 @@ import picocli.CommandLine.Option;
                 + " TARGET is read and hashed locally and only the blocks that differ from the point are fetched"
                 + " and written, then TARGET is read back whole. Until then TARGET.lifeboat-incomplete stands"
                 + " beside it (TARGET may mix two points); an interrupted run is finished by running it again,"
-                + " which fetches nothing it already wrote.",
+                + " which fetches nothing it already wrote. Into a folder that holds data, files that match are"
+                + " left alone (mode and mtime corrected), files that differ get only their changed blocks, and"
+                + " paths the point does not hold are listed, and removed only with --delete-extra.",
             "Progress: a bar on a terminal, plain lines otherwise, JSON lines on standard error with --json.",
             "JSON (--json): {point, machine, target, test, checkedAfterWrite, bytesRestored, blocksVerified,"
                 + " zeroBlocks, files, directories, symlinks, inPlace, blocksFetched, bytesFetched, bytesWritten,"
-                + " finishedIncomplete}."})
+                + " finishedIncomplete, extra}."})
 public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
     Path dir;
@@ -53,6 +55,10 @@ public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--force", description = "write into a TARGET that is not empty (a file or block device: in place, only the blocks that differ)")
     boolean force;
 
+    @Option(names = "--delete-extra",
+            description = "with --force into a folder: also remove what it holds that the point does not (listed otherwise)")
+    boolean deleteExtra;
+
     /** Test hook for the end-to-end tests (see {@link PauseAfterWriting}); not for operators. */
     @Option(names = "--test-pause-after-writing", hidden = true, paramLabel = "BYTES")
     Long pauseAfterWriting;
@@ -69,6 +75,10 @@ public final class FailoverCommand implements Callable<Integer> {
             throw new LifeboatException(LifeboatException.Kind.USAGE,
                     "--to " + to + " is inside the vault " + dir + "; restore somewhere else");
         }
+        if (deleteExtra && !force) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    "--delete-extra removes files from a folder that already holds data, so it needs --force too");
+        }
         RestoreResult result;
         try (Repository repo = VaultDir.openReadOnly(dir);
                 BarProgress bar = new BarProgress(test ? "test failover" : "failover")) {
@@ -76,7 +86,7 @@ public final class FailoverCommand implements Callable<Integer> {
             if (pauseAfterWriting != null) {
                 listener = new PauseAfterWriting(listener, pauseAfterWriting, System.err);
             }
-            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force));
+            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force, deleteExtra));
         }
         PrintStream out = System.out;
         if (json != null) {
@@ -85,6 +95,11 @@ public final class FailoverCommand implements Callable<Integer> {
             out.println(summary(result));
             if (result.finishedIncomplete() != null) {
                 out.println("finished what an interrupted failover left (" + result.finishedIncomplete() + ")");
+            }
+            if (!result.extra().isEmpty()) {
+                out.println((deleteExtra ? "removed " : "not in the point, left alone (--delete-extra removes them): ")
+                        + String.join(", ", result.extra().subList(0, Math.min(20, result.extra().size())))
+                        + (result.extra().size() > 20 ? " and " + (result.extra().size() - 20) + " more (--json lists all)" : ""));
             }
             if (result.checkedAfterWrite()) {
                 out.println("read back: identical to the point, block for block");
@@ -129,6 +144,7 @@ public final class FailoverCommand implements Callable<Integer> {
         m.put("bytesFetched", r.bytesFetched());
         m.put("bytesWritten", r.bytesWritten());
         m.put("finishedIncomplete", r.finishedIncomplete());
+        m.put("extra", r.extra());
         return m;
     }
 }
