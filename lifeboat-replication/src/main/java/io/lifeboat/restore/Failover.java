@@ -68,7 +68,12 @@ public final class Failover {
                 extra = restoreTreeInPlace(m, target, new TreeRestore(writer, progress, true,
                         new DeltaWriter(blocks, progress, beforeChange), beforeChange), options, beforeChange, marker);
             } else if (m.kind() == SourceKind.DIRECTORY) {
-                new TreeRestore(writer, progress, options.force()).restore(m, target);
+                // a fresh tree is marked too: cut off midway it is half a point, and a rerun finishes it in place
+                try {
+                    new TreeRestore(writer, progress, options.force(), null, beforeChange).restore(m, target);
+                } catch (LifeboatException x) {
+                    throw incomplete(marker, x);
+                }
             } else if (inPlace) {
                 restoreInPlace(m.entries().get(0), target, new DeltaWriter(blocks, progress, beforeChange), progress, marker);
             } else {
@@ -84,6 +89,8 @@ public final class Failover {
                 throw incomplete(marker, x);
             }
             marker.remove();
+        } else {
+            marker.remove(); // a fresh tree written whole (a single file was renamed into place, unmarked)
         }
         RestoreResult result = new RestoreResult(point, target, progress.bytes, blocks.verified.get(), progress.zeroBlocks,
                 progress.files, progress.directories, progress.symlinks, options.test(), check, blocks.bytes.get(),

@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The file {@code NAME.lifeboat-incomplete} beside a target that a failover writes in place: made
+ * The file {@code NAME.lifeboat-incomplete} beside a target that a failover writes in place (or a
+ * folder tree it writes fresh, file by file): made
  * (and synced, with its folder) before the first byte of the target changes, removed only once the
  * target has been read back whole and matched the point. While it is there, the target may mix two
  * points, and every failover and test failover of that target says so; a rerun finishes the target.
@@ -61,7 +62,7 @@ final class IncompleteMarker {
         String text = "machine " + machine + " point " + pointId + "\n"
                 + "started " + Instant.now() + "\n"
                 + "A failover is writing " + path.getFileName().toString().replace(SUFFIX, "")
-                + " in place: until this file is gone it may hold parts of two points. Run the same failover"
+                + ": until this file is gone it may hold parts of two points, or only part of one. Run the same failover"
                 + " again to finish it.\n";
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -71,4 +71,48 @@ class FailoverTreeInPlaceTest {
         assertThat(again.extra()).containsExactly("extra.txt", "new dir/");
         assertThat(FailoverTreeTest.describe(target)).isEqualTo(expected);
     }
+
+    @Test
+    void aFreshTreeCutOffMidwayIsMarkedAndARerunFinishesIt() throws Exception {
+        Path source = FailoverTreeTest.makeTree(tmp.resolve("source"));
+        List<String> expected = FailoverTreeTest.describe(source);
+        Path repoDir = tmp.resolve("vault/repo");
+        try (Repository repo = Repository.open(new LocalBackend(repoDir), RepositoryOptions.defaults())) {
+            Fixtures.protect(repo, "files-1", Fixtures.cutTree(source, BS));
+        }
+        Path target = tmp.resolve("fresh");
+        Path marker = tmp.resolve("fresh" + IncompleteMarker.SUFFIX);
+        RestoreListener crash = new RestoreListener() {
+            @Override
+            public void entry(String path) {
+                if (path.equals("my file with spaces.txt")) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        try (Repository repo = Repository.open(new LocalBackend(repoDir), RepositoryOptions.readOnlyDefaults())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Failover(repo, crash)
+                    .run("files-1", "latest", target, FailoverOptions.DEFAULT)).hasMessage("simulated crash");
+        }
+        assertThat(marker).exists();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failover(repoDir, target, FailoverOptions.DEFAULT))
+                .hasMessageContaining("is incomplete").hasMessageContaining("--force");
+        RestoreResult r = failover(repoDir, target, new FailoverOptions(false, true));
+        assertThat(r.inPlace()).isTrue();
+        assertThat(r.finishedIncomplete()).startsWith("machine files-1 point ");
+        assertThat(FailoverTreeTest.describe(target)).isEqualTo(expected);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aFreshTreeWrittenWholeLeavesNoMarker() throws Exception {
+        Path source = FailoverTreeTest.makeTree(tmp.resolve("source"));
+        Path repoDir = tmp.resolve("vault/repo");
+        try (Repository repo = Repository.open(new LocalBackend(repoDir), RepositoryOptions.defaults())) {
+            Fixtures.protect(repo, "files-1", Fixtures.cutTree(source, BS));
+        }
+        failover(repoDir, tmp.resolve("whole"), FailoverOptions.DEFAULT);
+        assertThat(tmp.resolve("whole" + IncompleteMarker.SUFFIX)).doesNotExist();
+        assertThat(tmp.resolve("whole")).isDirectory();
+    }
 }
