@@ -29,6 +29,7 @@ public final class LifeboatCommand implements Runnable {
             io.lifeboat.cli.repo.FailoverCommand.class,
             io.lifeboat.cli.repo.VerifyCommand.class,
             io.lifeboat.cli.repo.PruneCommand.class,
+            io.lifeboat.cli.plan.PlanCommand.class,
             io.lifeboat.cli.scan.ScanCommand.class,
             io.lifeboat.cli.readiness.ReadinessCommand.class,
             io.lifeboat.cli.doctor.DoctorCommand.class);

@@ -19,6 +19,8 @@ final class BlockFetcher {
     private final String pointId;
     /** Blocks fetched and verified so far (counted on the read-ahead thread, read after it is done). */
     final AtomicLong verified = new AtomicLong();
+    /** Their bytes (as the point has them, before compression in the vault). */
+    final AtomicLong bytes = new AtomicLong();
 
     BlockFetcher(Repository repo, String machine, String pointId) {
         this.repo = repo;
@@ -42,6 +44,7 @@ final class BlockFetcher {
         // readBlock has re-hashed the bytes against the id; the manifest's length must agree as well
         checkLength(ref, data, path);
         verified.incrementAndGet();
+        bytes.addAndGet(data.length);
         return data;
     }
 
@@ -68,6 +71,9 @@ final class BlockFetcher {
             checkLength(refs.get(i), data.get(i), path);
         }
         verified.addAndGet(refs.size());
+        for (byte[] b : data) {
+            bytes.addAndGet(b.length);
+        }
         return data;
     }
 

@@ -72,6 +72,7 @@ final class FileWriter implements AutoCloseable {
             offset = eachBlock(e, p, (ref, data, at) -> {
                 if (data != null) {
                     writeFully(ch, data, at);
+                    progress.wrote(data.length);
                 }
             });
             raf.setLength(e.size());
@@ -87,7 +88,11 @@ final class FileWriter implements AutoCloseable {
     void writeDevice(Entry e, Path p) {
         long offset = 0;
         try (FileChannel ch = FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
-            offset = eachBlock(e, p, (ref, data, at) -> writeFully(ch, data != null ? data : new byte[ref.length()], at));
+            offset = eachBlock(e, p, (ref, data, at) -> {
+                byte[] bytes = data != null ? data : new byte[ref.length()];
+                writeFully(ch, bytes, at);
+                progress.wrote(bytes.length);
+            });
             syncDevice(ch);
         } catch (IOException x) {
             throw failure(p, e, offset, x);

@@ -4,6 +4,7 @@ package io.lifeboat.restore;
 final class Progress {
     private final RestoreListener listener;
     long bytes;
+    long bytesWritten;
     long zeroBlocks;
     int files;
     int directories;
@@ -16,6 +17,12 @@ final class Progress {
     void add(long n) {
         bytes += n;
         listener.progress(bytes);
+    }
+
+    /** Bytes written to the target (a failover in place writes only what differs). */
+    void wrote(long n) {
+        bytesWritten += n;
+        listener.written(bytesWritten);
     }
 
     void zeroBlock() {

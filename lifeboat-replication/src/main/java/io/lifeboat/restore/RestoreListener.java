@@ -22,6 +22,13 @@ public interface RestoreListener {
     default void progress(long bytesDone) {
     }
 
+    /**
+     * Bytes written to TARGET so far, called right after each write. A failover in place writes only
+     * the blocks that differ, so this can stay far below {@link #progress}.
+     */
+    default void written(long bytesWritten) {
+    }
+
     /** A test failover is reading TARGET back (bytes read so far). */
     default void checking(long bytesChecked) {
     }

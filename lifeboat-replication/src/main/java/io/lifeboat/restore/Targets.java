@@ -27,6 +27,28 @@ final class Targets {
                 && !Files.isSymbolicLink(p);
     }
 
+    /**
+     * A block device (a disk, a partition, a logical volume): it reads back what was written, so a
+     * failover can compare it and write in place. A character device ({@code /dev/null}) cannot, so
+     * it is written whole. Read from the file type bits of st_mode (S_IFBLK); false where there is no "unix" view.
+     */
+    static boolean isBlockDevice(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            return (mode & 0170000) == 0060000;
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a forced failover writes {@code target} in place, block by block where it differs: an
+     * existing non-empty regular file or a block device. Anything else is written whole.
+     */
+    static boolean writesInPlace(Path target, boolean force) {
+        return force && (isBlockDevice(target) || Files.isRegularFile(target, NOFOLLOW) && size(target) > 0);
+    }
+
     /** Refuses a non-empty target unless forced, and a target of the wrong sort in any case. */
     static void checkFileTarget(Path target, boolean force) {
         if (Files.isDirectory(target)) {

@@ -19,6 +19,11 @@ import java.util.List;
  * then everything is made durable at once ({@link TreeSync}), not file by file.
  * Paths were checked by {@code ManifestRules}; every parent on the way is also checked to be a real
  * folder, never a link, so a symlink in the tree (or already in a forced target) cannot redirect a write.
+ *
+ * <p>In place (a forced restore into a folder that holds data: failback), a file already there is
+ * compared and written only where it differs ({@link DeltaWriter}); a file that already matches is
+ * left alone and only its mode and mtime corrected; a link that already points right is kept.
+ * {@code beforeChange} runs before the first thing in the folder changes (the caller's marker).
  */
 final class TreeRestore {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
@@ -26,11 +31,21 @@ final class TreeRestore {
     private final FileWriter writer;
     private final Progress progress;
     private final boolean force;
+    private final DeltaWriter inPlace;
+    private final Runnable beforeChange;
 
+    /** Replaces what is in the way (with force); nothing is written in place. */
     TreeRestore(FileWriter writer, Progress progress, boolean force) {
+        this(writer, progress, force, null, () -> { });
+    }
+
+    /** @param inPlace null to replace existing files, else the writer that brings them to the point in place */
+    TreeRestore(FileWriter writer, Progress progress, boolean force, DeltaWriter inPlace, Runnable beforeChange) {
         this.writer = writer;
         this.progress = progress;
         this.force = force;
+        this.inPlace = inPlace;
+        this.beforeChange = beforeChange;
     }
 
     void restore(Manifest m, Path target) {
@@ -58,8 +73,16 @@ final class TreeRestore {
             for (Entry f : files) {
                 progress.entry(f.path());
                 Path p = resolve(root, f.path());
-                clear(p);
-                writer.writeSparse(f, p, false);
+                if (inPlace != null && Files.isRegularFile(p, NOFOLLOW)) {
+                    if (!Files.isReadable(p) || !Files.isWritable(p)) {
+                        Targets.setMode(p, Targets.mode(p) | 0600); // its mode is set to the point's just below
+                    }
+                    inPlace.write(f, p, true, false);
+                } else {
+                    beforeChange.run();
+                    clear(p);
+                    writer.writeSparse(f, p, false);
+                }
                 written.add(p);
                 Targets.setMode(p, f.mode());
                 Targets.setMtime(p, f.mtimeNanos());
@@ -68,8 +91,11 @@ final class TreeRestore {
             for (Entry l : links) {
                 progress.entry(l.path());
                 Path p = resolve(root, l.path());
-                clear(p);
-                Files.createSymbolicLink(p, p.getFileSystem().getPath(l.linkTarget()));
+                if (inPlace == null || !Files.isSymbolicLink(p) || !Files.readSymbolicLink(p).toString().equals(l.linkTarget())) {
+                    beforeChange.run();
+                    clear(p);
+                    Files.createSymbolicLink(p, p.getFileSystem().getPath(l.linkTarget()));
+                }
                 Targets.setMtime(p, l.mtimeNanos());
                 progress.symlinks++;
             }
@@ -111,6 +137,7 @@ final class TreeRestore {
         if (Files.isDirectory(p, NOFOLLOW)) {
             return;
         }
+        beforeChange.run();
         if (Files.exists(p, NOFOLLOW)) {
             if (!force) {
                 throw Targets.refuse(p + " exists and is not a folder; add --force to replace it");

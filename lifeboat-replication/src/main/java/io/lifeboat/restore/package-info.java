@@ -12,11 +12,21 @@
  * microseconds, all the JDK can set on a link). A test failover reads the target back and checks
  * every block, mode and mtime again, and fails naming the first path that differs.
  *
+ * <p>In place (failback): forced onto a file or block device that holds data, or a folder that
+ * does, the target is read and each block hashed locally (SHA-256 against the point's block id,
+ * zeros against zeros); only blocks that differ are fetched, verified and written, files that
+ * match are left alone (metadata corrected), and paths the point lacks are listed (removed only
+ * with deleteExtra). Before the first change, {@code NAME.lifeboat-incomplete} is written beside
+ * the target; it goes only once the target has been read back whole and matched the point. While
+ * it stands, failover refuses the target without force and says it may mix two points; a rerun
+ * compares again, so it finishes without fetching what was already written.
+ *
  * <p>Guarantees: no byte that fails its hash is ever written; the repository is only read (open it
- * read-only and nothing the vault keeps can change). Not guaranteed: a folder restore that fails midway
- * leaves the part already written; owners, ACLs, extended attributes, hard links and special files
- * are not restored (the kernel drops setgid on a file whose group its restoring user is not in; a
- * restore as root keeps it); with force, files already in a target folder that the point does not
- * hold are left alone.
+ * read-only and nothing the vault keeps can change); a target changed in place is never left mixing
+ * two points without its marker (nor a fresh folder tree cut off midway: it is marked too, and a
+ * rerun with force finishes it in place). Not guaranteed: a marker beside a device lives in {@code /dev}, which
+ * a reboot empties; a file with other hard links is changed for all of them; owners, ACLs, extended
+ * attributes, hard links and special files are not restored (the kernel drops setgid on a file
+ * whose group its restoring user is not in; a restore as root keeps it).
  */
 package io.lifeboat.restore;

@@ -12,6 +12,7 @@ import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
 import io.lifeboat.agent.protect.StopSignal;
 import io.lifeboat.agent.protect.VaultClientTransport;
+import io.lifeboat.agent.snapshot.AppConsistentSnapshot;
 import io.lifeboat.agent.snapshot.Commands;
 import io.lifeboat.agent.snapshot.LvmSnapshot;
 import io.lifeboat.agent.snapshot.ReflinkSnapshot;
@@ -48,6 +49,10 @@ import picocli.CommandLine.Parameters;
                 + " --snapshot lvm an LVM snapshot of a logical volume, --snapshot script whatever --pre-snapshot"
                 + " prints (or PATH itself once it returns) until --post-snapshot; those points are labelled"
                 + " crash-consistent.",
+            "--pre-script and --post-script freeze and thaw the application around the snapshot (without"
+                + " --snapshot, around the read): a point is labelled app-consistent only when both succeeded;"
+                + " when one fails the pass says why (a notice) and labels the point what it is. With"
+                + " --app-consistent-every 1h only one point an hour is frozen for; the others are labelled as usual.",
             "Progress: a bar on a terminal, plain lines otherwise; --json prints one JSON event per line on"
                 + " standard output (see docs/protocol.md)."})
 public final class AgentProtectCommand implements Callable<Integer> {
@@ -89,6 +94,19 @@ public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--post-snapshot", paramLabel = "PROGRAM", description = "with --snapshot script: run with PATH"
             + " after reading it (also when the pass failed)")
     Path postSnapshot;
+
+    @Option(names = "--pre-script", paramLabel = "PROGRAM", description = "freeze the application: run with PATH"
+            + " (LIFEBOAT_PHASE=freeze) before the snapshot is taken")
+    Path preScript;
+
+    @Option(names = "--post-script", paramLabel = "PROGRAM", description = "thaw the application: run with PATH"
+            + " (LIFEBOAT_PHASE=thaw) right after the snapshot (without --snapshot, after the read), and after a failed freeze")
+    Path postScript;
+
+    @Option(names = "--app-consistent-every", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "with --pre-script: freeze only when PATH's last app-consistent point is this old, e.g. 1h"
+                    + " (default: every pass)")
+    Duration appConsistentEvery;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
@@ -177,6 +195,25 @@ public final class AgentProtectCommand implements Callable<Integer> {
     }
 
     private SnapshotProvider snapshotProvider() {
+        SnapshotProvider taken = snapshotKind();
+        if ((preScript == null) != (postScript == null)) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--pre-script and --post-script go together:"
+                    + " a freeze needs its thaw");
+        }
+        if (preScript == null) {
+            if (appConsistentEvery != null) {
+                throw new LifeboatException(LifeboatException.Kind.USAGE, "--app-consistent-every needs --pre-script and --post-script");
+            }
+            return taken;
+        }
+        if (appConsistentEvery != null && (appConsistentEvery.isNegative() || appConsistentEvery.isZero())) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "--app-consistent-every must be positive");
+        }
+        return new AppConsistentSnapshot(preScript.toAbsolutePath(), postScript.toAbsolutePath(), taken,
+                appConsistentEvery == null ? Duration.ZERO : appConsistentEvery, Commands.SYSTEM, Clock.systemUTC());
+    }
+
+    private SnapshotProvider snapshotKind() {
         boolean script = snapshot.equals("script");
         if (!script && (preSnapshot != null || postSnapshot != null)) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--pre-snapshot and --post-snapshot need --snapshot script");

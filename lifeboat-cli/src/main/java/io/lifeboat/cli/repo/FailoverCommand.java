@@ -24,9 +24,17 @@ import picocli.CommandLine.Option;
                 + " checked against its hash before it is written; a damaged block stops the failover (exit 12)"
                 + " naming the block.",
             "--test also reads TARGET back and checks every block again. The vault is only read, in either mode.",
+            "With --force onto a file or block device that already holds data (failback onto the old disk),"
+                + " TARGET is read and hashed locally and only the blocks that differ from the point are fetched"
+                + " and written, then TARGET is read back whole. Until then TARGET.lifeboat-incomplete stands"
+                + " beside it (TARGET may mix two points); an interrupted run is finished by running it again,"
+                + " which fetches nothing it already wrote. Into a folder that holds data, files that match are"
+                + " left alone (mode and mtime corrected), files that differ get only their changed blocks, and"
+                + " paths the point does not hold are listed, and removed only with --delete-extra.",
             "Progress: a bar on a terminal, plain lines otherwise, JSON lines on standard error with --json.",
             "JSON (--json): {point, machine, target, test, checkedAfterWrite, bytesRestored, blocksVerified,"
-                + " zeroBlocks, files, directories, symlinks}."})
+                + " zeroBlocks, files, directories, symlinks, inPlace, blocksFetched, bytesFetched, bytesWritten,"
+                + " finishedIncomplete, extra}."})
 public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
     Path dir;
@@ -44,8 +52,16 @@ public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--test", description = "test failover: restore, then read TARGET back and check it")
     boolean test;
 
-    @Option(names = "--force", description = "write into a TARGET that is not empty")
+    @Option(names = "--force", description = "write into a TARGET that is not empty (a file or block device: in place, only the blocks that differ)")
     boolean force;
+
+    @Option(names = "--delete-extra",
+            description = "with --force into a folder: also remove what it holds that the point does not (listed otherwise)")
+    boolean deleteExtra;
+
+    /** Test hook for the end-to-end tests (see {@link PauseAfterWriting}); not for operators. */
+    @Option(names = "--test-pause-after-writing", hidden = true, paramLabel = "BYTES")
+    Long pauseAfterWriting;
 
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "write the result as JSON to FILE, or to standard output when FILE is omitted or -")
@@ -59,17 +75,32 @@ public final class FailoverCommand implements Callable<Integer> {
             throw new LifeboatException(LifeboatException.Kind.USAGE,
                     "--to " + to + " is inside the vault " + dir + "; restore somewhere else");
         }
+        if (deleteExtra && !force) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    "--delete-extra removes files from a folder that already holds data, so it needs --force too");
+        }
         RestoreResult result;
         try (Repository repo = VaultDir.openReadOnly(dir);
                 BarProgress bar = new BarProgress(test ? "test failover" : "failover")) {
             RestoreListener listener = json != null ? new JsonProgress(System.err) : bar;
-            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force));
+            if (pauseAfterWriting != null) {
+                listener = new PauseAfterWriting(listener, pauseAfterWriting, System.err);
+            }
+            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force, deleteExtra));
         }
         PrintStream out = System.out;
         if (json != null) {
             JsonOutput.write(json, toJson(result), out);
         } else {
             out.println(summary(result));
+            if (result.finishedIncomplete() != null) {
+                out.println("finished what an interrupted failover left (" + result.finishedIncomplete() + ")");
+            }
+            if (!result.extra().isEmpty()) {
+                out.println((deleteExtra ? "removed " : "not in the point, left alone (--delete-extra removes them): ")
+                        + String.join(", ", result.extra().subList(0, Math.min(20, result.extra().size())))
+                        + (result.extra().size() > 20 ? " and " + (result.extra().size() - 20) + " more (--json lists all)" : ""));
+            }
             if (result.checkedAfterWrite()) {
                 out.println("read back: identical to the point, block for block");
             }
@@ -83,6 +114,11 @@ public final class FailoverCommand implements Callable<Integer> {
                 .append(" to ").append(r.target()).append(": ").append(ProgressBar.bytes(r.bytesRestored()))
                 .append(", ").append(r.blocksVerified()).append(" blocks verified, ").append(r.zeroBlocks())
                 .append(" zero blocks left as holes");
+        if (r.inPlace()) {
+            sb.append("; in place: ").append(r.blocksVerified()).append(" blocks fetched (")
+                    .append(ProgressBar.bytes(r.bytesFetched())).append("), ")
+                    .append(ProgressBar.bytes(r.bytesWritten())).append(" written");
+        }
         if (r.files() + r.directories() + r.symlinks() > 1) {
             sb.append(", ").append(r.files()).append(" files, ").append(r.directories()).append(" folders, ")
                     .append(r.symlinks()).append(" symlinks");
@@ -103,6 +139,12 @@ public final class FailoverCommand implements Callable<Integer> {
         m.put("files", r.files());
         m.put("directories", r.directories());
         m.put("symlinks", r.symlinks());
+        m.put("inPlace", r.inPlace());
+        m.put("blocksFetched", r.blocksVerified());
+        m.put("bytesFetched", r.bytesFetched());
+        m.put("bytesWritten", r.bytesWritten());
+        m.put("finishedIncomplete", r.finishedIncomplete());
+        m.put("extra", r.extra());
         return m;
     }
 }

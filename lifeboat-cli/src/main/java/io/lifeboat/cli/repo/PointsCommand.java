@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "points",
         header = "List the recovery points a vault keeps.", mixinStandardHelpOptions = true,
         description = {"List the recovery points a vault keeps, oldest first, per machine.",
-            "CONSISTENCY is how the agent read the source: crash-consistent (from a snapshot, agent protect"
-                + " --snapshot) or live (read as it changed).",
+            "CONSISTENCY is how the agent read the source: app-consistent (the application frozen and thawed"
+                + " by agent protect --pre-script/--post-script, both succeeded), crash-consistent (from a snapshot,"
+                + " agent protect --snapshot) or live (read as it changed).",
             "JSON (--json): {\"points\": [{id, machine, created, source, kind, sourceBytes, bytesSent,"
                 + " tlsVersion, cipherSuite, consistency}]}."})
 public final class PointsCommand implements Callable<Integer> {

@@ -122,8 +122,27 @@ class RepoCommandsTest {
         Run json = run("failover", "--dir", vault.toString(), "--machine", "web-1", "--point", point.id(),
                 "--to", target.toString(), "--force", "--json");
         assertThat(json.code()).as(json.err()).isZero();
-        assertThat(JsonOutput.MAPPER.readTree(json.out()).get("bytesRestored").asLong()).isEqualTo(image.length);
+        JsonNode result = JsonOutput.MAPPER.readTree(json.out());
+        assertThat(result.get("bytesRestored").asLong()).isEqualTo(image.length);
         assertThat(json.err()).contains("{\"event\":\"start\"").contains("{\"event\":\"done\"");
+        // forced onto a file that already matches: compared in place, nothing fetched or written
+        assertThat(result.get("inPlace").asBoolean()).isTrue();
+        assertThat(result.get("blocksFetched").asLong()).isZero();
+        assertThat(result.get("bytesFetched").asLong()).isZero();
+        assertThat(result.get("bytesWritten").asLong()).isZero();
+        assertThat(result.get("checkedAfterWrite").asBoolean()).isTrue();
+        try (RandomAccessFile raf = new RandomAccessFile(target.toFile(), "rw")) {
+            raf.seek(5 * BS + 1);
+            raf.write(0x5a ^ image[5 * BS + 1]);
+        }
+        Run delta = run("failover", "--dir", vault.toString(), "--machine", "web-1", "--to", target.toString(), "--force");
+        assertThat(delta.code()).as(delta.err()).isZero();
+        assertThat(delta.out()).contains("in place: 1 blocks fetched (4.0 KiB), 4.0 KiB written");
+        assertThat(Files.readAllBytes(target)).isEqualTo(image);
+        Run extraWithoutForce = run("failover", "--dir", vault.toString(), "--machine", "web-1", "--to",
+                target.toString(), "--delete-extra");
+        assertThat(extraWithoutForce.code()).isEqualTo(2);
+        assertThat(extraWithoutForce.err()).contains("--delete-extra").contains("--force");
         Run inside = run("failover", "--dir", vault.toString(), "--machine", "web-1", "--to", vault.resolve("x").toString());
         assertThat(inside.code()).isEqualTo(2);
         assertThat(inside.err()).contains("inside the vault");

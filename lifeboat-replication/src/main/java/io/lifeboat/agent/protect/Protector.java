@@ -54,6 +54,7 @@ public final class Protector {
         SourceKinds.detect(source); // a missing or unsupported source is refused before any snapshot
         KnownBlocks known = records.load(source, options.blockSize(), listener);
         Snapshot snapshot = options.snapshot().take(source);
+        snapshot.notes().forEach(listener::notice);
         try {
             return protect(source, snapshot, known);
         } catch (VaultRequestException e) {
@@ -98,6 +99,7 @@ public final class Protector {
             throw new ProtectCancelledException();
         }
         stop.check();
+        snapshot.readDone(listener::notice); // a live read under a frozen application is thawed here, before the label is read
         PointInfo point = vault.commit(new PointCommit(vault.bytesSent() - sentBefore, snapshot.consistency().label(),
                 manifest));
         records.save(source, reader.record(point.id()), listener);

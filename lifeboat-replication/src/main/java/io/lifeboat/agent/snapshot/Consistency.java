@@ -5,7 +5,12 @@ public enum Consistency {
     /** Read as it changed, without a snapshot: each block is as it was when read. */
     LIVE("live"),
     /** Read from a snapshot: the source as one instant left it, as a crash would have. */
-    CRASH_CONSISTENT("crash-consistent");
+    CRASH_CONSISTENT("crash-consistent"),
+    /**
+     * The application was frozen by the operator's pre script and thawed by the post script, both
+     * of which succeeded, around the snapshot (or, without one, around the read itself).
+     */
+    APP_CONSISTENT("app-consistent");
 
     private final String label;
 

@@ -29,8 +29,7 @@ public record ScriptSnapshot(Path pre, Path post, Commands commands) implements 
 
     @Override
     public Snapshot take(Path source) {
-        Map<String, String> env = Map.of("LIFEBOAT_SOURCE", source.toString());
-        Commands.Result r = commands.run(List.of(pre.toString(), source.toString()), env);
+        Commands.Result r = run(commands, pre, source, Map.of());
         if (!r.ok()) {
             String undo = runPost(source, source);
             throw new SnapshotException("cannot take a snapshot of " + source + ": the pre script " + pre
@@ -66,8 +65,18 @@ public record ScriptSnapshot(Path pre, Path post, Commands commands) implements 
 
     /** Runs the post script; null when it worked, else what went wrong. */
     private String runPost(Path source, Path read) {
-        Commands.Result r = commands.run(List.of(post.toString(), source.toString()),
-                Map.of("LIFEBOAT_SOURCE", source.toString(), "LIFEBOAT_SNAPSHOT", read.toString()));
+        Commands.Result r = run(commands, post, source, Map.of("LIFEBOAT_SNAPSHOT", read.toString()));
         return r.ok() ? null : "the post script " + post + " failed: " + r.reason();
+    }
+
+    /**
+     * Runs an operator's script the way every script of a pass is run (here and by {@link
+     * AppConsistentSnapshot}): the source as its one argument and in {@code LIFEBOAT_SOURCE}, with
+     * {@code env} added.
+     */
+    static Commands.Result run(Commands commands, Path script, Path source, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("LIFEBOAT_SOURCE", source.toString());
+        return commands.run(List.of(script.toString(), source.toString()), Map.copyOf(all));
     }
 }

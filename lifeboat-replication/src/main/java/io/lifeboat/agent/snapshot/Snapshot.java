@@ -15,6 +15,19 @@ public interface Snapshot {
 
     Consistency consistency();
 
+    /**
+     * Called once the source has been read, before the point is committed (so before {@link
+     * #consistency()} is asked for the point's label): a snapshot that holds an application frozen
+     * during a live read thaws it here. Nothing by default.
+     */
+    default void readDone(Consumer<String> notices) {
+    }
+
+    /** What the pass should say about how this snapshot was taken (why a point is not what was asked); none by default. */
+    default java.util.List<String> notes() {
+        return java.util.List.of();
+    }
+
     /** Undoes the snapshot; {@code notices} hears of anything left behind. */
     void release(Consumer<String> notices);
 

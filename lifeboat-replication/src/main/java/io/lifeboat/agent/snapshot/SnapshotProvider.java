@@ -3,7 +3,8 @@ package io.lifeboat.agent.snapshot;
 import java.nio.file.Path;
 
 /** Takes a {@link Snapshot} of a source before a protect pass reads it. */
-public sealed interface SnapshotProvider permits SnapshotProvider.None, ReflinkSnapshot, LvmSnapshot, ScriptSnapshot {
+public sealed interface SnapshotProvider permits SnapshotProvider.None, ReflinkSnapshot, LvmSnapshot, ScriptSnapshot,
+        AppConsistentSnapshot {
     /** No snapshot: the source is read live and its points are labelled so. */
     SnapshotProvider NONE = new None();
 

@@ -16,10 +16,13 @@
  *   <li>{@link io.lifeboat.agent.snapshot.ScriptSnapshot}: the operator's pre/post pair (freeze an
  *       application or a file system, or make a snapshot of any kind and print its path).</li>
  * </ul>
+ * {@link io.lifeboat.agent.snapshot.AppConsistentSnapshot} wraps any of them with the operator's
+ * freeze and thaw scripts, and earns the label {@code app-consistent} only when both succeed.
  * Every provider runs programs through {@link io.lifeboat.agent.snapshot.Commands}, so their
  * command lines are tested without the programs' side effects.
  *
- * <p>Not given: application consistency (a database needs its own flush or a pre script that does
- * it); a snapshot of several sources at one instant (each PATH is snapshotted on its own).
+ * <p>Not given: application consistency without the operator's scripts (a database needs its own
+ * flush; the label is the scripts' promise); a snapshot of several sources at one instant (each PATH
+ * is snapshotted on its own: no consistency groups across sources or machines).
  */
 package io.lifeboat.agent.snapshot;

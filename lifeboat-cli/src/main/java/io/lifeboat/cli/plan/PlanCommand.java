@@ -1,0 +1,24 @@
+package io.lifeboat.cli.plan;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code lifeboat plan}: recovery plans, one command per line. */
+@Command(name = "plan", header = "Check recovery plans (ordered groups of failovers).",
+        description = "Recovery plans: which machines fail over, in what order, to which targets, with which"
+                + " scripts and pauses. Only `validate` is built; `run` is not yet.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            PlanValidateCommand.class,
+        })
+public final class PlanCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing plan command: see `lifeboat plan --help`");
+    }
+}
