@@ -1,10 +1,11 @@
 package io.lifeboat.cli.fleet;
 
+import static io.lifeboat.cli.testing.InProcessCli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
-import io.lifeboat.cli.Main;
 import io.lifeboat.cli.repo.VaultDir;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
@@ -22,9 +23,7 @@ import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.VaultLayout;
 import io.lifeboat.vault.metrics.MetricsToken;
 import io.lifeboat.vault.store.IssuedCertificate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,25 +39,6 @@ class FleetCommandsTest {
     Path tmp;
 
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** web-1 with one point made an hour ago; db-1 enrolled, never protected. */
     @BeforeEach

@@ -1,11 +1,11 @@
 package io.lifeboat.cli.repo;
 
-import static io.lifeboat.cli.repo.RepoCommandsTest.run;
+import static io.lifeboat.cli.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
-import io.lifeboat.cli.repo.RepoCommandsTest.Run;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockRef;

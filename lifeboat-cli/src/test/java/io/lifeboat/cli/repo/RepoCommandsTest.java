@@ -1,10 +1,11 @@
 package io.lifeboat.cli.repo;
 
+import static io.lifeboat.cli.testing.InProcessCli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
-import io.lifeboat.cli.Main;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockRef;
@@ -19,10 +20,8 @@ import io.lifeboat.repository.SourceKind;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.LocalBackend;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,25 +40,6 @@ class RepoCommandsTest {
     Path vault;
     byte[] image;
     PointInfo point;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @BeforeEach
     void protect() {

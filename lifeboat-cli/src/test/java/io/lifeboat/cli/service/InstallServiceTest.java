@@ -1,13 +1,13 @@
 package io.lifeboat.cli.service;
 
+import static io.lifeboat.cli.testing.InProcessCli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifeboat.cli.Main;
 import io.lifeboat.vault.HostPort;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.VaultLayout;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallServiceTest {
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Run(Main.run(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** A stand-in launcher: systemd-analyze verify checks that ExecStart names an executable. */
     Path launcher() throws Exception {
