@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Acceptance 1: the dashboard in a real browser, signed in with a login URL. */
@@ -24,8 +25,17 @@ class DashboardBrowserTest {
     @TempDir
     Path tmp;
 
+    /** The page redraws its table in place, so a row found may be replaced before it is read: waits ignore that. */
     private static String health(ChromeDriver d, String machine) {
-        return d.findElement(By.cssSelector("#fleet tr[data-machine='" + machine + "']")).getAttribute("data-health");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return d.findElement(By.cssSelector("#fleet tr[data-machine='" + machine + "']")).getAttribute("data-health");
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e; // replaced five times in a row: not a redraw race
+                }
+            }
+        }
     }
 
     @Test
@@ -53,7 +63,7 @@ class DashboardBrowserTest {
                 assertThat(Files.size(shot)).isGreaterThan(1000);
 
                 d.findElement(By.linkText("web-1")).click();
-                new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> x.getCurrentUrl().endsWith("/ui/machines/web-1"));
+                new WebDriverWait(d, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(x -> x.getCurrentUrl().endsWith("/ui/machines/web-1"));
                 List<WebElement> points = d.findElements(By.cssSelector("#points tbody tr"));
                 assertThat(points).extracting(r -> r.getAttribute("data-point"))
                         .containsExactly(second.id(), first.id());
@@ -62,7 +72,7 @@ class DashboardBrowserTest {
 
                 assertThat(lab.legacyTls11Client()).isEqualTo(70);
                 d.findElement(By.linkText("Refused clients")).click();
-                new WebDriverWait(d, Duration.ofSeconds(30)).until(x ->
+                new WebDriverWait(d, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(x ->
                         !x.findElements(By.cssSelector("#refused tr[data-offered='TLSv1.1']")).isEmpty());
                 String refused = d.findElement(By.cssSelector("#refused tbody tr")).getText();
                 assertThat(refused).contains("127.0.0.1").contains("TLSv1.1").contains("lifeboat readiness");
@@ -88,7 +98,7 @@ class DashboardBrowserTest {
                 d.executeScript("window.lifeboatNoReload = 'still here';");
 
                 lab.clock.advance(Duration.ofSeconds(21)); // past web-1's 20 s, far from db-1's 15 min
-                new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> "warning".equals(health(d, "web-1")));
+                new WebDriverWait(d, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(x -> "warning".equals(health(d, "web-1")));
                 assertThat(health(d, "db-1")).isEqualTo("ok");
                 assertThat(d.executeScript("return window.lifeboatNoReload;")).as("refreshed in place").isEqualTo("still here");
                 assertThat(d.findElement(By.cssSelector("#fleet tr[data-machine='web-1'] .health")).getText())
