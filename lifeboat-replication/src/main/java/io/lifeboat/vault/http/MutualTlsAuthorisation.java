@@ -62,7 +62,25 @@ public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
             return;
         }
         String fingerprint = Fingerprints.sha256(leaf);
-        Optional<MachineRegistry.Refusal> refusal = machines.check(machine, fingerprint);
+        if (!machines.remote()) {
+            decide(ctx, conn, machine, fingerprint, machines.check(machine, fingerprint));
+            return;
+        }
+        // A registry in a store is a network read: on a worker, with the body held back until the body
+        // handler (next) reads it. Still read on every request: no cache may let a revoked machine in.
+        ctx.request().pause();
+        ctx.vertx().executeBlocking(() -> machines.check(machine, fingerprint), false).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.request().resume();
+                ctx.fail(ar.cause());
+            } else {
+                decide(ctx, conn, machine, fingerprint, ar.result());
+            }
+        });
+    }
+
+    private void decide(RoutingContext ctx, HttpConnection conn, String machine, String fingerprint,
+            Optional<MachineRegistry.Refusal> refusal) {
         if (refusal.isPresent()) {
             switch (refusal.get()) {
                 case REVOKED -> deny(ctx, "revoked", "machine '" + machine + "' was revoked on this vault;"
@@ -74,6 +92,7 @@ public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
             return;
         }
         SSLSession s = conn.sslSession();
+        // (a paused request is resumed by the body handler, which the router runs next)
         ctx.put(Caller.CONTEXT_KEY, new Caller(machine, s.getProtocol(), s.getCipherSuite(),
                 String.valueOf(conn.remoteAddress()), fingerprint));
         ctx.next();
