@@ -187,6 +187,12 @@ public final class Vault {
         return state.policy();
     }
 
+    /** The event log: {@code V/events/}, or for a vault on a store the store's, which every node writes. */
+    public io.lifeboat.vault.events.EventJournal events() {
+        return state.store().<io.lifeboat.vault.events.EventJournal>map(io.lifeboat.vault.events.StoreEventLog::new)
+                .orElseGet(() -> io.lifeboat.vault.events.EventLog.in(layout.dir()));
+    }
+
     /** The store the vault's state is on, or empty for a vault on its own folder. */
     public java.util.Optional<Backend> store() {
         return state.store();

@@ -195,6 +195,11 @@ public final class VaultServer implements AutoCloseable {
         return engine;
     }
 
+    /** This node among the vault's nodes (its id, the live node list). */
+    public Membership membership() {
+        return membership;
+    }
+
     public Vertx vertx() {
         return vertx;
     }

@@ -29,6 +29,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two vault nodes ({@link VaultServer}s in one JVM, each with its own folder and its own backend
  * object) on one Azurite container: what one node does to the shared state, the other sees at its next
- * request; {@code vault join} with a wrong key writes nothing; the CA key is in the store only sealed.
+ * request; a token raced through both enrols once; {@code vault join} with a wrong key writes nothing; the CA key is in the store only sealed.
  */
 @Tag("integration")
 class TwoNodesOnOneStoreTest {
@@ -101,24 +105,37 @@ class TwoNodesOnOneStoreTest {
             assertThat(new JsonObject(atNode1.body()).getString("error")).isEqualTo("revoked");
 
             // the enrolment answer carries the same node list; enrolled through node 2, known to node 1
-            JsonObject answer = rawEnrolment(n2.address().port(), ca, v2.enroll("web02", Duration.ofHours(1)));
-            assertThat(answer.getJsonArray("nodes")).hasSize(2);
+            HttpsProbe.Outcome enrolled = rawEnrolment(n2.address().port(), ca, v2.enroll("web02", Duration.ofHours(1)));
+            assertThat(enrolled.status()).as(String.valueOf(enrolled)).isEqualTo(201);
+            assertThat(new JsonObject(enrolled.body()).getJsonArray("nodes")).hasSize(2);
             assertThat(v1.machines().find("web02")).isPresent();
+
+            // one token presented to both nodes at once enrols once
+            String token = v1.enroll("web03", Duration.ofHours(1));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<HttpsProbe.Outcome> at1 = pool.submit(() -> rawEnrolment(n1.address().port(), ca, token));
+                Future<HttpsProbe.Outcome> at2 = pool.submit(() -> rawEnrolment(n2.address().port(), ca, token));
+                List<HttpsProbe.Outcome> both = List.of(at1.get(60, TimeUnit.SECONDS), at2.get(60, TimeUnit.SECONDS));
+                assertThat(both).extracting(HttpsProbe.Outcome::status).containsExactlyInAnyOrder(201, 403);
+                HttpsProbe.Outcome refused = both.stream().filter(o -> o.status() == 403).findFirst().orElseThrow();
+                assertThat(new JsonObject(refused.body()).getString("error")).isEqualTo("token_used");
+            } finally {
+                pool.shutdownNow();
+            }
         }
         // a clean stop withdraws both announcements
         assertThat(open(store).list(FileType.NODES)).isEmpty();
     }
 
-    private static JsonObject rawEnrolment(int port, X509Certificate ca, String tokenText) throws Exception {
+    private static HttpsProbe.Outcome rawEnrolment(int port, X509Certificate ca, String tokenText) throws Exception {
         EnrolmentToken t = EnrolmentToken.parse(tokenText);
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         String csr = Pem.toPem(Csr.create(g.generateKeyPair(), t.machine()));
         JsonObject body = new JsonObject().put("token", t.id()).put("secret", t.secret()).put("ca", t.caSha256())
                 .put("machine", t.machine()).put("csr", csr);
-        HttpsProbe.Outcome o = HttpsProbe.request(port, "POST", "/v1/enroll", body.encode(), ca, null);
-        assertThat(o.status()).as(String.valueOf(o)).isEqualTo(201);
-        return new JsonObject(o.body());
+        return HttpsProbe.request(port, "POST", "/v1/enroll", body.encode(), ca, null);
     }
 
     @Test

@@ -4,13 +4,13 @@ import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.vault.store.JsonFiles;
+import io.lifeboat.vault.store.StoreRecords;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +36,7 @@ public final class StoreNodes {
 
     /** Writes (or refreshes) {@code node}'s announcement. */
     public void announce(NodeAnnouncement node) throws IOException {
-        byte[] json = JsonFiles.MAPPER.writeValueAsBytes(node);
-        Handle h = handle(node.id());
-        for (int attempt = 0; attempt < 8; attempt++) { // only this node writes its file: a conflict is a retried write of ours
-            Optional<Backend.Versioned> current = store.readVersioned(h);
-            boolean stored = current.isPresent() ? store.replace(h, json, current.get().version()).isPresent() : store.create(h, json);
-            if (stored) {
-                return;
-            }
-        }
-        throw new IOException("cannot announce node " + node.id() + " in " + store.location() + ": it kept changing");
+        StoreRecords.put(store, handle(node.id()), JsonFiles.MAPPER.writeValueAsBytes(node)); // only this node writes it
     }
 
     /** Removes {@code id}'s announcement (a clean stop). */

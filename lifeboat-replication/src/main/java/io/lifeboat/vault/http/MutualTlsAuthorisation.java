@@ -75,6 +75,9 @@ public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
                 ctx.fail(ar.cause());
             } else {
                 decide(ctx, conn, machine, fingerprint, ar.result());
+                // The body handler, when it ran next, has set its handlers and resumed already; a route
+                // without one (a GET such as /metrics) must not stay paused, or its connection stalls.
+                ctx.request().resume();
             }
         });
     }

@@ -35,17 +35,7 @@ public final class StorePolicy implements PolicyStore {
 
     @Override
     public void write(StoragePolicy policy) throws IOException {
-        byte[] json = StoreRecords.json(StoragePolicyCodec.node(policy));
-        for (int attempt = 0; attempt < 64; attempt++) {
-            Optional<Backend.Versioned> current = backend.readVersioned(FILE);
-            boolean stored = current.isPresent()
-                    ? backend.replace(FILE, json, current.get().version()).isPresent()
-                    : backend.create(FILE, json);
-            if (stored) {
-                return;
-            }
-        }
-        throw new IOException("cannot write " + where() + ": other writers kept changing it; try again");
+        StoreRecords.put(backend, FILE, StoreRecords.json(StoragePolicyCodec.node(policy)));
     }
 
     private String where() {

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * created create-only, and changed by read-modify-write with {@link Backend#replace}, retried on a
  * conflict by reading again, so two nodes changing one record never lose either change.
  */
-final class StoreRecords {
+public final class StoreRecords {
     /** Conflicts in a row before giving up: each one means another writer succeeded, so this is never reached in practice. */
     private static final int ATTEMPTS = 64;
 
@@ -59,6 +59,25 @@ final class StoreRecords {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Stores {@code data} under {@code h} whatever it holds now (the last writer wins, whole): create-only
+     * when absent, else a replace conditional on the version just read, read again on a conflict. For
+     * records with one writer (a node's announcement) or whose writers replace the whole (the policy).
+     */
+    public static void put(Backend backend, Handle h, byte[] data) throws IOException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Backend.Versioned> current = backend.readVersioned(h);
+            boolean stored = current.isPresent()
+                    ? backend.replace(h, data, current.get().version()).isPresent()
+                    : backend.create(h, data);
+            if (stored) {
+                return;
+            }
+        }
+        throw new IOException("cannot write " + backend.location() + "/" + h + ": " + ATTEMPTS
+                + " other writers changed it first; try again");
     }
 
     /** Creates the record unless it exists; false when it did. */
