@@ -82,9 +82,7 @@ public final class Vault {
         HeldCertificate ca = VaultAuthority.newCa("Lifeboat vault CA", clock);
         VaultKey key = VaultKey.generate();
         try {
-            if (StoredCa.exists(store)) {
-                StoredCa.create(store, ca, key); // refuses, naming `vault join`
-            }
+            StoredCa.requireNone(store);
             Files.createDirectories(layout.dir());
             key.write(layout.vaultKey()); // before the store has the sealed key: never a sealed key without its key
             try {

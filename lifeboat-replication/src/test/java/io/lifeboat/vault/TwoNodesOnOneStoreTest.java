@@ -99,6 +99,16 @@ class TwoNodesOnOneStoreTest {
             assertThat(first.fieldNames()).containsExactlyInAnyOrder("id", "address", "hosts", "seenAt");
             assertThat(first.getJsonArray("hosts").getList()).containsExactly("vault.test");
 
+            // a request with a body through node 2 (the registry read on a worker, the body held back meanwhile):
+            // a renewal, which node 1 then knows
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            String csr = Pem.toPem(Csr.create(g.generateKeyPair(), "web01"));
+            HttpsProbe.Outcome renewed = HttpsProbe.request(n2.address().port(), "POST", "/v1/renew",
+                    new JsonObject().put("csr", csr).encode(), ca, machine);
+            assertThat(renewed.status()).as(String.valueOf(renewed)).isEqualTo(201);
+            assertThat(v1.machines().find("web01").orElseThrow().certificates()).hasSize(2);
+
             v2.revoke("web01");
             HttpsProbe.Outcome atNode1 = HttpsProbe.request(n1.address().port(), "GET", "/health", null, ca, machine);
             assertThat(atNode1.status()).isEqualTo(403);

@@ -39,15 +39,25 @@ public final class StoredCa {
         byte[] sealed = SealedCaKey.seal(ca.keyPair(), key, store.location());
         Record r = new Record(FORMAT, Pem.toPem(ca.certificate()), Base64.getEncoder().encodeToString(sealed));
         if (!store.create(FILE, JsonFiles.MAPPER.writeValueAsBytes(r))) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, store.location() + " already holds a vault:"
-                    + " add this node with `lifeboat vault join --store " + store.location() + " --key-file VAULT/vault.key`,"
-                    + " or give another store (or prefix); nothing was written");
+            throw alreadyAVault(store); // another init won a race with this one
         }
     }
 
-    /** True when the store holds a vault's CA. */
-    public static boolean exists(Backend store) throws IOException {
-        return store.size(FILE).isPresent();
+    /**
+     * Checks, before anything is made, that the store holds no vault yet.
+     *
+     * @throws LifeboatException USAGE naming {@code vault join} when it does
+     */
+    public static void requireNone(Backend store) throws IOException {
+        if (store.size(FILE).isPresent()) {
+            throw alreadyAVault(store);
+        }
+    }
+
+    private static LifeboatException alreadyAVault(Backend store) {
+        return new LifeboatException(LifeboatException.Kind.USAGE, store.location() + " already holds a vault:"
+                + " add this node with `lifeboat vault join --store " + store.location() + " --key-file VAULT/vault.key`,"
+                + " or give another store (or prefix); nothing was written");
     }
 
     /**
