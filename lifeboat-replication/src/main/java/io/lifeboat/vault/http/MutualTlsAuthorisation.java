@@ -27,7 +27,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * client certificate of its connection: it must be present (401), signed by the vault's CA and
  * valid now (403; the TLS layer already refuses a presented certificate that does not chain to the
  * CA), and be a current certificate of an active machine in the registry, read on every request
- * so a revocation applies at once (403). Then {@link Caller#of} answers who it is.
+ * so a revocation applies at once (403). Then {@link Caller#of} answers who it is. A registry in the
+ * repository's store ({@link MachineRegistry#remote()}) is read on a worker thread, the request paused
+ * meanwhile so no body bytes arrive before the body handler is there to take them.
  */
 public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
     private final PublicKey caKey;
@@ -95,7 +97,6 @@ public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
             return;
         }
         SSLSession s = conn.sslSession();
-        // (a paused request is resumed by the body handler, which the router runs next)
         ctx.put(Caller.CONTEXT_KEY, new Caller(machine, s.getProtocol(), s.getCipherSuite(),
                 String.valueOf(conn.remoteAddress()), fingerprint));
         ctx.next();
