@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * The files of a vault folder {@code V}:
  * <pre>
- *   V/ca.crt  V/ca.key (0600)          the vault's CA (ECDSA P-256)
+ *   V/ca.crt  V/ca.key (0600)          the vault's CA (ECDSA P-256); no ca.key for a vault on a store
+ *   V/vault.key (0600)                 a vault on a store: the key that opens the CA key sealed in the store
  *   V/server.crt  V/server.key (0600)  the TLS server certificate (chain: server, CA)
  *   V/vault.json                       {@link VaultConfig}
  *   V/policy.json                      the storage policy: retention, lock period, free-space reserve
@@ -26,6 +27,16 @@ public record VaultLayout(Path dir) {
 
     public Path caKey() {
         return dir.resolve("ca.key");
+    }
+
+    /** The vault key of a vault on a store ({@link io.lifeboat.vault.pki.VaultKey}); absent for a vault on its folder. */
+    public Path vaultKey() {
+        return dir.resolve("vault.key");
+    }
+
+    /** This node's id among the nodes of a store, made at its first start ({@code vault serve}). */
+    public Path nodeId() {
+        return dir.resolve("node-id");
     }
 
     public Path serverCertificate() {

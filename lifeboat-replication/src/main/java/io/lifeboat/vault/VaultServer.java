@@ -12,6 +12,8 @@ import io.lifeboat.vault.api.RequestBody;
 import io.lifeboat.vault.api.ServerAddOns;
 import io.lifeboat.vault.api.VaultContext;
 import io.lifeboat.vault.api.VaultRoutes;
+import io.lifeboat.vault.cluster.Membership;
+import io.lifeboat.vault.cluster.NodeRoutes;
 import io.lifeboat.vault.http.EnrolmentRoutes;
 import io.lifeboat.vault.http.HealthRoutes;
 import io.lifeboat.vault.http.MutualTlsAuthorisation;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The vault's HTTPS server, assembled in one place: TLS under {@link TlsPolicy#TLS12_PLUS} on the
  * chosen engine, enrolment (no client certificate), then the mutual-TLS authorisation handler, a
- * body handler, health and renewal, then every {@link VaultRoutes} given (in order).
+ * body handler, health, renewal and the node list ({@code /v1/nodes}), then every {@link VaultRoutes}
+ * given (in order). A vault on a store announces this node there while it runs ({@link Membership}).
  *
  * <p>{@link #start} blocks until the server listens; it writes the bound address to
  * {@code run/address} (atomically) and {@link #close} removes it.
@@ -50,13 +53,16 @@ public final class VaultServer implements AutoCloseable {
     private final HostPort address;
     private final TlsEngine engine;
     private final VaultLayout layout;
+    private final Membership membership;
 
-    private VaultServer(Vertx vertx, HttpServer server, HostPort address, TlsEngine engine, VaultLayout layout) {
+    private VaultServer(Vertx vertx, HttpServer server, HostPort address, TlsEngine engine, VaultLayout layout,
+            Membership membership) {
         this.vertx = vertx;
         this.server = server;
         this.address = address;
         this.engine = engine;
         this.layout = layout;
+        this.membership = membership;
     }
 
     public static VaultServer start(Vault vault, TlsEngine engine, List<VaultRoutes> routes) {
@@ -83,13 +89,19 @@ public final class VaultServer implements AutoCloseable {
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()), listener)
                 .setHost(listen.host()).setPort(listen.port());
         Vertx vertx = addOns.vertx().apply(Vertx.builder()).build();
+        Membership membership = null;
         try {
-            Router router = router(vertx, vault, engine, routes, addOns.ownAuthentication());
+            membership = Membership.of(vault);
+            Router router = router(vertx, vault, engine, routes, addOns.ownAuthentication(), membership);
             HttpServer server = await(vertx.createHttpServer(options).requestHandler(router).listen(), listen);
             HostPort bound = new HostPort(listen.host(), server.actualPort());
             JsonFiles.writeBytes(layout.address(), (bound + "\n").getBytes(StandardCharsets.US_ASCII), false);
-            return new VaultServer(vertx, server, bound, engine, layout);
+            membership.start(announced(bound, vault.config()));
+            return new VaultServer(vertx, server, bound, engine, layout, membership);
         } catch (RuntimeException | IOException e) {
+            if (membership != null) {
+                membership.close();
+            }
             vertx.close();
             if (e instanceof LifeboatException le) {
                 throw le;
@@ -98,8 +110,17 @@ public final class VaultServer implements AutoCloseable {
         }
     }
 
+    /** Where agents reach this node: the bound address, or for a wildcard listen the first --host (else loopback). */
+    static HostPort announced(HostPort bound, VaultConfig config) {
+        boolean wildcard = bound.host().equals("0.0.0.0") || bound.host().equals("::");
+        if (!wildcard) {
+            return bound;
+        }
+        return new HostPort(config.hosts().isEmpty() ? "127.0.0.1" : config.hosts().get(0), bound.port());
+    }
+
     private static Router router(Vertx vertx, Vault vault, TlsEngine engine, List<VaultRoutes> routes,
-            List<VaultRoutes> ownAuthentication) {
+            List<VaultRoutes> ownAuthentication, Membership membership) {
         Router router = Router.router(vertx);
         // A client that goes away mid-request (an upload cut off, a stop while a body hangs) is not a
         // server error: one line, no stack trace.
@@ -112,7 +133,7 @@ public final class VaultServer implements AutoCloseable {
             ctx.next();
         });
         RequestBody body = RequestBody.limitedTo(vault.config().bodyLimit());
-        EnrolmentRoutes enrolment = new EnrolmentRoutes(vault);
+        EnrolmentRoutes enrolment = new EnrolmentRoutes(vault, membership::nodes);
         router.post("/v1/enroll").handler(RequestBody.limitedTo(64 * 1024))
                 .blockingHandler(enrolment::enroll, false);
         VaultContext context = new VaultContext(vertx, vault.layout(), engine, vault.clock());
@@ -126,6 +147,7 @@ public final class VaultServer implements AutoCloseable {
         router.get("/health").handler(health::health);
         router.get("/v1/health").handler(health::health);
         router.route(HttpMethod.POST, "/v1/renew").blockingHandler(new RenewalRoutes(vault)::renew, false);
+        new NodeRoutes(membership).register(router);
         for (VaultRoutes r : routes) {
             r.register(router, context);
         }
@@ -173,6 +195,11 @@ public final class VaultServer implements AutoCloseable {
         return engine;
     }
 
+    /** This node among the vault's nodes (its id, the live node list). */
+    public Membership membership() {
+        return membership;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -180,6 +207,7 @@ public final class VaultServer implements AutoCloseable {
     /** Stops listening, closes connections and Vert.x, removes {@code run/address}; waits at most a few seconds. */
     @Override
     public void close() {
+        membership.close(); // withdrawn first: agents stop being sent here
         try {
             Files.deleteIfExists(layout.address());
         } catch (IOException e) {

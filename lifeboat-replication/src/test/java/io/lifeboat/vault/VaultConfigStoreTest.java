@@ -2,6 +2,7 @@ package io.lifeboat.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifeboat.repository.backend.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,13 +25,14 @@ class VaultConfigStoreTest {
     }
 
     @Test
-    void initRecordsTheStoreAndTheCredentialsFileNeverASecret() {
+    void initRecordsTheStoreAndTheCredentialsFileNeverASecret() throws Exception {
         VaultLayout layout = new VaultLayout(tmp.resolve("V"));
-        Vault.init(layout, List.of(), VaultConfig.DEFAULT_LISTEN, "azure-blob://lifeboat/site-a", "/etc/lifeboat/azure.conn",
-                Clock.systemUTC());
+        MemoryBackend store = new MemoryBackend();
+        Vault.initOnStore(layout, List.of(), VaultConfig.DEFAULT_LISTEN, store, "/etc/lifeboat/azure.conn", Clock.systemUTC());
         VaultConfig c = VaultConfig.read(layout);
-        assertThat(c.store()).isEqualTo("azure-blob://lifeboat/site-a");
+        assertThat(c.store()).isEqualTo(store.location());
         assertThat(c.credentialsFile()).isEqualTo("/etc/lifeboat/azure.conn");
-        assertThat(Vault.open(layout, Clock.systemUTC()).config()).isEqualTo(c);
+        assertThat(Files.readString(layout.config())).doesNotContain("AccountKey");
+        assertThat(Vault.open(layout, store, Clock.systemUTC()).config()).isEqualTo(c);
     }
 }

@@ -3,7 +3,6 @@ package io.lifeboat.cli.fleet;
 import io.lifeboat.cli.DurationOption;
 import io.lifeboat.cli.JsonOutput;
 import io.lifeboat.cli.vault.VaultDirOption;
-import io.lifeboat.vault.events.EventLog;
 import io.lifeboat.vault.events.VaultEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -39,8 +38,8 @@ public final class VaultEventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.lifeboat.vault.VaultConfig.read(dir.layout());
-        List<VaultEvent> events = EventLog.in(dir.layout().dir()).since(Instant.now().minus(since));
+        // the vault's log: its folder's, or for a vault on a store the store's (every node's events)
+        List<VaultEvent> events = dir.open(java.time.Clock.systemUTC()).events().since(Instant.now().minus(since));
         PrintWriter out = spec.commandLine().getOut();
         if (json != null) {
             JsonOutput.write(json, Map.of("events", events.stream().map(VaultEvent::toJson).toList()), System.out);

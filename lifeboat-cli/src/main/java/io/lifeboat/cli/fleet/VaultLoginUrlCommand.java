@@ -31,7 +31,7 @@ public final class VaultLoginUrlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        Vault vault = dir.open(Clock.systemUTC());
         String t = new LoginTokens(dir.layout().dir(), vault.clock()).create(ttl);
         spec.commandLine().getOut().println("https://" + vault.advertisedAddress() + "/ui/login?t=" + t);
         spec.commandLine().getOut().flush();

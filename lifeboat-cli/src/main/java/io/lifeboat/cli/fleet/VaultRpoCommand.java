@@ -68,7 +68,7 @@ public final class VaultRpoCommand implements Callable<Integer> {
         if (machine != null && warning == null) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--machine sets thresholds: give --warning and --critical");
         }
-        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        Vault vault = dir.open(Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         if (warning != null) {
             FleetReport.setThresholds(vault, machine, new RpoThresholds(warning, critical));

@@ -56,7 +56,7 @@ public final class PlanValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot read plan " + plan + ": " + e.getMessage());
         }
-        Set<String> machines = Vault.open(dir.layout(), Clock.systemUTC()).listMachines().stream()
+        Set<String> machines = dir.open(Clock.systemUTC()).listMachines().stream()
                 .map(MachineRecord::name).collect(Collectors.toSet());
         PlanParser.Parsed parsed = PlanParser.parse(text);
         List<PlanProblem> problems = new ArrayList<>(parsed.problems());

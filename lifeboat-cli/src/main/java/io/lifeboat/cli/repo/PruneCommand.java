@@ -61,7 +61,7 @@ public final class PruneCommand implements Callable<Integer> {
             report = repo.prune(request);
         }
         if (!dryRun) {
-            CommandEvents.record(dir, CommandEvents.prune(Instant.now(), machine, report));
+            VaultDir.recordEvent(dir, CommandEvents.prune(Instant.now(), machine, report));
         }
         if (json != null) {
             JsonOutput.write(json, toJson(report), System.out);

@@ -8,7 +8,12 @@ import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.VaultConfig;
 import io.lifeboat.vault.VaultLayout;
+import io.lifeboat.vault.events.CommandEvents;
+import io.lifeboat.vault.events.StoreEventLog;
+import io.lifeboat.vault.events.VaultEvent;
 import io.lifeboat.vault.store.PolicyFile;
+import io.lifeboat.vault.store.PolicyStore;
+import io.lifeboat.vault.store.StorePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,7 +39,7 @@ public final class VaultDir {
     public static Repository openReadOnly(Path vault) {
         requireVault(vault);
         return Repository.open(new ReadOnlyBackend(backend(vault)),
-                RepositoryOptions.readOnlyDefaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                RepositoryOptions.readOnlyDefaults().withPolicy(policy(vault)::read)
                         .withTableDir(new VaultLayout(vault).cache()));
     }
 
@@ -45,7 +50,7 @@ public final class VaultDir {
     public static Repository openForWriting(Path vault) {
         requireVault(vault);
         return Repository.open(backend(vault),
-                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                RepositoryOptions.defaults().withPolicy(policy(vault)::read)
                         .withTableDir(new VaultLayout(vault).cache()));
     }
 
@@ -60,6 +65,31 @@ public final class VaultDir {
         }
         VaultConfig config = VaultConfig.read(layout);
         return VaultStore.open(config.store(), config.credentialsFile(), repository(vault), System.getenv());
+    }
+
+    /**
+     * The vault's storage policy: {@code VAULT/policy.json}, or for a vault whose state is in its store
+     * the store's record (which every node on the store reads).
+     */
+    public static PolicyStore policy(Path vault) {
+        VaultLayout layout = new VaultLayout(vault);
+        if (!Files.isRegularFile(layout.config()) || VaultConfig.read(layout).store() == null) {
+            return new PolicyFile(layout.policy());
+        }
+        return new StorePolicy(backend(vault));
+    }
+
+    /**
+     * Adds an event of an operator's command ({@code verify}, {@code prune}) to the vault's log: the
+     * folder's, or for a vault on a store the store's. False when {@code vault} is not a vault folder.
+     */
+    public static boolean recordEvent(Path vault, VaultEvent event) {
+        VaultLayout layout = new VaultLayout(vault);
+        if (!Files.isRegularFile(layout.config()) || VaultConfig.read(layout).store() == null) {
+            return CommandEvents.record(vault, event);
+        }
+        new StoreEventLog(backend(vault)).append(event);
+        return true;
     }
 
     private static void requireVault(Path vault) {

@@ -55,7 +55,7 @@ public final class VerifyCommand implements Callable<Integer> {
             });
         }
         try {
-            CommandEvents.record(dir, CommandEvents.verify(Instant.now(), machine, report));
+            VaultDir.recordEvent(dir, CommandEvents.verify(Instant.now(), machine, report));
         } catch (RuntimeException e) {
             System.err.println("verify: the result was not added to the vault's event log: " + e.getMessage());
         }

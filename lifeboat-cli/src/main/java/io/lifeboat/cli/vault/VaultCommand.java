@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {
             VaultInitCommand.class,
+            VaultJoinCommand.class,
             VaultServeCommand.class,
             VaultEnrollCommand.class,
             VaultMachinesCommand.class,

@@ -32,7 +32,7 @@ public final class VaultEnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String token = Vault.open(dir.layout(), Clock.systemUTC()).enroll(machine, ttl);
+        String token = dir.open(Clock.systemUTC()).enroll(machine, ttl);
         spec.commandLine().getOut().println(token);
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,18 +1,13 @@
 package io.lifeboat.cli.vault;
 
 import io.lifeboat.cli.repo.VaultDir;
-import io.lifeboat.cli.repo.VaultStore;
 import io.lifeboat.repository.Durations;
-import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.backend.Backend;
-import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.repository.StoragePolicy;
 import io.lifeboat.vault.HostPort;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.VaultConfig;
-import io.lifeboat.vault.store.PolicyFile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +26,9 @@ import picocli.CommandLine.Spec;
             "every point of 24 h, then hourly for 3 days, daily for 15 days; lock period 24h). Never overwrites a vault.",
             "The repository is VAULT/repo/ unless --store names an Azure Blob container (azure-blob://CONTAINER[/PREFIX]),",
             "whose connection string comes from --credentials-file (0600) or AZURE_STORAGE_CONNECTION_STRING; the store",
-            "is checked (container, credentials, format) before anything is written."})
+            "is checked (container, credentials, format) before anything is written. With --store the vault's state",
+            "(machines, tokens, policy) is in the store too, and the CA key only sealed under a new key, VAULT/vault.key",
+            "(0600): back it up; more nodes join with `lifeboat vault join`."})
 public final class VaultInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,13 +55,20 @@ public final class VaultInitCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         StoragePolicy storage = policy.applyTo(StoragePolicy.DEFAULT, java.util.Optional.empty()); // checked before anything is made
         String credentials = credentialsFile == null ? null : credentialsFile.toAbsolutePath().normalize().toString();
-        String where = checkStore(credentials); // before the vault folder is made: a bad store leaves nothing behind
-        Vault vault = Vault.init(dir.layout(), hosts, HostPort.parse(listen), store == null ? null : where, credentials,
-                Clock.systemUTC());
-        new PolicyFile(vault.layout().policy()).write(storage);
+        Backend backend = checkStore(credentials); // before the vault folder is made: a bad store leaves nothing behind
+        Vault vault = backend == null
+                ? Vault.init(dir.layout(), hosts, HostPort.parse(listen), Clock.systemUTC())
+                : Vault.initOnStore(dir.layout(), hosts, HostPort.parse(listen), backend, credentials, Clock.systemUTC());
+        vault.policy().write(storage);
+        String where = backend == null ? null : backend.location();
         var out = spec.commandLine().getOut();
         out.println("vault: created in " + vault.layout().dir());
         out.println("  CA certificate  " + vault.layout().caCertificate() + "  sha256 " + vault.caSha256());
+        if (backend != null) {
+            out.println("  vault key       " + vault.layout().vaultKey() + "  (0600; it opens the CA key sealed in the store:"
+                    + " back it up, and give it to `lifeboat vault join` for more nodes)");
+            out.println("  state           machines, tokens and policy in " + where + " (shared by every node)");
+        }
         out.println("  retention       " + storage.retention().describe() + "; lock period "
                 + Durations.format(storage.lockPeriod()) + "  (change it with `lifeboat vault policy`)");
         out.println("  repository      " + (store == null ? VaultDir.repository(vault.layout().dir()) : where));
@@ -73,8 +77,8 @@ public final class VaultInitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Opens the store read-only (checking container, credentials and format version); the store URL as recorded. */
-    private String checkStore(String credentials) {
+    /** Opens the store (checking container, credentials and format version, writing nothing); null for none. */
+    private Backend checkStore(String credentials) {
         if (store == null) {
             if (credentials != null) {
                 throw new LifeboatException(LifeboatException.Kind.USAGE,
@@ -82,9 +86,6 @@ public final class VaultInitCommand implements Callable<Integer> {
             }
             return null;
         }
-        String url = VaultStore.parse(store).toString();
-        Backend backend = VaultStore.open(url, credentials, null, System.getenv());
-        Repository.open(new ReadOnlyBackend(backend), RepositoryOptions.readOnlyDefaults()).close();
-        return url;
+        return StoreCheck.open(store, credentials);
     }
 }

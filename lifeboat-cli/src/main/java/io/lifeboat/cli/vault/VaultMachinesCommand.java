@@ -6,7 +6,6 @@ import io.lifeboat.repository.StoragePolicy;
 import io.lifeboat.repository.StoragePolicyCodec;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.store.MachineRecord;
-import io.lifeboat.vault.store.PolicyFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +50,8 @@ public final class VaultMachinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
-        StoragePolicy policy = new PolicyFile(dir.layout().policy()).read();
+        Vault vault = dir.open(Clock.systemUTC());
+        StoragePolicy policy = vault.policy().read();
         List<MachineView> views = vault.listMachines().stream().map(r -> MachineView.of(r, policy)).toList();
         Report report = new Report(views, StoragePolicyCodec.node(policy));
         var out = spec.commandLine().getOut();

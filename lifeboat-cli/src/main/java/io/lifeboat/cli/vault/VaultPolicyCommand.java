@@ -7,6 +7,7 @@ import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.MachineName;
 import io.lifeboat.vault.VaultConfig;
 import io.lifeboat.vault.store.PolicyFile;
+import io.lifeboat.vault.store.PolicyStore;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,15 +51,17 @@ public final class VaultPolicyCommand implements Callable<Integer> {
         if (reset && options.anyGiven()) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--reset takes no rules: give one or the other");
         }
-        PolicyFile file = new PolicyFile(dir.layout().policy());
+        PolicyStore file = io.lifeboat.cli.repo.VaultDir.policy(dir.layout().dir());
+        String where = file instanceof PolicyFile f ? f.file().toString() : VaultConfig.read(dir.layout()).store() + " (every node)";
+        boolean absent = file instanceof PolicyFile f && !java.nio.file.Files.exists(f.file());
         StoragePolicy before = file.read();
         StoragePolicy after = reset ? m.map(x -> before.withMachine(x, null)).orElse(StoragePolicy.DEFAULT)
                 : options.applyTo(before, m);
         var out = spec.commandLine().getOut();
-        if (!after.equals(before) || (reset && !java.nio.file.Files.exists(file.file()))) {
+        if (!after.equals(before) || (reset && absent)) {
             file.write(after);
             if (json == null || !"-".equals(json)) {
-                out.println("vault: policy written to " + file.file());
+                out.println("vault: policy written to " + where);
             }
         }
         if (json != null) {

@@ -1,7 +1,6 @@
 package io.lifeboat.cli.vault;
 
 import io.lifeboat.vault.Vault;
-import io.lifeboat.vault.events.EventLog;
 import io.lifeboat.vault.events.EventRecorder;
 import io.lifeboat.vault.store.MachineRecord;
 import java.time.Clock;
@@ -28,9 +27,9 @@ public final class VaultRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        Vault vault = dir.open(Clock.systemUTC());
         // the revocation goes into the vault's event log, also when no vault serves
-        vault.listener(new EventRecorder(EventLog.in(dir.layout().dir()), vault.clock()));
+        vault.listener(new EventRecorder(vault.events(), vault.clock()));
         MachineRecord r = vault.revoke(machine);
         spec.commandLine().getOut().println("vault: revoked machine " + r.name() + " (at " + r.revoked() + ")");
         return 0;

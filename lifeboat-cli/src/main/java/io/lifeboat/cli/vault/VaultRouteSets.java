@@ -14,12 +14,13 @@ final class VaultRouteSets {
     static List<VaultRoutes> all() {
         return List.of(
                 // one route set per line
-                // the repository on the store vault.json names (VAULT/repo/ or Azure Blob), under VAULT/policy.json,
+                // the repository on the store vault.json names (VAULT/repo/ or Azure Blob), under its policy (VAULT/policy.json
+                // or, for a vault on a store, the store's),
                 // its block tables in VAULT/cache/ (local disk, whatever the store)
                 new io.lifeboat.vault.replication.ReplicationRoutes(ctx -> io.lifeboat.repository.Repository.open(
                         io.lifeboat.cli.repo.VaultDir.backend(ctx.layout().dir()),
                         io.lifeboat.repository.RepositoryOptions.defaults()
-                                .withPolicy(new io.lifeboat.vault.store.PolicyFile(ctx.layout().policy())::read)
+                                .withPolicy(io.lifeboat.cli.repo.VaultDir.policy(ctx.layout().dir())::read)
                                 .withTableDir(ctx.layout().cache())))
         );
     }

@@ -42,7 +42,7 @@ public final class VaultServeCommand implements Callable<Integer> {
         if (config != null) {
             io.lifeboat.cli.service.ConfigFileDefaults.fromArgs("--config", config.toString()).checkKeys(spec);
         }
-        Vault vault = Vault.open(dir.layout(), Clock.systemUTC());
+        Vault vault = dir.open(Clock.systemUTC());
         TlsEngine tls = TlsEngine.select(engine);
         var out = spec.commandLine().getOut();
         out.println("vault: TLS engine " + tls.description());
@@ -60,6 +60,8 @@ public final class VaultServeCommand implements Callable<Integer> {
         }, "vault-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("vault: listening on " + server.address() + " (TLS 1.3, TLS 1.2; engine " + tls.id() + ")");
+        vault.store().ifPresent(store -> out.println("vault: node " + server.membership().id() + " of the vault in "
+                + store.location() + " (" + server.membership().nodes().size() + " node(s) live; list: GET /v1/nodes)"));
         out.println("vault: dashboard at https://" + server.address() + "/ui/ (sign in with `lifeboat vault login-url`),"
                 + " metrics at /metrics");
         out.flush();

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code vault init --store azure-blob://...} on Azurite: a good store is recorded in vault.json and the
- * read commands open it; every bad one (wrong key, missing container, newer format, a credentials file
+ * {@code vault init --store azure-blob://...} on Azurite: a good store is recorded in vault.json, holds the
+ * vault's state, and the read commands open it; every bad one (wrong key, missing container, newer format, a credentials file
  * others can read, an unknown scheme) is refused with one line naming the store, and nothing is written:
  * no vault folder, no blob.
  */
@@ -87,7 +87,11 @@ class VaultInitStoreTest {
         assertThat(config.store()).isEqualTo("azure-blob://" + container + "/site-a");
         assertThat(config.credentialsFile()).isEqualTo(creds.toString());
         assertThat(Files.readString(v.resolve("vault.json"))).doesNotContain("AccountKey");
-        assertThat(azurite.blobNames(container)).isEmpty(); // init only looked
+        // the store holds the vault's state: its CA (the key sealed) and its policy; the folder its key and no CA key
+        assertThat(azurite.blobNames(container)).containsExactly("site-a/state/vault/ca.json", "site-a/state/vault/policy.json");
+        assertThat(v.resolve("vault.key")).exists();
+        assertThat(v.resolve("ca.key")).doesNotExist();
+        assertThat(r.out()).contains("vault key       " + v.resolve("vault.key"));
         Run points = run("points", "--dir", v.toString());
         assertThat(points.code()).as(points.toString()).isZero();
         assertThat(v.resolve("repo")).doesNotExist();

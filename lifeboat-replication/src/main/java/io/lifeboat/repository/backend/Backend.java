@@ -17,7 +17,15 @@ import java.util.OptionalLong;
  * <h2>Contract</h2>
  * <ul>
  *   <li><b>Immutable files.</b> A file is written once, by {@link #create}, and later only read or
- *       deleted. There is no append and no overwrite.</li>
+ *       deleted. There is no append and no overwrite, with one exception: the few small mutable
+ *       records of the vault's state ({@link FileType#STATE}) and node announcements
+ *       ({@link FileType#NODES}) are changed by {@link #replace}, a compare-and-swap on the version
+ *       {@link #readVersioned} returned. Repository files (packs, index, points, manifests) never are.</li>
+ *   <li><b>Conditional replace.</b> {@link #replace} stores the new bytes only if the file still has
+ *       the version the caller read; of two writers that read the same version, exactly one wins and
+ *       the other is told (empty result) and reads again. A replace is atomic like a create: a reader
+ *       sees the old bytes or the new, never a mix. A version is opaque (an ETag, a content hash);
+ *       compare versions only for equality.</li>
  *   <li><b>Atomic, durable, conditional create.</b> {@link #create} either stores all of the bytes
  *       under the name and returns {@code true} once they are durable (they survive a crash or power
  *       loss of this machine), or, when a file of that name already exists, leaves it untouched and
@@ -65,6 +73,29 @@ public interface Backend extends Closeable {
 
     /** Deletes a file; false when it did not exist. */
     boolean delete(Handle handle) throws IOException;
+
+    /** A file's bytes and the version they were read at: what {@link #replace} compares. */
+    record Versioned(byte[] data, String version) {
+    }
+
+    /**
+     * The whole file with its version, or empty when it does not exist. Every store backend overrides
+     * this (the default refuses, so a decorator that forgets it fails loudly instead of losing updates).
+     */
+    default Optional<Versioned> readVersioned(Handle handle) throws IOException {
+        throw new IOException(location() + " cannot read versions of files (" + handle + ")");
+    }
+
+    /**
+     * Replaces the file's bytes with {@code data} only if its version is still {@code version}
+     * (compare-and-swap: {@code If-Match} on object storage, a lock and a compare on a local disk).
+     *
+     * @return the new version; empty when the file changed or was deleted since {@code version} was
+     *         read (nothing is written: read again and redo the change)
+     */
+    default Optional<String> replace(Handle handle, byte[] data, String version) throws IOException {
+        throw new IOException(location() + " cannot replace files (" + handle + ")");
+    }
 
     /**
      * Removes what interrupted creates left behind (temporary files). Only the repository's single

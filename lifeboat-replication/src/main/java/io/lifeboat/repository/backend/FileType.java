@@ -18,7 +18,15 @@ public enum FileType {
     /** {@code machines/<machine>/}: which blocks each machine has uploaded (ownership records). */
     MACHINES("machines", 1),
     /** {@code locks/}: who has the repository open for writing. */
-    LOCKS("locks", 0);
+    LOCKS("locks", 0),
+    /**
+     * {@code state/<kind>/}: the vault's own state when it is kept in the store (machine records, tokens,
+     * the storage policy, the CA certificate and encrypted CA key); the only files besides
+     * {@link #NODES} that {@link Backend#replace} changes.
+     */
+    STATE("state", 1),
+    /** {@code nodes/}: one announcement per running vault node (address, host names, heartbeat). */
+    NODES("nodes", 0);
 
     private final String folder;
     private final int subfolders;

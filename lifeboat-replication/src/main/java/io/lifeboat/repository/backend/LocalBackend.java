@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded default backend: a folder on a local disk. {@code data/} is fanned out by the first two
@@ -28,6 +30,11 @@ import java.util.UUID;
  * name (which fails, without replacing, if the name exists: the conditional create), removes the
  * temporary and fsyncs the folder. Files are created 0600 and folders 0700: the vault holds every
  * machine's data and only its own user may read it.
+ *
+ * <p>A {@link #replace} holds an operating-system lock on {@code .replace.lock} in the file's folder (and
+ * a lock in this process, since one JVM cannot hold two OS locks on one file), compares the SHA-256 of the
+ * current bytes with the version, and renames a synced temporary over the file. A {@link #delete} takes no
+ * lock: only the owner of a mutable file deletes it.
  */
 public final class LocalBackend implements Backend {
     private static final String TEMP_PREFIX = ".tmp-";
@@ -41,6 +48,10 @@ public final class LocalBackend implements Backend {
     /** The vault holds every machine's data: files 0600 and folders 0700, readable by the vault's user only. */
     private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final FileAttribute<?> DIR_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+    private static final String REPLACE_LOCK = ".replace.lock";
+    /** One lock per lock file in this JVM: the OS lock is per process, threads must queue before taking it. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path root;
     private volatile FileStore fileStore;
@@ -201,6 +212,61 @@ public final class LocalBackend implements Backend {
             fsyncDirectory(p.getParent());
         }
         return existed;
+    }
+
+    @Override
+    public Optional<Versioned> readVersioned(Handle h) throws IOException {
+        try {
+            byte[] data = Files.readAllBytes(path(h));
+            return Optional.of(new Versioned(data, ContentVersion.of(data)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> replace(Handle h, byte[] data, String version) throws IOException {
+        Path target = path(h);
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty(); // no folder, so no file to replace
+        }
+        Path lockFile = dir.resolve(REPLACE_LOCK);
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        local.lock();
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = ch.lock()) {
+            Optional<Versioned> current = readVersioned(h);
+            if (current.isEmpty() || !current.get().version().equals(version)) {
+                return Optional.empty();
+            }
+            writeOver(target, data);
+            return Optional.of(ContentVersion.of(data));
+        } catch (IOException e) {
+            throw new IOException("cannot replace " + h + " in " + root + ": " + reason(e), e);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** Writes a synced temporary and renames it over {@code target}: readers see the old bytes or the new. */
+    private static void writeOver(Path target, byte[] data) throws IOException {
+        Path temp = target.getParent().resolve(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            try (FileChannel ch = POSIX
+                    ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
+                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            fsyncDirectory(target.getParent());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     @Override

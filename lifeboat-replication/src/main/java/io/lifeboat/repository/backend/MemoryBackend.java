@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -71,5 +72,22 @@ public final class MemoryBackend implements Backend {
     @Override
     public boolean delete(Handle handle) {
         return files.remove(key(handle)) != null;
+    }
+
+    @Override
+    public Optional<Versioned> readVersioned(Handle handle) {
+        byte[] b = files.get(key(handle));
+        return b == null ? Optional.empty() : Optional.of(new Versioned(b.clone(), ContentVersion.of(b)));
+    }
+
+    @Override
+    public Optional<String> replace(Handle handle, byte[] data, String version) {
+        byte[] next = data.clone();
+        byte[] current = files.get(key(handle));
+        // the map's replace compares the array by identity: only the array whose bytes were compared is swapped
+        if (current == null || !ContentVersion.of(current).equals(version) || !files.replace(key(handle), current, next)) {
+            return Optional.empty();
+        }
+        return Optional.of(ContentVersion.of(next));
     }
 }

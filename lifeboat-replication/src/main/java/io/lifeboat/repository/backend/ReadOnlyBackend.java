@@ -54,6 +54,16 @@ public final class ReadOnlyBackend implements Backend {
     }
 
     @Override
+    public Optional<Versioned> readVersioned(Handle handle) throws IOException {
+        return delegate.readVersioned(handle);
+    }
+
+    @Override
+    public Optional<String> replace(Handle handle, byte[] data, String version) throws IOException {
+        throw refused(handle);
+    }
+
+    @Override
     public void removeTemporaries() throws IOException {
         throw new AccessDeniedException(delegate.location(), null, "the repository is open read-only");
     }

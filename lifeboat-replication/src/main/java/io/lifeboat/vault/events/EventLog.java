@@ -21,7 +21,7 @@ import java.util.Map;
  * The append-only, bounded event log of one vault ({@code V/events/}); see the package note.
  * Thread-safe and safe across processes.
  */
-public final class EventLog {
+public final class EventLog implements EventJournal {
     public static final long DEFAULT_MAX_BYTES = 4L << 20;
     public static final int DEFAULT_KEEP = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +56,7 @@ public final class EventLog {
     }
 
     /** Appends one event as one line; rotates first when the current file is full. */
+    @Override
     public synchronized void append(VaultEvent event) {
         byte[] line;
         try {
@@ -90,6 +91,7 @@ public final class EventLog {
     }
 
     /** Events at or after {@code since}, oldest first (a damaged or partial line is skipped). */
+    @Override
     public List<VaultEvent> since(Instant since) {
         List<VaultEvent> out = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -114,7 +116,7 @@ public final class EventLog {
         return out;
     }
 
-    private static java.util.Optional<VaultEvent> parse(String line) {
+    static java.util.Optional<VaultEvent> parse(String line) {
         if (line.isBlank()) {
             return java.util.Optional.empty();
         }

@@ -14,17 +14,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what the vault reports (machine changes, refused handshakes, points, RPO changes) into
- * {@link VaultEvent}s: each is appended to the {@link EventLog} and handed to every subscriber
+ * {@link VaultEvent}s: each is appended to the vault's {@link EventJournal} and handed to every subscriber
  * (alerts, metrics). A failure to log is logged and never reaches the request that caused it.
  */
 public final class EventRecorder implements VaultListener, TlsRefusalListener, Consumer<VaultEvent> {
     private static final Logger LOG = LoggerFactory.getLogger("lifeboat.vault.events");
 
-    private final EventLog log;
+    private final EventJournal log;
     private final Clock clock;
     private final List<Consumer<VaultEvent>> subscribers = new CopyOnWriteArrayList<>();
 
-    public EventRecorder(EventLog log, Clock clock) {
+    public EventRecorder(EventJournal log, Clock clock) {
         this.log = log;
         this.clock = clock;
     }

@@ -9,7 +9,11 @@ import io.lifeboat.vault.store.TokenRefusedException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import io.lifeboat.vault.cluster.NodeAnnouncement;
+import io.lifeboat.vault.cluster.NodesJson;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +25,12 @@ public final class EnrolmentRoutes {
     private static final Logger LOG = LoggerFactory.getLogger("lifeboat.vault");
 
     private final Vault vault;
+    private final Supplier<List<NodeAnnouncement>> nodes;
 
-    public EnrolmentRoutes(Vault vault) {
+    /** @param nodes the vault's live nodes, listed in the answer so the agent knows where else to go */
+    public EnrolmentRoutes(Vault vault, Supplier<List<NodeAnnouncement>> nodes) {
         this.vault = vault;
+        this.nodes = nodes;
     }
 
     /** Runs on a worker thread (file writes, signing). */
@@ -48,7 +55,7 @@ public final class EnrolmentRoutes {
                     ctx.request().connection().remoteAddress(), cert.getNotAfter().toInstant());
             vault.listener().enrolled(machine, String.valueOf(ctx.request().connection().remoteAddress()),
                     cert.getNotAfter().toInstant());
-            CertificateReplies.send(ctx, 201, machine, cert, vault.authority().ca().certificate());
+            CertificateReplies.send(ctx, 201, machine, cert, vault.authority().ca().certificate(), nodeList());
         } catch (TokenRefusedException e) {
             LOG.warn("refused enrolment of '{}' from {}: {}", machine, ctx.request().connection().remoteAddress(),
                     e.getMessage());
@@ -61,4 +68,13 @@ public final class EnrolmentRoutes {
         }
     }
 
+    /** The node list, or none when the store cannot list it now: the enrolment itself succeeded. */
+    private io.vertx.core.json.JsonArray nodeList() {
+        try {
+            return NodesJson.of(nodes.get());
+        } catch (RuntimeException e) {
+            LOG.warn("enrolment answer without the node list: {}", e.toString());
+            return new io.vertx.core.json.JsonArray();
+        }
+    }
 }

@@ -27,7 +27,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * client certificate of its connection: it must be present (401), signed by the vault's CA and
  * valid now (403; the TLS layer already refuses a presented certificate that does not chain to the
  * CA), and be a current certificate of an active machine in the registry, read on every request
- * so a revocation applies at once (403). Then {@link Caller#of} answers who it is.
+ * so a revocation applies at once (403). Then {@link Caller#of} answers who it is. A registry in the
+ * repository's store ({@link MachineRegistry#remote()}) is read on a worker thread, the request paused
+ * meanwhile so no body bytes arrive before the body handler is there to take them.
  */
 public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
     private final PublicKey caKey;
@@ -62,7 +64,28 @@ public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
             return;
         }
         String fingerprint = Fingerprints.sha256(leaf);
-        Optional<MachineRegistry.Refusal> refusal = machines.check(machine, fingerprint);
+        if (!machines.remote()) {
+            decide(ctx, conn, machine, fingerprint, machines.check(machine, fingerprint));
+            return;
+        }
+        // A registry in a store is a network read: on a worker, with the body held back until the body
+        // handler (next) reads it. Still read on every request: no cache may let a revoked machine in.
+        ctx.request().pause();
+        ctx.vertx().executeBlocking(() -> machines.check(machine, fingerprint), false).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.request().resume();
+                ctx.fail(ar.cause());
+            } else {
+                decide(ctx, conn, machine, fingerprint, ar.result());
+                // The body handler, when it ran next, has set its handlers and resumed already; a route
+                // without one (a GET such as /metrics) must not stay paused, or its connection stalls.
+                ctx.request().resume();
+            }
+        });
+    }
+
+    private void decide(RoutingContext ctx, HttpConnection conn, String machine, String fingerprint,
+            Optional<MachineRegistry.Refusal> refusal) {
         if (refusal.isPresent()) {
             switch (refusal.get()) {
                 case REVOKED -> deny(ctx, "revoked", "machine '" + machine + "' was revoked on this vault;"

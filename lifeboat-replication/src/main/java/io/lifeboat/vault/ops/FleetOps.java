@@ -4,7 +4,7 @@ import io.lifeboat.repository.PointInfo;
 import io.lifeboat.vault.Vault;
 import io.lifeboat.vault.alerts.WebhookSender;
 import io.lifeboat.vault.alerts.WebhookStore;
-import io.lifeboat.vault.events.EventLog;
+import io.lifeboat.vault.events.EventJournal;
 import io.lifeboat.vault.events.EventRecorder;
 import io.lifeboat.vault.events.EventType;
 import io.lifeboat.vault.events.VaultEvent;
@@ -43,7 +43,7 @@ public final class FleetOps implements FleetView, AutoCloseable {
     private final Vault vault;
     private final Supplier<List<PointInfo>> points;
     private final Options options;
-    private final EventLog log;
+    private final EventJournal log;
     private final EventRecorder recorder;
     private final VaultMetrics metrics = new VaultMetrics();
     private final WebhookSender webhooks;
@@ -64,7 +64,7 @@ public final class FleetOps implements FleetView, AutoCloseable {
         this.vault = vault;
         this.points = points;
         this.options = options;
-        this.log = EventLog.in(vault.layout().dir());
+        this.log = vault.events();
         this.recorder = new EventRecorder(log, vault.clock());
         this.webhooks = new WebhookSender(new WebhookStore(vault.layout().dir()), options.delivery());
         this.settings = new RpoSettingsStore(vault.layout().dir());

@@ -14,9 +14,10 @@ import java.nio.file.Path;
  * serving vault reads it again at every commit, upload and prune, so a change needs no restart. No
  * vault request reads or writes it. A vault without the file has {@link StoragePolicy#DEFAULT}.
  */
-public record PolicyFile(Path file) {
+public record PolicyFile(Path file) implements PolicyStore {
 
     /** @throws LifeboatException USAGE naming the file when it is damaged (retention then deletes nothing) */
+    @Override
     public StoragePolicy read() {
         byte[] json;
         try {
@@ -30,6 +31,7 @@ public record PolicyFile(Path file) {
     }
 
     /** Writes atomically (temp, fsync, rename): a crash leaves the old policy or the new one. */
+    @Override
     public void write(StoragePolicy policy) throws IOException {
         JsonFiles.write(file, StoragePolicyCodec.node(policy), false); // indented, for the operator's eyes
     }

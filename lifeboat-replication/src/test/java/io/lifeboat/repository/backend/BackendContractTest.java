@@ -189,4 +189,72 @@ public abstract class BackendContractTest {
         assertThatThrownBy(() -> new Handle(FileType.POINTS, "m/../x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Handle(FileType.INDEX, "a/b")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void replaceSwapsOnlyFromTheVersionRead() throws Exception {
+        Handle h = new Handle(FileType.STATE, "machines/web-1.json");
+        assertThat(backend.readVersioned(h)).isEmpty();
+        assertThat(backend.create(h, bytes("v1"))).isTrue();
+        Backend.Versioned first = backend.readVersioned(h).orElseThrow();
+        assertThat(first.data()).isEqualTo(bytes("v1"));
+        String second = backend.replace(h, bytes("v2, longer"), first.version()).orElseThrow();
+        assertThat(second).isNotEqualTo(first.version());
+        assertThat(backend.replace(h, bytes("lost update"), first.version())).isEmpty(); // stale version: nothing written
+        Backend.Versioned now = backend.readVersioned(h).orElseThrow();
+        assertThat(now.data()).isEqualTo(bytes("v2, longer"));
+        assertThat(now.version()).isEqualTo(second);
+        try (Backend other = reopen()) {
+            assertThat(other.read(h)).isEqualTo(bytes("v2, longer"));
+            assertThat(other.readVersioned(h).orElseThrow().version()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void replaceOfAMissingFileWritesNothing() throws Exception {
+        Handle h = new Handle(FileType.NODES, "node-a.json");
+        backend.create(h, bytes("a"));
+        String v = backend.readVersioned(h).orElseThrow().version();
+        assertThat(backend.delete(h)).isTrue();
+        assertThat(backend.replace(h, bytes("b"), v)).isEmpty();
+        assertThat(backend.size(h)).isEmpty();
+        assertThat(backend.replace(new Handle(FileType.STATE, "never/made.json"), bytes("c"), v)).isEmpty();
+    }
+
+    @Test
+    void concurrentReplacesFromOneVersionHaveExactlyOneWinner() throws Exception {
+        Handle h = new Handle(FileType.STATE, "tokens/contended.json");
+        backend.create(h, bytes("open"));
+        String read = backend.readVersioned(h).orElseThrow().version();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger wins = new AtomicInteger();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                byte[] mine = bytes("writer " + i);
+                fs.add(pool.submit(() -> {
+                    if (backend.replace(h, mine, read).isPresent()) {
+                        wins.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wins).hasValue(1);
+        assertThat(new String(backend.read(h), StandardCharsets.UTF_8)).startsWith("writer ");
+    }
+
+    @Test
+    void readOnlyViewReadsVersionsAndRefusesReplace() throws Exception {
+        Handle h = new Handle(FileType.STATE, "vault/policy.json");
+        backend.create(h, bytes("{}"));
+        Backend ro = new ReadOnlyBackend(reopen());
+        String v = ro.readVersioned(h).orElseThrow().version();
+        assertThatThrownBy(() -> ro.replace(h, bytes("{\"x\":1}"), v)).isInstanceOf(java.nio.file.AccessDeniedException.class);
+        assertThat(backend.read(h)).isEqualTo(bytes("{}"));
+    }
 }

@@ -47,6 +47,16 @@ class MemoryBackendTest extends BackendContractTest {
             public boolean delete(Handle h) {
                 return store.delete(h);
             }
+
+            @Override
+            public java.util.Optional<Versioned> readVersioned(Handle h) {
+                return store.readVersioned(h);
+            }
+
+            @Override
+            public java.util.Optional<String> replace(Handle h, byte[] d, String v) {
+                return store.replace(h, d, v);
+            }
         };
     }
 }

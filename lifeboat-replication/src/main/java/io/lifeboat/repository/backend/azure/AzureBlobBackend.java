@@ -232,6 +232,56 @@ public final class AzureBlobBackend implements Backend {
     }
 
     @Override
+    public Optional<Versioned> readVersioned(Handle handle) throws IOException {
+        try {
+            var response = blob(handle).downloadContentWithResponse(null, null, null, Context.NONE);
+            return Optional.of(new Versioned(response.getValue().toBytes(), response.getDeserializedHeaders().getETag()));
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failed("read", handle, e);
+        } catch (RuntimeException e) {
+            throw failed("read", handle, e);
+        }
+    }
+
+    /**
+     * A Put Blob with {@code If-Match: <ETag>}. Like a create it tags the blob with a random id, so a
+     * replace whose first try landed but whose answer was lost (the SDK's retry then meets a 412) still
+     * reports that it replaced the file, and the caller does not apply its change twice.
+     */
+    @Override
+    public Optional<String> replace(Handle handle, byte[] data, String version) throws IOException {
+        String nonce = UUID.randomUUID().toString();
+        BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(data))
+                .setParallelTransferOptions(new ParallelTransferOptions().setMaxSingleUploadSizeLong(BLOCK_BYTES))
+                .setMetadata(Map.of(WRITER, nonce))
+                .setRequestConditions(new BlobRequestConditions().setIfMatch(version));
+        BlobClient blob = blob(handle);
+        try {
+            return Optional.of(blob.uploadWithResponse(options, null, Context.NONE).getValue().getETag());
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() != 412 && e.getStatusCode() != 404) {
+                throw failed("replace", handle, e);
+            }
+        } catch (RuntimeException e) {
+            throw failed("replace", handle, e);
+        }
+        try { // changed since it was read, or changed by this very replace before a retry
+            var properties = blob.getProperties();
+            return nonce.equals(properties.getMetadata().get(WRITER)) ? Optional.of(properties.getETag()) : Optional.empty();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failed("replace", handle, e);
+        } catch (RuntimeException e) {
+            throw failed("replace", handle, e);
+        }
+    }
+
+    @Override
     public Optional<WriterLease> writerLease() {
         return Optional.of(new AzureWriterLease(container.getBlobClient(store.blobName(AzureWriterLease.BLOB)), location()));
     }

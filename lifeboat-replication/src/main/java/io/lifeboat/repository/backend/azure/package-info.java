@@ -17,6 +17,9 @@
  *       drops them (after a week). Each create tags its blob with a random id in metadata, so a create
  *       whose first try landed but whose answer was lost, and that the SDK retried into a 409, still
  *       reports that it created the file.</li>
+ *   <li><b>Replace</b> (only the vault's state records and node announcements) is a Put Blob with
+ *       {@code If-Match: <ETag>} of the version read; a 412 means another writer was first. It tags the
+ *       blob with a random id like a create, so a replace whose answer was lost still knows it landed.</li>
  *   <li><b>Read</b> is a Get Blob, whole or with a {@code Range}; <b>list</b> is List Blobs by prefix;
  *       <b>delete</b> is Delete Blob (with its snapshots), a 404 meaning "was not there".</li>
  *   <li><b>Retries</b>: the SDK's exponential retry policy (5 tries, 0.5 s to 15 s apart) retries
