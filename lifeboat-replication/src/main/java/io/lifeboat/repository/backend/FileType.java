@@ -17,8 +17,13 @@ public enum FileType {
     MANIFESTS("manifests", 1),
     /** {@code machines/<machine>/}: which blocks each machine has uploaded (ownership records). */
     MACHINES("machines", 1),
-    /** {@code locks/}: who has the repository open for writing. */
-    LOCKS("locks", 0);
+    /** {@code locks/}: who has the repository open for writing (each node's presence record and heartbeats). */
+    LOCKS("locks", 0),
+    /**
+     * {@code prune/}: packs a prune dropped on a store shared by several nodes, deleted only after the
+     * safety margin (see {@code docs/repository-format.md}, "Several nodes on one store").
+     */
+    PRUNE("prune", 0);
 
     private final String folder;
     private final int subfolders;
