@@ -43,10 +43,15 @@ public final class VaultDir {
      * the single-writer lock, so it fails, naming the holder, while {@code vault serve} runs.
      */
     public static Repository openForWriting(Path vault) {
+        return openForWriting(vault, RepositoryOptions.DEFAULT_PRUNE_MARGIN);
+    }
+
+    /** {@link #openForWriting(Path)} with the prune rule's safety margin on a store shared by several nodes. */
+    public static Repository openForWriting(Path vault, java.time.Duration pruneMargin) {
         requireVault(vault);
         return Repository.open(backend(vault),
                 RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
-                        .withTableDir(new VaultLayout(vault).cache()));
+                        .withTableDir(new VaultLayout(vault).cache()).withPruneMargin(pruneMargin));
     }
 
     /**
