@@ -284,7 +284,11 @@ final class Retention {
      * while no reader is open: a reader reads a point's chunks as it goes. Those left wait for a later run.
      */
     private void sweepChunks(Collection<String> machines) throws IOException {
-        Instant cutoff = repo.options.clock().instant().minus(repo.options.pruneGrace());
+        Duration keep = repo.options.pruneGrace();
+        if (shared != null && repo.options.pruneMargin().compareTo(keep) > 0) {
+            keep = repo.options.pruneMargin(); // a commit on another node may be reading them, its point not yet made
+        }
+        Instant cutoff = repo.options.clock().instant().minus(keep);
         List<Handle> unnamed = new ArrayList<>();
         List<String> files = repo.backend.list(FileType.MANIFESTS);
         for (String machine : machines) {

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * names it has not read yet (so a refresh with nothing new costs four list requests). New points and
  * ownership records are loaded as at open; a prune record drops its packs from the index and
  * registers their replacements ({@link Condemnation}); an index file that vanished drops its pack. A
- * point file that vanished (another node's retention) is forgotten.
+ * point file that vanished (another node's retention) is forgotten, and a machine whose ownership files
+ * vanished (compacted by another node's prune, which may have released some of its blocks) has its
+ * ownership read again from its files as they are now.
  *
  * <p>Points first, then ownership, then prune records, then indexes, in the order the writers create
  * them backwards (a point is created after its blocks' ownership and indexes), so a point this node
@@ -126,21 +128,43 @@ final class StoreRefresh {
     }
 
     private void loadOwnership() throws IOException {
-        for (String name : repo.backend.list(FileType.MACHINES)) {
-            if (!ownership.add(name)) {
-                continue;
+        List<String> listed = repo.backend.list(FileType.MACHINES);
+        for (String name : listed) {
+            if (!ownership.contains(name)) {
+                loadOwnershipFile(name);
             }
-            String machine = name.substring(0, name.indexOf('/'));
-            try {
-                Map<BlockId, Long> blocks = RepositoryFiles.ownership(repo.backend.read(new Handle(FileType.MACHINES, name)), machine);
-                repo.blocks.owned.add(machine);
-                blocks.forEach((id, t) -> repo.blocks.owned.load(machine, id, t));
-                repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
-            } catch (NoSuchFileException e) {
-                // compacted away by another node meanwhile: its blocks are in the compacted file
-            } catch (LifeboatException | IllegalArgumentException e) {
-                LOG.warn("machines/{} is unreadable ({}); skipped", name, e.getMessage());
+        }
+        // a machine whose files vanished had them compacted by a prune, which may have dropped some of
+        // its blocks: its table is read again from its files as they are now
+        Set<String> now = new HashSet<>(listed);
+        Set<String> compacted = new HashSet<>();
+        for (String name : ownership) {
+            if (!now.contains(name)) {
+                compacted.add(name.substring(0, name.indexOf('/')));
             }
+        }
+        for (String machine : compacted) {
+            ownership.removeIf(n -> n.startsWith(machine + "/"));
+            repo.blocks.owned.release(machine, (id, times) -> true);
+            repo.blocks.owned.files.remove(machine);
+            for (String name : RepositoryFiles.names(listed, machine)) {
+                loadOwnershipFile(name);
+            }
+        }
+    }
+
+    private void loadOwnershipFile(String name) throws IOException {
+        ownership.add(name);
+        String machine = name.substring(0, name.indexOf('/'));
+        try {
+            Map<BlockId, Long> blocks = RepositoryFiles.ownership(repo.backend.read(new Handle(FileType.MACHINES, name)), machine);
+            repo.blocks.owned.add(machine);
+            blocks.forEach((id, t) -> repo.blocks.owned.load(machine, id, t));
+            repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+        } catch (NoSuchFileException e) {
+            ownership.remove(name); // compacted away by another node meanwhile: its blocks are in the compacted file
+        } catch (LifeboatException | IllegalArgumentException e) {
+            LOG.warn("machines/{} is unreadable ({}); skipped", name, e.getMessage());
         }
     }
 

@@ -57,6 +57,11 @@ public final class PruneCommand implements Callable<Integer> {
                     + " commit (default: 1h)")
     java.time.Duration margin = io.lifeboat.repository.RepositoryOptions.DEFAULT_PRUNE_MARGIN;
 
+    @Option(names = "--grace", paramLabel = "DURATION", converter = io.lifeboat.cli.DurationOption.class,
+            description = "keep a machine's blocks uploaded (or reported present) within this, even when no point names"
+                    + " them yet: they may belong to a point being uploaded (default: 6h)")
+    java.time.Duration grace = io.lifeboat.repository.RepositoryOptions.DEFAULT_PRUNE_GRACE;
+
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "write the report as JSON to FILE, or to standard output when FILE is omitted or -")
     String json;
@@ -65,7 +70,7 @@ public final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         PruneRequest request = new PruneRequest(Optional.ofNullable(machine), Set.copyOf(points), ignoreLockPeriod, dryRun);
         PruneReport report;
-        try (Repository repo = dryRun ? VaultDir.openReadOnly(dir) : VaultDir.openForWriting(dir, margin)) {
+        try (Repository repo = dryRun ? VaultDir.openReadOnly(dir) : VaultDir.openForWriting(dir, o -> o.withPruneMargin(margin).withPruneGrace(grace))) {
             report = repo.prune(request);
         }
         if (!dryRun) {

@@ -43,15 +43,15 @@ public final class VaultDir {
      * the single-writer lock, so it fails, naming the holder, while {@code vault serve} runs.
      */
     public static Repository openForWriting(Path vault) {
-        return openForWriting(vault, RepositoryOptions.DEFAULT_PRUNE_MARGIN);
+        return openForWriting(vault, o -> o);
     }
 
-    /** {@link #openForWriting(Path)} with the prune rule's safety margin on a store shared by several nodes. */
-    public static Repository openForWriting(Path vault, java.time.Duration pruneMargin) {
+    /** {@link #openForWriting(Path)} with prune's own settings ({@code prune --margin}, {@code --grace}). */
+    public static Repository openForWriting(Path vault, java.util.function.UnaryOperator<RepositoryOptions> prune) {
         requireVault(vault);
         return Repository.open(backend(vault),
-                RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
-                        .withTableDir(new VaultLayout(vault).cache()).withPruneMargin(pruneMargin));
+                prune.apply(RepositoryOptions.defaults().withPolicy(new PolicyFile(new VaultLayout(vault).policy())::read)
+                        .withTableDir(new VaultLayout(vault).cache())));
     }
 
     /**
