@@ -116,4 +116,22 @@ class SharedStoreTest {
             assertThat(fresh.verify(Optional.empty()).ok()).isTrue();
         }
     }
+
+    @Test
+    void aPackYoungerThanTheMarginIsLeftAloneEvenWithNoOwnerYet() throws IOException {
+        try (Repository one = node("one"); Repository two = node("two")) {
+            Cut cut = image(5);
+            two.putBlocks("web-1", cut.uploadList());
+            // as if node 2's ownership record were still on its way: node 1 sees a pack nobody owns
+            for (String name : store.list(FileType.MACHINES)) {
+                store.delete(new io.lifeboat.repository.backend.Handle(FileType.MACHINES, name));
+            }
+            one.prune(PruneRequest.byPolicy(false));
+            assertThat(store.list(FileType.PRUNE)).as("young: not dropped").isEmpty();
+            clock.advance(Duration.ofMinutes(31)); // older than the margin, and still nobody's
+            one.prune(PruneRequest.byPolicy(false));
+            assertThat(store.list(FileType.PRUNE)).as("dropped, not yet deleted").hasSize(1);
+            assertThat(store.list(FileType.DATA)).hasSize(1);
+        }
+    }
 }
