@@ -59,6 +59,10 @@ public final class AgentEnrolment {
         X509Certificate cert = IdentityFiles.store(layout, resp.json(), keys, token.caSha256(), name);
         try {
             new AgentConfig(vault.toString(), name).write(layout);
+            VaultNodes nodes = VaultNodes.fromAnswer(resp.json()); // a vault of several nodes lists them all
+            if (!nodes.nodes().isEmpty()) {
+                nodes.write(layout);
+            }
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot write " + layout.config() + ": " + e, e);
         }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  *   A/machine.key   its private key (PKCS#8 PEM, 0600), made here and never sent anywhere
  *   A/ca.crt        the vault's CA certificate, pinned at enrolment by the token's hash
  *   A/agent.json    {@link AgentConfig}: the vault's address and the machine name
+ *   A/nodes.json    {@link VaultNodes}: every vault node in front of the vault's store, learnt at
+ *                   enrolment and on every pass; the agent moves between them ({@link NodeRoute})
  *   A/fingerprint.key the secret that keys the agent's block fingerprints (0600, made on first
  *                   protect; {@link io.lifeboat.agent.protect.FingerprintKey})
  *   A/known-blocks/ per protected source, the fingerprints and ids of its last point's blocks
@@ -35,6 +37,10 @@ public record AgentLayout(Path dir) {
 
     public Path config() {
         return dir.resolve("agent.json");
+    }
+
+    public Path nodes() {
+        return dir.resolve("nodes.json");
     }
 
     public Path fingerprintKey() {

@@ -45,6 +45,12 @@ final class BlockStore {
     final Set<BlockId> damaged = ConcurrentHashMap.newKeySet();
     /** Packs holding a damaged copy of a block that has since been stored again: to be repacked. */
     final Set<String> superseded = ConcurrentHashMap.newKeySet();
+    /**
+     * On a shared store, packs a prune dropped ({@link Condemnation}): never used again, and never
+     * written again under the same name (the same blocks go to a pack of another name), since the
+     * files are deleted once the safety margin has passed.
+     */
+    final Set<String> condemned = ConcurrentHashMap.newKeySet();
 
     BlockStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
@@ -175,25 +181,29 @@ final class BlockStore {
         return out;
     }
 
-    /** Writes the items as new packs whose locations replace the old ones (repacking). */
-    void writePacksReplacing(List<Pack.Item> items) throws IOException {
+    /** Writes the items as new packs whose locations replace the old ones (repacking); returns their names. */
+    List<String> writePacksReplacing(List<Pack.Item> items) throws IOException {
+        List<String> names = new ArrayList<>();
         for (List<Pack.Item> chunk : chunks(items)) {
-            writePack(chunk, true);
+            names.add(writePack(chunk, true));
         }
+        return names;
     }
 
-    private void writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
+    private String writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
         Pack.Built built = Pack.build(chunk);
         List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
-        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes()) && !holds(built)) {
+        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes())
+                && (condemned.contains(built.name()) || !holds(built))) {
             // The name is taken by other bytes: the leftover of a write torn by a crash on a store
-            // without atomic creates, or the same blocks compressed differently. Never replace a
-            // file; write this pack under another name.
+            // without atomic creates, or the same blocks compressed differently; or a pack a prune
+            // dropped, to be deleted soon. Never replace a file; write this pack under another name.
             LOG.warn("data/{} exists with other contents; writing the pack under another name", built.name());
             built = Pack.rename(built, Repository.uniqueName(options.clock().instant()));
         }
         backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
         register(built.name(), ids, built.locations(), replace);
+        return built.name();
     }
 
     /** True when the pack file of that name already holds exactly these bytes. */

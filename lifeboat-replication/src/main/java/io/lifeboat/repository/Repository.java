@@ -55,6 +55,8 @@ public final class Repository implements AutoCloseable {
     final ManifestStore manifests;
     /** Per machine: its points by id (their manifests stay on disk). */
     final Map<String, Map<String, PointInfo>> points = new ConcurrentHashMap<>();
+    /** On a store shared by several writer nodes: what the others stored and pruned, learnt as needed. */
+    final StoreRefresh refresh = new StoreRefresh(this);
     private volatile boolean closed;
 
     private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
@@ -87,7 +89,8 @@ public final class Repository implements AutoCloseable {
             ReaderGate.Ticket reading = null;
             if (!options.readOnly()) {
                 ensureConfig(backend, options);
-                lock = RepositoryLock.acquire(backend, options.clock().instant());
+                lock = RepositoryLock.isShared(backend) ? RepositoryLock.join(backend, options.clock())
+                        : RepositoryLock.acquire(backend, options.clock().instant());
                 backend.removeTemporaries();
                 gate.prepare();
             } else if (backend.size(Handle.CONFIG).isPresent()) {
@@ -95,6 +98,9 @@ public final class Repository implements AutoCloseable {
                 reading = gate.enter();
             }
             Repository r = new Repository(backend, options, lock, gate, reading, blocks);
+            if (lock != null && lock.shared()) {
+                r.refresh.enable();
+            }
             try {
                 new RepositoryLoader(r).load();
             } catch (RuntimeException | IOException e) {
@@ -164,7 +170,10 @@ public final class Repository implements AutoCloseable {
         checkMachine(machine);
         rw.readLock().lock();
         try {
+            refresh.maybe(); // blocks other nodes stored since count
             return blocks.missing(machine, ids);
+        } catch (IOException e) {
+            throw storage("learn what other vault nodes stored in " + backend.location(), e);
         } finally {
             rw.readLock().unlock();
         }
@@ -354,11 +363,13 @@ public final class Repository implements AutoCloseable {
         PointInfo info;
         rw.readLock().lock();
         try {
+            CommitGuard guard = new CommitGuard(this, machine);
+            guard.before();
             ManifestSummary summary;
             try {
-                summary = checkWhole(machine, header, chunks, true);
+                summary = checkWhole(machine, header, chunks, true, guard);
             } catch (ManifestCheck.OutOfOrder e) {
-                summary = checkWhole(machine, header, chunks, false); // not listed as the agent lists: keep every path
+                summary = checkWhole(machine, header, chunks, false, guard); // not listed as the agent lists: keep every path
             }
             Instant created = options.clock().instant();
             while (true) {
@@ -366,6 +377,7 @@ public final class Repository implements AutoCloseable {
                         summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
                 Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
                 if (backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
+                    guard.after(h, info);
                     break;
                 }
             }
@@ -385,10 +397,9 @@ public final class Repository implements AutoCloseable {
     }
 
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
-    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered)
-            throws IOException {
-        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), options.maxBlockBytes(),
-                id -> blocks.has(machine, id));
+    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered,
+            CommitGuard guard) throws IOException {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), options.maxBlockBytes(), guard.has());
         if (ordered) {
             check.expectingOrder();
         }
@@ -451,6 +462,11 @@ public final class Repository implements AutoCloseable {
     public List<PointInfo> points(Optional<String> machine) {
         List<PointInfo> out = new ArrayList<>();
         machine.ifPresent(Repository::checkMachine);
+        try {
+            refresh.maybe(); // points other nodes committed since
+        } catch (IOException e) {
+            throw storage("learn what other vault nodes committed in " + backend.location(), e);
+        }
         for (Map.Entry<String, Map<String, PointInfo>> e : points.entrySet()) {
             if (machine.isEmpty() || machine.get().equals(e.getKey())) {
                 out.addAll(e.getValue().values());

@@ -46,6 +46,9 @@ final class RepositoryLoader {
     private boolean vanished;
 
     void load() throws IOException {
+        if (repo.refresh.enabled()) {
+            loadCondemned(); // first: a pack a prune dropped is neither loaded nor rebuilt
+        }
         for (int attempt = 1; ; attempt++) {
             vanished = false;
             loadPoints();
@@ -62,15 +65,41 @@ final class RepositoryLoader {
         }
     }
 
+    private void seen(FileType type, String name) {
+        if (repo.refresh.enabled()) {
+            repo.refresh.seen(type, name);
+        }
+    }
+
+    /** On a shared store: the packs prunes have dropped (not used, not rebuilt), recorded as read. */
+    private void loadCondemned() throws IOException {
+        for (String name : backend.list(FileType.PRUNE)) {
+            try {
+                Condemnation.Record r = Condemnation.read(backend, name);
+                repo.blocks.condemned.addAll(r.packs());
+            } catch (NoSuchFileException e) {
+                continue; // its packs were deleted meanwhile
+            } catch (LifeboatException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                LOG.warn("prune/{} is unreadable ({}); skipped", name, e.getMessage());
+            }
+            repo.refresh.seen(FileType.PRUNE, name);
+        }
+    }
+
     private void loadIndex() throws IOException {
         Set<String> packs = new HashSet<>(backend.list(FileType.DATA));
         Set<String> indexed = new HashSet<>();
         for (String name : backend.list(FileType.INDEX)) {
+            if (repo.blocks.condemned.contains(name)) {
+                indexed.add(name);
+                continue;
+            }
             Handle h = new Handle(FileType.INDEX, name);
             try {
                 Map<BlockId, Pack.Location> m = RepositoryFiles.index(backend.read(h), name);
                 repo.blocks.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
                 indexed.add(name);
+                seen(FileType.INDEX, name);
             } catch (NoSuchFileException e) {
                 vanished = true; // deleted by a prune running elsewhere while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
@@ -81,7 +110,7 @@ final class RepositoryLoader {
             }
         }
         for (String pack : packs) {
-            if (!indexed.contains(pack)) {
+            if (!indexed.contains(pack) && !repo.blocks.condemned.contains(pack)) {
                 rebuild(pack);
             }
         }
@@ -116,6 +145,7 @@ final class RepositoryLoader {
                 repo.blocks.owned.add(machine);
                 blocks.forEach((id, t) -> repo.blocks.owned.load(machine, id, t));
                 repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+                seen(FileType.MACHINES, name);
             } catch (NoSuchFileException e) {
                 vanished = true; // compacted away while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
@@ -136,6 +166,7 @@ final class RepositoryLoader {
                     continue;
                 }
                 repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p.info());
+                seen(FileType.POINTS, name);
                 if (!writable) {
                     repo.manifests.hold(p); // a serving vault may delete it; its chunks wait for us
                 }

@@ -3,7 +3,7 @@ package io.lifeboat.repository;
 import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
-import io.lifeboat.repository.backend.WriterLease;
+import io.lifeboat.repository.backend.WriterLease; // javadoc
 import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,10 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * opener gets; once the OS lock is ours, every record left there is a dead writer's and is removed.
  *
  * <p>A store without a local folder but with a {@link WriterLease} (Azure Blob: a lease that expires
- * unless renewed) uses the lease the same way: held, every record is a dead writer's. A store with
- * neither has only the records: a record of a process that is gone (same host, pid not running, or
- * this process but no longer open) is stale and removed; any other record refuses the open.
- * Read-only opens take no writer lock (see {@link ReaderGate}).
+ * unless renewed) is <b>shared</b>: any number of nodes write it at once, each with a {@link
+ * WriterPresence} (its record and heartbeat) instead of an exclusive lock, and only pruning is
+ * exclusive, under the lease ({@link PruneLease}). A store with neither has only the records: a
+ * record of a process that is gone (same host, pid not running, or this process but no longer open)
+ * is stale and removed; any other record refuses the open. Read-only opens take no writer lock (see
+ * {@link ReaderGate}).
  */
 final class RepositoryLock {
     static final String LOCK_FILE = "write.lock";
@@ -40,14 +42,33 @@ final class RepositoryLock {
     private final Handle handle;
     private final String token;
     private final OsFileLock os;
-    private final WriterLease lease;
+    /** On a shared store: this node's presence instead of an exclusive lock (then handle is null). */
+    private final WriterPresence presence;
 
-    private RepositoryLock(Backend backend, Handle handle, String token, OsFileLock os, WriterLease lease) {
+    private RepositoryLock(Backend backend, Handle handle, String token, OsFileLock os, WriterPresence presence) {
         this.backend = backend;
         this.handle = handle;
         this.token = token;
         this.os = os;
-        this.lease = lease;
+        this.presence = presence;
+    }
+
+    /** True when the store is shared by several writer nodes (see the class notes). */
+    boolean shared() {
+        return presence != null;
+    }
+
+    /** True when {@code backend} is written by several nodes at once: no local folder, a lease for pruning. */
+    static boolean isShared(Backend backend) {
+        return backend.localFolder().isEmpty() && backend.writerLease().isPresent();
+    }
+
+    /** Opens a shared store for writing: this node's presence record and heartbeat, no exclusive lock. */
+    static RepositoryLock join(Backend backend, java.time.Clock clock) throws IOException {
+        String token = UUID.randomUUID().toString().replace("-", "");
+        WriterPresence p = WriterPresence.start(backend, clock, hostName(), ProcessHandle.current().pid(), token);
+        HELD.add(token);
+        return new RepositoryLock(backend, null, token, null, p);
     }
 
     static RepositoryLock acquire(Backend backend, Instant now) throws IOException {
@@ -61,16 +82,12 @@ final class RepositoryLock {
                 throw refused(backend, records(backend));
             }
         }
-        WriterLease lease = folder.isPresent() ? null : backend.writerLease().orElse(null);
-        if (lease != null && !lease.tryAcquire()) {
-            throw refused(backend, records(backend));
-        }
         try {
             for (String name : backend.list(FileType.LOCKS)) {
                 Handle h = new Handle(FileType.LOCKS, name);
                 RepositoryFiles.Lock other = record(backend, h);
-                if (os != null || lease != null || other == null || isStale(other, host, pid)) {
-                    backend.delete(h); // under the OS lock or the lease every record is a dead writer's; an unreadable one protects nothing
+                if (os != null || other == null || isStale(other, host, pid)) {
+                    backend.delete(h); // under the OS lock every record is a dead writer's; an unreadable one protects nothing
                 } else {
                     throw refused(backend, List.of(other));
                 }
@@ -79,13 +96,10 @@ final class RepositoryLock {
             Handle h = new Handle(FileType.LOCKS, token);
             backend.create(h, RepositoryFiles.lock(new RepositoryFiles.Lock(host, pid, token, now)));
             HELD.add(token);
-            return new RepositoryLock(backend, h, token, os, lease);
+            return new RepositoryLock(backend, h, token, os, null);
         } catch (IOException | RuntimeException e) {
             if (os != null) {
                 os.close();
-            }
-            if (lease != null) {
-                lease.release();
             }
             throw e;
         }
@@ -130,14 +144,15 @@ final class RepositoryLock {
 
     void release() throws IOException {
         HELD.remove(token);
+        if (presence != null) {
+            presence.close();
+            return;
+        }
         try {
             backend.delete(handle);
         } finally {
             if (os != null) {
                 os.close();
-            }
-            if (lease != null) {
-                lease.release();
             }
         }
     }
@@ -145,8 +160,9 @@ final class RepositoryLock {
     /** Lets go as a killed process would: the kernel's lock is freed, the record stays (tests of crash recovery). */
     void abandon() {
         HELD.remove(token);
-        if (lease != null) {
-            lease.abandon();
+        if (presence != null) {
+            presence.abandon();
+            return;
         }
         if (os != null) {
             try {

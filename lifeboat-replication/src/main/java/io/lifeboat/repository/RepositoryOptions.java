@@ -19,6 +19,11 @@ import java.util.function.Supplier;
  *                        asked again at every commit and prune, so a serving vault follows a changed
  *                        policy without a restart; a supplier that throws stops retention (nothing is
  *                        deleted) and the commit still succeeds
+ * @param pruneMargin     on a store shared by several writer nodes, the prune rule's safety margin: a
+ *                        pack younger than this is never dropped (its ownership record may still be
+ *                        on its way from another node), and a dropped pack's files are deleted no
+ *                        sooner than this after the prune that dropped it; longer than any node takes
+ *                        from checking a commit to creating its point
  * @param tableDir        the local folder for the block index and ownership tables ({@link BlockTable}):
  *                        memory-mapped files, unlinked as soon as they are mapped, so they need a real
  *                        disk (not a RAM-backed {@code tmpfs}) with about 85-170 bytes per stored block
@@ -26,23 +31,25 @@ import java.util.function.Supplier;
  *                        {@code VAULT/cache}
  */
 public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean readOnly, Duration pruneGrace,
-        Clock clock, Supplier<StoragePolicy> policy, Path tableDir) {
+        Clock clock, Supplier<StoragePolicy> policy, Duration pruneMargin, Path tableDir) {
     public static final int DEFAULT_PACK_TARGET_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_BLOCK_BYTES = 16 << 20;
     public static final Duration DEFAULT_PRUNE_GRACE = Duration.ofHours(6);
+    public static final Duration DEFAULT_PRUNE_MARGIN = Duration.ofHours(1);
 
     public RepositoryOptions {
         if (packTargetBytes < 1 || maxBlockBytes < 1) {
             throw new IllegalArgumentException("pack and block sizes must be positive");
         }
-        if (pruneGrace == null || pruneGrace.isNegative() || clock == null || policy == null) {
-            throw new IllegalArgumentException("pruneGrace, clock and policy are required");
+        if (pruneGrace == null || pruneGrace.isNegative() || clock == null || policy == null || pruneMargin == null
+                || pruneMargin.isNegative()) {
+            throw new IllegalArgumentException("pruneGrace, pruneMargin, clock and policy are required");
         }
     }
 
     public static RepositoryOptions defaults() {
         return new RepositoryOptions(DEFAULT_PACK_TARGET_BYTES, DEFAULT_MAX_BLOCK_BYTES, false, DEFAULT_PRUNE_GRACE,
-                Clock.systemUTC(), () -> StoragePolicy.DEFAULT, null);
+                Clock.systemUTC(), () -> StoragePolicy.DEFAULT, DEFAULT_PRUNE_MARGIN, null);
     }
 
     public static RepositoryOptions readOnlyDefaults() {
@@ -62,27 +69,31 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
     }
 
     public RepositoryOptions withPolicy(Supplier<StoragePolicy> p) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p, pruneMargin, tableDir);
     }
 
     public RepositoryOptions withPackTargetBytes(int n) {
-        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy, tableDir);
+        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir);
     }
 
     public RepositoryOptions withMaxBlockBytes(int n) {
-        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy, tableDir);
+        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir);
     }
 
     public RepositoryOptions withReadOnly(boolean ro) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy, pruneMargin, tableDir);
     }
 
     public RepositoryOptions withPruneGrace(Duration d) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy, pruneMargin, tableDir);
+    }
+
+    public RepositoryOptions withPruneMargin(Duration d) {
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, d, tableDir);
     }
 
     public RepositoryOptions withTableDir(Path dir) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, dir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, dir);
     }
 
     /** {@link #tableDir}, or the JVM's temporary folder when none was given. */
@@ -91,6 +102,6 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
     }
 
     public RepositoryOptions withClock(Clock c) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy, pruneMargin, tableDir);
     }
 }

@@ -51,18 +51,33 @@ final class Retention {
     private final Repository repo;
     private int packsDeleted;
     private int packsRepacked;
+    /** On a store shared by several nodes: its rules for deleting (else null: deletions as below). */
+    private final SharedPrune shared;
+    /** Packs repacks wrote in this run (a shared store's prune record names them). */
+    private final List<String> replacements = new ArrayList<>();
     /** A compacted ownership file holds at most this many blocks (about 1.3 MB of JSON), so each is read in little memory. */
     static final int OWNERSHIP_FILE_BLOCKS = 16_384;
 
     Retention(Repository repo) {
         this.repo = repo;
+        this.shared = repo.refresh.enabled() ? new SharedPrune(repo) : null;
     }
 
-    /** After a commit of {@code machine}: the vault's policy and lock period, then the sweep. */
+    /**
+     * After a commit of {@code machine}: the vault's policy and lock period, then the sweep. On a shared
+     * store only while this node can take the prune lease; when another node holds it, retention waits
+     * for this machine's next commit.
+     */
     void apply(String machine) throws IOException {
         StoragePolicy policy = repo.options.policy().get();
+        Optional<PruneLease> lease = PruneLease.tryTake(repo.backend, shared != null);
+        if (lease.isEmpty()) {
+            LOG.debug("another node is pruning {}; retention for machine {} waits for its next commit", repo.location(), machine);
+            return;
+        }
         repo.rw.writeLock().lock();
-        try {
+        try (PruneLease held = lease.get()) {
+            repo.refresh.now();
             List<Decision> plan = RetentionPlan.decide(repo.points(Optional.of(machine)), policy::retentionOf,
                     policy.lockPeriod(), repo.options.clock().instant());
             deletePoints(dropped(plan));
@@ -75,8 +90,10 @@ final class Retention {
     /** An operator's prune; see {@link Repository#prune}. */
     PruneReport prune(PruneRequest req) throws IOException {
         StoragePolicy policy = repo.options.policy().get();
+        PruneLease lease = req.dryRun() ? null : PruneLease.take(repo.backend, shared != null);
         repo.rw.writeLock().lock();
         try {
+            repo.refresh.now();
             List<PointInfo> scope = repo.points(req.machine());
             Set<String> unknown = new HashSet<>(req.points());
             scope.forEach(p -> unknown.remove(p.id()));
@@ -100,6 +117,9 @@ final class Retention {
             return new PruneReport(plan, drop, false, packsDeleted, packsRepacked, repo.gate.pending.size());
         } finally {
             repo.rw.writeLock().unlock();
+            if (lease != null) {
+                lease.close();
+            }
         }
     }
 
@@ -122,7 +142,14 @@ final class Retention {
             dropOwnership(m);
         }
         collectPacks();
-        deletePending();
+        if (shared != null) {
+            shared.condemn(repo.gate.pending, replacements); // deleted by a later run, after the margin
+            repo.gate.pending.clear();
+            shared.deleteDue();
+            WriterPresence.removeStale(repo.backend, repo.options.clock().instant());
+        } else {
+            deletePending();
+        }
         sweepChunks(machines);
     }
 
@@ -233,6 +260,10 @@ final class Retention {
                 repacks.add(pack);
             }
         }
+        if (shared != null) { // a young pack may be another node's upload whose ownership is on its way
+            shared.keepYoung(gone);
+            shared.keepYoung(repacks);
+        }
         // the dead packs go first, in one pass: a repack below may write a pack of the same name again
         // (the same live blocks as a repack a crash interrupted), which must then stay
         repo.blocks.index.drop(gone);
@@ -253,7 +284,11 @@ final class Retention {
      * while no reader is open: a reader reads a point's chunks as it goes. Those left wait for a later run.
      */
     private void sweepChunks(Collection<String> machines) throws IOException {
-        Instant cutoff = repo.options.clock().instant().minus(repo.options.pruneGrace());
+        Duration keep = repo.options.pruneGrace();
+        if (shared != null && repo.options.pruneMargin().compareTo(keep) > 0) {
+            keep = repo.options.pruneMargin(); // a commit on another node may be reading them, its point not yet made
+        }
+        Instant cutoff = repo.options.clock().instant().minus(keep);
         List<Handle> unnamed = new ArrayList<>();
         List<String> files = repo.backend.list(FileType.MANIFESTS);
         for (String machine : machines) {
@@ -329,7 +364,7 @@ final class Retention {
             }
             items.add(new Pack.Item(id, Pack.body(id, loc, record), loc.encoding(), raw.length));
         }
-        repo.blocks.writePacksReplacing(items);
+        replacements.addAll(repo.blocks.writePacksReplacing(items));
         repo.blocks.index.drop(pack, listed.keySet()); // the dead blocks' entries; the live ones moved
         forget(pack);
         packsRepacked++;

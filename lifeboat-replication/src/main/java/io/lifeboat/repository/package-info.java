@@ -22,7 +22,11 @@
  *       {@code prune} deletes sooner.</li>
  *   <li>Reads and {@code verify} check each record header, decode within the bound and re-hash.</li>
  *   <li>On open, a writer takes the OS lock (freed by the kernel when it dies), removes temporaries and
- *       re-indexes packs whose index is missing; a reader holds a shared lock that defers pack deletions.</li>
+ *       re-indexes packs whose index is missing; a reader holds a shared lock that defers pack deletions.
+ *       On a store shared by several nodes (Azure Blob) each writer leaves a presence record instead,
+ *       learns the others' files as it needs them ({@link io.lifeboat.repository.StoreRefresh}), and
+ *       prunes under a lease by the safety-margin rule ({@link io.lifeboat.repository.SharedPrune},
+ *       {@link io.lifeboat.repository.CommitGuard}).</li>
  *   <li>A block found damaged counts as missing from then on; the next upload of it stores a fresh copy.</li>
  *   <li>Where each block lies and who owns it are {@link io.lifeboat.repository.BlockTable}s: hash tables in
  *       memory-mapped files, built at open from {@code index/} and {@code machines/} and unlinked at once, so
@@ -31,7 +35,8 @@
  * </ol>
  *
  * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is
- * trusted); only one process may write a repository at a time (an OS lock on {@code write.lock}); a point
+ * trusted); only one process may write a repository in a local folder at a time (an OS lock on {@code
+ * write.lock}; a shared store has several, see {@code docs/repository-format.md}); a point
  * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
  * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
  * uploaded within the grace period even if no point names them, and manifest chunks no point names for as

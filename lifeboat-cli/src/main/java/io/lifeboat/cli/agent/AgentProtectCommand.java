@@ -167,7 +167,10 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 }
             } else {
                 ProtectLoop loop = new ProtectLoop(protector, stop, e -> report(e, events));
-                Runnable renew = () -> transport.renewIfDue(Clock.systemUTC());
+                Runnable renew = () -> { // before every round: the certificate, and the vault's list of nodes
+                    transport.renewIfDue(Clock.systemUTC());
+                    transport.refreshNodes();
+                };
                 if (schedule != null) {
                     loop.run(paths, schedule::nextInterval, renew,
                             new RpoReporter(transport, transport.machine(), schedule.target(), Clock.systemUTC()));

@@ -29,8 +29,10 @@ import picocli.CommandLine.Option;
                 + " dropped points and the blocks no point needs. --point deletes named points whatever the policy says;"
                 + " --ignore-lock-period lets the policy drop points younger than the lock period. This is the only way to"
                 + " delete a point inside the lock period: no machine request can.",
-            "The vault must be stopped (prune takes its writer lock and names the running vault otherwise); --dry-run"
-                + " only reads and is safe while it serves. Use it to recover room on a full disk.",
+            "On a vault folder's own repository the vault must be stopped (prune takes its writer lock and names the running"
+                + " vault otherwise); on a store shared by several vault nodes (Azure Blob) prune runs beside them, under the"
+                + " prune lease, and deletes a dropped pack only --margin after the prune that dropped it. --dry-run only"
+                + " reads and is safe while the vault serves. Use it to recover room on a full disk.",
             "JSON (--json): {dryRun, points: [{machine, source, id, created, verdict KEEP|HELD|DROP, reasons}],"
                 + " removed: [id], packsDeleted, packsRepacked, packsWaiting}."})
 public final class PruneCommand implements Callable<Integer> {
@@ -49,6 +51,17 @@ public final class PruneCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "say what would be deleted, delete nothing")
     boolean dryRun;
 
+    @Option(names = "--margin", paramLabel = "DURATION", converter = io.lifeboat.cli.DurationOption.class,
+            description = "on a store shared by several vault nodes: leave packs younger than this, and delete a dropped"
+                    + " pack no sooner than this after the prune that dropped it; longer than any node takes to check a"
+                    + " commit (default: 1h)")
+    java.time.Duration margin = io.lifeboat.repository.RepositoryOptions.DEFAULT_PRUNE_MARGIN;
+
+    @Option(names = "--grace", paramLabel = "DURATION", converter = io.lifeboat.cli.DurationOption.class,
+            description = "keep a machine's blocks uploaded (or reported present) within this, even when no point names"
+                    + " them yet: they may belong to a point being uploaded (default: 6h)")
+    java.time.Duration grace = io.lifeboat.repository.RepositoryOptions.DEFAULT_PRUNE_GRACE;
+
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "write the report as JSON to FILE, or to standard output when FILE is omitted or -")
     String json;
@@ -57,7 +70,7 @@ public final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         PruneRequest request = new PruneRequest(Optional.ofNullable(machine), Set.copyOf(points), ignoreLockPeriod, dryRun);
         PruneReport report;
-        try (Repository repo = dryRun ? VaultDir.openReadOnly(dir) : VaultDir.openForWriting(dir)) {
+        try (Repository repo = dryRun ? VaultDir.openReadOnly(dir) : VaultDir.openForWriting(dir, o -> o.withPruneMargin(margin).withPruneGrace(grace))) {
             report = repo.prune(request);
         }
         if (!dryRun) {

@@ -48,10 +48,15 @@ public final class VaultDir {
      * the single-writer lock, so it fails, naming the holder, while {@code vault serve} runs.
      */
     public static Repository openForWriting(Path vault) {
+        return openForWriting(vault, o -> o);
+    }
+
+    /** {@link #openForWriting(Path)} with prune's own settings ({@code prune --margin}, {@code --grace}). */
+    public static Repository openForWriting(Path vault, java.util.function.UnaryOperator<RepositoryOptions> prune) {
         requireVault(vault);
         return Repository.open(backend(vault),
-                RepositoryOptions.defaults().withPolicy(policy(vault)::read)
-                        .withTableDir(new VaultLayout(vault).cache()));
+                prune.apply(RepositoryOptions.defaults().withPolicy(policy(vault)::read)
+                        .withTableDir(new VaultLayout(vault).cache())));
     }
 
     /**

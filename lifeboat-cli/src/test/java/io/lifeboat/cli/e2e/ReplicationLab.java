@@ -62,6 +62,10 @@ final class ReplicationLab implements AutoCloseable {
         serve = null;
     }
 
+    int port() {
+        return port;
+    }
+
     LifeboatProcess vaultProcess() {
         return serve;
     }

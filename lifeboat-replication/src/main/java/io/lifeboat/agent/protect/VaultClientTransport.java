@@ -3,14 +3,18 @@ package io.lifeboat.agent.protect;
 import io.lifeboat.agent.AgentConfig;
 import io.lifeboat.agent.AgentLayout;
 import io.lifeboat.agent.CertificateRenewal;
+import io.lifeboat.agent.NodeRoute;
 import io.lifeboat.agent.VaultClient;
+import io.lifeboat.agent.VaultNodes;
 import io.lifeboat.agent.VaultResponse;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import io.lifeboat.vault.HostPort;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -23,12 +27,26 @@ import java.util.function.Supplier;
  * <p>{@link #connecting} sets the client up on a background thread: choosing the TLS engine loads
  * and initialises BoringSSL and Vert.x (0.6-0.8 s of a cold start on 2 cores), and a pass can read
  * its source meanwhile; the first request waits for it, and a failure to set up is thrown there.
+ *
+ * <p>A vault of several nodes ({@code A/nodes.json}, {@link VaultNodes}): when the node in use is
+ * unreachable, the failed request's {@link IOException} is thrown as before (the caller retries it under
+ * its {@link RetryPolicy}) and the next request goes to the next node ({@link NodeRoute}). The list is
+ * refreshed from {@code GET /v1/nodes} after the first request that succeeds and whenever {@link
+ * #refreshNodes} is called (before each round of the continuous mode).
  */
 public final class VaultClientTransport implements VaultTransport, AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VaultClientTransport.class);
+    /** The vault's list of its nodes (see {@link VaultNodes}). */
+    static final String NODES = "/v1/nodes";
     private final AgentLayout layout;
     private final String machine;
     private final CompletableFuture<Connected> setUp;
     private volatile VaultClient renewed;
+    /** The vault nodes, the one in use first; null until the client is set up. */
+    private volatile NodeRoute route;
+    /** The client of the node in use when it is not the first one set up (after a move to another node). */
+    private volatile VaultClient moved;
+    private volatile boolean nodesRefreshed;
 
     private record Connected(TlsEngine engine, VaultClient client) {
     }
@@ -83,8 +101,72 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     }
 
     private VaultClient client() {
+        VaultClient m = moved;
+        if (m != null) {
+            return m;
+        }
         VaultClient r = renewed;
         return r != null ? r : connected().client();
+    }
+
+    private NodeRoute route() {
+        NodeRoute r = route;
+        if (r == null) {
+            synchronized (this) {
+                if (route == null) {
+                    route = new NodeRoute(AgentConfig.read(layout).vaultAddress(), VaultNodes.read(layout));
+                }
+                r = route;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The node {@code failed} did not answer: the next request goes to the next node, on a new client
+     * (a vault of one node: the same node again, as before).
+     */
+    private synchronized void moveOn(VaultClient failed) {
+        if (client() != failed) {
+            return; // another request moved on already
+        }
+        HostPort from = route().current();
+        HostPort to = route().failed(from);
+        if (to.equals(from)) {
+            return;
+        }
+        VaultClient next = VaultClient.open(to, layout, connected().engine());
+        VaultClient old = moved;
+        moved = next;
+        if (old != null) {
+            old.close(); // a request still on it fails and is retried on the new one
+        }
+        LOG.warn("vault node {} is unreachable; moving to node {}", from, to);
+    }
+
+    /**
+     * Asks the vault for its nodes ({@code GET /v1/nodes}) and keeps the list in {@code A/nodes.json}. A
+     * vault that lists none (one node, or a vault from before node lists: 404) or a failure changes
+     * nothing; the list is asked for again next time.
+     *
+     * @return the nodes the agent now knows, the one in use first
+     */
+    public List<HostPort> refreshNodes() {
+        nodesRefreshed = true;
+        try {
+            VaultResponse r = client().sendUndiagnosed(HttpMethod.GET, NODES, null, Map.of());
+            if (r.status() != 200) {
+                return route().all();
+            }
+            VaultNodes nodes = VaultNodes.fromAnswer(r.json());
+            if (!nodes.nodes().isEmpty()) {
+                nodes.write(layout);
+                route().update(AgentConfig.read(layout).vaultAddress(), nodes);
+            }
+        } catch (IOException | RuntimeException e) { // unreachable, unreadable: the list stays as it was
+            LOG.debug("could not refresh the list of vault nodes: {}", e.toString());
+        }
+        return route().all();
     }
 
     /**
@@ -98,9 +180,16 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         if (CertificateRenewal.renewIfDue(layout, engine, clock).isEmpty()) {
             return false;
         }
-        VaultClient old = client();
-        renewed = VaultClient.open(layout, engine);
-        old.close();
+        synchronized (this) {
+            VaultClient old = client();
+            VaultClient fresh = VaultClient.open(route().current(), layout, engine);
+            if (moved != null) {
+                moved = fresh;
+            } else {
+                renewed = fresh;
+            }
+            old.close();
+        }
         return true;
     }
 
@@ -110,14 +199,19 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         Map<String, String> headers = request.contentType() == null ? Map.of()
                 : Map.of("Content-Type", request.contentType());
         VaultResponse r;
+        VaultClient c = client();
         try {
-            r = client().sendUndiagnosed(HttpMethod.valueOf(request.method()), request.path(),
+            r = c.sendUndiagnosed(HttpMethod.valueOf(request.method()), request.path(),
                     hasBody ? request.body() : null, headers);
         } catch (LifeboatException e) {
             if (e.kind() == LifeboatException.Kind.UNREACHABLE) {
+                moveOn(c); // the retry goes to the next node, if the vault has several
                 throw new IOException(e.getMessage(), e); // retried; diagnosed once if the retries run out
             }
             throw client().diagnose(e);
+        }
+        if (!nodesRefreshed && r.status() < 500) {
+            refreshNodes(); // once per pass of `agent protect --once`; the loop asks before every round
         }
         return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
     }
@@ -135,7 +229,14 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         } catch (CompletionException e) {
             return; // nothing to close; the first request reported the failure, if there was one
         }
+        VaultClient m = moved;
+        if (m != null) {
+            m.close();
+        }
         VaultClient r = renewed;
-        (r != null ? r : c.client()).close();
+        if (r != null) {
+            r.close();
+        }
+        c.client().close();
     }
 }

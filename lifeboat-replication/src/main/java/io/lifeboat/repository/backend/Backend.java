@@ -114,11 +114,21 @@ public interface Backend extends Closeable {
     }
 
     /**
-     * For a store without a local folder: a fresh, not yet taken lease the repository's single writer
-     * holds while it is open (expiring by itself when the holder dies, so a dead writer never blocks
-     * the next). Empty when the store has none; then the writer relies on {@code locks/} records alone.
+     * For a store without a local folder: a fresh, not yet taken lease (expiring by itself when the
+     * holder dies, so a dead node never blocks the next). A store that has one is shared by any number
+     * of writer nodes, and the lease is what a node holds while it prunes. Empty when the store has
+     * none; then a single writer relies on {@code locks/} records alone.
      */
     default Optional<WriterLease> writerLease() {
+        return Optional.empty();
+    }
+
+    /**
+     * When the file was created, or empty when the store cannot tell (or the file does not exist).
+     * Prune on a store shared by several nodes uses it to leave young packs alone: a pack another node
+     * has just written may not have its ownership record yet.
+     */
+    default Optional<java.time.Instant> createdAt(Handle handle) throws IOException {
         return Optional.empty();
     }
 

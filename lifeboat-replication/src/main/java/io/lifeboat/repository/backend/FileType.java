@@ -17,7 +17,7 @@ public enum FileType {
     MANIFESTS("manifests", 1),
     /** {@code machines/<machine>/}: which blocks each machine has uploaded (ownership records). */
     MACHINES("machines", 1),
-    /** {@code locks/}: who has the repository open for writing. */
+    /** {@code locks/}: who has the repository open for writing (each node's presence record and heartbeats). */
     LOCKS("locks", 0),
     /**
      * {@code state/<kind>/}: the vault's own state when it is kept in the store (machine records, tokens,
@@ -26,7 +26,12 @@ public enum FileType {
      */
     STATE("state", 1),
     /** {@code nodes/}: one announcement per running vault node (address, host names, heartbeat). */
-    NODES("nodes", 0);
+    NODES("nodes", 0),
+    /**
+     * {@code prune/}: packs a prune dropped on a store shared by several nodes, deleted only after the
+     * safety margin (see {@code docs/repository-format.md}, "Several nodes on one store").
+     */
+    PRUNE("prune", 0);
 
     private final String folder;
     private final int subfolders;

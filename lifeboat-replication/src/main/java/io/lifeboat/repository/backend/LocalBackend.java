@@ -274,6 +274,16 @@ public final class LocalBackend implements Backend {
         return Optional.of(root);
     }
 
+    /** The file's modification time: files are never changed after their create, so it is when it was made. */
+    @Override
+    public Optional<java.time.Instant> createdAt(Handle h) throws IOException {
+        try {
+            return Optional.of(Files.getLastModifiedTime(path(h)).toInstant());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public OptionalLong usableSpace() throws IOException {
         FileStore store = fileStore;

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class MemoryBackend implements Backend {
     private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
+    /** When each file was created (the system clock; tests of the prune margin use their own stores' times). */
+    private final java.util.Map<String, java.time.Instant> created = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String location() {
@@ -29,7 +31,11 @@ public final class MemoryBackend implements Backend {
 
     @Override
     public boolean create(Handle handle, byte[] data) {
-        return files.putIfAbsent(key(handle), data.clone()) == null;
+        if (files.putIfAbsent(key(handle), data.clone()) != null) {
+            return false;
+        }
+        created.put(key(handle), java.time.Instant.now());
+        return true;
     }
 
     @Override
@@ -70,7 +76,13 @@ public final class MemoryBackend implements Backend {
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> createdAt(Handle handle) {
+        return java.util.Optional.ofNullable(files.containsKey(key(handle)) ? created.get(key(handle)) : null);
+    }
+
+    @Override
     public boolean delete(Handle handle) {
+        created.remove(key(handle));
         return files.remove(key(handle)) != null;
     }
 

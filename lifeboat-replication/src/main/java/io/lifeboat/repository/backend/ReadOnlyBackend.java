@@ -74,6 +74,11 @@ public final class ReadOnlyBackend implements Backend {
     }
 
     @Override
+    public Optional<java.time.Instant> createdAt(Handle handle) throws IOException {
+        return delegate.createdAt(handle);
+    }
+
+    @Override
     public OptionalLong usableSpace() throws IOException {
         return delegate.usableSpace();
     }

@@ -142,6 +142,18 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void createdAtIsWhenTheFileWasMadeOrEmpty() throws Exception { // a shared store's prune leaves young packs alone
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5); // the store's clock may lag a little
+        Handle h = new Handle(FileType.INDEX, "dated");
+        backend.create(h, bytes("x"));
+        java.time.Instant after = java.time.Instant.now().plusSeconds(5);
+        backend.createdAt(h).ifPresent(t -> assertThat(t).isBetween(before, after));
+        assertThat(backend.createdAt(new Handle(FileType.INDEX, "never-made"))).isEmpty();
+        backend.create(new Handle(FileType.PRUNE, "20261206T050000Z-0badcafe"), bytes("{}"));
+        assertThat(backend.list(FileType.PRUNE)).containsExactly("20261206T050000Z-0badcafe");
+    }
+
+    @Test
     void deleteIsIdempotent() throws Exception {
         Handle h = new Handle(FileType.INDEX, "gone");
         backend.create(h, bytes("x"));

@@ -192,6 +192,21 @@ public final class AzureBlobBackend implements Backend {
         }
     }
 
+    /** The blob's creation time, from its properties (one HEAD request). */
+    @Override
+    public Optional<java.time.Instant> createdAt(Handle handle) throws IOException {
+        try {
+            return Optional.ofNullable(blob(handle).getProperties().getCreationTime()).map(t -> t.toInstant());
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failed("stat", handle, e);
+        } catch (RuntimeException e) {
+            throw failed("stat", handle, e);
+        }
+    }
+
     @Override
     public List<String> list(FileType type) throws IOException {
         if (type == FileType.CONFIG) {

@@ -17,17 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer's lock on a blob store: a 60-second lease on the empty blob {@code write.lock}
- * beside the repository's folders, renewed every 20 seconds by a daemon thread. A writer that dies
- * stops renewing and the lease expires within a minute, so the next vault can open. The lease is
- * advisory: it does not fence the other blobs, so a writer that stalls for over a minute (and loses
- * its lease) could still write beside a new one; renewal failures are logged as errors.
+ * The prune lease of a store shared by several vault nodes: a 30-second lease on the empty blob
+ * {@code write.lock} beside the repository's folders, renewed every 10 seconds by a daemon thread
+ * while one node prunes. A node that dies stops renewing and the lease expires within 30 seconds,
+ * so another can prune. The lease is advisory: it does not fence the other blobs, so a pruner that
+ * stalls for longer than the lease (and loses it) could still delete beside a new one; renewal
+ * failures are logged as errors, and the prune rules (see {@code docs/repository-format.md}) keep
+ * even two pruners from deleting a block a point names.
  */
 final class AzureWriterLease implements WriterLease {
     static final String BLOB = "write.lock";
     private static final Logger LOG = LoggerFactory.getLogger(AzureWriterLease.class);
-    private static final int SECONDS = 60;
-    private static final int RENEW_EVERY = 20;
+    private static final int SECONDS = 30;
+    private static final int RENEW_EVERY = 10;
 
     private final BlobClient blob;
     private final String location;
@@ -53,15 +55,15 @@ final class AzureWriterLease implements WriterLease {
             }
             lease.acquireLease(SECONDS);
         } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 409) { // LeaseAlreadyPresent: another writer holds it
+            if (e.getStatusCode() == 409) { // LeaseAlreadyPresent: another node holds it
                 return false;
             }
-            throw new IOException(location + ": cannot take the writer lease on " + BLOB + ": " + AzureStoreException.reason(e), e);
+            throw new IOException(location + ": cannot take the prune lease on " + BLOB + ": " + AzureStoreException.reason(e), e);
         } catch (RuntimeException e) {
-            throw new IOException(location + ": cannot take the writer lease on " + BLOB + ": " + AzureStoreException.reason(e), e);
+            throw new IOException(location + ": cannot take the prune lease on " + BLOB + ": " + AzureStoreException.reason(e), e);
         }
         renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lifeboat-lease-renewal");
+            Thread t = new Thread(r, "lifeboat-prune-lease");
             t.setDaemon(true);
             return t;
         });
@@ -73,7 +75,7 @@ final class AzureWriterLease implements WriterLease {
         try {
             lease.renewLease();
         } catch (RuntimeException e) {
-            LOG.error("{}: could not renew the writer lease on {} ({}); another vault may take it once it expires",
+            LOG.error("{}: could not renew the prune lease on {} ({}); another node may take it once it expires",
                     location, BLOB, AzureStoreException.reason(e));
         }
     }
@@ -84,7 +86,7 @@ final class AzureWriterLease implements WriterLease {
         try {
             lease.releaseLease();
         } catch (RuntimeException e) {
-            throw new IOException(location + ": cannot release the writer lease on " + BLOB + " (it expires within "
+            throw new IOException(location + ": cannot release the prune lease on " + BLOB + " (it expires within "
                     + SECONDS + " s): " + AzureStoreException.reason(e), e);
         }
     }

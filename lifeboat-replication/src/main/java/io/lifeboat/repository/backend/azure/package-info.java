@@ -7,7 +7,7 @@
  * Every repository file is one block blob named {@code PREFIX/<folder>/<name>} ({@code PREFIX/config},
  * {@code PREFIX/data/<pack>}, {@code PREFIX/points/<machine>/<id>}, ...), the same names as on a local
  * disk except that packs are not fanned out into {@code data/<2 hex>/} (a blob name has no folder to
- * fill). The writer's lease is on the empty blob {@code PREFIX/write.lock}. Other blobs under the
+ * fill). The prune lease is on the empty blob {@code PREFIX/write.lock}. Other blobs under the
  * prefix are ignored.
  * <ul>
  *   <li><b>Create</b> is a Put Blob with {@code If-None-Match: *}; a file over 4 MiB (a pack) is staged
@@ -24,19 +24,21 @@
  *       <b>delete</b> is Delete Blob (with its snapshots), a 404 meaning "was not there".</li>
  *   <li><b>Retries</b>: the SDK's exponential retry policy (5 tries, 0.5 s to 15 s apart) retries
  *       timeouts, resets and 5xx/503 answers; nothing here loops by hand.</li>
- *   <li><b>Writer lock</b>: a 60 s lease on {@code write.lock}, renewed every 20 s
- *       ({@link io.lifeboat.repository.backend.azure.AzureWriterLease}); it expires within a minute of
- *       its holder's death. The {@code locks/} record still names the holder in a refusal.</li>
+ *   <li><b>Several writers</b>: a store that offers a lease is shared: any number of vault nodes write
+ *       it at once, each with a presence record in {@code locks/}; only pruning is exclusive, under a
+ *       30 s lease on {@code write.lock} renewed every 10 s ({@link
+ *       io.lifeboat.repository.backend.azure.AzureWriterLease}), which expires within 30 s of its
+ *       holder's death (see {@code docs/repository-format.md}, "Several nodes on one store").</li>
  * </ul>
  *
  * <h2>What it does not give</h2>
  * <ul>
- *   <li>No fencing: the lease guards {@code write.lock} only. A writer stalled past its lease (over a
- *       minute without renewing) can still write beside the next writer; a renewal failure is logged as
- *       an error.</li>
+ *   <li>No fencing: the lease guards {@code write.lock} only. A pruner stalled past its lease can still
+ *       delete beside the next one; a renewal failure is logged as an error, and the prune rule (packs
+ *       deleted only after the safety margin, never one a point needs) still holds.</li>
  *   <li>No reader gate: readers ({@code verify}, {@code failover}, {@code points}) take no lock, and the
  *       writer deletes packs and chunks retention dropped at once instead of holding them back for open
- *       readers. Readers look twice before calling a file missing (the repository's fallback for stores
+ *       readers (dropped packs wait out the prune margin, chunks the grace period). Readers look twice before calling a file missing (the repository's fallback for stores
  *       without a local folder), but a failover or verify that runs beside a vault that prunes can still
  *       meet a pack or chunk deleted under it; it then fails naming the file and can be run again.</li>
  *   <li>No free-space figure ({@code usableSpace} is empty), so the free-space reserve does not apply.</li>

@@ -9,7 +9,9 @@ import com.azure.storage.blob.models.BlobItem;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.repository.PruneRequest;
 import io.lifeboat.repository.backend.ReadOnlyBackend;
+import io.lifeboat.repository.backend.WriterLease;
 import io.lifeboat.tls.LifeboatException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A repository on Azurite: the writer lease, and bad stores refused with one clear line, writing nothing. */
+/** A repository on Azurite: several writers, the prune lease, and bad stores refused with one clear line, writing nothing. */
 class AzureRepositoryTest {
     @TempDir
     static Path data;
@@ -49,24 +51,48 @@ class AzureRepositoryTest {
     }
 
     @Test
-    void aSecondWriterIsRefusedWhileTheLeaseIsHeldAndOpensOnceItIsReleased() {
+    void twoWritersOpenAtOnceAndOnlyOnePrunesAtATime() throws Exception {
         AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "repo");
-        Repository first = Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults());
-        try {
-            assertThat(container(store.container()).getBlobClient("repo/write.lock").getProperties().getLeaseState())
-                    .hasToString("leased");
-            assertThatThrownBy(() -> Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults()))
-                    .hasMessageContaining("the repository at " + store + " is open for writing by process "
-                            + ProcessHandle.current().pid());
+        try (Repository first = Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults());
+                Repository second = Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults())) {
+            // a store with a lease is shared: each node leaves its presence record, nobody holds write.lock
+            assertThat(blobs(store.container())).filteredOn(n -> n.startsWith("repo/locks/")).hasSize(2);
+            WriterLease pruning = AzureBlobBackend.open(store, azurite.connectionString()).writerLease().orElseThrow();
+            assertThat(pruning.tryAcquire()).isTrue();
+            try {
+                assertThat(container(store.container()).getBlobClient("repo/write.lock").getProperties().getLeaseState())
+                        .hasToString("leased");
+                assertThatThrownBy(() -> second.prune(PruneRequest.byPolicy(false)))
+                        .hasMessageContaining("another vault node is pruning the repository at " + store);
+            } finally {
+                pruning.release();
+            }
+            first.prune(PruneRequest.byPolicy(false));
             try (Repository reader = Repository.open(new ReadOnlyBackend(AzureBlobBackend.open(store, azurite.connectionString())),
                     RepositoryOptions.readOnlyDefaults())) {
                 assertThat(reader.points(java.util.Optional.empty())).isEmpty(); // readers need no lease
             }
-        } finally {
-            first.close();
         }
-        Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults()).close();
         assertThat(blobs(store.container())).contains("repo/config", "repo/write.lock").noneMatch(n -> n.startsWith("repo/locks/"));
+    }
+
+    @Test
+    void thePruneLeaseOfAHolderThatDiedExpiresByItself() throws Exception {
+        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "repo");
+        AzureBlobBackend backend = AzureBlobBackend.open(store, azurite.connectionString());
+        WriterLease dead = backend.writerLease().orElseThrow();
+        assertThat(dead.tryAcquire()).isTrue();
+        dead.abandon(); // stops renewing, as a killed process does
+        WriterLease next = backend.writerLease().orElseThrow();
+        assertThat(next.tryAcquire()).isFalse();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        boolean taken = false;
+        while (!taken && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            taken = next.tryAcquire();
+        }
+        assertThat(taken).as("the lease expired and another holder took it").isTrue();
+        next.release();
     }
 
     @Test

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# bench/azurite.sh: the vault's store on Azure Blob Storage (Azurite, the emulator) beside its own
+# local folder, in one run on one image (issue 19; `bench/ingest.sh --store azurite` once that exists).
+#
+#   1. a full pass (`agent protect --once` of a fresh image) into a vault whose repository is the
+#      local folder VAULT/repo/, then into a vault on an Azurite container: the pass time, MiB/s, and
+#      the vault's CPU seconds per GiB of the image (user+system of the `vault serve` JVM; Azurite's
+#      own CPU, a Node.js process standing in for the Azure service, is reported apart)
+#   2. failover of that point from each store to a fresh file: the time to get the machine back
+#   3. node failover: a second `vault serve` on the same container (a copy of the first vault's folder
+#      with another port, as the end-to-end tests make it until `vault join` exists), the first killed
+#      with SIGKILL a third into a pass of a second image, the agent (which knows both nodes) finishing
+#      through the second: the pass time against the same pass with no kill
+#
+# Usage: bench/azurite.sh [SIZE_MIB]     (default 512; the image is 3/4 random, 1/4 zeros)
+# Needs: java 17, python3, node and Azurite 3.37.0 in .cache/azurite-3.37.0 (.ci/run installs it).
+# Not part of `mvn verify`. Stops by itself; Azurite binds 127.0.0.1 only.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mib="${1:-512}"
+azurite="$here/.cache/azurite-3.37.0/node_modules/.bin/azurite-blob"
+[ -x "$azurite" ] || { echo "bench: Azurite is not installed at $azurite (.ci/run installs it)" >&2; exit 2; }
+for tool in python3 java node; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 2; }
+done
+jar="$here/lifeboat-cli/target/lifeboat.jar"
+[ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package)
+lb() { timeout 900 "$here/lifeboat" "$@"; }
+
+work="$(mktemp -d /tmp/lifeboat-bench-XXXXXX)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2-$1:.2f}')"; }
+tck="$(getconf CLK_TCK)"
+process_ticks() { local -a f; read -r -a f <"/proc/$1/stat"; ticks=$(( f[13] + f[14] + f[15] + f[16] )); }
+make_image() { # PATH MIB SEED: 3/4 random, 1/4 zeros
+  python3 - "$1" "$2" "$3" <<'PY'
+import random, sys
+path, mib, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+r = random.Random(seed)
+with open(path, "wb") as f:
+    for i in range(mib):
+        f.write(r.randbytes(1 << 20) if i % 4 != 3 else bytes(1 << 20))
+PY
+}
+
+# Azurite on a free loopback port, its data in the work folder; a container made with the emulator's
+# documented development key (Shared Key signature, as the Azure REST API wants it).
+aport="$(free_port)"
+"$azurite" --blobHost 127.0.0.1 --blobPort "$aport" --location "$work/azurite" --silent >"$work/azurite.log" 2>&1 &
+azurite_pid=$!; pids+=($!)
+for _ in $(seq 1 300); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$aport),1)" 2>/dev/null && break; sleep 0.2; done
+key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$aport/devstoreaccount1;"
+python3 - "$aport" "$key" <<'PY'
+import base64, hashlib, hmac, sys, urllib.request
+from email.utils import formatdate
+port, key = sys.argv[1], sys.argv[2]
+date, version = formatdate(usegmt=True), "2021-08-06"
+canon = f"x-ms-date:{date}\nx-ms-version:{version}\n"
+resource = "/devstoreaccount1/devstoreaccount1/bench\nrestype:container"
+to_sign = "PUT\n\n\n\n\n\n\n\n\n\n\n\n" + canon + resource
+sig = base64.b64encode(hmac.new(base64.b64decode(key), to_sign.encode(), hashlib.sha256).digest()).decode()
+req = urllib.request.Request(f"http://127.0.0.1:{port}/devstoreaccount1/bench?restype=container", method="PUT",
+    headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey devstoreaccount1:{sig}",
+             "Content-Length": "0"})
+urllib.request.urlopen(req).read()
+PY
+
+img="$work/disk.img"
+echo "bench: ${size_mib} MiB image (3/4 random, 1/4 zeros), Azurite on 127.0.0.1:$aport, in $work" >&2
+make_image "$img" "$size_mib" 1
+
+serve() { # VAULT: starts `vault serve`, sets $vault_pid once it listens
+  "$here/lifeboat" vault serve --dir "$1" >"$1.log" 2>&1 & vault_pid=$!; pids+=($!)
+  for _ in $(seq 1 300); do [ -s "$1/run/address" ] && break; sleep 0.2; done
+}
+
+results=()
+run_store() { # NAME [INIT OPTIONS...]: a vault on that store, one full pass, one failover
+  local name="$1"; shift
+  local v="$work/V-$name" a="$work/A-$name" port; port="$(free_port)"
+  lb vault init --dir "$v" --listen "127.0.0.1:$port" "$@" >/dev/null
+  serve "$v"
+  lb agent enroll "$(lb vault enroll --dir "$v" --machine bench)" --dir "$a" >/dev/null
+  process_ticks "$vault_pid"; local v0=$ticks
+  local t0; t0="$(now)"
+  lb agent protect --dir "$a" --once --json "$img" >"$work/$name.jsonl"
+  local t1; t1="$(now)"
+  process_ticks "$vault_pid"; local vcpu=$(( ticks - v0 ))
+  local f0; f0="$(now)"
+  lb failover --dir "$v" --machine bench --to "$work/$name.restored" >/dev/null 2>&1
+  local f1; f1="$(now)"
+  cmp -s "$img" "$work/$name.restored" || { echo "bench: $name failover differs from the image" >&2; exit 1; }
+  rm -f "$work/$name.restored"
+  results+=("$(python3 -c "
+mib=$size_mib; p=$t1-$t0; f=$f1-$f0; cpu=$vcpu/$tck
+print(f'{\"$name\":<8} pass {p:7.2f} s  {mib/p:7.1f} MiB/s  vault CPU {cpu/(mib/1024):6.1f} s/GiB   failover {f:6.2f} s  {mib/f:7.1f} MiB/s')")")
+  kill -9 "$vault_pid"
+}
+
+run_store local
+process_ticks "$azurite_pid"; az0=$ticks
+run_store azurite --store azure-blob://bench/site
+process_ticks "$azurite_pid"; az_cpu=$(( ticks - az0 ))
+
+# node failover: two nodes on one container, the first killed a third into the pass
+v1="$work/N1"; v2="$work/N2"; a="$work/A-nodes"; p1="$(free_port)"; p2="$(free_port)"
+lb vault init --dir "$v1" --listen "127.0.0.1:$p1" --store azure-blob://bench/nodes >/dev/null
+serve "$v1"; n1=$vault_pid
+lb agent enroll "$(lb vault enroll --dir "$v1" --machine bench)" --dir "$a" >/dev/null
+cp -a "$v1" "$v2"; rm -rf "$v2/run"
+python3 - "$v2/vault.json" "$p2" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1])); c["listen"] = f"127.0.0.1:{sys.argv[2]}"; json.dump(c, open(sys.argv[1], "w"))
+PY
+echo "{\"nodes\":[{\"id\":\"n1\",\"address\":\"127.0.0.1:$p1\",\"hosts\":[],\"seenAt\":\"\"},{\"id\":\"n2\",\"address\":\"127.0.0.1:$p2\",\"hosts\":[],\"seenAt\":\"\"}]}" >"$a/nodes.json"
+serve "$v2"
+make_image "$work/second.img" "$size_mib" 2
+lb agent protect --dir "$a" --once "$img" >/dev/null # a first point, so the timed passes are alike
+t0="$(now)"
+lb agent protect --dir "$a" --once --json "$work/second.img" >"$work/nodes.jsonl" & agent=$!
+pass_azurite="$(python3 -c "import re; print(re.search(r'pass +([0-9.]+)', '''${results[1]}''').group(1))")"
+sleep "$(python3 -c "print($pass_azurite / 3)")"
+kill -9 "$n1"
+wait "$agent"
+t1="$(now)"
+retries="$(grep -c '"event":"retrying"' "$work/nodes.jsonl" || true)"
+
+echo
+echo "lifeboat vault store, ${size_mib} MiB image, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for r in "${results[@]}"; do echo "  $r"; done
+echo "  Azurite's own CPU during the Azurite pass and failover: $(python3 -c "print(f'{$az_cpu/$tck/($size_mib/1024):.1f}')") s/GiB"
+echo "  node failover: pass with node 1 killed at a third $(secs "$t0" "$t1") s (same pass on one live node: about $pass_azurite s), $retries retried request(s)"

@@ -1,0 +1,95 @@
+package io.lifeboat.agent.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifeboat.agent.AgentConfig;
+import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.VaultNodes;
+import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.backend.LocalBackend;
+import io.lifeboat.tls.engine.TlsEngine;
+import io.lifeboat.vault.HostPort;
+import io.lifeboat.vault.TestVault;
+import io.lifeboat.vault.replication.ReplicationRoutes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An agent that knows several vault nodes moves to the next one when the one it uses does not answer,
+ * under the same retry policy as with one vault, and learns the node list from {@code GET /v1/nodes}
+ * (served here by a stand-in route of the same shape as the vault's).
+ */
+class NodeFailoverTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRequestToANodeThatIsGoneIsRetriedOnTheNextNodeAndTheListIsKept() throws Exception {
+        int dead = closedPort();
+        List<String> listed = new ArrayList<>();
+        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
+                RepositoryOptions.defaults()));
+                TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication, (router, ctx) ->
+                        router.get("/v1/nodes").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
+                                .end(new JsonObject().put("nodes", nodes(listed)).encode())))) {
+            AgentLayout agent = vault.enrolled("web-1");
+            String live = "127.0.0.1:" + vault.port();
+            listed.add(live);
+            listed.add("127.0.0.1:" + dead);
+            // the node the agent enrolled with has gone; it knows the other one from its list
+            new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
+            new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
+
+            List<String> retries = new ArrayList<>();
+            ProtectListener listener = new ProtectListener() {
+                @Override
+                public void retrying(String what, int attempt, Duration delay, Exception cause) {
+                    retries.add(what + " #" + attempt);
+                }
+            };
+            try (VaultClientTransport transport = VaultClientTransport.open(agent, TlsEngine.select("auto"))) {
+                HttpVaultApi api = new HttpVaultApi(transport, "web-1",
+                        new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(30)),
+                        listener, new StopSignal());
+                assertThat(api.points()).isEmpty(); // answered by the live node
+                assertThat(retries).containsExactly("point list #1"); // one failed try, on the dead node
+                // after the first answer the agent asked for the list and kept it, the node in use first
+                assertThat(VaultNodes.read(agent).addresses()).containsExactly(HostPort.parse(live),
+                        HostPort.parse("127.0.0.1:" + dead));
+                assertThat(transport.refreshNodes()).containsExactly(HostPort.parse(live), HostPort.parse("127.0.0.1:" + dead));
+                assertThat(api.points()).isEmpty();
+                assertThat(retries).hasSize(1); // it stays on the node that answers
+            }
+        }
+    }
+
+    private static JsonArray nodes(List<String> addresses) {
+        JsonArray a = new JsonArray();
+        for (String s : addresses) {
+            a.add(new JsonObject().put("id", "node-" + s).put("address", s).put("hosts", new JsonArray().add("vault.test"))
+                    .put("seenAt", "2026-12-06T05:00:00Z"));
+        }
+        return a;
+    }
+
+    private static VaultNodes.Node node(String address) {
+        return new VaultNodes.Node("node-" + address, address, List.of("vault.test"), "2026-12-06T05:00:00Z");
+    }
+
+    /** A loopback port with nothing listening on it (taken and let go). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
