@@ -42,9 +42,9 @@ class TwoNodesOnAzureEndToEndTest {
         try (Azurite azurite = Azurite.start(Files.createDirectories(tmp.resolve("azurite")))) {
             String container = azurite.newContainer();
             try (TwoVaultNodes nodes = TwoVaultNodes.start(tmp.resolve("lab"), store(azurite, container))) {
-                Path agent = nodes.lab.enroll("web-1");
                 nodes.joinSecondNode();
-                nodes.teach(agent, nodes.address1());
+                Path agent = nodes.lab.enroll("web-1"); // through node 1: the answer lists both nodes
+                assertThat(Files.readString(agent.resolve("nodes.json"))).contains(nodes.address1(), nodes.address2());
                 byte[] image = new byte[160 * MIB]; // random: every block is sent, none compresses
                 new Random(19).nextBytes(image);
                 Path img = tmp.resolve("disk.img");
@@ -82,11 +82,9 @@ class TwoNodesOnAzureEndToEndTest {
             try (TwoVaultNodes nodes = TwoVaultNodes.start(tmp.resolve("lab"), store(azurite, container))) {
                 ReplicationLab lab = nodes.lab;
                 lab.ok("vault", "policy", "--dir", lab.vault.toString(), "--keep-last", "2", "--lock-period", "0s");
-                Path web = lab.enroll("web-1");
-                Path db = lab.enroll("db-1");
                 nodes.joinSecondNode();
-                nodes.teach(web, nodes.address1());
-                nodes.teach(db, nodes.address2());
+                Path web = lab.enroll("web-1"); // uses node 1
+                Path db = nodes.enrollThroughSecond("db-1"); // uses node 2
                 Path webImg = tmp.resolve("web.img");
                 Path dbImg = tmp.resolve("db.img");
                 byte[] webBytes = random(1, 8 * MIB);
@@ -137,6 +135,35 @@ class TwoNodesOnAzureEndToEndTest {
                 assertThat(Files.readAllBytes(w)).isEqualTo(webBytes);
                 assertThat(Files.readAllBytes(d)).isEqualTo(dbBytes);
                 lab.failover("web-1", webPoints.get(2), tmp.resolve("web.previous")); // the older kept point is whole too
+            }
+        }
+    }
+
+    @Test
+    void aMachineEnrolledThroughNode1ProtectsThroughNode2AndARevocationThroughNode2StopsItAtNode1() throws Exception {
+        try (Azurite azurite = Azurite.start(Files.createDirectories(tmp.resolve("azurite")))) {
+            String container = azurite.newContainer();
+            try (TwoVaultNodes nodes = TwoVaultNodes.start(tmp.resolve("lab"), store(azurite, container))) {
+                ReplicationLab lab = nodes.lab;
+                nodes.joinSecondNode();
+                Path agent = lab.enroll("app-1");
+                nodes.useNode(agent, nodes.address2());
+                byte[] image = random(7, 12 * MIB);
+                Path img = tmp.resolve("app.img");
+                Files.write(img, image);
+                String point = pointOf(lab.startProtect(agent, img));
+
+                assertThat(ids(lab.points("app-1"))).containsExactly(point); // node 1's folder sees node 2's point
+                Path restored = tmp.resolve("app.restored");
+                lab.failover("app-1", point, restored);
+                assertThat(Files.mismatch(restored, img)).isEqualTo(-1L);
+
+                lab.ok("vault", "revoke", "--dir", nodes.vault2.toString(), "--machine", "app-1");
+                nodes.useNode(agent, nodes.address1());
+                Files.write(img, random(8, 12 * MIB));
+                LifeboatProcess.Result refused = lab.run("agent", "protect", "--dir", agent.toString(), "--once", "--json", img.toString());
+                assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(11); // identity rejected, by node 1
+                assertThat(ids(lab.points("app-1"))).containsExactly(point);
             }
         }
     }
