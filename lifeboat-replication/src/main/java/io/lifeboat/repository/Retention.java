@@ -64,7 +64,7 @@ final class Retention {
         repo.rw.writeLock().lock();
         try {
             List<Decision> plan = RetentionPlan.decide(repo.points(Optional.of(machine)), policy::retentionOf,
-                    policy.lockPeriod(), repo.options.clock().instant());
+                    policy.lockPeriod(), repo.options.clock().instant(), groupPins());
             deletePoints(dropped(plan));
             sweep(List.of(machine));
         } finally {
@@ -87,8 +87,10 @@ final class Retention {
             }
             Duration lock = req.ignoreLockPeriod() ? Duration.ZERO : policy.lockPeriod();
             List<Decision> plan = new ArrayList<>();
-            for (Decision d : RetentionPlan.decide(scope, policy::retentionOf, lock, repo.options.clock().instant())) {
-                plan.add(req.points().contains(d.point().id())
+            Map<String, String> pins = groupPins();
+            for (Decision d : RetentionPlan.decide(scope, policy::retentionOf, lock, repo.options.clock().instant(), pins)) {
+                // a point the newest group point names is kept even when named: that group point must stay whole
+                plan.add(req.points().contains(d.point().id()) && !pins.containsKey(d.point().machine() + "/" + d.point().id())
                         ? new Decision(d.point(), Verdict.DROP, List.of("named by the operator")) : d);
             }
             List<PointInfo> drop = dropped(plan);
@@ -101,6 +103,15 @@ final class Retention {
         } finally {
             repo.rw.writeLock().unlock();
         }
+    }
+
+    /**
+     * The points the newest complete group point of each consistency group names: kept whatever the
+     * policy says. A group file that cannot be read fails the retention run (nothing is deleted)
+     * rather than risk deleting a member of the newest group point.
+     */
+    private Map<String, String> groupPins() {
+        return io.lifeboat.repository.groups.GroupStore.on(repo.backend).newestCompletePins();
     }
 
     private static List<PointInfo> dropped(List<Decision> plan) {
