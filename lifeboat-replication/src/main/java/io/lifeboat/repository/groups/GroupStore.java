@@ -177,8 +177,9 @@ public final class GroupStore {
         if (!create(group, file, GroupFiles.member(round, mine))) {
             return new Recorded(readMember(group, file), true, exists(group, pointFile(round)));
         }
-        recorded.add(mine);
-        List<MemberPoint> point1 = onePerMember(def, recorded);
+        // listed again after the create: of two members recording at once, at least one sees the other
+        // listed again after the create: of two members recording at once, at least one sees the other
+        List<MemberPoint> point1 = onePerMember(def, members(group, round));
         boolean complete = point1.size() == def.members().size();
         if (complete) {
             create(group, pointFile(round), GroupFiles.point(group, round, now, point1)); // false: another record formed it

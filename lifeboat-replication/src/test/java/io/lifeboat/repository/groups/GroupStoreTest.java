@@ -103,6 +103,35 @@ class GroupStoreTest {
     }
 
     @Test
+    void membersRecordingAtTheSameMomentStillFormTheGroupPoint() throws Exception {
+        String[] machines = {"m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7"};
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String group = "g" + attempt;
+            groups.define(new GroupDefinition(group, java.util.Arrays.stream(machines).map(GroupMember::parse).toList(),
+                    Duration.ofMinutes(10), T0));
+            groups.currentRound(group, "m0", T0);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(machines.length);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (String m : machines) {
+                Thread t = new Thread(() -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    GroupStore.on(backend).record(group, 1, m, "/s", m + "-p", T0.plusSeconds(1), T0.plusSeconds(2));
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(groups.points(group, T0.plusSeconds(3)).get(0).status()).as(group).isEqualTo(GroupPoint.Status.COMPLETE);
+        }
+    }
+
+    @Test
     void aNewDefinitionAppliesFromTheNextRound() {
         define(Duration.ofMinutes(10), "app");
         groups.currentRound("shop", "app", T0);
