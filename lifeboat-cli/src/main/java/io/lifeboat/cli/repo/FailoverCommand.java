@@ -31,6 +31,10 @@ import picocli.CommandLine.Option;
                 + " which fetches nothing it already wrote. Into a folder that holds data, files that match are"
                 + " left alone (mode and mtime corrected), files that differ get only their changed blocks, and"
                 + " paths the point does not hold are listed, and removed only with --delete-extra.",
+            "--group G --to-map MAP restores every member of G to one group point (see `points --group G`): --point"
+                + " latest is the newest complete group point, or give its round number. MAP has one line per member,"
+                + " MEMBER = TARGET. Members are restored at once, each as above; JSON: {group, groupPoint, members:"
+                + " [{member, ...the fields below}]}.",
             "Progress: a bar on a terminal, plain lines otherwise, JSON lines on standard error with --json.",
             "JSON (--json): {point, machine, target, test, checkedAfterWrite, bytesRestored, blocksVerified,"
                 + " zeroBlocks, files, directories, symlinks, inPlace, blocksFetched, bytesFetched, bytesWritten,"
@@ -39,15 +43,23 @@ public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
     Path dir;
 
-    @Option(names = "--machine", required = true, paramLabel = "NAME", description = "the protected machine")
+    @Option(names = "--machine", paramLabel = "NAME", description = "the protected machine (or --group)")
     String machine;
 
     @Option(names = "--point", defaultValue = "latest", paramLabel = "ID|latest",
             description = "the recovery point (an id, a unique prefix, or latest; default: ${DEFAULT-VALUE})")
     String point;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "file, device or folder to restore into")
+    @Option(names = "--to", paramLabel = "TARGET", description = "file, device or folder to restore into (with --machine)")
     Path to;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "restore every member of a consistency group to one"
+            + " group point (--point latest: the newest complete one, or a round number); needs --to-map")
+    String group;
+
+    @Option(names = "--to-map", paramLabel = "MAP", description = "with --group: a file of lines MEMBER = TARGET"
+            + " (MEMBER is MACHINE or MACHINE:SOURCE as the group names it; # starts a comment)")
+    Path toMap;
 
     @Option(names = "--test", description = "test failover: restore, then read TARGET back and check it")
     boolean test;
@@ -69,6 +81,17 @@ public final class FailoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (group != null || toMap != null) {
+            if (group == null || toMap == null || machine != null || to != null) {
+                throw new LifeboatException(LifeboatException.Kind.USAGE,
+                        "a group failover takes --group GROUP --to-map MAP, without --machine or --to");
+            }
+            return new GroupFailoverRun(dir, group, point, toMap, new FailoverOptions(test, force, deleteExtra), json).call();
+        }
+        if (machine == null || to == null) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    "failover needs --machine NAME --to TARGET (or --group GROUP --to-map MAP)");
+        }
         Path vault = dir.toAbsolutePath().normalize();
         Path target = to.toAbsolutePath().normalize();
         if (target.startsWith(vault)) {

@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
                 + " by agent protect --pre-script/--post-script, both succeeded), crash-consistent (from a snapshot,"
                 + " agent protect --snapshot) or live (read as it changed).",
             "JSON (--json): {\"points\": [{id, machine, created, source, kind, sourceBytes, bytesSent,"
-                + " tlsVersion, cipherSuite, consistency}]}."})
+                + " tlsVersion, cipherSuite, consistency}]}.",
+            "With --group G: the group's rounds, oldest first: complete (a group point), incomplete (its deadline"
+                + " passed before every member committed) or open. JSON: {\"group\": G, \"groupPoints\": [{id, round,"
+                + " status, opened, deadline, formed, members: [{member, machine, source, point}], missing}]}."})
 public final class PointsCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
     Path dir;
@@ -31,12 +34,19 @@ public final class PointsCommand implements Callable<Integer> {
     @Option(names = "--machine", paramLabel = "NAME", description = "only this machine's points")
     String machine;
 
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "list the group points of a consistency group instead: every round, complete or not, with its member points")
+    String group;
+
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "write the list as JSON to FILE, or to standard output when FILE is omitted or -")
     String json;
 
     @Override
     public Integer call() {
+        if (group != null) {
+            return groupPoints();
+        }
         List<PointInfo> points;
         try (Repository repo = VaultDir.openReadOnly(dir)) {
             points = repo.points(Optional.ofNullable(machine));
@@ -57,6 +67,36 @@ public final class PointsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, fmt, p.id(), p.machine(), p.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
                     p.kind(), ProgressBar.bytes(p.sourceBytes()), ProgressBar.bytes(p.bytesSent()),
                     nz(p.consistency()), nz(p.tlsVersion()), nz(p.cipherSuite()));
+        }
+        return 0;
+    }
+
+    /** {@code --group G}: the rounds of the group, read from the store without any lock. */
+    private int groupPoints() {
+        if (machine != null) {
+            throw new io.lifeboat.tls.LifeboatException(io.lifeboat.tls.LifeboatException.Kind.USAGE,
+                    "--group lists a group's points, which span machines: leave out --machine");
+        }
+        List<io.lifeboat.repository.groups.GroupPoint> points;
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new io.lifeboat.tls.LifeboatException(io.lifeboat.tls.LifeboatException.Kind.USAGE, "no vault at " + dir
+                    + " (--dir must name a folder made by `lifeboat vault init`)");
+        }
+        try (var store = new io.lifeboat.repository.backend.ReadOnlyBackend(VaultDir.backend(dir))) {
+            var groups = io.lifeboat.repository.groups.GroupStore.on(store);
+            if (groups.definition(group).isEmpty()) {
+                throw new io.lifeboat.repository.NotFoundException("there is no consistency group " + group
+                        + " (see `lifeboat vault group list`)");
+            }
+            points = groups.points(group, java.time.Clock.systemUTC().instant());
+        } catch (java.io.IOException e) {
+            throw new io.lifeboat.tls.LifeboatException(io.lifeboat.tls.LifeboatException.Kind.FAILED,
+                    "cannot close the store: " + e.getMessage(), e);
+        }
+        if (json != null) {
+            JsonOutput.write(json, io.lifeboat.cli.groups.GroupPointsView.json(group, points), System.out);
+        } else {
+            io.lifeboat.cli.groups.GroupPointsView.text(group, points, System.out);
         }
         return 0;
     }
