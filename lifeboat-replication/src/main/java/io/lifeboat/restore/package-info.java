@@ -21,6 +21,10 @@
  * it stands, failover refuses the target without force and says it may mix two points; a rerun
  * compares again, so it finishes without fetching what was already written.
  *
+ * <p>A group failover ({@link io.lifeboat.restore.GroupFailover}) restores every member point of one
+ * group point at once, each exactly as above, to the targets a {@link io.lifeboat.restore.TargetMap}
+ * names; a member without a target, or a target naming no member, stops it before anything is written.
+ *
  * <p>Guarantees: no byte that fails its hash is ever written; the repository is only read (open it
  * read-only and nothing the vault keeps can change); a target changed in place is never left mixing
  * two points without its marker (nor a fresh folder tree cut off midway: it is marked too, and a

@@ -34,37 +34,47 @@ public final class VaultGroupListCommand implements Callable<Integer> {
             description = "write the list as JSON to FILE, or to standard output when FILE is omitted or -")
     String json;
 
+    /** One group: its newest definition and the round of its newest complete group point (null: none yet). */
+    private record Row(GroupDefinition definition, Long latest) {
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", definition.group());
+            m.put("members", definition.members().stream().map(GroupMember::toString).toList());
+            m.put("roundTimeoutSeconds", definition.roundTimeout().getSeconds());
+            m.put("defined", definition.created().toString());
+            m.put("latestGroupPoint", latest);
+            return m;
+        }
+
+        String text() {
+            return definition.group() + ": " + String.join(", ", definition.members().stream().map(GroupMember::toString)
+                    .toList()) + "; round timeout " + Durations.format(definition.roundTimeout()) + "; latest group point "
+                    + (latest == null ? "none yet" : latest);
+        }
+    }
+
     @Override
     public Integer call() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         try (Backend store = new ReadOnlyBackend(VaultDir.backend(dir.layout().dir()))) {
             GroupStore groups = GroupStore.on(store);
             for (GroupDefinition d : groups.definitions()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("group", d.group());
-                m.put("members", d.members().stream().map(GroupMember::toString).toList());
-                m.put("roundTimeoutSeconds", d.roundTimeout().getSeconds());
-                m.put("defined", d.created().toString());
-                List<GroupPoint> points = groups.points(d.group(), Clock.systemUTC().instant());
-                m.put("latestGroupPoint", points.stream().filter(p -> p.status() == GroupPoint.Status.COMPLETE)
-                        .reduce((a, b) -> b).map(GroupPoint::round).orElse(null));
-                rows.add(m);
+                Long latest = groups.points(d.group(), Clock.systemUTC().instant()).stream()
+                        .filter(p -> p.status() == GroupPoint.Status.COMPLETE).reduce((a, b) -> b)
+                        .map(GroupPoint::round).orElse(null);
+                rows.add(new Row(d, latest));
             }
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot close the store: " + e.getMessage(), e);
         }
         if (json != null) {
-            JsonOutput.write(json, Map.of("groups", rows), System.out);
+            JsonOutput.write(json, Map.of("groups", rows.stream().map(Row::json).toList()), System.out);
             return 0;
         }
         if (rows.isEmpty()) {
             System.out.println("no consistency groups (define one with `lifeboat vault group set`)");
         }
-        for (Map<String, Object> r : rows) {
-            System.out.println(r.get("group") + ": " + String.join(", ", (List<String>) r.get("members"))
-                    + "; round timeout " + Durations.format(java.time.Duration.ofSeconds((Long) r.get("roundTimeoutSeconds")))
-                    + "; latest group point " + (r.get("latestGroupPoint") == null ? "none yet" : r.get("latestGroupPoint")));
-        }
+        rows.forEach(r -> System.out.println(r.text()));
         return 0;
     }
 }
