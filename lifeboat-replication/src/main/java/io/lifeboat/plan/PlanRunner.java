@@ -150,7 +150,7 @@ public final class PlanRunner {
                 java.nio.file.Files.createDirectories(target.getParent());
             }
             RestoreResult res = new Failover(repo, RestoreListener.NONE).run(s.machine(), p.id(), target,
-                    new FailoverOptions(options.test(), options.force()));
+                    new FailoverOptions(options.test(), options.force(), false, options.deviceMarkers()));
             r = new StepReport(name, Kind.FAILOVER, g.name(), s.machine(), target.toString(), p.id(), Status.OK,
                     res.bytesRestored(), res.bytesFetched(), res.bytesWritten(), start, Instant.now(), null);
         } catch (LifeboatException | java.io.IOException | java.io.UncheckedIOException e) {

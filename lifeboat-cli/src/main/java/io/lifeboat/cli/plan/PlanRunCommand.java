@@ -63,6 +63,10 @@ public final class PlanRunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "write into targets that hold data (in place, only what differs, as failover --force)")
     boolean force;
 
+    @Option(names = "--marker-dir", paramLabel = "DIR", description = "where the incomplete marker of a block device"
+            + " written in place is kept (as failover --marker-dir)")
+    Path markerDir;
+
     @Option(names = "--yes", description = "do not stop at pauses: pass over each (the report says skipped)")
     boolean yes;
 
@@ -76,7 +80,8 @@ public final class PlanRunCommand implements Callable<Integer> {
         if (scratch != null && !test) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "--scratch is for --test runs");
         }
-        PlanRunOptions options = new PlanRunOptions(test, force, point, yes, test ? scratchFolder() : null);
+        PlanRunOptions options = new PlanRunOptions(test, force, point, yes, test ? scratchFolder() : null,
+                io.lifeboat.cli.repo.DeviceMarkers.folder(markerDir));
         PlanReport report;
         try (Repository repo = VaultDir.openReadOnly(dir.layout().dir());
                 var store = new ReadOnlyBackend(VaultDir.backend(dir.layout().dir()))) {

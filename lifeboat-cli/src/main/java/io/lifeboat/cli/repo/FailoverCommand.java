@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 + " TARGET is read and hashed locally and only the blocks that differ from the point are fetched"
                 + " and written, then TARGET is read back whole. Until then TARGET.lifeboat-incomplete stands"
                 + " beside it (TARGET may mix two points); an interrupted run is finished by running it again,"
-                + " which fetches nothing it already wrote. Into a folder that holds data, files that match are"
+                + " which fetches nothing it already wrote (a block device's marker is kept in --marker-dir, since"
+                + " /dev does not survive a reboot). Into a folder that holds data, files that match are"
                 + " left alone (mode and mtime corrected), files that differ get only their changed blocks, and"
                 + " paths the point does not hold are listed, and removed only with --delete-extra.",
             "--group G --to-map MAP restores every member of G to one group point (see `points --group G`): --point"
@@ -71,6 +72,11 @@ public final class FailoverCommand implements Callable<Integer> {
             description = "with --force into a folder: also remove what it holds that the point does not (listed otherwise)")
     boolean deleteExtra;
 
+    @Option(names = "--marker-dir", paramLabel = "DIR", description = "where the incomplete marker of a block device"
+            + " written in place is kept, since /dev does not survive a reboot (default: /var/lib/lifeboat/incomplete"
+            + " as root, else $XDG_STATE_HOME/lifeboat/incomplete)")
+    Path markerDir;
+
     /** Test hook for the end-to-end tests (see {@link PauseAfterWriting}); not for operators. */
     @Option(names = "--test-pause-after-writing", hidden = true, paramLabel = "BYTES")
     Long pauseAfterWriting;
@@ -86,7 +92,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 throw new LifeboatException(LifeboatException.Kind.USAGE,
                         "a group failover takes --group GROUP --to-map MAP, without --machine or --to");
             }
-            return new GroupFailoverRun(dir, group, point, toMap, new FailoverOptions(test, force, deleteExtra), json).call();
+            return new GroupFailoverRun(dir, group, point, toMap, options(), json).call();
         }
         if (machine == null || to == null) {
             throw new LifeboatException(LifeboatException.Kind.USAGE,
@@ -109,7 +115,7 @@ public final class FailoverCommand implements Callable<Integer> {
             if (pauseAfterWriting != null) {
                 listener = new PauseAfterWriting(listener, pauseAfterWriting, System.err);
             }
-            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force, deleteExtra));
+            result = new Failover(repo, listener).run(machine, point, to, options());
         }
         PrintStream out = System.out;
         if (json != null) {
@@ -129,6 +135,10 @@ public final class FailoverCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private FailoverOptions options() {
+        return new FailoverOptions(test, force, deleteExtra, DeviceMarkers.folder(markerDir));
     }
 
     static String summary(RestoreResult r) {
