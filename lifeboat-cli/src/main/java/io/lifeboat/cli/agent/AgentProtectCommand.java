@@ -187,8 +187,11 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 ProtectLoop loop = new ProtectLoop(protector, stop, e -> report(e, events));
                 Runnable renew = () -> transport.renewIfDue(Clock.systemUTC());
                 Runnable before = membership == null ? renew : () -> {
-                    renew.run();
-                    membership.beforeRound();
+                    try {
+                        renew.run();
+                    } finally {
+                        membership.beforeRound(); // asked even when renewal failed: never record into a stale round
+                    }
                 };
                 ProtectLoop.RoundListener rounds = membership == null ? ProtectLoop.RoundListener.NONE : membership;
                 if (schedule != null) {

@@ -95,7 +95,13 @@ public final class GroupStore {
      * @throws GroupRefusedException NOT_A_MEMBER when {@code machine} is not a member
      */
     public GroupRound currentRound(String group, String machine, Instant now) {
-        GroupDefinition def = definition(group).orElseThrow(() -> noGroup(group));
+        checkName(group);
+        List<String> defs = files(group, "definition-");
+        if (defs.isEmpty()) {
+            throw noGroup(group);
+        }
+        String defName = defs.get(defs.size() - 1); // a new round waits on the members of the newest definition
+        GroupDefinition def = readDefinition(group, defName);
         if (!def.hasMachine(machine)) {
             throw new GroupRefusedException(Code.NOT_A_MEMBER, "machine " + machine + " is not a member of group " + group
                     + " (members: " + def.members() + "); add it with `lifeboat vault group set`");
@@ -114,8 +120,7 @@ public final class GroupStore {
                 }
                 next = last.round() + 1;
             }
-            List<String> defs = files(group, "definition-");
-            GroupRound r = new GroupRound(group, next, now, now.plus(def.roundTimeout()), defs.get(defs.size() - 1));
+            GroupRound r = new GroupRound(group, next, now, now.plus(def.roundTimeout()), defName);
             if (create(group, roundFile(next), GroupFiles.round(r))) {
                 return r;
             }
