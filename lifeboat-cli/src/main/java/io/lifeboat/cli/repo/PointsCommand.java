@@ -1,11 +1,20 @@
 package io.lifeboat.cli.repo;
 
 import io.lifeboat.cli.JsonOutput;
+import io.lifeboat.cli.groups.GroupPointsView;
 import io.lifeboat.cli.render.ProgressBar;
 import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.backend.ReadOnlyBackend;
+import io.lifeboat.repository.groups.GroupPoint;
+import io.lifeboat.repository.groups.GroupStore;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,29 +83,27 @@ public final class PointsCommand implements Callable<Integer> {
     /** {@code --group G}: the rounds of the group, read from the store without any lock. */
     private int groupPoints() {
         if (machine != null) {
-            throw new io.lifeboat.tls.LifeboatException(io.lifeboat.tls.LifeboatException.Kind.USAGE,
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
                     "--group lists a group's points, which span machines: leave out --machine");
         }
-        List<io.lifeboat.repository.groups.GroupPoint> points;
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            throw new io.lifeboat.tls.LifeboatException(io.lifeboat.tls.LifeboatException.Kind.USAGE, "no vault at " + dir
+        if (!Files.isDirectory(dir)) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "no vault at " + dir
                     + " (--dir must name a folder made by `lifeboat vault init`)");
         }
-        try (var store = new io.lifeboat.repository.backend.ReadOnlyBackend(VaultDir.backend(dir))) {
-            var groups = io.lifeboat.repository.groups.GroupStore.on(store);
+        List<GroupPoint> points;
+        try (ReadOnlyBackend store = new ReadOnlyBackend(VaultDir.backend(dir))) {
+            GroupStore groups = GroupStore.on(store);
             if (groups.definition(group).isEmpty()) {
-                throw new io.lifeboat.repository.NotFoundException("there is no consistency group " + group
-                        + " (see `lifeboat vault group list`)");
+                throw new NotFoundException("there is no consistency group " + group + " (see `lifeboat vault group list`)");
             }
-            points = groups.points(group, java.time.Clock.systemUTC().instant());
-        } catch (java.io.IOException e) {
-            throw new io.lifeboat.tls.LifeboatException(io.lifeboat.tls.LifeboatException.Kind.FAILED,
-                    "cannot close the store: " + e.getMessage(), e);
+            points = groups.points(group, Clock.systemUTC().instant());
+        } catch (IOException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot close the store: " + e.getMessage(), e);
         }
         if (json != null) {
-            JsonOutput.write(json, io.lifeboat.cli.groups.GroupPointsView.json(group, points), System.out);
+            JsonOutput.write(json, GroupPointsView.json(group, points), System.out);
         } else {
-            io.lifeboat.cli.groups.GroupPointsView.text(group, points, System.out);
+            GroupPointsView.text(group, points, System.out);
         }
         return 0;
     }
