@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Consistency groups (issue 18, acceptance 3), real processes on loopback TLS: two machines of one
  * group protect at the same time and the vault forms a group point; {@code failover --group} restores
  * both, byte for byte, from that one group point. Then only one member commits: its round times out
- * incomplete, and {@code --point latest} still uses the previous complete group point.
+ * incomplete, and {@code --point latest} still uses the previous complete group point. Agents
+ * protecting continuously ({@code --interval}) form a group point round after round.
  */
 @Tag("e2e")
 class GroupEndToEndTest {
@@ -99,6 +100,40 @@ class GroupEndToEndTest {
             assertThat(unmapped.exitCode()).isEqualTo(2);
             assertThat(unmapped.stderr()).contains("no target for db:" + db);
         }
+    }
+
+    @Test
+    void agentsProtectingContinuouslyFormAGroupPointEveryRound() throws IOException, InterruptedException {
+        Path app = write(tmp.resolve("app.img"), 1 << 19, 5);
+        Path db = write(tmp.resolve("db.img"), 1 << 19, 6);
+        try (ReplicationLab lab = ReplicationLab.start(tmp.resolve("lab"))) {
+            Path appAgent = lab.enroll("app");
+            Path dbAgent = lab.enroll("db");
+            lab.ok("vault", "group", "set", "shop", "--dir", lab.vault.toString(), "--member", "app", "--member", "db",
+                    "--round-timeout", "1m");
+            try (LifeboatProcess a = continuous(appAgent, app); LifeboatProcess b = continuous(dbAgent, db)) {
+                long deadline = System.nanoTime() + ReplicationLab.T.toNanos();
+                int complete = 0;
+                while (complete < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(1000);
+                    complete = 0;
+                    for (JsonNode round : groupPoints(lab)) {
+                        complete += round.path("status").asText().equals("complete") ? 1 : 0;
+                    }
+                }
+                assertThat(complete).as("complete rounds\n" + a.stdout() + b.stdout()).isGreaterThanOrEqualTo(2);
+            }
+            JsonNode rounds = groupPoints(lab);
+            assertThat(rounds.get(0).path("members").findValuesAsText("member")).containsExactly("app", "db");
+            assertThat(rounds.get(1).path("round").asLong()).isEqualTo(2);
+            assertThat(rounds.get(1).path("members").findValuesAsText("point"))
+                    .doesNotContainAnyElementsOf(rounds.get(0).path("members").findValuesAsText("point"));
+        }
+    }
+
+    private static LifeboatProcess continuous(Path agent, Path source) {
+        return LifeboatProcess.start(ReplicationLab.ENV, "agent", "protect", "--dir", agent.toString(), "--interval", "2s",
+                "--json", "--group", "shop", source.toString());
     }
 
     private static LifeboatProcess protect(Path agent, Path source) {
