@@ -66,6 +66,7 @@ final class Retention {
             List<Decision> plan = RetentionPlan.decide(repo.points(Optional.of(machine)), policy::retentionOf,
                     policy.lockPeriod(), repo.options.clock().instant(), groupPins());
             deletePoints(dropped(plan));
+            pruneGroupRounds();
             sweep(List.of(machine));
         } finally {
             repo.rw.writeLock().unlock();
@@ -98,6 +99,7 @@ final class Retention {
                 return new PruneReport(plan, List.of(), true, 0, 0, repo.gate.pending.size());
             }
             deletePoints(drop);
+            pruneGroupRounds();
             sweep(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())));
             return new PruneReport(plan, drop, false, packsDeleted, packsRepacked, repo.gate.pending.size());
         } finally {
@@ -112,6 +114,26 @@ final class Retention {
      */
     private Map<String, String> groupPins() {
         return io.lifeboat.repository.groups.GroupStore.on(repo.backend).newestCompletePins();
+    }
+
+    /**
+     * Deletes the consistency-group rounds no failover can use any more (older than a group's newest
+     * complete round, and incomplete or missing a member point). A failure is logged: the rounds stay
+     * and the next run tries again; no point depends on them.
+     */
+    private void pruneGroupRounds() {
+        try {
+            int n = io.lifeboat.repository.groups.GroupStore.on(repo.backend).pruneRounds((machine, id) -> {
+                Map<String, PointInfo> mine = repo.points.get(machine);
+                return mine != null && mine.containsKey(id);
+            });
+            if (n > 0) {
+                LOG.info("retention removed {} consistency-group round(s) no failover can use", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("retention could not remove old consistency-group rounds (they stay; next run tries again): {}",
+                    e.toString());
+        }
     }
 
     private static List<PointInfo> dropped(List<Decision> plan) {

@@ -260,6 +260,62 @@ public final class GroupStore {
         return pins;
     }
 
+    /**
+     * Deletes the files of the rounds older than each group's newest complete round that no
+     * failover can use any more: incomplete ones, and complete ones a member point of which is gone
+     * ({@code pointExists} says, by machine and point id). Only the repository's writer calls this,
+     * from retention. Those rounds are closed for good (a later round exists), so no record can
+     * race the deletion; the round file goes last, so an interrupted run leaves a round that reads
+     * as incomplete and is deleted next time.
+     *
+     * @return the number of rounds deleted
+     */
+    public int pruneRounds(java.util.function.BiPredicate<String, String> pointExists) {
+        int removed = 0;
+        for (String group : groups()) {
+            List<String> names = files(group, "");
+            List<String> points = names.stream().filter(n -> n.startsWith("point-")).toList();
+            if (points.isEmpty()) {
+                continue;
+            }
+            long newest = roundOf(points.get(points.size() - 1));
+            for (String name : names) {
+                long round = name.startsWith("round-") ? roundOf(name) : newest;
+                if (round >= newest) {
+                    continue;
+                }
+                String point = pointFile(round);
+                boolean usable = names.contains(point) && GroupFiles.point(where(group, point), read(group, point))
+                        .members().stream().allMatch(m -> pointExists.test(m.machine(), m.point()));
+                if (!usable) {
+                    deleteRound(group, round, names);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private void deleteRound(String group, long round, List<String> names) {
+        List<String> doomed = new ArrayList<>();
+        doomed.add(pointFile(round));
+        doomed.add("incomplete-" + pad(round) + ".json");
+        names.stream().filter(n -> n.startsWith("member-" + pad(round) + "-")).forEach(doomed::add);
+        doomed.add(roundFile(round));
+        for (String name : doomed) {
+            try {
+                backend.delete(handle(group, name));
+            } catch (IOException e) {
+                throw storage("delete " + where(group, name), e);
+            }
+        }
+    }
+
+    /** The round number in a file name such as {@code round-0000000012.json}. */
+    private static long roundOf(String name) {
+        return Long.parseLong(name.substring(name.indexOf('-') + 1, name.indexOf('.')));
+    }
+
     private GroupPoint state(String group, GroupRound r, List<String> names, Instant now) {
         GroupDefinition def = readDefinition(group, r.definition());
         String pointName = pointFile(r.round());

@@ -31,7 +31,7 @@ class GroupRetentionTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @Test
-    void theNewestGroupPointsMembersSurviveRetentionAndPrune() {
+    void theNewestGroupPointsMembersSurviveRetentionAndPrune() throws java.io.IOException {
         LocalBackend backend = new LocalBackend(dir);
         GroupStore groups = GroupStore.on(backend);
         groups.define(new GroupDefinition("shop", List.of(GroupMember.parse("app"), GroupMember.parse("db")),
@@ -65,6 +65,9 @@ class GroupRetentionTest {
             clock.advance(Duration.ofHours(1));
             protect(repo, "app", 30);
             assertThat(repo.points(Optional.of("app"))).extracting(PointInfo::id).doesNotContain(app1.id()).contains(app2.id());
+            // round 1's group point lost a member: no failover can use it, so its files went with it
+            assertThat(groups.points("shop", clock.instant())).extracting(GroupPoint::round).containsExactly(2L);
+            assertThat(backend.list(io.lifeboat.repository.backend.FileType.GROUPS)).noneMatch(n -> n.contains("0000000001"));
         }
     }
 

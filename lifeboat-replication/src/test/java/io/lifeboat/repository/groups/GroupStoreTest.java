@@ -132,6 +132,28 @@ class GroupStoreTest {
     }
 
     @Test
+    void roundsOlderThanTheNewestGroupPointThatNoFailoverCanUseArePruned() throws IOException {
+        define(Duration.ofSeconds(30), "app", "db");
+        Instant t = T0;
+        for (long r = 1; r <= 4; r++) {
+            groups.currentRound("shop", "app", t);
+            groups.record("shop", r, "app", "/a", "a" + r, t.plusSeconds(1), t.plusSeconds(2));
+            if (r != 2) { // round 2: db missed it
+                groups.record("shop", r, "db", "/d", "d" + r, t.plusSeconds(1), t.plusSeconds(3));
+            }
+            t = t.plusSeconds(100);
+        }
+        groups.currentRound("shop", "app", t); // round 5, open
+        // a1 is gone (retention dropped it); a3, d3 and the rest stand
+        int removed = groups.pruneRounds((machine, point) -> !point.equals("a1"));
+        assertThat(removed).isEqualTo(2); // round 1 (a member gone) and round 2 (incomplete)
+        assertThat(groups.points("shop", t)).extracting(GroupPoint::round).containsExactly(3L, 4L, 5L);
+        assertThat(backend.list(FileType.GROUPS)).noneMatch(n -> n.contains("0000000001") || n.contains("0000000002"));
+        assertThat(groups.currentRound("shop", "db", t.plusSeconds(1)).round()).isEqualTo(5);
+        assertThat(groups.pruneRounds((machine, point) -> true)).isZero();
+    }
+
+    @Test
     void aNewDefinitionAppliesFromTheNextRound() {
         define(Duration.ofMinutes(10), "app");
         groups.currentRound("shop", "app", T0);
