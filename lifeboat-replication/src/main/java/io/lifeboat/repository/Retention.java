@@ -117,8 +117,8 @@ final class Retention {
     }
 
     /**
-     * Deletes the consistency-group rounds no failover can use any more (older than a group's newest
-     * complete round, and incomplete or missing a member point). A failure is logged: the rounds stay
+     * Deletes the consistency-group rounds of no more use ({@code GroupStore.pruneRounds}: a member
+     * point gone, or incomplete with a newer complete round). A failure is logged: the rounds stay
      * and the next run tries again; no point depends on them.
      */
     private void pruneGroupRounds() {

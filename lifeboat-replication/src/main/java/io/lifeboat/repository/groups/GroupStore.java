@@ -261,12 +261,13 @@ public final class GroupStore {
     }
 
     /**
-     * Deletes the files of the rounds older than each group's newest complete round that no
-     * failover can use any more: incomplete ones, and complete ones a member point of which is gone
-     * ({@code pointExists} says, by machine and point id). Only the repository's writer calls this,
-     * from retention. Those rounds are closed for good (a later round exists), so no record can
-     * race the deletion; the round file goes last, so an interrupted run leaves a round that reads
-     * as incomplete and is deleted next time.
+     * Deletes the files of closed rounds that are of no more use: a round is kept while every
+     * member point it holds still exists ({@code pointExists}, by machine and point id) and it is
+     * complete or newer than the group's newest complete round (an incomplete round is kept only as
+     * a record of what went wrong since). The last round is always kept (rounds are numbered from
+     * it). Only the repository's writer calls this, from retention. Every round but the last is
+     * closed for good, so no record races the deletion; the round file goes last, so an interrupted
+     * run leaves a round that reads as incomplete and goes next time.
      *
      * @return the number of rounds deleted
      */
@@ -274,20 +275,17 @@ public final class GroupStore {
         int removed = 0;
         for (String group : groups()) {
             List<String> names = files(group, "");
+            List<String> rounds = names.stream().filter(n -> n.startsWith("round-")).toList();
             List<String> points = names.stream().filter(n -> n.startsWith("point-")).toList();
-            if (points.isEmpty()) {
-                continue;
-            }
-            long newest = roundOf(points.get(points.size() - 1));
-            for (String name : names) {
-                long round = name.startsWith("round-") ? roundOf(name) : newest;
-                if (round >= newest) {
-                    continue;
-                }
+            long newestComplete = points.isEmpty() ? 0 : roundOf(points.get(points.size() - 1));
+            for (int i = 0; i < rounds.size() - 1; i++) {
+                long round = roundOf(rounds.get(i));
                 String point = pointFile(round);
-                boolean usable = names.contains(point) && GroupFiles.point(where(group, point), read(group, point))
-                        .members().stream().allMatch(m -> pointExists.test(m.machine(), m.point()));
-                if (!usable) {
+                boolean complete = names.contains(point);
+                List<MemberPoint> held = complete ? GroupFiles.point(where(group, point), read(group, point)).members()
+                        : members(group, round);
+                boolean whole = !held.isEmpty() && held.stream().allMatch(m -> pointExists.test(m.machine(), m.point()));
+                if (!whole || !complete && round < newestComplete) {
                     deleteRound(group, round, names);
                     removed++;
                 }

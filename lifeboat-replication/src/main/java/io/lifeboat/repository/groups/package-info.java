@@ -14,9 +14,9 @@
  * <p>What it does not give: one instant across machines. The member points of a group point were
  * each read after the round opened and committed before its deadline, so they lie within one round
  * window (as close as the agents' schedules make them, with each agent's own snapshot or app
- * freeze), not at one frozen moment. Retention deletes the rounds older than the newest complete
- * one that no failover can use (incomplete, or a member point gone), so the files follow the
- * points kept, not the age of the group.
+ * freeze), not at one frozen moment. Retention deletes closed rounds once a member point they hold
+ * is gone (and incomplete ones once a newer round is complete), so the files follow the points
+ * kept, not the age of the group.
  *
  * <p>Retention keeps every point the newest complete group point of each group names ({@link
  * io.lifeboat.repository.groups.GroupStore#newestCompletePins}); older group points may lose members

@@ -154,6 +154,28 @@ class GroupStoreTest {
     }
 
     @Test
+    void incompleteRoundsSinceTheNewestGroupPointStayWhileTheirPointsDo() throws IOException {
+        define(Duration.ofSeconds(30), "app", "db");
+        Instant t = T0;
+        for (long r = 1; r <= 3; r++) {
+            groups.currentRound("shop", "app", t);
+            groups.record("shop", r, "app", "/a", "a" + r, t.plusSeconds(1), t.plusSeconds(2));
+            if (r == 1) {
+                groups.record("shop", r, "db", "/d", "d" + r, t.plusSeconds(1), t.plusSeconds(3));
+            }
+            t = t.plusSeconds(100);
+        }
+        groups.currentRound("shop", "app", t); // round 4, open: the last round is always kept
+        assertThat(groups.pruneRounds((machine, point) -> !point.equals("a2"))).isEqualTo(1);
+        assertThat(groups.points("shop", t)).extracting(GroupPoint::round, GroupPoint::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, GroupPoint.Status.COMPLETE),
+                org.assertj.core.groups.Tuple.tuple(3L, GroupPoint.Status.INCOMPLETE),
+                org.assertj.core.groups.Tuple.tuple(4L, GroupPoint.Status.OPEN));
+        assertThat(groups.pruneRounds((machine, point) -> true)).isZero();
+        assertThat(groups.point("shop", "latest", t).round()).isEqualTo(1);
+    }
+
+    @Test
     void aNewDefinitionAppliesFromTheNextRound() {
         define(Duration.ofMinutes(10), "app");
         groups.currentRound("shop", "app", T0);
