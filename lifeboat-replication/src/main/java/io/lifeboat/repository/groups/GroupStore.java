@@ -183,11 +183,10 @@ public final class GroupStore {
             return new Recorded(readMember(group, file), true, exists(group, pointFile(round)));
         }
         // listed again after the create: of two members recording at once, at least one sees the other
-        // listed again after the create: of two members recording at once, at least one sees the other
-        List<MemberPoint> point1 = onePerMember(def, members(group, round));
-        boolean complete = point1.size() == def.members().size();
+        List<MemberPoint> all = onePerMember(def, members(group, round));
+        boolean complete = all.size() == def.members().size();
         if (complete) {
-            create(group, pointFile(round), GroupFiles.point(group, round, now, point1)); // false: another record formed it
+            create(group, pointFile(round), GroupFiles.point(group, round, now, all)); // false: another record formed it
         }
         return new Recorded(mine, false, complete);
     }
