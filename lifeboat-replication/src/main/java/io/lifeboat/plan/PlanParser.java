@@ -19,7 +19,7 @@ import java.util.Set;
  * <pre>
  * {"name": "web tier",
  *  "groups": [
- *    {"name": "databases", "steps": [
+ *    {"name": "databases", "preScript": "/etc/lifeboat/fence-site.sh", "steps": [
  *       {"machine": "db-1", "source": "/dev/sdb", "point": "latest", "to": "/dev/vg-dr/db-1",
  *        "preScript": "/etc/lifeboat/fence.sh", "postScript": "/etc/lifeboat/start-db.sh"}],
  *     "pause": "check the database is up"},
@@ -31,7 +31,7 @@ public final class PlanParser {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> PLAN_FIELDS = Set.of("name", "groups");
-    private static final Set<String> GROUP_FIELDS = Set.of("name", "after", "steps", "pause");
+    private static final Set<String> GROUP_FIELDS = Set.of("name", "after", "steps", "pause", "preScript", "postScript");
     private static final Set<String> STEP_FIELDS = Set.of("machine", "source", "point", "to", "preScript", "postScript");
 
     /** The plan (null when it could not be read at all) and the problems found reading it. */
@@ -105,7 +105,8 @@ public final class PlanParser {
                 steps.add(s);
             }
         }
-        return new Plan.Group(name, after, steps, text(node, path, "pause", false));
+        return new Plan.Group(name, after, steps, text(node, path, "pause", false), text(node, path, "preScript", false),
+                text(node, path, "postScript", false));
     }
 
     private Plan.Step step(JsonNode node, String path) {

@@ -79,8 +79,9 @@ final class Retention {
         try (PruneLease held = lease.get()) {
             repo.refresh.now();
             List<Decision> plan = RetentionPlan.decide(repo.points(Optional.of(machine)), policy::retentionOf,
-                    policy.lockPeriod(), repo.options.clock().instant());
+                    policy.lockPeriod(), repo.options.clock().instant(), groupPins());
             deletePoints(dropped(plan));
+            pruneGroupRounds();
             sweep(List.of(machine));
         } finally {
             repo.rw.writeLock().unlock();
@@ -104,8 +105,10 @@ final class Retention {
             }
             Duration lock = req.ignoreLockPeriod() ? Duration.ZERO : policy.lockPeriod();
             List<Decision> plan = new ArrayList<>();
-            for (Decision d : RetentionPlan.decide(scope, policy::retentionOf, lock, repo.options.clock().instant())) {
-                plan.add(req.points().contains(d.point().id())
+            Map<String, String> pins = groupPins();
+            for (Decision d : RetentionPlan.decide(scope, policy::retentionOf, lock, repo.options.clock().instant(), pins)) {
+                // a point the newest group point names is kept even when named: that group point must stay whole
+                plan.add(req.points().contains(d.point().id()) && !pins.containsKey(d.point().machine() + "/" + d.point().id())
                         ? new Decision(d.point(), Verdict.DROP, List.of("named by the operator")) : d);
             }
             List<PointInfo> drop = dropped(plan);
@@ -113,6 +116,7 @@ final class Retention {
                 return new PruneReport(plan, List.of(), true, 0, 0, repo.gate.pending.size());
             }
             deletePoints(drop);
+            pruneGroupRounds();
             sweep(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())));
             return new PruneReport(plan, drop, false, packsDeleted, packsRepacked, repo.gate.pending.size());
         } finally {
@@ -120,6 +124,35 @@ final class Retention {
             if (lease != null) {
                 lease.close();
             }
+        }
+    }
+
+    /**
+     * The points the newest complete group point of each consistency group names: kept whatever the
+     * policy says. A group file that cannot be read fails the retention run (nothing is deleted)
+     * rather than risk deleting a member of the newest group point.
+     */
+    private Map<String, String> groupPins() {
+        return io.lifeboat.repository.groups.GroupStore.on(repo.backend).newestCompletePins();
+    }
+
+    /**
+     * Deletes the consistency-group rounds of no more use ({@code GroupStore.pruneRounds}: a member
+     * point gone, or incomplete with a newer complete round). A failure is logged: the rounds stay
+     * and the next run tries again; no point depends on them.
+     */
+    private void pruneGroupRounds() {
+        try {
+            int n = io.lifeboat.repository.groups.GroupStore.on(repo.backend).pruneRounds((machine, id) -> {
+                Map<String, PointInfo> mine = repo.points.get(machine);
+                return mine != null && mine.containsKey(id);
+            });
+            if (n > 0) {
+                LOG.info("retention removed {} consistency-group round(s) no failover can use", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("retention could not remove old consistency-group rounds (they stay; next run tries again): {}",
+                    e.toString());
         }
     }
 

@@ -55,18 +55,33 @@ public final class RetentionPlan {
      */
     public static List<Decision> decide(Collection<PointInfo> points, Function<String, RetentionPolicy> policyOf,
             Duration lockPeriod, Instant now) {
+        return decide(points, policyOf, lockPeriod, now, Map.of());
+    }
+
+    /**
+     * As {@link #decide(Collection, Function, Duration, Instant)}, and every point in {@code pinned}
+     * (keyed {@code "machine/pointId"}, with the reason: the newest complete group point of a
+     * consistency group names it) is kept whatever the policy says.
+     */
+    public static List<Decision> decide(Collection<PointInfo> points, Function<String, RetentionPolicy> policyOf,
+            Duration lockPeriod, Instant now, Map<String, String> pinned) {
         Map<List<String>, List<PointInfo>> bySource = new LinkedHashMap<>();
         points.stream().sorted(Comparator.comparing(PointInfo::machine).thenComparing(PointInfo::source))
                 .forEach(p -> bySource.computeIfAbsent(List.of(p.machine(), p.source()), k -> new ArrayList<>()).add(p));
         List<Decision> out = new ArrayList<>();
         for (List<PointInfo> group : bySource.values()) {
-            out.addAll(decideSource(group, policyOf.apply(group.get(0).machine()), lockPeriod, now));
+            out.addAll(decideSource(group, policyOf.apply(group.get(0).machine()), lockPeriod, now, pinned));
         }
         return out;
     }
 
     /** Decisions for the points of one source (any order in, newest first out). */
     static List<Decision> decideSource(List<PointInfo> points, RetentionPolicy p, Duration lockPeriod, Instant now) {
+        return decideSource(points, p, lockPeriod, now, Map.of());
+    }
+
+    static List<Decision> decideSource(List<PointInfo> points, RetentionPolicy p, Duration lockPeriod, Instant now,
+            Map<String, String> pinned) {
         List<PointInfo> sorted = new ArrayList<>(points);
         sorted.sort(NEWEST_FIRST);
         List<List<String>> reasons = new ArrayList<>();
@@ -89,6 +104,12 @@ public final class RetentionPlan {
                 if (!sorted.get(i).created().isBefore(from)) {
                     reasons.get(i).add("keep-within " + Durations.format(p.keepWithin()));
                 }
+            }
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            String pin = pinned.get(sorted.get(i).machine() + "/" + sorted.get(i).id());
+            if (pin != null) {
+                reasons.get(i).add(pin);
             }
         }
         Instant lockedFrom = now.minus(lockPeriod);

@@ -41,11 +41,11 @@ public final class Failover {
         PointInfo point = repo.point(machine, pointIdOrLatest);
         Manifest m = repo.manifest(machine, point.id());
         ManifestRules.check(m, repo.options().maxBlockBytes());
-        IncompleteMarker marker = IncompleteMarker.of(target);
+        IncompleteMarker marker = IncompleteMarker.of(target, options.deviceMarkers());
         String left = marker.left().orElse(null);
         if (left != null && !options.force()) {
             throw Targets.refuse("--to " + target + " is incomplete: a failover in place (" + left + ") was"
-                    + " interrupted and it may mix two points (" + marker.path() + "); add --force to finish it");
+                    + " interrupted and it may mix two points (" + marker.standing() + "); add --force to finish it");
         }
         if (m.kind() == SourceKind.DIRECTORY) {
             Targets.checkTreeTarget(target, options.force());
@@ -139,11 +139,11 @@ public final class Failover {
     }
 
     private static LifeboatException incomplete(IncompleteMarker marker, LifeboatException x) {
-        if (!Files.exists(marker.path())) {
+        if (!Files.exists(marker.standing())) {
             return x; // nothing was written yet: TARGET is as it was
         }
         return new RestoreException(x.kind(), x.getMessage() + "; the target is left incomplete and may mix two"
-                + " points (" + marker.path() + "): run the same failover with --force again to finish it", x);
+                + " points (" + marker.standing() + "): run the same failover with --force again to finish it", x);
     }
 
     private static void restoreFile(Entry e, Path target, FileWriter writer, Progress progress) {

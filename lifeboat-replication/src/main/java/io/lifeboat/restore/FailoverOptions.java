@@ -1,5 +1,7 @@
 package io.lifeboat.restore;
 
+import java.nio.file.Path;
+
 /**
  * How a failover runs.
  *
@@ -11,11 +13,18 @@ package io.lifeboat.restore;
  *              listed, see deleteExtra); a character device is written whole
  * @param deleteExtra with force into a folder: also remove what the folder holds that the point
  *              does not (otherwise such paths are only listed in the result)
+ * @param deviceMarkers the folder that keeps the incomplete marker of a block device written in
+ *              place (beside a device it would live in {@code /dev}, which a reboot empties); null
+ *              keeps it beside the device
  */
-public record FailoverOptions(boolean test, boolean force, boolean deleteExtra) {
+public record FailoverOptions(boolean test, boolean force, boolean deleteExtra, Path deviceMarkers) {
     public static final FailoverOptions DEFAULT = new FailoverOptions(false, false, false);
 
     public FailoverOptions(boolean test, boolean force) {
         this(test, force, false);
+    }
+
+    public FailoverOptions(boolean test, boolean force, boolean deleteExtra) {
+        this(test, force, deleteExtra, null);
     }
 }

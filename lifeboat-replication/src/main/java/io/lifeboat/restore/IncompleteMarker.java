@@ -18,35 +18,62 @@ import java.util.Optional;
  * points, and every failover and test failover of that target says so; a rerun finishes the target.
  *
  * <p>Why a file beside the target rather than an extended attribute: it works on every file system
- * and for devices, and an operator sees it with {@code ls}. Its one weakness: beside a device it
- * lives in {@code /dev}, which does not survive a reboot (see docs/disaster-day.md).
+ * and for devices, and an operator sees it with {@code ls}. A block device is the exception: beside
+ * it the marker would live in {@code /dev}, which a reboot empties, so when the caller names a
+ * folder for device markers ({@link FailoverOptions#deviceMarkers()}, {@code failover --marker-dir})
+ * it is kept there instead, named by the device's path ({@code %2Fdev%2Fsdb.lifeboat-incomplete}).
+ * A marker an earlier run left beside the device is still found, and removed with the other.
  */
 final class IncompleteMarker {
     static final String SUFFIX = ".lifeboat-incomplete";
 
     private final Path path;
+    /** Where an earlier run may have left a marker as well (beside a device); null when that is {@link #path}. */
+    private final Path beside;
     private boolean written;
 
-    private IncompleteMarker(Path path) {
+    private IncompleteMarker(Path path, Path beside) {
         this.path = path;
+        this.beside = beside;
     }
 
     static IncompleteMarker of(Path target) {
+        return of(target, null);
+    }
+
+    /** @param deviceMarkers the folder for a block device's marker; null keeps every marker beside its target */
+    static IncompleteMarker of(Path target, Path deviceMarkers) {
+        return at(target, deviceMarkers, deviceMarkers != null && Targets.isBlockDevice(target));
+    }
+
+    /** The marker of {@code target}, placed as for a block device when {@code device} (tests name their own). */
+    static IncompleteMarker at(Path target, Path deviceMarkers, boolean device) {
         Path abs = target.toAbsolutePath().normalize();
-        return new IncompleteMarker(abs.resolveSibling(abs.getFileName() + SUFFIX));
+        Path beside = abs.resolveSibling(abs.getFileName() + SUFFIX);
+        if (!device) {
+            return new IncompleteMarker(beside, null);
+        }
+        String name = java.net.URLEncoder.encode(abs.toString(), StandardCharsets.UTF_8) + SUFFIX;
+        return new IncompleteMarker(deviceMarkers.toAbsolutePath().normalize().resolve(name), beside);
     }
 
     Path path() {
         return path;
     }
 
+    /** The marker file that stands now (where it is written, else one an earlier run left beside the device), or {@link #path}. */
+    Path standing() {
+        return !Files.exists(path) && beside != null && Files.exists(beside) ? beside : path;
+    }
+
     /** The first line of a marker an earlier failover left ("machine M point P"), if there is one. */
     Optional<String> left() {
-        if (!Files.exists(path)) {
+        Path found = Files.exists(path) ? path : beside != null && Files.exists(beside) ? beside : null;
+        if (found == null) {
             return Optional.empty();
         }
         try {
-            String text = Files.readString(path, StandardCharsets.UTF_8);
+            String text = Files.readString(found, StandardCharsets.UTF_8);
             int nl = text.indexOf('\n');
             return Optional.of(nl < 0 ? text.strip() : text.substring(0, nl).strip());
         } catch (IOException e) {
@@ -64,6 +91,12 @@ final class IncompleteMarker {
                 + "A failover is writing " + path.getFileName().toString().replace(SUFFIX, "")
                 + ": until this file is gone it may hold parts of two points, or only part of one. Run the same failover"
                 + " again to finish it.\n";
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw new RestoreException(Kind.FAILED, "cannot make the folder " + path.getParent() + " for the marker that"
+                    + " must exist before the target is changed in place: " + e.getMessage(), e);
+        }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
@@ -81,6 +114,9 @@ final class IncompleteMarker {
         try {
             if (Files.deleteIfExists(path)) {
                 syncFolder(path.getParent());
+            }
+            if (beside != null && Files.deleteIfExists(beside)) {
+                syncFolder(beside.getParent());
             }
         } catch (IOException e) {
             throw new RestoreException(Kind.FAILED, "the target matches the point, but its marker " + path

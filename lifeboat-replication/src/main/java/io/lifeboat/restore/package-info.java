@@ -21,11 +21,16 @@
  * it stands, failover refuses the target without force and says it may mix two points; a rerun
  * compares again, so it finishes without fetching what was already written.
  *
+ * <p>A group failover ({@link io.lifeboat.restore.GroupFailover}) restores every member point of one
+ * group point at once, each exactly as above, to the targets a {@link io.lifeboat.restore.TargetMap}
+ * names; a member without a target, or a target naming no member, stops it before anything is written.
+ *
  * <p>Guarantees: no byte that fails its hash is ever written; the repository is only read (open it
  * read-only and nothing the vault keeps can change); a target changed in place is never left mixing
  * two points without its marker (nor a fresh folder tree cut off midway: it is marked too, and a
- * rerun with force finishes it in place). Not guaranteed: a marker beside a device lives in {@code /dev}, which
- * a reboot empties; a file with other hard links is changed for all of them; owners, ACLs, extended
+ * rerun with force finishes it in place; a block device's marker is kept in the folder the caller
+ * names, since {@code /dev} does not survive a reboot). Not guaranteed: a block device's marker is
+ * found only by a failover given the same marker folder; a file with other hard links is changed for all of them; owners, ACLs, extended
  * attributes, hard links and special files are not restored (the kernel drops setgid on a file
  * whose group its restoring user is not in; a restore as root keeps it).
  */

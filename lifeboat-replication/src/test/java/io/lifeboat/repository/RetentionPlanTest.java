@@ -65,6 +65,19 @@ class RetentionPlanTest {
     }
 
     @Test
+    void aPointTheNewestGroupPointNamesIsKeptWhateverThePolicySays() {
+        List<PointInfo> a = series("m", "/a", 5, Duration.ofHours(1));
+        PointInfo member = a.get(1);
+        List<Decision> ds = RetentionPlan.decide(a, m -> RetentionPolicy.keepLast(1), Duration.ZERO,
+                T0.plus(Duration.ofDays(30)), Map.of("m/" + member.id(), "newest group point of shop (7)"));
+        Map<Verdict, List<PointInfo>> v = byVerdict(ds);
+        assertThat(v.get(Verdict.KEEP)).containsExactlyInAnyOrder(a.get(4), member);
+        assertThat(v.get(Verdict.DROP)).containsExactlyInAnyOrder(a.get(0), a.get(2), a.get(3));
+        assertThat(ds.stream().filter(d -> d.point().equals(member)).findFirst().orElseThrow().reasons())
+                .containsExactly("newest group point of shop (7)");
+    }
+
+    @Test
     void machinesWithTheSameSourceAreSeparate() {
         List<PointInfo> all = new ArrayList<>(series("a", "/srv", 3, Duration.ofHours(1)));
         all.addAll(series("b", "/srv", 3, Duration.ofHours(1)));

@@ -1,6 +1,8 @@
 package io.lifeboat.cli.agent;
 
 import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.group.GroupClient;
+import io.lifeboat.agent.group.GroupMembership;
 import io.lifeboat.agent.protect.FingerprintKey;
 import io.lifeboat.agent.protect.HttpVaultApi;
 import io.lifeboat.agent.protect.KnownBlocksStore;
@@ -53,6 +55,9 @@ import picocli.CommandLine.Parameters;
                 + " --snapshot, around the read): a point is labelled app-consistent only when both succeeded;"
                 + " when one fails the pass says why (a notice) and labels the point what it is. With"
                 + " --app-consistent-every 1h only one point an hour is frozen for; the others are labelled as usual.",
+            "--group G makes each point a member of the vault's consistency group G (see `vault group set`): the agent"
+                + " asks the vault for G's current round before it snapshots or reads, and records each committed point"
+                + " for that round; the vault forms a group point when every member has one.",
             "Progress: a bar on a terminal, plain lines otherwise; --json prints one JSON event per line on"
                 + " standard output (see docs/protocol.md)."})
 public final class AgentProtectCommand implements Callable<Integer> {
@@ -108,6 +113,11 @@ public final class AgentProtectCommand implements Callable<Integer> {
                     + " (default: every pass)")
     Duration appConsistentEvery;
 
+    @Option(names = "--group", paramLabel = "GROUP", description = "protect as a member of the vault's consistency"
+            + " group GROUP (`vault group set`): before each round the agent asks the vault for the group's current"
+            + " round, and records each committed point for it")
+    String group;
+
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:LIFEBOAT_TLS_ENGINE:-auto}",
             description = "TLS engine: auto, boringssl or jdk (default: ${DEFAULT-VALUE}).")
     String engine;
@@ -161,9 +171,17 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 forgetRecords(records);
             }
             Protector protector = new Protector(api, options, listener, stop, records);
+            GroupMembership membership = group == null ? null
+                    : new GroupMembership(new GroupClient(transport, group), listener);
             if (once) {
+                if (membership != null) {
+                    membership.beforeRound(); // a group that does not exist, or lacks this machine, stops here
+                }
                 for (Path p : paths) {
-                    protector.protect(p);
+                    var result = protector.protect(p);
+                    if (membership != null) {
+                        membership.passCommitted(p, result, Duration.ZERO);
+                    }
                 }
             } else {
                 ProtectLoop loop = new ProtectLoop(protector, stop, e -> report(e, events));
@@ -171,11 +189,19 @@ public final class AgentProtectCommand implements Callable<Integer> {
                     transport.renewIfDue(Clock.systemUTC());
                     transport.refreshNodes();
                 };
+                Runnable before = membership == null ? renew : () -> {
+                    try {
+                        renew.run();
+                    } finally {
+                        membership.beforeRound(); // asked even when renewal failed: never record into a stale round
+                    }
+                };
+                ProtectLoop.RoundListener rounds = membership == null ? ProtectLoop.RoundListener.NONE : membership;
                 if (schedule != null) {
-                    loop.run(paths, schedule::nextInterval, renew,
-                            new RpoReporter(transport, transport.machine(), schedule.target(), Clock.systemUTC()));
+                    loop.run(paths, schedule::nextInterval, before, both(
+                            new RpoReporter(transport, transport.machine(), schedule.target(), Clock.systemUTC()), rounds));
                 } else {
-                    loop.run(paths, interval, renew);
+                    loop.run(paths, lastRound -> interval, before, rounds);
                 }
             }
             return ExitCode.OK;
@@ -195,6 +221,23 @@ public final class AgentProtectCommand implements Callable<Integer> {
                 // the hook is running: it waits for `finished`, counted down above
             }
         }
+    }
+
+    /** Both listeners, in order: the RPO report and the group record are independent of each other. */
+    private static ProtectLoop.RoundListener both(ProtectLoop.RoundListener a, ProtectLoop.RoundListener b) {
+        return new ProtectLoop.RoundListener() {
+            @Override
+            public void passCommitted(Path source, io.lifeboat.agent.protect.ProtectResult result, Duration took) {
+                a.passCommitted(source, result, took);
+                b.passCommitted(source, result, took);
+            }
+
+            @Override
+            public void roundFinished() {
+                a.roundFinished();
+                b.roundFinished();
+            }
+        };
     }
 
     private SnapshotProvider snapshotProvider() {

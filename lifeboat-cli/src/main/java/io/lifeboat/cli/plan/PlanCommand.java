@@ -6,12 +6,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code lifeboat plan}: recovery plans, one command per line. */
-@Command(name = "plan", header = "Check recovery plans (ordered groups of failovers).",
+@Command(name = "plan", header = "Check and run recovery plans (ordered groups of failovers).",
         description = "Recovery plans: which machines fail over, in what order, to which targets, with which"
-                + " scripts and pauses. Only `validate` is built; `run` is not yet.",
+                + " scripts and pauses. `validate` checks a plan against the vault; `run` runs it (`--test` into"
+                + " scratch targets).",
         mixinStandardHelpOptions = true,
         subcommands = {
             PlanValidateCommand.class,
+            PlanRunCommand.class,
         })
 public final class PlanCommand implements Runnable {
     @Spec

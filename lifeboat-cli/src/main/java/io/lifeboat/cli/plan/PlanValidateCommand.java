@@ -7,22 +7,12 @@ import io.lifeboat.plan.PlanCheck;
 import io.lifeboat.plan.PlanException;
 import io.lifeboat.plan.PlanParser;
 import io.lifeboat.plan.PlanProblem;
-import io.lifeboat.tls.LifeboatException;
-import io.lifeboat.vault.Vault;
-import io.lifeboat.vault.store.MachineRecord;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code lifeboat plan validate --dir VAULT PLAN}: every problem of a plan, each with where it is. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Check a recovery plan against the vault.",
-        description = {"Read PLAN (JSON: {name, groups: [{name, after?, pause?, steps: [{machine, source?, point?,"
-                + " to, preScript?, postScript?}]}]}, see docs/disaster-day.md) and check it against the vault's"
+        description = {"Read PLAN (JSON: {name, groups: [{name, after?, pause?, preScript?, postScript?, steps:"
+                + " [{machine, source?, point?, to, preScript?, postScript?}]}]}, see docs/disaster-day.md) and check it against the vault's"
                 + " enrolled machines: a syntax error is given by line and column; unknown fields, wrong types,"
                 + " unknown machines, missing or shared targets, unknown or duplicate groups and cycles among"
                 + " `after` are each given by JSON path. All problems are listed; exit 2 when there is one.",
@@ -50,19 +40,9 @@ public final class PlanValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = Files.readString(plan, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot read plan " + plan + ": " + e.getMessage());
-        }
-        Set<String> machines = dir.open(Clock.systemUTC()).listMachines().stream()
-                .map(MachineRecord::name).collect(Collectors.toSet());
-        PlanParser.Parsed parsed = PlanParser.parse(text);
-        List<PlanProblem> problems = new ArrayList<>(parsed.problems());
-        if (problems.isEmpty()) {
-            problems.addAll(PlanCheck.check(parsed.plan(), machines));
-        }
+        PlanFiles.Checked checked = PlanFiles.check(dir, plan);
+        PlanParser.Parsed parsed = new PlanParser.Parsed(checked.plan(), checked.problems());
+        List<PlanProblem> problems = checked.problems();
         PrintStream out = System.out;
         if (json != null) {
             JsonOutput.write(json, toJson(parsed.plan(), problems), out);

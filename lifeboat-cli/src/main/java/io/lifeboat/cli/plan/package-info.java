@@ -1,6 +1,7 @@
 /**
- * {@code lifeboat plan validate}: reads a recovery plan (JSON) and holds it against the vault.
- * Options, validation and one call into {@code io.lifeboat.plan}; rendering stays here. Running a
- * plan ({@code plan run}) is not built yet.
+ * {@code lifeboat plan validate} and {@code plan run}: read a recovery plan (JSON) and hold it
+ * against the vault ({@code PlanFiles}), then, for run, one call into {@code io.lifeboat.plan.PlanRunner}
+ * over the vault opened read-only. Options, validation, the terminal's pause prompt and rendering
+ * (progress lines, the report as text or JSON) stay here.
  */
 package io.lifeboat.cli.plan;

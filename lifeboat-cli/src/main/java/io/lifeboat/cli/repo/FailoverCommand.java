@@ -28,9 +28,14 @@ import picocli.CommandLine.Option;
                 + " TARGET is read and hashed locally and only the blocks that differ from the point are fetched"
                 + " and written, then TARGET is read back whole. Until then TARGET.lifeboat-incomplete stands"
                 + " beside it (TARGET may mix two points); an interrupted run is finished by running it again,"
-                + " which fetches nothing it already wrote. Into a folder that holds data, files that match are"
+                + " which fetches nothing it already wrote (a block device's marker is kept in --marker-dir, since"
+                + " /dev does not survive a reboot). Into a folder that holds data, files that match are"
                 + " left alone (mode and mtime corrected), files that differ get only their changed blocks, and"
                 + " paths the point does not hold are listed, and removed only with --delete-extra.",
+            "--group G --to-map MAP restores every member of G to one group point (see `points --group G`): --point"
+                + " latest is the newest complete group point, or give its round number. MAP has one line per member,"
+                + " MEMBER = TARGET. Members are restored at once, each as above; JSON: {group, groupPoint, members:"
+                + " [{member, ...the fields below}]}.",
             "Progress: a bar on a terminal, plain lines otherwise, JSON lines on standard error with --json.",
             "JSON (--json): {point, machine, target, test, checkedAfterWrite, bytesRestored, blocksVerified,"
                 + " zeroBlocks, files, directories, symlinks, inPlace, blocksFetched, bytesFetched, bytesWritten,"
@@ -39,15 +44,23 @@ public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
     Path dir;
 
-    @Option(names = "--machine", required = true, paramLabel = "NAME", description = "the protected machine")
+    @Option(names = "--machine", paramLabel = "NAME", description = "the protected machine (or --group)")
     String machine;
 
     @Option(names = "--point", defaultValue = "latest", paramLabel = "ID|latest",
             description = "the recovery point (an id, a unique prefix, or latest; default: ${DEFAULT-VALUE})")
     String point;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "file, device or folder to restore into")
+    @Option(names = "--to", paramLabel = "TARGET", description = "file, device or folder to restore into (with --machine)")
     Path to;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "restore every member of a consistency group to one"
+            + " group point (--point latest: the newest complete one, or a round number); needs --to-map")
+    String group;
+
+    @Option(names = "--to-map", paramLabel = "MAP", description = "with --group: a file of lines MEMBER = TARGET"
+            + " (MEMBER is MACHINE or MACHINE:SOURCE as the group names it; # starts a comment)")
+    Path toMap;
 
     @Option(names = "--test", description = "test failover: restore, then read TARGET back and check it")
     boolean test;
@@ -59,6 +72,11 @@ public final class FailoverCommand implements Callable<Integer> {
             description = "with --force into a folder: also remove what it holds that the point does not (listed otherwise)")
     boolean deleteExtra;
 
+    @Option(names = "--marker-dir", paramLabel = "DIR", description = "where the incomplete marker of a block device"
+            + " written in place is kept, since /dev does not survive a reboot (default: /var/lib/lifeboat/incomplete"
+            + " as root, else $XDG_STATE_HOME/lifeboat/incomplete)")
+    Path markerDir;
+
     /** Test hook for the end-to-end tests (see {@link PauseAfterWriting}); not for operators. */
     @Option(names = "--test-pause-after-writing", hidden = true, paramLabel = "BYTES")
     Long pauseAfterWriting;
@@ -69,6 +87,17 @@ public final class FailoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (group != null || toMap != null) {
+            if (group == null || toMap == null || machine != null || to != null) {
+                throw new LifeboatException(LifeboatException.Kind.USAGE,
+                        "a group failover takes --group GROUP --to-map MAP, without --machine or --to");
+            }
+            return new GroupFailoverRun(dir, group, point, toMap, options(), json).call();
+        }
+        if (machine == null || to == null) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    "failover needs --machine NAME --to TARGET (or --group GROUP --to-map MAP)");
+        }
         Path vault = dir.toAbsolutePath().normalize();
         Path target = to.toAbsolutePath().normalize();
         if (target.startsWith(vault)) {
@@ -86,7 +115,7 @@ public final class FailoverCommand implements Callable<Integer> {
             if (pauseAfterWriting != null) {
                 listener = new PauseAfterWriting(listener, pauseAfterWriting, System.err);
             }
-            result = new Failover(repo, listener).run(machine, point, to, new FailoverOptions(test, force, deleteExtra));
+            result = new Failover(repo, listener).run(machine, point, to, options());
         }
         PrintStream out = System.out;
         if (json != null) {
@@ -106,6 +135,10 @@ public final class FailoverCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private FailoverOptions options() {
+        return new FailoverOptions(test, force, deleteExtra, DeviceMarkers.folder(markerDir));
     }
 
     static String summary(RestoreResult r) {

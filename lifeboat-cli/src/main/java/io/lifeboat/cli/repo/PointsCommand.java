@@ -1,11 +1,20 @@
 package io.lifeboat.cli.repo;
 
 import io.lifeboat.cli.JsonOutput;
+import io.lifeboat.cli.groups.GroupPointsView;
 import io.lifeboat.cli.render.ProgressBar;
 import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.backend.ReadOnlyBackend;
+import io.lifeboat.repository.groups.GroupPoint;
+import io.lifeboat.repository.groups.GroupStore;
+import io.lifeboat.tls.LifeboatException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +32,10 @@ import picocli.CommandLine.Option;
                 + " by agent protect --pre-script/--post-script, both succeeded), crash-consistent (from a snapshot,"
                 + " agent protect --snapshot) or live (read as it changed).",
             "JSON (--json): {\"points\": [{id, machine, created, source, kind, sourceBytes, bytesSent,"
-                + " tlsVersion, cipherSuite, consistency}]}."})
+                + " tlsVersion, cipherSuite, consistency}]}.",
+            "With --group G: the group's rounds, oldest first: complete (a group point), incomplete (its deadline"
+                + " passed before every member committed) or open. JSON: {\"group\": G, \"groupPoints\": [{id, round,"
+                + " status, opened, deadline, formed, members: [{member, machine, source, point}], missing}]}."})
 public final class PointsCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "VAULT", description = "the vault folder")
     Path dir;
@@ -31,12 +43,19 @@ public final class PointsCommand implements Callable<Integer> {
     @Option(names = "--machine", paramLabel = "NAME", description = "only this machine's points")
     String machine;
 
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "list the group points of a consistency group instead: every round, complete or not, with its member points")
+    String group;
+
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "write the list as JSON to FILE, or to standard output when FILE is omitted or -")
     String json;
 
     @Override
     public Integer call() {
+        if (group != null) {
+            return groupPoints();
+        }
         List<PointInfo> points;
         try (Repository repo = VaultDir.openReadOnly(dir)) {
             points = repo.points(Optional.ofNullable(machine));
@@ -57,6 +76,34 @@ public final class PointsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, fmt, p.id(), p.machine(), p.created().toString().replaceFirst("\\.\\d+Z$", "Z"),
                     p.kind(), ProgressBar.bytes(p.sourceBytes()), ProgressBar.bytes(p.bytesSent()),
                     nz(p.consistency()), nz(p.tlsVersion()), nz(p.cipherSuite()));
+        }
+        return 0;
+    }
+
+    /** {@code --group G}: the rounds of the group, read from the store without any lock. */
+    private int groupPoints() {
+        if (machine != null) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE,
+                    "--group lists a group's points, which span machines: leave out --machine");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "no vault at " + dir
+                    + " (--dir must name a folder made by `lifeboat vault init`)");
+        }
+        List<GroupPoint> points;
+        try (ReadOnlyBackend store = new ReadOnlyBackend(VaultDir.backend(dir))) {
+            GroupStore groups = GroupStore.on(store);
+            if (groups.definition(group).isEmpty()) {
+                throw new NotFoundException("there is no consistency group " + group + " (see `lifeboat vault group list`)");
+            }
+            points = groups.points(group, Clock.systemUTC().instant());
+        } catch (IOException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot close the store: " + e.getMessage(), e);
+        }
+        if (json != null) {
+            JsonOutput.write(json, GroupPointsView.json(group, points), System.out);
+        } else {
+            GroupPointsView.text(group, points, System.out);
         }
         return 0;
     }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.fleet.VaultMetricsTokenCommand.class,
             io.lifeboat.cli.fleet.VaultLoginUrlCommand.class,
             io.lifeboat.cli.service.VaultInstallServiceCommand.class,
+            io.lifeboat.cli.groups.VaultGroupCommand.class,
         })
 public final class VaultCommand implements Runnable {
     @Spec

@@ -17,6 +17,11 @@ public enum FileType {
     MANIFESTS("manifests", 1),
     /** {@code machines/<machine>/}: which blocks each machine has uploaded (ownership records). */
     MACHINES("machines", 1),
+    /**
+     * {@code groups/<group>/}: a consistency group's definitions, rounds, member records and group
+     * points, every file created once ({@code io.lifeboat.repository.groups.GroupStore}).
+     */
+    GROUPS("groups", 1),
     /** {@code locks/}: who has the repository open for writing (each node's presence record and heartbeats). */
     LOCKS("locks", 0),
     /**
