@@ -15,7 +15,7 @@ import java.util.concurrent.*;
 /**
  * The vault's cost of ingesting blocks, for bench/vault_ingest.sh (issue 14). The agent's work is
  * excluded: every upload body (16 MiB batches of 32 KiB random blocks, raw, as the agent sends
- * incompressible data) is built before the clock starts, and 256 MiB are uploaded first, untimed, so
+ * incompressible data) is built before the clock starts, and 256 MiB (system property warmUpMiB) are uploaded first, untimed, so
  * the vault's JIT has compiled its hot paths (a steady-state figure, as a vault serving many machines
  * runs). Timed: the real HTTPS route of a running
  * `vault serve` process on loopback, two batches in flight, then the manifest chunks and the commit
@@ -28,7 +28,7 @@ public class VaultIngestBench {
     static final int BLOCK = 32 * 1024;
     static final int PER_BATCH = 512; // 16 MiB, as the agent batches
     /** Sent before the clock starts: the vault's JIT compiles its hot paths (about a second of CPU) on these. */
-    static final int WARM_UP_BATCHES = 16;
+    static final int WARM_UP_BATCHES = Integer.getInteger("warmUpMiB", 256) / 16;
 
     public static void main(String[] args) throws Exception {
         AgentLayout agent = new AgentLayout(Path.of(args[0]));

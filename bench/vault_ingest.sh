@@ -6,7 +6,8 @@
 #   references:   `openssl speed -evp sha256` (the SHA-256 floor: the vault must hash every byte)
 #                 and `dd ... conv=fdatasync` of the same number of bytes (the durable write)
 # Usage: bench/vault_ingest.sh [SIZE_MIB] [JAR]   (default 1024, lifeboat-cli/target/lifeboat.jar)
-# VAULT_JAVA_OPTS adds JVM options to the vault (a flight recording, say).
+# VAULT_JAVA_OPTS adds JVM options to the vault (a flight recording, say); WARM_UP_MIB (default 256)
+# is sent untimed first, for the vault's JIT.
 # A JAR built from another commit measures that commit's vault (the "before" of a change).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +29,7 @@ vault_pid=$!
 for _ in $(seq 1 100); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 lb agent enroll "$token" --dir "$work/A" >/dev/null
 hashing=$(grep -o "block hashing .*" "$work/serve.log" || echo "block hashing: (not printed by this version)")
-read -r bytes secs cpu jit < <(java -Xmx3g -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" 2>"$work/threads.txt")
+read -r bytes secs cpu jit < <(java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" 2>"$work/threads.txt")
 if [ -n "${VAULT_THREADS:-}" ]; then # where the vault's CPU went in the timed window, by kind of thread
   cat "$work/threads.txt" >&2
 fi
