@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
 final class BlockStore {
     private static final Logger LOG = LoggerFactory.getLogger(BlockStore.class);
 
+    /**
+     * Staged bytes past which the uploader that crossed the line syncs them (see {@link PackSync}):
+     * what a crash can lose at most, and what a store without temporaries holds in memory.
+     */
+    static final long MAX_UNSYNCED_BYTES = 256L << 20;
+
     private final Backend backend;
     private final RepositoryOptions options;
 
@@ -51,10 +57,13 @@ final class BlockStore {
      * files are deleted once the safety margin has passed.
      */
     final Set<String> condemned = ConcurrentHashMap.newKeySet();
+    /** New packs and records are written behind and made durable in groups, before a point names them. */
+    final PackSync sync;
 
     BlockStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
         this.options = options;
+        this.sync = new PackSync(backend, MAX_UNSYNCED_BYTES);
         Path tables = tableFolder(options);
         this.index = new BlockIndex(tables);
         try {
@@ -138,7 +147,9 @@ final class BlockStore {
             chunk.forEach(it -> toOwn.remove(it.id()));
         }
         if (!toOwn.isEmpty()) {
-            recordOwnership(machine, toOwn);
+            List<Backend.Staged> group = new ArrayList<>(1);
+            stageOwnership(machine, toOwn, group);
+            sync.add(group, null, 0);
         }
     }
 
@@ -152,13 +163,18 @@ final class BlockStore {
                 heals = true;
             }
         }
-        writePack(chunk, heals);
+        Pack.Built built = Pack.build(chunk);
+        // a staged pack's name never collides: its temporaries are linked later, with no second chance
+        built = Pack.rename(built, Repository.uniqueName(options.clock().instant()));
+        List<Backend.Staged> group = new ArrayList<>(3);
+        stagePack(built, heals, group);
         Set<BlockId> ids = new LinkedHashSet<>();
         for (Pack.Item it : chunk) {
             damaged.remove(it.id());
             ids.add(it.id());
         }
-        recordOwnership(machine, ids);
+        stageOwnership(machine, ids, group);
+        sync.add(group, built.name(), built.length());
     }
 
     /** Cuts items into groups of about the pack target size, in order. */
@@ -185,15 +201,74 @@ final class BlockStore {
     List<String> writePacksReplacing(List<Pack.Item> items) throws IOException {
         List<String> names = new ArrayList<>();
         for (List<Pack.Item> chunk : chunks(items)) {
-            names.add(writePack(chunk, true));
+            names.add(writePack(Pack.build(chunk), true));
         }
         return names;
     }
 
-    private String writePack(List<Pack.Item> chunk, boolean replace) throws IOException {
-        Pack.Built built = Pack.build(chunk);
-        List<BlockId> ids = chunk.stream().map(Pack.Item::id).toList();
-        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes())
+    /**
+     * Stores a pack a {@link BlockReceiver} built in place (every block in it checked against its id),
+     * then the machine's record of its blocks and of {@code ownOnly}: blocks stored before (for
+     * another machine) whose bytes this machine has just proved it holds.
+     */
+    void storeReceived(String machine, Pack.Built built, Set<BlockId> ownOnly) throws IOException {
+        if (!built.items().isEmpty()) {
+            boolean heals = false;
+            for (Pack.Item it : built.items()) {
+                Pack.Location old = index.get(it.id());
+                if (damaged.contains(it.id()) && old != null) {
+                    superseded.add(old.pack());
+                    heals = true;
+                }
+            }
+            List<Backend.Staged> group = new ArrayList<>(3);
+            stagePack(built, heals, group);
+            Set<BlockId> ids = new LinkedHashSet<>();
+            for (Pack.Item it : built.items()) {
+                damaged.remove(it.id());
+                ids.add(it.id());
+                ownOnly.remove(it.id());
+            }
+            stageOwnership(machine, ids, group);
+            sync.add(group, built.name(), built.length());
+        }
+        ownOnly.removeIf(id -> has(machine, id));
+        if (!ownOnly.isEmpty()) {
+            List<Backend.Staged> group = new ArrayList<>(1);
+            stageOwnership(machine, ownOnly, group);
+            sync.add(group, null, 0);
+        }
+    }
+
+    /**
+     * Writes a pack and its index behind ({@link PackSync}) and indexes its blocks at once, so they
+     * count as stored; they become durable at the next sync, before any point can name them.
+     */
+    private void stagePack(Pack.Built built, boolean replace, List<Backend.Staged> group) throws IOException {
+        List<BlockId> ids = built.items().stream().map(Pack.Item::id).toList();
+        group.add(backend.stage(new Handle(FileType.DATA, built.name()), built.bytes(), 0, built.length()));
+        byte[] index = RepositoryFiles.index(built.name(), built.locations(), ids);
+        group.add(backend.stage(new Handle(FileType.INDEX, built.name()), index, 0, index.length));
+        register(built.name(), ids, built.locations(), replace);
+    }
+
+    /** Writes the machine's record of these blocks behind (published after their packs) and records them. */
+    private void stageOwnership(String machine, Set<BlockId> ids, List<Backend.Staged> group) throws IOException {
+        long now = options.clock().millis();
+        Map<BlockId, Long> rec = new LinkedHashMap<>();
+        Long at = now;
+        ids.forEach(id -> rec.put(id, at));
+        byte[] json = RepositoryFiles.ownership(machine, rec);
+        String name = machine + "/" + Repository.uniqueName(options.clock().instant());
+        group.add(backend.stage(new Handle(FileType.MACHINES, name), json, 0, json.length));
+        owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+        owned.record(machine, ids, now);
+    }
+
+    /** Writes a pack and its index durably at once (repacking), under another name when its own is taken; returns the name. */
+    private String writePack(Pack.Built built, boolean replace) throws IOException {
+        List<BlockId> ids = built.items().stream().map(Pack.Item::id).toList();
+        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes(), 0, built.length())
                 && (condemned.contains(built.name()) || !holds(built))) {
             // The name is taken by other bytes: the leftover of a write torn by a crash on a store
             // without atomic creates, or the same blocks compressed differently; or a pack a prune
@@ -209,7 +284,8 @@ final class BlockStore {
     /** True when the pack file of that name already holds exactly these bytes. */
     private boolean holds(Pack.Built built) throws IOException {
         try {
-            return Arrays.equals(backend.read(new Handle(FileType.DATA, built.name())), built.bytes());
+            byte[] on = backend.read(new Handle(FileType.DATA, built.name()));
+            return Arrays.equals(on, 0, on.length, built.bytes(), 0, built.length());
         } catch (NoSuchFileException e) {
             return false;
         }
@@ -222,16 +298,6 @@ final class BlockStore {
 
     private void register(String pack, List<BlockId> ids, List<Pack.Location> locs, boolean replace) {
         index.register(pack, ids, locs, replace);
-    }
-
-    private void recordOwnership(String machine, Set<BlockId> ids) throws IOException {
-        long now = options.clock().millis();
-        Map<BlockId, Long> rec = new LinkedHashMap<>();
-        Long at = now; // one boxed time for the whole record (a record is one upload's batch)
-        ids.forEach(id -> rec.put(id, at));
-        String name = writeOwnershipFile(machine, rec);
-        owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
-        owned.record(machine, ids, now);
     }
 
     String writeOwnershipFile(String machine, Map<BlockId, Long> blocks) throws IOException {
@@ -297,6 +363,9 @@ final class BlockStore {
     private byte[] readUnchecked(BlockId id, Pack.Location loc) {
         byte[] record;
         try {
+            if (sync.isPending(loc.pack())) {
+                sync.syncAll(); // written behind and not yet in the store's listing: make it durable first
+            }
             record = backend.read(new Handle(FileType.DATA, loc.pack()), loc.offset(), Pack.HEADER + loc.stored());
         } catch (NoSuchFileException e) {
             throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + ": the pack file is missing");

@@ -33,8 +33,8 @@ final class Pack {
         }
     }
 
-    /** A pack built in memory: its bytes, its name and the locations of its blocks. */
-    record Built(String name, byte[] bytes, List<Item> items, List<Location> locations) {
+    /** A pack built in memory: its bytes ({@code bytes[0 .. length)}), its name and the locations of its blocks. */
+    record Built(String name, byte[] bytes, int length, List<Item> items, List<Location> locations) {
     }
 
     private Pack() {
@@ -57,7 +57,26 @@ final class Pack {
             out.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.length());
             out.put(it.data(), it.offset(), it.length());
         }
-        return new Built(name, out.array(), List.copyOf(items), locs);
+        return new Built(name, out.array(), out.capacity(), List.copyOf(items), locs);
+    }
+
+    /**
+     * A pack whose bytes were written in place ({@code bytes[0 .. length)}: the magic, then each
+     * item's record header followed by its body, in order, as {@link ReceivingPack} lays them out):
+     * names it and lists where its blocks lie, without copying a byte.
+     */
+    static Built assembled(byte[] bytes, int length, List<Item> items, String salt) {
+        String name = name(items, salt);
+        List<Location> locs = new ArrayList<>(items.size());
+        for (Item it : items) {
+            locs.add(new Location(name, it.offset() - HEADER, it.length(), it.raw(), it.encoding()));
+        }
+        return new Built(name, bytes, length, List.copyOf(items), locs);
+    }
+
+    /** Writes a record header (id, encoding, raw and stored length) at {@code at}. */
+    static void header(byte[] out, int at, BlockId id, BlockEncoding encoding, int raw, int stored) {
+        ByteBuffer.wrap(out, at, HEADER).put(id.toBytes()).put((byte) encoding.code()).putInt(raw).putInt(stored);
     }
 
     /** The same pack under another name (when its usual name is taken by different bytes). */
@@ -67,7 +86,7 @@ final class Pack {
         for (Location l : b.locations()) {
             locs.add(new Location(name, l.offset(), l.stored(), l.raw(), l.encoding()));
         }
-        return new Built(name, b.bytes(), b.items(), locs);
+        return new Built(name, b.bytes(), b.length(), b.items(), locs);
     }
 
     /**

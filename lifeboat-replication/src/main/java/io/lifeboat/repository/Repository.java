@@ -185,7 +185,9 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
-     * Verifies and stores a batch of blocks for {@code machine}, durable on return. Each body is decoded
+     * Verifies and stores a batch of blocks for {@code machine}: on return they count as stored (and
+     * are readable); they are durable after the next {@link #commitPoint} (or close), which makes them
+     * durable before its point exists (group commit, {@link PackSync}). Each body is decoded
      * (a zstd body never beyond {@link RepositoryOptions#maxBlockBytes()}) and its SHA-256 must equal its
      * id, else an {@link IntegrityException} naming the block and nothing of the batch is stored.
      * Idempotent: blocks the machine already has are skipped; blocks stored for another machine are not
@@ -200,6 +202,32 @@ public final class Repository implements AutoCloseable {
             blocks.putBlocks(machine, uploads);
         } catch (IOException e) {
             throw storage("store " + uploads.size() + " block(s) of machine " + machine, e);
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
+    /**
+     * Receives an upload of blocks for {@code machine} as its bytes arrive ({@link BlockReceiver}):
+     * the streaming form of {@link #putBlocks}, with the same checks.
+     *
+     * @param expectedBytes the upload's size when known (Content-Length), else -1: sizes the pack buffer
+     */
+    public BlockReceiver receiver(String machine, long expectedBytes) {
+        checkWritable();
+        checkMachine(machine);
+        return new BlockReceiver(this, machine, expectedBytes);
+    }
+
+    /** {@link BlockStore#storeReceived} under the shared lock, after the free-space check. */
+    void storeReceived(String machine, Pack.Built built, Set<BlockId> ownOnly) {
+        checkWritable();
+        checkReserve(machine, built.length(), built.items().size());
+        rw.readLock().lock();
+        try {
+            blocks.storeReceived(machine, built, ownOnly);
+        } catch (IOException e) {
+            throw storage("store " + (built.items().size() + ownOnly.size()) + " block(s) of machine " + machine, e);
         } finally {
             rw.readLock().unlock();
         }
@@ -251,6 +279,11 @@ public final class Repository implements AutoCloseable {
         for (BlockUpload u : uploads) {
             need += u.length() + Pack.HEADER;
         }
+        checkReserve(machine, need, uploads.size());
+    }
+
+    /** {@link #checkReserve(String, List)} of {@code count} blocks taking {@code need} bytes. */
+    void checkReserve(String machine, long need, int count) {
         long reserve = policy().freeSpaceReserve();
         OptionalLong free = usableSpace();
         if (free.isEmpty() || free.getAsLong() - need >= reserve) {
@@ -262,7 +295,7 @@ public final class Repository implements AutoCloseable {
                 return;
             }
         }
-        throw new StorageFullException("upload of " + uploads.size() + " block(s) of machine " + machine
+        throw new StorageFullException("upload of " + count + " block(s) of machine " + machine
                 + " refused: the vault's disk at " + backend.location() + " has " + mib(free.getAsLong())
                 + " free, and the vault keeps " + mib(reserve) + " in reserve; nothing stored was lost, points of"
                 + " blocks already stored still commit; free space or prune (`lifeboat prune`) and the agent resumes");
@@ -287,6 +320,7 @@ public final class Repository implements AutoCloseable {
             return false;
         }
         try {
+            blocks.sync.syncAll();
             PruneReport r = new Retention(this).prune(PruneRequest.byPolicy(false));
             LOG.warn("the vault's disk at {} is below its free-space reserve: retention removed {} point(s) and {} pack file(s)",
                     backend.location(), r.removed().size(), r.packsDeleted() + r.packsRepacked());
@@ -371,6 +405,9 @@ public final class Repository implements AutoCloseable {
             } catch (ManifestCheck.OutOfOrder e) {
                 summary = checkWhole(machine, header, chunks, false, guard); // not listed as the agent lists: keep every path
             }
+            // group commit: the blocks it names may lie in packs written behind; make them durable
+            // (with whatever else is staged, for every commit waiting now) before the point exists
+            blocks.sync.syncAll();
             Instant created = options.clock().instant();
             while (true) {
                 info = new PointInfo(uniqueName(created), machine, created, header.source(), header.kind(),
@@ -388,6 +425,7 @@ public final class Repository implements AutoCloseable {
             rw.readLock().unlock();
         }
         try {
+            blocks.sync.syncAll(); // retention reads index files: nothing of them may be only staged
             new Retention(this).apply(machine);
         } catch (IOException | RuntimeException e) {
             LOG.warn("retention for machine {} failed (the point {} is committed; retention runs again next time): {}",
@@ -452,6 +490,9 @@ public final class Repository implements AutoCloseable {
             checkWritable();
         }
         try {
+            if (!request.dryRun()) {
+                blocks.sync.syncAll();
+            }
             return new Retention(this).prune(request);
         } catch (IOException e) {
             throw storage("prune the repository", e);
@@ -574,6 +615,11 @@ public final class Repository implements AutoCloseable {
 
     public VerifyReport verify(Optional<String> machine, VerifyListener listener) {
         machine.ifPresent(Repository::checkMachine);
+        try {
+            blocks.sync.syncAll(); // verify reads packs through their index files
+        } catch (IOException e) {
+            throw storage("make the latest uploads durable before verifying", e);
+        }
         rw.readLock().lock();
         try {
             return new Verifier(this, listener).run(machine);
@@ -588,6 +634,13 @@ public final class Repository implements AutoCloseable {
     public void close() {
         if (closed) {
             return;
+        }
+        if (lock != null) {
+            try {
+                blocks.sync.syncAll(); // a clean stop keeps every upload it answered
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not make the latest uploads durable at close ({}); their blocks are sent again", e.toString());
+            }
         }
         closed = true;
         if (reading != null) {

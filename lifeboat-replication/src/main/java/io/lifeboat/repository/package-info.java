@@ -7,7 +7,9 @@
  *   <li>A block is named by the SHA-256 of its uncompressed bytes ({@link io.lifeboat.repository.BlockId}).</li>
  *   <li>{@code putBlocks} decodes each body (zstd within a hard size bound), re-hashes it and refuses a mismatch.</li>
  *   <li>New blocks go into a pack ({@code data/}), then the pack's index ({@code index/}), then an ownership
- *       record for the machine ({@code machines/<m>/}); each file is created atomically and durably.</li>
+ *       record for the machine ({@code machines/<m>/}), each created atomically; these three are written
+ *       behind and made durable in groups ({@link io.lifeboat.repository.PackSync}) before any point can
+ *       name the blocks, every other file durably when created.</li>
  *   <li>A block another machine stored is not written twice, but the asking machine must upload it to own it:
  *       {@code missing} answers only from the asking machine's ownership, so it reveals nothing of others.</li>
  *   <li>A manifest is stored as bounded chunks ({@code manifests/<m>/<time>-<sha256>}, {@link
@@ -35,8 +37,10 @@
  * </ol>
  *
  * <p>What it does <em>not</em> guarantee: blocks are not encrypted at rest (the vault's disk is
- * trusted); only one process may write a repository in a local folder at a time (an OS lock on {@code
- * write.lock}; a shared store has several, see {@code docs/repository-format.md}); a point
+ * trusted); blocks accepted since the last group sync are lost by a crash (never those of a
+ * committed point: they count as missing afterwards and are sent again); only one process may write a
+ * repository in a local folder at a time (an OS lock on {@code write.lock}; a shared store has several,
+ * see {@code docs/repository-format.md}); a point
  * can only be restored while its blocks are intact, so a damaged pack loses the blocks in it until a
  * machine uploads them again ({@code verify} tells which points are affected); pruning keeps blocks
  * uploaded within the grace period even if no point names them, and manifest chunks no point names for as

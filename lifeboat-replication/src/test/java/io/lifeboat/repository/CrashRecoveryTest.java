@@ -88,14 +88,14 @@ class CrashRecoveryTest {
     /** Every change point, on the in-memory store (fast); the same contract as a folder. */
     @ParameterizedTest(name = "torn={0}")
     @ValueSource(booleans = {false, true})
-    void aCrashAtAnyChangeLosesNothingAcknowledged(boolean torn) throws Exception {
+    void aCrashAtAnyChangeLosesNothingCommitted(boolean torn) throws Exception {
         run(torn, 1, MemoryBackend::new);
     }
 
     /** Every seventh change point on a real folder (each create is fsynced, so this is slower). */
     @ParameterizedTest(name = "torn={0}")
     @ValueSource(booleans = {false, true})
-    void aCrashOnALocalFolderLosesNothingAcknowledged(boolean torn) throws Exception {
+    void aCrashOnALocalFolderLosesNothingCommitted(boolean torn) throws Exception {
         run(torn, 7, () -> new LocalBackend(Files.createTempDirectory(tmp, "crash")));
     }
 
@@ -145,7 +145,11 @@ class CrashRecoveryTest {
             for (PointInfo p : points) {
                 assertReadable(repo, Verifier.blocksOf(repo.manifest("m", p.id())), when);
             }
-            assertThat(repo.missing("m", acked.storedSinceLastCommit)).as(when + ": acknowledged blocks asked again").isEmpty();
+            // group commit: blocks answered since the last commit were written behind and may be gone
+            // (asked for again); every one the repository still counts as stored must read back intact
+            Set<BlockId> kept = new HashSet<>(acked.storedSinceLastCommit);
+            kept.removeAll(repo.missing("m", acked.storedSinceLastCommit));
+            assertReadable(repo, kept, when + ": a block counted as stored");
             VerifyReport report = repo.verify(Optional.empty());
             assertThat(report.damaged()).as(when + ": verify").isEmpty();
             // the restarted agent protects the last version again: it completes

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real process writing the repository is killed with SIGKILL in the middle of an upload; then the
- * folder is opened again: no partial point, no damage, acknowledged blocks are not asked for again,
- * and the next protect completes.
+ * folder is opened again: no partial point, every block of every committed point reads back (a
+ * commit makes its blocks durable first: group commit), no damage, and the next protect completes.
  */
 class KillNineTest {
     @TempDir
@@ -60,8 +60,14 @@ class KillNineTest {
                 }
             }
             assertThat(repo.verify(Optional.empty()).damaged()).isEmpty();
+            // group commit: blocks answered after the last commit were written behind, not yet made
+            // durable; the kill may drop them (asked for again), but none may be kept damaged
             List<BlockId> acked = stored.stream().map(BlockId::new).toList();
-            assertThat(repo.missing("m", acked)).as("acknowledged blocks are not asked for again").isEmpty();
+            List<BlockId> kept = new ArrayList<>(acked);
+            kept.removeAll(repo.missing("m", acked));
+            for (BlockId id : kept) {
+                assertThat(BlockId.of(repo.readBlock("m", id))).isEqualTo(id);
+            }
             Cut next = KillNineWorker.version(commits);
             PointInfo done = Fixtures.protect(repo, "m", next);
             assertThat(repo.point("m", "latest")).isEqualTo(done);

@@ -1,5 +1,6 @@
 package io.lifeboat.cli.vault;
 
+import io.lifeboat.repository.hashing.BlockHasher;
 import io.lifeboat.repository.hashing.MultiBlockSha256;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.vault.Vault;
@@ -47,7 +48,7 @@ public final class VaultServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("vault: TLS engine " + tls.description());
         MultiBlockSha256.prepare();
-        out.println("vault: block hashing " + MultiBlockSha256.implementation());
+        out.println("vault: block hashing " + BlockHasher.describe());
         out.flush();
         List<VaultRoutes> routes = VaultRouteSets.all();
         FleetServer fleet = FleetServer.start(vault, tls, routes, FleetOps.Options.DEFAULT, FleetServer.DEFAULT_SESSION);

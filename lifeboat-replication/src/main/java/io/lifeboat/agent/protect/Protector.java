@@ -58,12 +58,18 @@ public final class Protector {
         try {
             return protect(source, snapshot, known);
         } catch (VaultRequestException e) {
-            if (e.status() != 409 || known.isEmpty()) {
+            if (e.status() != 409) {
                 throw e;
             }
             records.forget(source);
-            listener.notice("the vault refused a point built on the record of " + source + "'s point " + known.point()
-                    + " (" + e.getMessage() + "): protecting it again, hashing every block");
+            // 409: a block the pass relied on is not stored: gone since the last point (the record), or
+            // accepted in this pass but lost by a vault that crashed before making it durable (group
+            // commit); one more pass asks about every block and sends what is lacking
+            listener.notice(known.isEmpty()
+                    ? "the vault no longer holds blocks it accepted in this pass (" + e.getMessage()
+                            + "; it restarted before making them durable): protecting " + source + " again"
+                    : "the vault refused a point built on the record of " + source + "'s point " + known.point()
+                            + " (" + e.getMessage() + "): protecting it again, hashing every block");
             return protect(source, snapshot, KnownBlocks.NONE);
         } finally {
             snapshot.release(listener::notice);

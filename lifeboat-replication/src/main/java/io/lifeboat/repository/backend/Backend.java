@@ -59,6 +59,61 @@ public interface Backend extends Closeable {
      */
     boolean create(Handle handle, byte[] data) throws IOException;
 
+    /**
+     * {@link #create(Handle, byte[])} of {@code data[offset .. offset + length)}: a pack built in
+     * place in a larger buffer is stored without first being copied to an array of its own. The
+     * backend keeps no reference to {@code data} (the caller reuses it). The default copies; a
+     * backend that writes a range straight to its store overrides it.
+     */
+    default boolean create(Handle handle, byte[] data, int offset, int length) throws IOException {
+        return create(handle, java.util.Arrays.copyOfRange(data, offset, offset + length));
+    }
+
+    /**
+     * A file written by {@link #stage} that is neither durable nor visible until {@link #publish}ed.
+     */
+    interface Staged {
+        Handle handle();
+    }
+
+    /** The default {@link Staged}: the bytes, held in memory until {@link #publish} creates the file. */
+    record HeldInMemory(Handle handle, byte[] data) implements Staged {
+    }
+
+    /**
+     * Writes {@code data[offset .. offset + length)} to become the file {@code handle} at the next
+     * {@link #publish} (group commit: many files made durable by one round of syncs, instead of a
+     * sync per file). Until then it is not listed, not readable and not durable: a crash loses it
+     * (a local folder's temporary is removed by {@link #removeTemporaries}). The caller may reuse
+     * {@code data} on return. The default holds a copy in memory and creates the file at publish.
+     */
+    default Staged stage(Handle handle, byte[] data, int offset, int length) throws IOException {
+        return new HeldInMemory(handle, java.util.Arrays.copyOfRange(data, offset, offset + length));
+    }
+
+    /**
+     * Makes staged files durable and visible, in the order given; a file is visible only once it is
+     * durable, and (on a local folder) every file of one type is durable before the first of the
+     * next type in the list becomes visible, so a caller that lists packs before their index and the
+     * index before the records naming it never exposes a name whose target a crash could lose. A
+     * file whose name already holds exactly its bytes counts as published; a retry after a failure
+     * publishes what is left.
+     *
+     * @throws IOException when a file cannot be made durable, or its name holds other bytes
+     */
+    default void publish(List<Staged> files) throws IOException {
+        for (Staged s : files) {
+            HeldInMemory held = (HeldInMemory) s;
+            if (!create(held.handle(), held.data()) && !java.util.Arrays.equals(read(held.handle()), held.data())) {
+                throw new java.nio.file.FileAlreadyExistsException(held.handle() + " exists with other contents in " + location());
+            }
+        }
+    }
+
+    /** Drops staged files that will never be published (a failed upload); the default has nothing to drop. */
+    default void discard(List<Staged> files) {
+    }
+
     /** The whole file. */
     byte[] read(Handle handle) throws IOException;
 

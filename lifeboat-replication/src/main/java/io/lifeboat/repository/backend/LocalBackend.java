@@ -84,6 +84,12 @@ public final class LocalBackend implements Backend {
 
     @Override
     public boolean create(Handle h, byte[] data) throws IOException {
+        return create(h, data, 0, data.length);
+    }
+
+    @Override
+    public boolean create(Handle h, byte[] data, int offset, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
         Path target = path(h);
         Path dir = target.getParent();
         if (Files.exists(target)) {
@@ -95,8 +101,8 @@ public final class LocalBackend implements Backend {
             try (FileChannel ch = POSIX
                     ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
                     : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (int off = 0; off < data.length; off += WRITE_SLICE) {
-                    ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, data.length - off));
+                for (int off = offset; off < offset + length; off += WRITE_SLICE) {
+                    ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, offset + length - off));
                     while (buf.hasRemaining()) {
                         ch.write(buf);
                     }
@@ -120,6 +126,112 @@ public final class LocalBackend implements Backend {
             throw new IOException("cannot write " + h + " in " + root + ": " + reason(e), e);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A staged file: written to a temporary beside its name, not yet synced or linked. */
+    private record TempFile(Handle handle, Path temp, Path target) implements Staged {
+    }
+
+    /** Writes the temporary without a sync; {@link #publish} syncs and links it. */
+    @Override
+    public Staged stage(Handle h, byte[] data, int offset, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        Path target = path(h);
+        Path dir = target.getParent();
+        createDirectories(dir);
+        Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            write(temp, data, offset, length);
+            return new TempFile(h, temp, target);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write " + h + " in " + root + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Syncs every temporary, then links them to their names type by type (in list order), syncing
+     * the folders of one type before the first name of the next appears, then removes the temporaries.
+     */
+    @Override
+    public void publish(List<Staged> files) throws IOException {
+        for (Staged s : files) {
+            TempFile f = (TempFile) s;
+            if (Files.exists(f.temp())) {
+                try (FileChannel ch = FileChannel.open(f.temp(), StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                } catch (IOException e) {
+                    throw new IOException("cannot write " + f.handle() + " in " + root + ": " + reason(e), e);
+                }
+            }
+        }
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+        FileType type = null;
+        for (Staged s : files) {
+            TempFile f = (TempFile) s;
+            if (type != null && f.handle().type() != type) {
+                folders.forEach(LocalBackend::fsyncDirectoryQuietly);
+                folders.clear();
+            }
+            type = f.handle().type();
+            link(f);
+            folders.add(f.target().getParent());
+        }
+        folders.forEach(LocalBackend::fsyncDirectoryQuietly);
+        for (Staged s : files) {
+            Files.deleteIfExists(((TempFile) s).temp());
+        }
+    }
+
+    @Override
+    public void discard(List<Staged> files) {
+        for (Staged s : files) {
+            try {
+                Files.deleteIfExists(((TempFile) s).temp());
+            } catch (IOException e) {
+                // removed by removeTemporaries at the next open
+            }
+        }
+    }
+
+    /** Links a synced temporary to its name; a name that already is this file (a retried publish) is fine. */
+    private void link(TempFile f) throws IOException {
+        if (!Files.exists(f.temp()) && Files.exists(f.target())) {
+            return; // published by an earlier call, which removed its temporary
+        }
+        try {
+            Files.createLink(f.target(), f.temp());
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isSameFile(f.target(), f.temp())) {
+                throw new FileAlreadyExistsException(f.handle() + " exists with other contents in " + root);
+            }
+        } catch (UnsupportedOperationException e) {
+            if (Files.exists(f.target())) {
+                throw new FileAlreadyExistsException(f.handle() + " exists in " + root);
+            }
+            Files.move(f.temp(), f.target(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static void write(Path temp, byte[] data, int offset, int length) throws IOException {
+        try (FileChannel ch = POSIX
+                ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
+                : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int off = offset; off < offset + length; off += WRITE_SLICE) {
+                ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, offset + length - off));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+        }
+    }
+
+    private static void fsyncDirectoryQuietly(Path dir) {
+        try {
+            fsyncDirectory(dir);
+        } catch (IOException e) {
+            // fsyncDirectory already tolerates filesystems that refuse it
         }
     }
 

@@ -70,12 +70,14 @@ public final class MultiBlockSha256 {
      * calls this first thing and the JIT compiles the kernel while the rest starts up.
      */
     public static void prepare() {
-        KernelWarmUp.startOnce(LANES);
+        if (BlockHasher.kernelAllowed()) { // with SHA extensions MessageDigest is faster: nothing to warm
+            KernelWarmUp.startOnce(LANES);
+        }
     }
 
     /** Lanes used right now: {@link #lanes()} once {@link KernelWarmUp} has the kernel up to speed, else 1. */
     private static int lanesNow() {
-        return KernelWarmUp.ready() ? LANES : 1;
+        return BlockHasher.kernelAllowed() && KernelWarmUp.ready() ? LANES : 1;
     }
 
     /**
@@ -83,12 +85,18 @@ public final class MultiBlockSha256 {
      * kernel is in use. Benchmarks and tests call this; the hot path never waits.
      */
     public static boolean awaitKernel(long seconds) throws InterruptedException {
+        if (!BlockHasher.kernelAllowed()) {
+            return false;
+        }
         prepare();
         return KernelWarmUp.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Human-readable description of the selected implementation, e.g. for a startup log. */
     public static String implementation() {
+        if (!BlockHasher.kernelAllowed()) {
+            return "MessageDigest (the CPU has SHA extensions)";
+        }
         if (LANES == 1) {
             return "MessageDigest (jdk.incubator.vector not in use)";
         }

@@ -1,5 +1,7 @@
 /**
- * SHA-256 of many blocks at once. Every block is hashed twice on its way into the vault (the agent
+ * How block ids are hashed: {@link io.lifeboat.repository.hashing.BlockHasher} decides once per
+ * process from the CPU (with SHA extensions, {@link java.security.MessageDigest}; without, the
+ * vector kernel below). SHA-256 of many blocks at once. Every block is hashed twice on its way into the vault (the agent
  * names it, the vault checks it), and on CPUs without SHA extensions the JDK's one-message-at-a-time
  * SHA-256 (about 300 MB/s per core) was the largest cost of a protect pass. {@link
  * io.lifeboat.repository.hashing.MultiBlockSha256} hashes 16 equal-length blocks in the 16 lanes of

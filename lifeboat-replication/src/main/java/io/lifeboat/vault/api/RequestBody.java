@@ -17,6 +17,10 @@ import java.util.Arrays;
  * a noticeable part of the vault's CPU. Here the array is sized once from Content-Length (a body
  * without one grows as it arrives) and given to the route as is.
  *
+ * <p>One kind of request is not gathered: a block upload ({@code POST /v1/machines/{m}/blocks},
+ * {@link #isStreamed}), whose route parses the body as it arrives. Its request stays paused here
+ * and {@link #bytes} is empty for it; {@link #length} gives its declared length.
+ *
  * <p>A body larger than the limit fails the request with 413 as soon as that is known: from
  * Content-Length before a byte is read, else when the bytes pass the limit. A client that goes away
  * mid-body never reaches the route.
@@ -41,6 +45,40 @@ public final class RequestBody implements Handler<RoutingContext> {
         return b == null ? EMPTY : b;
     }
 
+    /** True for the requests whose route reads the body as it arrives: block uploads. */
+    public static boolean isStreamed(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.POST && STREAMED.matcher(request.path()).matches();
+    }
+
+    private static final java.util.regex.Pattern STREAMED = java.util.regex.Pattern.compile("/v1/machines/[^/]+/blocks");
+
+    /**
+     * The body's length: what the handler collected, or for a streamed request the Content-Length it
+     * declares (0 when it declares none).
+     */
+    public static long length(RoutingContext ctx) {
+        byte[] b = ctx.get(KEY);
+        if (b != null || !isStreamed(ctx.request())) {
+            return b == null ? 0 : b.length;
+        }
+        try {
+            String header = ctx.request().getHeader("Content-Length");
+            return header == null ? 0 : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** True when the handler gathered this request's body (a request already read before it ran). */
+    public static boolean gathered(RoutingContext ctx) {
+        return ctx.get(KEY) != null;
+    }
+
+    /** The limit this handler enforces (a streamed route enforces it itself). */
+    public long limit() {
+        return limit;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.get(KEY) != null) {
@@ -48,6 +86,10 @@ public final class RequestBody implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
+        if (isStreamed(request) && !request.isEnded()) {
+            ctx.next(); // left paused: the upload route reads it as it arrives
+            return;
+        }
         if (request.isEnded()) {
             // an earlier handler read it (a test's spy with Vert.x's own body handler): take it from there
             Buffer read = ctx.body() == null ? null : ctx.body().buffer();

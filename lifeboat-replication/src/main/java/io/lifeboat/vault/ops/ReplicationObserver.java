@@ -55,9 +55,9 @@ final class ReplicationObserver implements VaultRoutes {
             links.put(caller.machine(), new Link(caller.protocol(), caller.cipherSuite(), NegotiatedGroup.of(conn),
                     caller.peerAddress(), clock.instant()));
         }
-        byte[] body = RequestBody.bytes(ctx);
-        if (body != null && body.length > 0) {
-            metrics.bytesReceived(caller.machine(), body.length);
+        long body = RequestBody.length(ctx); // a streamed upload's declared length
+        if (body > 0) {
+            metrics.bytesReceived(caller.machine(), body);
         }
         String method = ctx.request().method().name();
         String path = ctx.request().path();

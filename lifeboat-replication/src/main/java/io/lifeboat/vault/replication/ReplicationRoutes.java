@@ -1,5 +1,6 @@
 package io.lifeboat.vault.replication;
 
+import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.backend.LocalBackend;
@@ -42,13 +43,27 @@ public final class ReplicationRoutes implements VaultRoutes, AutoCloseable {
     public void register(Router router, VaultContext context) {
         repository = opener.apply(context);
         ReplicationRequests requests = new ReplicationRequests(new ReplicationService(repository));
+        Repository repo = repository;
+        // block uploads are read as they arrive (the body handler leaves them unread), on the event
+        // loop only to queue buffers: StreamedUpload parses, hashes and stores on a worker
+        router.post("/v1/machines/:machine/blocks").handler(ctx -> {
+            String machine = ctx.pathParam("machine");
+            if (machine != null && machine.equals(Caller.of(ctx).machine()) && !RequestBody.gathered(ctx)) {
+                StreamedUpload.start(ctx, repo, machine, Limits.MAX_BATCH_BYTES);
+            } else {
+                ctx.next(); // another machine's path: refused (403) below, before anything is read
+            }
+        });
         router.route("/v1/machines/*").blockingHandler(ctx -> handle(requests, ctx), false);
     }
 
     private static void handle(ReplicationRequests requests, RoutingContext ctx) {
         byte[] body = RequestBody.bytes(ctx);
-        ReplicationRequests.Response r = requests.handle(ctx.request().method().name(), ctx.request().path(),
-                Caller.of(ctx), body);
+        send(ctx, requests.handle(ctx.request().method().name(), ctx.request().path(), Caller.of(ctx), body));
+    }
+
+    /** Sends an answer (any thread: Vert.x hands it to the connection's event loop). */
+    static void send(RoutingContext ctx, ReplicationRequests.Response r) {
         ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(Buffer.buffer(r.body()));
     }
 

@@ -1,12 +1,11 @@
 package io.lifeboat.vault.replication;
 
-import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.BlockBatchParser;
 import io.lifeboat.replication.protocol.ChunkedCommit;
-import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.IdListCodec;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.repository.BlockId;
-import io.lifeboat.repository.BlockUpload;
+import io.lifeboat.repository.BlockReceiver;
 import io.lifeboat.repository.IntegrityException;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.MissingBlocksException;
@@ -16,6 +15,7 @@ import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.PointMeta;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.tls.LifeboatException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,24 +46,49 @@ public final class ReplicationService {
     }
 
     /**
-     * Decodes the whole batch, then hands it to the repository, which re-hashes every block and
-     * stores nothing of the batch when one does not match its id.
+     * Stores an upload held whole in memory (the in-process transport): the same parser and receiver
+     * as a streamed upload ({@link StreamedUpload}), fed the one buffer.
      */
     public UploadReceipt upload(String machine, byte[] body) {
-        List<EncodedBlock> blocks = BlockBatchCodec.decode(body);
-        List<BlockUpload> uploads = new ArrayList<>(blocks.size());
-        for (EncodedBlock b : blocks) {
-            uploads.add(new BlockUpload(b.id(), b.data(), b.offset(), b.length(), b.encoding()));
+        try (BlockReceiver receiver = repository.receiver(machine, body.length)) {
+            BlockBatchParser parser = new BlockBatchParser(sink(receiver));
+            parser.feed(ByteBuffer.wrap(body));
+            parser.end();
+            BlockReceiver.Receipt r = receiver.finish();
+            return new UploadReceipt(r.stored(), r.present());
+        } catch (RuntimeException e) {
+            throw uploadRefusal(e);
         }
-        int lacking = repository.missing(machine, uploads.stream().map(BlockUpload::id).toList()).size();
-        try {
-            repository.putBlocks(machine, uploads);
-        } catch (IntegrityException e) {
-            throw new ReplicationException(422, "integrity", "upload refused, nothing of it stored: " + e.getMessage());
-        } catch (StorageFullException e) {
-            throw new ReplicationException(507, "insufficient_storage", e.getMessage());
+    }
+
+    /** The parser's sink that lays each block's body out where the receiver says. */
+    static BlockBatchParser.Sink sink(BlockReceiver receiver) {
+        return new BlockBatchParser.Sink() {
+            @Override
+            public BlockBatchParser.Target block(int index, BlockBatchParser.BlockHeader h) {
+                BlockReceiver.Slot slot = receiver.accept(h.id(), h.encoding(), h.rawLength(), h.bodyLength());
+                return slot == null ? null : new BlockBatchParser.Target(slot.array(), slot.offset());
+            }
+
+            @Override
+            public void received(int index, BlockBatchParser.BlockHeader h, BlockBatchParser.Target t) {
+                // checked a pack at a time by the receiver
+            }
+        };
+    }
+
+    /**
+     * What a failed upload answers: a refused block (422: its bytes do not hash to its id, or do not
+     * inflate) or a full disk (507); anything else as it is (a malformed batch is a 400 already).
+     */
+    static RuntimeException uploadRefusal(RuntimeException e) {
+        if (e instanceof IntegrityException) {
+            return new ReplicationException(422, "integrity", "upload refused, nothing of it stored: " + e.getMessage());
         }
-        return new UploadReceipt(lacking, blocks.size() - lacking);
+        if (e instanceof StorageFullException) {
+            return new ReplicationException(507, "insufficient_storage", e.getMessage());
+        }
+        return e;
     }
 
     /**

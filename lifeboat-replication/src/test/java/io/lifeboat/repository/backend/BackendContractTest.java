@@ -55,6 +55,27 @@ public abstract class BackendContractTest {
         assertThat(backend.size(h)).hasValue(data.length);
     }
 
+    /** Group commit: a staged file is invisible until published, then whole; the caller's array is its own again. */
+    @Test
+    void aStagedFileAppearsOnlyWhenPublishedAndARetriedPublishIsHarmless() throws Exception {
+        byte[] buffer = new byte[70_000];
+        new Random(2).nextBytes(buffer);
+        byte[] want = java.util.Arrays.copyOfRange(buffer, 100, 60_100);
+        Handle data = new Handle(FileType.DATA, "cd34ef");
+        Handle index = new Handle(FileType.INDEX, "cd34ef");
+        Backend.Staged s1 = backend.stage(data, buffer, 100, 60_000);
+        Backend.Staged s2 = backend.stage(index, bytes("{}"), 0, 2);
+        java.util.Arrays.fill(buffer, (byte) 0); // reused by the caller at once
+        assertThat(backend.list(FileType.DATA)).doesNotContain("cd34ef");
+        assertThat(backend.size(data)).isEmpty();
+        backend.publish(java.util.List.of(s1, s2));
+        assertThat(backend.read(data)).isEqualTo(want);
+        assertThat(reopen().read(index)).isEqualTo(bytes("{}"));
+        backend.publish(java.util.List.of(s1, s2)); // a retry after a failure part-way: no error, no change
+        assertThat(backend.read(data)).isEqualTo(want);
+        assertThat(backend.list(FileType.DATA)).containsExactly("cd34ef");
+    }
+
     @Test
     void aFileOfSeveralMegabytesIsStoredWhole() throws Exception { // as large as a pack, written in parts
         byte[] data = new byte[(5 << 20) + 12_345];

@@ -19,7 +19,7 @@ class KernelWarmUpInAFreshJvmTest {
     void theWarmUpDecidesAndWhatItChoseHashesLikeMessageDigest() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), WarmUpProbe.class.getName())
+                "-Dlifeboat.cpuinfo=" + CpuInfoTexts.withoutShaExtensions(), "-cp", System.getProperty("java.class.path"), WarmUpProbe.class.getName())
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the probe JVM ends").isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -37,6 +37,23 @@ class KernelWarmUpInAFreshJvmTest {
             // may rightly win, and on AVX2 the 8-lane kernel's lead can be near the 1.5x the rule asks.
             assertThat(out).as(out).contains("outcome=KERNEL ");
         }
+    }
+
+    /**
+     * On a CPU with SHA extensions no warm-up runs at all (no race, no thread): MessageDigest from
+     * the first block, and the start line says why.
+     */
+    @Test
+    void withShaExtensionsTheKernelIsNeverWarmedOrUsed() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
+                "-Dlifeboat.cpuinfo=" + CpuInfoTexts.withShaExtensions(), "-cp", System.getProperty("java.class.path"),
+                WarmUpProbe.class.getName()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the probe JVM ends").isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).as(out).contains("match=true").contains("outcome=UNDECIDED")
+                .contains("implementation=MessageDigest (the CPU has SHA extensions)");
     }
 
     /** The x86 SHA extensions flag, as Linux reports it; false where /proc/cpuinfo does not exist. */

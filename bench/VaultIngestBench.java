@@ -1,0 +1,149 @@
+import io.lifeboat.agent.AgentLayout;
+import io.lifeboat.agent.VaultClient;
+import io.lifeboat.agent.VaultResponse;
+import io.lifeboat.replication.protocol.BlockBatchCodec;
+import io.lifeboat.replication.protocol.ChunkedCommit;
+import io.lifeboat.replication.protocol.EncodedBlock;
+import io.lifeboat.replication.protocol.ReplicationJson;
+import io.lifeboat.replication.protocol.ReplicationPaths;
+import io.lifeboat.repository.*;
+import io.vertx.core.http.HttpMethod;
+import java.nio.file.*;
+import java.util.*;
+import java.util.concurrent.*;
+
+/**
+ * The vault's cost of ingesting blocks, for bench/vault_ingest.sh (issue 14). The agent's work is
+ * excluded: every upload body (16 MiB batches of 32 KiB random blocks, raw, as the agent sends
+ * incompressible data) is built before the clock starts, and 256 MiB (system property warmUpMiB) are uploaded first, untimed, so
+ * the vault's JIT has compiled its hot paths (a steady-state figure, as a vault serving many machines
+ * runs). Timed: the real HTTPS route of a running
+ * `vault serve` process on loopback, two batches in flight, then the manifest chunks and the commit
+ * (so the group commit's sync is counted). The vault's CPU time is read from /proc/PID/stat before
+ * and after, and that of its JIT compiler threads apart. Prints "bytes seconds vault_cpu_s jit_cpu_s".
+ *
+ * Usage: java -cp lifeboat.jar VaultIngestBench.java AGENT_DIR VAULT_PID SIZE_MIB
+ */
+public class VaultIngestBench {
+    static final int BLOCK = 32 * 1024;
+    static final int PER_BATCH = 512; // 16 MiB, as the agent batches
+    /** Sent before the clock starts: the vault's JIT compiles its hot paths (about a second of CPU) on these. */
+    static final int WARM_UP_BATCHES = Integer.getInteger("warmUpMiB", 256) / 16;
+
+    public static void main(String[] args) throws Exception {
+        AgentLayout agent = new AgentLayout(Path.of(args[0]));
+        long pid = Long.parseLong(args[1]);
+        int mib = Integer.parseInt(args[2]);
+        int batches = mib / 16 + WARM_UP_BATCHES;
+        SplittableRandom rnd = new SplittableRandom(System.nanoTime());
+        List<byte[]> bodies = new ArrayList<>();
+        List<BlockRef> refs = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            List<EncodedBlock> blocks = new ArrayList<>(PER_BATCH);
+            for (int i = 0; i < PER_BATCH; i++) {
+                byte[] data = new byte[BLOCK];
+                for (int k = 0; k < BLOCK; k += 8) {
+                    long v = rnd.nextLong();
+                    for (int j = 0; j < 8; j++) {
+                        data[k + j] = (byte) (v >>> (8 * j));
+                    }
+                }
+                BlockId id = BlockId.of(data);
+                blocks.add(new EncodedBlock(id, BlockEncoding.RAW, BLOCK, data));
+                refs.add(new BlockRef(id, BLOCK));
+            }
+            bodies.add(BlockBatchCodec.encode(blocks));
+        }
+        String machine;
+        try (VaultClient c = VaultClient.open(agent)) {
+            machine = c.machine();
+            c.health(); // connected and warm before the clock starts
+            String path = ReplicationPaths.of(ReplicationPaths.BLOCKS, machine);
+            for (int w = 0; w < WARM_UP_BATCHES; w++) {
+                c.send(HttpMethod.POST, path, bodies.remove(0), Map.of("Content-Type", ReplicationPaths.OCTETS))
+                        .requireOk("warm-up upload");
+            }
+            Thread.sleep(5000); // let the JIT's compile threads finish what the warm-up queued
+            long bytes = bodies.stream().mapToLong(b -> b.length).sum();
+            long cpu0 = cpuTicks(pid);
+            long jit0 = jitTicks(pid);
+            Map<String, Long> threads0 = threadTicks(pid);
+            long t0 = System.nanoTime();
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            List<Future<?>> sent = new ArrayList<>();
+            for (byte[] body : bodies) {
+                sent.add(two.submit(() -> c.send(HttpMethod.POST, path, body,
+                        Map.of("Content-Type", ReplicationPaths.OCTETS)).requireOk("upload")));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+            two.shutdown();
+            Manifest m = new Manifest(Manifest.FORMAT_VERSION, "/bench/ingest.img", SourceKind.IMAGE, BLOCK,
+                    List.of(new Entry("", EntryType.FILE, 0644, 0, (long) refs.size() * BLOCK, null, refs)));
+            List<String> chunks = new ArrayList<>();
+            ManifestChunker.write(m, stored -> chunks.add(ReplicationJson.chunkName(c.send(HttpMethod.POST,
+                    ReplicationPaths.of(ReplicationPaths.CHUNKS, machine), stored,
+                    Map.of("Content-Type", ReplicationPaths.OCTETS)).requireOk("chunk").body())));
+            ChunkedCommit commit = new ChunkedCommit(bytes, "crash-consistent", ManifestHeader.of(m), chunks);
+            c.send(HttpMethod.POST, ReplicationPaths.of(ReplicationPaths.POINTS, machine), commit.encode(),
+                    Map.of("Content-Type", ReplicationPaths.CHUNKED_COMMIT)).requireOk("commit");
+            double secs = (System.nanoTime() - t0) / 1e9;
+            double cpu = (cpuTicks(pid) - cpu0) / 100.0; // USER_HZ is 100 on Linux
+            double jit = (jitTicks(pid) - jit0) / 100.0;
+            Map<String, Long> threads1 = threadTicks(pid); // before the summary line: the script reads both once that is out
+            threads1.forEach((k, v) -> System.err.printf(Locale.ROOT, "vault thread %-18s %6.2f s%n", k,
+                    (v - threads0.getOrDefault(k, 0L)) / 100.0));
+            System.out.printf(Locale.ROOT, "%d %.3f %.2f %.2f%n", bytes, secs, cpu, jit);
+        }
+        System.exit(0);
+    }
+
+    /**
+     * utime + stime of the process's JIT compiler threads: on a busy machine C2 is still compiling
+     * after the warm-up, a cost a long-running vault has paid once, long before; reported apart.
+     */
+    static long jitTicks(long pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(t.resolve("comm")).startsWith("C")
+                            && Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException gone) {
+                    // a compiler thread that ended: its time is in the process's total still
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** CPU ticks per kind of thread (the thread name without its number). */
+    static Map<String, Long> threadTicks(long pid) throws Exception {
+        Map<String, Long> out = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip().replaceAll("[-#]?[0-9]+$", "");
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException gone) {
+                    // ended
+                }
+            }
+        }
+        return out;
+    }
+
+    /** utime + stime of a process, in clock ticks (/proc/PID/stat fields 14 and 15). */
+    static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+}

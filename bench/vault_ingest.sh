@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The vault's CPU per GiB ingested (issue 14), in one run beside references on the same machine:
+#   vault ingest: a real `vault serve` process on loopback TLS receives SIZE MiB of 32 KiB random
+#                 blocks in 16 MiB batches (two in flight) built before the clock starts, then the
+#                 manifest and the commit; its CPU time comes from /proc (the agent's cost excluded)
+#   references:   `openssl speed -evp sha256` (the SHA-256 floor: the vault must hash every byte)
+#                 and `dd ... conv=fdatasync` of the same number of bytes (the durable write)
+# Usage: bench/vault_ingest.sh [SIZE_MIB] [JAR]   (default 1024, lifeboat-cli/target/lifeboat.jar)
+# VAULT_JAVA_OPTS adds JVM options to the vault (a flight recording, say); WARM_UP_MIB (default 256)
+# is sent untimed first, for the vault's JIT.
+# A JAR built from another commit measures that commit's vault (the "before" of a change).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+size=${1:-1024}
+jar=${2:-$here/lifeboat-cli/target/lifeboat.jar}
+if [ -z "${2:-}" ]; then
+  (cd "$here" && ./mvnw -B -q -o -DskipTests -pl lifeboat-cli -am package) >&2
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/lifeboat-ingest.XXXXXX")
+vault_pid=
+cleanup() { [ -n "$vault_pid" ] && kill "$vault_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+lb() { java -XX:+UseSerialGC -jar "$jar" "$@"; }
+port=$((20000 + RANDOM % 20000))
+lb vault init --dir "$work/V" --listen "127.0.0.1:$port" >/dev/null
+token=$(lb vault enroll --dir "$work/V" --machine bench)
+java ${VAULT_JAVA_OPTS:-} --add-modules jdk.incubator.vector -jar "$jar" vault serve --dir "$work/V" > "$work/serve.log" 2>&1 &
+vault_pid=$!
+for _ in $(seq 1 100); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
+lb agent enroll "$token" --dir "$work/A" >/dev/null
+hashing=$(grep -o "block hashing .*" "$work/serve.log" || echo "block hashing: (not printed by this version)")
+read -r bytes secs cpu jit < <(java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" 2>"$work/threads.txt")
+if [ -n "${VAULT_THREADS:-}" ]; then # where the vault's CPU went in the timed window, by kind of thread
+  cat "$work/threads.txt" >&2
+fi
+gib=$(echo "scale=6; $bytes / 1073741824" | bc)
+ref_sha=$(openssl speed -evp sha256 -bytes 32768 -seconds 2 2>/dev/null | awk '/^sha256/ { print $NF }' | tr -d k)
+ref_dd_start=$(date +%s.%N)
+dd if=/dev/zero of="$work/dd.bin" bs=1M count="$size" conv=fdatasync status=none
+ref_dd=$(echo "$(date +%s.%N) - $ref_dd_start" | bc)
+sha_ni=$(grep -q -w 'sha_ni\|sha2' /proc/cpuinfo && echo yes || echo no)
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, SHA extensions: $sha_ni"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) while measuring"
+echo "vault: $hashing"
+printf 'vault ingest    %7.0f MiB in %6.2f s  %7.1f MB/s   vault CPU %6.2f s = %5.2f CPU-s/GiB (%5.2f without JIT compiler threads)\n' \
+  "$(echo "$bytes / 1048576" | bc)" "$secs" "$(echo "scale=1; $bytes / $secs / 1000000" | bc)" "$cpu" \
+  "$(echo "scale=3; $cpu / $gib" | bc)" "$(echo "scale=3; ($cpu - $jit) / $gib" | bc)"
+printf 'openssl sha256  %7.1f MB/s on 32 KiB blocks = %5.2f CPU-s/GiB (the hashing floor)\n' \
+  "$(echo "scale=1; $ref_sha / 1000" | bc)" "$(echo "scale=3; 1073741.824 / $ref_sha" | bc)"
+printf 'dd fdatasync    %7d MiB in %6.2f s  %7.1f MB/s (the durable write of the same bytes)\n' \
+  "$size" "$ref_dd" "$(echo "scale=1; $size * 1.048576 / $ref_dd" | bc)"
