@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -55,6 +59,8 @@ final class SourceReader {
     private final Set<Object> linked = new HashSet<>();
     private long hardLinkCopies;
     private final AtomicLong bytesHashed = new AtomicLong();
+    /** Reads a file's next group while the current one is handed over; made on first use, shut down at the end of {@link #read}. */
+    private ExecutorService readAhead;
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
      * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
@@ -98,11 +104,18 @@ final class SourceReader {
     /** Reads {@code source} (the source itself or a snapshot of it) into a manifest of the source named {@code name}. */
     Manifest read(Path source, String name, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
-        if (kind == SourceKind.DIRECTORY) {
-            walk(source, "", entries, sink);
-        } else {
-            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-            entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
+        try {
+            if (kind == SourceKind.DIRECTORY) {
+                walk(source, "", entries, sink);
+            } else {
+                BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+                entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
+            }
+        } finally {
+            if (readAhead != null) {
+                readAhead.shutdown(); // idle: every read it started was taken or discarded
+                readAhead = null;
+            }
         }
         return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
     }
@@ -143,35 +156,126 @@ final class SourceReader {
         KnownBlocks.File last = known.file(rel);
         long size = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            boolean eof = false;
-            while (!eof) {
-                stop.check();
-                long first = blocks.size();
-                Group g = readGroup(ch, size, a.size(), last, first);
-                for (int i = 0; i < g.count; i++) {
-                    size += g.lengths[i];
-                    listener.read(g.lengths[i]);
-                    if (g.ids[i] == null) {
-                        blocks.add(BlockRef.zero(g.lengths[i]));
-                    } else {
-                        blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
-                        record.block(rel, first + i, g.lengths[i], g.fingerprints[i], g.ids[i]);
-                        if (g.unchanged[i]) {
-                            blocksUnchanged++; // the vault holds it: the commit checks
-                        } else {
-                            sink.accept(g.ids[i], g.data[i], g.lengths[i]); // the sink gives it back
-                        }
+            Future<Group> ahead = null;
+            try {
+                Group g = readGroup(ch, 0, a.size(), last, 0);
+                while (true) {
+                    stop.check();
+                    long first = blocks.size();
+                    if (!g.eof) { // read and hash the next group while this one is handed over
+                        long at = size + (long) g.count * blockSize;
+                        long index = first + g.count;
+                        ahead = readAhead().submit(() -> readGroup(ch, at, a.size(), last, index));
                     }
-                    g.data[i] = null;
+                    size += handOver(g, rel, first, blocks, sink);
+                    if (g.eof) {
+                        break;
+                    }
+                    g = take(ahead);
+                    ahead = null;
                 }
-                for (byte[] unused : g.data) {
-                    buffers.give(unused); // read after a short block: dropped
-                }
-                sink.moved();
-                eof = g.eof;
+            } finally {
+                discard(ahead); // a pass stopped or failed: wait for the read in flight, give its arrays back
             }
         }
         return new Entry(rel, EntryType.FILE, mode, SourceMetadata.mtimeNanos(a), size, null, blocks);
+    }
+
+    /**
+     * Adds a group's blocks to the file's list and the record, hands the changed ones to the sink
+     * (which gives their arrays back) and gives back the arrays of the rest. Returns the bytes.
+     */
+    private long handOver(Group g, String rel, long first, List<BlockRef> blocks, BlockSink sink)
+            throws InterruptedException {
+        long bytes = 0;
+        try {
+            for (int i = 0; i < g.count; i++) {
+                bytes += g.lengths[i];
+                listener.read(g.lengths[i]);
+                if (g.ids[i] == null) {
+                    blocks.add(BlockRef.zero(g.lengths[i]));
+                } else {
+                    blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
+                    record.block(rel, first + i, g.lengths[i], g.fingerprints[i], g.ids[i]);
+                    if (g.unchanged[i]) {
+                        blocksUnchanged++; // the vault holds it: the commit checks
+                    } else {
+                        byte[] data = g.data[i];
+                        g.data[i] = null; // the sink's now
+                        sink.accept(g.ids[i], data, g.lengths[i]);
+                    }
+                }
+            }
+        } finally {
+            giveBack(g);
+        }
+        sink.moved();
+        return bytes;
+    }
+
+    /** Gives back the arrays of a group that were not handed to the sink (read after a short block, or a pass stopped). */
+    private void giveBack(Group g) {
+        for (int i = 0; i < g.data.length; i++) {
+            buffers.give(g.data[i]);
+            g.data[i] = null;
+        }
+    }
+
+    /**
+     * The one thread that reads the next group of a file while the current one is handed over: a
+     * pipeline of three stages (reading and hashing, handing over and asking the vault, sealing and
+     * sending), each bounded, so memory stays near a group, three windows and two batches.
+     */
+    private ExecutorService readAhead() {
+        if (readAhead == null) {
+            readAhead = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "lifeboat-read-ahead");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return readAhead;
+    }
+
+    private static Group take(Future<Group> ahead) throws IOException, InterruptedException {
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits for a read in flight (never interrupted: an interrupt would close the file's channel
+     * under it) and gives its arrays back; its failure no longer matters.
+     */
+    private void discard(Future<Group> ahead) {
+        if (ahead == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                giveBack(ahead.get());
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | RuntimeException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
