@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ final class SourceReader {
     private final Set<Object> linked = new HashSet<>();
     private long hardLinkCopies;
     private final AtomicLong bytesHashed = new AtomicLong();
-    /** Reads a file's next group while the current one is handed over; made on first use, shut down at the end of {@link #read}. */
+    /** Reads ahead of the walking thread ({@link #readAhead()}); made on first use, shut down at the end of {@link #read}. */
     private ExecutorService readAhead;
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
@@ -68,6 +69,10 @@ final class SourceReader {
     static final long WARM_UP_AFTER_BYTES = MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
+    /** Children of a folder looked at ahead of the walk ({@link #lookAhead}). */
+    private static final int LOOK_AHEAD_FILES = 16;
+    /** Files up to this size are read by the look-ahead: at most 16 of them, 16 MiB, per folder being walked. */
+    private static final long LOOK_AHEAD_BYTES = 1 << 20;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 
@@ -120,6 +125,14 @@ final class SourceReader {
         return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
     }
 
+    /**
+     * A child of a folder as the look-ahead found it: its attributes and, for a small regular file,
+     * the file opened and its blocks read, fingerprinted and hashed ({@link #lookAhead}).
+     */
+    private record Child(Path path, String name, BasicFileAttributes attributes, SourceMetadata.Unix unix,
+            FileChannel channel, Group first) {
+    }
+
     private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
         BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
@@ -129,36 +142,85 @@ final class SourceReader {
             ds.forEach(children::add);
         }
         children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-        for (Path child : children) {
-            stop.check();
-            String name = (rel.isEmpty() ? "" : rel + "/") + child.getFileName().toString();
-            BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.isSymbolicLink()) {
-                entries.add(new Entry(name, EntryType.SYMLINK, SourceMetadata.mode(child, 0777), SourceMetadata.mtimeNanos(a), 0,
-                        Files.readSymbolicLink(child).toString(), List.of()));
-            } else if (a.isDirectory()) {
-                walk(child, name, entries, sink);
-            } else if (a.isRegularFile()) {
-                SourceMetadata.Unix unix = SourceMetadata.unix(child, 0644);
-                if (unix.links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
-                    hardLinkCopies++;
+        ArrayDeque<Future<Child>> ahead = new ArrayDeque<>();
+        int next = 0;
+        try {
+            for (int i = 0; i < children.size(); i++) {
+                stop.check();
+                while (next < children.size() && next < i + LOOK_AHEAD_FILES) {
+                    Path c = children.get(next++);
+                    String n = (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString();
+                    ahead.add(readAhead().submit(() -> lookAhead(c, n)));
                 }
-                entries.add(file(child, name, a, unix.mode(), sink));
-            } else {
-                listener.skipped(child, "not a regular file, directory or symlink");
+                Child child = take(ahead.poll());
+                BasicFileAttributes a = child.attributes();
+                if (a.isSymbolicLink()) {
+                    entries.add(new Entry(child.name(), EntryType.SYMLINK, SourceMetadata.mode(child.path(), 0777),
+                            SourceMetadata.mtimeNanos(a), 0, Files.readSymbolicLink(child.path()).toString(), List.of()));
+                } else if (a.isDirectory()) {
+                    walk(child.path(), child.name(), entries, sink);
+                } else if (a.isRegularFile()) {
+                    if (child.unix().links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
+                        hardLinkCopies++;
+                    }
+                    entries.add(file(child.path(), child.name(), a, child.unix().mode(), sink, child.channel(),
+                            child.first()));
+                } else {
+                    listener.skipped(child.path(), "not a regular file, directory or symlink");
+                }
             }
+        } finally {
+            for (Future<Child> f : ahead) { // a pass stopped or failed: close what was opened ahead
+                Child c = await(f);
+                if (c != null && c.channel() != null) {
+                    giveBack(c.first());
+                    c.channel().close();
+                }
+            }
+        }
+    }
+
+    /**
+     * What the walk needs of one child, found ahead of the walk on the read-ahead threads: its
+     * attributes, for a regular file its mode and link count, and for one of at most
+     * {@link #LOOK_AHEAD_BYTES} the file opened and read (its first and only group). In a tree of
+     * small files the per-file work (two stats, open, read, fingerprint, hash, close) was all on the
+     * walking thread, one file after another; now that thread only takes the results in order. A
+     * failure is kept and thrown when the walk reaches the child, as it would have been then.
+     */
+    private Child lookAhead(Path path, String name) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()) {
+            return new Child(path, name, a, null, null, null);
+        }
+        SourceMetadata.Unix unix = SourceMetadata.unix(path, 0644);
+        if (a.size() > LOOK_AHEAD_BYTES) {
+            return new Child(path, name, a, unix, null, null); // read by the walk, with a file's own read-ahead
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new Child(path, name, a, unix, ch, readGroup(ch, 0, a.size(), known.file(name), 0));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 
     private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink)
             throws IOException, InterruptedException {
+        return file(file, rel, a, mode, sink, null, null);
+    }
+
+    /** A file's entry; {@code opened} and {@code read} are the file and its first group when read ahead. */
+    private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink, FileChannel opened,
+            Group read) throws IOException, InterruptedException {
         List<BlockRef> blocks = new ArrayList<>();
         KnownBlocks.File last = known.file(rel);
         long size = 0;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = opened != null ? opened : FileChannel.open(file, StandardOpenOption.READ)) {
             Future<Group> ahead = null;
             try {
-                Group g = readGroup(ch, 0, a.size(), last, 0);
+                Group g = read != null ? read : readGroup(ch, 0, a.size(), last, 0);
                 while (true) {
                     stop.check();
                     long first = blocks.size();
@@ -222,13 +284,16 @@ final class SourceReader {
     }
 
     /**
-     * The one thread that reads the next group of a file while the current one is handed over: a
-     * pipeline of three stages (reading and hashing, handing over and asking the vault, sealing and
-     * sending), each bounded, so memory stays near a group, three windows and two batches.
+     * The threads (one per core, at least two) that read ahead of the walking thread: the next group
+     * of a file while the current one is handed over, and in a tree the next children of a folder.
+     * A pipeline of stages (reading and hashing, handing over and asking the vault, sealing, sending),
+     * each bounded, so memory stays near a group (and a folder's look-ahead), three windows and two
+     * batches.
      */
     private ExecutorService readAhead() {
         if (readAhead == null) {
-            readAhead = Executors.newSingleThreadExecutor(r -> {
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            readAhead = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "lifeboat-read-ahead");
                 t.setDaemon(true);
                 return t;
@@ -237,7 +302,7 @@ final class SourceReader {
         return readAhead;
     }
 
-    private static Group take(Future<Group> ahead) throws IOException, InterruptedException {
+    private static <T> T take(Future<T> ahead) throws IOException, InterruptedException {
         try {
             return ahead.get();
         } catch (ExecutionException e) {
@@ -259,22 +324,32 @@ final class SourceReader {
      * under it) and gives its arrays back; its failure no longer matters.
      */
     private void discard(Future<Group> ahead) {
+        Group g = await(ahead);
+        if (g != null) {
+            giveBack(g);
+        }
+    }
+
+    /** The result of a read in flight once it is done, or null if it failed or there was none; never interrupted. */
+    private static <T> T await(Future<T> ahead) {
         if (ahead == null) {
-            return;
+            return null;
         }
         boolean interrupted = false;
-        while (true) {
-            try {
-                giveBack(ahead.get());
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException | RuntimeException e) {
-                break;
+        try {
+            while (true) {
+                try {
+                    return ahead.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | RuntimeException e) {
+                    return null;
+                }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -151,6 +151,49 @@ class PipelineTest {
         assertNoPipelineThreadLeft();
     }
 
+    /** Depth first, children in name order: the order a serial walk of the tree gives. */
+    private static void serialWalk(Path dir, String rel, List<String> names) throws IOException {
+        names.add(rel);
+        List<Path> children;
+        try (var s = Files.list(dir)) {
+            children = s.sorted((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString())).toList();
+        }
+        for (Path c : children) {
+            String name = (rel.isEmpty() ? "" : rel + "/") + c.getFileName();
+            if (Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                serialWalk(c, name, names);
+            } else {
+                names.add(name);
+            }
+        }
+    }
+
+    @Test
+    void aTreeOfSmallAndLargeFilesReadAheadGivesTheSerialManifest() throws Exception {
+        Path root = tmp.resolve("tree");
+        Random r = new Random(9);
+        for (int d = 0; d < 3; d++) {
+            Path dir = Files.createDirectories(root.resolve("dir-" + d).resolve("sub"));
+            for (int f = 0; f < 40; f++) {
+                int size = f % 13 == 0 ? 2 * 1024 * 1024 + r.nextInt(BS) : r.nextInt(5 * BS);
+                byte[] b = f % 5 == 0 ? new byte[size] : random(size, r.nextLong());
+                Files.write((f % 2 == 0 ? dir : dir.getParent()).resolve(String.format("f%03d", f)), b);
+            }
+            Files.createSymbolicLink(dir.resolve("link"), Path.of("../f001"));
+        }
+        ProtectResult r1 = protect(root, ProtectListener.NONE, new StopSignal());
+        Manifest m = store.manifest(M, r1.point().id());
+        List<String> expected = new ArrayList<>();
+        serialWalk(root, "", expected);
+        assertThat(m.entries()).extracting(io.lifeboat.repository.Entry::path).containsExactlyElementsOf(expected);
+        for (io.lifeboat.repository.Entry e : m.entries()) {
+            if (e.type() == io.lifeboat.repository.EntryType.FILE) {
+                assertThat(e.blocks()).as(e.path()).isEqualTo(serial(Files.readAllBytes(root.resolve(e.path()))));
+            }
+        }
+        assertNoPipelineThreadLeft();
+    }
+
     @Test
     void aStopMidPipelineLeavesNoPointAndTheNextPassSendsOnlyWhatIsMissing() throws Exception {
         byte[] data = mixed(4);
