@@ -174,7 +174,11 @@ final class SourceReader {
                 Child c = await(f);
                 if (c != null && c.channel() != null) {
                     giveBack(c.first());
-                    c.channel().close();
+                    try {
+                        c.channel().close();
+                    } catch (IOException ignored) {
+                        // only read from: nothing is lost, and the failure that ended the walk is the one to report
+                    }
                 }
             }
         }
