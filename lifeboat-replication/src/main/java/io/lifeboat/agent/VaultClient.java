@@ -76,6 +76,15 @@ public final class VaultClient implements AutoCloseable {
         return http.send(method, path, body, headers);
     }
 
+    /**
+     * As {@link #sendUndiagnosed(HttpMethod, String, byte[], Map)}, with a body given as views in
+     * order, written as they lie (not joined into one array first).
+     */
+    public VaultResponse sendUndiagnosed(HttpMethod method, String path, java.util.List<java.nio.ByteBuffer> body,
+            Map<String, String> headers) {
+        return http.send(method, path, body, headers);
+    }
+
     /** Probes the vault to find the cause of {@code failure}, logs it, and returns what to throw. */
     public io.lifeboat.tls.LifeboatException diagnose(io.lifeboat.tls.LifeboatException failure) {
         return ConnectionDiagnosis.explain(failure, () -> ConnectionDiagnosis.enrolled(vault, layout));

@@ -14,6 +14,7 @@ import io.lifeboat.repository.ManifestHeader;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +57,15 @@ public final class HttpVaultApi implements VaultApi {
         return new HashSet<>(IdListCodec.decode(reply.body()));
     }
 
+    /**
+     * The batch goes as views of the blocks where they lie ({@link BlockBatchCodec#encodeViews}): the
+     * agent's transport writes them without first copying every block into one 16 MiB body.
+     */
     @Override
     public void upload(List<EncodedBlock> blocks) {
-        exchange("block upload", VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.BLOCKS, machine),
-                ReplicationPaths.OCTETS, BlockBatchCodec.encode(blocks)));
+        List<ByteBuffer> body = BlockBatchCodec.encodeViews(blocks);
+        String path = ReplicationPaths.of(ReplicationPaths.BLOCKS, machine);
+        exchange("block upload", VaultTransport.length(body), () -> transport.post(path, ReplicationPaths.OCTETS, body));
     }
 
     /**
@@ -99,14 +105,24 @@ public final class HttpVaultApi implements VaultApi {
     }
 
     private VaultTransport.Reply exchange(String what, VaultTransport.Request request) {
+        return exchange(what, request.body().length, () -> transport.send(request));
+    }
+
+    /** One request as the transport sends it; may be called again for a retry. */
+    @FunctionalInterface
+    private interface Call {
+        VaultTransport.Reply send() throws IOException;
+    }
+
+    private VaultTransport.Reply exchange(String what, long bodyBytes, Call call) {
         long firstFailure = 0;
         for (int attempt = 1; ; attempt++) {
             stop.check();
             Exception failure;
             try {
-                VaultTransport.Reply reply = transport.send(request);
+                VaultTransport.Reply reply = call.send();
                 if (reply.ok()) {
-                    sent.addAndGet(request.body().length);
+                    sent.addAndGet(bodyBytes);
                     return reply;
                 }
                 if (reply.status() < 500) {

@@ -16,12 +16,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -55,6 +60,8 @@ final class SourceReader {
     private final Set<Object> linked = new HashSet<>();
     private long hardLinkCopies;
     private final AtomicLong bytesHashed = new AtomicLong();
+    /** Reads ahead of the walking thread ({@link #readAhead()}); made on first use, shut down at the end of {@link #read}. */
+    private ExecutorService readAhead;
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
      * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
@@ -62,6 +69,10 @@ final class SourceReader {
     static final long WARM_UP_AFTER_BYTES = MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
+    /** Children of a folder looked at ahead of the walk ({@link #lookAhead}). */
+    private static final int LOOK_AHEAD_FILES = 16;
+    /** Files up to this size are read by the look-ahead: at most 16 of them, 16 MiB, per folder being walked. */
+    private static final long LOOK_AHEAD_BYTES = 1 << 20;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 
@@ -98,13 +109,28 @@ final class SourceReader {
     /** Reads {@code source} (the source itself or a snapshot of it) into a manifest of the source named {@code name}. */
     Manifest read(Path source, String name, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
-        if (kind == SourceKind.DIRECTORY) {
-            walk(source, "", entries, sink);
-        } else {
-            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-            entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
+        try {
+            if (kind == SourceKind.DIRECTORY) {
+                walk(source, "", entries, sink);
+            } else {
+                BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+                entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
+            }
+        } finally {
+            if (readAhead != null) {
+                readAhead.shutdown(); // idle: every read it started was taken or discarded
+                readAhead = null;
+            }
         }
         return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
+    }
+
+    /**
+     * A child of a folder as the look-ahead found it: its attributes and, for a small regular file,
+     * the file opened and its blocks read, fingerprinted and hashed ({@link #lookAhead}).
+     */
+    private record Child(Path path, String name, BasicFileAttributes attributes, SourceMetadata.Unix unix,
+            FileChannel channel, Group first) {
     }
 
     private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
@@ -116,62 +142,219 @@ final class SourceReader {
             ds.forEach(children::add);
         }
         children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-        for (Path child : children) {
-            stop.check();
-            String name = (rel.isEmpty() ? "" : rel + "/") + child.getFileName().toString();
-            BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.isSymbolicLink()) {
-                entries.add(new Entry(name, EntryType.SYMLINK, SourceMetadata.mode(child, 0777), SourceMetadata.mtimeNanos(a), 0,
-                        Files.readSymbolicLink(child).toString(), List.of()));
-            } else if (a.isDirectory()) {
-                walk(child, name, entries, sink);
-            } else if (a.isRegularFile()) {
-                SourceMetadata.Unix unix = SourceMetadata.unix(child, 0644);
-                if (unix.links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
-                    hardLinkCopies++;
+        ArrayDeque<Future<Child>> ahead = new ArrayDeque<>();
+        int next = 0;
+        try {
+            for (int i = 0; i < children.size(); i++) {
+                stop.check();
+                while (next < children.size() && next < i + LOOK_AHEAD_FILES) {
+                    Path c = children.get(next++);
+                    String n = (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString();
+                    ahead.add(readAhead().submit(() -> lookAhead(c, n)));
                 }
-                entries.add(file(child, name, a, unix.mode(), sink));
-            } else {
-                listener.skipped(child, "not a regular file, directory or symlink");
+                Child child = take(ahead.poll());
+                BasicFileAttributes a = child.attributes();
+                if (a.isSymbolicLink()) {
+                    entries.add(new Entry(child.name(), EntryType.SYMLINK, SourceMetadata.mode(child.path(), 0777),
+                            SourceMetadata.mtimeNanos(a), 0, Files.readSymbolicLink(child.path()).toString(), List.of()));
+                } else if (a.isDirectory()) {
+                    walk(child.path(), child.name(), entries, sink);
+                } else if (a.isRegularFile()) {
+                    if (child.unix().links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
+                        hardLinkCopies++;
+                    }
+                    entries.add(file(child.path(), child.name(), a, child.unix().mode(), sink, child.channel(),
+                            child.first()));
+                } else {
+                    listener.skipped(child.path(), "not a regular file, directory or symlink");
+                }
             }
+        } finally {
+            for (Future<Child> f : ahead) { // a pass stopped or failed: close what was opened ahead
+                Child c = await(f);
+                if (c != null && c.channel() != null) {
+                    giveBack(c.first());
+                    try {
+                        c.channel().close();
+                    } catch (IOException ignored) {
+                        // only read from: nothing is lost, and the failure that ended the walk is the one to report
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * What the walk needs of one child, found ahead of the walk on the read-ahead threads: its
+     * attributes, for a regular file its mode and link count, and for one of at most
+     * {@link #LOOK_AHEAD_BYTES} the file opened and read (its first and only group). In a tree of
+     * small files the per-file work (two stats, open, read, fingerprint, hash, close) was all on the
+     * walking thread, one file after another; now that thread only takes the results in order. A
+     * failure is kept and thrown when the walk reaches the child, as it would have been then.
+     */
+    private Child lookAhead(Path path, String name) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()) {
+            return new Child(path, name, a, null, null, null);
+        }
+        SourceMetadata.Unix unix = SourceMetadata.unix(path, 0644);
+        if (a.size() > LOOK_AHEAD_BYTES) {
+            return new Child(path, name, a, unix, null, null); // read by the walk, with a file's own read-ahead
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new Child(path, name, a, unix, ch, readGroup(ch, 0, a.size(), known.file(name), 0));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 
     private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink)
             throws IOException, InterruptedException {
+        return file(file, rel, a, mode, sink, null, null);
+    }
+
+    /** A file's entry; {@code opened} and {@code read} are the file and its first group when read ahead. */
+    private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink, FileChannel opened,
+            Group read) throws IOException, InterruptedException {
         List<BlockRef> blocks = new ArrayList<>();
         KnownBlocks.File last = known.file(rel);
         long size = 0;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            boolean eof = false;
-            while (!eof) {
-                stop.check();
-                long first = blocks.size();
-                Group g = readGroup(ch, size, a.size(), last, first);
-                for (int i = 0; i < g.count; i++) {
-                    size += g.lengths[i];
-                    listener.read(g.lengths[i]);
-                    if (g.ids[i] == null) {
-                        blocks.add(BlockRef.zero(g.lengths[i]));
-                    } else {
-                        blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
-                        record.block(rel, first + i, g.lengths[i], g.fingerprints[i], g.ids[i]);
-                        if (g.unchanged[i]) {
-                            blocksUnchanged++; // the vault holds it: the commit checks
-                        } else {
-                            sink.accept(g.ids[i], g.data[i], g.lengths[i]); // the sink gives it back
-                        }
+        try (FileChannel ch = opened != null ? opened : FileChannel.open(file, StandardOpenOption.READ)) {
+            Future<Group> ahead = null;
+            try {
+                Group g = read != null ? read : readGroup(ch, 0, a.size(), last, 0);
+                while (true) {
+                    stop.check();
+                    long first = blocks.size();
+                    if (!g.eof) { // read and hash the next group while this one is handed over
+                        long at = size + (long) g.count * blockSize;
+                        long index = first + g.count;
+                        ahead = readAhead().submit(() -> readGroup(ch, at, a.size(), last, index));
                     }
-                    g.data[i] = null;
+                    size += handOver(g, rel, first, blocks, sink);
+                    if (g.eof) {
+                        break;
+                    }
+                    g = take(ahead);
+                    ahead = null;
                 }
-                for (byte[] unused : g.data) {
-                    buffers.give(unused); // read after a short block: dropped
-                }
-                sink.moved();
-                eof = g.eof;
+            } finally {
+                discard(ahead); // a pass stopped or failed: wait for the read in flight, give its arrays back
             }
         }
         return new Entry(rel, EntryType.FILE, mode, SourceMetadata.mtimeNanos(a), size, null, blocks);
+    }
+
+    /**
+     * Adds a group's blocks to the file's list and the record, hands the changed ones to the sink
+     * (which gives their arrays back) and gives back the arrays of the rest. Returns the bytes.
+     */
+    private long handOver(Group g, String rel, long first, List<BlockRef> blocks, BlockSink sink)
+            throws InterruptedException {
+        long bytes = 0;
+        try {
+            for (int i = 0; i < g.count; i++) {
+                bytes += g.lengths[i];
+                listener.read(g.lengths[i]);
+                if (g.ids[i] == null) {
+                    blocks.add(BlockRef.zero(g.lengths[i]));
+                } else {
+                    blocks.add(new BlockRef(g.ids[i], g.lengths[i]));
+                    record.block(rel, first + i, g.lengths[i], g.fingerprints[i], g.ids[i]);
+                    if (g.unchanged[i]) {
+                        blocksUnchanged++; // the vault holds it: the commit checks
+                    } else {
+                        byte[] data = g.data[i];
+                        g.data[i] = null; // the sink's now
+                        sink.accept(g.ids[i], data, g.lengths[i]);
+                    }
+                }
+            }
+        } finally {
+            giveBack(g);
+        }
+        sink.moved();
+        return bytes;
+    }
+
+    /** Gives back the arrays of a group that were not handed to the sink (read after a short block, or a pass stopped). */
+    private void giveBack(Group g) {
+        for (int i = 0; i < g.data.length; i++) {
+            buffers.give(g.data[i]);
+            g.data[i] = null;
+        }
+    }
+
+    /**
+     * The threads (one per core, at least two) that read ahead of the walking thread: the next group
+     * of a file while the current one is handed over, and in a tree the next children of a folder.
+     * A pipeline of stages (reading and hashing, handing over and asking the vault, sealing, sending),
+     * each bounded, so memory stays near a group (and a folder's look-ahead), three windows and two
+     * batches.
+     */
+    private ExecutorService readAhead() {
+        if (readAhead == null) {
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            readAhead = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "lifeboat-read-ahead");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return readAhead;
+    }
+
+    private static <T> T take(Future<T> ahead) throws IOException, InterruptedException {
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits for a read in flight (never interrupted: an interrupt would close the file's channel
+     * under it) and gives its arrays back; its failure no longer matters.
+     */
+    private void discard(Future<Group> ahead) {
+        Group g = await(ahead);
+        if (g != null) {
+            giveBack(g);
+        }
+    }
+
+    /** The result of a read in flight once it is done, or null if it failed or there was none; never interrupted. */
+    private static <T> T await(Future<T> ahead) {
+        if (ahead == null) {
+            return null;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return ahead.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | RuntimeException e) {
+                    return null;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

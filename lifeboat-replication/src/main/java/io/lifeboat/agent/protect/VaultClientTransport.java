@@ -154,7 +154,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     public List<HostPort> refreshNodes() {
         nodesRefreshed = true;
         try {
-            VaultResponse r = client().sendUndiagnosed(HttpMethod.GET, NODES, null, Map.of());
+            VaultResponse r = client().sendUndiagnosed(HttpMethod.GET, NODES, (byte[]) null, Map.of());
             if (r.status() != 200) {
                 return route().all();
             }
@@ -212,6 +212,21 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         }
         if (!nodesRefreshed && r.status() < 500) {
             refreshNodes(); // once per pass of `agent protect --once`; the loop asks before every round
+        }
+        return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
+    }
+
+    /** Writes the views as they lie: Vert.x gets them wrapped, not joined into one array. */
+    @Override
+    public Reply post(String path, String contentType, java.util.List<java.nio.ByteBuffer> body) throws IOException {
+        VaultResponse r;
+        try {
+            r = client().sendUndiagnosed(HttpMethod.POST, path, body, Map.of("Content-Type", contentType));
+        } catch (LifeboatException e) {
+            if (e.kind() == LifeboatException.Kind.UNREACHABLE) {
+                throw new IOException(e.getMessage(), e); // retried; diagnosed once if the retries run out
+            }
+            throw client().diagnose(e);
         }
         return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
     }

@@ -1,6 +1,8 @@
 package io.lifeboat.agent.protect;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * One blocking HTTPS exchange with the vault over mutual TLS. The agent's {@code VaultClient}
@@ -10,6 +12,41 @@ import java.io.IOException;
 @FunctionalInterface
 public interface VaultTransport {
     Reply send(Request request) throws IOException;
+
+    /**
+     * POSTs a body given as views, in order (a block batch: headers and the blocks where they lie).
+     * The default joins them into one array for {@link #send}; the agent's HTTPS transport writes
+     * them as they are, so no block is copied into a body first. The views are not changed, so a
+     * retry may send them again.
+     */
+    default Reply post(String path, String contentType, List<ByteBuffer> body) throws IOException {
+        return send(Request.post(path, contentType, join(body)));
+    }
+
+    /** The views' bytes, one after the other, in a new array. */
+    static byte[] join(List<ByteBuffer> views) {
+        long total = length(views);
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a request body of " + total + " bytes does not fit one array");
+        }
+        byte[] out = new byte[(int) total];
+        int at = 0;
+        for (ByteBuffer v : views) {
+            int n = v.remaining();
+            v.get(v.position(), out, at, n);
+            at += n;
+        }
+        return out;
+    }
+
+    /** Bytes the views hold. */
+    static long length(List<ByteBuffer> views) {
+        long total = 0;
+        for (ByteBuffer v : views) {
+            total += v.remaining();
+        }
+        return total;
+    }
 
     /**
      * Called once when the caller gives up retrying: may find and log the cause (the agent's

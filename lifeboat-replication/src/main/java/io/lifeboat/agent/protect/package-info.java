@@ -12,9 +12,11 @@
  *       {@link io.lifeboat.agent.protect.FingerprintKey}) match the agent's record of the source's last
  *       committed point ({@link io.lifeboat.agent.protect.KnownBlocks}) keeps that point's id: it
  *       is neither hashed nor asked about, since the vault holds it (the commit checks).</li>
- *   <li>Every other block goes to the {@code Uploader} thread in windows of 1024 (hashed on all cores).</li>
+ *   <li>Every other block goes to the {@code Uploader} thread in windows of 1024 (hashed on all cores;
+ *       a file's next group of 256 blocks is read and hashed while the current one is handed over).</li>
  *   <li>Per window it asks the vault "which of these do you lack?" for ids not seen in this pass,</li>
- *   <li>compresses those with zstd where that pays (raw otherwise) and sends them in ~16 MiB batches, two in flight
+ *   <li>compresses those with zstd where that pays (raw otherwise: a block whose sampled entropy says random is
+ *       not even tried) and sends them in ~16 MiB batches, two in flight, from the arrays they were read into
  *       (a window or batch that has waited 250 ms goes as it is, so a few changed blocks travel while the reader goes on);</li>
  *   <li>then the {@link io.lifeboat.agent.protect.Protector} commits the manifest as a point.</li>
  *   <li>{@link io.lifeboat.agent.protect.HttpVaultApi} retries every request with exponential
@@ -24,7 +26,7 @@
  *
  * <p>Guarantees: a point names only blocks the vault holds (the vault checks); nothing stored is
  * sent again, after a crash too, because the vault's answer decides what is sent; block data in
- * memory stays within about three windows plus two batches, whatever the source size. What grows
+ * memory stays within about a group, three windows and two batches, whatever the source size. What grows
  * with the source is per-block bookkeeping: the manifest being built, and the record of the last
  * point plus the one of this pass (52 bytes per block each, in flat arrays).
  *

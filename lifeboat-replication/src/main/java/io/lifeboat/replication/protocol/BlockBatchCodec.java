@@ -51,6 +51,32 @@ public final class BlockBatchCodec {
     }
 
     /**
+     * The same bytes as {@link #encode}, as views in order instead of one array: the batch header,
+     * then per block its 41-byte header and a view of its body where it lies. A sender that can
+     * write the views as they are (the agent's HTTPS client) sends a batch without first copying
+     * every block into one body; joined, the views are exactly {@code encode(blocks)}.
+     */
+    public static List<ByteBuffer> encodeViews(List<EncodedBlock> blocks) {
+        if (blocks.size() > Limits.MAX_BATCH_BLOCKS) {
+            throw new IllegalArgumentException("too many blocks for one batch: " + blocks.size());
+        }
+        byte[] headers = new byte[HEADER_BYTES + blocks.size() * BLOCK_HEADER_BYTES];
+        ByteBuffer out = ByteBuffer.wrap(headers);
+        out.put(MAGIC).putInt(blocks.size());
+        List<ByteBuffer> views = new ArrayList<>(1 + 2 * blocks.size());
+        views.add(ByteBuffer.wrap(headers, 0, HEADER_BYTES).slice());
+        for (EncodedBlock b : blocks) {
+            int at = out.position();
+            b.id().copyTo(headers, at);
+            out.position(at + 32);
+            out.put((byte) b.encoding().code()).putInt(b.rawLength()).putInt(b.length());
+            views.add(ByteBuffer.wrap(headers, at, BLOCK_HEADER_BYTES).slice());
+            views.add(ByteBuffer.wrap(b.data(), b.offset(), b.length()).slice());
+        }
+        return views;
+    }
+
+    /**
      * The blocks of a batch, each a view into {@code body} (not copied: the vault hashes and packs
      * them from there).
      */

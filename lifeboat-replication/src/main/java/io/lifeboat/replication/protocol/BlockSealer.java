@@ -4,7 +4,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
-import java.util.Arrays;
 
 /**
  * Seals a block for the wire: one zstd frame where that pays, the raw bytes otherwise. (The vault's
@@ -27,21 +26,22 @@ public final class BlockSealer {
     /**
      * Compresses {@code data[0..length)} and keeps the result only when it is smaller by at least
      * 1/32 (about 3%); otherwise the block travels raw and the vault does not spend time inflating it.
-     * A block that {@link Compressibility} judges random is not even tried.
+     * A block that {@link Compressibility} judges random is not even tried. Nothing is copied: a
+     * raw block is a view of {@code data} (a short block too), a compressed one a view of zstd's
+     * output, so {@code data} must stay untouched until the block has been sent.
      */
     public static EncodedBlock seal(BlockId id, byte[] data, int length, int level) {
-        byte[] raw = data.length == length ? data : Arrays.copyOf(data, length);
-        if (Compressibility.looksIncompressible(raw, length)) {
-            return new EncodedBlock(id, BlockEncoding.RAW, length, raw);
+        if (Compressibility.looksIncompressible(data, length)) {
+            return new EncodedBlock(id, BlockEncoding.RAW, length, data, 0, length);
         }
         int worthIt = length - (length >> 5);
         byte[] out = new byte[(int) Zstd.compressBound(length)];
         ZstdCompressCtx ctx = CONTEXT.get();
         ctx.setLevel(level);
-        int packed = ctx.compressByteArray(out, 0, out.length, raw, 0, length);
+        int packed = ctx.compressByteArray(out, 0, out.length, data, 0, length);
         if (packed < worthIt) {
-            return new EncodedBlock(id, BlockEncoding.ZSTD, length, Arrays.copyOf(out, packed));
+            return new EncodedBlock(id, BlockEncoding.ZSTD, length, out, 0, packed);
         }
-        return new EncodedBlock(id, BlockEncoding.RAW, length, raw);
+        return new EncodedBlock(id, BlockEncoding.RAW, length, data, 0, length);
     }
 }

@@ -63,6 +63,25 @@ class BlockBatchCodecTest {
     }
 
     @Test
+    void viewsJoinedAreTheEncodedBatchAndPointIntoTheBlocks() {
+        byte[] buf = new byte[300];
+        new Random(3).nextBytes(buf);
+        EncodedBlock view = new EncodedBlock(BlockId.of(buf, 100, 120), BlockEncoding.RAW, 120, buf, 100, 120);
+        List<EncodedBlock> in = List.of(sample().get(0), sample().get(1), view);
+        List<ByteBuffer> views = BlockBatchCodec.encodeViews(in);
+        ByteBuffer joined = ByteBuffer.allocate(BlockBatchCodec.size(in));
+        views.forEach(v -> joined.put(v.duplicate()));
+        assertThat(joined.hasRemaining()).isFalse();
+        assertThat(joined.array()).isEqualTo(BlockBatchCodec.encode(in));
+        ByteBuffer last = views.get(views.size() - 1);
+        assertThat(last.array()).as("the body is the block's own array").isSameAs(buf);
+        assertThat(last.arrayOffset()).isEqualTo(100);
+        assertThat(last.remaining()).isEqualTo(120);
+        assertThat(BlockBatchCodec.decode(joined.array())).extracting(EncodedBlock::id)
+                .containsExactly(in.get(0).id(), in.get(1).id(), view.id());
+    }
+
+    @Test
     void everyTruncationIsAClearError() {
         byte[] wire = BlockBatchCodec.encode(sample());
         for (int cut = 0; cut < wire.length; cut++) {

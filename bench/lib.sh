@@ -1,0 +1,186 @@
+# bench/lib.sh: what the replication benches share (replicate.sh, tree.sh, ingest.sh). Sourced, not run.
+#
+# Sets up a work folder that goes away on exit with every process started here, a vault on
+# loopback, agents, an rsync daemon behind stunnel with a stunnel client in front of it (rsync over
+# TLS), and the clocks: wall time, and CPU time read from /proc (clock ticks), so that each side of
+# a copy can be charged its own work.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$here/lifeboat-cli/target/lifeboat.jar"
+
+need_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 2; }
+  done
+  [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package)
+}
+lb() { timeout 900 "$here/lifeboat" "$@"; }
+
+work="$(mktemp -d /tmp/lifeboat-bench-XXXXXX)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2-$1:.2f}')"; }
+# CPU time in clock ticks, set in $ticks (no command substitution: that would be another process).
+# Of this shell's children that have ended and been waited for (utime+stime, cutime+cstime of
+# /proc/$BASHPID/stat), or of a running process and its waited-for children.
+tck="$(getconf CLK_TCK)"
+children_ticks() { local -a f; read -r -a f <"/proc/$BASHPID/stat"; ticks=$(( f[15] + f[16] )); }
+process_ticks() { local -a f; read -r -a f <"/proc/$1/stat"; ticks=$(( f[13] + f[14] + f[15] + f[16] )); }
+cpu_secs() { python3 -c "print(f'{$1 / $tck:.2f}')"; }
+
+# One line on the machine: what the figures depend on. Five builds may share this machine: the load
+# average says how busy it was.
+has_sha_ni() { grep -qw sha_ni /proc/cpuinfo; }
+machine_line() {
+  local model
+  model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "machine: $(date -u '+%Y-%m-%d %H:%M UTC'), $model, $(nproc) cores, SHA extensions (sha_ni):" \
+    "$(has_sha_ni && echo yes || echo no), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+# SHA-256 at openssl's best on 32 KiB inputs, in MB/s: the floor of any tool that hashes every byte.
+sha256_floor_mbs() {
+  openssl speed -evp sha256 -bytes 32768 -seconds 2 2>/dev/null \
+    | awk '/^sha256/ {v=$NF; sub(/k$/, "", v); printf "%.0f\n", v * 1000 / 1e6}'
+}
+
+# A vault serving $work/V on a free loopback port; its JVM's pid in $vault_pid.
+start_vault() {
+  local vport
+  vport="$(free_port)"
+  lb vault init --dir "$work/V" --listen "127.0.0.1:$vport" >/dev/null
+  "$here/lifeboat" vault serve --dir "$work/V" >"$work/vault.log" 2>&1 & pids+=($!)
+  vault_pid=$! # the launcher execs java for `vault serve`: this is the JVM
+  for _ in $(seq 1 300); do [ -s "$work/V/run/address" ] && break; sleep 0.2; done
+}
+# enroll_agent MACHINE DIR: an agent folder enrolled with the vault as MACHINE.
+enroll_agent() { lb agent enroll "$(lb vault enroll --dir "$work/V" --machine "$1")" --dir "$2" >/dev/null; }
+
+make_image() { # PATH MIB HOST [MAKE]: random (default), or mixed (1/2 random, 1/4 text naming HOST, 1/4 zeros)
+  python3 - "$1" "$2" "$3" "${4:-random}" <<'PY'
+import os, sys
+path, mib, host, make = sys.argv[1], int(sys.argv[2]), sys.argv[3].encode(), sys.argv[4]
+line = b"2026-11-28T12:00:00Z " + host + b" GET /orders/12345 200 17ms user=alice session=3f9a\n"
+text = (line * ((1 << 20) // len(line) + 1))[: 1 << 20]
+with open(path, "wb") as f:
+    if make == "random":
+        for _ in range(mib):
+            f.write(os.urandom(1 << 20))
+    else:
+        for _ in range(mib // 2):
+            f.write(os.urandom(1 << 20))
+        for i in range(mib // 4):
+            f.write(text[i % 64:] + text[: i % 64])
+        f.truncate(mib << 20)
+PY
+}
+change_image() { # PATH: 1% of it rewritten in scattered, unaligned 64 KiB pieces; prints how many
+  python3 - "$1" <<'PY'
+import os, random, sys
+path = sys.argv[1]
+size = os.path.getsize(path)
+pieces = -(-size // 100 // 65536)
+r = random.Random(7)
+with open(path, "r+b") as f:
+    for i in range(pieces):
+        f.seek(i * (size // pieces) + 4097 + r.randrange(8192))
+        f.write(os.urandom(65536))
+print(pieces)
+PY
+}
+
+# protect_once AGENT_DIR SOURCE: a cold `agent protect --once`. Prints: seconds, bytes sent, CPU
+# seconds of the agent's JIT compiler threads (bench/jit_cpu.py), agent CPU seconds, vault CPU
+# seconds, the pass's own seconds as the agent timed it (after its start-up).
+protect_once() {
+  local t0 t1 c0 v0 agent_pid jit_pid jit poller
+  children_ticks; c0=$ticks; process_ticks "$vault_pid"; v0=$ticks
+  t0="$(now)"
+  lb agent protect --dir "$1" --once --json "$2" >"$work/protect.jsonl" & agent_pid=$!
+  python3 "$here/bench/jit_cpu.py" "$agent_pid" >"$work/jit" & jit_pid=$!
+  wait "$agent_pid"
+  t1="$(now)"
+  wait "$jit_pid"
+  children_ticks; local agent=$(( ticks - c0 )); process_ticks "$vault_pid"; local vault=$(( ticks - v0 ))
+  read -r jit poller <"$work/jit"
+  echo "$(secs "$t0" "$t1")" \
+    "$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["bytesSent"])')" \
+    "$jit" "$(python3 -c "print(f'{$agent / $tck - $poller:.2f}')")" "$(cpu_secs "$vault")" \
+    "$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["seconds"])')"
+}
+
+# --- rsync daemon behind stunnel (server), reached through a stunnel client: rsync over TLS 1.2+.
+# start_rsync_tls: the module "bench" is $work/rsync-dst; rsync://127.0.0.1:$cport/bench/ reaches it.
+start_rsync_tls() {
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1 \
+    -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+  local rport sport
+  rport="$(free_port)"; sport="$(free_port)"; cport="$(free_port)"
+  mkdir -p "$work/rsync-dst"
+  cat >"$work/rsyncd.conf" <<CONF
+port = $rport
+address = 127.0.0.1
+use chroot = no
+uid = $(id -u)
+gid = $(id -g)
+pid file = $work/rsyncd.pid
+[bench]
+  path = $work/rsync-dst
+  read only = false
+CONF
+  rsync --daemon --no-detach --config="$work/rsyncd.conf" & pids+=($!)
+  rsyncd_pid=$!
+  cat >"$work/stunnel-server.conf" <<CONF
+foreground = yes
+pid =
+[rsync]
+accept = 127.0.0.1:$sport
+connect = 127.0.0.1:$rport
+cert = $work/tls.crt
+key = $work/tls.key
+sslVersionMin = TLSv1.2
+CONF
+  cat >"$work/stunnel-client.conf" <<CONF
+foreground = yes
+pid =
+[rsync]
+client = yes
+accept = 127.0.0.1:$cport
+connect = 127.0.0.1:$sport
+CAfile = $work/tls.crt
+verifyPeer = yes
+sslVersionMin = TLSv1.2
+CONF
+  stunnel "$work/stunnel-server.conf" >/dev/null 2>&1 & pids+=($!)
+  stunnel_server_pid=$!
+  stunnel "$work/stunnel-client.conf" >/dev/null 2>&1 & pids+=($!)
+  stunnel_client_pid=$!
+  sleep 1
+}
+# the ticks of the rsync daemon (with the per-connection children it has reaped) and both stunnels
+peer_ticks() {
+  local sum=0 p
+  for p in "$rsyncd_pid" "$stunnel_server_pid" "$stunnel_client_pid"; do process_ticks "$p"; sum=$(( sum + ticks )); done
+  ticks=$sum
+}
+# rsync_copy SOURCE DEST [RSYNC OPTIONS...]: DEST is a path under the module. Prints: seconds, bytes
+# sent, CPU seconds of the rsync client, the daemon and both stunnels.
+rsync_copy() {
+  local src="$1" dst="$2" t0 t1 sent c0 p0
+  shift 2
+  children_ticks; c0=$ticks; peer_ticks; p0=$ticks
+  t0="$(now)"
+  sent="$(timeout 900 rsync --stats "$@" "$src" "rsync://127.0.0.1:$cport/bench/$dst" \
+    | awk -F': ' '/^Total bytes sent/ {gsub(/[,.]/, "", $2); print $2}')"
+  t1="$(now)"
+  sleep 0.5 # the daemon reaps its connection's child
+  children_ticks; local client=$(( ticks - c0 )); peer_ticks; local peers=$(( ticks - p0 ))
+  echo "$(secs "$t0" "$t1") $sent $(cpu_secs $(( client + peers )))"
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# bench/tree.sh: replication of a real folder tree, in one run, against rsync over TLS (issue 14).
+#
+# The tree is a copy of this machine's own files: /usr/share first, in name order, then files of
+# 64 KiB to 8 MiB from /usr/lib until the tree holds SIZE_MB (links and modes kept, through tar).
+# By default about 50,000 files and 750 MB: documentation, locales, icons, scripts, libraries.
+#
+#   1. lifeboat: a cold `agent protect --once` of the tree (the first, full pass), then another after
+#      1% of the files changed (half rewritten in place at an unaligned offset, half grown by a line)
+#   2. rsync -a through a TLS tunnel (stunnel client -> stunnel server -> rsync daemon): the same two
+#      copies (its second finds the changed files by size and time and sends their deltas)
+#
+# It prints times, bytes on the wire (lifeboat's `bytesSent`, rsync's "Total bytes sent"), CPU
+# seconds (lifeboat's agent and vault; rsync's client, daemon and both stunnels) and aim 4 of the
+# issue: the full pass at most 1.3x rsync's time, the 1%-of-files pass at most 1.5x rsync's time
+# (a fresh JVM included) with no more bytes on the wire.
+#
+# Usage: bench/tree.sh [FILES] [SIZE_MB]   (default 50000 750)
+# Needs: java 17, rsync, stunnel4, openssl, python3, tar. Not part of `mvn verify`. Stops by itself.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+files="${1:-50000}"
+size_mb="${2:-750}"
+need_tools rsync stunnel openssl python3 java tar
+machine_line
+
+tree="$work/tree"
+echo "bench: copying about $files files, $size_mb MB from /usr/share and /usr/lib into $tree" >&2
+python3 - "$files" "$size_mb" >"$work/tree.list" <<'PY'
+import os, sys
+files, size = int(sys.argv[1]), int(sys.argv[2]) * 1000 * 1000
+count = total = 0
+def walk(root, min_size):
+    global count, total
+    for d, dirs, names in os.walk(root):
+        dirs.sort()
+        for n in sorted(names):
+            p = os.path.join(d, n)
+            try:
+                st = os.lstat(p)
+            except OSError:
+                continue
+            if os.path.islink(p) or (os.path.isfile(p) and os.access(p, os.R_OK) and st.st_size >= min_size
+                                     and (min_size == 0 or st.st_size <= 8 << 20)):
+                print(p[1:])
+                count += 1
+                total += 0 if os.path.islink(p) else st.st_size
+                if (min_size == 0 and count >= files) or total >= size:
+                    return
+walk("/usr/share", 0)  # every file, up to FILES of them (or SIZE_MB)
+if total < size:
+    walk("/usr/lib", 64 << 10)  # then files of 64 KiB to 8 MiB, up to SIZE_MB
+print(f"bench: tree of {count} files and links, {total / 1e6:.0f} MB", file=sys.stderr)
+PY
+mkdir -p "$tree"
+tar -C / --no-recursion -cf - -T "$work/tree.list" 2>/dev/null | tar -C "$tree" -xf -
+tree_bytes="$(du -sb "$tree" | cut -f1)"
+tree_files="$(find "$tree" -type f | wc -l)"
+
+start_vault
+enroll_agent bench "$work/A"
+# The vault is warmed by another machine's small image first (see replicate.sh); the agent is cold.
+echo "bench: warming the vault with another machine's 128 MiB image" >&2
+make_image "$work/warm.img" 128 warm-up-host random
+enroll_agent warm-up "$work/W"
+lb agent protect --dir "$work/W" --once "$work/warm.img" >/dev/null
+rm -f "$work/warm.img"
+start_rsync_tls
+
+echo "bench: full copies of the tree" >&2
+read -r lb_full_t lb_full_b _ lb_full_ac lb_full_vc lb_full_p <<<"$(protect_once "$work/A" "$tree")"
+read -r rs_full_t rs_full_b rs_full_c <<<"$(rsync_copy "$tree/" tree/ -a)"
+
+changed="$(python3 - "$tree" <<'PY'
+import os, random, sys
+root = sys.argv[1]
+paths = []
+for d, dirs, names in os.walk(root):
+    dirs.sort()
+    for n in sorted(names):
+        p = os.path.join(d, n)
+        if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) > 0:
+            paths.append(p)
+r = random.Random(14)
+pick = r.sample(paths, max(1, len(paths) // 100))
+for i, p in enumerate(pick):
+    os.chmod(p, os.stat(p).st_mode | 0o200)
+    with open(p, "r+b") as f:
+        if i % 2:
+            f.seek(0, 2)
+            f.write(b"changed by bench/tree.sh %d\n" % i)
+        else:
+            size = os.path.getsize(p)
+            f.seek(r.randrange(size))
+            f.write(os.urandom(min(64, size)))
+print(len(pick))
+PY
+)"
+echo "bench: changed $changed files (1%); second copies" >&2
+read -r lb_inc_t lb_inc_b _ lb_inc_ac lb_inc_vc lb_inc_p <<<"$(protect_once "$work/A" "$tree")"
+read -r rs_inc_t rs_inc_b rs_inc_c <<<"$(rsync_copy "$tree/" tree/ -a)"
+
+python3 - "$tree_files" "$tree_bytes" "$changed" "$lb_full_t" "$lb_full_b" "$lb_full_ac" "$lb_full_vc" "$lb_full_p" \
+  "$rs_full_t" "$rs_full_b" "$rs_full_c" "$lb_inc_t" "$lb_inc_b" "$lb_inc_ac" "$lb_inc_vc" "$lb_inc_p" \
+  "$rs_inc_t" "$rs_inc_b" "$rs_inc_c" <<'PY'
+import sys
+a = sys.argv[1:]
+nfiles, size, changed = int(a[0]), int(a[1]), int(a[2])
+lbf, lbfb, lbfa, lbfv, lbfp, rsf, rsfb, rsfc, lbi, lbib, lbia, lbiv, lbip, rsi, rsib, rsic = (float(x) for x in a[3:19])
+print(f"tree: {nfiles:,} files, {size / 1e6:.0f} MB (du), {changed} files changed for the second pass; loopback, TLS")
+print(f"{'pass':<34}{'time s':>8}{'MB/s':>8}{'bytes on wire':>16}{'CPU s':>14}")
+for name, t, b, c in [("lifeboat full protect", lbf, lbfb, f"{lbfa:.1f} + {lbfv:.1f}"),
+                      ("rsync -a over stunnel, full", rsf, rsfb, f"{rsfc:.1f}"),
+                      ("lifeboat, 1% of files changed", lbi, lbib, f"{lbia:.1f} + {lbiv:.1f}"),
+                      ("rsync -a over stunnel, same", rsi, rsib, f"{rsic:.1f}")]:
+    print(f"{name:<34}{t:>8.2f}{size / t / 1e6:>8.1f}{int(b):>16,}{c:>14}")
+print(f"CPU s: lifeboat agent + vault; rsync client, daemon and both stunnels. The agent's pass after its"
+      f" start-up: full {lbfp:.2f} s, second {lbip:.2f} s.")
+def aim(text, value, limit):
+    print(f"aim 4: {text}: {value:.2f}x (at most {limit}x): {'holds' if value <= limit else f'misses by {value / limit:.2f}x'}")
+aim("full pass / rsync", lbf / rsf, 1.3)
+aim("1%-of-files pass / rsync", lbi / rsi, 1.5)
+print(f"aim 4: 1%-of-files pass bytes / rsync's: {lbib / rsib:.2f} ({'no more' if lbib <= rsib else 'more'})")
+PY
+machine_line
