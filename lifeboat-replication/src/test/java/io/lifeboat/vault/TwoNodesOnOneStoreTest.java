@@ -10,6 +10,7 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.azure.AzureBlobBackend;
 import io.lifeboat.repository.backend.azure.AzureBlobStore;
 import io.lifeboat.repository.backend.azure.Azurite;
+import io.lifeboat.repository.backend.azure.AzuriteExtension;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.engine.TlsEngine;
 import io.lifeboat.tls.pki.Csr;
@@ -33,10 +34,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,34 +46,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class TwoNodesOnOneStoreTest {
-    @TempDir
-    static Path data;
-    static Azurite azurite;
+    @RegisterExtension
+    static final AzuriteExtension AZURITE = new AzuriteExtension();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startAzurite() throws Exception {
-        azurite = Azurite.start(data);
-    }
-
-    @AfterAll
-    static void stopAzurite() {
-        if (azurite != null) {
-            azurite.close();
-        }
-    }
-
     private final MutableClock clock = new MutableClock();
 
     private Backend open(AzureBlobStore store) {
-        return AzureBlobBackend.open(store, azurite.connectionString());
+        return AzureBlobBackend.open(store, AZURITE.get().connectionString());
     }
 
     @Test
     void aMachineEnrolledThroughOneNodeIsKnownToTheOtherAndARevocationThroughTheOtherRefusesItAtOnce() throws Exception {
-        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "site");
+        AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "site");
         Vault v1 = Vault.initOnStore(new VaultLayout(tmp.resolve("V1")), List.of("vault.test"), new HostPort("127.0.0.1", 0),
                 open(store), null, clock);
         Vault v2 = Vault.join(new VaultLayout(tmp.resolve("V2")), List.of("vault.test"), new HostPort("127.0.0.1", 0),
@@ -150,7 +137,7 @@ class TwoNodesOnOneStoreTest {
 
     @Test
     void theCaKeyIsInTheStoreOnlySealedAndAWrongKeyJoinsNothing() throws Exception {
-        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "");
+        AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "");
         Vault v1 = Vault.initOnStore(new VaultLayout(tmp.resolve("V1")), List.of(), new HostPort("127.0.0.1", 7443),
                 open(store), null, clock);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(v1.layout().vaultKey()))).isEqualTo("rw-------");

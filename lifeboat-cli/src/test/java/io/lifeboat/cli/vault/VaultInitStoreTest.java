@@ -9,6 +9,7 @@ import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.azure.AzureBlobBackend;
 import io.lifeboat.repository.backend.azure.AzureBlobStore;
 import io.lifeboat.repository.backend.azure.Azurite;
+import io.lifeboat.repository.backend.azure.AzuriteExtension;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.VaultConfig;
 import io.lifeboat.vault.VaultLayout;
@@ -20,9 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -33,9 +33,8 @@ import picocli.CommandLine;
  * no vault folder, no blob.
  */
 class VaultInitStoreTest {
-    @TempDir
-    static Path data;
-    static Azurite azurite;
+    @RegisterExtension
+    static final AzuriteExtension AZURITE = new AzuriteExtension();
     @TempDir
     Path tmp;
 
@@ -52,18 +51,6 @@ class VaultInitStoreTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    @BeforeAll
-    static void startAzurite() throws Exception {
-        azurite = Azurite.start(data);
-    }
-
-    @AfterAll
-    static void stopAzurite() {
-        if (azurite != null) {
-            azurite.close();
-        }
-    }
-
     private Path credentials(String connectionString, String mode) throws Exception {
         Path f = tmp.resolve("conn-" + mode);
         Files.writeString(f, connectionString);
@@ -77,9 +64,9 @@ class VaultInitStoreTest {
 
     @Test
     void aGoodStoreIsRecordedAndTheReadCommandsOpenIt() throws Exception {
-        String container = azurite.newContainer();
+        String container = AZURITE.get().newContainer();
         Path v = tmp.resolve("V");
-        Path creds = credentials(azurite.connectionString(), "rw-------");
+        Path creds = credentials(AZURITE.get().connectionString(), "rw-------");
         Run r = init(v, "azure-blob://" + container + "/site-a/", creds);
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("repository      azure-blob://" + container + "/site-a");
@@ -88,7 +75,7 @@ class VaultInitStoreTest {
         assertThat(config.credentialsFile()).isEqualTo(creds.toString());
         assertThat(Files.readString(v.resolve("vault.json"))).doesNotContain("AccountKey");
         // the store holds the vault's state: its CA (the key sealed) and its policy; the folder its key and no CA key
-        assertThat(azurite.blobNames(container)).containsExactly("site-a/state/vault/ca.json", "site-a/state/vault/policy.json");
+        assertThat(AZURITE.get().blobNames(container)).containsExactly("site-a/state/vault/ca.json", "site-a/state/vault/policy.json");
         assertThat(v.resolve("vault.key")).exists();
         assertThat(v.resolve("ca.key")).doesNotExist();
         assertThat(r.out()).contains("vault key       " + v.resolve("vault.key"));
@@ -99,46 +86,46 @@ class VaultInitStoreTest {
 
     @Test
     void aWrongKeyIsRefusedAndNothingIsWritten() throws Exception {
-        String container = azurite.newContainer();
+        String container = AZURITE.get().newContainer();
         Path v = tmp.resolve("V");
-        Run r = init(v, "azure-blob://" + container, credentials(azurite.wrongKeyConnectionString(), "rw-------"));
+        Run r = init(v, "azure-blob://" + container, credentials(AZURITE.get().wrongKeyConnectionString(), "rw-------"));
         assertThat(r.code()).isEqualTo(11);
         assertThat(r.err()).contains("azure-blob://" + container + " on account devstoreaccount1: the account refused the credentials");
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(v).doesNotExist();
-        assertThat(azurite.blobNames(container)).isEmpty();
+        assertThat(AZURITE.get().blobNames(container)).isEmpty();
     }
 
     @Test
     void aMissingContainerIsRefusedAndNotCreated() throws Exception {
         Path v = tmp.resolve("V");
-        Run r = init(v, "azure-blob://not-made-yet/site-a", credentials(azurite.connectionString(), "rw-------"));
+        Run r = init(v, "azure-blob://not-made-yet/site-a", credentials(AZURITE.get().connectionString(), "rw-------"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("azure-blob://not-made-yet/site-a: account devstoreaccount1 has no container \"not-made-yet\"; create it first");
         assertThat(v).doesNotExist();
-        assertThat(azurite.hasContainer("not-made-yet")).isFalse();
+        assertThat(AZURITE.get().hasContainer("not-made-yet")).isFalse();
     }
 
     @Test
     void aStoreOfANewerFormatIsRefusedAndLeftAsItWas() throws Exception {
-        String container = azurite.newContainer();
-        try (var b = AzureBlobBackend.open(new AzureBlobStore(container, "site-a"), azurite.connectionString())) {
+        String container = AZURITE.get().newContainer();
+        try (var b = AzureBlobBackend.open(new AzureBlobStore(container, "site-a"), AZURITE.get().connectionString())) {
             b.create(Handle.CONFIG, "{\"version\":3,\"id\":\"future\"}".getBytes(StandardCharsets.UTF_8));
         }
         Path v = tmp.resolve("V");
-        Run r = init(v, "azure-blob://" + container + "/site-a", credentials(azurite.connectionString(), "rw-------"));
+        Run r = init(v, "azure-blob://" + container + "/site-a", credentials(AZURITE.get().connectionString(), "rw-------"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("the repository at azure-blob://" + container + "/site-a has format version 3")
                 .contains("written by a newer Lifeboat");
         assertThat(v).doesNotExist();
-        assertThat(azurite.blobNames(container)).containsExactly("site-a/config");
+        assertThat(AZURITE.get().blobNames(container)).containsExactly("site-a/config");
     }
 
     @Test
     void aCredentialsFileOthersCanReadIsRefused() throws Exception {
         Path v = tmp.resolve("V");
-        Path creds = credentials(azurite.connectionString(), "rw-r--r--");
-        Run r = init(v, "azure-blob://" + azurite.newContainer(), creds);
+        Path creds = credentials(AZURITE.get().connectionString(), "rw-r--r--");
+        Run r = init(v, "azure-blob://" + AZURITE.get().newContainer(), creds);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("may be read by others (rw-r--r--); run chmod 600 " + creds);
         assertThat(v).doesNotExist();
@@ -162,9 +149,9 @@ class VaultInitStoreTest {
                 .isInstanceOf(LifeboatException.class)
                 .hasMessage("azure-blob://c1x needs the storage account's connection string: set AZURE_STORAGE_CONNECTION_STRING"
                         + " or give --credentials-file FILE (0600) to `vault init`");
-        String container = azurite.newContainer();
+        String container = AZURITE.get().newContainer();
         try (var b = VaultStore.open("azure-blob://" + container, null, null,
-                Map.of(VaultStore.CONNECTION_STRING_ENV, azurite.connectionString()))) {
+                Map.of(VaultStore.CONNECTION_STRING_ENV, AZURITE.get().connectionString()))) {
             assertThat(b.location()).isEqualTo("azure-blob://" + container);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

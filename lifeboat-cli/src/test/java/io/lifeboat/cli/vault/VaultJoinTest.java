@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.cli.vault.VaultInitStoreTest.Run;
 import io.lifeboat.repository.backend.azure.Azurite;
+import io.lifeboat.repository.backend.azure.AzuriteExtension;
 import io.lifeboat.vault.pki.VaultKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,27 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * not there or a wrong connection string is one line naming it, and nothing is written.
  */
 class VaultJoinTest {
-    @TempDir
-    static Path data;
-    static Azurite azurite;
+    @RegisterExtension
+    static final AzuriteExtension AZURITE = new AzuriteExtension();
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startAzurite() throws Exception {
-        azurite = Azurite.start(data);
-    }
-
-    @AfterAll
-    static void stopAzurite() {
-        if (azurite != null) {
-            azurite.close();
-        }
-    }
-
     private Path credentials() throws Exception {
         Path f = tmp.resolve("azure.conn");
-        Files.writeString(f, azurite.connectionString());
+        Files.writeString(f, AZURITE.get().connectionString());
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
         return f;
     }
@@ -51,7 +38,7 @@ class VaultJoinTest {
 
     @Test
     void aSecondNodeSharesTheFirstsState() throws Exception {
-        String store = "azure-blob://" + azurite.newContainer() + "/site-a";
+        String store = "azure-blob://" + AZURITE.get().newContainer() + "/site-a";
         Path v1 = tmp.resolve("V1");
         Run init = VaultInitStoreTest.run("vault", "init", "--dir", v1.toString(), "--store", store,
                 "--credentials-file", credentials().toString(), "--listen", "127.0.0.1:0");
@@ -75,7 +62,7 @@ class VaultJoinTest {
 
     @Test
     void aWrongKeyWritesNothing() throws Exception {
-        String store = "azure-blob://" + azurite.newContainer();
+        String store = "azure-blob://" + AZURITE.get().newContainer();
         Path v1 = tmp.resolve("V1");
         assertThat(VaultInitStoreTest.run("vault", "init", "--dir", v1.toString(), "--store", store,
                 "--credentials-file", credentials().toString()).code()).isZero();
@@ -99,7 +86,7 @@ class VaultJoinTest {
     void aStoreWithoutAVaultOrWithoutAContainerWritesNothing() throws Exception {
         Path key = tmp.resolve("vault.key");
         VaultKey.generate().write(key);
-        String empty = "azure-blob://" + azurite.newContainer();
+        String empty = "azure-blob://" + AZURITE.get().newContainer();
         Path v2 = tmp.resolve("V2");
         Run r = join(v2, empty, key);
         assertThat(r.code()).isEqualTo(2);
@@ -109,10 +96,10 @@ class VaultJoinTest {
         assertThat(gone.code()).isEqualTo(2);
         assertThat(gone.err()).contains("has no container \"never-made\"");
         assertThat(v2).doesNotExist();
-        assertThat(azurite.blobNames(empty.substring("azure-blob://".length()))).isEmpty();
+        assertThat(AZURITE.get().blobNames(empty.substring("azure-blob://".length()))).isEmpty();
 
         Path wrongAccountKey = tmp.resolve("wrong.conn");
-        Files.writeString(wrongAccountKey, azurite.wrongKeyConnectionString());
+        Files.writeString(wrongAccountKey, AZURITE.get().wrongKeyConnectionString());
         Files.setPosixFilePermissions(wrongAccountKey, PosixFilePermissions.fromString("rw-------"));
         Run refused = VaultInitStoreTest.run("vault", "join", "--dir", v2.toString(), "--store", empty, "--key-file", key.toString(),
                 "--listen", "127.0.0.1:0", "--credentials-file", wrongAccountKey.toString());

@@ -107,12 +107,29 @@ public final class BlockBatchCodec {
         return blocks;
     }
 
-    private static BlockEncoding encoding(int code, String where) {
+    /**
+     * The rules every block header obeys, whoever reads it (this whole-body decoder or the streaming
+     * {@link BlockBatchParser}), with the one wording of their errors; {@code where} names the block.
+     *
+     * @return the block's encoding
+     */
+    static BlockEncoding checkHeader(String where, int code, long rawLength, long bodyLength) {
+        BlockEncoding encoding;
         try {
-            return BlockEncoding.ofCode(code);
+            encoding = BlockEncoding.ofCode(code);
         } catch (IllegalArgumentException e) {
             throw new WireFormatException(where + ": unknown block encoding " + code + " (0 raw, 1 zstd)");
         }
+        if (rawLength == 0 || rawLength > Limits.MAX_BLOCK_BYTES) {
+            throw new WireFormatException(where + ": raw length " + rawLength + " outside 1.." + Limits.MAX_BLOCK_BYTES);
+        }
+        if (encoding == BlockEncoding.RAW && bodyLength != rawLength) {
+            throw new WireFormatException(where + ": raw block with body length " + bodyLength + " != raw length " + rawLength);
+        }
+        if (bodyLength > Limits.MAX_BLOCK_BYTES) {
+            throw new WireFormatException(where + ": body length " + bodyLength + " over " + Limits.MAX_BLOCK_BYTES);
+        }
+        return encoding;
     }
 
     private static EncodedBlock readBlock(ByteBuffer in, int i, long count) {
@@ -123,18 +140,10 @@ public final class BlockBatchCodec {
         }
         byte[] id = new byte[32];
         in.get(id);
-        BlockEncoding encoding = encoding(in.get() & 0xff, where);
+        int code = in.get() & 0xff;
         long rawLength = Integer.toUnsignedLong(in.getInt());
         long bodyLength = Integer.toUnsignedLong(in.getInt());
-        if (rawLength == 0 || rawLength > Limits.MAX_BLOCK_BYTES) {
-            throw new WireFormatException(where + ": raw length " + rawLength + " outside 1.." + Limits.MAX_BLOCK_BYTES);
-        }
-        if (encoding == BlockEncoding.RAW && bodyLength != rawLength) {
-            throw new WireFormatException(where + ": raw block with body length " + bodyLength + " != raw length " + rawLength);
-        }
-        if (bodyLength > Limits.MAX_BLOCK_BYTES) {
-            throw new WireFormatException(where + ": body length " + bodyLength + " over " + Limits.MAX_BLOCK_BYTES);
-        }
+        BlockEncoding encoding = checkHeader(where, code, rawLength, bodyLength);
         if (bodyLength > in.remaining()) {
             throw new WireFormatException(where + ": truncated upload, body declares " + bodyLength + " bytes, "
                     + in.remaining() + " remain");

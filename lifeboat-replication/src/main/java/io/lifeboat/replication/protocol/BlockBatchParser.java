@@ -135,23 +135,9 @@ public final class BlockBatchParser {
         String where = where(start);
         BlockId id = BlockId.read(head);
         int code = head.get() & 0xff;
-        BlockEncoding encoding;
-        try {
-            encoding = BlockEncoding.ofCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new WireFormatException(where + ": unknown block encoding " + code + " (0 raw, 1 zstd)");
-        }
         long rawLength = Integer.toUnsignedLong(head.getInt());
         long bodyLength = Integer.toUnsignedLong(head.getInt());
-        if (rawLength == 0 || rawLength > Limits.MAX_BLOCK_BYTES) {
-            throw new WireFormatException(where + ": raw length " + rawLength + " outside 1.." + Limits.MAX_BLOCK_BYTES);
-        }
-        if (encoding == BlockEncoding.RAW && bodyLength != rawLength) {
-            throw new WireFormatException(where + ": raw block with body length " + bodyLength + " != raw length " + rawLength);
-        }
-        if (bodyLength > Limits.MAX_BLOCK_BYTES) {
-            throw new WireFormatException(where + ": body length " + bodyLength + " over " + Limits.MAX_BLOCK_BYTES);
-        }
+        BlockEncoding encoding = BlockBatchCodec.checkHeader(where, code, rawLength, bodyLength);
         if (position + bodyLength > maxBytes) {
             throw new WireFormatException(where + ": body declares " + bodyLength + " bytes, past the batch's bound of "
                     + maxBytes);

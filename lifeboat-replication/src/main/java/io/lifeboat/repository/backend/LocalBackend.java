@@ -98,17 +98,7 @@ public final class LocalBackend implements Backend {
         createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
-            try (FileChannel ch = POSIX
-                    ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
-                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (int off = offset; off < offset + length; off += WRITE_SLICE) {
-                    ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, offset + length - off));
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                }
-                ch.force(true);
-            }
+            write(temp, data, offset, length, true);
             try {
                 Files.createLink(target, temp);
             } catch (FileAlreadyExistsException e) {
@@ -142,7 +132,7 @@ public final class LocalBackend implements Backend {
         createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
-            write(temp, data, offset, length);
+            write(temp, data, offset, length, false); // synced at publish, with the rest of its group
             return new TempFile(h, temp, target);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
@@ -214,7 +204,8 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static void write(Path temp, byte[] data, int offset, int length) throws IOException {
+    /** Writes a new temporary (owner-only), in slices; {@code sync}: forced to disk before it returns. */
+    private static void write(Path temp, byte[] data, int offset, int length, boolean sync) throws IOException {
         try (FileChannel ch = POSIX
                 ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
                 : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -223,6 +214,9 @@ public final class LocalBackend implements Backend {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
+            }
+            if (sync) {
+                ch.force(true);
             }
         }
     }

@@ -3,38 +3,23 @@ package io.lifeboat.vault.store;
 import io.lifeboat.repository.backend.azure.AzureBlobBackend;
 import io.lifeboat.repository.backend.azure.AzureBlobStore;
 import io.lifeboat.repository.backend.azure.Azurite;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import io.lifeboat.repository.backend.azure.AzuriteExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The state contract on Azure Blob Storage (Azurite): each test a fresh container, two backend objects as two nodes. */
 class AzureVaultStateTest extends VaultStateContractTest {
-    @TempDir
-    static Path data;
-    static Azurite azurite;
+    @RegisterExtension
+    static final AzuriteExtension AZURITE = new AzuriteExtension();
     private AzureBlobStore store;
-
-    @BeforeAll
-    static void startAzurite() throws Exception {
-        azurite = Azurite.start(data);
-    }
-
-    @AfterAll
-    static void stopAzurite() {
-        if (azurite != null) {
-            azurite.close();
-        }
-    }
 
     @Override
     protected VaultState newState() {
-        store = new AzureBlobStore(azurite.newContainer(), "site-a");
+        store = new AzureBlobStore(AZURITE.get().newContainer(), "site-a");
         return sameState();
     }
 
     @Override
     protected VaultState sameState() {
-        return VaultState.onStore(AzureBlobBackend.open(store, azurite.connectionString()), clock);
+        return VaultState.onStore(AzureBlobBackend.open(store, AZURITE.get().connectionString()), clock);
     }
 }

@@ -14,34 +14,18 @@ import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.repository.backend.WriterLease;
 import io.lifeboat.tls.LifeboatException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A repository on Azurite: several writers, the prune lease, and bad stores refused with one clear line, writing nothing. */
 class AzureRepositoryTest {
-    @TempDir
-    static Path data;
-    static Azurite azurite;
-
-    @BeforeAll
-    static void startAzurite() throws Exception {
-        azurite = Azurite.start(data);
-    }
-
-    @AfterAll
-    static void stopAzurite() {
-        if (azurite != null) {
-            azurite.close();
-        }
-    }
+    @RegisterExtension
+    static final AzuriteExtension AZURITE = new AzuriteExtension();
 
     private static BlobContainerClient container(String name) {
-        return new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+        return new BlobServiceClientBuilder().connectionString(AZURITE.get().connectionString())
                 .httpClient(new JdkAzureHttpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)))
                 .buildClient().getBlobContainerClient(name);
     }
@@ -52,12 +36,12 @@ class AzureRepositoryTest {
 
     @Test
     void twoWritersOpenAtOnceAndOnlyOnePrunesAtATime() throws Exception {
-        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "repo");
-        try (Repository first = Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults());
-                Repository second = Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults())) {
+        AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "repo");
+        try (Repository first = Repository.open(AzureBlobBackend.open(store, AZURITE.get().connectionString()), RepositoryOptions.defaults());
+                Repository second = Repository.open(AzureBlobBackend.open(store, AZURITE.get().connectionString()), RepositoryOptions.defaults())) {
             // a store with a lease is shared: each node leaves its presence record, nobody holds write.lock
             assertThat(blobs(store.container())).filteredOn(n -> n.startsWith("repo/locks/")).hasSize(2);
-            WriterLease pruning = AzureBlobBackend.open(store, azurite.connectionString()).writerLease().orElseThrow();
+            WriterLease pruning = AzureBlobBackend.open(store, AZURITE.get().connectionString()).writerLease().orElseThrow();
             assertThat(pruning.tryAcquire()).isTrue();
             try {
                 assertThat(container(store.container()).getBlobClient("repo/write.lock").getProperties().getLeaseState())
@@ -68,7 +52,7 @@ class AzureRepositoryTest {
                 pruning.release();
             }
             first.prune(PruneRequest.byPolicy(false));
-            try (Repository reader = Repository.open(new ReadOnlyBackend(AzureBlobBackend.open(store, azurite.connectionString())),
+            try (Repository reader = Repository.open(new ReadOnlyBackend(AzureBlobBackend.open(store, AZURITE.get().connectionString())),
                     RepositoryOptions.readOnlyDefaults())) {
                 assertThat(reader.points(java.util.Optional.empty())).isEmpty(); // readers need no lease
             }
@@ -78,8 +62,8 @@ class AzureRepositoryTest {
 
     @Test
     void thePruneLeaseOfAHolderThatDiedExpiresByItself() throws Exception {
-        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "repo");
-        AzureBlobBackend backend = AzureBlobBackend.open(store, azurite.connectionString());
+        AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "repo");
+        AzureBlobBackend backend = AzureBlobBackend.open(store, AZURITE.get().connectionString());
         WriterLease dead = backend.writerLease().orElseThrow();
         assertThat(dead.tryAcquire()).isTrue();
         dead.abandon(); // stops renewing, as a killed process does
@@ -97,12 +81,12 @@ class AzureRepositoryTest {
 
     @Test
     void aStoreWrittenByANewerFormatIsRefusedAndLeftAsItWas() throws Exception {
-        AzureBlobStore store = new AzureBlobStore(azurite.newContainer(), "");
-        try (var backend = AzureBlobBackend.open(store, azurite.connectionString())) {
+        AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "");
+        try (var backend = AzureBlobBackend.open(store, AZURITE.get().connectionString())) {
             backend.create(Handle.CONFIG, "{\"version\":9,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
         }
         List<String> before = blobs(store.container());
-        assertThatThrownBy(() -> Repository.open(AzureBlobBackend.open(store, azurite.connectionString()), RepositoryOptions.defaults()))
+        assertThatThrownBy(() -> Repository.open(AzureBlobBackend.open(store, AZURITE.get().connectionString()), RepositoryOptions.defaults()))
                 .isInstanceOf(LifeboatException.class)
                 .hasMessageContaining("the repository at " + store + " has format version 9")
                 .hasMessageContaining("written by a newer Lifeboat; open it with that version");
@@ -111,9 +95,9 @@ class AzureRepositoryTest {
 
     @Test
     void aWrongKeyIsRefusedNamingTheStore() {
-        String name = azurite.newContainer();
+        String name = AZURITE.get().newContainer();
         AzureBlobStore store = new AzureBlobStore(name, "repo");
-        assertThatThrownBy(() -> AzureBlobBackend.open(store, azurite.wrongKeyConnectionString()))
+        assertThatThrownBy(() -> AzureBlobBackend.open(store, AZURITE.get().wrongKeyConnectionString()))
                 .isInstanceOfSatisfying(AzureStoreException.class,
                         e -> assertThat(e.kind()).isEqualTo(LifeboatException.Kind.IDENTITY_REJECTED))
                 .hasMessageStartingWith(store + " on account devstoreaccount1: the account refused the credentials");
@@ -132,7 +116,7 @@ class AzureRepositoryTest {
     @Test
     void aMissingContainerIsNamedAndNotCreated() {
         AzureBlobStore store = new AzureBlobStore("no-such-container", "vault");
-        assertThatThrownBy(() -> AzureBlobBackend.open(store, azurite.connectionString()))
+        assertThatThrownBy(() -> AzureBlobBackend.open(store, AZURITE.get().connectionString()))
                 .isInstanceOfSatisfying(AzureStoreException.class, e -> assertThat(e.kind()).isEqualTo(LifeboatException.Kind.USAGE))
                 .hasMessage("azure-blob://no-such-container/vault: account devstoreaccount1 has no container \"no-such-container\";"
                         + " create it first (az storage container create --name no-such-container) or name an existing one;"

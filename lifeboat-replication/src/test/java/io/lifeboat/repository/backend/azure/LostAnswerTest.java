@@ -14,14 +14,11 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,21 +27,8 @@ import reactor.core.publisher.Mono;
  * metadata id is its own), while another writer's file stays "taken".
  */
 class LostAnswerTest {
-    @TempDir
-    static Path data;
-    static Azurite azurite;
-
-    @BeforeAll
-    static void startAzurite() throws Exception {
-        azurite = Azurite.start(data);
-    }
-
-    @AfterAll
-    static void stopAzurite() {
-        if (azurite != null) {
-            azurite.close();
-        }
-    }
+    @RegisterExtension
+    static final AzuriteExtension AZURITE = new AzuriteExtension();
 
     /** Lets the first {@code drops} PUTs that {@code which} picks reach the service, then loses their answers. */
     static final class LosesAnswers implements HttpClient {
@@ -87,7 +71,7 @@ class LostAnswerTest {
 
     private static AzureBlobBackend backend(String container, HttpClient http) {
         AzureBlobStore store = new AzureBlobStore(container, "");
-        return new AzureBlobBackend(store, new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+        return new AzureBlobBackend(store, new BlobServiceClientBuilder().connectionString(AZURITE.get().connectionString())
                 .httpClient(http)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 3, Duration.ofSeconds(30), Duration.ofMillis(10),
                         Duration.ofMillis(10), null))
@@ -96,7 +80,7 @@ class LostAnswerTest {
 
     @Test
     void aCreateWhoseAnswerWasLostIsRetriedAndStillReportsItMadeTheFile() throws Exception {
-        String container = azurite.newContainer();
+        String container = AZURITE.get().newContainer();
         LosesAnswers http = new LosesAnswers(1);
         Handle h = new Handle(FileType.INDEX, "once");
         assertThat(backend(container, http).create(h, new byte[] {1, 2, 3})).isTrue();
@@ -107,7 +91,7 @@ class LostAnswerTest {
 
     @Test
     void aPackWhoseCommitAnswerWasLostIsStillOurs() throws Exception {
-        String container = azurite.newContainer();
+        String container = AZURITE.get().newContainer();
         byte[] pack = new byte[(int) AzureBlobBackend.BLOCK_BYTES + 1]; // two staged blocks, then the commit
         new java.util.Random(5).nextBytes(pack);
         LosesAnswers http = new LosesAnswers(1, r -> String.valueOf(r.getUrl().getQuery()).contains("comp=blocklist"));
@@ -119,7 +103,7 @@ class LostAnswerTest {
 
     @Test
     void anotherWritersFileIsStillTaken() throws Exception {
-        String container = azurite.newContainer();
+        String container = AZURITE.get().newContainer();
         Handle h = new Handle(FileType.INDEX, "theirs");
         assertThat(backend(container, new LosesAnswers(0)).create(h, new byte[] {1})).isTrue();
         LosesAnswers http = new LosesAnswers(1);
