@@ -9,56 +9,15 @@ and keeps a thread's last reading after it has ended (the JVM stops idle compile
 """
 import os
 import sys
-import time
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def comm(pid):
-    with open(f"/proc/{pid}/comm") as f:
-        return f.read().strip()
-
-
-def find_jvm(root):
-    """The first `java` process at or under root, waiting up to 10 s for it to start."""
-    for _ in range(200):
-        todo = [root]
-        while todo:
-            pid = todo.pop()
-            try:
-                if comm(pid) == "java":
-                    return pid
-                with open(f"/proc/{pid}/task/{pid}/children") as f:
-                    todo.extend(f.read().split())
-            except FileNotFoundError:
-                continue
-        time.sleep(0.05)
-    return None
+from jvm_threads import TICK, sample_until_exit
 
 
 def main():
-    pid = find_jvm(sys.argv[1])
-    seen = {}
-    while pid is not None:
-        try:
-            tids = os.listdir(f"/proc/{pid}/task")
-        except FileNotFoundError:
-            break
-        if not tids:
-            break
-        for tid in tids:
-            try:
-                with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                    stat = f.read()
-            except (FileNotFoundError, ProcessLookupError):
-                continue
-            name = stat[stat.index("(") + 1:stat.rindex(")")]
-            if "CompilerThre" in name:
-                fields = stat[stat.rindex(")") + 2:].split()
-                seen[tid] = int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15 of stat)
-        time.sleep(0.1)
+    seen = sample_until_exit(sys.argv[1])
+    compilers = sum(ticks for name, ticks in seen.values() if "CompilerThre" in name)
     own = os.times()
-    print(f"{sum(seen.values()) / TICK:.2f} {own.user + own.system:.2f}")
+    print(f"{compilers / TICK:.2f} {own.user + own.system:.2f}")
 
 
 main()

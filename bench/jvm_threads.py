@@ -1,0 +1,56 @@
+"""Samples a JVM's threads from /proc until it ends: the shared part of jit_cpu.py and thread_cpu.py.
+
+Nothing is attached to the JVM, so it runs as it would without it. Each thread's user+system time is
+read every 0.1 s and a thread's last reading is kept after it has ended (the JVM stops idle compiler
+threads); up to 0.1 s of a thread's last moments may be missed.
+"""
+import os
+import time
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def comm(pid):
+    with open(f"/proc/{pid}/comm") as f:
+        return f.read().strip()
+
+
+def find_jvm(root):
+    """The first `java` process at or under root, waiting up to 10 s for it to start."""
+    for _ in range(200):
+        todo = [root]
+        while todo:
+            pid = todo.pop()
+            try:
+                if comm(pid) == "java":
+                    return pid
+                with open(f"/proc/{pid}/task/{pid}/children") as f:
+                    todo.extend(f.read().split())
+            except FileNotFoundError:
+                continue
+        time.sleep(0.05)
+    return None
+
+
+def sample_until_exit(root):
+    """{tid: (thread name, CPU ticks)} of the JVM at or under root, sampled until it ends."""
+    pid = find_jvm(root)
+    seen = {}
+    while pid is not None:
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except FileNotFoundError:
+            break
+        if not tids:
+            break
+        for tid in tids:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                    stat = f.read()
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2:].split()
+            seen[tid] = (name, int(fields[11]) + int(fields[12]))  # utime, stime (fields 14, 15 of stat)
+        time.sleep(0.1)
+    return seen
