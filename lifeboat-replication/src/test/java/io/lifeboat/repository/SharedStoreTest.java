@@ -122,6 +122,7 @@ class SharedStoreTest {
         try (Repository one = node("one"); Repository two = node("two")) {
             Cut cut = image(5);
             two.putBlocks("web-1", cut.uploadList());
+            two.blocks.sync.syncAll(); // written behind (group commit): published, as the next commit would
             // as if node 2's ownership record were still on its way: node 1 sees a pack nobody owns
             for (String name : store.list(FileType.MACHINES)) {
                 store.delete(new io.lifeboat.repository.backend.Handle(FileType.MACHINES, name));

@@ -76,6 +76,13 @@ class WebhookAlertsTest {
                     .containsEntry("health", "warning");
 
             lab.protect(web, "disk.img", 2); // the commit triggers a check: ok again
+            // the commit is reported once its answer has gone (the request's end): wait for its POINT
+            // event, so that this check runs after the one the commit triggers, not before it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (lab.fleet.ops().events(Instant.EPOCH).stream().filter(e -> e.type() == EventType.POINT).count() < 2) {
+                assertThat(System.nanoTime()).as("the second point's event within 30 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
             lab.fleet.ops().checkNow();
             Map<String, Object> ok = next();
             assertThat(ok).containsEntry("type", "rpo-ok").containsEntry("machine", "web-1");
