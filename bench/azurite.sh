@@ -7,40 +7,20 @@
 #      the vault's CPU seconds per GiB of the image (user+system of the `vault serve` JVM; Azurite's
 #      own CPU, a Node.js process standing in for the Azure service, is reported apart)
 #   2. failover of that point from each store to a fresh file: the time to get the machine back
-#   3. node failover: a second `vault serve` on the same container (a copy of the first vault's folder
-#      with another port, as the end-to-end tests make it until `vault join` exists), the first killed
+#   3. node failover: a second `vault serve` on the same container (`vault join` with the first's
+#      vault key), the first killed
 #      with SIGKILL a third into a pass of a second image, the agent (which knows both nodes) finishing
 #      through the second: the pass time against the same pass with no kill
 #
 # Usage: bench/azurite.sh [SIZE_MIB]     (default 512; the image is 3/4 random, 1/4 zeros)
 # Needs: java 17, python3, node and Azurite 3.37.0 in .cache/azurite-3.37.0 (.ci/run installs it).
 # Not part of `mvn verify`. Stops by itself; Azurite binds 127.0.0.1 only.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 size_mib="${1:-512}"
 azurite="$here/.cache/azurite-3.37.0/node_modules/.bin/azurite-blob"
 [ -x "$azurite" ] || { echo "bench: Azurite is not installed at $azurite (.ci/run installs it)" >&2; exit 2; }
-for tool in python3 java node; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 2; }
-done
-jar="$here/lifeboat-cli/target/lifeboat.jar"
-[ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package)
-lb() { timeout 900 "$here/lifeboat" "$@"; }
-
-work="$(mktemp -d /tmp/lifeboat-bench-XXXXXX)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now() { date +%s.%N; }
-secs() { python3 -c "print(f'{$2-$1:.2f}')"; }
-tck="$(getconf CLK_TCK)"
-process_ticks() { local -a f; read -r -a f <"/proc/$1/stat"; ticks=$(( f[13] + f[14] + f[15] + f[16] )); }
-make_image() { # PATH MIB SEED: 3/4 random, 1/4 zeros
+need_tools python3 java node
+make_store_image() { # PATH MIB SEED: 3/4 random, 1/4 zeros
   python3 - "$1" "$2" "$3" <<'PY'
 import random, sys
 path, mib, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -76,7 +56,7 @@ PY
 
 img="$work/disk.img"
 echo "bench: ${size_mib} MiB image (3/4 random, 1/4 zeros), Azurite on 127.0.0.1:$aport, in $work" >&2
-make_image "$img" "$size_mib" 1
+make_store_image "$img" "$size_mib" 1
 
 serve() { # VAULT: starts `vault serve`, sets $vault_pid once it listens
   "$here/lifeboat" vault serve --dir "$1" >"$1.log" 2>&1 & vault_pid=$!; pids+=($!)
@@ -115,15 +95,12 @@ process_ticks "$azurite_pid"; az_cpu=$(( ticks - az0 ))
 v1="$work/N1"; v2="$work/N2"; a="$work/A-nodes"; p1="$(free_port)"; p2="$(free_port)"
 lb vault init --dir "$v1" --listen "127.0.0.1:$p1" --store azure-blob://bench/nodes >/dev/null
 serve "$v1"; n1=$vault_pid
-lb agent enroll "$(lb vault enroll --dir "$v1" --machine bench)" --dir "$a" >/dev/null
-cp -a "$v1" "$v2"; rm -rf "$v2/run"
-python3 - "$v2/vault.json" "$p2" <<'PY'
-import json, sys
-c = json.load(open(sys.argv[1])); c["listen"] = f"127.0.0.1:{sys.argv[2]}"; json.dump(c, open(sys.argv[1], "w"))
-PY
-echo "{\"nodes\":[{\"id\":\"n1\",\"address\":\"127.0.0.1:$p1\",\"hosts\":[],\"seenAt\":\"\"},{\"id\":\"n2\",\"address\":\"127.0.0.1:$p2\",\"hosts\":[],\"seenAt\":\"\"}]}" >"$a/nodes.json"
+lb vault join --dir "$v2" --store azure-blob://bench/nodes --key-file "$v1/vault.key" --listen "127.0.0.1:$p2" \
+    --host 127.0.0.1 >/dev/null
 serve "$v2"
-make_image "$work/second.img" "$size_mib" 2
+# enrolled once both nodes announce themselves: the enrolment answer gives the agent both addresses
+lb agent enroll "$(lb vault enroll --dir "$v1" --machine bench)" --dir "$a" >/dev/null
+make_store_image "$work/second.img" "$size_mib" 2
 lb agent protect --dir "$a" --once "$img" >/dev/null # a first point, so the timed passes are alike
 t0="$(now)"
 lb agent protect --dir "$a" --once --json "$work/second.img" >"$work/nodes.jsonl" & agent=$!

@@ -198,35 +198,35 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         boolean hasBody = request.body().length > 0 || !"GET".equals(request.method());
         Map<String, String> headers = request.contentType() == null ? Map.of()
                 : Map.of("Content-Type", request.contentType());
-        VaultResponse r;
-        VaultClient c = client();
-        try {
-            r = c.sendUndiagnosed(HttpMethod.valueOf(request.method()), request.path(),
-                    hasBody ? request.body() : null, headers);
-        } catch (LifeboatException e) {
-            if (e.kind() == LifeboatException.Kind.UNREACHABLE) {
-                moveOn(c); // the retry goes to the next node, if the vault has several
-                throw new IOException(e.getMessage(), e); // retried; diagnosed once if the retries run out
-            }
-            throw client().diagnose(e);
-        }
-        if (!nodesRefreshed && r.status() < 500) {
-            refreshNodes(); // once per pass of `agent protect --once`; the loop asks before every round
-        }
-        return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
+        return exchange(c -> c.sendUndiagnosed(HttpMethod.valueOf(request.method()), request.path(),
+                hasBody ? request.body() : null, headers));
     }
 
     /** Writes the views as they lie: Vert.x gets them wrapped, not joined into one array. */
     @Override
     public Reply post(String path, String contentType, java.util.List<java.nio.ByteBuffer> body) throws IOException {
+        return exchange(c -> c.sendUndiagnosed(HttpMethod.POST, path, body, Map.of("Content-Type", contentType)));
+    }
+
+    /**
+     * One request on the node in use. An unreachable node is left for the next one (the caller's retry
+     * goes there, if the vault has several) and becomes an {@link IOException}, retried and diagnosed once
+     * if the retries run out; the first answer of a pass refreshes the node list.
+     */
+    private Reply exchange(java.util.function.Function<VaultClient, VaultResponse> request) throws IOException {
         VaultResponse r;
+        VaultClient c = client();
         try {
-            r = client().sendUndiagnosed(HttpMethod.POST, path, body, Map.of("Content-Type", contentType));
+            r = request.apply(c);
         } catch (LifeboatException e) {
             if (e.kind() == LifeboatException.Kind.UNREACHABLE) {
-                throw new IOException(e.getMessage(), e); // retried; diagnosed once if the retries run out
+                moveOn(c);
+                throw new IOException(e.getMessage(), e);
             }
             throw client().diagnose(e);
+        }
+        if (!nodesRefreshed && r.status() < 500) {
+            refreshNodes(); // once per pass of `agent protect --once`; the loop asks before every round
         }
         return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
     }

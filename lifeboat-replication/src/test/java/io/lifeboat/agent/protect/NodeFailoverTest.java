@@ -1,6 +1,7 @@
 package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.agent.AgentConfig;
 import io.lifeboat.agent.AgentLayout;
@@ -62,6 +63,18 @@ class NodeFailoverTest {
                 assertThat(transport.refreshNodes()).containsExactly(HostPort.parse(live), HostPort.parse("127.0.0.1:" + dead));
                 assertThat(api.points()).isEmpty();
                 assertThat(retries).hasSize(1); // it stays on the node that answers
+            }
+
+            // a block upload (sent as views of the blocks' arrays) leaves a node that is gone the same way
+            new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
+            new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
+            List<java.nio.ByteBuffer> emptyBatch = List.of(java.nio.ByteBuffer.wrap(new byte[0]));
+            try (VaultClientTransport transport = VaultClientTransport.open(agent, TlsEngine.select("auto"))) {
+                assertThatThrownBy(() -> transport.post("/v1/machines/web-1/blocks", "application/octet-stream", emptyBatch))
+                        .isInstanceOf(IOException.class);
+                // the retry reaches the live node, which answers (an empty batch is refused: an answer all the same)
+                assertThat(transport.post("/v1/machines/web-1/blocks", "application/octet-stream", emptyBatch).status())
+                        .isBetween(200, 499);
             }
         }
     }
