@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lifeboat.cli.testing.LifeboatProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ final class TwoVaultNodes implements AutoCloseable {
         this.lab = lab;
         this.storeOptions = storeOptions;
         this.vault2 = lab.root.resolve("V2");
-        this.port2 = freePort();
+        this.port2 = ReplicationLab.freePort();
     }
 
     /** Node 1 on the store that {@code storeOptions} ({@code --store}, {@code --credentials-file}) name, serving. */
@@ -78,14 +76,6 @@ final class TwoVaultNodes implements AutoCloseable {
     /** SIGKILL of node 1: no shutdown hook runs, its presence record, announcement and any lease stay behind. */
     void killFirst() {
         lab.killVault();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
