@@ -4,21 +4,14 @@ import io.lifeboat.repository.RetentionPlan.Decision;
 import io.lifeboat.repository.RetentionPlan.Verdict;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
-import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,26 +34,18 @@ import org.slf4j.LoggerFactory;
  *       (readers read a point's chunks as they go).</li>
  * </ol>
  * A crash between steps leaves more than needed, never less: the next run finishes the job. The
- * selection of points is {@link RetentionPlan}'s; the mark and sweep of blocks is below. The mark
- * phases read manifests chunk by chunk and remember only the blocks that could die (those no
- * ownership keeps), so their memory follows what is being collected, not the size of the points.
+ * selection of points is {@link RetentionPlan}'s, step 1 and the consistency groups' pins and rounds
+ * are here, and steps 2 to 4, the mark and sweep of blocks, are {@link Sweep}'s.
  */
 final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     private final Repository repo;
-    private int packsDeleted;
-    private int packsRepacked;
-    /** On a store shared by several nodes: its rules for deleting (else null: deletions as below). */
-    private final SharedPrune shared;
-    /** Packs repacks wrote in this run (a shared store's prune record names them). */
-    private final List<String> replacements = new ArrayList<>();
-    /** A compacted ownership file holds at most this many blocks (about 1.3 MB of JSON), so each is read in little memory. */
-    static final int OWNERSHIP_FILE_BLOCKS = 16_384;
+    private final Sweep sweep;
 
     Retention(Repository repo) {
         this.repo = repo;
-        this.shared = repo.refresh.enabled() ? new SharedPrune(repo) : null;
+        this.sweep = new Sweep(repo);
     }
 
     /**
@@ -70,7 +55,7 @@ final class Retention {
      */
     void apply(String machine) throws IOException {
         StoragePolicy policy = repo.options.policy().get();
-        Optional<PruneLease> lease = PruneLease.tryTake(repo.backend, shared != null);
+        Optional<PruneLease> lease = PruneLease.tryTake(repo.backend, repo.refresh.enabled());
         if (lease.isEmpty()) {
             LOG.debug("another node is pruning {}; retention for machine {} waits for its next commit", repo.location(), machine);
             return;
@@ -82,7 +67,7 @@ final class Retention {
                     policy.lockPeriod(), repo.options.clock().instant(), groupPins());
             deletePoints(dropped(plan));
             pruneGroupRounds();
-            sweep(List.of(machine));
+            sweep.run(List.of(machine));
         } finally {
             repo.rw.writeLock().unlock();
         }
@@ -91,7 +76,7 @@ final class Retention {
     /** An operator's prune; see {@link Repository#prune}. */
     PruneReport prune(PruneRequest req) throws IOException {
         StoragePolicy policy = repo.options.policy().get();
-        PruneLease lease = req.dryRun() ? null : PruneLease.take(repo.backend, shared != null);
+        PruneLease lease = req.dryRun() ? null : PruneLease.take(repo.backend, repo.refresh.enabled());
         repo.rw.writeLock().lock();
         try {
             repo.refresh.now();
@@ -117,8 +102,8 @@ final class Retention {
             }
             deletePoints(drop);
             pruneGroupRounds();
-            sweep(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())));
-            return new PruneReport(plan, drop, false, packsDeleted, packsRepacked, repo.gate.pending.size());
+            sweep.run(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())));
+            return new PruneReport(plan, drop, false, sweep.packsDeleted(), sweep.packsRepacked(), repo.gate.pending.size());
         } finally {
             repo.rw.writeLock().unlock();
             if (lease != null) {
@@ -170,236 +155,4 @@ final class Retention {
         }
     }
 
-    private void sweep(Collection<String> machines) throws IOException {
-        for (String m : machines) {
-            dropOwnership(m);
-        }
-        collectPacks();
-        if (shared != null) {
-            shared.condemn(repo.gate.pending, replacements); // deleted by a later run, after the margin
-            repo.gate.pending.clear();
-            shared.deleteDue();
-            WriterPresence.removeStale(repo.backend, repo.options.clock().instant());
-        } else {
-            deletePending();
-        }
-        sweepChunks(machines);
-    }
-
-    private void dropOwnership(String machine) throws IOException {
-        long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
-        // the blocks that could be dropped: uploaded and confirmed outside the grace period; the
-        // machine's points then say which live
-        Set<BlockId> dead = new HashSet<>();
-        repo.blocks.owned.forEach(machine, (id, times) -> {
-            if (times.v0() < cutoff && times.v1() < cutoff) {
-                dead.add(id);
-            }
-        });
-        if (dead.isEmpty()) {
-            return;
-        }
-        for (PointInfo p : repo.points(Optional.of(machine))) {
-            repo.manifests.forEachBlock(p, dead::remove);
-        }
-        if (dead.isEmpty()) {
-            return;
-        }
-        try {
-            compactOwnership(machine, dead);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not compact the ownership records of machine {} ({}); its unneeded blocks are released"
-                    + " now and the records are compacted by a later prune", machine, e.getMessage());
-        }
-        repo.blocks.owned.release(machine, (id, times) -> dead.contains(id));
-    }
-
-    /**
-     * Rewrites the machine's ownership without {@code dead}: new files of at most {@link
-     * #OWNERSHIP_FILE_BLOCKS} blocks each first, then the old files are deleted. A new file is counted
-     * among the machine's files as soon as it exists, so one left by a failure is compacted away later.
-     */
-    private void compactOwnership(String machine, Set<BlockId> dead) throws IOException {
-        Set<String> files = repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet());
-        Set<String> old = new HashSet<>(files);
-        Map<BlockId, Long> batch = new LinkedHashMap<>();
-        repo.blocks.owned.forEach(machine, (id, times) -> {
-            if (dead.contains(id)) {
-                return;
-            }
-            batch.put(id, times.v0());
-            if (batch.size() == OWNERSHIP_FILE_BLOCKS) {
-                writeBatch(machine, batch, files);
-            }
-        });
-        if (!batch.isEmpty()) {
-            writeBatch(machine, batch, files);
-        }
-        for (String f : old) {
-            repo.backend.delete(new Handle(FileType.MACHINES, f));
-            files.remove(f);
-        }
-    }
-
-    private void writeBatch(String machine, Map<BlockId, Long> batch, Set<String> files) {
-        try {
-            files.add(repo.blocks.writeOwnershipFile(machine, batch));
-            batch.clear();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // out of the table's visitor; caught by dropOwnership
-        }
-    }
-
-    /**
-     * Drops packs none of whose blocks is live and repacks those more dead than live (or holding a
-     * superseded, damaged copy). One pass over the index tallies each pack's live and dead bytes, where
-     * live means owned by a machine or, for the blocks no machine owns, named by a point.
-     */
-    private void collectPacks() throws IOException {
-        // blocks no machine owns could still be named by a point (an ownership record that was unreadable
-        // at open): only those are looked for in the manifests
-        Map<String, long[]> tally = new HashMap<>(); // pack -> {live bytes, dead bytes}
-        Set<BlockId> unowned = new HashSet<>();
-        repo.blocks.index.forEach((id, loc) -> {
-            long[] t = tally.computeIfAbsent(loc.pack(), p -> new long[2]);
-            if (repo.blocks.owned.ownedByAny(id)) {
-                t[0] += loc.stored();
-            } else {
-                t[1] += loc.stored();
-                unowned.add(id);
-            }
-        });
-        Set<BlockId> named = new HashSet<>();
-        if (!unowned.isEmpty()) {
-            for (PointInfo p : repo.points(Optional.empty())) {
-                repo.manifests.forEachBlock(p, id -> {
-                    if (unowned.contains(id) && named.add(id)) {
-                        Pack.Location loc = repo.blocks.index.get(id);
-                        long[] t = tally.get(loc.pack());
-                        t[0] += loc.stored();
-                        t[1] -= loc.stored();
-                    }
-                });
-            }
-        }
-        // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
-        Set<String> gone = new HashSet<>();
-        List<String> repacks = new ArrayList<>();
-        for (String pack : repo.blocks.index.packs()) {
-            long[] t = tally.get(pack);
-            if (t == null || t[0] == 0) {
-                gone.add(pack);
-            } else if (t[1] > t[0] || repo.blocks.superseded.contains(pack)) {
-                repacks.add(pack);
-            }
-        }
-        if (shared != null) { // a young pack may be another node's upload whose ownership is on its way
-            shared.keepYoung(gone);
-            shared.keepYoung(repacks);
-        }
-        // the dead packs go first, in one pass: a repack below may write a pack of the same name again
-        // (the same live blocks as a repack a crash interrupted), which must then stay
-        repo.blocks.index.drop(gone);
-        gone.forEach(this::forget);
-        packsDeleted += gone.size();
-        for (String pack : repacks) {
-            try {
-                repack(pack, named);
-            } catch (IOException e) {
-                // a full disk, say: the pack stays whole and is repacked by a later run
-                LOG.warn("could not repack data/{} ({}); it stays as it is for now", pack, e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * Deletes the machines' manifest chunks no point names, once older than the grace period, and only
-     * while no reader is open: a reader reads a point's chunks as it goes. Those left wait for a later run.
-     */
-    private void sweepChunks(Collection<String> machines) throws IOException {
-        Duration keep = repo.options.pruneGrace();
-        if (shared != null && repo.options.pruneMargin().compareTo(keep) > 0) {
-            keep = repo.options.pruneMargin(); // a commit on another node may be reading them, its point not yet made
-        }
-        Instant cutoff = repo.options.clock().instant().minus(keep);
-        List<Handle> unnamed = new ArrayList<>();
-        List<String> files = repo.backend.list(FileType.MANIFESTS);
-        for (String machine : machines) {
-            Set<String> named = new HashSet<>();
-            for (PointInfo p : repo.points(Optional.of(machine))) {
-                named.addAll(repo.manifests.pointFile(machine, p.id()).chunks());
-            }
-            for (String file : RepositoryFiles.names(files, machine)) {
-                String name = file.substring(machine.length() + 1);
-                if (!named.contains(name) && ManifestStore.storedAt(name).isBefore(cutoff)) {
-                    unnamed.add(new Handle(FileType.MANIFESTS, file));
-                }
-            }
-        }
-        if (!unnamed.isEmpty()) {
-            repo.gate.whenNoReader(() -> {
-                for (Handle h : unnamed) {
-                    repo.backend.delete(h);
-                }
-            });
-        }
-    }
-
-    /** A pack the index no longer uses: its files are deleted when no reader is open ({@link #deletePending}). */
-    private void forget(String pack) {
-        repo.blocks.superseded.remove(pack);
-        repo.gate.pending.add(pack);
-    }
-
-    /** Deletes the dropped packs (index first, then pack) unless a reader is open; those wait for the next run. */
-    private void deletePending() throws IOException {
-        if (repo.gate.pending.isEmpty()) {
-            return;
-        }
-        repo.gate.whenNoReader(() -> {
-            for (String pack : new ArrayList<>(repo.gate.pending)) {
-                if (!repo.blocks.index.holdsPack(pack)) { // not written again (same blocks, same name) since
-                    repo.backend.delete(new Handle(FileType.INDEX, pack));
-                    repo.backend.delete(new Handle(FileType.DATA, pack));
-                }
-                repo.gate.pending.remove(pack);
-            }
-        });
-    }
-
-    /**
-     * Copies the pack's live blocks (each checked first) into a new pack; which blocks it holds comes
-     * from its {@code index/} file. A damaged pack, or one whose index file cannot be read, is left for
-     * verify to report.
-     *
-     */
-    private void repack(String pack, Set<BlockId> named) throws IOException {
-        Map<BlockId, Pack.Location> listed;
-        try {
-            listed = RepositoryFiles.index(repo.backend.read(new Handle(FileType.INDEX, pack)), pack);
-        } catch (LifeboatException | IllegalArgumentException | java.nio.file.NoSuchFileException e) {
-            LOG.warn("index/{} is unreadable ({}); data/{} is not repacked", pack, e.getMessage(), pack);
-            return;
-        }
-        List<Pack.Item> items = new ArrayList<>();
-        for (BlockId id : listed.keySet()) {
-            Pack.Location loc = repo.blocks.index.get(id);
-            if (loc == null || !loc.pack().equals(pack) || !(repo.blocks.owned.ownedByAny(id) || named.contains(id))) {
-                continue; // dead, or its live copy lies in another pack
-            }
-            byte[] raw;
-            byte[] record;
-            try {
-                raw = repo.blocks.readStored(id, loc);
-                record = repo.backend.read(new Handle(FileType.DATA, pack), loc.offset(), Pack.HEADER + loc.stored());
-            } catch (IntegrityException e) {
-                return;
-            }
-            items.add(new Pack.Item(id, Pack.body(id, loc, record), loc.encoding(), raw.length));
-        }
-        replacements.addAll(repo.blocks.writePacksReplacing(items));
-        repo.blocks.index.drop(pack, listed.keySet()); // the dead blocks' entries; the live ones moved
-        forget(pack);
-        packsRepacked++;
-    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pruning rewrites a machine's ownership as files of at most {@link Retention#OWNERSHIP_FILE_BLOCKS}
+ * Pruning rewrites a machine's ownership as files of at most {@link Sweep#OWNERSHIP_FILE_BLOCKS}
  * blocks, so reading one at the next open takes little memory however many blocks the machine has,
  * and the rewritten files say exactly what the machine still owns.
  */
@@ -49,7 +49,7 @@ class OwnershipCompactionTest {
         List<String> files = b.list(FileType.MACHINES);
         for (String f : files) {
             Map<BlockId, Long> rec = RepositoryFiles.ownership(b.read(new Handle(FileType.MACHINES, f)), "m");
-            assertThat(rec.size()).as(f).isLessThanOrEqualTo(Retention.OWNERSHIP_FILE_BLOCKS);
+            assertThat(rec.size()).as(f).isLessThanOrEqualTo(Sweep.OWNERSHIP_FILE_BLOCKS);
             owned.addAll(rec.keySet());
         }
         assertThat(files).hasSizeGreaterThan(2);

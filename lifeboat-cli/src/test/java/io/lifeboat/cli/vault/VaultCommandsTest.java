@@ -1,33 +1,18 @@
 package io.lifeboat.cli.vault;
 
+import static io.lifeboat.cli.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifeboat.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The vault and agent commands in this JVM: output shape, user errors, exit codes. */
 class VaultCommandsTest {
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void enrollPrintsOnlyTheTokenAndMachinesListsNothingYet() throws Exception {

@@ -1,10 +1,11 @@
 package io.lifeboat.cli.vault;
 
+import static io.lifeboat.cli.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lifeboat.cli.Main;
 import io.lifeboat.cli.repo.VaultStore;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.azure.AzureBlobBackend;
 import io.lifeboat.repository.backend.azure.AzureBlobStore;
@@ -13,8 +14,6 @@ import io.lifeboat.repository.backend.azure.AzuriteExtension;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.VaultConfig;
 import io.lifeboat.vault.VaultLayout;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code vault init --store azure-blob://...} on Azurite: a good store is recorded in vault.json, holds the
@@ -37,19 +35,6 @@ class VaultInitStoreTest {
     static final AzuriteExtension AZURITE = new AzuriteExtension();
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path credentials(String connectionString, String mode) throws Exception {
         Path f = tmp.resolve("conn-" + mode);

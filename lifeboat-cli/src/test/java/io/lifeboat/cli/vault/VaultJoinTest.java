@@ -2,7 +2,8 @@ package io.lifeboat.cli.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifeboat.cli.vault.VaultInitStoreTest.Run;
+import io.lifeboat.cli.testing.InProcessCli;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import io.lifeboat.repository.backend.azure.Azurite;
 import io.lifeboat.repository.backend.azure.AzuriteExtension;
 import io.lifeboat.vault.pki.VaultKey;
@@ -32,7 +33,7 @@ class VaultJoinTest {
     }
 
     private Run join(Path dir, String store, Path key) throws Exception {
-        return VaultInitStoreTest.run("vault", "join", "--dir", dir.toString(), "--store", store, "--key-file", key.toString(),
+        return InProcessCli.run("vault", "join", "--dir", dir.toString(), "--store", store, "--key-file", key.toString(),
                 "--listen", "127.0.0.1:0", "--host", "node2.test", "--credentials-file", credentials().toString());
     }
 
@@ -40,7 +41,7 @@ class VaultJoinTest {
     void aSecondNodeSharesTheFirstsState() throws Exception {
         String store = "azure-blob://" + AZURITE.get().newContainer() + "/site-a";
         Path v1 = tmp.resolve("V1");
-        Run init = VaultInitStoreTest.run("vault", "init", "--dir", v1.toString(), "--store", store,
+        Run init = InProcessCli.run("vault", "init", "--dir", v1.toString(), "--store", store,
                 "--credentials-file", credentials().toString(), "--listen", "127.0.0.1:0");
         assertThat(init.code()).as(init.toString()).isZero();
         Path v2 = tmp.resolve("V2");
@@ -51,11 +52,11 @@ class VaultJoinTest {
         assertThat(VaultKey.read(v2.resolve("vault.key"))).isEqualTo(VaultKey.read(v1.resolve("vault.key")));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(v2.resolve("vault.key")))).isEqualTo("rw-------");
 
-        Run set = VaultInitStoreTest.run("vault", "policy", "--dir", v1.toString(), "--keep-last", "7");
+        Run set = InProcessCli.run("vault", "policy", "--dir", v1.toString(), "--keep-last", "7");
         assertThat(set.code()).as(set.toString()).isZero();
-        Run seen = VaultInitStoreTest.run("vault", "policy", "--dir", v2.toString(), "--json");
+        Run seen = InProcessCli.run("vault", "policy", "--dir", v2.toString(), "--json");
         assertThat(seen.code()).as(seen.toString()).isZero();
-        Run machines = VaultInitStoreTest.run("vault", "machines", "--dir", v2.toString());
+        Run machines = InProcessCli.run("vault", "machines", "--dir", v2.toString());
         assertThat(machines.code()).as(machines.toString()).isZero();
         assertThat(machines.out()).contains("no machines enrolled");
     }
@@ -64,7 +65,7 @@ class VaultJoinTest {
     void aWrongKeyWritesNothing() throws Exception {
         String store = "azure-blob://" + AZURITE.get().newContainer();
         Path v1 = tmp.resolve("V1");
-        assertThat(VaultInitStoreTest.run("vault", "init", "--dir", v1.toString(), "--store", store,
+        assertThat(InProcessCli.run("vault", "init", "--dir", v1.toString(), "--store", store,
                 "--credentials-file", credentials().toString()).code()).isZero();
         Path wrong = tmp.resolve("other.key");
         VaultKey.generate().write(wrong);
@@ -101,7 +102,7 @@ class VaultJoinTest {
         Path wrongAccountKey = tmp.resolve("wrong.conn");
         Files.writeString(wrongAccountKey, AZURITE.get().wrongKeyConnectionString());
         Files.setPosixFilePermissions(wrongAccountKey, PosixFilePermissions.fromString("rw-------"));
-        Run refused = VaultInitStoreTest.run("vault", "join", "--dir", v2.toString(), "--store", empty, "--key-file", key.toString(),
+        Run refused = InProcessCli.run("vault", "join", "--dir", v2.toString(), "--store", empty, "--key-file", key.toString(),
                 "--listen", "127.0.0.1:0", "--credentials-file", wrongAccountKey.toString());
         assertThat(refused.code()).isEqualTo(11);
         assertThat(refused.err()).contains(empty + " on account devstoreaccount1: the account refused the credentials");

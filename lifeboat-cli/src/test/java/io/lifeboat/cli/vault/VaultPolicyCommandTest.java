@@ -1,11 +1,11 @@
 package io.lifeboat.cli.vault;
 
-import static io.lifeboat.cli.vault.VaultCommandsTest.run;
+import static io.lifeboat.cli.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
-import io.lifeboat.cli.vault.VaultCommandsTest.Run;
+import io.lifeboat.cli.testing.InProcessCli.Run;
 import io.lifeboat.repository.RetentionPolicy;
 import io.lifeboat.repository.StoragePolicy;
 import io.lifeboat.vault.store.PolicyFile;

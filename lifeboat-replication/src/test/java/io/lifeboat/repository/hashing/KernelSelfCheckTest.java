@@ -2,11 +2,8 @@ package io.lifeboat.repository.hashing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class KernelSelfCheckTest {
@@ -31,14 +28,7 @@ class KernelSelfCheckTest {
      */
     @Test
     void aKernelThatGetsADigestWrongIsNeverUsedAndTheLogSaysSo() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
-                "-Dlifeboat.cpuinfo=" + CpuInfoTexts.withoutShaExtensions(), "-cp", System.getProperty("java.class.path"), WrongKernelProbe.class.getName())
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the probe JVM ends").isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).as(out).contains("match=true");
+        String out = KernelProbe.runInFreshJvm(CpuInfoTexts.withoutShaExtensions(), true);
         if (MultiBlockSha256.lanes() == 1) {
             return; // no vector kernel on this JVM or CPU: nothing to refuse
         }

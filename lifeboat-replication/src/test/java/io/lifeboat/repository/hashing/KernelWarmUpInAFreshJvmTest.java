@@ -3,10 +3,8 @@ package io.lifeboat.repository.hashing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +15,7 @@ class KernelWarmUpInAFreshJvmTest {
 
     @Test
     void theWarmUpDecidesAndWhatItChoseHashesLikeMessageDigest() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
-                "-Dlifeboat.cpuinfo=" + CpuInfoTexts.withoutShaExtensions(), "-cp", System.getProperty("java.class.path"), WarmUpProbe.class.getName())
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the probe JVM ends").isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).as(out).contains("match=true");
+        String out = KernelProbe.runInFreshJvm(CpuInfoTexts.withoutShaExtensions(), false);
         if (MultiBlockSha256.lanes() == 1) {
             assertThat(out).as(out).contains("outcome=UNDECIDED lanes=1");
             return;
@@ -45,14 +36,8 @@ class KernelWarmUpInAFreshJvmTest {
      */
     @Test
     void withShaExtensionsTheKernelIsNeverWarmedOrUsed() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
-                "-Dlifeboat.cpuinfo=" + CpuInfoTexts.withShaExtensions(), "-cp", System.getProperty("java.class.path"),
-                WarmUpProbe.class.getName()).redirectErrorStream(true).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the probe JVM ends").isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).as(out).contains("match=true").contains("outcome=UNDECIDED")
+        String out = KernelProbe.runInFreshJvm(CpuInfoTexts.withShaExtensions(), false);
+        assertThat(out).as(out).contains("outcome=UNDECIDED")
                 .contains("implementation=MessageDigest (the CPU has SHA extensions)");
     }
 
