@@ -10,6 +10,8 @@
 # protects the same random image: the agent does the work of a first full pass (the vault is asked
 # about every block and takes every one), then a rescan of the unchanged image. Per pass it prints
 # the agent's CPU by thread kind (bench/thread_cpu.py), its pass time after start-up and the load.
+# RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
+# pass, a full pass of a new image in a JVM whose JIT has compiled the path already.
 #
 # Usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 # Needs: java 17, python3. Not part of `mvn verify`.
@@ -59,7 +61,47 @@ gib = int(mib) / 1024
 print(f"{label:<12}{kind:<8} load {load:>5}  pass {pass_s:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
       + "".join(f" {k} {v:.2f}" for k, v in kinds.items()))
 PY
-  [ "${THREADS:-0}" = 1 ] && sed -n '1,12s/^/    /p' "$work/threads" # THREADS=1: the busiest threads too
+  if [ "${THREADS:-0}" = 1 ]; then sed -n '1,12s/^/    /p' "$work/threads"; fi # THREADS=1: the busiest threads too
+}
+
+# running_pass LABEL LAUNCHER OPTS: an agent left running (`protect --interval`, as it is deployed),
+# whose JIT has compiled the pass once: its first pass is the cold full pass of the image; the image
+# is then replaced (renamed over) by a new random one, and the second pass, a warm full pass, is
+# charged the JVM's CPU between the two commits, by thread kind.
+running_pass() {
+  local label="$1" launcher="$2" opts="$3" dir="$work/R$n" log="$work/running.jsonl" pid jvm
+  enroll_agent "r$n" "$dir"
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --interval 45s --json "$img" \
+    >"$log" 2>/dev/null & pid=$!
+  committed() { [ "$(grep -c '"committed"' "$log" 2>/dev/null)" -ge "$1" ]; }
+  for _ in $(seq 1 3000); do committed 1 && break; sleep 0.1; done
+  jvm="$(pgrep -P "$(pgrep -P "$pid")" java || pgrep -P "$pid" java)"
+  threads_now() { for t in /proc/"$jvm"/task/*; do echo "$(cut -d' ' -f14,15 "$t/stat" | tr ' ' '+' | bc) $(cat "$t/comm")"; done; }
+  threads_now >"$work/t1"
+  make_image "$work/next.img" "$size_mib" "new-$n" random
+  mv -f "$work/next.img" "$img"
+  for _ in $(seq 1 3000); do committed 2 && break; sleep 0.1; done
+  threads_now >"$work/t2"
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  python3 - "$label" "$work/t1" "$work/t2" "$log" "$size_mib" "$(getconf CLK_TCK)" <<'PY'
+import json, re, sys
+label, t1, t2, log, mib, tck = sys.argv[1:7]
+def read(p):
+    out = {}
+    for line in open(p):
+        ticks, name = line.split(None, 1)
+        name = re.sub(r"\d+", "#", name.strip())
+        out[name] = out.get(name, 0) + int(ticks)
+    return out
+a, b = read(t1), read(t2)
+delta = {k: (b.get(k, 0) - a.get(k, 0)) / int(tck) for k in b}
+total = sum(delta.values())
+jit = sum(v for k, v in delta.items() if "CompilerThre" in k)
+committed = [json.loads(l) for l in open(log) if '"committed"' in l]
+gib = int(mib) / 1024
+print(f"{label:<12}running load -      pass {committed[1]['seconds']:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
+      f" jit {jit:.2f}; " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(delta.items(), key=lambda kv: -kv[1])[:6]))
+PY
 }
 
 n=0
@@ -71,6 +113,7 @@ for round in $(seq 1 "$rounds"); do
     enroll_agent "m$n" "$dir"
     one_pass "$label" "$launcher" "$opts" "$dir" full
     one_pass "$label" "$launcher" "$opts" "$dir" rescan
+    if [ "${RUNNING:-0}" = 1 ]; then running_pass "$label" "$launcher" "$opts"; fi
   done
 done
 machine_line
