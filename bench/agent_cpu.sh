@@ -76,7 +76,24 @@ running_pass() {
   committed() { [ "$(grep -c '"committed"' "$log" 2>/dev/null)" -ge "$1" ]; }
   for _ in $(seq 1 3000); do committed 1 && break; sleep 0.1; done
   jvm="$(pgrep -P "$(pgrep -P "$pid")" java || pgrep -P "$pid" java)"
-  threads_now() { for t in /proc/"$jvm"/task/*; do echo "$(cut -d' ' -f14,15 "$t/stat" | tr ' ' '+' | bc) $(cat "$t/comm")"; done; }
+  # the JVM's own CPU (of every thread, ended ones too: the pass's pools end with it), then each live thread's
+  threads_now() {
+    python3 - "$jvm" <<'PY'
+import os, sys
+def ticks(path):  # utime + stime, fields 14 and 15 of stat, counted after the name, which may hold spaces
+    stat = open(path).read()
+    f = stat[stat.rindex(")") + 2:].split()
+    return stat[stat.index("(") + 1:stat.rindex(")")], int(f[11]) + int(f[12])
+pid = sys.argv[1]
+print(ticks(f"/proc/{pid}/stat")[1], "(all)")
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name, t = ticks(f"/proc/{pid}/task/{tid}/stat")
+    except (FileNotFoundError, ProcessLookupError):
+        continue
+    print(t, name)
+PY
+  }
   threads_now >"$work/t1"
   make_image "$work/next.img" "$size_mib" "new-$n" random
   mv -f "$work/next.img" "$img"
@@ -95,8 +112,9 @@ def read(p):
     return out
 a, b = read(t1), read(t2)
 delta = {k: (b.get(k, 0) - a.get(k, 0)) / int(tck) for k in b}
-total = sum(delta.values())
+total = delta.pop("(all)")
 jit = sum(v for k, v in delta.items() if "CompilerThre" in k)
+delta["threads of the pass"] = total - sum(delta.values())  # started and ended within it (readers, uploader, senders)
 committed = [json.loads(l) for l in open(log) if '"committed"' in l]
 gib = int(mib) / 1024
 print(f"{label:<12}running load -      pass {committed[1]['seconds']:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
