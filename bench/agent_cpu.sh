@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/agent_cpu.sh: a cold agent's CPU seconds on a full pass and on a rescan, by kind of thread,
+# bench/agent_cpu.sh: a cold agent's CPU seconds on a full pass, a 1% incremental pass and a rescan, by thread kind,
 # for two or more variants run in alternation (A B A B ...), so that the load of a shared machine
 # falls on all of them alike. The tool behind "Agent CPU per GiB (issue 14, session 9)" in
 # docs/performance.md.
@@ -8,7 +8,7 @@
 # another build's script and lifeboat-cli/target/lifeboat.jar under a folder of its own), JAVA_OPTS
 # go in LIFEBOAT_JAVA_OPTS. Every pass is a new machine enrolled in one vault (warmed first) that
 # protects the same random image: the agent does the work of a first full pass (the vault is asked
-# about every block and takes every one), then a rescan of the unchanged image. Per pass it prints
+# about every block and takes every one), then, after 1% of it changed, an incremental pass, then a rescan. Per pass it prints
 # the agent's CPU by thread kind (bench/thread_cpu.py), its pass time after start-up and the load.
 # RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
 # pass, a full pass of a new image in a JVM whose JIT has compiled the path already.
@@ -130,6 +130,8 @@ for round in $(seq 1 "$rounds"); do
     dir="$work/A$n"
     enroll_agent "m$n" "$dir"
     one_pass "$label" "$launcher" "$opts" "$dir" full
+    change_image "$img" >/dev/null # 1% rewritten in scattered 64 KiB pieces, new bytes each time
+    one_pass "$label" "$launcher" "$opts" "$dir" 1%
     one_pass "$label" "$launcher" "$opts" "$dir" rescan
     if [ "${RUNNING:-0}" = 1 ]; then running_pass "$label" "$launcher" "$opts"; fi
   done
