@@ -18,9 +18,10 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the Netty context for one Vert.x server or client under a {@link io.lifeboat.tls.TlsPolicy}:
- * Vert.x's {@code DefaultSslContextFactory} (5.0.x) plus two things it cannot do: the key-exchange
- * groups ({@link OpenSslContextOption#GROUPS} on BoringSSL) and, for servers, the ClientHello peek
- * that reports refused clients ({@link PeekingSslContext}). Re-check against Vert.x on upgrade.
+ * Vert.x's {@code DefaultSslContextFactory} (5.0.x) plus three things it cannot do: the key-exchange
+ * groups ({@link OpenSslContextOption#GROUPS} on BoringSSL), for servers the ClientHello peek
+ * that reports refused clients ({@link PeekingSslContext}), and for BoringSSL clients writes
+ * encrypted 16 records per engine call ({@link WideWrapSslContext}). Re-check against Vert.x on upgrade.
  */
 final class PolicySslContextFactory implements SslContextFactory {
     /** How many contexts were built in this JVM (a context per connection would be a performance bug). */
@@ -129,6 +130,9 @@ final class PolicySslContextFactory implements SslContextFactory {
                 osc.setSessionCacheEnabled(true);
             }
         }
-        return forClient ? ctx : new PeekingSslContext(ctx, listener, newestVersion);
+        if (forClient) {
+            return provider == SslProvider.OPENSSL ? new WideWrapSslContext(ctx) : ctx;
+        }
+        return new PeekingSslContext(ctx, listener, newestVersion);
     }
 }

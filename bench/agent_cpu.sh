@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# bench/agent_cpu.sh: a cold agent's CPU seconds on a full pass, a 1% incremental pass and a rescan, by thread kind,
+# for two or more variants run in alternation (A B A B ...), so that the load of a shared machine
+# falls on all of them alike. The tool behind "Agent CPU per GiB (issue 14, session 9)" in
+# docs/performance.md.
+#
+# A variant is LABEL|LAUNCHER|JAVA_OPTS: LAUNCHER is a `lifeboat` script (this tree's, or a copy of
+# another build's script and lifeboat-cli/target/lifeboat.jar under a folder of its own), JAVA_OPTS
+# go in LIFEBOAT_JAVA_OPTS. Every pass is a new machine enrolled in one vault (warmed first) that
+# protects the same random image: the agent does the work of a first full pass (the vault is asked
+# about every block and takes every one), then, after 1% of it changed, an incremental pass, then a rescan. Per pass it prints
+# the agent's CPU by thread kind (bench/thread_cpu.py), its pass time after start-up and the load.
+# RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
+# pass, a full pass of a new image in a JVM whose JIT has compiled the path already.
+#
+# Usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
+# Needs: java 17, python3. Not part of `mvn verify`.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+size_mib="${1:?size in MiB}"
+rounds="${2:?rounds}"
+shift 2
+[ "$#" -ge 1 ] || { echo "usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'LABEL|LAUNCHER|JAVA_OPTS'..." >&2; exit 2; }
+need_tools python3 java
+machine_line
+
+img="$work/disk.img"
+make_image "$img" "$size_mib" agent-cpu random
+start_vault
+enroll_agent warm-up "$work/W"
+lb agent protect --dir "$work/W" --once "$img" >/dev/null # the vault's JIT warmed, as a running vault's is
+
+# one_pass LABEL LAUNCHER OPTS AGENT_DIR KIND: one cold `agent protect --once`; prints one summary line
+one_pass() {
+  local label="$1" launcher="$2" opts="$3" dir="$4" kind="$5" load pid
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --once --json "$img" \
+    >"$work/protect.jsonl" 2>/dev/null & pid=$!
+  python3 "$here/bench/thread_cpu.py" "$pid" >"$work/threads" &
+  local sampler=$!
+  wait "$pid"
+  wait "$sampler"
+  python3 - "$label" "$kind" "$load" "$work/threads" "$work/protect.jsonl" "$size_mib" <<'PY'
+import json, sys
+label, kind, load, threads, events, mib = sys.argv[1:7]
+kinds = {"jit": 0.0, "loops": 0.0, "main": 0.0, "read": 0.0, "upload": 0.0, "gc": 0.0, "other": 0.0}
+total = 0.0
+for line in open(threads):
+    secs, name = line.split(None, 1)
+    name = name.strip()
+    if name == "in all":
+        total = float(secs)
+        continue
+    # /proc cuts thread names at 15 characters: "vert.x-eventloo", "ForkJoinPool.co", "lifeboat-read-a"
+    k = ("jit" if "CompilerThre" in name else "loops" if "eventloo" in name else "main" if name in ("main", "java")
+         else "read" if name.startswith(("lifeboat-read", "ForkJoinPool"))
+         else "upload" if name.startswith("lifeboat-") else "gc" if name in ("VM Thread", "GC Thread#") else "other")
+    kinds[k] += float(secs)
+committed = [json.loads(l) for l in open(events) if '"committed"' in l]
+pass_s = committed[-1]["seconds"] if committed else float("nan")
+gib = int(mib) / 1024
+print(f"{label:<12}{kind:<8} load {load:>5}  pass {pass_s:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
+      + "".join(f" {k} {v:.2f}" for k, v in kinds.items()))
+PY
+  if [ "${THREADS:-0}" = 1 ]; then sed -n '1,12s/^/    /p' "$work/threads"; fi # THREADS=1: the busiest threads too
+}
+
+# running_pass LABEL LAUNCHER OPTS: an agent left running (`protect --interval`, as it is deployed),
+# whose JIT has compiled the pass once: its first pass is the cold full pass of the image; the image
+# is then replaced (renamed over) by a new random one, and the second pass, a warm full pass, is
+# charged the JVM's CPU between the two commits, by thread kind.
+running_pass() {
+  local label="$1" launcher="$2" opts="$3" dir="$work/R$n" log="$work/running.jsonl" pid jvm
+  enroll_agent "r$n" "$dir"
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --interval 45s --json "$img" \
+    >"$log" 2>/dev/null & pid=$!
+  committed() { [ "$(grep -c '"committed"' "$log" 2>/dev/null)" -ge "$1" ]; }
+  for _ in $(seq 1 3000); do committed 1 && break; sleep 0.1; done
+  jvm="$(pgrep -P "$(pgrep -P "$pid")" java || pgrep -P "$pid" java)"
+  # the JVM's own CPU (of every thread, ended ones too: the pass's pools end with it), then each live thread's
+  threads_now() {
+    python3 - "$jvm" <<'PY'
+import os, sys
+def ticks(path):  # utime + stime, fields 14 and 15 of stat, counted after the name, which may hold spaces
+    stat = open(path).read()
+    f = stat[stat.rindex(")") + 2:].split()
+    return stat[stat.index("(") + 1:stat.rindex(")")], int(f[11]) + int(f[12])
+pid = sys.argv[1]
+print(ticks(f"/proc/{pid}/stat")[1], "(all)")
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name, t = ticks(f"/proc/{pid}/task/{tid}/stat")
+    except (FileNotFoundError, ProcessLookupError):
+        continue
+    print(t, name)
+PY
+  }
+  threads_now >"$work/t1"
+  make_image "$work/next.img" "$size_mib" "new-$n" random
+  mv -f "$work/next.img" "$img"
+  for _ in $(seq 1 3000); do committed 2 && break; sleep 0.1; done
+  threads_now >"$work/t2"
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  python3 - "$label" "$work/t1" "$work/t2" "$log" "$size_mib" "$(getconf CLK_TCK)" <<'PY'
+import json, re, sys
+label, t1, t2, log, mib, tck = sys.argv[1:7]
+def read(p):
+    out = {}
+    for line in open(p):
+        ticks, name = line.split(None, 1)
+        name = re.sub(r"\d+", "#", name.strip())
+        out[name] = out.get(name, 0) + int(ticks)
+    return out
+a, b = read(t1), read(t2)
+delta = {k: (b.get(k, 0) - a.get(k, 0)) / int(tck) for k in b}
+total = delta.pop("(all)")
+jit = sum(v for k, v in delta.items() if "CompilerThre" in k)
+delta["threads of the pass"] = total - sum(delta.values())  # started and ended within it (readers, uploader, senders)
+committed = [json.loads(l) for l in open(log) if '"committed"' in l]
+gib = int(mib) / 1024
+print(f"{label:<12}running load -      pass {committed[1]['seconds']:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
+      f" jit {jit:.2f}; " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(delta.items(), key=lambda kv: -kv[1])[:6]))
+PY
+}
+
+n=0
+for round in $(seq 1 "$rounds"); do
+  for variant in "$@"; do
+    IFS='|' read -r label launcher opts <<<"$variant"
+    n=$((n + 1))
+    dir="$work/A$n"
+    enroll_agent "m$n" "$dir"
+    one_pass "$label" "$launcher" "$opts" "$dir" full
+    change_image "$img" >/dev/null # 1% rewritten in scattered 64 KiB pieces, new bytes each time
+    one_pass "$label" "$launcher" "$opts" "$dir" 1%
+    one_pass "$label" "$launcher" "$opts" "$dir" rescan
+    if [ "${RUNNING:-0}" = 1 ]; then running_pass "$label" "$launcher" "$opts"; fi
+  done
+done
+machine_line
