@@ -40,6 +40,8 @@ final class DirectPackWriter {
     private static final ThreadLocal<ByteBuffer> BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SLICE + ALIGN).alignedSlice(ALIGN));
 
+    private static final byte[] ZEROS = new byte[ALIGN];
+
     private volatile boolean enabled;
 
     /** @param enabled false: never try O_DIRECT (every write goes through the page cache) */
@@ -90,9 +92,7 @@ final class DirectPackWriter {
             int padded = (n + ALIGN - 1) & -ALIGN;
             buf.clear();
             buf.put(data, offset + (int) at, n);
-            while (buf.position() < padded) {
-                buf.put((byte) 0);
-            }
+            buf.put(ZEROS, 0, padded - n);
             buf.flip();
             long pos = at;
             while (buf.hasRemaining()) {
