@@ -4,6 +4,8 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -60,27 +62,39 @@ final class DirectPackWriter {
      *
      * @return false when it did not write (the caller writes the file through the page cache); a
      *     file system that refused O_DIRECT leaves no file behind and turns this writer off
+     * @throws IOException any other failure (a full disk, say), with no file left behind
      */
     boolean write(Path path, byte[] data, int offset, int length, FileAttribute<?> mode) throws IOException {
         if (!enabled || length < MIN_BYTES) {
             return false;
         }
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-        FileChannel ch;
-        try {
-            ch = mode == null ? FileChannel.open(path, options) : FileChannel.open(path, options, mode);
-        } catch (UnsupportedOperationException | IOException e) {
-            if (e instanceof java.nio.file.FileAlreadyExistsException) {
-                throw (IOException) e;
-            }
-            Files.deleteIfExists(path); // some file systems create the file before refusing the flag
-            enabled = false;
-            return false;
-        }
-        try (ch) {
+        try (FileChannel ch = mode == null ? FileChannel.open(path, options) : FileChannel.open(path, options, mode)) {
             writeAligned(ch, data, offset, length);
+            return true;
+        } catch (UnsupportedOperationException | IOException e) {
+            if (e instanceof FileAlreadyExistsException exists) {
+                throw exists; // never written over, whichever way
+            }
+            // some file systems create the file before refusing the flag, or refuse the first write
+            Files.deleteIfExists(path);
+            if (refusesDirectIo(e)) {
+                enabled = false;
+                return false;
+            }
+            throw e;
         }
-        return true;
+    }
+
+    /**
+     * True for the answers of a file system without O_DIRECT: the JDK's refusal of the option, or
+     * {@code EINVAL} (Linux's answer to the flag or to an alignment it does not accept). Any other
+     * error (a full disk, a missing folder) is the caller's to report.
+     */
+    static boolean refusesDirectIo(Exception e) {
+        return e instanceof UnsupportedOperationException
+                || e instanceof FileSystemException f && "Invalid argument".equals(f.getReason())
+                || e instanceof IOException && "Invalid argument".equals(e.getMessage());
     }
 
     /** Copies slice by slice into the aligned buffer and writes it; the padded last block is cut off. */

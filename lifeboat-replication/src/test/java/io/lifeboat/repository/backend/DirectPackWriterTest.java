@@ -59,6 +59,25 @@ class DirectPackWriterTest {
     }
 
     @Test
+    void onlyARefusalOfTheFlagTurnsDirectWritesOff() {
+        assertThat(DirectPackWriter.refusesDirectIo(new UnsupportedOperationException("DIRECT"))).isTrue();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.FileSystemException("/x", null, "Invalid argument"))).isTrue();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.io.IOException("Invalid argument"))).isTrue();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.FileSystemException("/x", null, "No space left on device"))).isFalse();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.NoSuchFileException("/x"))).isFalse();
+    }
+
+    @Test
+    void aMissingFolderIsReportedNotMistakenForARefusal() {
+        DirectPackWriter writer = new DirectPackWriter(true);
+        org.junit.jupiter.api.Assumptions.assumeTrue(writer.enabled(), "O_DIRECT is tried on Linux only");
+        int n = DirectPackWriter.MIN_BYTES;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write(dir.resolve("no/such/pack"), new byte[n], 0, n, null))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThat(writer.enabled()).isTrue();
+    }
+
+    @Test
     void refusesToOverwriteAnExistingFile() throws Exception {
         Path file = dir.resolve("taken");
         Files.write(file, new byte[] {1, 2, 3});
