@@ -7,7 +7,7 @@
 #                 and `dd ... conv=fdatasync` of the same number of bytes (the durable write)
 # Usage: bench/vault_ingest.sh [SIZE_MIB] [JAR]   (default 1024, lifeboat-cli/target/lifeboat.jar)
 # VAULT_JAVA_OPTS adds JVM options to the vault (a flight recording, say); WARM_UP_MIB (default 256)
-# is sent untimed first, for the vault's JIT.
+# is sent and committed untimed first, for the vault's JIT (upload and commit paths alike).
 # A JAR built from another commit measures that commit's vault (the "before" of a change).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -55,9 +55,22 @@ public final class LocalBackend implements Backend {
 
     private final Path root;
     private volatile FileStore fileStore;
+    /** Writes large staged files (packs) around the page cache where the file system allows it. */
+    private final DirectPackWriter direct;
 
     public LocalBackend(Path root) {
+        this(root, true);
+    }
+
+    /** @param directPackWrites false: every file is written through the page cache (no O_DIRECT) */
+    public LocalBackend(Path root, boolean directPackWrites) {
         this.root = root.toAbsolutePath().normalize();
+        this.direct = new DirectPackWriter(directPackWrites);
+    }
+
+    /** True while large staged files are written with O_DIRECT (Linux, a file system that accepts it). */
+    public boolean writesPacksDirect() {
+        return direct.enabled();
     }
 
     public Path root() {
@@ -132,7 +145,10 @@ public final class LocalBackend implements Backend {
         createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
-            write(temp, data, offset, length, false); // synced at publish, with the rest of its group
+            // synced at publish, with the rest of its group
+            if (!direct.write(temp, data, offset, length, POSIX ? FILE_MODE : null)) {
+                write(temp, data, offset, length, false);
+            }
             return new TempFile(h, temp, target);
         } catch (IOException e) {
             Files.deleteIfExists(temp);

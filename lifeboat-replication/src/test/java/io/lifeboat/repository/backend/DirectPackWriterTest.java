@@ -1,0 +1,110 @@
+package io.lifeboat.repository.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Packs written around the page cache must be byte for byte what was asked, whatever their length
+ * against the 4 KiB alignment and the 1 MiB slices, and staged packs must publish as before.
+ */
+class DirectPackWriterTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) r.nextInt(256);
+        }
+        return b;
+    }
+
+    @Test
+    void writesExactlyTheBytesAskedForAtEveryAlignment() throws Exception {
+        DirectPackWriter writer = new DirectPackWriter(true);
+        int min = DirectPackWriter.MIN_BYTES;
+        int slice = DirectPackWriter.SLICE;
+        for (int length : List.of(min, min + 1, min + 4095, min + 4096, slice - 1, slice, slice + 1, 3 * slice + 17)) {
+            byte[] data = random(length + 10, length);
+            Path file = dir.resolve("pack-" + length);
+            boolean written = writer.write(file, data, 7, length, null);
+            if (!written) { // a file system here that refuses O_DIRECT: nothing written, writer off
+                assertThat(file).doesNotExist();
+                assertThat(writer.enabled()).isFalse();
+                return;
+            }
+            byte[] back = Files.readAllBytes(file);
+            assertThat(back.length).as("length %d", length).isEqualTo(length);
+            assertThat(java.util.Arrays.equals(back, 0, length, data, 7, 7 + length)).as("bytes of %d", length).isTrue();
+        }
+    }
+
+    @Test
+    void leavesSmallFilesAndADisabledWriterToThePageCache() throws Exception {
+        Path small = dir.resolve("small");
+        assertThat(new DirectPackWriter(true).write(small, new byte[100], 0, 100, null)).isFalse();
+        assertThat(small).doesNotExist();
+        Path big = dir.resolve("big");
+        DirectPackWriter off = new DirectPackWriter(false);
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.write(big, new byte[DirectPackWriter.MIN_BYTES], 0, DirectPackWriter.MIN_BYTES, null)).isFalse();
+        assertThat(big).doesNotExist();
+    }
+
+    @Test
+    void onlyARefusalOfTheFlagTurnsDirectWritesOff() {
+        assertThat(DirectPackWriter.refusesDirectIo(new UnsupportedOperationException("DIRECT"))).isTrue();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.FileSystemException("/x", null, "Invalid argument"))).isTrue();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.io.IOException("Invalid argument"))).isTrue();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.FileSystemException("/x", null, "No space left on device"))).isFalse();
+        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.NoSuchFileException("/x"))).isFalse();
+    }
+
+    @Test
+    void aMissingFolderIsReportedNotMistakenForARefusal() {
+        DirectPackWriter writer = new DirectPackWriter(true);
+        org.junit.jupiter.api.Assumptions.assumeTrue(writer.enabled(), "O_DIRECT is tried on Linux only");
+        int n = DirectPackWriter.MIN_BYTES;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write(dir.resolve("no/such/pack"), new byte[n], 0, n, null))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThat(writer.enabled()).isTrue();
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingFile() throws Exception {
+        Path file = dir.resolve("taken");
+        Files.write(file, new byte[] {1, 2, 3});
+        DirectPackWriter writer = new DirectPackWriter(true);
+        int n = DirectPackWriter.MIN_BYTES;
+        try {
+            writer.write(file, new byte[n], 0, n, null);
+        } catch (java.nio.file.FileAlreadyExistsException expected) {
+            // the only acceptable failure: a name is never replaced
+        }
+        assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void stagedPacksPublishTheSameBytesWithAndWithoutDirectWrites() throws Exception {
+        for (boolean directWrites : new boolean[] {true, false}) {
+            LocalBackend backend = new LocalBackend(dir.resolve("repo-" + directWrites), directWrites);
+            byte[] pack = random(5 * (1 << 20) + 333, 42);
+            Handle h = new Handle(FileType.DATA, "ab" + directWrites);
+            Backend.Staged staged = backend.stage(h, pack, 0, pack.length);
+            assertThat(backend.list(FileType.DATA)).isEmpty(); // not visible before its publish
+            backend.publish(List.of(staged));
+            assertThat(backend.read(h)).isEqualTo(pack);
+            assertThat(backend.read(h, 4093, 9000)).isEqualTo(java.util.Arrays.copyOfRange(pack, 4093, 4093 + 9000));
+            try (var left = Files.list(backend.path(h).getParent())) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactly(h.name());
+            }
+        }
+    }
+}
