@@ -1,5 +1,6 @@
 package io.lifeboat.repository.backend.azure;
 
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
@@ -58,14 +59,19 @@ public final class AzureBlobBackend implements Backend {
      * @throws AzureStoreException naming the store and what to do when it cannot be used
      */
     public static AzureBlobBackend open(AzureBlobStore store, String connectionString) {
+        return open(store, connectionString, Optional.empty());
+    }
+
+    /** {@link #open}, with {@code observer} added to every request's pipeline (tests count requests with it). */
+    static AzureBlobBackend open(AzureBlobStore store, String connectionString, Optional<HttpPipelinePolicy> observer) {
         BlobContainerClient container;
         try {
-            container = new BlobServiceClientBuilder()
+            BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
                     .connectionString(connectionString)
                     .httpClient(new JdkAzureHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(120)))
-                    .retryOptions(RETRY)
-                    .buildClient()
-                    .getBlobContainerClient(store.container());
+                    .retryOptions(RETRY);
+            observer.ifPresent(builder::addPolicy);
+            container = builder.buildClient().getBlobContainerClient(store.container());
         } catch (RuntimeException e) { // the builder's IllegalArgumentException for a malformed string
             throw AzureStoreException.badConnectionString(store, e);
         }
