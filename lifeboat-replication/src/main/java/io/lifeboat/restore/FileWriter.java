@@ -75,10 +75,13 @@ final class FileWriter implements AutoCloseable {
         try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
             raf.setLength(0);
             FileChannel ch = raf.getChannel();
-            eachGroup(e, p, false, ch, done);
-            raf.setLength(e.size());
-            if (sync) {
-                ch.force(true);
+            try (EarlyWriteback early = sync ? new EarlyWriteback(ch) : null) {
+                eachGroup(e, p, false, ch, early, done);
+                raf.setLength(e.size());
+                if (sync) {
+                    early.awaitRunning();
+                    ch.force(true);
+                }
             }
         } catch (IOException x) {
             throw failure(p, e, done.offset, x);
@@ -88,8 +91,10 @@ final class FileWriter implements AutoCloseable {
     /** Writes {@code e} over the start of a device (or any existing file, without truncating), zeros included. */
     void writeDevice(Entry e, Path p) {
         Written done = new Written();
-        try (FileChannel ch = FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
-            eachGroup(e, p, true, ch, done);
+        try (FileChannel ch = FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE);
+                EarlyWriteback early = new EarlyWriteback(ch)) {
+            eachGroup(e, p, true, ch, early, done);
+            early.awaitRunning();
             syncDevice(ch);
         } catch (IOException x) {
             throw failure(p, e, done.offset, x);
@@ -105,9 +110,11 @@ final class FileWriter implements AutoCloseable {
      * Writes {@code e}'s blocks in order, each non-zero one fetched (read ahead, a group per thread)
      * and verified first: every run of consecutive blocks of a group with one gathering write
      * straight from the slices the repository read (zero blocks break a run into a hole, or are
-     * written as zeros when {@code zeros}), and counts the progress.
+     * written as zeros when {@code zeros}), and counts the progress. With {@code early}, the disk
+     * starts on what is written while the rest is fetched ({@link EarlyWriteback}).
      */
-    private void eachGroup(Entry e, Path p, boolean zeros, FileChannel ch, Written done) throws IOException {
+    private void eachGroup(Entry e, Path p, boolean zeros, FileChannel ch, EarlyWriteback early, Written done)
+            throws IOException {
         List<List<BlockRef>> groups = groups(e.blocks());
         ArrayDeque<Future<BlockSlices>> ahead = new ArrayDeque<>();
         if (groups.size() == 1) {
@@ -133,11 +140,11 @@ final class FileWriter implements AutoCloseable {
                     }
                     run.add(ref.isZero() ? ByteBuffer.allocate(ref.length()) : data.buffer(next++));
                 } else {
-                    writeRun(ch, run, runAt);
+                    writeRun(ch, run, runAt, early);
                 }
                 at += ref.length();
             }
-            writeRun(ch, run, runAt);
+            writeRun(ch, run, runAt, early);
             for (BlockRef ref : groups.get(g)) {
                 if (ref.isZero()) {
                     progress.zeroBlock();
@@ -149,7 +156,7 @@ final class FileWriter implements AutoCloseable {
     }
 
     /** Writes the buffers of {@code run} one after the other from {@code at} (gathering writes), then empties it. */
-    private void writeRun(FileChannel ch, List<ByteBuffer> run, long at) throws IOException {
+    private void writeRun(FileChannel ch, List<ByteBuffer> run, long at, EarlyWriteback early) throws IOException {
         if (run.isEmpty()) {
             return;
         }
@@ -165,6 +172,9 @@ final class FileWriter implements AutoCloseable {
         }
         progress.wrote(total);
         run.clear();
+        if (early != null) {
+            early.wrote(total);
+        }
     }
 
     /**
