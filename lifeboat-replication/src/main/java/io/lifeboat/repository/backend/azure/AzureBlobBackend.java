@@ -46,10 +46,25 @@ public final class AzureBlobBackend implements Backend {
 
     private final AzureBlobStore store;
     private final BlobContainerClient container;
+    /** The prune lease's period ({@link AzureWriterLease}). */
+    private final int leaseSeconds;
 
     AzureBlobBackend(AzureBlobStore store, BlobContainerClient container) {
+        this(store, container, AzureWriterLease.SECONDS);
+    }
+
+    private AzureBlobBackend(AzureBlobStore store, BlobContainerClient container, int leaseSeconds) {
         this.store = store;
         this.container = container;
+        this.leaseSeconds = leaseSeconds;
+    }
+
+    /**
+     * This store with prune leases of {@code seconds} (15 to 60) instead of 30: for tests, which
+     * wait out a dead holder's lease.
+     */
+    AzureBlobBackend withLeaseSeconds(int seconds) {
+        return new AzureBlobBackend(store, container, seconds);
     }
 
     /**
@@ -304,7 +319,8 @@ public final class AzureBlobBackend implements Backend {
 
     @Override
     public Optional<WriterLease> writerLease() {
-        return Optional.of(new AzureWriterLease(container.getBlobClient(store.blobName(AzureWriterLease.BLOB)), location()));
+        return Optional.of(new AzureWriterLease(container.getBlobClient(store.blobName(AzureWriterLease.BLOB)), location(),
+                leaseSeconds));
     }
 
     private IOException failed(String what, Handle handle, RuntimeException e) {
