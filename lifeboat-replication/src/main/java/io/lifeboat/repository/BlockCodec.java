@@ -64,6 +64,16 @@ final class BlockCodec {
         return raw;
     }
 
+    /**
+     * {@link #unpack} of a zstd body lying at {@code buf[offset .. offset + length)} (in a range read
+     * of its pack): inflated into an array of its own, no more than {@code maxBytes}.
+     */
+    static byte[] inflateStored(BlockId id, String pack, byte[] buf, int offset, int length, int maxBytes) {
+        byte[] raw = inflate(id, pack, buf, offset, length, maxBytes);
+        checkSize(id, pack, raw.length, maxBytes);
+        return raw;
+    }
+
     private static int checkSize(BlockId id, String pack, int rawLength, int maxBytes) {
         if (rawLength > maxBytes) {
             throw new IntegrityException(id, pack, where(id, pack) + " is " + rawLength

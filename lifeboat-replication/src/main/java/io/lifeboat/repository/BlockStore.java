@@ -59,11 +59,14 @@ final class BlockStore {
     final Set<String> condemned = ConcurrentHashMap.newKeySet();
     /** New packs and records are written behind and made durable in groups, before a point names them. */
     final PackSync sync;
+    /** Reads runs of blocks in ranges of their packs, for a failover. */
+    private final RunReader runs;
 
     BlockStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
         this.options = options;
         this.sync = new PackSync(backend, MAX_UNSYNCED_BYTES);
+        this.runs = new RunReader(backend, sync, damaged, options.maxBlockBytes());
         Path tables = tableFolder(options);
         this.index = new BlockIndex(tables);
         try {
@@ -319,10 +322,9 @@ final class BlockStore {
         return readStored(id, loc);
     }
 
-    /** See {@link Repository#readBlocks}. */
-    byte[][] readBlocks(String machine, List<BlockId> ids) {
+    /** See {@link Repository#readRun}. */
+    BlockSlices readRun(String machine, List<BlockId> ids) {
         int n = ids.size();
-        byte[][] raw = new byte[n][];
         Pack.Location[] locs = new Pack.Location[n];
         for (int i = 0; i < n; i++) {
             BlockId id = ids.get(i);
@@ -330,18 +332,8 @@ final class BlockStore {
             if (locs[i] == null || !owned.owns(machine, id)) {
                 throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
             }
-            raw[i] = readUnchecked(id, locs[i]);
         }
-        BlockId[] actual = BlockId.ofAll(Arrays.asList(raw));
-        for (int i = 0; i < n; i++) {
-            try {
-                BlockCodec.checkHash(ids.get(i), locs[i].file(), raw[i].length, actual[i]);
-            } catch (IntegrityException e) {
-                damaged.add(ids.get(i));
-                throw e;
-            }
-        }
-        return raw;
+        return n == 0 ? BlockSlices.EMPTY : runs.read(ids, locs);
     }
 
     /** Reads, checks and decodes one stored block; a damaged one is remembered as such. */

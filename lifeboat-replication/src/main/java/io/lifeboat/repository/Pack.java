@@ -113,19 +113,29 @@ final class Pack {
      * @throws IntegrityException when the header does not describe this block
      */
     static byte[] body(BlockId id, Location loc, byte[] record) {
-        ByteBuffer h = ByteBuffer.wrap(record);
-        byte[] stored = new byte[32];
-        h.get(stored);
+        int at = bodyAt(id, loc, record, 0);
+        return java.util.Arrays.copyOfRange(record, at, at + loc.stored());
+    }
+
+    /**
+     * Checks the record header of {@code loc} found at {@code buf[at]} (in a range read of its pack,
+     * say) and returns where its body starts in {@code buf}; the body's {@code loc.stored()} bytes
+     * follow, within {@code buf} (the caller read them).
+     *
+     * @throws IntegrityException when the header does not describe this block
+     */
+    static int bodyAt(BlockId id, Location loc, byte[] buf, int at) {
+        ByteBuffer h = ByteBuffer.wrap(buf, at, HEADER);
+        BlockId stored = BlockId.fromBytes(buf, at);
+        h.position(at + 32);
         int enc = h.get() & 0xff;
         int raw = h.getInt();
         int len = h.getInt();
-        if (!BlockId.fromBytes(stored).equals(id) || enc != loc.encoding().code() || raw != loc.raw() || len != loc.stored()) {
+        if (!stored.equals(id) || enc != loc.encoding().code() || raw != loc.raw() || len != loc.stored()) {
             throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file())
                     + ": the record header at offset " + loc.offset() + " does not describe this block (damaged)");
         }
-        byte[] body = new byte[len];
-        h.get(body);
-        return body;
+        return at + HEADER;
     }
 
     /** The blocks of a whole pack read back, for rebuilding a lost index; stops at the first bad record. */

@@ -250,19 +250,35 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
-     * {@link #readBlock} of many blocks at once: all are read first, then hashed together (many per
-     * vector, see {@link BlockId#ofAll}), so a failover that reads blocks in groups hashes them
-     * about three times faster. Nothing is returned unless every block is intact.
+     * {@link #readBlock} of many blocks at once, each in an array of its own; see {@link #readRun},
+     * which this copies out of.
      *
      * @return the bytes of each block, in order
+     */
+    public List<byte[]> readBlocks(String machine, List<BlockId> ids) {
+        BlockSlices run = readRun(machine, ids);
+        List<byte[]> out = new ArrayList<>(run.size());
+        for (int i = 0; i < run.size(); i++) {
+            out.add(run.copy(i));
+        }
+        return out;
+    }
+
+    /**
+     * {@link #readBlock} of many blocks at once, as a failover reads them: the records that lie close
+     * together in a pack are read as one range (one request to object storage instead of one per
+     * block, several at once), then all are hashed together (many per vector, see {@link
+     * BlockId#ofAll}). Nothing is returned unless every block is intact.
+     *
+     * @return the bytes of each block, in order, as slices of the ranges read
      * @throws NotFoundException  when this machine has not stored one of them (the message names it)
      * @throws IntegrityException when a stored copy is damaged (names the first such block and its pack)
      */
-    public List<byte[]> readBlocks(String machine, List<BlockId> ids) {
+    public BlockSlices readRun(String machine, List<BlockId> ids) {
         checkMachine(machine);
         rw.readLock().lock();
         try {
-            return List.of(blocks.readBlocks(machine, ids));
+            return blocks.readRun(machine, ids);
         } finally {
             rw.readLock().unlock();
         }

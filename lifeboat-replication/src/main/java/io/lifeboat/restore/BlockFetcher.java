@@ -2,6 +2,7 @@ package io.lifeboat.restore;
 
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockRef;
+import io.lifeboat.repository.BlockSlices;
 import io.lifeboat.repository.IntegrityException;
 import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.Repository;
@@ -42,45 +43,46 @@ final class BlockFetcher {
                     + " stopped before writing it", e);
         }
         // readBlock has re-hashed the bytes against the id; the manifest's length must agree as well
-        checkLength(ref, data, path);
+        checkLength(ref, data.length, path);
         verified.incrementAndGet();
         bytes.addAndGet(data.length);
         return data;
     }
 
     /**
-     * The bytes of these non-zero blocks of {@code path}, verified, in order: read and hashed as one
-     * group (see {@link Repository#readBlocks}). When one is gone or damaged, the blocks are fetched
-     * again one by one, so the error names that block exactly as {@link #fetch} does.
+     * The bytes of these non-zero blocks of {@code path}, verified, in order: read in ranges of their
+     * packs and hashed as one group (see {@link Repository#readRun}). When one is gone or damaged,
+     * the blocks are fetched again one by one, so the error names that block exactly as {@link
+     * #fetch} does.
      */
-    List<byte[]> fetchAll(List<BlockRef> refs, String path) {
+    BlockSlices fetchAll(List<BlockRef> refs, String path) {
         List<BlockId> ids = new ArrayList<>(refs.size());
         for (BlockRef ref : refs) {
             ids.add(ref.id());
         }
-        List<byte[]> data;
+        BlockSlices data;
         try {
-            data = repo.readBlocks(machine, ids);
+            data = repo.readRun(machine, ids);
         } catch (NotFoundException | IntegrityException e) {
             for (BlockRef ref : refs) {
                 fetch(ref, path); // throws for the first bad block, with its name and path
             }
             throw e; // not reached: a block that failed in the group fails alone too
         }
+        long total = 0;
         for (int i = 0; i < refs.size(); i++) {
-            checkLength(refs.get(i), data.get(i), path);
+            checkLength(refs.get(i), data.length(i), path);
+            total += data.length(i);
         }
         verified.addAndGet(refs.size());
-        for (byte[] b : data) {
-            bytes.addAndGet(b.length);
-        }
+        bytes.addAndGet(total);
         return data;
     }
 
-    private static void checkLength(BlockRef ref, byte[] data, String path) {
-        if (data.length != ref.length()) {
+    private static void checkLength(BlockRef ref, int length, String path) {
+        if (length != ref.length()) {
             throw new IntegrityException(ref.id(), null, "block " + ref.id() + " of " + shown(path) + " read back as "
-                    + data.length + " bytes that do not match the point (expected " + ref.length() + ")");
+                    + length + " bytes that do not match the point (expected " + ref.length() + ")");
         }
     }
 

@@ -2,6 +2,7 @@ package io.lifeboat.restore;
 
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockRef;
+import io.lifeboat.repository.BlockSlices;
 import io.lifeboat.repository.Entry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -78,7 +79,7 @@ final class DeltaWriter {
                 toFetch.add(group.get(i));
             }
         }
-        List<byte[]> fetched = toFetch.isEmpty() ? List.of() : blocks.fetchAll(toFetch, e.path());
+        BlockSlices fetched = toFetch.isEmpty() ? null : blocks.fetchAll(toFetch, e.path());
         int next = 0;
         at = offset;
         for (int i = 0; i < n; i++) {
@@ -88,9 +89,10 @@ final class DeltaWriter {
             }
             if (differs[i]) {
                 beforeFirstWrite.run();
-                byte[] data = ref.isZero() ? new byte[ref.length()] : fetched.get(next++);
+                ByteBuffer data = ref.isZero() ? ByteBuffer.allocate(ref.length()) : fetched.buffer(next++);
+                int length = data.remaining();
                 writeFully(ch, data, at);
-                progress.wrote(data.length);
+                progress.wrote(length);
             }
             at += ref.length();
             progress.add(ref.length());
@@ -142,8 +144,7 @@ final class DeltaWriter {
         return buf.position() == length ? buf.array() : Arrays.copyOf(buf.array(), buf.position());
     }
 
-    private static void writeFully(FileChannel ch, byte[] data, long offset) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(data);
+    private static void writeFully(FileChannel ch, ByteBuffer buf, long offset) throws IOException {
         long pos = offset;
         while (buf.hasRemaining()) {
             pos += ch.write(buf, pos);

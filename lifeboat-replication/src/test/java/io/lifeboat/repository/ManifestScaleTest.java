@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sources of any size: a point of a 4 TiB device naming 2^27 non-zero blocks commits and reads back
- * in a JVM whose heap (64 MiB) is a hundredth of its manifest (2^27 references of 37 bytes, 4.6 GiB):
+ * Sources of any size: a point of a 1 TiB device naming 2^25 non-zero blocks commits and reads back
+ * in a JVM whose heap (64 MiB) is a twentieth of its manifest (2^25 references of 37 bytes, 1.2 GiB):
  * so neither the commit nor the read holds the manifest, and no body or file caps its size. An
- * OutOfMemoryError fails it, however long it takes; there is no timing assertion.
+ * OutOfMemoryError fails it, however long it takes; there is no timing assertion. (2^27 references,
+ * a hundred heaps, until 2026-12-06: four times the time for the same proof, since holding even a
+ * twentieth of the manifest's references would not fit.)
  */
 class ManifestScaleTest {
     @TempDir
     Path dir;
 
     @Test
-    void aManifestOfTwoToTheTwentySevenBlocksCommitsAndReadsBackInASmallHeap() throws Exception {
-        long refs = 1L << 27;
+    void aManifestOfTwoToTheTwentyFiveBlocksCommitsAndReadsBackInASmallHeap() throws Exception {
+        long refs = 1L << 25;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 ManifestScaleWorker.class.getName(), dir.toString(), Long.toString(refs)).redirectErrorStream(true).start();
@@ -29,7 +31,7 @@ class ManifestScaleTest {
         assertThat(p.exitValue()).as(out).isZero();
         String[] ok = out.lines().filter(l -> l.startsWith("ok ")).findFirst().orElseThrow().split(" ");
         assertThat(Long.parseLong(ok[1])).isEqualTo(refs);
-        assertThat(Integer.parseInt(ok[2])).as("chunks").isGreaterThan(1000);
+        assertThat(Integer.parseInt(ok[2])).as("chunks").isGreaterThan(250);
         assertThat(Long.parseLong(ok[4])).as("the worker's heap").isLessThanOrEqualTo(64L << 20);
     }
 }

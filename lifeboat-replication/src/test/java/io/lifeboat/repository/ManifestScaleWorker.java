@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Run in its own small-heap JVM by {@link ManifestScaleTest}: commits one point of a 4 TiB image
+ * Run in its own small-heap JVM by {@link ManifestScaleTest}: commits one point of a large image
  * whose manifest names {@code args[1]} non-zero 32 KiB blocks (a set of {@link #DISTINCT} distinct
  * blocks repeated, so the block store stays small), the way the vault receives it (chunk by chunk,
  * each checked, then a commit naming the chunks); reopens the folder and reads the manifest back,

@@ -22,10 +22,10 @@ class FileWriterTest {
     }
 
     @Test
-    void groupsAreRunsOfAtMost64BlocksInOrder() {
-        List<BlockRef> refs = refs(200, 32 << 10);
+    void groupsAreRunsOfAtMost256BlocksInOrder() {
+        List<BlockRef> refs = refs(600, 32 << 10);
         List<List<BlockRef>> groups = FileWriter.groups(refs);
-        assertThat(sizes(groups)).containsExactly(64, 64, 64, 8);
+        assertThat(sizes(groups)).containsExactly(256, 256, 88);
         assertThat(groups.stream().flatMap(List::stream).toList()).isEqualTo(refs);
     }
 

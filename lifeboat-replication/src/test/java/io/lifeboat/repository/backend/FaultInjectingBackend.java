@@ -30,6 +30,13 @@ public final class FaultInjectingBackend implements Backend {
     private final AtomicLong changes = new AtomicLong();
     private volatile boolean dead;
 
+    /** Ranged reads asked of this store so far (what a request to object storage would be each). */
+    private final java.util.concurrent.atomic.AtomicLong rangeReads = new java.util.concurrent.atomic.AtomicLong();
+
+    public long rangeReads() {
+        return rangeReads.get();
+    }
+
     public FaultInjectingBackend(Backend delegate) {
         this.delegate = delegate;
     }
@@ -102,6 +109,7 @@ public final class FaultInjectingBackend implements Backend {
     @Override
     public byte[] read(Handle handle, long offset, int length) throws IOException {
         alive();
+        rangeReads.incrementAndGet();
         return delegate.read(handle, offset, length);
     }
 

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The prune lease of a store shared by several vault nodes: a 30-second lease on the empty blob
- * {@code write.lock} beside the repository's folders, renewed every 10 seconds by a daemon thread
- * while one node prunes. A node that dies stops renewing and the lease expires within 30 seconds,
- * so another can prune. The lease is advisory: it does not fence the other blobs, so a pruner that
+ * {@code write.lock} beside the repository's folders, renewed every 10 seconds (a third of the
+ * period) by a daemon thread while one node prunes. A node that dies stops renewing and the lease
+ * expires within 30 seconds, so another can prune. (Tests use a 15-second period, the shortest
+ * Azure allows, to wait less for an expiry.) The lease is advisory: it does not fence the other blobs, so a pruner that
  * stalls for longer than the lease (and loses it) could still delete beside a new one; renewal
  * failures are logged as errors, and the prune rules (see {@code docs/repository-format.md}) keep
  * even two pruners from deleting a block a point names.
@@ -28,15 +29,24 @@ import org.slf4j.LoggerFactory;
 final class AzureWriterLease implements WriterLease {
     static final String BLOB = "write.lock";
     private static final Logger LOG = LoggerFactory.getLogger(AzureWriterLease.class);
-    private static final int SECONDS = 30;
-    private static final int RENEW_EVERY = 10;
+    /** The lease period, in seconds: what a dead holder keeps the lease for at most. */
+    static final int SECONDS = 30;
+    /** The shortest and longest lease period the Blob service accepts. */
+    static final int MIN_SECONDS = 15;
+    static final int MAX_SECONDS = 60;
+
+    private final int seconds;
 
     private final BlobClient blob;
     private final String location;
     private final BlobLeaseClient lease;
     private ScheduledExecutorService renewer;
 
-    AzureWriterLease(BlobClient blob, String location) {
+    AzureWriterLease(BlobClient blob, String location, int seconds) {
+        if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException("a blob lease lasts " + MIN_SECONDS + " to " + MAX_SECONDS + " s, not " + seconds);
+        }
+        this.seconds = seconds;
         this.blob = blob;
         this.location = location;
         this.lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
@@ -53,7 +63,7 @@ final class AzureWriterLease implements WriterLease {
                     throw e;
                 }
             }
-            lease.acquireLease(SECONDS);
+            lease.acquireLease(seconds);
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 409) { // LeaseAlreadyPresent: another node holds it
                 return false;
@@ -67,7 +77,7 @@ final class AzureWriterLease implements WriterLease {
             t.setDaemon(true);
             return t;
         });
-        renewer.scheduleWithFixedDelay(this::renew, RENEW_EVERY, RENEW_EVERY, TimeUnit.SECONDS);
+        renewer.scheduleWithFixedDelay(this::renew, seconds / 3, seconds / 3, TimeUnit.SECONDS);
         return true;
     }
 
@@ -87,7 +97,7 @@ final class AzureWriterLease implements WriterLease {
             lease.releaseLease();
         } catch (RuntimeException e) {
             throw new IOException(location + ": cannot release the prune lease on " + BLOB + " (it expires within "
-                    + SECONDS + " s): " + AzureStoreException.reason(e), e);
+                    + seconds + " s): " + AzureStoreException.reason(e), e);
         }
     }
 

@@ -17,12 +17,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.lifeboat.repository.Fixtures;
+import io.lifeboat.repository.SourceKind;
+import io.lifeboat.restore.Failover;
+import io.lifeboat.restore.FailoverOptions;
+import io.lifeboat.restore.RestoreListener;
+import io.lifeboat.restore.RestoreResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A repository on Azurite: several writers, the prune lease, and bad stores refused with one clear line, writing nothing. */
 class AzureRepositoryTest {
     @RegisterExtension
     static final AzuriteExtension AZURITE = new AzuriteExtension();
+
+    static final int BLOCK = 32 << 10;
 
     private static BlobContainerClient container(String name) {
         return new BlobServiceClientBuilder().connectionString(AZURITE.get().connectionString())
@@ -63,16 +78,18 @@ class AzureRepositoryTest {
     @Test
     void thePruneLeaseOfAHolderThatDiedExpiresByItself() throws Exception {
         AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "repo");
-        AzureBlobBackend backend = AzureBlobBackend.open(store, AZURITE.get().connectionString());
+        // the shortest lease Azure allows (30 s in service): the same expiry, waited out in half the time
+        AzureBlobBackend backend = AzureBlobBackend.open(store, AZURITE.get().connectionString())
+                .withLeaseSeconds(AzureWriterLease.MIN_SECONDS);
         WriterLease dead = backend.writerLease().orElseThrow();
         assertThat(dead.tryAcquire()).isTrue();
         dead.abandon(); // stops renewing, as a killed process does
         WriterLease next = backend.writerLease().orElseThrow();
         assertThat(next.tryAcquire()).isFalse();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(3L * AzureWriterLease.MIN_SECONDS).toNanos();
         boolean taken = false;
         while (!taken && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
+            Thread.sleep(500);
             taken = next.tryAcquire();
         }
         assertThat(taken).as("the lease expired and another holder took it").isTrue();
@@ -131,5 +148,42 @@ class AzureRepositoryTest {
         assertThatThrownBy(() -> AzureBlobStore.parse("azure-blob://Vaults")).hasMessageContaining("bad container name \"Vaults\"");
         assertThatThrownBy(() -> AzureBlobStore.parse("azure-blob://vaults/../x")).hasMessageContaining("bad prefix");
         assertThatThrownBy(() -> AzureBlobStore.parse("s3://vaults")).hasMessageContaining("expected azure-blob://CONTAINER[/PREFIX]");
+    }
+
+    @Test
+    /**
+     * A failover from Azure Blob reads the packs in ranges of many blocks (issue 19 left one ranged
+     * GET per 32 KiB block): the GETs of pack data are counted at the HTTP pipeline, retries included.
+     */
+    void aFailoverReadsFarFewerRequestsThanBlocksAndRestoresByteForByte(@TempDir Path tmp) throws Exception {
+        AzureBlobStore store = new AzureBlobStore(AZURITE.get().newContainer(), "repo");
+        byte[] image = Fixtures.image(19, 400, BLOCK); // 12.5 MiB, every third block zeros
+        Fixtures.Cut cut = Fixtures.cutImage(image, BLOCK, SourceKind.IMAGE);
+        try (Repository repo = Repository.open(AzureBlobBackend.open(store, AZURITE.get().connectionString()),
+                RepositoryOptions.defaults())) {
+            Fixtures.protect(repo, "db-1", cut);
+        }
+        long blocks = cut.manifest().entries().get(0).blocks().stream().filter(r -> !r.isZero()).count();
+
+        AtomicInteger dataGets = new AtomicInteger();
+        HttpPipelinePolicy counter = (context, next) -> {
+            if (context.getHttpRequest().getHttpMethod() == HttpMethod.GET
+                    && context.getHttpRequest().getUrl().toString().contains("/repo%2Fdata%2F")) { // the blob name, encoded
+                dataGets.incrementAndGet();
+            }
+            return next.process();
+        };
+        Path target = tmp.resolve("restored.img");
+        RestoreResult r;
+        try (Repository repo = Repository.open(new ReadOnlyBackend(AzureBlobBackend.open(store,
+                AZURITE.get().connectionString(), Optional.of(counter))), RepositoryOptions.readOnlyDefaults())) {
+            r = new Failover(repo, RestoreListener.NONE).run("db-1", "latest", target, FailoverOptions.DEFAULT);
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(image);
+        assertThat(r.blocksVerified()).isEqualTo(blocks);
+        // 266 blocks, 8.3 MiB in one pack: ranges of up to 2 MiB, cut again where a group of 256 blocks
+        // ends (5 GETs); one GET per block before
+        assertThat(blocks).isEqualTo(266);
+        assertThat(dataGets.get()).as("ranged GETs of pack data for %d blocks", blocks).isBetween(1, 8);
     }
 }
