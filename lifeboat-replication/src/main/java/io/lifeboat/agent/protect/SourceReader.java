@@ -56,6 +56,8 @@ final class SourceReader {
     private ExecutorService readAhead;
     /** The walk of a tree source, made by {@link #read} for a folder. */
     private TreeWalk tree;
+    /** The last committed point, whose unchanged files a tree pass keeps unread; none unless {@link #keepUnchanged}. */
+    private PreviousPoint previous = PreviousPoint.NONE;
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
      * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
@@ -91,6 +93,33 @@ final class SourceReader {
         return tree == null ? 0 : tree.hardLinkCopies();
     }
 
+    /** Lets a tree pass keep the files of {@code last} whose stamp did not change, unread. */
+    void keepUnchanged(PreviousPoint last) {
+        this.previous = last;
+    }
+
+    /** The stamps of a tree's regular files as this pass found them (none for other sources). */
+    java.util.Map<String, FileStamp> stamps() {
+        return tree == null ? java.util.Map.of() : tree.stamps();
+    }
+
+    /** Files of a tree kept from the last point without being read. */
+    long filesKept() {
+        return tree == null ? 0 : tree.filesKept();
+    }
+
+    /**
+     * A file kept unread from the last point ({@link TreeWalk}): its blocks count as unchanged, its
+     * block record is carried into this pass's, and its bytes count as read for progress.
+     */
+    void keep(Entry kept, KnownBlocks.File recorded) {
+        record.carry(kept.path(), recorded);
+        for (BlockRef b : kept.blocks()) {
+            blocksUnchanged += b.isZero() ? 0 : 1;
+        }
+        listener.read(kept.size());
+    }
+
     /** The record of what this pass read, to keep once its point is committed. */
     KnownBlocks record(String point) {
         return record.toRecord(point);
@@ -101,7 +130,7 @@ final class SourceReader {
         List<Entry> entries = new ArrayList<>();
         try {
             if (kind == SourceKind.DIRECTORY) {
-                tree = new TreeWalk(this, listener, stop);
+                tree = new TreeWalk(this, listener, stop, previous);
                 tree.walk(source, "", entries, sink);
             } else {
                 BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
