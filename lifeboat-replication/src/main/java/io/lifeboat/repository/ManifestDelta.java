@@ -73,7 +73,8 @@ public record ManifestDelta(String parent, ManifestHeader header, String sha256,
             parent.entries().forEach(e -> before.put(e.path(), e));
             List<Entry> changed = new ArrayList<>();
             for (Entry e : child.entries()) {
-                if (!e.equals(before.remove(e.path()))) {
+                Entry was = before.remove(e.path());
+                if (was != e && !e.equals(was)) { // a kept file's entry is the parent's own object
                     changed.add(e);
                 }
             }

@@ -96,8 +96,9 @@ public final class HttpVaultApi implements VaultApi {
 
     /**
      * Sends the point as a delta of its parent; empty when the vault cannot build it from that parent
-     * ({@code 409 unknown_parent}: pruned or unknown; {@code 409 delta_mismatch}), so the caller
-     * commits the whole manifest. Every other refusal is thrown as for a whole commit.
+     * ({@code 409 unknown_parent}: pruned or unknown; {@code 409 delta_mismatch}; {@code 400
+     * bad_manifest}, a delta its parent does not satisfy), so the caller commits the whole manifest.
+     * Every other refusal is thrown as for a whole commit.
      */
     @Override
     public Optional<PointInfo> commitDelta(PointDelta delta) {
@@ -107,7 +108,9 @@ public final class HttpVaultApi implements VaultApi {
                             ReplicationPaths.DELTA_COMMIT, delta.encode()));
             return Optional.of(json(() -> ReplicationJson.point(reply.body())));
         } catch (VaultRequestException e) {
-            if (e.status() == 409 && (e.error().equals("unknown_parent") || e.error().equals("delta_mismatch"))) {
+            // bad_manifest too: the whole manifest is then judged on its own, and a delta is never the reason a pass fails
+            if (e.status() == 409 && (e.error().equals("unknown_parent") || e.error().equals("delta_mismatch"))
+                    || e.status() == 400 && e.error().equals("bad_manifest")) {
                 listener.notice("the vault cannot build this point from its parent (" + e.error() + ": "
                         + e.getMessage() + "): sending the whole manifest");
                 return Optional.empty();

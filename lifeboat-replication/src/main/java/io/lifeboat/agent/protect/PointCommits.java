@@ -6,6 +6,7 @@ import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.ManifestDelta;
 import io.lifeboat.repository.PointInfo;
+import io.lifeboat.tls.LifeboatException;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,12 @@ final class PointCommits {
         if (parent == null) {
             return null;
         }
-        ManifestDelta delta = ManifestDelta.between(previous.point(), parent, manifest);
+        ManifestDelta delta;
+        try {
+            delta = ManifestDelta.between(previous.point(), parent, manifest);
+        } catch (LifeboatException | IllegalArgumentException e) {
+            return null; // a manifest the delta's rules cannot express (paths out of their order): send it whole
+        }
         if (delta == null) {
             return null;
         }

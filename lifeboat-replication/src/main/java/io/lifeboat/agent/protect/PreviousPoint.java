@@ -28,6 +28,11 @@ final class PreviousPoint {
     private final KnownBlocks known;
     private final boolean trustStamps;
     private final Map<String, LastPoint.Item> items = new HashMap<>();
+    /**
+     * Entries with their blocks, put together once: a kept file's entry in the new manifest is the
+     * same object as in {@link #manifest}, so comparing the two for the delta costs nothing.
+     */
+    private final Map<String, Entry> whole = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param trustStamps whether files may be kept unread this pass (a tree whose last full read is
@@ -74,12 +79,30 @@ final class PreviousPoint {
         if (item == null || item.stamp() == null || item.entry().type() != EntryType.FILE || !item.stamp().equals(now)) {
             return null;
         }
+        Entry e = item.entry();
+        if (e.size() != now.size() || e.mtimeNanos() != now.mtimeNanos() || e.mode() != now.mode()) {
+            return null; // the entry and its stamp disagree (LastPoint.of never writes that): read the file
+        }
+        return whole(item);
+    }
+
+    /** The item's entry with its blocks (made once, then shared); null when the block record does not fit it. */
+    private Entry whole(LastPoint.Item item) {
+        Entry e = item.entry();
+        if (e.type() != EntryType.FILE) {
+            return e;
+        }
+        Entry made = whole.get(e.path());
+        if (made != null) {
+            return made;
+        }
         List<BlockRef> blocks = blocks(item);
         if (blocks == null) {
             return null;
         }
-        Entry e = item.entry();
-        return new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), null, blocks);
+        made = new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(), blocks);
+        whole.put(e.path(), made);
+        return made;
     }
 
     /** The block record of file {@code path} (carried into the next record when the file is kept). */
@@ -94,12 +117,11 @@ final class PreviousPoint {
         }
         List<Entry> entries = new ArrayList<>(last.items().size());
         for (LastPoint.Item item : last.items()) {
-            Entry e = item.entry();
-            List<BlockRef> blocks = e.type() == EntryType.FILE ? blocks(item) : List.of();
-            if (blocks == null) {
+            Entry e = whole(item);
+            if (e == null) {
                 return null;
             }
-            entries.add(new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(), blocks));
+            entries.add(e);
         }
         return new Manifest(Manifest.FORMAT_VERSION, source, kind, last.blockSize(), entries);
     }

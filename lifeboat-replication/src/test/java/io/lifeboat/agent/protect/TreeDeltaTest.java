@@ -272,6 +272,42 @@ class TreeDeltaTest {
     }
 
     @Test
+    void aDeltaItsParentDoesNotSatisfyIsAnsweredBySendingTheWholeManifest() throws Exception {
+        Path src = tree();
+        Path dir = tmp.resolve("known");
+        KnownBlocksStore records = KnownBlocksStore.in(dir, KEY);
+        protect(src, records, ProtectListener.NONE);
+        Path last;
+        try (Stream<Path> s = Files.list(dir)) {
+            last = s.filter(p -> p.toString().endsWith(".last")).findFirst().orElseThrow();
+        }
+        // a well-formed record that names a file the point never had: the delta removes it, the vault refuses
+        LastPoint r;
+        try (var in = Files.newInputStream(last)) {
+            r = LastPointCodec.read(in, Files.size(last), src.toAbsolutePath().normalize().toString(), 32768);
+        }
+        List<LastPoint.Item> items = new ArrayList<>(r.items());
+        items.add(new LastPoint.Item(new io.lifeboat.repository.Entry("zz-ghost", io.lifeboat.repository.EntryType.FILE,
+                0644, 1, 0, null, List.of()), 0, null));
+        try (var out = Files.newOutputStream(last)) {
+            LastPointCodec.write(new LastPoint(r.source(), r.point(), r.blockSize(), r.fullReadMillis(), items), out);
+        }
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProtectListener listener = new ProtectListener() {
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        };
+        ProtectResult again = protect(src, records, listener);
+        assertThat(again.sentAsDelta()).isFalse();
+        assertThat(again.filesKept()).as("the stamps still hold").isEqualTo(41);
+        assertThat(notices).singleElement().asString().contains("bad_manifest").contains("zz-ghost")
+                .contains("sending the whole manifest");
+        assertThat(restored(again, "ghost")).isEqualTo(describe(src));
+    }
+
+    @Test
     void aZeroRereadAgeReadsEveryFileButStillSendsADelta() throws Exception {
         Path src = tree();
         KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY).withRereadAfter(Duration.ZERO);
