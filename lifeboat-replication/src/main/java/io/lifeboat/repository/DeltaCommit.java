@@ -38,6 +38,10 @@ public final class DeltaCommit {
             parentHeader = repository.readManifest(machine, parent.id(), merge);
         } catch (NotFoundException e) {
             throw unknown(delta.parent()); // pruned between the lookup and the read
+        } catch (IntegrityException e) {
+            // a damaged parent must not hold the agent up (a 500 is retried): it sends the whole manifest
+            throw new DeltaRefusedException(DeltaRefusedException.Reason.UNKNOWN_PARENT, "parent point " + parent.id()
+                    + " cannot be read (" + e.getMessage() + "; `lifeboat verify` tells more)");
         }
         if (parentHeader.blockSize() != delta.header().blockSize()) {
             throw new DeltaRefusedException(DeltaRefusedException.Reason.UNKNOWN_PARENT, "parent point " + parent.id()

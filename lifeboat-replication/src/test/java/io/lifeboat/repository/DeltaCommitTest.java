@@ -190,6 +190,30 @@ class DeltaCommitTest {
     }
 
     @Test
+    void aParentThatCannotBeReadIsUnknownSoTheAgentSendsTheWholeManifest() throws Exception {
+        MemoryBackend backend = new MemoryBackend();
+        try (Repository r = Repository.open(backend, RepositoryOptions.defaults())) {
+            Map<BlockId, BlockUpload> uploads = new LinkedHashMap<>();
+            Entry f = new Entry("", EntryType.FILE, 0640, 1, 3 * BS, null, Fixtures.cut(Fixtures.random(1, 3 * BS), BS, uploads));
+            r.putBlocks("m", new ArrayList<>(uploads.values()));
+            Manifest parent = new Manifest(Manifest.FORMAT_VERSION, "/d", SourceKind.IMAGE, BS, List.of(f));
+            PointInfo p = r.commitPoint("m", parent, Fixtures.META);
+            for (String name : backend.list(io.lifeboat.repository.backend.FileType.MANIFESTS)) {
+                var h = new io.lifeboat.repository.backend.Handle(io.lifeboat.repository.backend.FileType.MANIFESTS, name);
+                byte[] b = backend.read(h);
+                b[b.length - 1] ^= 1;
+                backend.delete(h);
+                backend.create(h, b);
+            }
+            ManifestDelta delta = ManifestDelta.between(p.id(), parent, parent);
+            assertThatThrownBy(() -> DeltaCommit.commit(r, "m", delta, Fixtures.META))
+                    .isInstanceOfSatisfying(DeltaRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(DeltaRefusedException.Reason.UNKNOWN_PARENT))
+                    .hasMessageContaining("cannot be read");
+        }
+    }
+
+    @Test
     void aDeltaOfTheWrongFormForItsSourceIsRefused() {
         ManifestHeader tree = new ManifestHeader("/srv/www", SourceKind.DIRECTORY, BS);
         ManifestHeader img = new ManifestHeader("/srv/disk.img", SourceKind.IMAGE, BS);
