@@ -41,21 +41,30 @@ public final class ManifestCodec {
         n.put("blockSize", m.blockSize());
         ArrayNode entries = n.putArray("entries");
         for (Entry e : m.entries()) {
-            ObjectNode en = entries.addObject();
-            en.put("path", e.path());
-            en.put("type", e.type().name());
-            en.put("mode", e.mode());
-            en.put("mtimeNanos", e.mtimeNanos());
-            en.put("size", e.size());
-            if (e.linkTarget() != null) {
-                en.put("link", e.linkTarget());
-            }
-            ArrayNode blocks = en.putArray("blocks");
-            for (BlockRef b : e.blocks()) {
-                blocks.add((b.isZero() ? "0" : b.id().hex()) + ":" + b.length());
-            }
+            putEntry(entries.addObject(), e);
         }
         return n;
+    }
+
+    /** Writes one entry's fields (path, type, mode, mtimeNanos, size, link, blocks) into {@code en}. */
+    public static void putEntry(ObjectNode en, Entry e) {
+        en.put("path", e.path());
+        en.put("type", e.type().name());
+        en.put("mode", e.mode());
+        en.put("mtimeNanos", e.mtimeNanos());
+        en.put("size", e.size());
+        if (e.linkTarget() != null) {
+            en.put("link", e.linkTarget());
+        }
+        ArrayNode blocks = en.putArray("blocks");
+        for (BlockRef b : e.blocks()) {
+            blocks.add(blockText(b));
+        }
+    }
+
+    /** A block reference as the JSON forms write it: {@code "<sha256>:<length>"}, {@code "0:<length>"} for zeros. */
+    public static String blockText(BlockRef b) {
+        return (b.isZero() ? "0" : b.id().hex()) + ":" + b.length();
     }
 
     public static Manifest manifest(JsonNode n) {
@@ -73,13 +82,13 @@ public final class ManifestCodec {
         }
         List<Entry> out = new ArrayList<>(entries.size());
         for (JsonNode en : entries) {
-            out.add(entry(en, out.size()));
+            out.add(entry(en, "manifest entry " + out.size()));
         }
         return new Manifest(version, source, kind, blockSize, out);
     }
 
-    private static Entry entry(JsonNode en, int i) {
-        String where = "manifest entry " + i;
+    /** One entry of the JSON forms; a malformed one is a USAGE error naming {@code where}. */
+    public static Entry entry(JsonNode en, String where) {
         String path = text(en, "path");
         EntryType type = enumField(en, "type", EntryType.class);
         JsonNode link = en.get("link");
@@ -109,7 +118,7 @@ public final class ManifestCodec {
         }
     }
 
-    private static BlockRef blockRef(JsonNode b, String where) {
+    public static BlockRef blockRef(JsonNode b, String where) {
         String s = b.isTextual() ? b.asText() : "";
         int colon = s.indexOf(':');
         if (colon < 0) {

@@ -84,9 +84,16 @@ public final class AgentProtectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON events, one per line, on standard output")
     boolean json;
 
-    @Option(names = "--rehash", description = "forget the fingerprints kept of each PATH's last point and hash every"
-            + " block again (otherwise a block whose fingerprint is unchanged keeps its id unhashed)")
+    @Option(names = {"--rehash", "--reread"}, description = "forget what is kept of each PATH's last point: read"
+            + " every file and hash every block again, and send the whole manifest (otherwise a file of a folder whose"
+            + " size, mtime, ctime, inode, mode and owner are unchanged is not read, and a block whose fingerprint is"
+            + " unchanged keeps its id unhashed)")
     boolean rehash;
+
+    @Option(names = "--reread-after", paramLabel = "DURATION", defaultValue = "24h", converter = DurationOption.class,
+            description = "read every file of a folder again once the last pass that read them all is this old, e.g."
+                    + " 12h, 7d; 0s reads every file every pass (default: ${DEFAULT-VALUE})")
+    Duration rereadAfter;
 
     @Option(names = "--snapshot", paramLabel = "KIND", defaultValue = "none",
             description = "read each PATH from a snapshot: none, reflink, lvm or script (default: ${DEFAULT-VALUE})")
@@ -166,7 +173,7 @@ public final class AgentProtectCommand implements Callable<Integer> {
             ProtectOptions options = ProtectOptions.defaults().withSnapshot(snapshots);
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
             KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks(),
-                    FingerprintKey.loadOrCreate(layout.fingerprintKey()));
+                    FingerprintKey.loadOrCreate(layout.fingerprintKey())).withRereadAfter(rereadAfter);
             if (rehash) {
                 forgetRecords(records);
             }

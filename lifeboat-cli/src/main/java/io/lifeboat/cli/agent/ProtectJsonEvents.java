@@ -79,7 +79,8 @@ final class ProtectJsonEvents implements ProtectListener {
         emit(event("committed").put("point", ManifestCodec.infoNode(r.point())).put("sourceBytes", r.sourceBytes()).put("blocks", r.blocks())
                 .put("zeroBlocks", r.zeroBlocks()).put("blocksSent", r.blocksSent())
                 .put("blocksPresent", r.blocksPresent()).put("bytesSent", r.bytesSent())
-                .put("hardLinkCopies", r.hardLinkCopies())
+                .put("hardLinkCopies", r.hardLinkCopies()).put("filesKept", r.filesKept())
+                .put("sentAsDelta", r.sentAsDelta())
                 .put("seconds", r.elapsed().toMillis() / 1000.0));
     }
 

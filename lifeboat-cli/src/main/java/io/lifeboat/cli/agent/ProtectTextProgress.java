@@ -74,6 +74,8 @@ final class ProtectTextProgress implements ProtectListener {
                 + " in the vault; %s on the wire over %s %s in %.1f s", r.point().id(), r.point().source(),
                 ProgressBar.bytes(r.sourceBytes()), r.blocks(), r.zeroBlocks(), r.blocksSent(), r.blocksPresent(),
                 ProgressBar.bytes(r.bytesSent()), r.point().tlsVersion(), r.point().cipherSuite(),
-                r.elapsed().toMillis() / 1000.0);
+                r.elapsed().toMillis() / 1000.0)
+                + (r.filesKept() > 0 ? "; " + r.filesKept() + " files unchanged since the last point, not read" : "")
+                + (r.sentAsDelta() ? "; committed as a delta of the last point" : "");
     }
 }

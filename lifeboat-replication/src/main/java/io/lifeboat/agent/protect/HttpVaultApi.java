@@ -6,6 +6,7 @@ import io.lifeboat.replication.protocol.ChunkedCommit;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.IdListCodec;
 import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.replication.protocol.PointDelta;
 import io.lifeboat.replication.protocol.ReplicationJson;
 import io.lifeboat.replication.protocol.ReplicationPaths;
 import io.lifeboat.repository.BlockId;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -92,6 +94,31 @@ public final class HttpVaultApi implements VaultApi {
         return json(() -> ReplicationJson.point(reply.body()));
     }
 
+    /**
+     * Sends the point as a delta of its parent; empty when the vault cannot build it from that parent
+     * ({@code 409 unknown_parent}: pruned or unknown; {@code 409 delta_mismatch}; {@code 400
+     * bad_manifest}, a delta its parent does not satisfy), so the caller commits the whole manifest.
+     * Every other refusal is thrown as for a whole commit.
+     */
+    @Override
+    public Optional<PointInfo> commitDelta(PointDelta delta) {
+        try {
+            VaultTransport.Reply reply = exchange("point commit (delta)",
+                    VaultTransport.Request.post(ReplicationPaths.of(ReplicationPaths.POINTS, machine),
+                            ReplicationPaths.DELTA_COMMIT, delta.encode()));
+            return Optional.of(json(() -> ReplicationJson.point(reply.body())));
+        } catch (VaultRequestException e) {
+            // bad_manifest too: the whole manifest is then judged on its own, and a delta is never the reason a pass fails
+            if (e.status() == 409 && (e.error().equals("unknown_parent") || e.error().equals("delta_mismatch"))
+                    || e.status() == 400 && e.error().equals("bad_manifest")) {
+                listener.notice("the vault cannot build this point from its parent (" + e.error() + ": "
+                        + e.getMessage() + "): sending the whole manifest");
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public List<PointInfo> points() {
         VaultTransport.Reply reply = exchange("point list",
@@ -126,8 +153,8 @@ public final class HttpVaultApi implements VaultApi {
                     return reply;
                 }
                 if (reply.status() < 500) {
-                    throw new VaultRequestException(reply.status(), "vault refused the " + what + " (HTTP "
-                            + reply.status() + "): " + reason(reply));
+                    throw new VaultRequestException(reply.status(), errorCode(reply), "vault refused the " + what
+                            + " (HTTP " + reply.status() + "): " + reason(reply));
                 }
                 failure = new IOException("HTTP " + reply.status() + ": " + reason(reply));
             } catch (IOException e) {
@@ -173,6 +200,16 @@ public final class HttpVaultApi implements VaultApi {
             // not JSON: use the text
         }
         return text.isEmpty() ? "(no reason given)" : text.lines().findFirst().orElse(text);
+    }
+
+    /** The vault's error code ("error" of a JSON error body), "" when there is none. */
+    static String errorCode(VaultTransport.Reply reply) {
+        try {
+            JsonNode node = ReplicationJson.MAPPER.readTree(reply.body());
+            return node != null && node.hasNonNull("error") ? node.get("error").asText() : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static <T> T json(java.util.function.Supplier<T> read) {

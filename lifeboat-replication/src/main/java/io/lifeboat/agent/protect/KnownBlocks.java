@@ -68,6 +68,11 @@ final class KnownBlocks {
             return lengths.length;
         }
 
+        /** The id of block {@code index} as recorded (its length is not 0). */
+        BlockId id(int index) {
+            return BlockId.fromBytes(Arrays.copyOfRange(digests, index * 32, index * 32 + 32));
+        }
+
         /** The id block {@code index} had in the last point if it still has that length and fingerprint, else null. */
         BlockId unchanged(long index, int length, BlockFingerprint.Fingerprint fingerprint) {
             if (index >= lengths.length || length == 0) {
@@ -86,9 +91,18 @@ final class KnownBlocks {
     static final class Recorder {
         private final int blockSize;
         private final Map<String, Growing> files = new HashMap<>();
+        /** Files kept from the last point without being read: their record is carried over as it was. */
+        private final Map<String, File> carried = new HashMap<>();
 
         Recorder(int blockSize) {
             this.blockSize = blockSize;
+        }
+
+        /** {@code file} was not read, its blocks are those of the last point: keep their record. */
+        void carry(String file, File record) {
+            if (record.blocks() > 0) {
+                carried.put(file, record);
+            }
         }
 
         /** Block {@code index} of {@code file}: a non-zero block with its fingerprint and id. */
@@ -102,7 +116,7 @@ final class KnownBlocks {
         }
 
         KnownBlocks toRecord(String point) {
-            Map<String, File> done = new HashMap<>();
+            Map<String, File> done = new HashMap<>(carried);
             files.forEach((name, g) -> {
                 if (!g.tooLarge) {
                     done.put(name, g.toFile());

@@ -9,12 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * Where the agent keeps a {@link KnownBlocks} record per source: one file per source in a folder
- * of the agent's ({@code A/known-blocks/}), named by a hash of the source's absolute path.
+ * of the agent's ({@code A/known-blocks/}), named by a hash of the source's absolute path, and
+ * beside it ({@code .last}) the {@link LastPoint} record of the same point: its entries and the
+ * stamps of a tree's files.
  *
  * <p>Nothing here can fail a pass: a record that cannot be read is reported and ignored (the pass
  * hashes every block), one that cannot be written is reported and the next pass hashes every
@@ -23,13 +26,34 @@ import java.util.HexFormat;
  */
 public final class KnownBlocksStore {
     private static final String SUFFIX = ".known";
+    private static final String LAST_POINT_SUFFIX = ".last";
+    /** How long a tree may go without a pass that reads every file: see {@link #withRereadAfter}. */
+    public static final Duration DEFAULT_REREAD_AFTER = Duration.ofHours(24);
     private final Path dir;
     private final BlockFingerprint fingerprint;
+    private final Duration rereadAfter;
 
     /** Records in {@code dir} (created when first written); null keeps none. */
     private KnownBlocksStore(Path dir, FingerprintKey key) {
+        this(dir, new BlockFingerprint(key), DEFAULT_REREAD_AFTER);
+    }
+
+    private KnownBlocksStore(Path dir, BlockFingerprint fingerprint, Duration rereadAfter) {
         this.dir = dir;
-        this.fingerprint = new BlockFingerprint(key);
+        this.fingerprint = fingerprint;
+        this.rereadAfter = rereadAfter;
+    }
+
+    /**
+     * The same records, with files of a tree kept unread (by their {@link FileStamp}) only while the
+     * last pass that read every file is younger than {@code age}; {@link Duration#ZERO} reads every
+     * file every pass (the point is still sent as a delta).
+     */
+    public KnownBlocksStore withRereadAfter(Duration age) {
+        if (age.isNegative()) {
+            throw new IllegalArgumentException("--reread-after must not be negative: " + age);
+        }
+        return new KnownBlocksStore(dir, fingerprint, age);
     }
 
     /** Records in {@code dir}, of fingerprints keyed with the agent's {@code key}. */
@@ -63,23 +87,69 @@ public final class KnownBlocksStore {
         }
     }
 
+    /**
+     * The last point of {@code source} as recorded with {@code known} (same point, or none): what
+     * lets a tree pass keep unchanged files unread and a point go as a delta. Files may be kept
+     * unread only for a folder tree whose last full read is younger than the re-read age, as of
+     * {@code nowMillis}.
+     */
+    PreviousPoint loadPrevious(Path source, KnownBlocks known, boolean tree, long nowMillis, ProtectListener listener) {
+        if (dir == null || known.point().isEmpty()) {
+            return PreviousPoint.NONE;
+        }
+        Path file = lastPointOf(source);
+        LastPoint last;
+        try (InputStream in = Files.newInputStream(file)) {
+            last = LastPointCodec.read(in, Files.size(file), key(source), known.blockSize());
+        } catch (NoSuchFileException e) {
+            return PreviousPoint.NONE;
+        } catch (IOException e) {
+            listener.notice("ignoring the record of " + source + "'s last point in " + file + " (" + e.getMessage()
+                    + "): reading every file and sending the whole manifest this pass");
+            return PreviousPoint.NONE;
+        }
+        boolean recent = nowMillis - last.fullReadMillis() < rereadAfter.toMillis();
+        return new PreviousPoint(last, known, tree && recent);
+    }
+
     void save(Path source, KnownBlocks record, ProtectListener listener) {
+        save(source, record, null, listener);
+    }
+
+    /**
+     * Keeps the records of a committed point: the blocks, then the entries ({@code last}, may be
+     * null). Each is written under a temporary name and renamed; the two name the same point, so a
+     * crash between the renames leaves records of two points, which {@link PreviousPoint} ignores.
+     */
+    void save(Path source, KnownBlocks record, LastPoint last, ProtectListener listener) {
         if (dir == null) {
             return;
         }
         Path file = fileOf(source);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(dir);
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                KnownBlocksCodec.write(record, key(source), out);
+            Files.deleteIfExists(lastPointOf(source)); // never left naming a point its block record no longer does
+            replace(file, out -> KnownBlocksCodec.write(record, key(source), out));
+            if (last != null) {
+                replace(lastPointOf(source), out -> LastPointCodec.write(last, out));
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             forget(source);
             listener.notice("cannot record " + source + "'s point in " + file + " (" + e
                     + "): the next pass hashes every block");
         }
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void replace(Path file, Writer writer) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            writer.write(out);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Drops the record of {@code source}: its next pass hashes every block. */
@@ -88,6 +158,7 @@ public final class KnownBlocksStore {
             return;
         }
         try {
+            Files.deleteIfExists(lastPointOf(source));
             Files.deleteIfExists(fileOf(source));
         } catch (IOException e) {
             // a record that stays is still checked by the vault's commit
@@ -101,7 +172,7 @@ public final class KnownBlocksStore {
         }
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (p.getFileName().toString().endsWith(SUFFIX)) {
+                if (p.getFileName().toString().endsWith(SUFFIX) || p.getFileName().toString().endsWith(LAST_POINT_SUFFIX)) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -109,9 +180,18 @@ public final class KnownBlocksStore {
     }
 
     private Path fileOf(Path source) {
+        return dir.resolve(name(source) + SUFFIX);
+    }
+
+    /** The source's {@link LastPoint} record, beside its block record. */
+    private Path lastPointOf(Path source) {
+        return dir.resolve(name(source) + LAST_POINT_SUFFIX);
+    }
+
+    private static String name(Path source) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(key(source).getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(h, 0, 16) + SUFFIX);
+            return HexFormat.of().formatHex(h, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
         }

@@ -13,7 +13,16 @@ import java.time.Duration;
  * @param bytesSent     request body bytes of this pass, as the vault recorded them in the point
  * @param hardLinkCopies files of a tree that are hard links to a file stored earlier in it: stored,
  *                      and restored, as separate copies (their blocks are stored once)
+ * @param filesKept     files of a tree kept from the last point without being read (their stamp was unchanged)
+ * @param sentAsDelta   the point was committed as a delta of the last one, not as its whole manifest
  */
 public record ProtectResult(PointInfo point, long sourceBytes, long blocks, long zeroBlocks, long blocksSent,
-        long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies) {
+        long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies, long filesKept, boolean sentAsDelta) {
+
+    /** A pass that read every file and sent its whole manifest. */
+    public ProtectResult(PointInfo point, long sourceBytes, long blocks, long zeroBlocks, long blocksSent,
+            long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies) {
+        this(point, sourceBytes, blocks, zeroBlocks, blocksSent, blocksPresent, bytesSent, elapsed, hardLinkCopies, 0,
+                false);
+    }
 }

@@ -23,6 +23,10 @@ import java.time.Duration;
  * hashes only blocks that changed. If the vault refuses a commit because a block taken from that
  * record is gone (pruned, or another vault), the record is dropped and the pass runs again hashing
  * every block.
+ *
+ * <p>With it the agent keeps the point's entries and the stamps of a tree's files ({@link
+ * LastPoint}): the next pass keeps files whose stamp did not change without reading them, and the
+ * point is sent as a delta of the last one ({@link PointCommits}).
  */
 public final class Protector {
     private final VaultApi vault;
@@ -53,10 +57,12 @@ public final class Protector {
     public ProtectResult protect(Path source) {
         SourceKinds.detect(source); // a missing or unsupported source is refused before any snapshot
         KnownBlocks known = records.load(source, options.blockSize(), listener);
+        PreviousPoint previous = records.loadPrevious(source, known, SourceKinds.detect(source) == SourceKind.DIRECTORY,
+                System.currentTimeMillis(), listener);
         Snapshot snapshot = options.snapshot().take(source);
         snapshot.notes().forEach(listener::notice);
         try {
-            return protect(source, snapshot, known);
+            return protect(source, snapshot, known, previous);
         } catch (VaultRequestException e) {
             if (e.status() != 409) {
                 throw e;
@@ -70,14 +76,15 @@ public final class Protector {
                             + "; it restarted before making them durable): protecting " + source + " again"
                     : "the vault refused a point built on the record of " + source + "'s point " + known.point()
                             + " (" + e.getMessage() + "): protecting it again, hashing every block");
-            return protect(source, snapshot, KnownBlocks.NONE);
+            return protect(source, snapshot, KnownBlocks.NONE, PreviousPoint.NONE);
         } finally {
             snapshot.release(listener::notice);
         }
     }
 
-    private ProtectResult protect(Path source, Snapshot snapshot, KnownBlocks known) {
+    private ProtectResult protect(Path source, Snapshot snapshot, KnownBlocks known, PreviousPoint previous) {
         long started = System.nanoTime();
+        long startedAtMillis = System.currentTimeMillis();
         Path read = snapshot.path();
         SourceKind kind = SourceKinds.detect(read);
         long estimate = SourceKinds.estimateSize(read, kind);
@@ -93,6 +100,7 @@ public final class Protector {
         BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
         SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
+        reader.keepUnchanged(previous);
         try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
             uploader.finish();
@@ -106,9 +114,13 @@ public final class Protector {
         }
         stop.check();
         snapshot.readDone(listener::notice); // a live read under a frozen application is thawed here, before the label is read
-        PointInfo point = vault.commit(new PointCommit(vault.bytesSent() - sentBefore, snapshot.consistency().label(),
-                manifest));
-        records.save(source, reader.record(point.id()), listener);
+        PointCommits commits = new PointCommits(vault);
+        PointInfo point = commits.commit(previous, new PointCommit(
+                vault.bytesSent() - sentBefore, snapshot.consistency().label(), manifest));
+        // a pass that kept files unread keeps the date of the last full read; one that read all starts a new period
+        long fullRead = reader.filesKept() > 0 ? previous.fullReadMillis() : startedAtMillis;
+        records.save(source, reader.record(point.id()), LastPoint.of(manifest, point.id(), fullRead, reader.stamps(),
+                java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(startedAtMillis)), listener);
         long blocks = 0;
         long zero = 0;
         for (Entry e : manifest.entries()) {
@@ -116,7 +128,8 @@ public final class Protector {
             zero += e.blocks().stream().filter(BlockRef::isZero).count();
         }
         ProtectResult result = new ProtectResult(point, manifest.sourceBytes(), blocks, zero, blocksSent, blocksPresent,
-                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), reader.hardLinkCopies());
+                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), reader.hardLinkCopies(),
+                reader.filesKept(), commits.sentAsDelta());
         if (result.hardLinkCopies() > 0) {
             listener.notice(source + ": " + result.hardLinkCopies() + " hard-linked files stored as separate copies of a"
                     + " file stored before them (a restore writes them as separate files)");

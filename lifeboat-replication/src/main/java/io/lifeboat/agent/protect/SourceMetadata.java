@@ -17,21 +17,26 @@ final class SourceMetadata {
     private SourceMetadata() {
     }
 
-    /** A file's mode and its number of hard links (1 where the file system does not say). */
-    record Unix(int mode, int links) {
+    /**
+     * A file's mode and its number of hard links (1 where the file system does not say), and what
+     * tells whether it changed since the last pass without reading it ({@link FileStamp}): null
+     * where the file system has no "unix" view (every such file is read every pass).
+     */
+    record Unix(int mode, int links, FileStamp stamp) {
     }
 
-    /** Mode and link count in one stat (the JDK's "unix" view); as {@link #mode} where there is none. */
+    /** Mode, link count and stamp in one stat (the JDK's "unix" view); as {@link #mode} where there is none. */
     static Unix unix(Path p, int unknown) {
         try {
-            Map<String, Object> a = Files.readAttributes(p, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> a = Files.readAttributes(p, "unix:mode,nlink,size,lastModifiedTime,ctime,ino,dev,uid,gid",
+                    LinkOption.NOFOLLOW_LINKS);
             if (a.get("mode") instanceof Integer m && a.get("nlink") instanceof Integer n) {
-                return new Unix(m & MODE_BITS, n);
+                return new Unix(m & MODE_BITS, n, FileStamp.of(a, m & MODE_BITS));
             }
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // as mode() does
         }
-        return new Unix(mode(p, unknown), 1);
+        return new Unix(mode(p, unknown), 1, null);
     }
 
     /**

@@ -10,18 +10,13 @@ import io.lifeboat.repository.hashing.MultiBlockSha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +30,7 @@ import java.util.stream.IntStream;
  * all-zero blocks become zero refs (never handed to the sink), a block unchanged since the last
  * point ({@link KnownBlocks}) keeps its id unhashed and is not handed to the sink either, every
  * other block is hashed and goes to the sink. What it read is recorded for the next pass.
- * A tree is walked depth-first in name order without following symlinks; its root is the entry "".
+ * A tree is walked by {@link TreeWalk}, which hands each regular file to {@link #file}.
  * Files are read to end of file, so a device needs no size and a file that grows or shrinks while
  * read is recorded as read (which is why a point read without a snapshot is labelled live).
  */
@@ -56,12 +51,13 @@ final class SourceReader {
     private final BlockFingerprint fingerprint;
     private final KnownBlocks.Recorder record;
     private long blocksUnchanged;
-    /** Files with more than one hard link, by file key (device and inode), seen so far in the tree. */
-    private final Set<Object> linked = new HashSet<>();
-    private long hardLinkCopies;
     private final AtomicLong bytesHashed = new AtomicLong();
     /** Reads ahead of the walking thread ({@link #readAhead()}); made on first use, shut down at the end of {@link #read}. */
     private ExecutorService readAhead;
+    /** The walk of a tree source, made by {@link #read} for a folder. */
+    private TreeWalk tree;
+    /** The last committed point, whose unchanged files a tree pass keeps unread; none unless {@link #keepUnchanged}. */
+    private PreviousPoint previous = PreviousPoint.NONE;
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
      * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
@@ -69,10 +65,6 @@ final class SourceReader {
     static final long WARM_UP_AFTER_BYTES = MultiBlockSha256.WARM_UP_PAYS_AFTER_BYTES;
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     private static final int GROUP = 256;
-    /** Children of a folder looked at ahead of the walk ({@link #lookAhead}). */
-    private static final int LOOK_AHEAD_FILES = 16;
-    /** Files up to this size are read by the look-ahead: at most 16 of them, 16 MiB, per folder being walked. */
-    private static final long LOOK_AHEAD_BYTES = 1 << 20;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
     private static final int SLICE = 16;
 
@@ -98,7 +90,34 @@ final class SourceReader {
      * (and restored) as a separate copy of it, sharing its blocks in the vault.
      */
     long hardLinkCopies() {
-        return hardLinkCopies;
+        return tree == null ? 0 : tree.hardLinkCopies();
+    }
+
+    /** Lets a tree pass keep the files of {@code last} whose stamp did not change, unread. */
+    void keepUnchanged(PreviousPoint last) {
+        this.previous = last;
+    }
+
+    /** The stamps of a tree's regular files as this pass found them (none for other sources). */
+    java.util.Map<String, FileStamp> stamps() {
+        return tree == null ? java.util.Map.of() : tree.stamps();
+    }
+
+    /** Files of a tree kept from the last point without being read. */
+    long filesKept() {
+        return tree == null ? 0 : tree.filesKept();
+    }
+
+    /**
+     * A file kept unread from the last point ({@link TreeWalk}): its blocks count as unchanged, its
+     * block record is carried into this pass's, and its bytes count as read for progress.
+     */
+    void keep(Entry kept, KnownBlocks.File recorded) {
+        record.carry(kept.path(), recorded);
+        for (BlockRef b : kept.blocks()) {
+            blocksUnchanged += b.isZero() ? 0 : 1;
+        }
+        listener.read(kept.size());
     }
 
     /** The record of what this pass read, to keep once its point is committed. */
@@ -111,7 +130,8 @@ final class SourceReader {
         List<Entry> entries = new ArrayList<>();
         try {
             if (kind == SourceKind.DIRECTORY) {
-                walk(source, "", entries, sink);
+                tree = new TreeWalk(this, listener, stop, previous);
+                tree.walk(source, "", entries, sink);
             } else {
                 BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
                 entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
@@ -125,98 +145,18 @@ final class SourceReader {
         return new Manifest(Manifest.FORMAT_VERSION, name, kind, blockSize, entries);
     }
 
-    /**
-     * A child of a folder as the look-ahead found it: its attributes and, for a small regular file,
-     * the file opened and its blocks read, fingerprinted and hashed ({@link #lookAhead}).
-     */
-    private record Child(Path path, String name, BasicFileAttributes attributes, SourceMetadata.Unix unix,
-            FileChannel channel, Group first) {
-    }
-
-    private void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
-        BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
-                null, List.of()));
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(children::add);
-        }
-        children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-        ArrayDeque<Future<Child>> ahead = new ArrayDeque<>();
-        int next = 0;
-        try {
-            for (int i = 0; i < children.size(); i++) {
-                stop.check();
-                while (next < children.size() && next < i + LOOK_AHEAD_FILES) {
-                    Path c = children.get(next++);
-                    String n = (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString();
-                    ahead.add(readAhead().submit(() -> lookAhead(c, n)));
-                }
-                Child child = take(ahead.poll());
-                BasicFileAttributes a = child.attributes();
-                if (a.isSymbolicLink()) {
-                    entries.add(new Entry(child.name(), EntryType.SYMLINK, SourceMetadata.mode(child.path(), 0777),
-                            SourceMetadata.mtimeNanos(a), 0, Files.readSymbolicLink(child.path()).toString(), List.of()));
-                } else if (a.isDirectory()) {
-                    walk(child.path(), child.name(), entries, sink);
-                } else if (a.isRegularFile()) {
-                    if (child.unix().links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
-                        hardLinkCopies++;
-                    }
-                    entries.add(file(child.path(), child.name(), a, child.unix().mode(), sink, child.channel(),
-                            child.first()));
-                } else {
-                    listener.skipped(child.path(), "not a regular file, directory or symlink");
-                }
-            }
-        } finally {
-            for (Future<Child> f : ahead) { // a pass stopped or failed: close what was opened ahead
-                Child c = await(f);
-                if (c != null && c.channel() != null) {
-                    giveBack(c.first());
-                    try {
-                        c.channel().close();
-                    } catch (IOException ignored) {
-                        // only read from: nothing is lost, and the failure that ended the walk is the one to report
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * What the walk needs of one child, found ahead of the walk on the read-ahead threads: its
-     * attributes, for a regular file its mode and link count, and for one of at most
-     * {@link #LOOK_AHEAD_BYTES} the file opened and read (its first and only group). In a tree of
-     * small files the per-file work (two stats, open, read, fingerprint, hash, close) was all on the
-     * walking thread, one file after another; now that thread only takes the results in order. A
-     * failure is kept and thrown when the walk reaches the child, as it would have been then.
-     */
-    private Child lookAhead(Path path, String name) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (!a.isRegularFile()) {
-            return new Child(path, name, a, null, null, null);
-        }
-        SourceMetadata.Unix unix = SourceMetadata.unix(path, 0644);
-        if (a.size() > LOOK_AHEAD_BYTES) {
-            return new Child(path, name, a, unix, null, null); // read by the walk, with a file's own read-ahead
-        }
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-        try {
-            return new Child(path, name, a, unix, ch, readGroup(ch, 0, a.size(), known.file(name), 0));
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
     private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink)
             throws IOException, InterruptedException {
         return file(file, rel, a, mode, sink, null, null);
     }
 
+    /** The first group of the small file {@code name}, read by the tree's look-ahead. */
+    Group readFirstGroup(FileChannel ch, long size, String name) throws IOException {
+        return readGroup(ch, 0, size, known.file(name), 0);
+    }
+
     /** A file's entry; {@code opened} and {@code read} are the file and its first group when read ahead. */
-    private Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink, FileChannel opened,
+    Entry file(Path file, String rel, BasicFileAttributes a, int mode, BlockSink sink, FileChannel opened,
             Group read) throws IOException, InterruptedException {
         List<BlockRef> blocks = new ArrayList<>();
         KnownBlocks.File last = known.file(rel);
@@ -280,7 +220,7 @@ final class SourceReader {
     }
 
     /** Gives back the arrays of a group that were not handed to the sink (read after a short block, or a pass stopped). */
-    private void giveBack(Group g) {
+    void giveBack(Group g) {
         for (int i = 0; i < g.data.length; i++) {
             buffers.give(g.data[i]);
             g.data[i] = null;
@@ -294,7 +234,7 @@ final class SourceReader {
      * each bounded, so memory stays near a group (and a folder's look-ahead), three windows and two
      * batches.
      */
-    private ExecutorService readAhead() {
+    ExecutorService readAhead() {
         if (readAhead == null) {
             int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
             readAhead = Executors.newFixedThreadPool(threads, r -> {
@@ -306,7 +246,7 @@ final class SourceReader {
         return readAhead;
     }
 
-    private static <T> T take(Future<T> ahead) throws IOException, InterruptedException {
+    static <T> T take(Future<T> ahead) throws IOException, InterruptedException {
         try {
             return ahead.get();
         } catch (ExecutionException e) {
@@ -335,7 +275,7 @@ final class SourceReader {
     }
 
     /** The result of a read in flight once it is done, or null if it failed or there was none; never interrupted. */
-    private static <T> T await(Future<T> ahead) {
+    static <T> T await(Future<T> ahead) {
         if (ahead == null) {
             return null;
         }
@@ -361,7 +301,7 @@ final class SourceReader {
      * Up to {@link #GROUP} consecutive blocks: their lengths and ids (null for all-zero), and in the
      * heap only the bytes of the blocks that go to the sink (changed since the last point).
      */
-    private static final class Group {
+    static final class Group {
         final byte[][] data = new byte[GROUP][];
         /** The block was read (possibly short or empty, at the end of the file). */
         final boolean[] read = new boolean[GROUP];

@@ -2,9 +2,11 @@ package io.lifeboat.agent.protect;
 
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.replication.protocol.PointDelta;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.PointInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +23,15 @@ public interface VaultApi {
 
     /** Records a point; the vault refuses a manifest that names a block it does not hold. */
     PointInfo commit(PointCommit commit);
+
+    /**
+     * Records a point sent as a delta of its parent ({@code docs/protocol.md}); empty when the vault
+     * cannot build it from that parent (unknown or pruned, or the result is not what the agent read),
+     * and the caller then commits the whole manifest. By default never sent: always empty.
+     */
+    default Optional<PointInfo> commitDelta(PointDelta delta) {
+        return Optional.empty();
+    }
 
     /** This machine's points, oldest first. */
     List<PointInfo> points();

@@ -22,6 +22,8 @@ public final class ReplicationPaths {
     public static final String JSON = "application/json";
     /** Content type of a point commit naming manifest chunks sent before it ({@link ChunkedCommit}). */
     public static final String CHUNKED_COMMIT = "application/vnd.lifeboat.point-commit.v2+json";
+    /** Content type of a point commit sent as a delta of its parent point ({@link PointDelta}). */
+    public static final String DELTA_COMMIT = "application/vnd.lifeboat.point-delta.v1+json";
     /** Content type of a point commit with its whole manifest: JSON inside one zstd frame (older agents). */
     public static final String COMMIT = "application/vnd.lifeboat.point-commit+json+zstd";
 

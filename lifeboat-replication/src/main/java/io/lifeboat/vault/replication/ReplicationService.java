@@ -4,6 +4,10 @@ import io.lifeboat.replication.protocol.BlockBatchParser;
 import io.lifeboat.replication.protocol.ChunkedCommit;
 import io.lifeboat.replication.protocol.IdListCodec;
 import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.replication.protocol.PointDelta;
+import io.lifeboat.replication.protocol.ReplicationJson;
+import io.lifeboat.repository.DeltaCommit;
+import io.lifeboat.repository.DeltaRefusedException;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockReceiver;
 import io.lifeboat.repository.IntegrityException;
@@ -118,9 +122,17 @@ public final class ReplicationService {
      */
     public PointInfo commit(String machine, byte[] body, String tlsVersion, String cipherSuite) {
         // decoded first: a malformed body is a WireFormatException (400 bad_request), not a bad manifest
-        ChunkedCommit chunked = ChunkedCommit.isChunked(body) ? ChunkedCommit.decode(body) : null;
-        PointCommit whole = chunked == null ? PointCommit.decode(body) : null;
+        boolean json = ChunkedCommit.isChunked(body);
+        com.fasterxml.jackson.databind.JsonNode tree = json ? ReplicationJson.tree(body, "point commit") : null;
+        boolean delta = json && PointDelta.isDelta(tree);
+        ChunkedCommit chunked = json && !delta ? ChunkedCommit.decode(body) : null;
+        PointCommit whole = json ? null : PointCommit.decode(body);
         try {
+            if (delta) {
+                PointDelta d = PointDelta.decode(tree);
+                return DeltaCommit.commit(repository, machine, d.delta(), new PointMeta(d.bytesSent() + body.length,
+                        tlsVersion, cipherSuite, d.consistency()));
+            }
             if (chunked != null) {
                 return repository.commitPoint(machine, chunked.header(), chunked.chunks(), new PointMeta(
                         chunked.bytesSent() + body.length, tlsVersion, cipherSuite, chunked.consistency()));
@@ -129,6 +141,8 @@ public final class ReplicationService {
                     tlsVersion, cipherSuite, whole.consistency()));
         } catch (MissingBlocksException e) {
             throw new ReplicationException(409, "missing_blocks", "point commit refused: " + e.getMessage());
+        } catch (DeltaRefusedException e) {
+            throw new ReplicationException(409, e.reason().code(), "delta commit refused: " + e.getMessage());
         } catch (NotFoundException e) {
             throw new ReplicationException(409, "missing_chunks", "point commit refused: " + e.getMessage()
                     + "; send the manifest again");

@@ -1,0 +1,71 @@
+package io.lifeboat.agent.protect;
+
+import io.lifeboat.replication.protocol.PointCommit;
+import io.lifeboat.replication.protocol.PointDelta;
+import io.lifeboat.repository.Entry;
+import io.lifeboat.repository.Manifest;
+import io.lifeboat.repository.ManifestDelta;
+import io.lifeboat.repository.PointInfo;
+import io.lifeboat.tls.LifeboatException;
+import java.util.Optional;
+
+/**
+ * How a pass commits its point: as a delta of the last committed point when the agent's record of
+ * that point gives its whole manifest and the delta is small against it (at most a tenth of its
+ * entries and block references), else whole. A delta the vault cannot build from that parent
+ * (pruned, unknown, or not giving what was read) is answered by sending the whole manifest.
+ */
+final class PointCommits {
+    /** A delta is sent when it carries at most 1/DELTA_FRACTION of the whole manifest's entries and blocks. */
+    static final int DELTA_FRACTION = 10;
+
+    private final VaultApi vault;
+
+    PointCommits(VaultApi vault) {
+        this.vault = vault;
+    }
+
+    private boolean sentAsDelta;
+
+    PointInfo commit(PreviousPoint previous, PointCommit whole) {
+        ManifestDelta delta = delta(previous, whole.manifest());
+        if (delta != null) {
+            Optional<PointInfo> point = vault.commitDelta(new PointDelta(whole.bytesSent(), whole.consistency(), delta));
+            if (point.isPresent()) {
+                sentAsDelta = true;
+                return point.get();
+            }
+        }
+        return vault.commit(whole);
+    }
+
+    /** Whether the last {@link #commit} went as a delta. */
+    boolean sentAsDelta() {
+        return sentAsDelta;
+    }
+
+    /** The delta worth sending from the last point to {@code manifest}, or null. */
+    static ManifestDelta delta(PreviousPoint previous, Manifest manifest) {
+        if (!previous.exists()) {
+            return null;
+        }
+        Manifest parent = previous.manifest(manifest.source(), manifest.kind());
+        if (parent == null) {
+            return null;
+        }
+        ManifestDelta delta;
+        try {
+            delta = ManifestDelta.between(previous.point(), parent, manifest);
+        } catch (LifeboatException | IllegalArgumentException e) {
+            return null; // a manifest the delta's rules cannot express (paths out of their order): send it whole
+        }
+        if (delta == null) {
+            return null;
+        }
+        long whole = 0;
+        for (Entry e : manifest.entries()) {
+            whole += 1 + e.blocks().size();
+        }
+        return delta.weight() * DELTA_FRACTION <= whole ? delta : null;
+    }
+}
