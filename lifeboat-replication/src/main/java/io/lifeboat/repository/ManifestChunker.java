@@ -62,16 +62,7 @@ public final class ManifestChunker implements ManifestVisitor {
     }
 
     static ManifestSummary write(Manifest m, ManifestChunker w) {
-        for (Entry e : m.entries()) {
-            w.entry(e);
-            for (BlockRef b : e.blocks()) {
-                if (b.isZero()) {
-                    w.zeros(1, b.length());
-                } else {
-                    w.block(b.id(), b.length());
-                }
-            }
-        }
+        w.replay(m);
         return w.finish();
     }
 

@@ -26,16 +26,7 @@ public final class ManifestDigest implements ManifestVisitor {
     /** The digest of a whole in-memory manifest. */
     public static String of(Manifest m) {
         ManifestDigest d = new ManifestDigest();
-        for (Entry e : m.entries()) {
-            d.entry(e);
-            for (BlockRef b : e.blocks()) {
-                if (b.isZero()) {
-                    d.zeros(1, b.length());
-                } else {
-                    d.block(b.id(), b.length());
-                }
-            }
-        }
+        d.replay(m);
         return d.hex();
     }
 

@@ -15,4 +15,18 @@ public interface ManifestVisitor {
 
     /** The next {@code count} all-zero blocks of the current entry, {@code length} bytes each. */
     void zeros(long count, int length);
+
+    /** Gives this visitor a whole in-memory manifest, in order, as a reader would. */
+    default void replay(Manifest m) {
+        for (Entry e : m.entries()) {
+            entry(e);
+            for (BlockRef b : e.blocks()) {
+                if (b.isZero()) {
+                    zeros(1, b.length());
+                } else {
+                    block(b.id(), b.length());
+                }
+            }
+        }
+    }
 }
