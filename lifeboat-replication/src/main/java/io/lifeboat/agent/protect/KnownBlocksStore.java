@@ -100,7 +100,9 @@ public final class KnownBlocksStore {
         Path file = lastPointOf(source);
         LastPoint last;
         try (InputStream in = Files.newInputStream(file)) {
-            last = LastPointCodec.read(in, Files.size(file), key(source), known.blockSize());
+            // the record names the source as the manifest does (as given: `agent protect img`), while
+            // its file is found by the absolute path: compare with the name as given
+            last = LastPointCodec.read(in, Files.size(file), source.toString(), known.blockSize());
         } catch (NoSuchFileException e) {
             return PreviousPoint.NONE;
         } catch (IOException e) {

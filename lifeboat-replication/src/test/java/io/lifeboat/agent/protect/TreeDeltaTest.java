@@ -180,6 +180,35 @@ class TreeDeltaTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(data);
     }
 
+    /**
+     * A source named as given, not as an absolute normalised path (`agent protect disk.img` from its
+     * folder, or a path through `..`): its record is still found and used. It was not once: the
+     * record was checked against the absolute path, so such a source never went as a delta.
+     */
+    @Test
+    void aSourceNamedByANonNormalisedPathStillGoesAsADelta() throws Exception {
+        Files.createDirectories(tmp.resolve("sub"));
+        Path img = tmp.resolve("sub/../disk.img");
+        byte[] data = new byte[1 << 20];
+        new Random(4).nextBytes(data);
+        Files.write(img, data);
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
+        List<String> notices = new ArrayList<>();
+        ProtectListener listener = new ProtectListener() {
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        };
+        protect(img, records, listener);
+        data[5] ^= 1;
+        Files.write(img, data);
+        ProtectResult second = protect(img, records, listener);
+        assertThat(notices).isEmpty();
+        assertThat(second.sentAsDelta()).isTrue();
+        assertThat(second.blocksSent()).isEqualTo(1);
+    }
+
     @Test
     void aPrunedParentIsAnsweredBySendingTheWholeManifest() throws Exception {
         Path src = tree();
