@@ -76,6 +76,16 @@ class TreeDeltaTest {
         return root;
     }
 
+    /** A listener that keeps every notice (the agent's warnings) in {@code notices}. */
+    private static ProtectListener noticesInto(List<String> notices) {
+        return new ProtectListener() {
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        };
+    }
+
     /** Waits out {@link FileStamp#SETTLE_NANOS}: stamps of files changed just before a pass are not trusted. */
     private static void settle() throws InterruptedException {
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(FileStamp.SETTLE_NANOS) + 100);
@@ -193,13 +203,8 @@ class TreeDeltaTest {
         new Random(4).nextBytes(data);
         Files.write(img, data);
         KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
-        List<String> notices = new ArrayList<>();
-        ProtectListener listener = new ProtectListener() {
-            @Override
-            public void notice(String message) {
-                notices.add(message);
-            }
-        };
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProtectListener listener = noticesInto(notices);
         protect(img, records, listener);
         data[5] ^= 1;
         Files.write(img, data);
@@ -222,12 +227,7 @@ class TreeDeltaTest {
             assertThat(seed.sentAsDelta()).isFalse();
             Files.write(src.resolve("d2/new.bin"), new byte[] {9});
             List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ProtectListener listener = new ProtectListener() {
-                @Override
-                public void notice(String message) {
-                    notices.add(message);
-                }
-            };
+            ProtectListener listener = noticesInto(notices);
             ProtectResult r = new Protector(new HttpVaultApi(to, M, FAST, listener, new StopSignal()),
                     ProtectOptions.defaults().withRetry(FAST), listener, new StopSignal(), records).protect(src);
             assertThat(r.sentAsDelta()).isFalse();
@@ -251,12 +251,7 @@ class TreeDeltaTest {
         byte[] whole = Files.readAllBytes(last);
         Files.write(last, Arrays.copyOf(whole, whole.length / 2)); // torn
         List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ProtectListener listener = new ProtectListener() {
-            @Override
-            public void notice(String message) {
-                notices.add(message);
-            }
-        };
+        ProtectListener listener = noticesInto(notices);
         ProtectResult torn = protect(src, records, listener);
         assertThat(torn.filesKept()).isZero();
         assertThat(torn.sentAsDelta()).isFalse();
@@ -322,12 +317,7 @@ class TreeDeltaTest {
             LastPointCodec.write(new LastPoint(r.source(), r.point(), r.blockSize(), r.fullReadMillis(), items), out);
         }
         List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ProtectListener listener = new ProtectListener() {
-            @Override
-            public void notice(String message) {
-                notices.add(message);
-            }
-        };
+        ProtectListener listener = noticesInto(notices);
         ProtectResult again = protect(src, records, listener);
         assertThat(again.sentAsDelta()).isFalse();
         assertThat(again.filesKept()).as("the stamps still hold").isEqualTo(41);
