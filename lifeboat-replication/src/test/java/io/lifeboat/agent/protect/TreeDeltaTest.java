@@ -76,6 +76,13 @@ class TreeDeltaTest {
         return root;
     }
 
+    /** The one last-point record ({@code .last}) in the agent's record folder {@code dir}. */
+    private static Path lastPointRecord(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".last")).findFirst().orElseThrow();
+        }
+    }
+
     /** A listener that keeps every notice (the agent's warnings) in {@code notices}. */
     private static ProtectListener noticesInto(List<String> notices) {
         return new ProtectListener() {
@@ -244,10 +251,7 @@ class TreeDeltaTest {
         Path dir = tmp.resolve("known");
         KnownBlocksStore records = KnownBlocksStore.in(dir, KEY);
         protect(src, records, ProtectListener.NONE);
-        Path last;
-        try (Stream<Path> s = Files.list(dir)) {
-            last = s.filter(p -> p.toString().endsWith(".last")).findFirst().orElseThrow();
-        }
+        Path last = lastPointRecord(dir);
         byte[] whole = Files.readAllBytes(last);
         Files.write(last, Arrays.copyOf(whole, whole.length / 2)); // torn
         List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -282,10 +286,7 @@ class TreeDeltaTest {
         Path dir = tmp.resolve("known");
         KnownBlocksStore records = KnownBlocksStore.in(dir, KEY);
         protect(src, records, ProtectListener.NONE);
-        Path last;
-        try (Stream<Path> s = Files.list(dir)) {
-            last = s.filter(p -> p.toString().endsWith(".last")).findFirst().orElseThrow();
-        }
+        Path last = lastPointRecord(dir);
         byte[] older = Files.readAllBytes(last);
         settle();
         protect(src, records, ProtectListener.NONE); // a new point: both records now name it
@@ -301,10 +302,7 @@ class TreeDeltaTest {
         Path dir = tmp.resolve("known");
         KnownBlocksStore records = KnownBlocksStore.in(dir, KEY);
         protect(src, records, ProtectListener.NONE);
-        Path last;
-        try (Stream<Path> s = Files.list(dir)) {
-            last = s.filter(p -> p.toString().endsWith(".last")).findFirst().orElseThrow();
-        }
+        Path last = lastPointRecord(dir);
         // a well-formed record that names a file the point never had: the delta removes it, the vault refuses
         LastPoint r;
         try (var in = Files.newInputStream(last)) {
