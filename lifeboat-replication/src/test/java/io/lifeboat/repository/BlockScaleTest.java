@@ -2,9 +2,7 @@ package io.lifeboat.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +20,9 @@ class BlockScaleTest {
     @Test
     void aQuarterMillionBlocksOfTwoMachinesFitInASixtyFourMebibyteHeap() throws Exception {
         long blocks = 1L << 18;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                BlockScaleWorker.class.getName(), dir.toString(), Long.toString(blocks)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        System.out.println(out);
-        String[] ok = out.lines().filter(l -> l.startsWith("ok ")).findFirst().orElseThrow().split(" ");
+        String[] ok = SmallHeapWorker.run(BlockScaleWorker.class, dir.toString(), Long.toString(blocks));
         assertThat(Long.parseLong(ok[1])).isEqualTo(blocks);
-        assertThat(Long.parseLong(ok[3])).as("the worker's heap").isLessThanOrEqualTo(64L << 20);
+        assertThat(Long.parseLong(ok[3])).as("the worker's heap").isLessThanOrEqualTo(SmallHeapWorker.HEAP);
         // the heap after a collection (some 8-10 MiB of it the JVM and libraries) is far below the 68 MiB
         // that 272 bytes a block took before: under 16 MiB in all
         assertThat(Long.parseLong(ok[2])).as("heap used with %d blocks", blocks).isLessThan(16L << 20);

@@ -2,9 +2,7 @@ package io.lifeboat.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +21,9 @@ class ManifestScaleTest {
     @Test
     void aManifestOfTwoToTheTwentyFiveBlocksCommitsAndReadsBackInASmallHeap() throws Exception {
         long refs = 1L << 25;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                ManifestScaleWorker.class.getName(), dir.toString(), Long.toString(refs)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        String[] ok = out.lines().filter(l -> l.startsWith("ok ")).findFirst().orElseThrow().split(" ");
+        String[] ok = SmallHeapWorker.run(ManifestScaleWorker.class, dir.toString(), Long.toString(refs));
         assertThat(Long.parseLong(ok[1])).isEqualTo(refs);
         assertThat(Integer.parseInt(ok[2])).as("chunks").isGreaterThan(250);
-        assertThat(Long.parseLong(ok[4])).as("the worker's heap").isLessThanOrEqualTo(64L << 20);
+        assertThat(Long.parseLong(ok[4])).as("the worker's heap").isLessThanOrEqualTo(SmallHeapWorker.HEAP);
     }
 }

@@ -1,21 +1,17 @@
 package io.lifeboat.repository.groups;
 
+import static io.lifeboat.repository.groups.GroupFolder.pointFile;
+import static io.lifeboat.repository.groups.GroupFolder.roundFile;
+
 import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.RepositoryException;
 import io.lifeboat.repository.backend.Backend;
-import io.lifeboat.repository.backend.FileType;
-import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.groups.GroupRefusedException.Code;
 import io.lifeboat.tls.LifeboatException.Kind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +35,10 @@ public final class GroupStore {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final Backend backend;
+    private final GroupFolder folder;
 
     private GroupStore(Backend backend) {
-        this.backend = backend;
+        this.folder = new GroupFolder(backend);
     }
 
     public static GroupStore on(Backend backend) {
@@ -53,28 +49,24 @@ public final class GroupStore {
 
     /** Stores a definition; rounds opened from now on use it. */
     public void define(GroupDefinition d) {
-        checkName(d.group());
-        try {
-            while (!backend.create(handle(d.group(), "definition-" + STAMP.format(d.created()) + "-"
-                    + String.format("%08x", ThreadLocalRandom.current().nextInt()) + ".json"), GroupFiles.definition(d))) {
-                // a name taken in the same millisecond: draw again
-            }
-        } catch (IOException e) {
-            throw storage("store the definition of group " + d.group(), e);
+        GroupFolder.checkName(d.group());
+        while (!folder.create(d.group(), "definition-" + STAMP.format(d.created()) + "-"
+                + String.format("%08x", ThreadLocalRandom.current().nextInt()) + ".json", GroupFiles.definition(d))) {
+            // a name taken in the same millisecond: draw again
         }
     }
 
     /** The group's newest definition. */
     public Optional<GroupDefinition> definition(String group) {
-        checkName(group);
-        List<String> defs = files(group, "definition-");
-        return defs.isEmpty() ? Optional.empty() : Optional.of(readDefinition(group, defs.get(defs.size() - 1)));
+        GroupFolder.checkName(group);
+        List<String> defs = folder.files(group, "definition-");
+        return defs.isEmpty() ? Optional.empty() : Optional.of(folder.readDefinition(group, defs.get(defs.size() - 1)));
     }
 
     /** Every group's newest definition, by name. */
     public List<GroupDefinition> definitions() {
         List<GroupDefinition> out = new ArrayList<>();
-        for (String g : groups()) {
+        for (String g : folder.groups()) {
             definition(g).ifPresent(out::add);
         }
         return out;
@@ -82,7 +74,7 @@ public final class GroupStore {
 
     /** The names of the groups that have files, sorted. */
     public List<String> groups() {
-        return list().stream().map(n -> n.substring(0, n.indexOf('/'))).distinct().toList();
+        return folder.groups();
     }
 
     // ---- rounds
@@ -95,23 +87,23 @@ public final class GroupStore {
      * @throws GroupRefusedException NOT_A_MEMBER when {@code machine} is not a member
      */
     public GroupRound currentRound(String group, String machine, Instant now) {
-        checkName(group);
-        List<String> defs = files(group, "definition-");
+        GroupFolder.checkName(group);
+        List<String> defs = folder.files(group, "definition-");
         if (defs.isEmpty()) {
             throw noGroup(group);
         }
         String defName = defs.get(defs.size() - 1); // a new round waits on the members of the newest definition
-        GroupDefinition def = readDefinition(group, defName);
+        GroupDefinition def = folder.readDefinition(group, defName);
         if (!def.hasMachine(machine)) {
             throw new GroupRefusedException(Code.NOT_A_MEMBER, "machine " + machine + " is not a member of group " + group
                     + " (members: " + def.members() + "); add it with `lifeboat vault group set`");
         }
         for (int tries = 0; tries < 100; tries++) {
-            List<String> rounds = files(group, "round-");
+            List<String> rounds = folder.files(group, "round-");
             long next = 1;
             if (!rounds.isEmpty()) {
-                GroupRound last = readRound(group, rounds.get(rounds.size() - 1));
-                boolean complete = exists(group, pointFile(last.round()));
+                GroupRound last = folder.readRound(group, rounds.get(rounds.size() - 1));
+                boolean complete = folder.exists(group, pointFile(last.round()));
                 if (!complete && !last.expired(now)) {
                     return last;
                 }
@@ -121,7 +113,7 @@ public final class GroupStore {
                 next = last.round() + 1;
             }
             GroupRound r = new GroupRound(group, next, now, now.plus(def.roundTimeout()), defName);
-            if (create(group, roundFile(next), GroupFiles.round(r))) {
+            if (folder.create(group, roundFile(next), GroupFiles.round(r))) {
                 return r;
             }
             // another vault process opened it first: read theirs
@@ -143,20 +135,20 @@ public final class GroupStore {
      */
     public Recorded record(String group, long round, String machine, String source, String point, Instant pointCreated,
             Instant now) {
-        checkName(group);
-        if (!exists(group, roundFile(round))) {
+        GroupFolder.checkName(group);
+        if (!folder.exists(group, roundFile(round))) {
             throw new NotFoundException("group " + group + " has no round " + round);
         }
-        GroupRound r = readRound(group, roundFile(round));
-        GroupDefinition def = readDefinition(group, r.definition());
+        GroupRound r = folder.readRound(group, roundFile(round));
+        GroupDefinition def = folder.readDefinition(group, r.definition());
         GroupMember member = def.memberFor(machine, source).orElseThrow(() -> new GroupRefusedException(Code.NOT_A_MEMBER,
                 "source " + source + " of machine " + machine + " is not a member of group " + group + " (members: "
                         + def.members() + ")"));
-        String file = memberFile(round, machine, source);
-        if (exists(group, file)) {
-            return new Recorded(readMember(group, file), true, exists(group, pointFile(round)));
+        String file = GroupFolder.memberFile(round, machine, source);
+        if (folder.exists(group, file)) {
+            return new Recorded(folder.readMember(group, file), true, folder.exists(group, pointFile(round)));
         }
-        if (exists(group, pointFile(round))) {
+        if (folder.exists(group, pointFile(round))) {
             throw new GroupRefusedException(Code.ROUND_CLOSED, "round " + round + " of group " + group
                     + " is complete already without this point");
         }
@@ -168,7 +160,7 @@ public final class GroupStore {
             throw new GroupRefusedException(Code.POINT_BEFORE_ROUND, "point " + point + " of " + machine + " was committed at "
                     + pointCreated + ", before round " + round + " of group " + group + " opened at " + r.opened());
         }
-        List<MemberPoint> recorded = members(group, round);
+        List<MemberPoint> recorded = folder.members(group, round);
         if (member.source() == null) {
             for (MemberPoint m : recorded) {
                 if (m.member().equals(member.toString()) && !m.source().equals(source)) {
@@ -179,14 +171,14 @@ public final class GroupStore {
             }
         }
         MemberPoint mine = new MemberPoint(member.toString(), machine, source, point, now);
-        if (!create(group, file, GroupFiles.member(round, mine))) {
-            return new Recorded(readMember(group, file), true, exists(group, pointFile(round)));
+        if (!folder.create(group, file, GroupFiles.member(round, mine))) {
+            return new Recorded(folder.readMember(group, file), true, folder.exists(group, pointFile(round)));
         }
         // listed again after the create: of two members recording at once, at least one sees the other
-        List<MemberPoint> all = onePerMember(def, members(group, round));
+        List<MemberPoint> all = onePerMember(def, folder.members(group, round));
         boolean complete = all.size() == def.members().size();
         if (complete) {
-            create(group, pointFile(round), GroupFiles.point(group, round, now, all)); // false: another record formed it
+            folder.create(group, pointFile(round), GroupFiles.point(group, round, now, all)); // false: another record formed it
         }
         return new Recorded(mine, false, complete);
     }
@@ -195,12 +187,12 @@ public final class GroupStore {
 
     /** Every round of the group, oldest first, with where it stands at {@code now}. */
     public List<GroupPoint> points(String group, Instant now) {
-        checkName(group);
-        List<String> names = files(group, "");
+        GroupFolder.checkName(group);
+        List<String> names = folder.files(group, "");
         List<GroupPoint> out = new ArrayList<>();
         for (String name : names) {
             if (name.startsWith("round-")) {
-                out.add(state(group, readRound(group, name), names, now));
+                out.add(state(group, folder.readRound(group, name), names, now));
             }
         }
         return out;
@@ -245,13 +237,13 @@ public final class GroupStore {
      */
     public Map<String, String> newestCompletePins() {
         Map<String, String> pins = new LinkedHashMap<>();
-        for (String group : groups()) {
-            List<String> points = files(group, "point-");
+        for (String group : folder.groups()) {
+            List<String> points = folder.files(group, "point-");
             if (points.isEmpty()) {
                 continue;
             }
             String newest = points.get(points.size() - 1);
-            for (MemberPoint m : GroupFiles.point(where(group, newest), read(group, newest)).members()) {
+            for (MemberPoint m : folder.readPoint(group, newest).members()) {
                 pins.put(m.machine() + "/" + m.point(), "newest group point of " + group + " (" + newest
                         .substring("point-".length(), newest.length() - ".json".length()).replaceFirst("^0+", "") + ")");
             }
@@ -272,17 +264,17 @@ public final class GroupStore {
      */
     public int pruneRounds(java.util.function.BiPredicate<String, String> pointExists) {
         int removed = 0;
-        for (String group : groups()) {
-            List<String> names = files(group, "");
+        for (String group : folder.groups()) {
+            List<String> names = folder.files(group, "");
             List<String> rounds = names.stream().filter(n -> n.startsWith("round-")).toList();
             List<String> points = names.stream().filter(n -> n.startsWith("point-")).toList();
-            long newestComplete = points.isEmpty() ? 0 : roundOf(points.get(points.size() - 1));
+            long newestComplete = points.isEmpty() ? 0 : GroupFolder.roundOf(points.get(points.size() - 1));
             for (int i = 0; i < rounds.size() - 1; i++) {
-                long round = roundOf(rounds.get(i));
+                long round = GroupFolder.roundOf(rounds.get(i));
                 String point = pointFile(round);
                 boolean complete = names.contains(point);
-                List<MemberPoint> held = complete ? GroupFiles.point(where(group, point), read(group, point)).members()
-                        : members(group, round);
+                List<MemberPoint> held = complete ? folder.readPoint(group, point).members()
+                        : folder.members(group, round);
                 boolean whole = !held.isEmpty() && held.stream().allMatch(m -> pointExists.test(m.machine(), m.point()));
                 if (!whole || !complete && round < newestComplete) {
                     deleteRound(group, round, names);
@@ -296,32 +288,23 @@ public final class GroupStore {
     private void deleteRound(String group, long round, List<String> names) {
         List<String> doomed = new ArrayList<>();
         doomed.add(pointFile(round));
-        doomed.add("incomplete-" + pad(round) + ".json");
-        names.stream().filter(n -> n.startsWith("member-" + pad(round) + "-")).forEach(doomed::add);
-        doomed.add(roundFile(round));
+        doomed.add(GroupFolder.incompleteFile(round));
+        names.stream().filter(n -> n.startsWith(GroupFolder.memberPrefix(round))).forEach(doomed::add);
+        doomed.add(roundFile(round)); // last: an interrupted run leaves a round that reads as incomplete
         for (String name : doomed) {
-            try {
-                backend.delete(handle(group, name));
-            } catch (IOException e) {
-                throw storage("delete " + where(group, name), e);
-            }
+            folder.delete(group, name);
         }
-    }
-
-    /** The round number in a file name such as {@code round-0000000012.json}. */
-    private static long roundOf(String name) {
-        return Long.parseLong(name.substring(name.indexOf('-') + 1, name.indexOf('.')));
     }
 
     private GroupPoint state(String group, GroupRound r, List<String> names, Instant now) {
-        GroupDefinition def = readDefinition(group, r.definition());
+        GroupDefinition def = folder.readDefinition(group, r.definition());
         String pointName = pointFile(r.round());
         if (names.contains(pointName)) {
-            GroupFiles.Formed f = GroupFiles.point(where(group, pointName), read(group, pointName));
+            GroupFiles.Formed f = folder.readPoint(group, pointName);
             return new GroupPoint(group, r.round(), GroupPoint.Status.COMPLETE, r.opened(), r.deadline(), f.formed(),
                     f.members(), List.of());
         }
-        List<MemberPoint> recorded = members(group, r.round());
+        List<MemberPoint> recorded = folder.members(group, r.round());
         List<String> missing = new ArrayList<>();
         for (GroupMember m : def.members()) {
             if (recorded.stream().noneMatch(x -> x.member().equals(m.toString()))) {
@@ -341,116 +324,12 @@ public final class GroupStore {
     }
 
     private void markIncomplete(GroupRound r, Instant now) {
-        List<String> missing = state(r.group(), r, files(r.group(), ""), now).missing();
-        create(r.group(), "incomplete-" + pad(r.round()) + ".json", GroupFiles.incomplete(r.group(), r.round(), now, missing));
-    }
-
-    private List<MemberPoint> members(String group, long round) {
-        List<MemberPoint> out = new ArrayList<>();
-        for (String name : files(group, "member-" + pad(round) + "-")) {
-            out.add(readMember(group, name));
-        }
-        return out;
-    }
-
-    // ---- files
-
-    private static String roundFile(long round) {
-        return "round-" + pad(round) + ".json";
-    }
-
-    private static String pointFile(long round) {
-        return "point-" + pad(round) + ".json";
-    }
-
-    /** One name per (round, machine, source): the source is hashed, since a path is no file name. */
-    private static String memberFile(long round, String machine, String source) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
-            return "member-" + pad(round) + "-" + machine + "-" + HexFormat.of().formatHex(h, 0, 8) + ".json";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Zero-padded, so names sort by round. */
-    private static String pad(long round) {
-        return String.format("%010d", round);
-    }
-
-    private GroupDefinition readDefinition(String group, String name) {
-        return GroupFiles.definition(where(group, name), read(group, name));
-    }
-
-    private GroupRound readRound(String group, String name) {
-        return GroupFiles.round(where(group, name), read(group, name));
-    }
-
-    private MemberPoint readMember(String group, String name) {
-        return GroupFiles.member(where(group, name), read(group, name));
-    }
-
-    /** The names (without the group folder) of the group's files that start with {@code prefix}, sorted. */
-    private List<String> files(String group, String prefix) {
-        String folder = group + "/";
-        return list().stream().filter(n -> n.startsWith(folder + prefix)).map(n -> n.substring(folder.length())).toList();
-    }
-
-    private List<String> list() {
-        try {
-            return backend.list(FileType.GROUPS);
-        } catch (IOException e) {
-            throw storage("list the consistency groups", e);
-        }
-    }
-
-    private boolean exists(String group, String name) {
-        try {
-            return backend.size(handle(group, name)).isPresent();
-        } catch (IOException e) {
-            throw storage("read " + where(group, name), e);
-        }
-    }
-
-    private byte[] read(String group, String name) {
-        try {
-            return backend.read(handle(group, name));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new NotFoundException(where(group, name) + " is missing from " + backend.location());
-        } catch (IOException e) {
-            throw storage("read " + where(group, name), e);
-        }
-    }
-
-    private boolean create(String group, String name, byte[] data) {
-        try {
-            return backend.create(handle(group, name), data);
-        } catch (IOException e) {
-            throw storage("write " + where(group, name), e);
-        }
-    }
-
-    private static Handle handle(String group, String name) {
-        return new Handle(FileType.GROUPS, group + "/" + name);
-    }
-
-    private static String where(String group, String name) {
-        return "groups/" + group + "/" + name;
-    }
-
-    private static void checkName(String group) {
-        if (!Handle.isSegment(group) || group.length() > 64) {
-            throw new RepositoryException(Kind.USAGE, "bad group name \"" + group
-                    + "\": use letters, digits, '.', '_' and '-' (at most 64, not starting with '.')");
-        }
+        List<String> missing = state(r.group(), r, folder.files(r.group(), ""), now).missing();
+        folder.create(r.group(), GroupFolder.incompleteFile(r.round()), GroupFiles.incomplete(r.group(), r.round(), now, missing));
     }
 
     private static NotFoundException noGroup(String group) {
         return new NotFoundException("there is no consistency group " + group + "; define it with `lifeboat vault group set "
                 + group + " --member MACHINE[:SOURCE]...`");
-    }
-
-    private RepositoryException storage(String what, IOException e) {
-        return new RepositoryException(Kind.FAILED, "cannot " + what + " in " + backend.location() + ": " + e, e);
     }
 }

@@ -97,26 +97,7 @@ public abstract class BackendContractTest {
     @Test
     void concurrentCreatesOfOneNameHaveExactlyOneWinner() throws Exception {
         Handle h = new Handle(FileType.LOCKS, "contended");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger wins = new AtomicInteger();
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                byte[] mine = bytes("writer " + i);
-                fs.add(pool.submit(() -> {
-                    if (backend.create(h, mine)) {
-                        wins.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(wins).hasValue(1);
+        assertThat(racers(mine -> backend.create(h, mine))).isEqualTo(1);
         assertThat(new String(backend.read(h), StandardCharsets.UTF_8)).startsWith("writer ");
     }
 
@@ -258,26 +239,7 @@ public abstract class BackendContractTest {
         Handle h = new Handle(FileType.STATE, "tokens/contended.json");
         backend.create(h, bytes("open"));
         String read = backend.readVersioned(h).orElseThrow().version();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger wins = new AtomicInteger();
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                byte[] mine = bytes("writer " + i);
-                fs.add(pool.submit(() -> {
-                    if (backend.replace(h, mine, read).isPresent()) {
-                        wins.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(wins).hasValue(1);
+        assertThat(racers(mine -> backend.replace(h, mine, read).isPresent())).isEqualTo(1);
         assertThat(new String(backend.read(h), StandardCharsets.UTF_8)).startsWith("writer ");
     }
 
@@ -289,5 +251,34 @@ public abstract class BackendContractTest {
         String v = ro.readVersioned(h).orElseThrow().version();
         assertThatThrownBy(() -> ro.replace(h, bytes("{\"x\":1}"), v)).isInstanceOf(java.nio.file.AccessDeniedException.class);
         assertThat(backend.read(h)).isEqualTo(bytes("{}"));
+    }
+
+    /** A write one of several writers may win. */
+    interface RacingWrite {
+        boolean wins(byte[] mine) throws Exception;
+    }
+
+    /** Runs 16 writers ("writer 0".."writer 15") at once on 8 threads: how many won. */
+    private static int racers(RacingWrite write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger wins = new AtomicInteger();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                byte[] mine = bytes("writer " + i);
+                fs.add(pool.submit(() -> {
+                    if (write.wins(mine)) {
+                        wins.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return wins.get();
     }
 }
