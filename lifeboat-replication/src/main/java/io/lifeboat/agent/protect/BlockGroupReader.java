@@ -4,7 +4,6 @@ import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.hashing.MultiBlockSha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +59,7 @@ final class BlockGroupReader {
      * the reader's time. A file that grew since still reads on: the group ends the file only where
      * it met a short block.
      */
-    SourceReader.Group readGroup(FileChannel ch, long position, long sizeHint, KnownBlocks.File last, long firstIndex)
+    SourceReader.Group readGroup(SourceChannel ch, long position, long sizeHint, KnownBlocks.File last, long firstIndex)
             throws IOException {
         SourceReader.Group g = new SourceReader.Group();
         long sliceBytes = (long) SLICE * blockSize;
@@ -106,13 +105,14 @@ final class BlockGroupReader {
      *
      * <p>Why outside the heap: the JDK reads a file into a heap array through a buffer of its own
      * outside the heap and then copies it over; reading there directly saves that copy for the
-     * zero blocks and leaves one copy of 32 KiB per block (a few microseconds) for the others.
+     * zero blocks and leaves one copy of 32 KiB per block (a few microseconds) for the others. The
+     * buffer is aligned, so the same read works on a channel opened with O_DIRECT ({@link SourceChannel}).
      */
-    private void readSlice(FileChannel ch, SourceReader.Group g, int from, long position, KnownBlocks.File last, long firstIndex)
+    private void readSlice(SourceChannel ch, SourceReader.Group g, int from, long position, KnownBlocks.File last, long firstIndex)
             throws IOException {
         ByteBuffer slice = sliceBuffers.poll();
         if (slice == null) {
-            slice = ByteBuffer.allocateDirect(SLICE * blockSize);
+            slice = SourceChannel.alignedBuffer(SLICE * blockSize);
         }
         try {
             readSliceInto(slice.clear(), ch, g, from, position, last, firstIndex);
@@ -121,11 +121,11 @@ final class BlockGroupReader {
         }
     }
 
-    private void readSliceInto(ByteBuffer slice, FileChannel ch, SourceReader.Group g, int from, long position,
+    private void readSliceInto(ByteBuffer slice, SourceChannel ch, SourceReader.Group g, int from, long position,
                                KnownBlocks.File last, long firstIndex) throws IOException {
         long start = position + (long) from * blockSize;
         while (slice.hasRemaining()) {
-            if (ch.read(slice, start + slice.position()) < 0) {
+            if (ch.endsAfter(ch.channel().read(slice, start + slice.position()), slice)) {
                 break;
             }
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +36,12 @@ final class SourceReader {
     private final KnownBlocks known;
     private final KnownBlocks.Recorder record;
     private long blocksUnchanged;
+    /**
+     * Whether files are opened for reading around the page cache ({@link SourceChannel}): for an image,
+     * a device or a single file, whose bytes are read once and mostly not in the cache. Not for a
+     * tree, whose small files are read through the cache as rsync reads them.
+     */
+    private boolean directReads;
     /** Reads ahead of the walking thread ({@link #readAhead()}); shut down at the end of {@link #read}. */
     private final ReadAhead readAhead = new ReadAhead();
     /** The walk of a tree source, made by {@link #read} for a folder. */
@@ -106,6 +111,7 @@ final class SourceReader {
     Manifest read(Path source, String name, SourceKind kind, BlockSink sink) throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
         try {
+            directReads = kind != SourceKind.DIRECTORY;
             if (kind == SourceKind.DIRECTORY) {
                 tree = new TreeWalk(this, listener, stop, previous);
                 tree.walk(source, "", entries, sink);
@@ -126,7 +132,7 @@ final class SourceReader {
 
     /** The first group of the small file {@code name}, read by the tree's look-ahead. */
     Group readFirstGroup(FileChannel ch, long size, String name) throws IOException {
-        return groups.readGroup(ch, 0, size, known.file(name), 0);
+        return groups.readGroup(new SourceChannel(ch, false), 0, size, known.file(name), 0);
     }
 
     /** A file's entry; {@code opened} and {@code read} are the file and its first group when read ahead. */
@@ -135,17 +141,19 @@ final class SourceReader {
         List<BlockRef> blocks = new ArrayList<>();
         KnownBlocks.File last = known.file(rel);
         long size = 0;
-        try (FileChannel ch = opened != null ? opened : FileChannel.open(file, StandardOpenOption.READ)) {
+        SourceChannel source = opened != null ? new SourceChannel(opened, false)
+                : SourceChannel.open(file, blockSize, directReads);
+        try (source) {
             Future<Group> ahead = null;
             try {
-                Group g = read != null ? read : groups.readGroup(ch, 0, a.size(), last, 0);
+                Group g = read != null ? read : groups.readGroup(source, 0, a.size(), last, 0);
                 while (true) {
                     stop.check();
                     long first = blocks.size();
                     if (!g.eof) { // read and hash the next group while this one is handed over
                         long at = size + (long) g.count * blockSize;
                         long index = first + g.count;
-                        ahead = readAhead().submit(() -> groups.readGroup(ch, at, a.size(), last, index));
+                        ahead = readAhead().submit(() -> groups.readGroup(source, at, a.size(), last, index));
                     }
                     size += handOver(g, rel, first, blocks, sink);
                     if (g.eof) {
