@@ -67,35 +67,30 @@ record SourceChannel(FileChannel channel, boolean direct) implements AutoCloseab
         channel.close();
     }
 
-    /** The channel with O_DIRECT, or null when the file system refuses it or a first read with it. */
-    private static FileChannel openDirect(Path file) throws IOException {
+    /**
+     * The channel with O_DIRECT, or null when the platform or the file system refuses the flag or a
+     * first read with it. Any failure gives null: Linux answers {@code EINVAL}, other systems in
+     * their own words, and a failure that is not about the flag (a missing or unreadable file)
+     * comes back from the plain channel opened instead, as it would have without trying.
+     */
+    private static FileChannel openDirect(Path file) {
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
-        } catch (UnsupportedOperationException e) {
-            return null; // a platform without the flag
-        } catch (IOException e) {
-            if (refused(e)) {
-                return null;
-            }
-            throw e; // a missing or unreadable file is reported as it would be without the flag
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
         }
         try {
             ch.read(alignedBuffer(ALIGN), 0); // some file systems take the flag and refuse the reads
             return ch;
-        } catch (IOException e) {
-            ch.close();
-            if (refused(e)) {
-                return null;
+        } catch (IOException | RuntimeException e) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // it was never used
             }
-            throw e;
+            return null;
         }
-    }
-
-    /** Linux's answer to O_DIRECT where it is not supported, or to an alignment it does not take. */
-    private static boolean refused(IOException e) {
-        String m = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
-        return m != null && (m.contains("Invalid argument") || m.contains("block size"));
     }
 
     private static boolean fileSystemBlockDividesAlign(Path file) {

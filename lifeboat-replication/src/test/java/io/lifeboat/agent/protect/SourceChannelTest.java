@@ -1,10 +1,12 @@
 package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.repository.BlockId;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -63,6 +65,13 @@ class SourceChannelTest {
             assertThat(odd.direct()).as("a block size that is not a multiple of 4 KiB").isFalse();
             assertThat(off.direct()).as("not asked for (a tree's file)").isFalse();
         }
+    }
+
+    @Test
+    void aMissingFileIsReportedAsWithoutTheFlag() {
+        Path missing = dir.resolve("missing.img");
+        assertThatThrownBy(() -> SourceChannel.open(missing, BLOCK, true)).isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("missing.img");
     }
 
     @Test
