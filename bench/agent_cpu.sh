@@ -10,6 +10,8 @@
 # protects the same random image: the agent does the work of a first full pass (the vault is asked
 # about every block and takes every one), then, after 1% of it changed, an incremental pass, then a rescan. Per pass it prints
 # the agent's CPU by thread kind (bench/thread_cpu.py), its pass time after start-up and the load.
+# COLD_CACHE=1 takes the image out of the page cache before every pass (bench/lib.sh evict_from_cache),
+# as a first pass over a disk that is not in use finds it; by default it is read from the cache.
 # RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
 # pass, a full pass of a new image in a JVM whose JIT has compiled the path already.
 #
@@ -32,6 +34,7 @@ lb agent protect --dir "$work/W" --once "$img" >/dev/null # the vault's JIT warm
 # one_pass LABEL LAUNCHER OPTS AGENT_DIR KIND: one cold `agent protect --once`; prints one summary line
 one_pass() {
   local label="$1" launcher="$2" opts="$3" dir="$4" kind="$5" load pid
+  if [ "${COLD_CACHE:-0}" = 1 ]; then evict_from_cache "$img"; fi
   load="$(cut -d' ' -f1 /proc/loadavg)"
   LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --once --json "$img" \
     >"$work/protect.jsonl" 2>/dev/null & pid=$!

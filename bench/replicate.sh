@@ -31,6 +31,7 @@
 # start-up (a JVM for lifeboat; the "pass" column is the agent's own clock, after its start-up).
 # Everything reads the image from the page cache; DROP_CACHES=1 (root) drops the caches before the
 # durable write and before the failover instead, as a restore after a reboot would find them.
+# COLD_CACHE=1 (no root needed) takes only the image out of the cache before each full copy.
 #
 # Usage: bench/replicate.sh [SIZE_MIB]   (default 1024)
 #   IMAGE=random (default: the issue's image) or IMAGE=mixed (1/2 random, 1/4 text, 1/4 zeros: the
@@ -45,6 +46,11 @@ floor_mbs=""
 has_sha_ni || floor_mbs="$(sha256_floor_mbs)"
 drop_caches() {
   if [ "${DROP_CACHES:-0}" = 1 ]; then sync; echo 3 >/proc/sys/vm/drop_caches; fi
+}
+# COLD_CACHE=1: the image is taken out of the page cache before each full copy (lifeboat, rsync, the
+# raw pipe), as a first copy of a disk not in use finds it (bench/lib.sh evict_from_cache).
+cold_image() {
+  if [ "${COLD_CACHE:-0}" = 1 ]; then evict_from_cache "$img"; fi
 }
 
 img="$work/disk.img"
@@ -93,8 +99,11 @@ raw_pipe() {
 }
 
 echo "bench: full copies" >&2
+cold_image
 read -r lb_full_t lb_full_b lb_full_jit lb_full_ac lb_full_vc lb_full_p <<<"$(protect_once "$work/A" "$img")"
+cold_image
 read -r rs_full_t rs_full_b rs_full_c <<<"$(rsync_copy "$img" disk.img --inplace --no-whole-file)"
+cold_image
 read -r raw_t raw_b raw_c <<<"$(raw_pipe)"
 # The full pass's work floor: both ends SHA-256 every block that is not zeros (the agent names blocks
 # by it, the vault checks every block on receipt): the vault's hashing, warm, on one thread, counted
