@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
 /**
  * The walk of a folder tree for one pass: depth-first in name order, without following symlinks,
  * the root as entry "". Each folder's next {@link #LOOK_AHEAD_FILES} children are looked at ahead
- * of the walk on the reader's read-ahead threads (attributes, and small files opened and read), so
- * the walking thread only takes the results in name order. File contents are the {@link
+ * of the walk on the reader's read-ahead threads (attributes, in one stat each, and small files
+ * opened and read), so the walking thread only takes the results in name order. File contents are the {@link
  * SourceReader}'s: this class decides what each child is and in what order entries come.
  *
  * <p>A regular file whose {@link FileStamp} (size, mtime, ctime, inode, device, mode, owner) equals
@@ -148,16 +148,17 @@ final class TreeWalk {
      * What the walk needs of one child, found ahead of the walk on the read-ahead threads: its
      * attributes, for a regular file its mode and link count, and for one of at most
      * {@link #LOOK_AHEAD_BYTES} the file opened and read (its first and only group). In a tree of
-     * small files the per-file work (two stats, open, read, fingerprint, hash, close) was all on the
+     * small files the per-file work (a stat, open, read, fingerprint, hash, close) was all on the
      * walking thread, one file after another; now that thread only takes the results in order. A
      * failure is kept and thrown when the walk reaches the child, as it would have been then.
      */
     private Child lookAhead(Path path, String name) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        UnixStat stat = UnixStat.of(path); // one stat tells what the child is and, for a file, its stamp
+        BasicFileAttributes a = stat.attributes();
         if (!a.isRegularFile()) {
             return new Child(path, name, a, null, null, null, null);
         }
-        SourceMetadata.Unix unix = SourceMetadata.unix(path, 0644);
+        SourceMetadata.Unix unix = stat.unix();
         Entry kept = previous.unchanged(name, unix.stamp());
         if (kept != null || a.size() > LOOK_AHEAD_BYTES) {
             return new Child(path, name, a, unix, null, null, kept); // kept unread, or read by the walk
