@@ -36,6 +36,8 @@ final class TreeWalk {
     private static final int LOOK_AHEAD_FILES = 16;
     /** Files up to this size are read by the look-ahead: at most 16 of them, 16 MiB, per folder being walked. */
     private static final long LOOK_AHEAD_BYTES = 1 << 20;
+    /** Children one look-ahead task takes, in name order: {@link #LOOK_AHEAD_FILES} are two tasks, one per core. */
+    private static final int LOOK_AHEAD_TASK = 8;
 
     private final SourceReader reader;
     private final ProtectListener listener;
@@ -93,17 +95,22 @@ final class TreeWalk {
             ds.forEach(children::add);
         }
         children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-        ArrayDeque<Future<Child>> ahead = new ArrayDeque<>();
+        ArrayDeque<Future<List<Looked>>> ahead = new ArrayDeque<>();
+        ArrayDeque<Looked> ready = new ArrayDeque<>();
         int next = 0;
         try {
             for (int i = 0; i < children.size(); i++) {
                 stop.check();
-                while (next < children.size() && next < i + LOOK_AHEAD_FILES) {
-                    Path c = children.get(next++);
-                    String n = (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString();
-                    ahead.add(reader.readAhead().submit(() -> lookAhead(c, n)));
+                while (next < children.size() && next + LOOK_AHEAD_TASK <= i + LOOK_AHEAD_FILES) {
+                    int from = next;
+                    int to = Math.min(children.size(), from + LOOK_AHEAD_TASK);
+                    ahead.add(reader.readAhead().submit(() -> lookAhead(children, from, to, rel)));
+                    next = to;
                 }
-                Child child = SourceReader.take(ahead.poll());
+                if (ready.isEmpty()) {
+                    ready.addAll(SourceReader.take(ahead.poll()));
+                }
+                Child child = ready.poll().child();
                 BasicFileAttributes a = child.attributes();
                 if (a.isSymbolicLink()) {
                     entries.add(new Entry(child.name(), EntryType.SYMLINK, SourceMetadata.mode(child.path(), 0777),
@@ -130,18 +137,62 @@ final class TreeWalk {
                 }
             }
         } finally {
-            for (Future<Child> f : ahead) { // a pass stopped or failed: close what was opened ahead
-                Child c = SourceReader.await(f);
-                if (c != null && c.channel() != null) {
-                    reader.giveBack(c.first());
-                    try {
-                        c.channel().close();
-                    } catch (IOException ignored) {
-                        // only read from: nothing is lost, and the failure that ended the walk is the one to report
-                    }
+            for (Future<List<Looked>> f : ahead) { // a pass stopped or failed: close what was opened ahead
+                List<Looked> looked = SourceReader.await(f);
+                if (looked != null) {
+                    ready.addAll(looked);
                 }
             }
+            for (Looked looked : ready) {
+                close(looked.done());
+            }
         }
+    }
+
+    /** Gives back what the look-ahead read of a child the walk did not take, and closes its file. */
+    private void close(Child c) {
+        if (c != null && c.channel() != null) {
+            reader.giveBack(c.first());
+            try {
+                c.channel().close();
+            } catch (IOException ignored) {
+                // only read from: nothing is lost, and the failure that ended the walk is the one to report
+            }
+        }
+    }
+
+    /**
+     * One child as the look-ahead left it: what it found, or the failure to throw when the walk
+     * reaches the child (as it would have been thrown had the walk looked at it then).
+     */
+    private record Looked(Child done, IOException failure) {
+        Child child() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return done;
+        }
+    }
+
+    /**
+     * Children {@code from} to {@code to} of a folder, looked at in one task: a task per child cost
+     * the hand-over of a task and a wake-up of the walking thread per file, more than the stat of a
+     * file that is kept unread.
+     */
+    private List<Looked> lookAhead(List<Path> children, int from, int to, String rel) {
+        List<Looked> looked = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            Path c = children.get(k);
+            try {
+                looked.add(new Looked(lookAhead(c, (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString()), null));
+            } catch (IOException e) {
+                looked.add(new Looked(null, e));
+            } catch (RuntimeException | Error e) {
+                looked.forEach(l -> close(l.done()));
+                throw e;
+            }
+        }
+        return looked;
     }
 
     /**

@@ -1,5 +1,5 @@
-# Sourced by the `lifeboat` launcher (and its test, LauncherArgsTest): what the launcher decides
-# from a command's arguments before the JVM starts. Bash; no side effects.
+# Sourced by the `lifeboat` launcher (and its test, LauncherTest): what the launcher decides before
+# the JVM starts. Bash.
 
 # once_over_trees ARGS...: true for `agent protect ... --once ... PATH...` whose every PATH is an
 # existing folder (a tree). Options that take a value are skipped with it, in both `--dir X` and
@@ -32,4 +32,20 @@ once_over_trees() {
     esac
   done
   [ "$once" = yes ] && [ "$paths" -gt 0 ]
+}
+
+# native_libraries JAR DIR: true when DIR holds the netty-tcnative libraries of JAR
+# (META-INF/native/libnetty_tcnative_*), extracting them first when DIR is missing or older than
+# JAR: into DIR.PID, renamed into place, so no run ever loads half a library. False (and nothing
+# left behind) without `unzip`, without such a library in JAR, or where DIR cannot be written.
+native_libraries() {
+  local jar="$1" dir="$2"
+  if [ ! -d "$dir" ] || [ "$jar" -nt "$dir" ]; then
+    command -v unzip >/dev/null && [ -w "$(dirname "$dir")" ] || return 1
+    rm -rf "$dir.$$" && mkdir "$dir.$$" \
+      && unzip -q -j "$jar" 'META-INF/native/libnetty_tcnative_*' -d "$dir.$$" >/dev/null 2>&1 \
+      && rm -rf "$dir" && mv -T "$dir.$$" "$dir" 2>/dev/null
+    rm -rf "$dir.$$"
+  fi
+  [ -d "$dir" ] && ! [ "$jar" -nt "$dir" ]
 }
