@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -90,11 +91,11 @@ final class TreeWalk {
         BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
                 null, List.of()));
-        List<Path> children = new ArrayList<>();
+        List<Named> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(children::add);
+            ds.forEach(c -> children.add(new Named(c.getFileName().toString(), c)));
         }
-        children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
+        children.sort(Comparator.comparing(Named::name));
         ArrayDeque<Future<List<Looked>>> ahead = new ArrayDeque<>();
         ArrayDeque<Looked> ready = new ArrayDeque<>();
         int next = 0;
@@ -161,6 +162,10 @@ final class TreeWalk {
         }
     }
 
+    /** A child of a folder and its name, taken once (sorting by {@code getFileName().toString()} made two per comparison). */
+    private record Named(String name, Path path) {
+    }
+
     /**
      * One child as the look-ahead left it: what it found, or the failure to throw when the walk
      * reaches the child (as it would have been thrown had the walk looked at it then).
@@ -179,12 +184,12 @@ final class TreeWalk {
      * the hand-over of a task and a wake-up of the walking thread per file, more than the stat of a
      * file that is kept unread.
      */
-    private List<Looked> lookAhead(List<Path> children, int from, int to, String rel) {
+    private List<Looked> lookAhead(List<Named> children, int from, int to, String rel) {
         List<Looked> looked = new ArrayList<>(to - from);
         for (int k = from; k < to; k++) {
-            Path c = children.get(k);
+            Named c = children.get(k);
             try {
-                looked.add(new Looked(lookAhead(c, (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString()), null));
+                looked.add(new Looked(lookAhead(c.path(), rel.isEmpty() ? c.name() : rel + "/" + c.name()), null));
             } catch (IOException e) {
                 looked.add(new Looked(null, e));
             } catch (RuntimeException | Error e) {
