@@ -23,9 +23,10 @@ import java.util.concurrent.Future;
 /**
  * The walk of a folder tree for one pass: depth-first in name order, without following symlinks,
  * the root as entry "". Each folder's next {@link #LOOK_AHEAD_FILES} children are looked at ahead
- * of the walk on the reader's read-ahead threads (attributes, in one stat each, and small files
- * opened and read), so the walking thread only takes the results in name order. File contents are the {@link
- * SourceReader}'s: this class decides what each child is and in what order entries come.
+ * of the walk on the reader's read-ahead threads, eight to a task (attributes, in one stat each,
+ * and small files opened and read), so the walking thread only takes the results in name order.
+ * File contents are the {@link SourceReader}'s: this class decides what each child is and in what
+ * order entries come.
  *
  * <p>A regular file whose {@link FileStamp} (size, mtime, ctime, inode, device, mode, owner) equals
  * the one recorded at the last committed point keeps that point's entry and blocks without being
@@ -162,7 +163,7 @@ final class TreeWalk {
         }
     }
 
-    /** A child of a folder and its name, taken once (sorting by {@code getFileName().toString()} made two per comparison). */
+    /** A child of a folder and its name, taken once: sorting by {@code getFileName().toString()} made two per comparison. */
     private record Named(String name, Path path) {
     }
 
