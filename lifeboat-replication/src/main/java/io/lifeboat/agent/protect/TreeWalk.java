@@ -163,7 +163,10 @@ final class TreeWalk {
         }
     }
 
-    /** A child of a folder and its name, taken once: sorting by {@code getFileName().toString()} made two per comparison. */
+    /**
+     * A child of a folder and its name, taken once: sorting by {@code getFileName().toString()}
+     * made two strings a comparison.
+     */
     private record Named(String name, Path path) {
     }
 
