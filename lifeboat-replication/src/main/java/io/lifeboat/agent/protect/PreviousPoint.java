@@ -62,6 +62,21 @@ final class PreviousPoint {
         return last == null ? 0 : last.fullReadMillis();
     }
 
+    /**
+     * The bytes of the point's regular files (-1 when there is no point): the next pass's progress
+     * estimate for a tree, instead of a walk of the whole tree that stats every file once more.
+     */
+    long sourceBytes() {
+        if (last == null) {
+            return -1;
+        }
+        long bytes = 0;
+        for (LastPoint.Item item : last.items()) {
+            bytes += item.entry().type() == EntryType.FILE ? item.entry().size() : 0;
+        }
+        return bytes;
+    }
+
     boolean trustsStamps() {
         return trustStamps;
     }

@@ -87,7 +87,9 @@ public final class Protector {
         long startedAtMillis = System.currentTimeMillis();
         Path read = snapshot.path();
         SourceKind kind = SourceKinds.detect(read);
-        long estimate = SourceKinds.estimateSize(read, kind);
+        // a tree's estimate is its last point's size when there is one: the walk to measure it stats every file
+        long estimate = kind == SourceKind.DIRECTORY && previous.exists() ? previous.sourceBytes()
+                : SourceKinds.estimateSize(read, kind);
         if (known.isEmpty() && estimate > SourceReader.WARM_UP_AFTER_BYTES) {
             MultiBlockSha256.prepare(); // a whole large source to hash: start the kernel's warm-up now
         }

@@ -39,6 +39,11 @@ final class SourceMetadata {
         return new Unix(mode(p, unknown), 1, null);
     }
 
+    /** As {@link #unix(Path, int)}, from the "unix" view's attributes already read ({@link UnixStat}). */
+    static Unix unix(Map<String, Object> attributes, int mode, int links) {
+        return new Unix(mode & MODE_BITS, links, FileStamp.of(attributes, mode & MODE_BITS));
+    }
+
     /**
      * All 12 mode bits (permissions, setuid, setgid, sticky; 0 is a real mode) through the JDK's
      * "unix" view; the 9 permission bits where only the "posix" view exists; {@code unknown}

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,10 @@ import java.util.concurrent.Future;
 /**
  * The walk of a folder tree for one pass: depth-first in name order, without following symlinks,
  * the root as entry "". Each folder's next {@link #LOOK_AHEAD_FILES} children are looked at ahead
- * of the walk on the reader's read-ahead threads (attributes, and small files opened and read), so
- * the walking thread only takes the results in name order. File contents are the {@link
- * SourceReader}'s: this class decides what each child is and in what order entries come.
+ * of the walk on the reader's read-ahead threads, eight to a task (attributes, in one stat each,
+ * and small files opened and read), so the walking thread only takes the results in name order.
+ * File contents are the {@link SourceReader}'s: this class decides what each child is and in what
+ * order entries come.
  *
  * <p>A regular file whose {@link FileStamp} (size, mtime, ctime, inode, device, mode, owner) equals
  * the one recorded at the last committed point keeps that point's entry and blocks without being
@@ -36,6 +38,8 @@ final class TreeWalk {
     private static final int LOOK_AHEAD_FILES = 16;
     /** Files up to this size are read by the look-ahead: at most 16 of them, 16 MiB, per folder being walked. */
     private static final long LOOK_AHEAD_BYTES = 1 << 20;
+    /** Children one look-ahead task takes, in name order: {@link #LOOK_AHEAD_FILES} are two tasks, one per core. */
+    private static final int LOOK_AHEAD_TASK = 8;
 
     private final SourceReader reader;
     private final ProtectListener listener;
@@ -88,22 +92,27 @@ final class TreeWalk {
         BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
                 null, List.of()));
-        List<Path> children = new ArrayList<>();
+        List<Named> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(children::add);
+            ds.forEach(c -> children.add(new Named(c.getFileName().toString(), c)));
         }
-        children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-        ArrayDeque<Future<Child>> ahead = new ArrayDeque<>();
+        children.sort(Comparator.comparing(Named::name));
+        ArrayDeque<Future<List<Looked>>> ahead = new ArrayDeque<>();
+        ArrayDeque<Looked> ready = new ArrayDeque<>();
         int next = 0;
         try {
             for (int i = 0; i < children.size(); i++) {
                 stop.check();
-                while (next < children.size() && next < i + LOOK_AHEAD_FILES) {
-                    Path c = children.get(next++);
-                    String n = (rel.isEmpty() ? "" : rel + "/") + c.getFileName().toString();
-                    ahead.add(reader.readAhead().submit(() -> lookAhead(c, n)));
+                while (next < children.size() && next + LOOK_AHEAD_TASK <= i + LOOK_AHEAD_FILES) {
+                    int from = next;
+                    int to = Math.min(children.size(), from + LOOK_AHEAD_TASK);
+                    ahead.add(reader.readAhead().submit(() -> lookAhead(children, from, to, rel)));
+                    next = to;
                 }
-                Child child = SourceReader.take(ahead.poll());
+                if (ready.isEmpty()) {
+                    ready.addAll(SourceReader.take(ahead.poll()));
+                }
+                Child child = ready.poll().child();
                 BasicFileAttributes a = child.attributes();
                 if (a.isSymbolicLink()) {
                     entries.add(new Entry(child.name(), EntryType.SYMLINK, SourceMetadata.mode(child.path(), 0777),
@@ -130,34 +139,86 @@ final class TreeWalk {
                 }
             }
         } finally {
-            for (Future<Child> f : ahead) { // a pass stopped or failed: close what was opened ahead
-                Child c = SourceReader.await(f);
-                if (c != null && c.channel() != null) {
-                    reader.giveBack(c.first());
-                    try {
-                        c.channel().close();
-                    } catch (IOException ignored) {
-                        // only read from: nothing is lost, and the failure that ended the walk is the one to report
-                    }
+            for (Future<List<Looked>> f : ahead) { // a pass stopped or failed: close what was opened ahead
+                List<Looked> looked = SourceReader.await(f);
+                if (looked != null) {
+                    ready.addAll(looked);
                 }
             }
+            for (Looked looked : ready) {
+                close(looked.done());
+            }
         }
+    }
+
+    /** Gives back what the look-ahead read of a child the walk did not take, and closes its file. */
+    private void close(Child c) {
+        if (c != null && c.channel() != null) {
+            reader.giveBack(c.first());
+            try {
+                c.channel().close();
+            } catch (IOException ignored) {
+                // only read from: nothing is lost, and the failure that ended the walk is the one to report
+            }
+        }
+    }
+
+    /**
+     * A child of a folder and its name, taken once: sorting by {@code getFileName().toString()}
+     * made two strings a comparison.
+     */
+    private record Named(String name, Path path) {
+    }
+
+    /**
+     * One child as the look-ahead left it: what it found, or the failure to throw when the walk
+     * reaches the child (as it would have been thrown had the walk looked at it then).
+     */
+    private record Looked(Child done, IOException failure) {
+        Child child() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return done;
+        }
+    }
+
+    /**
+     * Children {@code from} to {@code to} of a folder, looked at in one task: a task per child cost
+     * the hand-over of a task and a wake-up of the walking thread per file, more than the stat of a
+     * file that is kept unread.
+     */
+    private List<Looked> lookAhead(List<Named> children, int from, int to, String rel) {
+        List<Looked> looked = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            Named c = children.get(k);
+            try {
+                looked.add(new Looked(lookAhead(c.path(), rel.isEmpty() ? c.name() : rel + "/" + c.name()), null));
+            } catch (IOException e) {
+                looked.add(new Looked(null, e));
+            } catch (RuntimeException | Error e) {
+                looked.forEach(l -> close(l.done()));
+                throw e;
+            }
+        }
+        return looked;
     }
 
     /**
      * What the walk needs of one child, found ahead of the walk on the read-ahead threads: its
      * attributes, for a regular file its mode and link count, and for one of at most
      * {@link #LOOK_AHEAD_BYTES} the file opened and read (its first and only group). In a tree of
-     * small files the per-file work (two stats, open, read, fingerprint, hash, close) was all on the
+     * small files the per-file work (a stat, open, read, fingerprint, hash, close) was all on the
      * walking thread, one file after another; now that thread only takes the results in order. A
      * failure is kept and thrown when the walk reaches the child, as it would have been then.
      */
     private Child lookAhead(Path path, String name) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        UnixStat stat = UnixStat.of(path); // one stat tells what the child is and, for a file, its stamp
+        BasicFileAttributes a = stat.attributes();
         if (!a.isRegularFile()) {
             return new Child(path, name, a, null, null, null, null);
         }
-        SourceMetadata.Unix unix = SourceMetadata.unix(path, 0644);
+        SourceMetadata.Unix unix = stat.unix();
         Entry kept = previous.unchanged(name, unix.stamp());
         if (kept != null || a.size() > LOOK_AHEAD_BYTES) {
             return new Child(path, name, a, unix, null, null, kept); // kept unread, or read by the walk

@@ -1,0 +1,51 @@
+# Sourced by the `lifeboat` launcher (and its test, LauncherTest): what the launcher decides before
+# the JVM starts. Bash.
+
+# once_over_trees ARGS...: true for `agent protect ... --once ... PATH...` whose every PATH is an
+# existing folder (a tree). Options that take a value are skipped with it, in both `--dir X` and
+# `--dir=X` forms. With --config the paths come from a file the launcher does not read: false.
+once_over_trees() {
+  [ "${1:-}" = agent ] && [ "${2:-}" = protect ] || return 1
+  shift 2
+  local once=no paths=0 arg
+  while [ $# -gt 0 ]; do
+    arg="$1"
+    shift
+    case "$arg" in
+      --once) once=yes ;;
+      --config | --config=*) return 1 ;;
+      --dir | --interval | --rpo | --reread-after | --snapshot | --pre-snapshot | --post-snapshot | --pre-script \
+        | --post-script | --app-consistent-every | --group | --engine)
+        [ $# -gt 0 ] && shift ;;
+      --)
+        while [ $# -gt 0 ]; do
+          [ -d "$1" ] || return 1
+          paths=$((paths + 1))
+          shift
+        done
+        ;;
+      -*) ;; # a flag (--json, --rehash), or an option given as --name=value
+      *)
+        [ -d "$arg" ] || return 1
+        paths=$((paths + 1))
+        ;;
+    esac
+  done
+  [ "$once" = yes ] && [ "$paths" -gt 0 ]
+}
+
+# native_libraries JAR DIR: true when DIR holds the netty-tcnative libraries of JAR
+# (META-INF/native/libnetty_tcnative_*), extracting them first when DIR is missing or older than
+# JAR: into DIR.PID, renamed into place, so no run ever loads half a library. False (and nothing
+# left behind) without `unzip`, without such a library in JAR, or where DIR cannot be written.
+native_libraries() {
+  local jar="$1" dir="$2"
+  if [ ! -d "$dir" ] || [ "$jar" -nt "$dir" ]; then
+    command -v unzip >/dev/null && [ -w "$(dirname "$dir")" ] || return 1
+    rm -rf "$dir.$$" && mkdir "$dir.$$" \
+      && unzip -q -j "$jar" 'META-INF/native/libnetty_tcnative_*' -d "$dir.$$" >/dev/null 2>&1 \
+      && rm -rf "$dir" && mv -T "$dir.$$" "$dir" 2>/dev/null
+    rm -rf "$dir.$$"
+  fi
+  [ -d "$dir" ] && ! [ "$jar" -nt "$dir" ]
+}

@@ -1,0 +1,130 @@
+package io.lifeboat.cli.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The `lifeboat` launcher's decisions ({@code src/main/launcher/launch.sh}), run in bash as the
+ * launcher runs them: compiling a one-shot tree pass with C1 and keeping C2 for the hashing
+ * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
+ * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
+ * once per build ({@code native_libraries}).
+ */
+class LauncherTest {
+    private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+    private String agent;
+    private String tree;
+    private String tree2;
+    private String image;
+
+    @BeforeEach
+    void sources() throws Exception {
+        agent = Files.createDirectories(tmp.resolve("agent")).toString();
+        tree = Files.createDirectories(tmp.resolve("tree")).toString();
+        tree2 = Files.createDirectories(tmp.resolve("other tree")).toString();
+        image = Files.write(tmp.resolve("disk.img"), new byte[] {1}).toString();
+    }
+
+    @Test
+    void aOneShotPassOfFoldersIsATreePass() throws Exception {
+        assertThat(treePass("agent", "protect", "--dir", agent, "--once", tree)).isTrue();
+        assertThat(treePass("agent", "protect", "--once", "--json", "--dir=" + agent, tree, tree2)).isTrue();
+        assertThat(treePass("agent", "protect", tree, "--once", "--reread-after", "12h", "--dir", agent)).isTrue();
+        assertThat(treePass("agent", "protect", "--dir", agent, "--once", "--", tree)).isTrue();
+    }
+
+    @Test
+    void anImageARunningAgentOrUnseenPathsAreNot() throws Exception {
+        assertThat(treePass("agent", "protect", "--dir", agent, "--once", image)).as("an image").isFalse();
+        assertThat(treePass("agent", "protect", "--dir", agent, "--once", tree, image)).as("a tree and an image").isFalse();
+        assertThat(treePass("agent", "protect", "--dir", agent, tree)).as("a running agent").isFalse();
+        assertThat(treePass("agent", "protect", "--dir", agent, "--once")).as("no path").isFalse();
+        assertThat(treePass("agent", "protect", "--once", "--dir", agent, "--config", image)).as("paths in a file").isFalse();
+        assertThat(treePass("agent", "protect", "--once", "--dir", agent, tmp.resolve("gone").toString()))
+                .as("a path that does not exist").isFalse();
+        assertThat(treePass("agent", "run", "--dir", agent, "--once", tree)).as("another command").isFalse();
+        assertThat(treePass("vault", "serve", "--dir", tree)).as("another command").isFalse();
+    }
+
+    @Test
+    void anOptionsValueIsNotAPath() throws Exception {
+        // the agent folder and a --group name are folders here, and must not make an image's pass a tree pass
+        assertThat(treePass("agent", "protect", "--dir", agent, "--once", "--group", tree, image)).isFalse();
+        assertThat(treePass("agent", "protect", "--once", "--dir", agent)).isFalse();
+    }
+
+    @Test
+    void theNativeLibraryIsTakenOutOfTheJarOncePerBuild() throws Exception {
+        Path jar = tmp.resolve("lifeboat.jar");
+        Path native_ = tmp.resolve("native");
+        writeJar(jar, "first build");
+        assertThat(run("native_libraries", jar.toString(), native_.toString())).isTrue();
+        Path lib = native_.resolve("libnetty_tcnative_linux_x86_64.so");
+        assertThat(Files.readString(lib)).isEqualTo("first build");
+        Files.writeString(lib, "kept"); // a later run of the same build uses the copy it finds
+        assertThat(run("native_libraries", jar.toString(), native_.toString())).isTrue();
+        assertThat(Files.readString(lib)).isEqualTo("kept");
+
+        writeJar(jar, "second build");
+        // the copy was taken out before this build: older than the jar
+        Files.setLastModifiedTime(native_, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 2000));
+        assertThat(run("native_libraries", jar.toString(), native_.toString())).isTrue();
+        assertThat(Files.readString(lib)).as("a newer jar is taken out again").isEqualTo("second build");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary folder left")
+                    .containsExactlyInAnyOrder("lifeboat.jar", "native", "agent", "tree", "other tree", "disk.img");
+        }
+    }
+
+    @Test
+    void aJarWithoutTheLibraryGivesNoFolder() throws Exception {
+        Path jar = tmp.resolve("other.jar");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+            z.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            z.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(run("native_libraries", jar.toString(), tmp.resolve("native").toString())).isFalse();
+        assertThat(tmp.resolve("native")).doesNotExist();
+    }
+
+    private static void writeJar(Path jar, String library) throws Exception {
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+            z.putNextEntry(new ZipEntry("META-INF/native/libnetty_tcnative_linux_x86_64.so"));
+            z.write(library.getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("io/lifeboat/Other.class"));
+            z.write(new byte[] {1, 2, 3});
+        }
+    }
+
+    private static boolean treePass(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("once_over_trees"));
+        command.addAll(List.of(args));
+        return run(command.toArray(String[]::new));
+    }
+
+    /** Runs one function of launch.sh in bash; true when it returned 0. */
+    private static boolean run(String... functionAndArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && \"$@\"", LAUNCH.toString()));
+        command.addAll(List.of(functionAndArgs));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("the function prints nothing").isEmpty();
+        return p.exitValue() == 0;
+    }
+}
