@@ -62,25 +62,106 @@ final class PointCommitter {
             } catch (ManifestCheck.OutOfOrder e) {
                 summary = checkWhole(machine, header, chunks, false, guard); // not listed as the agent lists: keep every path
             }
-            // group commit: the blocks it names may lie in packs written behind; make them durable
-            // (with whatever else is staged, for every commit waiting now) before the point exists
-            repo.blocks.sync.syncAll();
-            Instant created = repo.options.clock().instant();
-            while (true) {
-                info = new PointInfo(Repository.uniqueName(created), machine, created, header.source(), header.kind(),
-                        summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
-                Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
-                if (repo.backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
-                    guard.after(h, info);
-                    break;
-                }
-            }
-            repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
+            info = publish(machine, header, summary, chunks, meta, guard);
         } catch (IOException e) {
             throw Repository.storage("commit a point of machine " + machine, e);
         } finally {
             repo.rw.readLock().unlock();
         }
+        applyRetention(machine, info);
+        return info;
+    }
+
+    /**
+     * Builds a manifest into the visitor it is given, from its first piece to its last (a delta
+     * merged into its parent's manifest: {@link DeltaCommit}). It may be called a second time, from
+     * the start, when the first build's paths came out of order.
+     */
+    @FunctionalInterface
+    interface ManifestBuild {
+        void build(ManifestVisitor out);
+    }
+
+    /**
+     * Commits a point whose manifest the vault builds itself. The manifest is checked once, as it is
+     * built: every rule of the whole check and that every non-zero block is stored for {@code machine}
+     * (the same {@link ManifestCheck} as {@link #commit(String, ManifestHeader, List, PointMeta)}),
+     * while it is cut into chunks and stored. The chunks are not checked again one by one nor read
+     * back: they hold what was checked. A build or check that fails leaves only chunks no point names,
+     * which retention collects.
+     */
+    PointInfo commitBuilt(String machine, ManifestHeader header, ManifestBuild build, PointMeta meta) {
+        if (header.source() == null) {
+            throw new RepositoryException(Kind.USAGE, "manifest without a source name");
+        }
+        PointInfo info;
+        repo.rw.readLock().lock();
+        try {
+            CommitGuard guard = new CommitGuard(repo, machine);
+            guard.before();
+            List<String> chunks = new ArrayList<>();
+            ManifestSummary summary;
+            try {
+                summary = storeChecked(machine, header, build, true, guard, chunks);
+            } catch (ManifestCheck.OutOfOrder e) {
+                chunks.clear(); // those stored are named by no point: retention collects them
+                summary = storeChecked(machine, header, build, false, guard, chunks);
+            }
+            info = publish(machine, header, summary, chunks, meta, guard);
+        } catch (IOException e) {
+            throw Repository.storage("commit a point of machine " + machine, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
+        } finally {
+            repo.rw.readLock().unlock();
+        }
+        applyRetention(machine, info);
+        return info;
+    }
+
+    /** Builds the manifest through a whole {@link ManifestCheck} into stored chunks; returns its counts. */
+    private ManifestSummary storeChecked(String machine, ManifestHeader header, ManifestBuild build, boolean ordered,
+            CommitGuard guard, List<String> chunks) {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
+        if (ordered) {
+            check.expectingOrder();
+        }
+        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        ManifestChunker chunker = new ManifestChunker(stored -> {
+            try {
+                chunks.add(repo.manifests.put(machine, stored));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        build.build(new ManifestTee(counting, chunker)); // checked first: nothing unchecked is cut
+        chunker.finish();
+        check.finish(machine);
+        return counting.summary(chunks.size());
+    }
+
+    /**
+     * Group commit, then the point file: the blocks the checked manifest names may lie in packs written
+     * behind; they are made durable (with whatever else is staged, for every commit waiting now) before
+     * the point exists.
+     */
+    private PointInfo publish(String machine, ManifestHeader header, ManifestSummary summary, List<String> chunks,
+            PointMeta meta, CommitGuard guard) throws IOException {
+        repo.blocks.sync.syncAll();
+        Instant created = repo.options.clock().instant();
+        while (true) {
+            PointInfo info = new PointInfo(Repository.uniqueName(created), machine, created, header.source(), header.kind(),
+                    summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
+            Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
+            if (repo.backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
+                guard.after(h, info);
+                repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
+                return info;
+            }
+        }
+    }
+
+    private void applyRetention(String machine, PointInfo info) {
         try {
             repo.blocks.sync.syncAll(); // retention reads index files: nothing of them may be only staged
             new Retention(repo).apply(machine);
@@ -88,7 +169,6 @@ final class PointCommitter {
             LOG.warn("retention for machine {} failed (the point {} is committed; retention runs again next time): {}",
                     machine, info.id(), e.toString());
         }
-        return info;
     }
 
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */

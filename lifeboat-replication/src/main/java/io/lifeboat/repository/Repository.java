@@ -255,6 +255,13 @@ public final class Repository implements AutoCloseable {
         return committer.commit(machine, header, chunks, meta);
     }
 
+    /** The point-commit path for a manifest the vault builds ({@link DeltaCommit}), once the call may write. */
+    PointCommitter committer(String machine) {
+        checkWritable();
+        checkMachine(machine);
+        return committer;
+    }
+
     /**
      * Makes a recovery point of an in-memory {@code manifest} visible: stores it as chunks, then
      * commits them as {@link #commitPoint(String, ManifestHeader, List, PointMeta)} does.
