@@ -84,11 +84,15 @@ final class PointCommitter {
 
     /**
      * Commits a point whose manifest the vault builds itself. The manifest is checked once, as it is
-     * built: every rule of the whole check and that every non-zero block is stored for {@code machine}
-     * (the same {@link ManifestCheck} as {@link #commit(String, ManifestHeader, List, PointMeta)}),
-     * while it is cut into chunks and stored. The chunks are not checked again one by one nor read
-     * back: they hold what was checked. A build or check that fails leaves only chunks no point names,
-     * which retention collects.
+     * built: each chunk, as the chunker cuts it, is read in its plain form (in memory) through the
+     * same {@link ManifestChunkReader} and whole-manifest {@link ManifestCheck} a commit of an agent's
+     * chunks uses (every rule, every non-zero block stored for {@code machine}), then compressed and
+     * stored. The stored chunks are not checked again one by one nor read back: they hold what was
+     * checked. Reading the plain form, not the pieces as they are built, keeps the check on the code
+     * the vault has already compiled for agents' chunks: checking the pieces directly made a fresh
+     * vault's first delta cost 0.4-0.6 CPU-s more JIT compilation in {@code bench/tree.sh} than it
+     * saved ({@code docs/performance.md}, issue 14, session 10). A build or check that fails leaves
+     * only chunks no point names, which retention collects.
      */
     PointInfo commitBuilt(String machine, ManifestHeader header, ManifestBuild build, PointMeta meta) {
         if (header.source() == null) {
@@ -119,7 +123,7 @@ final class PointCommitter {
         return info;
     }
 
-    /** Builds the manifest through a whole {@link ManifestCheck} into stored chunks; returns its counts. */
+    /** Builds the manifest into stored chunks, each checked before it is stored; returns the counts. */
     private ManifestSummary storeChecked(String machine, ManifestHeader header, ManifestBuild build, boolean ordered,
             CommitGuard guard, List<String> chunks) {
         ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
@@ -127,14 +131,15 @@ final class PointCommitter {
             check.expectingOrder();
         }
         ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        String what = "manifest chunk of machine " + machine + " built by the vault";
         ManifestChunker chunker = new ManifestChunker(stored -> {
             try {
                 chunks.add(repo.manifests.put(machine, stored));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
-        build.build(new ManifestTee(counting, chunker)); // checked first: nothing unchecked is cut
+        }, plain -> ManifestChunkReader.readPlain(what, plain, counting));
+        build.build(chunker);
         chunker.finish();
         check.finish(machine);
         return counting.summary(chunks.size());
