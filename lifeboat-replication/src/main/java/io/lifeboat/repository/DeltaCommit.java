@@ -1,17 +1,14 @@
 package io.lifeboat.repository;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Commits a point sent as a {@link ManifestDelta} of its parent: reads the parent's manifest chunk
- * by chunk through a {@link DeltaMerge}, cuts the result into chunks ({@link ManifestChunker}) and
- * stores each as a chunk sent by the agent would be ({@link Repository#putManifestChunk}: checked,
- * every block stored for the machine), compares the result's {@link ManifestDigest} with the
- * agent's, and then commits the chunks as any point ({@link Repository#commitPoint(String,
- * ManifestHeader, List, PointMeta)}: the whole manifest checked again, blocks durable first). The
- * point is stored in the ordinary format; nothing records that it came from a delta. A refused
- * delta leaves only chunks no point names, which retention collects.
+ * by chunk through a {@link DeltaMerge} and hands the result to {@link PointCommitter#commitBuilt},
+ * which checks it once as it goes by (every rule of a whole manifest, every block stored for the
+ * machine), cuts it into chunks and stores them; once the parent is read, the result's
+ * {@link ManifestDigest} must equal the agent's, and only then is the point committed (blocks
+ * durable first, as for any point). The point is stored in the ordinary format; nothing records
+ * that it came from a delta. A refused delta leaves only chunks no point names, which retention
+ * collects.
  */
 public final class DeltaCommit {
     private DeltaCommit() {
@@ -29,10 +26,15 @@ public final class DeltaCommit {
                     + " is of source " + parent.source() + " (" + parent.kind() + "), not " + delta.header().source()
                     + " (" + delta.header().kind() + ")");
         }
-        List<String> chunks = new ArrayList<>();
-        ManifestChunker chunker = new ManifestChunker(stored -> chunks.add(repository.putManifestChunk(machine, stored)));
+        return repository.committer(machine).commitBuilt(machine, delta.header(), out -> merge(repository, machine, parent, delta, out),
+                meta);
+    }
+
+    /** Merges the delta into the parent's manifest as it is read, into {@code out}; checks the result's digest. */
+    private static void merge(Repository repository, String machine, PointInfo parent, ManifestDelta delta,
+            ManifestVisitor out) {
         ManifestDigest digest = new ManifestDigest();
-        DeltaMerge merge = new DeltaMerge(delta, new Tee(chunker, digest));
+        DeltaMerge merge = new DeltaMerge(delta, new ManifestTee(out, digest));
         ManifestHeader parentHeader;
         try {
             parentHeader = repository.readManifest(machine, parent.id(), merge);
@@ -49,14 +51,12 @@ public final class DeltaCommit {
                     + delta.header().blockSize());
         }
         merge.finish();
-        chunker.finish();
         String built = digest.hex();
         if (!built.equals(delta.sha256())) {
             throw new DeltaRefusedException(DeltaRefusedException.Reason.MISMATCH, "the manifest built from parent point "
                     + parent.id() + " and the delta has SHA-256 " + built + ", not the " + delta.sha256()
                     + " the agent read; send the whole manifest");
         }
-        return repository.commitPoint(machine, delta.header(), chunks, meta);
     }
 
     /** The parent by its exact id (no prefix, no "latest"), only among {@code machine}'s points. */
@@ -75,26 +75,5 @@ public final class DeltaCommit {
     private static DeltaRefusedException unknown(String id) {
         return new DeltaRefusedException(DeltaRefusedException.Reason.UNKNOWN_PARENT, "parent point " + id
                 + " is not a point of this machine (pruned, or never committed here); send the whole manifest");
-    }
-
-    /** Hands a manifest to two visitors. */
-    private record Tee(ManifestVisitor a, ManifestVisitor b) implements ManifestVisitor {
-        @Override
-        public void entry(Entry e) {
-            a.entry(e);
-            b.entry(e);
-        }
-
-        @Override
-        public void block(BlockId id, int length) {
-            a.block(id, length);
-            b.block(id, length);
-        }
-
-        @Override
-        public void zeros(long count, int length) {
-            a.zeros(count, length);
-            b.zeros(count, length);
-        }
     }
 }

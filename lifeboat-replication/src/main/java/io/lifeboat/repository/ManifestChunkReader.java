@@ -36,6 +36,16 @@ public final class ManifestChunkReader {
         parse(what, ByteBuffer.wrap(plain), v);
     }
 
+    /**
+     * Decodes a chunk's plain form, as {@link ManifestChunker} cut it before compressing it: the vault
+     * checks a manifest it builds itself this way, before storing it ({@link PointCommitter#commitBuilt}).
+     *
+     * @throws IntegrityException for anything but a well-formed chunk
+     */
+    static void readPlain(String what, byte[] plain, ManifestVisitor v) {
+        parse(what, ByteBuffer.wrap(plain), v);
+    }
+
     private static byte[] inflate(String what, byte[] stored) {
         if (stored.length > MAX_STORED_BYTES) {
             throw bad(what, stored.length + " bytes, more than a chunk may be (" + MAX_STORED_BYTES + ")");

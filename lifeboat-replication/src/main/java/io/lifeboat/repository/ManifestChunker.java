@@ -31,6 +31,8 @@ public final class ManifestChunker implements ManifestVisitor {
     private static final int MAX_TEXT = 0xffff;
 
     private final Sink sink;
+    /** Told each chunk's plain form before it is compressed and stored (null: nobody). */
+    private final Sink plainFirst;
     private final int targetBytes;
     private byte[] buf;
     private int len;
@@ -47,10 +49,23 @@ public final class ManifestChunker implements ManifestVisitor {
     }
 
     ManifestChunker(Sink sink, int targetBytes) {
+        this(sink, null, targetBytes);
+    }
+
+    /**
+     * A chunker that hands each chunk's plain form to {@code plainFirst} before the stored form goes
+     * to {@code sink}: what {@code plainFirst} refuses (by throwing) is never stored.
+     */
+    ManifestChunker(Sink sink, Sink plainFirst) {
+        this(sink, plainFirst, TARGET_PLAIN_BYTES);
+    }
+
+    private ManifestChunker(Sink sink, Sink plainFirst, int targetBytes) {
         if (targetBytes < 1024 || targetBytes > ManifestChunkReader.MAX_PLAIN_BYTES / 2) {
             throw new IllegalArgumentException("manifest chunk target " + targetBytes + " is outside 1 KiB .. 4 MiB");
         }
         this.sink = sink;
+        this.plainFirst = plainFirst;
         this.targetBytes = targetBytes;
         this.buf = new byte[Math.min(targetBytes + 1024, 1 << 16)];
         start();
@@ -153,6 +168,9 @@ public final class ManifestChunker implements ManifestVisitor {
         byte[] plain = Arrays.copyOf(buf, len);
         chunks++;
         start();
+        if (plainFirst != null) {
+            plainFirst.chunk(plain);
+        }
         sink.chunk(Zstd.compress(plain, LEVEL));
     }
 

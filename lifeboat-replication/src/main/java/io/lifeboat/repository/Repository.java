@@ -1,10 +1,7 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.repository.RepositoryFiles.PointFile;
 import io.lifeboat.repository.backend.Backend;
-import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
-import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.tls.LifeboatException.Kind;
 import java.io.IOException;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,9 +53,15 @@ public final class Repository implements AutoCloseable {
     final Map<String, Map<String, PointInfo>> points = new ConcurrentHashMap<>();
     /** On a store shared by several writer nodes: what the others stored and pruned, learnt as needed. */
     final StoreRefresh refresh = new StoreRefresh(this);
+    /** Uploads that would cut into the free-space reserve are refused, after retention tried to make room. */
+    private final FreeSpaceReserve reserve = new FreeSpaceReserve(this);
+    /** Manifest chunks and point commits. */
+    private final PointCommitter committer = new PointCommitter(this);
+    /** A point by id or prefix, and its manifest read back. */
+    private final PointLookup lookup = new PointLookup(this);
     private volatile boolean closed;
 
-    private Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
+    Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
             ReaderGate.Ticket reading, BlockStore blocks) {
         this.backend = backend;
         this.options = options;
@@ -77,79 +79,13 @@ public final class Repository implements AutoCloseable {
      * readers' shared lock until closed, so the serving vault deletes no pack under it ({@link ReaderGate}).
      */
     public static Repository open(Backend backend, RepositoryOptions options) {
-        BlockStore blocks; // its tables first: a folder that cannot hold them fails before any lock is taken
-        try {
-            blocks = new BlockStore(backend, options);
-        } catch (java.io.UncheckedIOException e) {
-            throw storage("open the repository at " + backend.location(), new IOException(e.getMessage(), e.getCause()));
-        }
-        try {
-            RepositoryLock lock = null;
-            ReaderGate gate = ReaderGate.of(backend);
-            ReaderGate.Ticket reading = null;
-            if (!options.readOnly()) {
-                ensureConfig(backend, options);
-                lock = RepositoryLock.isShared(backend) ? RepositoryLock.join(backend, options.clock())
-                        : RepositoryLock.acquire(backend, options.clock().instant());
-                backend.removeTemporaries();
-                gate.prepare();
-            } else if (backend.size(Handle.CONFIG).isPresent()) {
-                checkConfig(backend);
-                reading = gate.enter();
-            }
-            Repository r = new Repository(backend, options, lock, gate, reading, blocks);
-            if (lock != null && lock.shared()) {
-                r.refresh.enable();
-            }
-            try {
-                new RepositoryLoader(r).load();
-            } catch (RuntimeException | IOException e) {
-                r.close();
-                throw e;
-            }
-            return r;
-        } catch (IOException e) {
-            blocks.close();
-            throw storage("open the repository at " + backend.location(), e);
-        } catch (RuntimeException e) {
-            blocks.close();
-            throw e;
-        }
+        return RepositoryOpener.open(backend, options);
     }
 
     /** Opens the repository in a local folder (the vault's {@code VAULT/repo/}); see {@link #open}. */
     public static Repository openLocal(java.nio.file.Path folder, RepositoryOptions options) {
         io.lifeboat.repository.backend.Backend b = new io.lifeboat.repository.backend.LocalBackend(folder);
         return open(options.readOnly() ? new io.lifeboat.repository.backend.ReadOnlyBackend(b) : b, options);
-    }
-
-    private static void ensureConfig(Backend backend, RepositoryOptions options) throws IOException {
-        if (backend.size(Handle.CONFIG).isEmpty()) {
-            String id = BlockId.of(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
-            backend.create(Handle.CONFIG, RepositoryFiles.config(id, options.clock().instant()));
-        }
-        checkConfig(backend);
-    }
-
-    private static void checkConfig(Backend backend) throws IOException {
-        int version;
-        try {
-            version = RepositoryFiles.configVersion(backend.read(Handle.CONFIG));
-        } catch (LifeboatException e) {
-            throw new RepositoryException(Kind.USAGE, "the repository config at " + backend.location()
-                    + "/config is unreadable: " + e.getMessage());
-        }
-        if (version == 1) {
-            throw new RepositoryException(Kind.USAGE, "the repository at " + backend.location() + " has format version 1"
-                    + " (whole manifests in point files); this Lifeboat reads version " + RepositoryFiles.VERSION
-                    + ": fail over what you need with the Lifeboat that wrote it, then start a new vault folder"
-                    + " (see docs/repository-format.md, \"Format versions\")");
-        }
-        if (version != RepositoryFiles.VERSION) {
-            throw new RepositoryException(Kind.USAGE, "the repository at " + backend.location() + " has format version "
-                    + version + "; this Lifeboat reads version " + RepositoryFiles.VERSION
-                    + (version > RepositoryFiles.VERSION ? ": it was written by a newer Lifeboat; open it with that version (nothing was changed)" : ""));
-        }
     }
 
     public RepositoryOptions options() {
@@ -196,7 +132,7 @@ public final class Repository implements AutoCloseable {
     public void putBlocks(String machine, List<BlockUpload> uploads) {
         checkWritable();
         checkMachine(machine);
-        checkReserve(machine, uploads);
+        reserve.check(machine, uploads);
         rw.readLock().lock();
         try {
             blocks.putBlocks(machine, uploads);
@@ -222,7 +158,7 @@ public final class Repository implements AutoCloseable {
     /** {@link BlockStore#storeReceived} under the shared lock, after the free-space check. */
     void storeReceived(String machine, Pack.Built built, Set<BlockId> ownOnly) {
         checkWritable();
-        checkReserve(machine, built.length(), built.items().size());
+        reserve.check(machine, built.length(), built.items().size());
         rw.readLock().lock();
         try {
             blocks.storeReceived(machine, built, ownOnly);
@@ -284,84 +220,6 @@ public final class Repository implements AutoCloseable {
         }
     }
 
-    /**
-     * Refuses an upload that would leave less free disk than the policy's reserve, so the vault keeps
-     * room to commit points of blocks it has and to prune (which writes small files before deleting).
-     * Before refusing, it runs retention over every machine (by policy, the lock period respected; at
-     * most once a minute), so a full vault frees what its policy no longer keeps by itself.
-     */
-    private void checkReserve(String machine, List<BlockUpload> uploads) {
-        long need = 0;
-        for (BlockUpload u : uploads) {
-            need += u.length() + Pack.HEADER;
-        }
-        checkReserve(machine, need, uploads.size());
-    }
-
-    /** {@link #checkReserve(String, List)} of {@code count} blocks taking {@code need} bytes. */
-    void checkReserve(String machine, long need, int count) {
-        long reserve = policy().freeSpaceReserve();
-        OptionalLong free = usableSpace();
-        if (free.isEmpty() || free.getAsLong() - need >= reserve) {
-            return;
-        }
-        if (reclaim()) {
-            free = usableSpace();
-            if (free.isEmpty() || free.getAsLong() - need >= reserve) {
-                return;
-            }
-        }
-        throw new StorageFullException("upload of " + count + " block(s) of machine " + machine
-                + " refused: the vault's disk at " + backend.location() + " has " + mib(free.getAsLong())
-                + " free, and the vault keeps " + mib(reserve) + " in reserve; nothing stored was lost, points of"
-                + " blocks already stored still commit; free space or prune (`lifeboat prune`) and the agent resumes");
-    }
-
-    private OptionalLong usableSpace() {
-        try {
-            return backend.usableSpace();
-        } catch (IOException e) {
-            return OptionalLong.empty(); // the store cannot tell; a write that does not fit still fails cleanly
-        }
-    }
-
-    /** When retention over every machine last ran to make room (epoch millis). */
-    private final java.util.concurrent.atomic.AtomicLong lastReclaim = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
-
-    /** Runs retention over every machine, unless it ran less than a minute ago; true when it ran. */
-    private boolean reclaim() {
-        long now = options.clock().millis();
-        long last = lastReclaim.get();
-        if (last != Long.MIN_VALUE && now - last < 60_000 || !lastReclaim.compareAndSet(last, now)) {
-            return false;
-        }
-        try {
-            blocks.sync.syncAll();
-            PruneReport r = new Retention(this).prune(PruneRequest.byPolicy(false));
-            LOG.warn("the vault's disk at {} is below its free-space reserve: retention removed {} point(s) and {} pack file(s)",
-                    backend.location(), r.removed().size(), r.packsDeleted() + r.packsRepacked());
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("the vault's disk at {} is below its free-space reserve and retention failed: {}", backend.location(),
-                    e.toString());
-            return false;
-        }
-    }
-
-    private static String mib(long bytes) {
-        return (bytes >> 20) + " MiB";
-    }
-
-    /** The vault's storage policy now; when it cannot be read, the defaults (which delete nothing sooner). */
-    StoragePolicy policy() {
-        try {
-            return options.policy().get();
-        } catch (RuntimeException e) {
-            LOG.warn("cannot read the vault's storage policy ({}); using the defaults for the free-space reserve", e.getMessage());
-            return StoragePolicy.DEFAULT;
-        }
-    }
-
     // ---- points
 
     /**
@@ -378,17 +236,7 @@ public final class Repository implements AutoCloseable {
     public String putManifestChunk(String machine, byte[] stored) {
         checkWritable();
         checkMachine(machine);
-        rw.readLock().lock();
-        try {
-            ManifestCheck check = ManifestCheck.fragment(options.maxBlockBytes(), id -> blocks.has(machine, id));
-            ManifestChunkReader.read("manifest chunk of machine " + machine, stored, check);
-            check.finish(machine);
-            return manifests.put(machine, stored);
-        } catch (IOException e) {
-            throw storage("store a manifest chunk of machine " + machine, e);
-        } finally {
-            rw.readLock().unlock();
-        }
+        return committer.putManifestChunk(machine, stored);
     }
 
     /**
@@ -404,65 +252,14 @@ public final class Repository implements AutoCloseable {
     public PointInfo commitPoint(String machine, ManifestHeader header, List<String> chunks, PointMeta meta) {
         checkWritable();
         checkMachine(machine);
-        if (chunks.isEmpty()) {
-            throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
-        }
-        if (header.source() == null) {
-            throw new RepositoryException(Kind.USAGE, "manifest without a source name");
-        }
-        PointInfo info;
-        rw.readLock().lock();
-        try {
-            CommitGuard guard = new CommitGuard(this, machine);
-            guard.before();
-            ManifestSummary summary;
-            try {
-                summary = checkWhole(machine, header, chunks, true, guard);
-            } catch (ManifestCheck.OutOfOrder e) {
-                summary = checkWhole(machine, header, chunks, false, guard); // not listed as the agent lists: keep every path
-            }
-            // group commit: the blocks it names may lie in packs written behind; make them durable
-            // (with whatever else is staged, for every commit waiting now) before the point exists
-            blocks.sync.syncAll();
-            Instant created = options.clock().instant();
-            while (true) {
-                info = new PointInfo(uniqueName(created), machine, created, header.source(), header.kind(),
-                        summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
-                Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
-                if (backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
-                    guard.after(h, info);
-                    break;
-                }
-            }
-            points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
-        } catch (IOException e) {
-            throw storage("commit a point of machine " + machine, e);
-        } finally {
-            rw.readLock().unlock();
-        }
-        try {
-            blocks.sync.syncAll(); // retention reads index files: nothing of them may be only staged
-            new Retention(this).apply(machine);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("retention for machine {} failed (the point {} is committed; retention runs again next time): {}",
-                    machine, info.id(), e.toString());
-        }
-        return info;
+        return committer.commit(machine, header, chunks, meta);
     }
 
-    /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
-    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered,
-            CommitGuard guard) throws IOException {
-        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), options.maxBlockBytes(), guard.has());
-        if (ordered) {
-            check.expectingOrder();
-        }
-        ManifestStore.Counting counting = new ManifestStore.Counting(check);
-        for (String name : chunks) {
-            ManifestChunkReader.read(ManifestStore.where(machine, name), manifests.read(machine, name), counting);
-        }
-        check.finish(machine);
-        return counting.summary(chunks.size());
+    /** The point-commit path for a manifest the vault builds ({@link DeltaCommit}), once the call may write. */
+    PointCommitter committer(String machine) {
+        checkWritable();
+        checkMachine(machine);
+        return committer;
     }
 
     /**
@@ -474,23 +271,7 @@ public final class Repository implements AutoCloseable {
     public PointInfo commitPoint(String machine, Manifest manifest, PointMeta meta) {
         checkWritable();
         checkMachine(machine);
-        ManifestRules.check(manifest, options.maxBlockBytes());
-        List<String> names = new ArrayList<>();
-        rw.readLock().lock();
-        try {
-            ManifestChunker.write(manifest, stored -> {
-                try {
-                    names.add(manifests.put(machine, stored));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw storage("store the manifest of a point of machine " + machine, e.getCause());
-        } finally {
-            rw.readLock().unlock();
-        }
-        return commitPoint(machine, ManifestHeader.of(manifest), names, meta);
+        return committer.commit(machine, manifest, meta);
     }
 
     /**
@@ -540,28 +321,7 @@ public final class Repository implements AutoCloseable {
      */
     public PointInfo point(String machine, String idOrLatest) {
         checkMachine(machine);
-        List<PointInfo> list = points(Optional.of(machine));
-        if (list.isEmpty()) {
-            throw new NotFoundException("machine " + machine + " has no recovery points in " + backend.location());
-        }
-        if (idOrLatest == null || idOrLatest.equals("latest")) {
-            return list.get(list.size() - 1);
-        }
-        List<PointInfo> matches = list.stream().filter(p -> p.id().startsWith(idOrLatest)).toList();
-        for (PointInfo p : matches) {
-            if (p.id().equals(idOrLatest)) {
-                return p;
-            }
-        }
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        if (matches.size() > 1) {
-            throw new NotFoundException("machine " + machine + " has several points starting with " + idOrLatest
-                    + "; give more of the id (see `lifeboat points --machine " + machine + "`)");
-        }
-        throw new NotFoundException("machine " + machine + " has no point " + idOrLatest
-                + " (see `lifeboat points --machine " + machine + "`)");
+        return lookup.find(machine, idOrLatest);
     }
 
     /**
@@ -572,24 +332,12 @@ public final class Repository implements AutoCloseable {
      * @throws IntegrityException when a chunk is missing or damaged (names it)
      */
     public ManifestHeader readManifest(String machine, String pointId, ManifestVisitor visitor) {
-        PointInfo info = point(machine, pointId);
-        try {
-            PointFile p = manifests.pointFile(machine, info.id());
-            manifests.visit(machine, p, visitor);
-            return p.header();
-        } catch (IOException e) {
-            throw storage("read the manifest of point " + info.id() + " of machine " + machine, e);
-        }
+        return lookup.read(machine, pointId, visitor);
     }
 
     /** The counts of one point's manifest, from its point file (same lookup as {@link #point}). */
     public ManifestSummary manifestSummary(String machine, String pointId) {
-        PointInfo info = point(machine, pointId);
-        try {
-            return manifests.pointFile(machine, info.id()).summary();
-        } catch (IOException e) {
-            throw storage("read point " + info.id() + " of machine " + machine, e);
-        }
+        return lookup.summary(machine, pointId);
     }
 
     /**
@@ -601,18 +349,7 @@ public final class Repository implements AutoCloseable {
      * @throws IntegrityException when a chunk is missing or damaged (names it), now or when read later
      */
     public Manifest manifest(String machine, String pointId) {
-        PointInfo info = point(machine, pointId);
-        PointFile p;
-        try {
-            p = manifests.pointFile(machine, info.id());
-        } catch (IOException e) {
-            throw storage("read point " + info.id() + " of machine " + machine, e);
-        }
-        if (p.header().kind() == SourceKind.DIRECTORY || p.summary().entries() != 1) {
-            ManifestAssembler whole = new ManifestAssembler();
-            return whole.manifest(readManifest(machine, info.id(), whole));
-        }
-        return manifests.lazy(machine, p);
+        return lookup.manifest(machine, pointId);
     }
 
     /** Machines that have points or stored blocks, sorted. */

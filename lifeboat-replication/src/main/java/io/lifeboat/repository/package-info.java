@@ -16,7 +16,9 @@
  *       io.lifeboat.repository.ManifestChunker}), each checked as it arrives; {@code commitPoint} reads the
  *       chunks it is given in order, holds the whole manifest to the rules, checks every non-zero block is
  *       owned and indexed, then creates one small file {@code points/<m>/<id>} listing them: the point is
- *       visible exactly when that create succeeds. Only point infos stay in memory; manifests are read
+ *       visible exactly when that create succeeds. A point sent as a delta is built by the vault from its
+ *       parent's manifest and held to the same whole-manifest check as it is built, once ({@link
+ *       io.lifeboat.repository.DeltaCommit}). Only point infos stay in memory; manifests are read
  *       chunk by chunk ({@link io.lifeboat.repository.ManifestVisitor}).</li>
  *   <li>Retention keeps points per (machine, source) by the vault's policy, never deletes one younger than the
  *       lock period, and prunes blocks and manifest chunks nothing needs (see {@link

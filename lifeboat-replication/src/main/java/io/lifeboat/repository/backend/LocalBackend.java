@@ -28,8 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * characters of the pack name ({@code data/3f/3fa9...}). A create writes a temporary file
  * ({@code .tmp-*}, invisible to {@link #list}) in the target folder, fsyncs it, hard-links it to its
  * name (which fails, without replacing, if the name exists: the conditional create), removes the
- * temporary and fsyncs the folder. Files are created 0600 and folders 0700: the vault holds every
- * machine's data and only its own user may read it.
+ * temporary and fsyncs the folder. Staged writes (packs, group commit) are {@link LocalStaging}'s.
+ * Files are created 0600 and folders 0700: the vault holds every machine's data and only its own
+ * user may read it.
  *
  * <p>A {@link #replace} holds an operating-system lock on {@code .replace.lock} in the file's folder (and
  * a lock in this process, since one JVM cannot hold two OS locks on one file), compares the SHA-256 of the
@@ -37,16 +38,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock: only the owner of a mutable file deletes it.
  */
 public final class LocalBackend implements Backend {
-    private static final String TEMP_PREFIX = ".tmp-";
+    static final String TEMP_PREFIX = ".tmp-";
     /**
      * A file is written at most this much per call. The JDK copies a heap buffer into a per-thread
      * temporary direct buffer of the write's size and keeps it: whole 16 MiB packs left 16 MiB of
      * native memory behind each vault worker thread.
      */
     static final int WRITE_SLICE = 1 << 20;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** The vault holds every machine's data: files 0600 and folders 0700, readable by the vault's user only. */
-    private static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final FileAttribute<?> DIR_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private static final String REPLACE_LOCK = ".replace.lock";
@@ -55,8 +56,8 @@ public final class LocalBackend implements Backend {
 
     private final Path root;
     private volatile FileStore fileStore;
-    /** Writes large staged files (packs) around the page cache where the file system allows it. */
-    private final DirectPackWriter direct;
+    /** Staged writes: temporaries written without a sync, published (synced and linked) as a group. */
+    private final LocalStaging staging;
 
     public LocalBackend(Path root) {
         this(root, true);
@@ -65,12 +66,12 @@ public final class LocalBackend implements Backend {
     /** @param directPackWrites false: every file is written through the page cache (no O_DIRECT) */
     public LocalBackend(Path root, boolean directPackWrites) {
         this.root = root.toAbsolutePath().normalize();
-        this.direct = new DirectPackWriter(directPackWrites);
+        this.staging = new LocalStaging(this, directPackWrites);
     }
 
     /** True while large staged files are written with O_DIRECT (Linux, a file system that accepts it). */
     public boolean writesPacksDirect() {
-        return direct.enabled();
+        return staging.writesPacksDirect();
     }
 
     public Path root() {
@@ -132,96 +133,23 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    /** A staged file: written to a temporary beside its name, not yet synced or linked. */
-    private record TempFile(Handle handle, Path temp, Path target) implements Staged {
-    }
-
-    /** Writes the temporary without a sync; {@link #publish} syncs and links it. */
     @Override
     public Staged stage(Handle h, byte[] data, int offset, int length) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, length, data.length);
-        Path target = path(h);
-        Path dir = target.getParent();
-        createDirectories(dir);
-        Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
-        try {
-            // synced at publish, with the rest of its group
-            if (!direct.write(temp, data, offset, length, POSIX ? FILE_MODE : null)) {
-                write(temp, data, offset, length, false);
-            }
-            return new TempFile(h, temp, target);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write " + h + " in " + root + ": " + reason(e), e);
-        }
+        return staging.stage(h, data, offset, length);
     }
 
-    /**
-     * Syncs every temporary, then links them to their names type by type (in list order), syncing
-     * the folders of one type before the first name of the next appears, then removes the temporaries.
-     */
     @Override
     public void publish(List<Staged> files) throws IOException {
-        for (Staged s : files) {
-            TempFile f = (TempFile) s;
-            if (Files.exists(f.temp())) {
-                try (FileChannel ch = FileChannel.open(f.temp(), StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                } catch (IOException e) {
-                    throw new IOException("cannot write " + f.handle() + " in " + root + ": " + reason(e), e);
-                }
-            }
-        }
-        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
-        FileType type = null;
-        for (Staged s : files) {
-            TempFile f = (TempFile) s;
-            if (type != null && f.handle().type() != type) {
-                folders.forEach(LocalBackend::fsyncDirectoryQuietly);
-                folders.clear();
-            }
-            type = f.handle().type();
-            link(f);
-            folders.add(f.target().getParent());
-        }
-        folders.forEach(LocalBackend::fsyncDirectoryQuietly);
-        for (Staged s : files) {
-            Files.deleteIfExists(((TempFile) s).temp());
-        }
+        staging.publish(files);
     }
 
     @Override
     public void discard(List<Staged> files) {
-        for (Staged s : files) {
-            try {
-                Files.deleteIfExists(((TempFile) s).temp());
-            } catch (IOException e) {
-                // removed by removeTemporaries at the next open
-            }
-        }
-    }
-
-    /** Links a synced temporary to its name; a name that already is this file (a retried publish) is fine. */
-    private void link(TempFile f) throws IOException {
-        if (!Files.exists(f.temp()) && Files.exists(f.target())) {
-            return; // published by an earlier call, which removed its temporary
-        }
-        try {
-            Files.createLink(f.target(), f.temp());
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isSameFile(f.target(), f.temp())) {
-                throw new FileAlreadyExistsException(f.handle() + " exists with other contents in " + root);
-            }
-        } catch (UnsupportedOperationException e) {
-            if (Files.exists(f.target())) {
-                throw new FileAlreadyExistsException(f.handle() + " exists in " + root);
-            }
-            Files.move(f.temp(), f.target(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
+        staging.discard(files);
     }
 
     /** Writes a new temporary (owner-only), in slices; {@code sync}: forced to disk before it returns. */
-    private static void write(Path temp, byte[] data, int offset, int length, boolean sync) throws IOException {
+    static void write(Path temp, byte[] data, int offset, int length, boolean sync) throws IOException {
         try (FileChannel ch = POSIX
                 ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
                 : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -237,7 +165,7 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static void fsyncDirectoryQuietly(Path dir) {
+    static void fsyncDirectoryQuietly(Path dir) {
         try {
             fsyncDirectory(dir);
         } catch (IOException e) {
@@ -440,7 +368,7 @@ public final class LocalBackend implements Backend {
     }
 
     /** Creates a folder and any missing parents, syncing each parent so the new entries are durable. */
-    private static void createDirectories(Path dir) throws IOException {
+    static void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -472,7 +400,7 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         String m = e.getMessage();
         if (m != null && m.contains("No space left")) {
             return "no space left on the device";

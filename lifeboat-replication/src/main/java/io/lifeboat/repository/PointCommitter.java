@@ -1,0 +1,214 @@
+package io.lifeboat.repository;
+
+import io.lifeboat.repository.RepositoryFiles.PointFile;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import io.lifeboat.tls.LifeboatException.Kind;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The point-commit path of a {@link Repository}: checks and stores the chunks of a manifest being sent,
+ * then makes a point visible after checking the whole manifest, making its blocks durable (group
+ * commit, {@link PackSync}) and creating its point file; then applies retention. The repository's
+ * public methods of the same names are the contract; the caller has checked that the repository is
+ * writable and the machine name is well-formed.
+ */
+final class PointCommitter {
+    private static final Logger LOG = LoggerFactory.getLogger(PointCommitter.class);
+
+    private final Repository repo;
+
+    PointCommitter(Repository repo) {
+        this.repo = repo;
+    }
+
+    /** {@link Repository#putManifestChunk}. */
+    String putManifestChunk(String machine, byte[] stored) {
+        repo.rw.readLock().lock();
+        try {
+            ManifestCheck check = ManifestCheck.fragment(repo.options.maxBlockBytes(), id -> repo.blocks.has(machine, id));
+            ManifestChunkReader.read("manifest chunk of machine " + machine, stored, check);
+            check.finish(machine);
+            return repo.manifests.put(machine, stored);
+        } catch (IOException e) {
+            throw Repository.storage("store a manifest chunk of machine " + machine, e);
+        } finally {
+            repo.rw.readLock().unlock();
+        }
+    }
+
+    /** {@link Repository#commitPoint(String, ManifestHeader, List, PointMeta)}. */
+    PointInfo commit(String machine, ManifestHeader header, List<String> chunks, PointMeta meta) {
+        if (chunks.isEmpty()) {
+            throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
+        }
+        if (header.source() == null) {
+            throw new RepositoryException(Kind.USAGE, "manifest without a source name");
+        }
+        PointInfo info;
+        repo.rw.readLock().lock();
+        try {
+            CommitGuard guard = new CommitGuard(repo, machine);
+            guard.before();
+            ManifestSummary summary;
+            try {
+                summary = checkWhole(machine, header, chunks, true, guard);
+            } catch (ManifestCheck.OutOfOrder e) {
+                summary = checkWhole(machine, header, chunks, false, guard); // not listed as the agent lists: keep every path
+            }
+            info = publish(machine, header, summary, chunks, meta, guard);
+        } catch (IOException e) {
+            throw Repository.storage("commit a point of machine " + machine, e);
+        } finally {
+            repo.rw.readLock().unlock();
+        }
+        applyRetention(machine, info);
+        return info;
+    }
+
+    /**
+     * Builds a manifest into the visitor it is given, from its first piece to its last (a delta
+     * merged into its parent's manifest: {@link DeltaCommit}). It may be called a second time, from
+     * the start, when the first build's paths came out of order.
+     */
+    @FunctionalInterface
+    interface ManifestBuild {
+        void build(ManifestVisitor out);
+    }
+
+    /**
+     * Commits a point whose manifest the vault builds itself. The manifest is checked once, as it is
+     * built: each chunk, as the chunker cuts it, is read in its plain form (in memory) through the
+     * same {@link ManifestChunkReader} and whole-manifest {@link ManifestCheck} a commit of an agent's
+     * chunks uses (every rule, every non-zero block stored for {@code machine}), then compressed and
+     * stored. The stored chunks are not checked again one by one nor read back: they hold what was
+     * checked. Reading the plain form, not the pieces as they are built, keeps the check on the code
+     * the vault has already compiled for agents' chunks: checking the pieces directly made a fresh
+     * vault's first delta cost 0.4-0.6 CPU-s more JIT compilation in {@code bench/tree.sh} than it
+     * saved ({@code docs/performance.md}, issue 14, session 10). A build or check that fails leaves
+     * only chunks no point names, which retention collects.
+     */
+    PointInfo commitBuilt(String machine, ManifestHeader header, ManifestBuild build, PointMeta meta) {
+        if (header.source() == null) {
+            throw new RepositoryException(Kind.USAGE, "manifest without a source name");
+        }
+        PointInfo info;
+        repo.rw.readLock().lock();
+        try {
+            CommitGuard guard = new CommitGuard(repo, machine);
+            guard.before();
+            List<String> chunks = new ArrayList<>();
+            ManifestSummary summary;
+            try {
+                summary = storeChecked(machine, header, build, true, guard, chunks);
+            } catch (ManifestCheck.OutOfOrder e) {
+                chunks.clear(); // those stored are named by no point: retention collects them
+                summary = storeChecked(machine, header, build, false, guard, chunks);
+            }
+            info = publish(machine, header, summary, chunks, meta, guard);
+        } catch (IOException e) {
+            throw Repository.storage("commit a point of machine " + machine, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
+        } finally {
+            repo.rw.readLock().unlock();
+        }
+        applyRetention(machine, info);
+        return info;
+    }
+
+    /** Builds the manifest into stored chunks, each checked before it is stored; returns the counts. */
+    private ManifestSummary storeChecked(String machine, ManifestHeader header, ManifestBuild build, boolean ordered,
+            CommitGuard guard, List<String> chunks) {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
+        if (ordered) {
+            check.expectingOrder();
+        }
+        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        String what = "manifest chunk of machine " + machine + " built by the vault";
+        ManifestChunker chunker = new ManifestChunker(stored -> {
+            try {
+                chunks.add(repo.manifests.put(machine, stored));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, plain -> ManifestChunkReader.readPlain(what, plain, counting));
+        build.build(chunker);
+        chunker.finish();
+        check.finish(machine);
+        return counting.summary(chunks.size());
+    }
+
+    /**
+     * Group commit, then the point file: the blocks the checked manifest names may lie in packs written
+     * behind; they are made durable (with whatever else is staged, for every commit waiting now) before
+     * the point exists.
+     */
+    private PointInfo publish(String machine, ManifestHeader header, ManifestSummary summary, List<String> chunks,
+            PointMeta meta, CommitGuard guard) throws IOException {
+        repo.blocks.sync.syncAll();
+        Instant created = repo.options.clock().instant();
+        while (true) {
+            PointInfo info = new PointInfo(Repository.uniqueName(created), machine, created, header.source(), header.kind(),
+                    summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
+            Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
+            if (repo.backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
+                guard.after(h, info);
+                repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
+                return info;
+            }
+        }
+    }
+
+    private void applyRetention(String machine, PointInfo info) {
+        try {
+            repo.blocks.sync.syncAll(); // retention reads index files: nothing of them may be only staged
+            new Retention(repo).apply(machine);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("retention for machine {} failed (the point {} is committed; retention runs again next time): {}",
+                    machine, info.id(), e.toString());
+        }
+    }
+
+    /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
+    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered,
+            CommitGuard guard) throws IOException {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
+        if (ordered) {
+            check.expectingOrder();
+        }
+        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        for (String name : chunks) {
+            ManifestChunkReader.read(ManifestStore.where(machine, name), repo.manifests.read(machine, name), counting);
+        }
+        check.finish(machine);
+        return counting.summary(chunks.size());
+    }
+
+    /** {@link Repository#commitPoint(String, Manifest, PointMeta)}. */
+    PointInfo commit(String machine, Manifest manifest, PointMeta meta) {
+        ManifestRules.check(manifest, repo.options.maxBlockBytes());
+        List<String> names = new ArrayList<>();
+        repo.rw.readLock().lock();
+        try {
+            ManifestChunker.write(manifest, stored -> {
+                try {
+                    names.add(repo.manifests.put(machine, stored));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
+        } finally {
+            repo.rw.readLock().unlock();
+        }
+        return commit(machine, ManifestHeader.of(manifest), names, meta);
+    }
+}

@@ -1,0 +1,123 @@
+package io.lifeboat.repository.backend;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The staged writes of a {@link LocalBackend} ({@link Backend#stage}, {@link Backend#publish},
+ * {@link Backend#discard}): a staged file is a temporary beside its name, written without a sync
+ * (large ones around the page cache, {@link DirectPackWriter}); a publish syncs every temporary of
+ * the group, links each to its name type by type and removes the temporaries. A crash before the
+ * link leaves only temporaries, which the next writable open removes.
+ */
+final class LocalStaging {
+    private final LocalBackend backend;
+    /** Writes large staged files (packs) around the page cache where the file system allows it. */
+    private final DirectPackWriter direct;
+
+    LocalStaging(LocalBackend backend, boolean directPackWrites) {
+        this.backend = backend;
+        this.direct = new DirectPackWriter(directPackWrites);
+    }
+
+    /** True while large staged files are written with O_DIRECT (Linux, a file system that accepts it). */
+    boolean writesPacksDirect() {
+        return direct.enabled();
+    }
+
+    /** A staged file: written to a temporary beside its name, not yet synced or linked. */
+    private record TempFile(Handle handle, Path temp, Path target) implements Backend.Staged {
+    }
+
+    /** Writes the temporary without a sync; {@link #publish} syncs and links it. */
+    Backend.Staged stage(Handle h, byte[] data, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        Path target = backend.path(h);
+        Path dir = target.getParent();
+        LocalBackend.createDirectories(dir);
+        Path temp = dir.resolve(LocalBackend.TEMP_PREFIX + UUID.randomUUID());
+        try {
+            // synced at publish, with the rest of its group
+            if (!direct.write(temp, data, offset, length, LocalBackend.POSIX ? LocalBackend.FILE_MODE : null)) {
+                LocalBackend.write(temp, data, offset, length, false);
+            }
+            return new TempFile(h, temp, target);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write " + h + " in " + backend.location() + ": " + LocalBackend.reason(e), e);
+        }
+    }
+
+    /**
+     * Syncs every temporary, then links them to their names type by type (in list order), syncing
+     * the folders of one type before the first name of the next appears, then removes the temporaries.
+     */
+    void publish(List<Backend.Staged> files) throws IOException {
+        for (Backend.Staged s : files) {
+            TempFile f = (TempFile) s;
+            if (Files.exists(f.temp())) {
+                try (FileChannel ch = FileChannel.open(f.temp(), StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                } catch (IOException e) {
+                    throw new IOException("cannot write " + f.handle() + " in " + backend.location() + ": "
+                            + LocalBackend.reason(e), e);
+                }
+            }
+        }
+        Set<Path> folders = new LinkedHashSet<>();
+        FileType type = null;
+        for (Backend.Staged s : files) {
+            TempFile f = (TempFile) s;
+            if (type != null && f.handle().type() != type) {
+                folders.forEach(LocalBackend::fsyncDirectoryQuietly);
+                folders.clear();
+            }
+            type = f.handle().type();
+            link(f);
+            folders.add(f.target().getParent());
+        }
+        folders.forEach(LocalBackend::fsyncDirectoryQuietly);
+        for (Backend.Staged s : files) {
+            Files.deleteIfExists(((TempFile) s).temp());
+        }
+    }
+
+    void discard(List<Backend.Staged> files) {
+        for (Backend.Staged s : files) {
+            try {
+                Files.deleteIfExists(((TempFile) s).temp());
+            } catch (IOException e) {
+                // removed by removeTemporaries at the next open
+            }
+        }
+    }
+
+    /** Links a synced temporary to its name; a name that already is this file (a retried publish) is fine. */
+    private void link(TempFile f) throws IOException {
+        if (!Files.exists(f.temp()) && Files.exists(f.target())) {
+            return; // published by an earlier call, which removed its temporary
+        }
+        try {
+            Files.createLink(f.target(), f.temp());
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isSameFile(f.target(), f.temp())) {
+                throw new FileAlreadyExistsException(f.handle() + " exists with other contents in " + backend.location());
+            }
+        } catch (UnsupportedOperationException e) {
+            if (Files.exists(f.target())) {
+                throw new FileAlreadyExistsException(f.handle() + " exists in " + backend.location());
+            }
+            Files.move(f.temp(), f.target(), StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}
