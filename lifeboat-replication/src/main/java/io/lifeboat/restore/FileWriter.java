@@ -276,7 +276,7 @@ final class FileWriter implements AutoCloseable {
     }
 
     /** The group's blocks; a failure of its fetch is thrown here, as it was thrown there. */
-    private static BlockSlices await(Future<BlockSlices> group) {
+    static <T> T await(Future<T> group) {
         try {
             return group.get();
         } catch (ExecutionException x) {
