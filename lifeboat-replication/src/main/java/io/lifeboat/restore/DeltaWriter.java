@@ -210,7 +210,8 @@ final class DeltaWriter {
     /**
      * Which blocks of the run differ from the point, block {@code i} being {@code current[at[i] ..
      * at[i] + lengths[i])}: a short one (the target ends first) always does; a zero block unless it
-     * reads as zeros; any other unless its SHA-256 is the block's id (hashed together, many per vector).
+     * reads as zeros; any other if it reads as zeros, else unless its SHA-256 is the block's id
+     * (hashed together, many per vector).
      */
     static boolean[] compare(List<BlockRef> group, byte[] current, int[] at, int[] lengths) {
         int n = group.size();
@@ -226,6 +227,11 @@ final class DeltaWriter {
                 differs[i] = true;
             } else if (ref.isZero()) {
                 differs[i] = !allZero(current, at[i], lengths[i]);
+            } else if (allZero(current, at[i], lengths[i])) {
+                // zeros where the point has a block of data: counted as differing without hashing (an
+                // agent names an all-zero block a zero block, and were one not, rewriting it is harmless).
+                // On a fresh or wiped device every block is this case: half the hashing of a failover.
+                differs[i] = true;
             } else {
                 arrays[count] = current;
                 offsets[count] = at[i];

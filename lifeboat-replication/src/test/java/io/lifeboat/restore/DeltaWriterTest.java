@@ -45,11 +45,14 @@ class DeltaWriterTest {
         }
     }
 
-    /** The image with some blocks in every run changed, some runs of them consecutive, a zero block made data. */
+    /** The image with some blocks in every run changed (some consecutive, zero blocks made data) and two wiped. */
     byte[] older() {
         byte[] old = image.clone();
         for (int b : new int[] {1, 2, 3, 4, 300, 301, 600, 700, 701, 702, 703, BLOCKS - 1}) {
             System.arraycopy(Fixtures.random(b, BS), 0, old, b * BS, BS);
+        }
+        for (int b : new int[] {5, 401}) { // blocks of data that read as zeros (wiped): they differ, unhashed
+            Arrays.fill(old, b * BS, (b + 1) * BS, (byte) 0);
         }
         return old;
     }
@@ -71,8 +74,8 @@ class DeltaWriterTest {
             AtomicInteger changes = new AtomicInteger();
             long written = write(target, true, direct, changes);
             assertThat(Files.readAllBytes(target)).as("direct %s", direct).isEqualTo(image);
-            // 11 changed blocks, the last one cut short by the shorter target, and the 1000-byte tail it lacked
-            assertThat(written).as("direct %s", direct).isEqualTo(11L * BS + BS + 1000);
+            // 11 changed blocks, 2 wiped, the last one cut short by the shorter target, and the 1000-byte tail it lacked
+            assertThat(written).as("direct %s", direct).isEqualTo(13L * BS + BS + 1000);
             assertThat(changes.get()).isPositive();
 
             AtomicInteger none = new AtomicInteger();
