@@ -41,13 +41,16 @@ public final class DirectIo {
     }
 
     /**
-     * True for the answers of a file system without O_DIRECT: the JDK's refusal of the option, or
-     * {@code EINVAL} (Linux's answer to the flag, as tmpfs gave it before 6.6, or to an alignment it
-     * does not accept). Any other error (a full disk, a missing folder) is the caller's to report.
+     * True for the answers of a file system without O_DIRECT, or with a larger alignment than
+     * {@link #ALIGN}: the JDK's refusal of the option, its own alignment check (it asks for the file
+     * system's block size, which a few report larger than 4 KiB), or {@code EINVAL} (Linux's answer
+     * to the flag, as tmpfs gave it before 6.6, or to an alignment it does not accept). Any other
+     * error (a full disk, a missing folder) is the caller's to report.
      */
     public static boolean refusesDirectIo(Exception e) {
         return e instanceof UnsupportedOperationException
                 || e instanceof FileSystemException f && "Invalid argument".equals(f.getReason())
-                || e instanceof IOException && "Invalid argument".equals(e.getMessage());
+                || e instanceof IOException && "Invalid argument".equals(e.getMessage())
+                || e instanceof IOException && String.valueOf(e.getMessage()).contains("is not a multiple of the block size");
     }
 }
