@@ -120,7 +120,7 @@ final class RunReader {
             if (sync.isPending(range.pack())) {
                 sync.syncAll(); // written behind and not yet in the store's listing: make it durable first
             }
-            return backend.read(new Handle(FileType.DATA, range.pack()), range.offset(), range.length());
+            return backend.readOnce(new Handle(FileType.DATA, range.pack()), range.offset(), range.length());
         } catch (NoSuchFileException e) {
             throw new IntegrityException(id, file, BlockCodec.where(id, file) + ": the pack file is missing");
         } catch (EOFException e) {

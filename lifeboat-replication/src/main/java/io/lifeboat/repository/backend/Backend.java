@@ -120,6 +120,14 @@ public interface Backend extends Closeable {
     /** {@code length} bytes from {@code offset}; an {@link EOFException} if the file is shorter. */
     byte[] read(Handle handle, long offset, int length) throws IOException;
 
+    /**
+     * As {@link #read(Handle, long, int)}, for a reader that reads each range once (a failover
+     * reading packs): a store with a page cache may read it around the cache. The default reads.
+     */
+    default byte[] readOnce(Handle handle, long offset, int length) throws IOException {
+        return read(handle, offset, length);
+    }
+
     /** The file's size, or empty when it does not exist. */
     OptionalLong size(Handle handle) throws IOException;
 

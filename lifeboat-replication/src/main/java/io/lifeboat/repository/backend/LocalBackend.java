@@ -58,6 +58,8 @@ public final class LocalBackend implements Backend {
     private volatile FileStore fileStore;
     /** Staged writes: temporaries written without a sync, published (synced and linked) as a group. */
     private final LocalStaging staging;
+    /** Reads ranges of packs around the page cache, for {@link #readOnce}. */
+    private final DirectRangeReader directReads = new DirectRangeReader();
 
     public LocalBackend(Path root) {
         this(root, true);
@@ -202,6 +204,25 @@ public final class LocalBackend implements Backend {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(h.toString(), null, "no such file in " + root);
         }
+    }
+
+    /**
+     * A range of a pack read with O_DIRECT where the file system allows ({@link DirectRangeReader}:
+     * the page cache's fresh pages cost more than the read on a VM); anything else as {@link #read}.
+     */
+    @Override
+    public byte[] readOnce(Handle h, long offset, int length) throws IOException {
+        if (h.type() == FileType.DATA && offset >= 0 && length >= 0) {
+            try {
+                byte[] direct = directReads.read(path(h), offset, length);
+                if (direct != null) {
+                    return direct;
+                }
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(h.toString(), null, "no such file in " + root);
+            }
+        }
+        return read(h, offset, length);
     }
 
     @Override

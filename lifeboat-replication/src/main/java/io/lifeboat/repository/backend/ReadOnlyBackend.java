@@ -69,6 +69,11 @@ public final class ReadOnlyBackend implements Backend {
     }
 
     @Override
+    public byte[] readOnce(Handle handle, long offset, int length) throws IOException {
+        return delegate.readOnce(handle, offset, length);
+    }
+
+    @Override
     public Optional<Path> localFolder() {
         return delegate.localFolder(); // readers take a shared lock there, which changes no stored file
     }
