@@ -48,28 +48,14 @@ final class PointCommitter {
         if (chunks.isEmpty()) {
             throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
         }
-        if (header.source() == null) {
-            throw new RepositoryException(Kind.USAGE, "manifest without a source name");
-        }
-        PointInfo info;
-        repo.rw.readLock().lock();
-        try {
-            CommitGuard guard = new CommitGuard(repo, machine);
-            guard.before();
-            ManifestSummary summary;
+        return committed(machine, header, meta, guard -> {
             try {
-                summary = checkWhole(machine, header, chunks, true, guard);
+                return new Checked(checkWhole(machine, header, chunks, true, guard), chunks);
             } catch (ManifestCheck.OutOfOrder e) {
-                summary = checkWhole(machine, header, chunks, false, guard); // not listed as the agent lists: keep every path
+                // not listed as the agent lists: keep every path
+                return new Checked(checkWhole(machine, header, chunks, false, guard), chunks);
             }
-            info = publish(machine, header, summary, chunks, meta, guard);
-        } catch (IOException e) {
-            throw Repository.storage("commit a point of machine " + machine, e);
-        } finally {
-            repo.rw.readLock().unlock();
-        }
-        applyRetention(machine, info);
-        return info;
+        });
     }
 
     /**
@@ -95,6 +81,35 @@ final class PointCommitter {
      * only chunks no point names, which retention collects.
      */
     PointInfo commitBuilt(String machine, ManifestHeader header, ManifestBuild build, PointMeta meta) {
+        return committed(machine, header, meta, guard -> {
+            List<String> chunks = new ArrayList<>();
+            try {
+                return new Checked(storeChecked(machine, header, build, true, guard, chunks), chunks);
+            } catch (ManifestCheck.OutOfOrder e) {
+                chunks.clear(); // those stored are named by no point: retention collects them
+                return new Checked(storeChecked(machine, header, build, false, guard, chunks), chunks);
+            } catch (java.io.UncheckedIOException e) {
+                throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
+            }
+        });
+    }
+
+    /** A manifest checked against the rules and what the machine has stored, and its chunks. */
+    private record Checked(ManifestSummary summary, List<String> chunks) {
+    }
+
+    /** Checks a manifest's chunks (or stores them checked) for a commit; under the commit's guard. */
+    @FunctionalInterface
+    private interface Check {
+        Checked run(CommitGuard guard) throws IOException;
+    }
+
+    /**
+     * The frame of every commit: under the repository's read lock and a {@link CommitGuard} (no
+     * prune removes what the point names meanwhile), checks the manifest, publishes the point once
+     * its data is durable, then applies retention outside the lock.
+     */
+    private PointInfo committed(String machine, ManifestHeader header, PointMeta meta, Check check) {
         if (header.source() == null) {
             throw new RepositoryException(Kind.USAGE, "manifest without a source name");
         }
@@ -103,19 +118,10 @@ final class PointCommitter {
         try {
             CommitGuard guard = new CommitGuard(repo, machine);
             guard.before();
-            List<String> chunks = new ArrayList<>();
-            ManifestSummary summary;
-            try {
-                summary = storeChecked(machine, header, build, true, guard, chunks);
-            } catch (ManifestCheck.OutOfOrder e) {
-                chunks.clear(); // those stored are named by no point: retention collects them
-                summary = storeChecked(machine, header, build, false, guard, chunks);
-            }
-            info = publish(machine, header, summary, chunks, meta, guard);
+            Checked checked = check.run(guard);
+            info = publish(machine, header, checked.summary(), checked.chunks(), meta, guard);
         } catch (IOException e) {
             throw Repository.storage("commit a point of machine " + machine, e);
-        } catch (java.io.UncheckedIOException e) {
-            throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
         } finally {
             repo.rw.readLock().unlock();
         }
