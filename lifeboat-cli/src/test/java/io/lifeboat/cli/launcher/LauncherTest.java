@@ -2,6 +2,7 @@ package io.lifeboat.cli.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifeboat.cli.agent.AgentProtectCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,19 @@ class LauncherTest {
         // the agent folder and a --group name are folders here, and must not make an image's pass a tree pass
         assertThat(treePass("agent", "protect", "--dir", agent, "--once", "--group", tree, image)).isFalse();
         assertThat(treePass("agent", "protect", "--once", "--dir", agent)).isFalse();
+    }
+
+    @Test
+    void everyOptionOfAgentProtectThatTakesAValueIsSkippedWithIt() throws Exception {
+        // a new option with a value that the launcher does not know would be read as a source path
+        String launch = Files.readString(LAUNCH);
+        for (picocli.CommandLine.Model.OptionSpec o : new picocli.CommandLine(new AgentProtectCommand()).getCommandSpec()
+                .options()) {
+            if (o.arity().max() > 0 && !o.usageHelp() && !o.versionHelp()) {
+                assertThat(launch).as("launch.sh's once_over_trees skips %s and its value", o.longestName())
+                        .containsPattern("[ (|]" + java.util.regex.Pattern.quote(o.longestName()) + "[ )|]");
+            }
+        }
     }
 
     @Test
