@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -132,20 +131,8 @@ final class RunReader {
     }
 
     private static byte[] await(Future<byte[]> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.FAILED, "interrupted while reading blocks", e);
-        }
+        return Await.result(f, e -> new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.FAILED,
+                "interrupted while reading blocks", e));
     }
 
     private static ThreadPoolExecutor rangeThreads() {

@@ -1,5 +1,6 @@
 package io.lifeboat.restore;
 
+import io.lifeboat.repository.Await;
 import io.lifeboat.repository.BlockRef;
 import io.lifeboat.repository.BlockSlices;
 import io.lifeboat.repository.Entry;
@@ -13,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -282,20 +282,7 @@ final class FileWriter implements AutoCloseable {
 
     /** The group's blocks; a failure of its fetch is thrown here, as it was thrown there. */
     static <T> T await(Future<T> group) {
-        try {
-            return group.get();
-        } catch (ExecutionException x) {
-            if (x.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (x.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(x.getCause());
-        } catch (InterruptedException x) {
-            Thread.currentThread().interrupt();
-            throw new RestoreException(Kind.FAILED, "interrupted while reading blocks", x);
-        }
+        return Await.result(group, x -> new RestoreException(Kind.FAILED, "interrupted while reading blocks", x));
     }
 
     private BlockSlices fetchNonZero(List<BlockRef> group, Entry e) {

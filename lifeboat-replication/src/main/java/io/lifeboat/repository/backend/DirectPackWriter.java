@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,19 +34,15 @@ final class DirectPackWriter {
     static final int MIN_BYTES = 256 << 10;
     /** Bytes per write, and the size of each thread's aligned buffer. */
     static final int SLICE = 1 << 20;
-    /** The alignment used: a multiple of every Linux logical block size in use (512, 4096). */
-    static final int ALIGN = 4096;
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-    private static final ThreadLocal<ByteBuffer> BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SLICE + ALIGN).alignedSlice(ALIGN));
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> DirectIo.alignedBuffer(SLICE));
 
-    private static final byte[] ZEROS = new byte[ALIGN];
+    private static final byte[] ZEROS = new byte[DirectIo.ALIGN];
 
     private volatile boolean enabled;
 
     /** @param enabled false: never try O_DIRECT (every write goes through the page cache) */
     DirectPackWriter(boolean enabled) {
-        this.enabled = enabled && LINUX;
+        this.enabled = enabled && DirectIo.LINUX;
     }
 
     /** True while files of {@link #MIN_BYTES} or more are written around the page cache. */
@@ -78,23 +72,12 @@ final class DirectPackWriter {
             }
             // some file systems create the file before refusing the flag, or refuse the first write
             Files.deleteIfExists(path);
-            if (refusesDirectIo(e)) {
+            if (DirectIo.refusesDirectIo(e)) {
                 enabled = false;
                 return false;
             }
             throw e;
         }
-    }
-
-    /**
-     * True for the answers of a file system without O_DIRECT: the JDK's refusal of the option, or
-     * {@code EINVAL} (Linux's answer to the flag or to an alignment it does not accept). Any other
-     * error (a full disk, a missing folder) is the caller's to report.
-     */
-    static boolean refusesDirectIo(Exception e) {
-        return e instanceof UnsupportedOperationException
-                || e instanceof FileSystemException f && "Invalid argument".equals(f.getReason())
-                || e instanceof IOException && "Invalid argument".equals(e.getMessage());
     }
 
     /** Copies slice by slice into the aligned buffer and writes it; the padded last block is cut off. */
@@ -103,7 +86,7 @@ final class DirectPackWriter {
         long at = 0;
         while (at < length) {
             int n = (int) Math.min(SLICE, length - at);
-            int padded = (n + ALIGN - 1) & -ALIGN;
+            int padded = DirectIo.roundUp(n);
             buf.clear();
             buf.put(data, offset + (int) at, n);
             buf.put(ZEROS, 0, padded - n);

@@ -1,5 +1,12 @@
 package io.lifeboat.repository.backend;
 
+import static io.lifeboat.repository.backend.LocalFiles.TEMP_PREFIX;
+import static io.lifeboat.repository.backend.LocalFiles.createDirectories;
+import static io.lifeboat.repository.backend.LocalFiles.fsyncDirectory;
+import static io.lifeboat.repository.backend.LocalFiles.reason;
+import static io.lifeboat.repository.backend.LocalFiles.write;
+import static io.lifeboat.repository.backend.LocalFiles.writeOver;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,18 +14,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,17 +41,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock: only the owner of a mutable file deletes it.
  */
 public final class LocalBackend implements Backend {
-    static final String TEMP_PREFIX = ".tmp-";
-    /**
-     * A file is written at most this much per call. The JDK copies a heap buffer into a per-thread
-     * temporary direct buffer of the write's size and keeps it: whole 16 MiB packs left 16 MiB of
-     * native memory behind each vault worker thread.
-     */
-    static final int WRITE_SLICE = 1 << 20;
-    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    /** The vault holds every machine's data: files 0600 and folders 0700, readable by the vault's user only. */
-    static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final FileAttribute<?> DIR_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private static final String REPLACE_LOCK = ".replace.lock";
     /** One lock per lock file in this JVM: the OS lock is per process, threads must queue before taking it. */
@@ -148,31 +140,6 @@ public final class LocalBackend implements Backend {
     @Override
     public void discard(List<Staged> files) {
         staging.discard(files);
-    }
-
-    /** Writes a new temporary (owner-only), in slices; {@code sync}: forced to disk before it returns. */
-    static void write(Path temp, byte[] data, int offset, int length, boolean sync) throws IOException {
-        try (FileChannel ch = POSIX
-                ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
-                : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (int off = offset; off < offset + length; off += WRITE_SLICE) {
-                ByteBuffer buf = ByteBuffer.wrap(data, off, Math.min(WRITE_SLICE, offset + length - off));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
-            if (sync) {
-                ch.force(true);
-            }
-        }
-    }
-
-    static void fsyncDirectoryQuietly(Path dir) {
-        try {
-            fsyncDirectory(dir);
-        } catch (IOException e) {
-            // fsyncDirectory already tolerates filesystems that refuse it
-        }
     }
 
     @Override
@@ -320,26 +287,6 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    /** Writes a synced temporary and renames it over {@code target}: readers see the old bytes or the new. */
-    private static void writeOver(Path target, byte[] data) throws IOException {
-        Path temp = target.getParent().resolve(TEMP_PREFIX + UUID.randomUUID());
-        try {
-            try (FileChannel ch = POSIX
-                    ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
-                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(target.getParent());
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
     @Override
     public Optional<Path> localFolder() {
         return Optional.of(root);
@@ -386,46 +333,5 @@ public final class LocalBackend implements Backend {
                 }
             }
         }
-    }
-
-    /** Creates a folder and any missing parents, syncing each parent so the new entries are durable. */
-    static void createDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null) {
-            createDirectories(parent);
-        }
-        try {
-            if (POSIX) {
-                Files.createDirectory(dir, DIR_MODE);
-            } else {
-                Files.createDirectory(dir);
-            }
-            if (parent != null) {
-                fsyncDirectory(parent);
-            }
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw e;
-            }
-        }
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some filesystems refuse to open or sync a directory; the file itself is synced already.
-        }
-    }
-
-    static String reason(IOException e) {
-        String m = e.getMessage();
-        if (m != null && m.contains("No space left")) {
-            return "no space left on the device";
-        }
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

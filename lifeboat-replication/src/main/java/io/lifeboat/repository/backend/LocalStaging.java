@@ -44,17 +44,17 @@ final class LocalStaging {
         Objects.checkFromIndexSize(offset, length, data.length);
         Path target = backend.path(h);
         Path dir = target.getParent();
-        LocalBackend.createDirectories(dir);
-        Path temp = dir.resolve(LocalBackend.TEMP_PREFIX + UUID.randomUUID());
+        LocalFiles.createDirectories(dir);
+        Path temp = dir.resolve(LocalFiles.TEMP_PREFIX + UUID.randomUUID());
         try {
             // synced at publish, with the rest of its group
-            if (!direct.write(temp, data, offset, length, LocalBackend.POSIX ? LocalBackend.FILE_MODE : null)) {
-                LocalBackend.write(temp, data, offset, length, false);
+            if (!direct.write(temp, data, offset, length, LocalFiles.POSIX ? LocalFiles.FILE_MODE : null)) {
+                LocalFiles.write(temp, data, offset, length, false);
             }
             return new TempFile(h, temp, target);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
-            throw new IOException("cannot write " + h + " in " + backend.location() + ": " + LocalBackend.reason(e), e);
+            throw new IOException("cannot write " + h + " in " + backend.location() + ": " + LocalFiles.reason(e), e);
         }
     }
 
@@ -70,7 +70,7 @@ final class LocalStaging {
                     ch.force(true);
                 } catch (IOException e) {
                     throw new IOException("cannot write " + f.handle() + " in " + backend.location() + ": "
-                            + LocalBackend.reason(e), e);
+                            + LocalFiles.reason(e), e);
                 }
             }
         }
@@ -79,14 +79,14 @@ final class LocalStaging {
         for (Backend.Staged s : files) {
             TempFile f = (TempFile) s;
             if (type != null && f.handle().type() != type) {
-                folders.forEach(LocalBackend::fsyncDirectoryQuietly);
+                folders.forEach(LocalFiles::fsyncDirectoryQuietly);
                 folders.clear();
             }
             type = f.handle().type();
             link(f);
             folders.add(f.target().getParent());
         }
-        folders.forEach(LocalBackend::fsyncDirectoryQuietly);
+        folders.forEach(LocalFiles::fsyncDirectoryQuietly);
         for (Backend.Staged s : files) {
             Files.deleteIfExists(((TempFile) s).temp());
         }

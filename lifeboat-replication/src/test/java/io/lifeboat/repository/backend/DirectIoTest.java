@@ -19,6 +19,8 @@ class DirectIoTest {
                 "Channel position (4096) is not a multiple of the block size (65536)"))).isTrue();
         assertThat(DirectIo.refusesDirectIo(new IOException("No space left on device"))).isFalse();
         assertThat(DirectIo.refusesDirectIo(new AccessDeniedException("/x"))).isFalse();
+        assertThat(DirectIo.refusesDirectIo(new FileSystemException("/x", null, "No space left on device"))).isFalse();
+        assertThat(DirectIo.refusesDirectIo(new java.nio.file.NoSuchFileException("/x"))).isFalse();
     }
 
     @Test

@@ -59,15 +59,6 @@ class DirectPackWriterTest {
     }
 
     @Test
-    void onlyARefusalOfTheFlagTurnsDirectWritesOff() {
-        assertThat(DirectPackWriter.refusesDirectIo(new UnsupportedOperationException("DIRECT"))).isTrue();
-        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.FileSystemException("/x", null, "Invalid argument"))).isTrue();
-        assertThat(DirectPackWriter.refusesDirectIo(new java.io.IOException("Invalid argument"))).isTrue();
-        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.FileSystemException("/x", null, "No space left on device"))).isFalse();
-        assertThat(DirectPackWriter.refusesDirectIo(new java.nio.file.NoSuchFileException("/x"))).isFalse();
-    }
-
-    @Test
     void aMissingFolderIsReportedNotMistakenForARefusal() {
         DirectPackWriter writer = new DirectPackWriter(true);
         org.junit.jupiter.api.Assumptions.assumeTrue(writer.enabled(), "O_DIRECT is tried on Linux only");
