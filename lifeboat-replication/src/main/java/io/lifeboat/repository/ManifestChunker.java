@@ -36,8 +36,7 @@ public final class ManifestChunker implements ManifestVisitor {
     private final int targetBytes;
     private byte[] buf;
     private int len;
-    private long pendingZeros;
-    private int pendingZeroLength;
+    private final ZeroRuns zeroRuns = new ZeroRuns(this::writeZeros);
     private long entries;
     private long blocks;
     private long zeroBlocks;
@@ -129,11 +128,7 @@ public final class ManifestChunker implements ManifestVisitor {
         if (count <= 0) {
             return;
         }
-        if (pendingZeros > 0 && length != pendingZeroLength) {
-            flushZeros();
-        }
-        pendingZeros += count;
-        pendingZeroLength = length;
+        zeroRuns.add(count, length);
         zeroBlocks += count;
     }
 
@@ -147,13 +142,18 @@ public final class ManifestChunker implements ManifestVisitor {
     }
 
     private void flushZeros() {
-        while (pendingZeros > 0) {
-            long n = Math.min(pendingZeros, 0xffffffffL);
+        zeroRuns.flush();
+    }
+
+    /** A run as records of at most 2^32 - 1 blocks each (the record's count is 32 bits). */
+    private void writeZeros(long count, int length) {
+        while (count > 0) {
+            long n = Math.min(count, 0xffffffffL);
             room(1 + 4 + 4);
             buf[len++] = ZEROS;
             putInt((int) n);
-            putInt(pendingZeroLength);
-            pendingZeros -= n;
+            putInt(length);
+            count -= n;
             cutIfFull();
         }
     }

@@ -20,8 +20,7 @@ public final class ManifestDigest implements ManifestVisitor {
 
     private final MessageDigest sha = BlockId.sha256();
     private final ByteBuffer scratch = ByteBuffer.allocate(64);
-    private long pendingZeros;
-    private int pendingZeroLength;
+    private final ZeroRuns zeroRuns = new ZeroRuns(this::hashZeros);
 
     /** The digest of a whole in-memory manifest. */
     public static String of(Manifest m) {
@@ -55,14 +54,7 @@ public final class ManifestDigest implements ManifestVisitor {
 
     @Override
     public void zeros(long count, int length) {
-        if (count <= 0) {
-            return;
-        }
-        if (pendingZeros > 0 && length != pendingZeroLength) {
-            flushZeros();
-        }
-        pendingZeros += count;
-        pendingZeroLength = length;
+        zeroRuns.add(count, length);
     }
 
     /** The digest as 64 lowercase hex digits; the visitor is spent. */
@@ -72,11 +64,12 @@ public final class ManifestDigest implements ManifestVisitor {
     }
 
     private void flushZeros() {
-        if (pendingZeros > 0) {
-            scratch.clear().put(ZEROS).putLong(pendingZeros).putInt(pendingZeroLength);
-            sha.update(scratch.array(), 0, scratch.position());
-            pendingZeros = 0;
-        }
+        zeroRuns.flush();
+    }
+
+    private void hashZeros(long count, int length) {
+        scratch.clear().put(ZEROS).putLong(count).putInt(length);
+        sha.update(scratch.array(), 0, scratch.position());
     }
 
     private void text(String s) {
