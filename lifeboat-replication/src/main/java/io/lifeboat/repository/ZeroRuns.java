@@ -1,10 +1,9 @@
 package io.lifeboat.repository;
 
 /**
- * Joins consecutive runs of zero blocks of one length into one run, as a manifest records them
- * (the format's one ZEROS record per run, so the same manifest always encodes, and digests, the
- * same however its zeros arrived): a run is handed on only when a block, an entry, a run of another
- * length or the end comes. Shared by the {@link ManifestChunker} (which writes runs) and the
+ * Joins consecutive runs of zero blocks of one length into one run, as a manifest records them, so
+ * that the same manifest encodes, and digests, the same however its zeros arrived: a run is handed
+ * on only when a block, an entry, a run of another length or the end comes. Shared by the {@link ManifestChunker} (which writes runs) and the
  * {@link ManifestDigest} (which hashes them), whose bytes must agree.
  */
 final class ZeroRuns {

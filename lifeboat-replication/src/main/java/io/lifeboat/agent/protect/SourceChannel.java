@@ -1,6 +1,7 @@
 package io.lifeboat.agent.protect;
 
 import com.sun.nio.file.ExtendedOpenOption;
+import io.lifeboat.repository.backend.DirectIo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,8 +30,8 @@ import java.nio.file.StandardOpenOption;
  * reads are slower than the cache it bypasses).
  */
 record SourceChannel(FileChannel channel, boolean direct) implements AutoCloseable {
-    /** The alignment of reads and buffers: a multiple of every logical block size in use (512, 4096). */
-    static final int ALIGN = 4096;
+    /** The alignment of reads and buffers: the one the vault's and the failover's direct I/O use. */
+    static final int ALIGN = DirectIo.ALIGN;
     /** Whether O_DIRECT is tried at all; see the class comment. */
     static final boolean ENABLED = !"false".equals(System.getProperty("lifeboat.agent.directReads"));
 
@@ -48,7 +49,11 @@ record SourceChannel(FileChannel channel, boolean direct) implements AutoCloseab
         return new SourceChannel(FileChannel.open(file, StandardOpenOption.READ), false);
     }
 
-    /** A buffer of {@code size} bytes outside the heap whose address is a multiple of {@link #ALIGN}. */
+    /**
+     * A buffer of exactly {@code size} bytes outside the heap whose address is a multiple of {@link
+     * #ALIGN}: exactly, unlike {@link DirectIo#alignedBuffer}, since a slice of blocks of any size is
+     * read into it whole, with or without O_DIRECT.
+     */
     static ByteBuffer alignedBuffer(int size) {
         return ByteBuffer.allocateDirect(size + ALIGN).alignedSlice(ALIGN).slice(0, size);
     }
