@@ -94,6 +94,39 @@ with open(path, "wb") as f:
         f.truncate(mib << 20)
 PY
 }
+# make_tree DIR FILES SIZE_MB: a copy of this machine's own files, as bench/tree.sh makes it:
+# /usr/share first, in name order, then files of 64 KiB to 8 MiB from /usr/lib until the tree holds
+# SIZE_MB (links and modes kept, through tar).
+make_tree() {
+  python3 - "$2" "$3" >"$1.list" <<'PY'
+import os, sys
+files, size = int(sys.argv[1]), int(sys.argv[2]) * 1000 * 1000
+count = total = 0
+def walk(root, min_size):
+    global count, total
+    for d, dirs, names in os.walk(root):
+        dirs.sort()
+        for n in sorted(names):
+            p = os.path.join(d, n)
+            try:
+                st = os.lstat(p)
+            except OSError:
+                continue
+            if os.path.islink(p) or (os.path.isfile(p) and os.access(p, os.R_OK) and st.st_size >= min_size
+                                     and (min_size == 0 or st.st_size <= 8 << 20)):
+                print(p[1:])
+                count += 1
+                total += 0 if os.path.islink(p) else st.st_size
+                if (min_size == 0 and count >= files) or total >= size:
+                    return
+walk("/usr/share", 0)
+if total < size:
+    walk("/usr/lib", 64 << 10)
+print(f"bench: tree of {count} files and links, {total / 1e6:.0f} MB", file=sys.stderr)
+PY
+  mkdir -p "$1"
+  tar -C / --no-recursion -cf - -T "$1.list" 2>/dev/null | tar -C "$1" -xf -
+}
 change_image() { # PATH: 1% of it rewritten in scattered, unaligned 64 KiB pieces; prints how many
   python3 - "$1" <<'PY'
 import os, random, sys

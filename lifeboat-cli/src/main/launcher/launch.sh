@@ -34,6 +34,13 @@ once_over_trees() {
   [ "$once" = yes ] && [ "$paths" -gt 0 ]
 }
 
+# failover_run ARGS...: true for `failover ...` (one point, or a group's points with --group,
+# restored to their targets; `--test` reads them back): a run that hashes every block it restores
+# and ends when they are written, whose JIT the launcher gives failover.directives.
+failover_run() {
+  [ "${1:-}" = failover ]
+}
+
 # native_libraries JAR DIR: true when DIR holds the netty-tcnative libraries of JAR
 # (META-INF/native/libnetty_tcnative_*), extracting them first when DIR is missing or older than
 # JAR: into DIR.PID, renamed into place, so no run ever loads half a library. False (and nothing

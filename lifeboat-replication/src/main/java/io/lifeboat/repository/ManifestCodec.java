@@ -160,8 +160,13 @@ public final class ManifestCodec {
     }
 
     static JsonNode tree(byte[] json, String what) {
+        return tree(MAPPER, json, what);
+    }
+
+    /** {@link #tree(byte[], String)} read by {@code mapper} (a file whose keys are data, say). */
+    static JsonNode tree(ObjectMapper mapper, byte[] json, String what) {
         try {
-            JsonNode n = MAPPER.readTree(json);
+            JsonNode n = mapper.readTree(json);
             if (n == null || !n.isObject()) {
                 throw bad(what + ": not a JSON object");
             }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * launcher runs them: compiling a one-shot tree pass with C1 and keeping C2 for the hashing
  * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
  * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
- * once per build ({@code native_libraries}).
+ * once per build ({@code native_libraries}); a failover gets its own directives ({@code
+ * failover_run}), and every directives file is one the JVM accepts.
  */
 class LauncherTest {
     private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
@@ -79,6 +80,30 @@ class LauncherTest {
                 assertThat(launch).as("launch.sh's once_over_trees skips %s and its value", o.longestName())
                         .containsPattern("[ (|]" + java.util.regex.Pattern.quote(o.longestName()) + "[ )|]");
             }
+        }
+    }
+
+    @Test
+    void aFailoverIsAFailoverRun() throws Exception {
+        assertThat(run("failover_run", "failover", "--dir", agent, "--machine", "web-1", "--to", image)).isTrue();
+        assertThat(run("failover_run", "failover", "--group", "g", "--to-map", image)).isTrue();
+        assertThat(run("failover_run", "verify", "--dir", agent)).as("another command").isFalse();
+        assertThat(run("failover_run", "points", "failover")).as("failover as a value").isFalse();
+        assertThat(run("failover_run")).as("no command").isFalse();
+    }
+
+    @Test
+    void everyDirectivesFileIsOneTheJvmStartsWith() throws Exception {
+        // a file the JVM cannot parse stops it before main: every failover (or tree pass) would fail
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String file : List.of("failover.directives", "tree-pass.directives")) {
+            Path directives = LAUNCH.resolveSibling(file);
+            Process p = new ProcessBuilder(java, "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:CompilerDirectivesFile=" + directives, "-XX:-DisplayVMOutput", "-version")
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("java with %s: %s", file, output).isZero();
         }
     }
 

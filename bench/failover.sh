@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# bench/failover.sh: what `lifeboat failover` costs, by kind of thread, beside the durable write of
+# the same bytes, in one run (issue 14, aim 6: failover of 1 GiB within 1.3x that write).
+#
+# One vault holds a 1 GiB random image (protected once by the real agent) and, with TREE_FILES set,
+# a tree like bench/tree.sh's. Then ROUNDS rounds, each of:
+#   1. `lifeboat failover` of the image's point to a new file, as the launcher runs it (its compiler
+#      directives, class-data archive), the vault's packs taken out of the page cache first (a
+#      vault writes them around it, so a failover finds them there) and the result compared (cmp)
+#   2. the same with LIFEBOAT_JAVA_OPTS=-XX:TieredStopAtLevel=4: the full tiered JIT, as before
+#      failover.directives (the launcher gives way to options that name a tier)
+#   3. `dd if=IMG of=COPY bs=1M conv=fdatasync`: the durable write of the same bytes
+#   4. with TREE_FILES, both failovers of the tree, each to a folder never used before (ext4 skips
+#      inodes freed seconds ago, so deleting the last round's files would slow this one's creates)
+# Each failover's CPU seconds per kind of thread come from /proc (bench/thread_cpu.py): main (the
+# calling thread: start-up, manifest, copies into the write buffer, writes), reading (ranged pack
+# reads, checks, SHA-256 of every block), JIT compiler threads, other (GC, VM). The machine line
+# gives the CPU, its SHA extensions and the load: on a shared machine wall times swing, CPU seconds
+# much less.
+#
+# Usage: bench/failover.sh [ROUNDS]   (default 3; TREE_FILES=50000 TREE_MB=750 adds the tree)
+# Needs: java 17, python3, cmp, dd, tar. Not part of `mvn verify`. Stops by itself.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+rounds="${1:-3}"
+need_tools python3 java cmp dd tar
+machine_line
+
+img="$work/disk.img"
+echo "bench: a vault holding a 1 GiB random image${TREE_FILES:+ and a tree of about $TREE_FILES files}" >&2
+make_image "$img" 1024 web-1 random
+start_vault
+enroll_agent bench "$work/A"
+lb agent protect --dir "$work/A" --once "$img" >/dev/null
+if [ -n "${TREE_FILES:-}" ]; then
+  make_tree "$work/tree" "$TREE_FILES" "${TREE_MB:-750}"
+  enroll_agent tree "$work/T"
+  lb agent protect --dir "$work/T" --once "$work/tree" >/dev/null
+fi
+kill "$vault_pid"; wait "$vault_pid" 2>/dev/null || true # failover reads the folder itself
+
+# evict_packs: the vault's packs out of the page cache, as a vault that writes them with O_DIRECT leaves them
+evict_packs() {
+  find "$work/V" -type f -path '*/data/*' -print0 | while IFS= read -r -d '' f; do evict_from_cache "$f"; done
+}
+# failover LABEL MACHINE TARGET [JAVA_OPTS]: one failover; prints LABEL, seconds and CPU by thread kind
+failover() {
+  local label=$1 machine=$2 target=$3 opts=${4:-} t0 t1 threads
+  evict_packs
+  t0="$(now)"
+  LIFEBOAT_JAVA_OPTS="$opts" lb failover --dir "$work/V" --machine "$machine" --to "$target" >/dev/null 2>"$work/failover.log" &
+  local pid=$!
+  threads="$(python3 "$here/bench/thread_cpu.py" "$pid")"
+  wait "$pid" || { cat "$work/failover.log" >&2; exit 1; }
+  t1="$(now)"
+  python3 - "$label" "$(secs "$t0" "$t1")" "$(cut -d' ' -f1 /proc/loadavg)" <<PY
+import re, sys
+label, wall, load = sys.argv[1:]
+kinds = {"main": 0.0, "reading": 0.0, "JIT": 0.0, "other": 0.0}
+for line in """$threads""".splitlines():
+    secs, name = line.split(None, 1)
+    if name == "in all":
+        continue
+    kind = "main" if name == "java" else "reading" if name.startswith("lifeboat") else "JIT" if "Compiler" in name else "other"
+    kinds[kind] += float(secs)
+print(f"{label:34} {float(wall):6.2f} s  load {load:>5}  CPU {sum(kinds.values()):5.2f} s: "
+      + "  ".join(f"{k} {v:4.2f}" for k, v in kinds.items()))
+PY
+}
+
+full_jit=-XX:TieredStopAtLevel=4
+# the launcher writes a command's class-data archive at the end of its first run after a build: not in a round
+echo "bench: a first failover, unmeasured (the launcher's class-data archive of failover)" >&2
+lb failover --dir "$work/V" --machine bench --to "$work/restored.img" >/dev/null 2>&1
+rm -f "$work/restored.img"
+for r in $(seq 1 "$rounds"); do
+  echo "bench: round $r of $rounds" >&2
+  failover "image, launcher" bench "$work/restored.img"
+  cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
+  rm -f "$work/restored.img"
+  failover "image, full tiered JIT" bench "$work/restored.img" "$full_jit"
+  cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
+  rm -f "$work/restored.img"
+  sync
+  t0="$(now)"
+  dd if="$img" of="$work/copy.img" bs=1M conv=fdatasync status=none
+  echo "dd bs=1M conv=fdatasync (durable write) $(secs "$t0" "$(now)") s  load $(cut -d' ' -f1 /proc/loadavg)"
+  rm -f "$work/copy.img"
+  if [ -n "${TREE_FILES:-}" ]; then
+    failover "tree, launcher" tree "$work/tree.$r.a"
+    [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.a" >/dev/null || { echo "bench: the failed-over tree differs" >&2; exit 1; }; }
+    failover "tree, full tiered JIT" tree "$work/tree.$r.b" "$full_jit"
+  fi
+done
