@@ -152,7 +152,8 @@ final class BlockGroupReader {
                     g.unchanged[i] = true;
                 } else {
                     // the sniff reads 4 KiB spread over the block: here, just after the copy and the
-                    // fingerprint, it is in this core's cache; in the uploader it had left it (7 µs a block there, 2-3 here)
+                    // fingerprint, it is in this core's cache; in the uploader it had left it
+                    // (about 8 µs a block there, 2 here: bench/SniffCache.java)
                     g.looksIncompressible[i] = BlockSealer.looksIncompressible(bytes, len);
                     g.data[i] = bytes;
                     data[n] = bytes;

@@ -27,7 +27,8 @@ public final class BlockSealer {
      * Whether {@code data[0..length)} looks too random for a zstd attempt to pay ({@link
      * Compressibility}): the verdict {@link #seal(BlockId, byte[], int, int, boolean)} takes. It
      * reads 64 runs of 64 bytes spread over the block, so it costs least where the block was just
-     * read: 2-3 µs per 32 KiB block in the cache, about 7 µs once the block has left it.
+     * read: about 2 µs per 32 KiB block in the cache, about 8 µs once the block has left it
+     * ({@code bench/SniffCache.java}).
      */
     public static boolean looksIncompressible(byte[] data, int length) {
         return Compressibility.looksIncompressible(data, length);
