@@ -193,7 +193,7 @@ final class SourceReader {
                     } else {
                         byte[] data = g.data[i];
                         g.data[i] = null; // the sink's now
-                        sink.accept(g.ids[i], data, g.lengths[i]);
+                        sink.accept(g.ids[i], data, g.lengths[i], g.looksIncompressible[i]);
                     }
                 }
             }
@@ -251,6 +251,8 @@ final class SourceReader {
         final BlockFingerprint.Fingerprint[] fingerprints = new BlockFingerprint.Fingerprint[BlockGroupReader.GROUP];
         /** The block has the length and fingerprint it had in the last point, so it kept that id. */
         final boolean[] unchanged = new boolean[BlockGroupReader.GROUP];
+        /** The compressibility sniff's verdict on a changed block, taken while it was in the reader's cache. */
+        final boolean[] looksIncompressible = new boolean[BlockGroupReader.GROUP];
         int count;
         boolean eof;
     }

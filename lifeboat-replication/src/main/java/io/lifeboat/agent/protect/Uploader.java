@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
  */
 final class Uploader implements BlockSink, AutoCloseable {
-    private record Pending(BlockId id, byte[] data, int length) {
+    private record Pending(BlockId id, byte[] data, int length, boolean looksIncompressible) {
     }
 
     private static final List<Pending> END = List.of();
@@ -83,13 +83,13 @@ final class Uploader implements BlockSink, AutoCloseable {
 
     /** Queues one non-zero block; {@code data} must not be reused by the caller. */
     @Override
-    public void accept(BlockId id, byte[] data, int length) throws InterruptedException {
+    public void accept(BlockId id, byte[] data, int length, boolean looksIncompressible) throws InterruptedException {
         rethrow();
         stop.check();
         if (window.isEmpty()) {
             windowStarted = System.nanoTime();
         }
-        window.add(new Pending(id, data, length));
+        window.add(new Pending(id, data, length, looksIncompressible));
         if (window.size() >= options.windowBlocks()) {
             flushWindow();
         }
@@ -194,7 +194,8 @@ final class Uploader implements BlockSink, AutoCloseable {
                 continue;
             }
             stop.check();
-            EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel());
+            EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel(),
+                    p.looksIncompressible());
             if (!batch.isEmpty() && (batchBytes + b.wireSize() > options.batchBytes()
                     || batch.size() >= Limits.MAX_BATCH_BLOCKS)) {
                 flushBatch();

@@ -24,6 +24,17 @@ public final class BlockSealer {
     }
 
     /**
+     * Whether {@code data[0..length)} looks too random for a zstd attempt to pay ({@link
+     * Compressibility}): the verdict {@link #seal(BlockId, byte[], int, int, boolean)} takes. It
+     * reads 64 runs of 64 bytes spread over the block, so it costs least where the block was just
+     * read: about 2 µs per 32 KiB block in the cache, about 8 µs once the block has left it
+     * ({@code bench/SniffCache.java}).
+     */
+    public static boolean looksIncompressible(byte[] data, int length) {
+        return Compressibility.looksIncompressible(data, length);
+    }
+
+    /**
      * Compresses {@code data[0..length)} and keeps the result only when it is smaller by at least
      * 1/32 (about 3%); otherwise the block travels raw and the vault does not spend time inflating it.
      * A block that {@link Compressibility} judges random is not even tried. Nothing is copied: a
@@ -31,7 +42,16 @@ public final class BlockSealer {
      * output, so {@code data} must stay untouched until the block has been sent.
      */
     public static EncodedBlock seal(BlockId id, byte[] data, int length, int level) {
-        if (Compressibility.looksIncompressible(data, length)) {
+        return seal(id, data, length, level, Compressibility.looksIncompressible(data, length));
+    }
+
+    /**
+     * {@link #seal(BlockId, byte[], int, int)} with the sniff's verdict ({@link #looksIncompressible})
+     * taken earlier, by whoever had the block in its cache: the agent's reader takes it right after
+     * copying and fingerprinting the block (see {@code BlockGroupReader}).
+     */
+    public static EncodedBlock seal(BlockId id, byte[] data, int length, int level, boolean looksIncompressible) {
+        if (looksIncompressible) {
             return new EncodedBlock(id, BlockEncoding.RAW, length, data, 0, length);
         }
         int worthIt = length - (length >> 5);

@@ -65,6 +65,31 @@ class BlockSealerTest {
         }
     }
 
+    /**
+     * The reader takes the sniff's verdict while the block is in its cache and the uploader seals
+     * with it: the same block on the wire as when the sealer sniffs for itself. A verdict of
+     * "incompressible" is taken as given: the block goes raw (bytes on the wire, never correctness).
+     */
+    @Test
+    void aVerdictTakenEarlierSealsTheBlockAsTheSealersOwn() {
+        byte[] random = new byte[32768];
+        new Random(5).nextBytes(random);
+        byte[] text = "2026-12-06T05:00:00Z web-1 GET /orders/1 200 3ms\n".repeat(700)
+                .substring(0, 32768).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] nearlyZero = new byte[32768];
+        nearlyZero[7] = 1;
+        for (byte[] b : new byte[][] {random, text, nearlyZero}) {
+            BlockId id = BlockId.of(b);
+            EncodedBlock own = BlockSealer.seal(id, b, b.length, 1);
+            EncodedBlock given = BlockSealer.seal(id, b, b.length, 1, BlockSealer.looksIncompressible(b, b.length));
+            assertThat(given.encoding()).isEqualTo(own.encoding());
+            assertThat(body(given)).isEqualTo(body(own));
+        }
+        EncodedBlock told = BlockSealer.seal(BlockId.of(text), text, text.length, 1, true);
+        assertThat(told.encoding()).isEqualTo(BlockEncoding.RAW);
+        assertThat(told.data()).isSameAs(text);
+    }
+
     private static byte[] body(EncodedBlock b) {
         return java.util.Arrays.copyOfRange(b.data(), b.offset(), b.offset() + b.length());
     }
