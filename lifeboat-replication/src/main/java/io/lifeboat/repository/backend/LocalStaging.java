@@ -59,6 +59,31 @@ final class LocalStaging {
     }
 
     /**
+     * {@link #stage(Handle, byte[], int, int)} of the bytes between {@code data}'s position and limit
+     * (left as they were): a buffer outside the heap is written where it lies, with O_DIRECT when it
+     * is aligned (a received pack, {@link DirectPackWriter#write(Path, java.nio.ByteBuffer, java.nio.file.attribute.FileAttribute)}).
+     */
+    Backend.Staged stage(Handle h, java.nio.ByteBuffer data) throws IOException {
+        if (data.hasArray()) {
+            return stage(h, data.array(), data.arrayOffset() + data.position(), data.remaining());
+        }
+        Path target = backend.path(h);
+        Path dir = target.getParent();
+        LocalFiles.createDirectories(dir);
+        Path temp = dir.resolve(LocalFiles.TEMP_PREFIX + UUID.randomUUID());
+        try {
+            // synced at publish, with the rest of its group
+            if (!direct.write(temp, data, LocalFiles.POSIX ? LocalFiles.FILE_MODE : null)) {
+                LocalFiles.write(temp, data, false);
+            }
+            return new TempFile(h, temp, target);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write " + h + " in " + backend.location() + ": " + LocalFiles.reason(e), e);
+        }
+    }
+
+    /**
      * Syncs every temporary, then links them to their names type by type (in list order), syncing
      * the folders of one type before the first name of the next appears, then removes the temporaries.
      */
