@@ -133,6 +133,34 @@ class ReceivePathTest {
         }
     }
 
+    /**
+     * An upload of unknown length starts with a pack buffer of the pack target; blocks that do not fit
+     * move what is laid out into a larger buffer, and every block is still there, intact.
+     */
+    @Test
+    void aPackThatOutgrowsItsBufferKeepsEveryBlock() {
+        Random r = new Random(5);
+        List<EncodedBlock> blocks = new ArrayList<>();
+        // the buffer holds 8 KiB (4 KiB target + slack, rounded up to 4 KiB): the 7000-, 9000- and
+        // 12000-byte blocks each arrive behind others that are already laid out in it
+        for (int size : new int[] {1000, 2000, 7000, 300, -1, 9000, 500, 12000}) {
+            blocks.add(size < 0 ? zstd("grow ".repeat(900).getBytes()) : raw(random(r, size)));
+        }
+        byte[] wire = BlockBatchCodec.encode(blocks);
+        ByteBuffer direct = ByteBuffer.allocateDirect(wire.length).put(wire).flip();
+        try (Repository repo = Repository.open(new MemoryBackend(), RepositoryOptions.defaults().withPackTargetBytes(4096))) {
+            try (BlockReceiver receiver = repo.receiver("m", -1)) { // no Content-Length: sized by the pack target
+                BlockBatchParser parser = new BlockBatchParser(ReplicationService.sink(receiver));
+                for (int at = 0; at < wire.length; at += 1500) {
+                    parser.feed(direct.slice(at, Math.min(1500, wire.length - at)));
+                }
+                parser.end();
+                assertThat(receiver.finish()).isEqualTo(new BlockReceiver.Receipt(blocks.size(), 0));
+            }
+            assertStored(repo, "m", blocks, "grown packs");
+        }
+    }
+
     @Test
     void aTruncatedBodyIsRefusedNamingTheBlockAndStoresNothing() throws Exception {
         List<EncodedBlock> blocks = mixed(1);
