@@ -47,7 +47,9 @@ final class Pack {
 
         /** The bytes of a pack built in an array of its own ({@link #build}): the whole array. */
         byte[] array() {
-            if (!bytes.hasArray() || bytes.arrayOffset() != 0 || bytes.position() != 0 || bytes.remaining() != bytes.array().length) {
+            boolean whole = bytes.hasArray() && bytes.arrayOffset() == 0 && bytes.position() == 0
+                    && bytes.remaining() == bytes.array().length;
+            if (!whole) {
                 throw new IllegalStateException("pack " + name + " was not built in an array of its own");
             }
             return bytes.array();

@@ -54,8 +54,9 @@ final class ReceivingPack {
         if (need > Integer.MAX_VALUE - DirectIo.ALIGN) {
             throw new IllegalArgumentException("a pack of " + need + " bytes is too large");
         }
-        if (need > bytes.capacity()) {
-            grow((int) Math.min(Integer.MAX_VALUE - DirectIo.ALIGN, Math.max(need, bytes.capacity() + (long) (bytes.capacity() >> 1))));
+        if (need > bytes.capacity()) { // half as large again, or what this block needs
+            long larger = Math.max(need, bytes.capacity() + (long) (bytes.capacity() >> 1));
+            grow((int) Math.min(Integer.MAX_VALUE - DirectIo.ALIGN, larger));
         }
         Pack.header(bytes, size, id, encoding, raw, stored);
         int body = size + Pack.HEADER;

@@ -15,13 +15,13 @@ import java.util.Set;
 /**
  * Writes a large new file (a pack) around the page cache, with {@code O_DIRECT} on Linux: straight
  * from the caller's buffer when it lies outside the heap at an aligned address (a pack received in
- * place, issue 14 session 11), else through one aligned buffer outside the heap per thread. Why (issue 14): a buffered write copies every byte into
- * freshly allocated page-cache pages, and on a virtual machine whose free memory is handed back to
- * the host (virtio balloon, free page reporting) each such page is faulted in by the host on first
- * touch. Measured on the build VM, 1 GiB written through the page cache cost 1.25-1.8 CPU-s of
- * kernel time against 0.1-0.35 s with {@code O_DIRECT}; that copy was a third of the vault's
- * upload workers' samples. A pack is written once and read rarely, so keeping it in the page cache
- * bought nothing either.
+ * place, issue 14 session 11), else through one aligned buffer outside the heap per thread. Why
+ * (issue 14): a buffered write copies every byte into freshly allocated page-cache pages, and on a
+ * virtual machine whose free memory is handed back to the host (virtio balloon, free page reporting)
+ * each such page is faulted in by the host on first touch. Measured on the build VM, 1 GiB written
+ * through the page cache cost 1.25-1.8 CPU-s of kernel time against 0.1-0.35 s with
+ * {@code O_DIRECT}; that copy was a third of the vault's upload workers' samples. A pack is written
+ * once and read rarely, so keeping it in the page cache bought nothing either.
  *
  * <p>O_DIRECT needs the file offset, the length and the buffer address aligned to the device's
  * block; a pack's length is not, so the last block is written padded with zeros and the file is

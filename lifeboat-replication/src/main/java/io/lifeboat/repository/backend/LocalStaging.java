@@ -61,7 +61,7 @@ final class LocalStaging {
     /**
      * {@link #stage(Handle, byte[], int, int)} of the bytes between {@code data}'s position and limit
      * (left as they were): a buffer outside the heap is written where it lies, with O_DIRECT when it
-     * is aligned (a received pack, {@link DirectPackWriter#write(Path, java.nio.ByteBuffer, java.nio.file.attribute.FileAttribute)}).
+     * is aligned (a received pack: {@code DirectPackWriter.write(Path, ByteBuffer, FileAttribute)}).
      */
     Backend.Staged stage(Handle h, java.nio.ByteBuffer data) throws IOException {
         if (data.hasArray()) {
