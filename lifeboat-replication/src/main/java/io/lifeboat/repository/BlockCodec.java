@@ -3,6 +3,7 @@ package io.lifeboat.repository;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,6 +48,49 @@ final class BlockCodec {
             checkHash(uploads.get(i).id(), null, lengths[i], actual[i]);
         }
         return lengths;
+    }
+
+    /**
+     * {@link #decodeAll} of bodies held in buffers (a pack received outside the heap, a proof in an
+     * array of its own): body {@code i} is {@code bodies.get(i)} from its position to its limit, sent
+     * for block {@code blocks.get(i).id()} with {@code blocks.get(i).encoding()}. A raw body is hashed
+     * where it lies; a zstd body is inflated into an array of its own (from a buffer outside the heap
+     * its compressed bytes are first copied out), dropped once hashed. The buffers' positions are
+     * left as they were.
+     *
+     * @return the uncompressed length of each body, in order
+     */
+    static int[] decodeAll(List<Pack.Item> blocks, List<ByteBuffer> bodies, int maxBytes) {
+        int n = blocks.size();
+        ByteBuffer[] raw = new ByteBuffer[n];
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            Pack.Item b = blocks.get(i);
+            ByteBuffer body = bodies.get(i);
+            if (b.encoding() == BlockEncoding.RAW) {
+                raw[i] = body;
+                lengths[i] = checkSize(b.id(), null, body.remaining(), maxBytes);
+            } else {
+                byte[] inflated = inflate(b.id(), null, body, maxBytes);
+                raw[i] = ByteBuffer.wrap(inflated);
+                lengths[i] = checkSize(b.id(), null, inflated.length, maxBytes);
+            }
+        }
+        BlockId[] actual = BlockId.ofAll(raw, n);
+        for (int i = 0; i < n; i++) {
+            checkHash(blocks.get(i).id(), null, lengths[i], actual[i]);
+        }
+        return lengths;
+    }
+
+    /** Inflates the zstd frame between {@code body}'s position and limit (its position is left as it was). */
+    private static byte[] inflate(BlockId id, String pack, ByteBuffer body, int maxBytes) {
+        if (body.hasArray()) {
+            return inflate(id, pack, body.array(), body.arrayOffset() + body.position(), body.remaining(), maxBytes);
+        }
+        byte[] copy = new byte[body.remaining()];
+        body.get(body.position(), copy);
+        return inflate(id, pack, copy, 0, copy.length, maxBytes);
     }
 
     /**

@@ -205,6 +205,22 @@ public final class BlockId implements Comparable<BlockId> {
         return ids;
     }
 
+    /**
+     * The ids of {@code bodies[i]} (from its position to its limit) for i in {@code [0, count)}: buffers
+     * in the heap or outside it (a pack received in place). With SHA extensions each goes through
+     * {@link MessageDigest} where it lies; with the vector kernel, bodies of one length are hashed
+     * together as {@link #ofAll(byte[][], int[], int[], int)} does. Positions are left as they were.
+     */
+    public static BlockId[] ofAll(java.nio.ByteBuffer[] bodies, int count) {
+        byte[][] digests = new byte[count][MultiBlockSha256.DIGEST_LENGTH];
+        MultiBlockSha256.digest(bodies, count, digests);
+        BlockId[] ids = new BlockId[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = fromBytes(digests[i]);
+        }
+        return ids;
+    }
+
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

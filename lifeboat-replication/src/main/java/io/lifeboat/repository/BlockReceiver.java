@@ -1,5 +1,6 @@
 package io.lifeboat.repository;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,10 +16,11 @@ import java.util.Set;
  *       a block this machine already holds (or one repeated in the upload) nowhere, so its bytes are
  *       skipped without a copy; a block stored before for another machine into an array of its own
  *       (this machine must prove it has the bytes, but they are not stored twice); a new block into
- *       the pack being laid out ({@link ReceivingPack}), behind its record header.</li>
+ *       the pack being laid out ({@link ReceivingPack}, a buffer outside the heap that is written to
+ *       the device as it is), behind its record header.</li>
  *   <li>Once the pack reaches the repository's pack size (checked when the next block is
  *       accepted), every block in it is decoded (zstd within the block bound) and hashed, all
- *       together ({@link BlockId#ofAll}); the first whose SHA-256 is not its id fails the upload
+ *       together ({@link BlockId#ofAll(ByteBuffer[], int)}); the first whose SHA-256 is not its id fails the upload
  *       ({@link IntegrityException} naming it).</li>
  *   <li>{@link #finish} checks the last pack, then stores every pack and records the blocks as the
  *       machine's, and says how many blocks were new. Nothing of an upload is stored unless all of it
@@ -29,8 +31,8 @@ import java.util.Set;
  * thread-safe: one upload is parsed in one thread at a time.
  */
 public final class BlockReceiver implements AutoCloseable {
-    /** Where one block's body goes: {@code array[offset .. offset + length)}. */
-    public record Slot(byte[] array, int offset, int length) {
+    /** Where one block's body goes: {@code buffer[offset .. offset + length)}, by absolute index. */
+    public record Slot(ByteBuffer buffer, int offset, int length) {
     }
 
     /** Room past the pack target for the block that crosses it (larger blocks grow the buffer). */
@@ -41,8 +43,9 @@ public final class BlockReceiver implements AutoCloseable {
     private final long expectedBytes;
     private ReceivingPack pack;
     private long laidOut;
-    /** Blocks stored before for another machine: their bytes, to be checked, and their ids to own. */
-    private final List<BlockUpload> proofs = new ArrayList<>();
+    /** Blocks stored before for another machine: their ids and encodings, and their bytes, to be checked. */
+    private final List<Pack.Item> proofs = new ArrayList<>();
+    private final List<ByteBuffer> proofBodies = new ArrayList<>();
     /** Packs checked and waiting for the end of the upload (one, for the agent's 16 MiB batches). */
     private final List<Checked> checked = new ArrayList<>();
     private final Set<BlockId> seen = new HashSet<>();
@@ -78,8 +81,9 @@ public final class BlockReceiver implements AutoCloseable {
         }
         lacking++;
         if (stored) {
-            byte[] proof = new byte[bodyLength];
-            proofs.add(new BlockUpload(id, proof, encoding));
+            ByteBuffer proof = ByteBuffer.allocate(bodyLength);
+            proofs.add(new Pack.Item(id, null, 0, bodyLength, encoding, rawLength));
+            proofBodies.add(proof);
             return new Slot(proof, 0, bodyLength);
         }
         int target = repo.options.packTargetBytes();
@@ -94,7 +98,7 @@ public final class BlockReceiver implements AutoCloseable {
         int before = pack.size();
         int at = pack.reserve(id, encoding, rawLength, bodyLength);
         laidOut += pack.size() - before;
-        return new Slot(pack.array(), at, bodyLength);
+        return new Slot(pack.buffer(), at, bodyLength);
     }
 
     /**
@@ -125,21 +129,25 @@ public final class BlockReceiver implements AutoCloseable {
      * that is not its id fails the upload, else the pack waits for {@link #finish} to be stored.
      */
     private void seal() {
-        List<BlockUpload> check = new ArrayList<>(pack == null ? List.of() : pack.uploads());
+        List<Pack.Item> check = new ArrayList<>(pack == null ? List.of() : pack.laidOut());
+        List<ByteBuffer> bodies = new ArrayList<>(pack == null ? List.of() : pack.bodies());
         int inPack = check.size();
         check.addAll(proofs);
+        bodies.addAll(proofBodies);
         if (check.isEmpty()) {
             return;
         }
-        int[] raw = BlockCodec.decodeAll(check, repo.options.maxBlockBytes());
+        int[] raw = BlockCodec.decodeAll(check, bodies, repo.options.maxBlockBytes());
         Set<BlockId> ownOnly = new LinkedHashSet<>();
         proofs.forEach(p -> ownOnly.add(p.id()));
         proofs.clear();
+        proofBodies.clear();
         ReceivingPack sealed = pack;
         pack = null;
-        Pack.Built built = Pack.assembled(sealed == null ? new byte[0] : sealed.array(), sealed == null ? 0 : sealed.size(),
-                sealed == null ? List.of() : sealed.items(java.util.Arrays.copyOf(raw, inPack)),
-                Repository.uniqueName(repo.options.clock().instant()));
+        String salt = Repository.uniqueName(repo.options.clock().instant());
+        Pack.Built built = sealed == null
+                ? Pack.assembled(ByteBuffer.allocate(0), List.of(), salt)
+                : sealed.assemble(java.util.Arrays.copyOf(raw, inPack), salt);
         checked.add(new Checked(sealed, built, ownOnly));
     }
 
@@ -157,5 +165,6 @@ public final class BlockReceiver implements AutoCloseable {
         }
         checked.clear();
         proofs.clear();
+        proofBodies.clear();
     }
 }

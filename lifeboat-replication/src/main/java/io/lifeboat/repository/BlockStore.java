@@ -249,7 +249,7 @@ final class BlockStore {
      */
     private void stagePack(Pack.Built built, boolean replace, List<Backend.Staged> group) throws IOException {
         List<BlockId> ids = built.items().stream().map(Pack.Item::id).toList();
-        group.add(backend.stage(new Handle(FileType.DATA, built.name()), built.bytes(), 0, built.length()));
+        group.add(backend.stage(new Handle(FileType.DATA, built.name()), built.bytes().duplicate()));
         byte[] index = RepositoryFiles.index(built.name(), built.locations(), ids);
         group.add(backend.stage(new Handle(FileType.INDEX, built.name()), index, 0, index.length));
         register(built.name(), ids, built.locations(), replace);
@@ -271,7 +271,7 @@ final class BlockStore {
     /** Writes a pack and its index durably at once (repacking), under another name when its own is taken; returns the name. */
     private String writePack(Pack.Built built, boolean replace) throws IOException {
         List<BlockId> ids = built.items().stream().map(Pack.Item::id).toList();
-        while (!backend.create(new Handle(FileType.DATA, built.name()), built.bytes(), 0, built.length())
+        while (!backend.create(new Handle(FileType.DATA, built.name()), built.array(), 0, built.length())
                 && (condemned.contains(built.name()) || !holds(built))) {
             // The name is taken by other bytes: the leftover of a write torn by a crash on a store
             // without atomic creates, or the same blocks compressed differently; or a pack a prune
@@ -288,7 +288,7 @@ final class BlockStore {
     private boolean holds(Pack.Built built) throws IOException {
         try {
             byte[] on = backend.read(new Handle(FileType.DATA, built.name()));
-            return Arrays.equals(on, 0, on.length, built.bytes(), 0, built.length());
+            return Arrays.equals(on, 0, on.length, built.array(), 0, built.length());
         } catch (NoSuchFileException e) {
             return false;
         }

@@ -24,7 +24,8 @@ final class Pack {
     /**
      * A block ready to be packed: its id, its body as it will be stored
      * ({@code data[offset .. offset + length)}, often a view into an upload's request body), and its
-     * uncompressed length.
+     * uncompressed length. In a pack received in place ({@link #assembled}) {@code data} is null:
+     * the body lies at {@code offset} of the pack's own buffer, outside the heap.
      */
     record Item(BlockId id, byte[] data, int offset, int length, BlockEncoding encoding, int raw) {
         /** An item whose body is the whole of {@code body}. */
@@ -33,8 +34,26 @@ final class Pack {
         }
     }
 
-    /** A pack built in memory: its bytes ({@code bytes[0 .. length)}), its name and the locations of its blocks. */
-    record Built(String name, byte[] bytes, int length, List<Item> items, List<Location> locations) {
+    /**
+     * A pack built in memory: its bytes (from {@code bytes}' position to its limit: an array for a pack
+     * built here, the aligned buffer outside the heap a {@link ReceivingPack} was laid out in), its
+     * name and the locations of its blocks.
+     */
+    record Built(String name, ByteBuffer bytes, List<Item> items, List<Location> locations) {
+        /** The pack's length in bytes. */
+        int length() {
+            return bytes.remaining();
+        }
+
+        /** The bytes of a pack built in an array of its own ({@link #build}): the whole array. */
+        byte[] array() {
+            boolean whole = bytes.hasArray() && bytes.arrayOffset() == 0 && bytes.position() == 0
+                    && bytes.remaining() == bytes.array().length;
+            if (!whole) {
+                throw new IllegalStateException("pack " + name + " was not built in an array of its own");
+            }
+            return bytes.array();
+        }
     }
 
     private Pack() {
@@ -57,26 +76,28 @@ final class Pack {
             out.put(it.id().toBytes()).put((byte) it.encoding().code()).putInt(it.raw()).putInt(it.length());
             out.put(it.data(), it.offset(), it.length());
         }
-        return new Built(name, out.array(), out.capacity(), List.copyOf(items), locs);
+        return new Built(name, ByteBuffer.wrap(out.array()), List.copyOf(items), locs);
     }
 
     /**
-     * A pack whose bytes were written in place ({@code bytes[0 .. length)}: the magic, then each
-     * item's record header followed by its body, in order, as {@link ReceivingPack} lays them out):
-     * names it and lists where its blocks lie, without copying a byte.
+     * A pack whose bytes were written in place (from {@code bytes}' position 0 to its limit: the magic,
+     * then each item's record header followed by its body, in order, as {@link ReceivingPack} lays
+     * them out): names it and lists where its blocks lie, without copying a byte.
      */
-    static Built assembled(byte[] bytes, int length, List<Item> items, String salt) {
+    static Built assembled(ByteBuffer bytes, List<Item> items, String salt) {
         String name = name(items, salt);
         List<Location> locs = new ArrayList<>(items.size());
         for (Item it : items) {
             locs.add(new Location(name, it.offset() - HEADER, it.length(), it.raw(), it.encoding()));
         }
-        return new Built(name, bytes, length, List.copyOf(items), locs);
+        return new Built(name, bytes, List.copyOf(items), locs);
     }
 
-    /** Writes a record header (id, encoding, raw and stored length) at {@code at}. */
-    static void header(byte[] out, int at, BlockId id, BlockEncoding encoding, int raw, int stored) {
-        ByteBuffer.wrap(out, at, HEADER).put(id.toBytes()).put((byte) encoding.code()).putInt(raw).putInt(stored);
+    /** Writes a record header (id, encoding, raw and stored length) at {@code at}, leaving {@code out}'s position. */
+    static void header(ByteBuffer out, int at, BlockId id, BlockEncoding encoding, int raw, int stored) {
+        ByteBuffer h = out.duplicate().position(at);
+        id.write(h);
+        h.put((byte) encoding.code()).putInt(raw).putInt(stored);
     }
 
     /** The same pack under another name (when its usual name is taken by different bytes). */
@@ -86,7 +107,7 @@ final class Pack {
         for (Location l : b.locations()) {
             locs.add(new Location(name, l.offset(), l.stored(), l.raw(), l.encoding()));
         }
-        return new Built(name, b.bytes(), b.length(), b.items(), locs);
+        return new Built(name, b.bytes(), b.items(), locs);
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * The block batch of {@link BlockBatchCodec}, parsed as its bytes arrive: push any split of the body
  * to {@link #feed}, then call {@link #end}. Each block's header is checked against {@link Limits}
- * before its body is taken, and the {@link Sink} says where the body goes: an array it owns (the
- * parser copies the bytes straight there, the one copy a received block costs) or nowhere (the
- * bytes are skipped, not copied). Errors are {@link WireFormatException}s with the same wording as
+ * before its body is taken, and the {@link Sink} says where the body goes: a buffer it owns, in the
+ * heap or outside it (the parser copies the bytes straight there, the one copy a received block
+ * costs) or nowhere (the bytes are skipped, not copied). Errors are {@link WireFormatException}s with the same wording as
  * {@link BlockBatchCodec#decode}, naming the block and its offset. Never sees a socket; not thread-safe
  * (one request's bytes arrive in order, in one thread at a time).
  */
@@ -31,8 +31,15 @@ public final class BlockBatchParser {
         void received(int index, BlockHeader header, Target target);
     }
 
-    /** Where a body goes: {@code array[offset .. offset + bodyLength)}. */
-    public record Target(byte[] array, int offset) {
+    /**
+     * Where a body goes: {@code buffer[offset .. offset + bodyLength)}, by absolute index (the buffer's
+     * position and limit are neither used nor moved).
+     */
+    public record Target(ByteBuffer buffer, int offset) {
+        /** A body copied into {@code array[offset .. offset + bodyLength)}. */
+        public Target(byte[] array, int offset) {
+            this(ByteBuffer.wrap(array), offset);
+        }
     }
 
     /** A block's header as sent; {@code offset} is where the header starts in the batch, for messages. */
@@ -153,7 +160,7 @@ public final class BlockBatchParser {
     private void readBody(ByteBuffer in) {
         int n = Math.min(current.bodyLength() - bodyDone, in.remaining());
         if (target != null) {
-            in.get(in.position(), target.array(), target.offset() + bodyDone, n);
+            target.buffer().put(target.offset() + bodyDone, in, in.position(), n);
         }
         in.position(in.position() + n);
         bodyDone += n;

@@ -92,6 +92,19 @@ public interface Backend extends Closeable {
     }
 
     /**
+     * {@link #stage(Handle, byte[], int, int)} of the bytes from {@code data}'s position to its limit
+     * (a pack received outside the heap, say); {@code data}'s position is left as it was and the
+     * caller may reuse it on return. The default copies the bytes to an array; a backend that can
+     * write a buffer where it lies overrides it (a local folder writes a pack received in an aligned
+     * buffer with {@code O_DIRECT}, without a copy).
+     */
+    default Staged stage(Handle handle, java.nio.ByteBuffer data) throws IOException {
+        byte[] copy = new byte[data.remaining()];
+        data.get(data.position(), copy);
+        return stage(handle, copy, 0, copy.length);
+    }
+
+    /**
      * Makes staged files durable and visible, in the order given; a file is visible only once it is
      * durable, and (on a local folder) every file of one type is durable before the first of the
      * next type in the list becomes visible, so a caller that lists packs before their index and the

@@ -133,6 +133,11 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
+    public Staged stage(Handle h, java.nio.ByteBuffer data) throws IOException {
+        return staging.stage(h, data);
+    }
+
+    @Override
     public void publish(List<Staged> files) throws IOException {
         staging.publish(files);
     }

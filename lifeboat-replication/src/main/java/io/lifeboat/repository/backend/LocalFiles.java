@@ -51,6 +51,24 @@ final class LocalFiles {
         }
     }
 
+    /**
+     * {@link #write(Path, byte[], int, int, boolean)} of the bytes between {@code data}'s position and
+     * limit (left as they were), through the page cache.
+     */
+    static void write(Path temp, ByteBuffer data, boolean sync) throws IOException {
+        try (FileChannel ch = POSIX
+                ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE)
+                : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = data.duplicate();
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            if (sync) {
+                ch.force(true);
+            }
+        }
+    }
+
     static void fsyncDirectoryQuietly(Path dir) {
         try {
             fsyncDirectory(dir);

@@ -1,6 +1,7 @@
 package io.lifeboat.repository.backend;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -42,14 +43,27 @@ final class LocalStaging {
     /** Writes the temporary without a sync; {@link #publish} syncs and links it. */
     Backend.Staged stage(Handle h, byte[] data, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, data.length);
+        return stage(h, ByteBuffer.wrap(data, offset, length));
+    }
+
+    /**
+     * {@link #stage(Handle, byte[], int, int)} of the bytes between {@code data}'s position and limit
+     * (left as they were). A large file goes around the page cache ({@link DirectPackWriter}): a
+     * buffer outside the heap at an aligned address (a received pack) is written where it lies.
+     */
+    Backend.Staged stage(Handle h, ByteBuffer data) throws IOException {
         Path target = backend.path(h);
         Path dir = target.getParent();
         LocalFiles.createDirectories(dir);
         Path temp = dir.resolve(LocalFiles.TEMP_PREFIX + UUID.randomUUID());
         try {
             // synced at publish, with the rest of its group
-            if (!direct.write(temp, data, offset, length, LocalFiles.POSIX ? LocalFiles.FILE_MODE : null)) {
-                LocalFiles.write(temp, data, offset, length, false);
+            if (!direct.write(temp, data, LocalFiles.POSIX ? LocalFiles.FILE_MODE : null)) {
+                if (data.hasArray()) { // in slices: one write of a large heap buffer gets a direct copy as large
+                    LocalFiles.write(temp, data.array(), data.arrayOffset() + data.position(), data.remaining(), false);
+                } else {
+                    LocalFiles.write(temp, data, false);
+                }
             }
             return new TempFile(h, temp, target);
         } catch (IOException e) {

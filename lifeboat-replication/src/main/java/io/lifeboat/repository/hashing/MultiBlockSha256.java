@@ -1,5 +1,6 @@
 package io.lifeboat.repository.hashing;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -126,6 +127,80 @@ public final class MultiBlockSha256 {
     public static void digest(byte[][] msgs, int[] offsets, int length, int count,
                               byte[][] out, int[] outOffsets) {
         digest(lanesNow(), msgs, offsets, length, count, out, outOffsets);
+    }
+
+    /**
+     * Hashes {@code count} messages held in buffers, each from its position to its limit (positions
+     * are left as they were), into {@code out[i][0 .. 32)}; the lengths may differ. With {@link
+     * MessageDigest} (a CPU with SHA extensions) each is hashed where it lies: a buffer outside the
+     * heap is read in the digest's own small pieces, which stay in the cache. With the vector kernel,
+     * messages of one length are hashed together, those outside the heap first copied into arrays
+     * that are reused from one group of lanes to the next.
+     */
+    public static void digest(ByteBuffer[] msgs, int count, byte[][] out) {
+        digest(lanesNow(), msgs, count, out);
+    }
+
+    /** {@link #digest(ByteBuffer[], int, byte[][])} with an explicit lane count; for tests. */
+    static void digest(int lanes, ByteBuffer[] msgs, int count, byte[][] out) {
+        if (lanes == 1) {
+            MessageDigest md = SHA256.get();
+            for (int i = 0; i < count; i++) {
+                md.update(msgs[i].duplicate());
+                digestInto(md, out[i], 0);
+            }
+            return;
+        }
+        boolean[] done = new boolean[count];
+        int[] group = new int[count];
+        for (int first = 0; first < count; first++) {
+            if (done[first]) {
+                continue;
+            }
+            int length = msgs[first].remaining();
+            int n = 0;
+            for (int i = first; i < count; i++) {
+                if (!done[i] && msgs[i].remaining() == length) {
+                    group[n++] = i;
+                    done[i] = true;
+                }
+            }
+            digestGroup(lanes, msgs, group, n, length, out);
+        }
+    }
+
+    /** Messages {@code group[0 .. n)} of {@code msgs}, all {@code length} bytes, a vector's lanes at a time. */
+    private static void digestGroup(int lanes, ByteBuffer[] msgs, int[] group, int n, int length, byte[][] out) {
+        byte[][] scratch = new byte[lanes][];
+        for (int from = 0; from < n; from += lanes) {
+            int k = Math.min(lanes, n - from);
+            byte[][] src = new byte[k][];
+            int[] srcOff = new int[k];
+            byte[][] dst = new byte[k][];
+            for (int l = 0; l < k; l++) {
+                ByteBuffer m = msgs[group[from + l]];
+                if (m.hasArray()) {
+                    src[l] = m.array();
+                    srcOff[l] = m.arrayOffset() + m.position();
+                } else {
+                    if (scratch[l] == null) {
+                        scratch[l] = new byte[length];
+                    }
+                    m.get(m.position(), scratch[l]);
+                    src[l] = scratch[l];
+                }
+                dst[l] = out[group[from + l]];
+            }
+            digest(lanes, src, srcOff, length, k, dst, new int[k]);
+        }
+    }
+
+    private static void digestInto(MessageDigest md, byte[] out, int at) {
+        try {
+            md.digest(out, at, DIGEST_LENGTH); // also resets md
+        } catch (java.security.DigestException e) {
+            throw new IllegalArgumentException("output buffer too small", e);
+        }
     }
 
     /** Convenience: hashes whole arrays {@code msgs[i]} (all the same length), returns the digests. */

@@ -71,7 +71,7 @@ public final class ReplicationService {
             @Override
             public BlockBatchParser.Target block(int index, BlockBatchParser.BlockHeader h) {
                 BlockReceiver.Slot slot = receiver.accept(h.id(), h.encoding(), h.rawLength(), h.bodyLength());
-                return slot == null ? null : new BlockBatchParser.Target(slot.array(), slot.offset());
+                return slot == null ? null : new BlockBatchParser.Target(slot.buffer(), slot.offset());
             }
 
             @Override

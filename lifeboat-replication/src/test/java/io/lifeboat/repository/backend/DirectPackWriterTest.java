@@ -2,6 +2,7 @@ package io.lifeboat.repository.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,37 @@ class DirectPackWriterTest {
         }
     }
 
+    /**
+     * A buffer outside the heap at an aligned address (a received pack) is written where it lies but
+     * for its last partial 4 KiB, which is padded in this thread's buffer: the bytes past its limit
+     * are never written, and its position stays. One at an unaligned position is copied instead.
+     */
+    @Test
+    void writesADirectBufferInPlaceOrByCopyWithTheSameBytes() throws Exception {
+        DirectPackWriter writer = new DirectPackWriter(true);
+        int min = DirectPackWriter.MIN_BYTES;
+        int slice = DirectPackWriter.SLICE;
+        for (int length : List.of(min, min + 1, min + 4095, min + 4096, slice + 1, 3 * slice + 17)) {
+            for (int start : new int[] {0, 4096, 7}) {
+                byte[] data = random(start + length + 5000, length + start);
+                ByteBuffer buf = DirectIo.alignedBuffer(data.length).put(data).position(start).limit(start + length);
+                assertThat(DirectPackWriter.inPlace(buf)).isEqualTo(start % 4096 == 0);
+                Path file = dir.resolve("direct-" + length + "-" + start);
+                if (!writer.write(file, buf, null)) {
+                    assertThat(file).doesNotExist();
+                    assertThat(writer.enabled()).isFalse();
+                    return;
+                }
+                byte[] back = Files.readAllBytes(file);
+                assertThat(back.length).as("length %d from %d", length, start).isEqualTo(length);
+                assertThat(java.util.Arrays.equals(back, 0, length, data, start, start + length))
+                        .as("bytes of %d from %d", length, start).isTrue();
+                assertThat(buf.position()).isEqualTo(start);
+                assertThat(buf.limit()).isEqualTo(start + length);
+            }
+        }
+    }
+
     @Test
     void leavesSmallFilesAndADisabledWriterToThePageCache() throws Exception {
         Path small = dir.resolve("small");
@@ -80,6 +112,21 @@ class DirectPackWriterTest {
             // the only acceptable failure: a name is never replaced
         }
         assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void stagedDirectBuffersPublishTheSameBytesWithAndWithoutDirectWrites() throws Exception {
+        for (boolean directWrites : new boolean[] {true, false}) {
+            LocalBackend backend = new LocalBackend(dir.resolve("buf-" + directWrites), directWrites);
+            byte[] pack = random(3 * (1 << 20) + 4099, 43);
+            ByteBuffer buf = DirectIo.alignedBuffer(pack.length).put(pack).flip();
+            Handle h = new Handle(FileType.DATA, "cd" + directWrites);
+            Backend.Staged staged = backend.stage(h, buf);
+            assertThat(buf.position()).isZero();
+            assertThat(backend.list(FileType.DATA)).isEmpty();
+            backend.publish(List.of(staged));
+            assertThat(backend.read(h)).isEqualTo(pack);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lifeboat.repository.hashing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -62,6 +63,40 @@ class MultiBlockSha256Test {
                             .as("lanes %d, length %d, count %d, message %d", lanes, len, count, i)
                             .isEqualTo(md.digest());
                 }
+            }
+        }
+    }
+
+    /**
+     * Messages in buffers (a pack received outside the heap): in the heap and outside it, at odd
+     * positions, of mixed lengths in one call, give MessageDigest's digests, and no position moves.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 8, 16})
+    void buffersInAndOutsideTheHeapMatchMessageDigest(int lanes) throws Exception {
+        if (lanes == 16 && MultiBlockSha256.lanes() < 16 || lanes == 8 && MultiBlockSha256.lanes() < 8) {
+            lanes = MultiBlockSha256.lanes();
+        }
+        Random rnd = new Random(7 + lanes);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (int count : COUNTS) {
+            ByteBuffer[] msgs = new ByteBuffer[count];
+            byte[][] want = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                int len = i % 3 == 2 ? LENGTHS[rnd.nextInt(LENGTHS.length)] : 32768; // mostly one length, as a pack is
+                byte[] b = new byte[len + 9];
+                rnd.nextBytes(b);
+                ByteBuffer buf = i % 2 == 0 ? ByteBuffer.allocateDirect(b.length).put(b) : ByteBuffer.wrap(b);
+                msgs[i] = buf.position(i % 5).limit(i % 5 + len);
+                md.update(b, i % 5, len);
+                want[i] = md.digest();
+            }
+            byte[][] out = new byte[count][32];
+            MultiBlockSha256.digest(lanes, msgs, count, out);
+            for (int i = 0; i < count; i++) {
+                assertThat(out[i]).as("lanes %d, count %d, message %d (%s)", lanes, count, i,
+                        msgs[i].isDirect() ? "direct" : "heap").isEqualTo(want[i]);
+                assertThat(msgs[i].position()).isEqualTo(i % 5);
             }
         }
     }
