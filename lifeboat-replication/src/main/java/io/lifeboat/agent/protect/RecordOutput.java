@@ -74,7 +74,7 @@ final class RecordOutput {
      */
     void writeUTF(String s) throws IOException {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == s.length() && noZero(utf8)) { // all of 1..127: modified UTF-8 is UTF-8 is the bytes
+        if (utf8.length == s.length() && asciiWithoutNul(utf8, s)) { // modified UTF-8 is UTF-8 is the bytes
             lengthOf(utf8.length, s);
             write(utf8);
             return;
@@ -118,9 +118,14 @@ final class RecordOutput {
         room(2).putShort((short) length);
     }
 
-    private static boolean noZero(byte[] b) {
-        for (byte x : b) {
-            if (x == 0) {
+    /**
+     * Whether {@code s}, whose UTF-8 form {@code b} has one byte per char, is all of 1..127: a NUL
+     * takes two bytes in modified UTF-8, and a lone surrogate came out of the encoder as '?' (one
+     * byte) where modified UTF-8 writes it in three.
+     */
+    private static boolean asciiWithoutNul(byte[] b, String s) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0 || (b[i] == '?' && s.charAt(i) != '?')) {
                 return false;
             }
         }

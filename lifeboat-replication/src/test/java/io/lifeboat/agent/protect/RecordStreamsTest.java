@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
  * RecordInput} reads them back, across its buffer's edges.
  */
 class RecordStreamsTest {
-    /** ASCII, NUL, two- and three-byte characters, a surrogate pair, the empty string, a long path. */
+    /**
+     * ASCII, NUL, two- and three-byte characters, a surrogate pair, lone surrogates (which UTF-8
+     * cannot encode), a question mark, the empty string, a long path.
+     */
     static final List<String> STRINGS = List.of("usr/share/doc/a.txt", "", "nul\0inside", "caf\u00e9/\u00fc",
+            "lone \ud800 high", "lone \udc00", "why?", "\ud83d",
             "\u4e2d\u6587/\u6587\u4ef6", "emoji \ud83d\ude00", "x".repeat(40_000), "\u07ff\u0800\u0080\u007f");
 
     private interface Writes {
