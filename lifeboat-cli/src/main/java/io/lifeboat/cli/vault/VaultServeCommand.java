@@ -66,6 +66,8 @@ public final class VaultServeCommand implements Callable<Integer> {
         out.println("vault: dashboard at https://" + server.address() + "/ui/ (sign in with `lifeboat vault login-url`),"
                 + " metrics at /metrics");
         out.flush();
+        // a fresh vault's first delta commit compiled its path on the request (1.6 CPU s of JIT): do it now
+        io.lifeboat.repository.DeltaWarmUp.startInBackground();
         stopped.await();
         return 0;
     }

@@ -2,6 +2,7 @@ package io.lifeboat.agent.protect;
 
 import io.lifeboat.repository.BlockId;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,9 +25,23 @@ final class KnownBlocks {
     private final Map<String, File> files;
 
     KnownBlocks(int blockSize, String point, Map<String, File> files) {
+        this(Map.copyOf(files), blockSize, point);
+    }
+
+    /** Over {@code files} as given: immutable, or a view no one else holds a way to change. */
+    private KnownBlocks(Map<String, File> files, int blockSize, String point) {
         this.blockSize = blockSize;
         this.point = point;
-        this.files = Map.copyOf(files);
+        this.files = files;
+    }
+
+    /**
+     * A record over {@code files}, which the caller made for it and no longer touches: kept as it
+     * is, behind an unmodifiable view, instead of copied (a copy of a 47,000-file tree's map at
+     * every load and every save of its record).
+     */
+    static KnownBlocks owning(int blockSize, String point, HashMap<String, File> files) {
+        return new KnownBlocks(Collections.unmodifiableMap(files), blockSize, point);
     }
 
     int blockSize() {
@@ -116,13 +131,14 @@ final class KnownBlocks {
         }
 
         KnownBlocks toRecord(String point) {
-            Map<String, File> done = new HashMap<>(carried);
+            HashMap<String, File> done = new HashMap<>((carried.size() + files.size()) * 4 / 3 + 1);
+            done.putAll(carried);
             files.forEach((name, g) -> {
                 if (!g.tooLarge) {
                     done.put(name, g.toFile());
                 }
             });
-            return new KnownBlocks(blockSize, point, done);
+            return owning(blockSize, point, done);
         }
     }
 

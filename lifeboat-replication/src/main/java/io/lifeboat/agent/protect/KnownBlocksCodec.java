@@ -1,9 +1,5 @@
 package io.lifeboat.agent.protect;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +7,6 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The file form of {@link KnownBlocks}, streamed so that a large device's record never sits in a
@@ -34,13 +27,14 @@ final class KnownBlocksCodec {
     private static final int MAGIC_PREFIX = 7;
     /** Bytes a block takes in the record: length, 128-bit fingerprint, digest. */
     static final int BYTES_PER_BLOCK = 4 + 16 + 32;
+    /** Bytes a file takes in the record at least (its name's length, its block count): bounds the count. */
+    private static final int MIN_FILE_BYTES = 2 + 4;
 
     private KnownBlocksCodec() {
     }
 
     static void write(KnownBlocks record, String source, OutputStream out) throws IOException {
-        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), new CRC32C());
-        DataOutputStream d = new DataOutputStream(checked);
+        RecordOutput d = new RecordOutput(out);
         d.write(MAGIC);
         d.writeInt(record.blockSize());
         d.writeUTF(source);
@@ -50,17 +44,11 @@ final class KnownBlocksCodec {
             KnownBlocks.File f = e.getValue();
             d.writeUTF(e.getKey());
             d.writeInt(f.blocks());
-            for (int length : f.lengths()) {
-                d.writeInt(length);
-            }
-            for (long fingerprint : f.fingerprints()) {
-                d.writeLong(fingerprint);
-            }
+            d.writeInts(f.lengths());
+            d.writeLongs(f.fingerprints());
             d.write(f.digests());
         }
-        d.flush();
-        new DataOutputStream(out).writeInt((int) checked.getChecksum().getValue());
-        out.flush();
+        d.finish();
     }
 
     /**
@@ -71,11 +59,11 @@ final class KnownBlocksCodec {
      *                     short, or a checksum that does not match
      */
     static KnownBlocks read(InputStream in, long recordBytes, String source, int blockSize) throws IOException {
-        CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(in, 1 << 16), new CRC32C());
-        DataInputStream d = new DataInputStream(checked);
+        RecordInput d = new RecordInput(in);
         try {
-            byte[] magic = d.readNBytes(MAGIC.length);
-            if (magic.length == MAGIC.length && Arrays.equals(magic, 0, MAGIC_PREFIX, MAGIC, 0, MAGIC_PREFIX)
+            byte[] magic = new byte[MAGIC.length];
+            d.readFully(magic);
+            if (Arrays.equals(magic, 0, MAGIC_PREFIX, MAGIC, 0, MAGIC_PREFIX)
                     && magic[MAGIC_PREFIX] != MAGIC[MAGIC_PREFIX]) {
                 throw new IOException("a known-blocks record of version " + (char) magic[MAGIC_PREFIX]
                         + ", not " + (char) MAGIC[MAGIC_PREFIX] + " (dropped: its fingerprints are of another kind)");
@@ -91,10 +79,10 @@ final class KnownBlocksCodec {
                         + "-byte blocks, not " + source + " with " + blockSize);
             }
             int fileCount = d.readInt();
-            if (fileCount < 0) {
-                throw new IOException("negative file count " + fileCount);
+            if (fileCount < 0 || (long) fileCount * MIN_FILE_BYTES > recordBytes) {
+                throw new IOException("file count " + fileCount + " does not fit a record of " + recordBytes + " bytes");
             }
-            Map<String, KnownBlocks.File> files = new HashMap<>();
+            HashMap<String, KnownBlocks.File> files = new HashMap<>(fileCount * 4 / 3 + 1);
             for (int k = 0; k < fileCount; k++) {
                 String name = d.readUTF();
                 int n = d.readInt();
@@ -109,23 +97,21 @@ final class KnownBlocksCodec {
                     }
                 }
                 long[] fingerprints = new long[2 * n];
-                for (int i = 0; i < 2 * n; i++) {
-                    fingerprints[i] = d.readLong();
-                }
+                d.readLongs(fingerprints);
                 byte[] digests = new byte[n * 32];
                 d.readFully(digests);
                 files.put(name, new KnownBlocks.File(lengths, fingerprints, digests));
             }
-            int expected = (int) checked.getChecksum().getValue();
+            int expected = d.checksum();
             int stored = d.readInt();
             if (stored != expected) {
                 throw new IOException("checksum mismatch (stored " + Integer.toHexString(stored) + ", computed "
                         + Integer.toHexString(expected) + ")");
             }
-            if (d.read() != -1) {
+            if (!d.atEnd()) {
                 throw new IOException("bytes after the checksum");
             }
-            return new KnownBlocks(blockSize, point, files);
+            return KnownBlocks.owning(blockSize, point, files);
         } catch (EOFException e) {
             throw new IOException("cut short", e);
         }

@@ -3,6 +3,7 @@ package io.lifeboat.agent.protect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the agent keeps a {@link KnownBlocks} record per source: one file per source in a folder
@@ -88,30 +90,51 @@ public final class KnownBlocksStore {
     }
 
     /**
-     * The last point of {@code source} as recorded with {@code known} (same point, or none): what
-     * lets a tree pass keep unchanged files unread and a point go as a delta. Files may be kept
-     * unread only for a folder tree whose last full read is younger than the re-read age, as of
-     * {@code nowMillis}.
+     * The two records of {@code source}'s last point, the entries read on another thread while the
+     * blocks are read on this one: a 47,000-file tree's two records took a fresh agent 0.3-0.6 s to
+     * read one after the other. The entries give a {@link PreviousPoint} only with a block record of
+     * the same point; files may be kept unread only for a folder tree whose last full read is younger
+     * than the re-read age, as of {@code nowMillis}.
      */
-    PreviousPoint loadPrevious(Path source, KnownBlocks known, boolean tree, long nowMillis, ProtectListener listener) {
-        if (dir == null || known.point().isEmpty()) {
-            return PreviousPoint.NONE;
+    Loaded loadBoth(Path source, int blockSize, boolean tree, long nowMillis, ProtectListener listener) {
+        if (dir == null) {
+            return new Loaded(KnownBlocks.NONE, PreviousPoint.NONE);
         }
-        Path file = lastPointOf(source);
-        LastPoint last;
-        try (InputStream in = Files.newInputStream(file)) {
-            // the record names the source as the manifest does (as given: `agent protect img`), while
-            // its file is found by the absolute path: compare with the name as given
-            last = LastPointCodec.read(in, Files.size(file), source.toString(), known.blockSize());
-        } catch (NoSuchFileException e) {
-            return PreviousPoint.NONE;
-        } catch (IOException e) {
-            listener.notice("ignoring the record of " + source + "'s last point in " + file + " (" + e.getMessage()
-                    + "): reading every file and sending the whole manifest this pass");
+        CompletableFuture<LastPoint> last = CompletableFuture.supplyAsync(() -> readLast(source, blockSize, listener));
+        KnownBlocks known = load(source, blockSize, listener);
+        LastPoint read = last.join(); // readLast reports its own failures and never throws
+        return new Loaded(known, previous(known.point().isEmpty() ? null : read, known, tree, nowMillis));
+    }
+
+    /** A source's two records, as {@link #loadBoth} read them. */
+    record Loaded(KnownBlocks known, PreviousPoint previous) {
+    }
+
+    private PreviousPoint previous(LastPoint last, KnownBlocks known, boolean tree, long nowMillis) {
+        if (last == null) {
             return PreviousPoint.NONE;
         }
         boolean recent = nowMillis - last.fullReadMillis() < rereadAfter.toMillis();
         return new PreviousPoint(last, known, tree && recent);
+    }
+
+    /** The {@link LastPoint} record of {@code source}; null when there is none or it cannot be used (reported). */
+    private LastPoint readLast(Path source, int blockSize, ProtectListener listener) {
+        if (dir == null) {
+            return null;
+        }
+        Path file = lastPointOf(source);
+        try (InputStream in = Files.newInputStream(file)) {
+            // the record names the source as the manifest does (as given: `agent protect img`), while
+            // its file is found by the absolute path: compare with the name as given
+            return LastPointCodec.read(in, Files.size(file), source.toString(), blockSize);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            listener.notice("ignoring the record of " + source + "'s last point in " + file + " (" + e.getMessage()
+                    + "): reading every file and sending the whole manifest this pass");
+            return null;
+        }
     }
 
     void save(Path source, KnownBlocks record, ProtectListener listener) {
@@ -120,22 +143,38 @@ public final class KnownBlocksStore {
 
     /**
      * Keeps the records of a committed point: the blocks, then the entries ({@code last}, may be
-     * null). Each is written under a temporary name and renamed; the two name the same point, so a
-     * crash between the renames leaves records of two points, which {@link PreviousPoint} ignores.
+     * null). Each is written under a temporary name (the entries' on another thread while the
+     * blocks' is written on this one: a 47,000-file tree's two records are 13 MB) and renamed, the
+     * blocks' first; the two name the same point, so a crash between the renames leaves records of
+     * two points, which {@link PreviousPoint} ignores.
      */
     void save(Path source, KnownBlocks record, LastPoint last, ProtectListener listener) {
         if (dir == null) {
             return;
         }
         Path file = fileOf(source);
+        Path lastFile = lastPointOf(source);
+        CompletableFuture<Path> lastWriting = null;
         try {
             Files.createDirectories(dir);
-            Files.deleteIfExists(lastPointOf(source)); // never left naming a point its block record no longer does
-            replace(file, out -> KnownBlocksCodec.write(record, key(source), out));
-            if (last != null) {
-                replace(lastPointOf(source), out -> LastPointCodec.write(last, out));
+            Files.deleteIfExists(lastFile); // never left naming a point its block record no longer does
+            lastWriting = last == null ? CompletableFuture.completedFuture(null) : CompletableFuture.supplyAsync(() -> {
+                try {
+                    return temporary(lastFile, out -> LastPointCodec.write(last, out));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Path knownWritten = temporary(file, out -> KnownBlocksCodec.write(record, key(source), out));
+            Path lastWritten = lastWriting.join();
+            move(knownWritten, file);
+            if (lastWritten != null) {
+                move(lastWritten, lastFile);
             }
         } catch (IOException | RuntimeException e) {
+            if (lastWriting != null) {
+                lastWriting.exceptionally(failed -> null).join(); // done writing before the records are dropped
+            }
             forget(source);
             listener.notice("cannot record " + source + "'s point in " + file + " (" + e
                     + "): the next pass hashes every block");
@@ -146,11 +185,16 @@ public final class KnownBlocksStore {
         void write(OutputStream out) throws IOException;
     }
 
-    private static void replace(Path file, Writer writer) throws IOException {
+    /** Writes {@code file}'s temporary (its name + ".tmp") and returns it. */
+    private static Path temporary(Path file, Writer writer) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             writer.write(out);
         }
+        return temp;
+    }
+
+    private static void move(Path temp, Path file) throws IOException {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -2,10 +2,6 @@ package io.lifeboat.agent.protect;
 
 import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +9,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The file form of {@link LastPoint}, streamed. Big-endian:
@@ -39,8 +32,7 @@ final class LastPointCodec {
     }
 
     static void write(LastPoint record, OutputStream out) throws IOException {
-        CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), new CRC32C());
-        DataOutputStream d = new DataOutputStream(checked);
+        RecordOutput d = new RecordOutput(out);
         d.write(MAGIC);
         d.writeInt(record.blockSize());
         d.writeUTF(record.source());
@@ -72,10 +64,7 @@ final class LastPointCodec {
                 d.writeInt(s.gid());
             }
         }
-        d.flush();
-        int crc = (int) checked.getChecksum().getValue();
-        new DataOutputStream(out).writeInt(crc);
-        out.flush();
+        d.finish();
     }
 
     /**
@@ -85,8 +74,7 @@ final class LastPointCodec {
      * @throws IOException naming what is wrong: the caller reads everything instead
      */
     static LastPoint read(InputStream in, long size, String source, int blockSize) throws IOException {
-        CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(in, 1 << 16), new CRC32C());
-        DataInputStream d = new DataInputStream(checked);
+        RecordInput d = new RecordInput(in);
         try {
             byte[] magic = new byte[MAGIC.length];
             d.readFully(magic);
@@ -125,9 +113,9 @@ final class LastPointCodec {
                 items.add(new LastPoint.Item(new Entry(path, types[type], mode, mtime, entrySize, link, List.of()), nonZero,
                         stamp));
             }
-            int expected = (int) checked.getChecksum().getValue();
+            int expected = d.checksum();
             int crc = d.readInt();
-            if (crc != expected || d.read() != -1) {
+            if (crc != expected || !d.atEnd()) {
                 throw new IOException("checksum mismatch or trailing bytes (a torn or altered record)");
             }
             return new LastPoint(src, point, bs, fullRead, items);

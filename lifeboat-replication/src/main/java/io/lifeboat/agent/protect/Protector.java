@@ -56,9 +56,10 @@ public final class Protector {
      */
     public ProtectResult protect(Path source) {
         SourceKinds.detect(source); // a missing or unsupported source is refused before any snapshot
-        KnownBlocks known = records.load(source, options.blockSize(), listener);
-        PreviousPoint previous = records.loadPrevious(source, known, SourceKinds.detect(source) == SourceKind.DIRECTORY,
-                System.currentTimeMillis(), listener);
+        KnownBlocksStore.Loaded loaded = records.loadBoth(source, options.blockSize(),
+                SourceKinds.detect(source) == SourceKind.DIRECTORY, System.currentTimeMillis(), listener);
+        KnownBlocks known = loaded.known();
+        PreviousPoint previous = loaded.previous();
         Snapshot snapshot = options.snapshot().take(source);
         snapshot.notes().forEach(listener::notice);
         try {
