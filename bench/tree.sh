@@ -26,34 +26,7 @@ machine_line
 
 tree="$work/tree"
 echo "bench: copying about $files files, $size_mb MB from /usr/share and /usr/lib into $tree" >&2
-python3 - "$files" "$size_mb" >"$work/tree.list" <<'PY'
-import os, sys
-files, size = int(sys.argv[1]), int(sys.argv[2]) * 1000 * 1000
-count = total = 0
-def walk(root, min_size):
-    global count, total
-    for d, dirs, names in os.walk(root):
-        dirs.sort()
-        for n in sorted(names):
-            p = os.path.join(d, n)
-            try:
-                st = os.lstat(p)
-            except OSError:
-                continue
-            if os.path.islink(p) or (os.path.isfile(p) and os.access(p, os.R_OK) and st.st_size >= min_size
-                                     and (min_size == 0 or st.st_size <= 8 << 20)):
-                print(p[1:])
-                count += 1
-                total += 0 if os.path.islink(p) else st.st_size
-                if (min_size == 0 and count >= files) or total >= size:
-                    return
-walk("/usr/share", 0)  # every file, up to FILES of them (or SIZE_MB)
-if total < size:
-    walk("/usr/lib", 64 << 10)  # then files of 64 KiB to 8 MiB, up to SIZE_MB
-print(f"bench: tree of {count} files and links, {total / 1e6:.0f} MB", file=sys.stderr)
-PY
-mkdir -p "$tree"
-tar -C / --no-recursion -cf - -T "$work/tree.list" 2>/dev/null | tar -C "$tree" -xf -
+make_tree "$tree" "$files" "$size_mb"
 tree_bytes="$(du -sb "$tree" | cut -f1)"
 tree_files="$(find "$tree" -type f | wc -l)"
 

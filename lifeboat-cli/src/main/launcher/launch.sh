@@ -36,9 +36,22 @@ once_over_trees() {
 
 # failover_run ARGS...: true for `failover ...` (one point, or a group's points with --group,
 # restored to their targets; `--test` reads them back): a run that hashes every block it restores
-# and ends when they are written, whose JIT the launcher gives failover.directives.
+# and ends when they are written.
 failover_run() {
   [ "${1:-}" = failover ]
+}
+
+# compiler_directives ARGS...: prints the JIT directives file (beside this script) for the command
+# line ARGS, or nothing when it keeps the full tiered JIT: tree-pass.directives for a one-shot pass
+# over folder trees, failover.directives for a failover. Each file lists what its own run hashes.
+compiler_directives() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  if once_over_trees "$@"; then
+    echo "$dir/tree-pass.directives"
+  elif failover_run "$@"; then
+    echo "$dir/failover.directives"
+  fi
 }
 
 # native_libraries JAR DIR: true when DIR holds the netty-tcnative libraries of JAR

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
  * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
  * once per build ({@code native_libraries}); a failover gets its own directives ({@code
- * failover_run}), and every directives file is one the JVM accepts.
+ * failover_run}), {@code compiler_directives} names each run's file and none for the others, and
+ * every directives file is one the JVM accepts.
  */
 class LauncherTest {
     private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
@@ -93,6 +94,17 @@ class LauncherTest {
     }
 
     @Test
+    void eachRunGetsItsOwnDirectivesFileAndTheOthersNone() throws Exception {
+        String dir = LAUNCH.getParent().toString();
+        assertThat(directives("agent", "protect", "--dir", agent, "--once", tree)).isEqualTo(dir + "/tree-pass.directives");
+        assertThat(directives("failover", "--dir", agent, "--machine", "web-1", "--to", image))
+                .isEqualTo(dir + "/failover.directives");
+        assertThat(directives("agent", "protect", "--dir", agent, "--once", image)).as("an image's pass").isEmpty();
+        assertThat(directives("agent", "protect", "--dir", agent, tree)).as("a running agent").isEmpty();
+        assertThat(directives("vault", "serve", "--dir", agent)).as("the vault").isEmpty();
+    }
+
+    @Test
     void everyDirectivesFileIsOneTheJvmStartsWith() throws Exception {
         // a file the JVM cannot parse stops it before main: every failover (or tree pass) would fail
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -158,12 +170,28 @@ class LauncherTest {
 
     /** Runs one function of launch.sh in bash; true when it returned 0. */
     private static boolean run(String... functionAndArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && \"$@\"", LAUNCH.toString()));
-        command.addAll(List.of(functionAndArgs));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p = bash(functionAndArgs);
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as("the function prints nothing").isEmpty();
         return p.exitValue() == 0;
+    }
+
+    /** What launch.sh's compiler_directives prints for the command line {@code args}, without its newline. */
+    private static String directives(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("compiler_directives"));
+        command.addAll(List.of(args));
+        Process p = bash(command.toArray(String[]::new));
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("compiler_directives: %s", output).isZero();
+        return output.strip();
+    }
+
+    /** Starts bash on one function of launch.sh, stderr joined to stdout. */
+    private static Process bash(String... functionAndArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && \"$@\"", LAUNCH.toString()));
+        command.addAll(List.of(functionAndArgs));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }
