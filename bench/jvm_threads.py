@@ -32,10 +32,12 @@ def find_jvm(root):
     return None
 
 
-def sample_until_exit(root):
-    """{tid: (thread name, CPU ticks)} of the JVM at or under root, sampled until it ends."""
+def sample_until_exit(root, stop=None):
+    """{tid: (thread name, CPU ticks)} of the JVM at or under root, sampled until it ends, or until
+    stop() is true (then the last sample is taken after stop() turned true)."""
     pid = find_jvm(root)
     seen = {}
+    stopping = False
     while pid is not None:
         try:
             tids = os.listdir(f"/proc/{pid}/task")
@@ -52,5 +54,9 @@ def sample_until_exit(root):
             name = stat[stat.index("(") + 1:stat.rindex(")")]
             fields = stat[stat.rindex(")") + 2:].split()
             seen[tid] = (name, int(fields[11]) + int(fields[12]))  # utime, stime (fields 14, 15 of stat)
-        time.sleep(0.1)
+        if stopping:
+            break
+        stopping = stop is not None and stop()
+        if not stopping:
+            time.sleep(0.1)
     return seen

@@ -144,22 +144,28 @@ PY
 
 # protect_once AGENT_DIR SOURCE: a cold `agent protect --once`. Prints: seconds, bytes sent, CPU
 # seconds of the agent's JIT compiler threads (bench/jit_cpu.py), agent CPU seconds, vault CPU
-# seconds, the pass's own seconds as the agent timed it (after its start-up).
+# seconds, the pass's own seconds as the agent timed it (after its start-up), and the CPU seconds
+# the vault's JIT compiler threads spent during the pass (part of the vault's CPU seconds).
 protect_once() {
-  local t0 t1 c0 v0 agent_pid jit_pid jit poller
+  local t0 t1 c0 v0 agent_pid jit_pid vjit_pid jit poller vjit vpoller
+  rm -f "$work/pass-done"
+  python3 "$here/bench/jit_cpu.py" "$vault_pid" "$work/pass-done" >"$work/vault-jit" & vjit_pid=$!
   children_ticks; c0=$ticks; process_ticks "$vault_pid"; v0=$ticks
   t0="$(now)"
   lb agent protect --dir "$1" --once --json "$2" >"$work/protect.jsonl" & agent_pid=$!
   python3 "$here/bench/jit_cpu.py" "$agent_pid" >"$work/jit" & jit_pid=$!
   wait "$agent_pid"
   t1="$(now)"
-  wait "$jit_pid"
+  touch "$work/pass-done"
+  wait "$jit_pid" "$vjit_pid"
   children_ticks; local agent=$(( ticks - c0 )); process_ticks "$vault_pid"; local vault=$(( ticks - v0 ))
   read -r jit poller <"$work/jit"
+  read -r vjit vpoller <"$work/vault-jit"
   echo "$(secs "$t0" "$t1")" \
     "$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["bytesSent"])')" \
-    "$jit" "$(python3 -c "print(f'{$agent / $tck - $poller:.2f}')")" "$(cpu_secs "$vault")" \
-    "$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["seconds"])')"
+    "$jit" "$(python3 -c "print(f'{$agent / $tck - $poller - $vpoller:.2f}')")" "$(cpu_secs "$vault")" \
+    "$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["seconds"])')" \
+    "$vjit"
 }
 
 # --- rsync daemon behind stunnel (server), reached through a stunnel client: rsync over TLS 1.2+.

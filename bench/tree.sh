@@ -41,7 +41,7 @@ rm -f "$work/warm.img"
 start_rsync_tls
 
 echo "bench: full copies of the tree" >&2
-read -r lb_full_t lb_full_b _ lb_full_ac lb_full_vc lb_full_p <<<"$(protect_once "$work/A" "$tree")"
+read -r lb_full_t lb_full_b _ lb_full_ac lb_full_vc lb_full_p _ <<<"$(protect_once "$work/A" "$tree")"
 read -r rs_full_t rs_full_b rs_full_c <<<"$(rsync_copy "$tree/" tree/ -a)"
 
 changed="$(python3 - "$tree" <<'PY'
@@ -70,7 +70,7 @@ print(len(pick))
 PY
 )"
 echo "bench: changed $changed files (1%); second copies" >&2
-read -r lb_inc_t lb_inc_b _ lb_inc_ac lb_inc_vc lb_inc_p <<<"$(protect_once "$work/A" "$tree")"
+read -r lb_inc_t lb_inc_b _ lb_inc_ac lb_inc_vc lb_inc_p _ <<<"$(protect_once "$work/A" "$tree")"
 # what the second pass did with its last point (an agent from before issue 14's tree work reports neither)
 lb_inc_how="$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c '
 import json, sys
