@@ -13,9 +13,8 @@
 #   4. with TREE_FILES, both failovers of the tree, each to a folder never used before (ext4 skips
 #      inodes freed seconds ago, so deleting the last round's files would slow this one's creates)
 # Each failover's CPU seconds per kind of thread come from /proc (bench/thread_cpu.py): main (the
-# calling thread: start-up, manifest, copies into the write buffer, the first slice of each direct
-# write), reading (ranged pack reads, checks, SHA-256 of every block), writing (the direct writes'
-# own thread, which waits for the device), JIT compiler threads, other (GC, VM). The machine line
+# calling thread: start-up, manifest, copies into the write buffer, writes), reading (ranged pack
+# reads, checks, SHA-256 of every block), JIT compiler threads, other (GC, VM). The machine line
 # gives the CPU, its SHA extensions and the load: on a shared machine wall times swing, CPU seconds
 # much less.
 #
@@ -58,13 +57,12 @@ failover() {
   python3 - "$label" "$(secs "$t0" "$t1")" "$(cut -d' ' -f1 /proc/loadavg)" <<PY
 import re, sys
 label, wall, load = sys.argv[1:]
-kinds = {"main": 0.0, "reading": 0.0, "writing": 0.0, "JIT": 0.0, "other": 0.0}
+kinds = {"main": 0.0, "reading": 0.0, "JIT": 0.0, "other": 0.0}
 for line in """$threads""".splitlines():
     secs, name = line.split(None, 1)
     if name == "in all":
         continue
-    kind = ("main" if name == "java" else "writing" if name.startswith("lifeboat-write-")
-            else "reading" if name.startswith("lifeboat") else "JIT" if "Compiler" in name else "other")
+    kind = "main" if name == "java" else "reading" if name.startswith("lifeboat") else "JIT" if "Compiler" in name else "other"
     kinds[kind] += float(secs)
 print(f"{label:34} {float(wall):6.2f} s  load {load:>5}  CPU {sum(kinds.values()):5.2f} s: "
       + "  ".join(f"{k} {v:4.2f}" for k, v in kinds.items()))

@@ -7,19 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes the runs of a restored file around the page cache ({@code O_DIRECT}), copied once from
- * the slices the repository verified into an aligned buffer outside the heap. Why (issue 14): a
+ * the slices the repository verified into one aligned buffer outside the heap. Why (issue 14): a
  * buffered write of a new file copies every byte into freshly allocated page-cache pages, and on a
  * virtual machine whose free memory goes back to the host each such page is faulted in on first
  * touch (1.25-1.8 CPU s of kernel time per GiB measured on the build VM, against 0.1-0.35 s with
  * O_DIRECT); the JDK also first copies a heap buffer into a buffer of its own. Here the one copy
- * is ours, into {@link #buffers}, and the device reads it from there.
+ * is ours, into {@link #buffer}, and the device reads it from there.
  *
  * <p>O_DIRECT needs aligned offsets and lengths ({@link DirectIo#ALIGN}). The aligned middle of a
  * run goes direct; a piece that starts or ends off the alignment goes through the ordinary
@@ -28,15 +24,8 @@ import java.util.concurrent.Future;
  * alignment instead and the caller cuts the file back to its length; a device is never padded
  * (what lies past the point's bytes on it is kept).
  *
- * <p>The copy and the device's write of a run overlap: there are two aligned buffers, and while
- * one slice is written (by a thread of this writer's own, which waits for the device) the next is
- * copied into the other. Why (issue 14, session 11): a direct write returns only when the device
- * has the slice, so copying, then writing, one after the other put the copy (about 0.35 s of one
- * core per GiB) on the failover's wall time beside the device's own time.
- *
- * <p>Durability is unchanged: the data is on the device when {@link #write} returns (it waits for
- * the last slice), but the file's size and extents are not, so the caller still syncs the file
- * once at the end.
+ * <p>Durability is unchanged: the data is on the device when {@link #write} returns, but the
+ * file's size and extents are not, so the caller still syncs the file once at the end.
  */
 final class DirectTarget implements AutoCloseable {
     /**
@@ -57,12 +46,7 @@ final class DirectTarget implements AutoCloseable {
     private final FileChannel direct;
     private final FileChannel buffered;
     private final long padEnd;
-    /** The two aligned buffers: a slice is copied into one while the other is being written. */
-    private final ByteBuffer[] buffers = {DirectIo.alignedBuffer(SLICE), DirectIo.alignedBuffer(SLICE)};
-    /** Writes the slices after the first, one at a time; started at the second slice. */
-    private ExecutorService writer;
-    /** The slice being written by {@link #writer}, if any. */
-    private Future<?> pending;
+    private final ByteBuffer buffer = DirectIo.alignedBuffer(SLICE);
     private long directBytes;
     /** Set when the first direct write was refused: everything goes through the page cache then. */
     private boolean refused;
@@ -122,42 +106,19 @@ final class DirectTarget implements AutoCloseable {
             viaCache += head;
         }
         long directEnd = end == padEnd ? end : end & -DirectIo.ALIGN;
-        try {
-            for (int k = 0; pos < directEnd; k++) {
-                int n = (int) Math.min(SLICE, directEnd - pos);
-                // the other buffer's slice may still be on its way to the device; this one is free
-                ByteBuffer buffer = buffers[k & 1];
-                buffer.clear();
-                from.copy(buffer, n);
-                buffer.put(ZEROS, 0, DirectIo.roundUp(n) - n); // only a run that ends the file has any
-                buffer.flip();
-                awaitPending();
-                if (refused) {
-                    writeFully(buffered, buffer, pos);
-                    viaCache += n;
-                } else if (directBytes == 0) {
-                    // the first direct write is made here: a refusal of it sends everything through the cache
-                    if (writeDirect(buffer, pos)) {
-                        directBytes += n;
-                    } else {
-                        writeFully(buffered, buffer, pos);
-                        viaCache += n;
-                    }
-                } else {
-                    long slicePos = pos;
-                    pending = writer().submit(() -> {
-                        writeFully(direct, buffer, slicePos);
-                        return null;
-                    });
-                    directBytes += n;
-                }
-                pos += n;
+        while (pos < directEnd) {
+            int n = (int) Math.min(SLICE, directEnd - pos);
+            buffer.clear();
+            from.copy(buffer, n);
+            buffer.put(ZEROS, 0, DirectIo.roundUp(n) - n); // only a run that ends the file has any
+            buffer.flip();
+            if (!refused && writeDirect(pos)) {
+                directBytes += n;
+            } else {
+                writeFully(buffered, buffer, pos);
+                viaCache += n;
             }
-            awaitPending();
-        } finally {
-            if (pending != null) {
-                quietlyAwaitPending(); // after a failure: the buffer is not reused before its write is over
-            }
+            pos += n;
         }
         if (pos < end) {
             writeBuffered(from, (int) (end - pos), pos);
@@ -172,13 +133,13 @@ final class DirectTarget implements AutoCloseable {
     }
 
     /**
-     * Writes {@code buffer} at {@code at} with O_DIRECT, on this thread. A file system that let the
-     * file be opened with the flag but refuses the write itself (some network and FUSE file systems)
-     * gets this and every later slice through the page cache instead.
+     * Writes {@link #buffer} at {@code at} with O_DIRECT. A file system that let the file be opened
+     * with the flag but refuses the write itself (some network and FUSE file systems) gets this and
+     * every later slice through the page cache instead.
      *
      * @return false when refused (the buffer is left whole for the ordinary channel)
      */
-    private boolean writeDirect(ByteBuffer buffer, long at) throws IOException {
+    private boolean writeDirect(long at) throws IOException {
         try {
             writeFully(direct, buffer, at);
             return true;
@@ -190,45 +151,6 @@ final class DirectTarget implements AutoCloseable {
             buffer.rewind();
             return false;
         }
-    }
-
-    /** Waits for the slice being written, if any; its failure is thrown here. */
-    private void awaitPending() throws IOException {
-        Future<?> f = pending;
-        if (f == null) {
-            return;
-        }
-        pending = null;
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("direct write failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while a direct write was in flight");
-        }
-    }
-
-    private void quietlyAwaitPending() {
-        try {
-            awaitPending();
-        } catch (IOException e) {
-            // the failure that got here is the one reported
-        }
-    }
-
-    private ExecutorService writer() {
-        if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "lifeboat-write-direct");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return writer;
     }
 
     private void writeBuffered(Cursor from, int n, long at) throws IOException {
@@ -248,10 +170,6 @@ final class DirectTarget implements AutoCloseable {
     /** Closes the direct channel; the ordinary one is the caller's. */
     @Override
     public void close() throws IOException {
-        quietlyAwaitPending(); // write waits for its slices; this only matters after an interrupt
-        if (writer != null) {
-            writer.shutdown();
-        }
         direct.close();
     }
 

@@ -116,8 +116,8 @@ class DirectTargetTest {
     }
 
     @Test
-    void aRunOfManySlicesIsWrittenWholeThroughBothBuffersAtAnyAlignment() throws IOException {
-        // five slices and more: each buffer is copied into while the other's slice is written
+    void aRunOfManySlicesIsWrittenWholeAtAnyAlignmentAndNothingBesideItChanges() throws IOException {
+        // five slices and more, the aligned buffer refilled for each, twice in a row on one writer
         for (int head : new int[] {0, 1, 4095, 4096, 5000}) {
             Path p = filled("many." + head + ".img", (6 << 20) + 8192);
             byte[] run = Fixtures.random(10 + head, (5 << 20) + 3 * 4096 + 77);
@@ -125,7 +125,6 @@ class DirectTargetTest {
                     DirectTarget direct = DirectTarget.open(p, ch, -1)) {
                 assumeThat(direct).as("this file system takes O_DIRECT").isNotNull();
                 long viaCache = direct.write(pieces(run, 32 << 10), head);
-                // a second run after the first: the writer's thread and buffers are reused
                 long second = direct.write(pieces(run, 32 << 10), head);
                 assertThat(second).isEqualTo(viaCache);
                 long end = head + run.length;
@@ -146,7 +145,7 @@ class DirectTargetTest {
     }
 
     @Test
-    void aSliceThatFailsOnTheWritersThreadFailsTheRunAndTheNextOnesAreNotWritten() throws IOException {
+    void aSliceThatFailsMidRunFailsTheRunAndTheNextOnesAreNotWritten() throws IOException {
         Path p = filled("failing.img", 8 << 20);
         AtomicInteger writes = new AtomicInteger();
         DirectTarget.Opener thirdWriteFails = path -> new FailingChannel(DirectTarget.O_DIRECT.open(path), writes, 3);
