@@ -18,7 +18,9 @@
 # gives the CPU, its SHA extensions and the load: on a shared machine wall times swing, CPU seconds
 # much less.
 #
-# Usage: bench/failover.sh [ROUNDS]   (default 3; TREE_FILES=50000 TREE_MB=750 adds the tree)
+# Usage: bench/failover.sh [ROUNDS]   (default 3; TREE_FILES=50000 TREE_MB=750 adds the tree;
+#        OLD_LIFEBOAT=/path/to/other/worktree/lifeboat adds, each round, that build's failover of the
+#        image from the same vault, run right after this build's: before and after, alternated)
 # Needs: java 17, python3, cmp, dd, tar. Not part of `mvn verify`. Stops by itself.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rounds="${1:-3}"
@@ -42,12 +44,12 @@ kill "$vault_pid"; wait "$vault_pid" 2>/dev/null || true # failover reads the fo
 evict_packs() {
   find "$work/V" -type f -path '*/data/*' -print0 | while IFS= read -r -d '' f; do evict_from_cache "$f"; done
 }
-# failover LABEL MACHINE TARGET [JAVA_OPTS]: one failover; prints LABEL, seconds and CPU by thread kind
+# failover LABEL MACHINE TARGET [JAVA_OPTS [LAUNCHER]]: one failover; prints LABEL, seconds and CPU by thread kind
 failover() {
-  local label=$1 machine=$2 target=$3 opts=${4:-} t0 t1 threads
+  local label=$1 machine=$2 target=$3 opts=${4:-} launcher=${5:-$here/lifeboat} t0 t1 threads
   evict_packs
   t0="$(now)"
-  LIFEBOAT_JAVA_OPTS="$opts" lb failover --dir "$work/V" --machine "$machine" --to "$target" >/dev/null 2>"$work/failover.log" &
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" failover --dir "$work/V" --machine "$machine" --to "$target" >/dev/null 2>"$work/failover.log" &
   local pid=$!
   threads="$(python3 "$here/bench/thread_cpu.py" "$pid")"
   wait "$pid" || { cat "$work/failover.log" >&2; exit 1; }
@@ -72,11 +74,20 @@ full_jit=-XX:TieredStopAtLevel=4
 echo "bench: a first failover, unmeasured (the launcher's class-data archive of failover)" >&2
 lb failover --dir "$work/V" --machine bench --to "$work/restored.img" >/dev/null 2>&1
 rm -f "$work/restored.img"
+if [ -n "${OLD_LIFEBOAT:-}" ]; then
+  timeout 900 "$OLD_LIFEBOAT" failover --dir "$work/V" --machine bench --to "$work/restored.img" >/dev/null 2>&1
+  rm -f "$work/restored.img"
+fi
 for r in $(seq 1 "$rounds"); do
   echo "bench: round $r of $rounds" >&2
   failover "image, launcher" bench "$work/restored.img"
   cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
   rm -f "$work/restored.img"
+  if [ -n "${OLD_LIFEBOAT:-}" ]; then
+    failover "image, launcher, OLD_LIFEBOAT" bench "$work/restored.img" "" "$OLD_LIFEBOAT"
+    cmp -s "$img" "$work/restored.img" || { echo "bench: the old build's image differs from the source" >&2; exit 1; }
+    rm -f "$work/restored.img"
+  fi
   failover "image, full tiered JIT" bench "$work/restored.img" "$full_jit"
   cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
   rm -f "$work/restored.img"
