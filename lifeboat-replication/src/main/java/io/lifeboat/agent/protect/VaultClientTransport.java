@@ -39,6 +39,8 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VaultClientTransport.class);
     /** The vault's list of its nodes (see {@link VaultNodes}). */
     static final String NODES = "/v1/nodes";
+    /** How long {@link #close} waits for a background ask of the nodes still under way (then closes under it). */
+    private static final long NODES_ASK_GRACE_MILLIS = 2_000;
     private final AgentLayout layout;
     private final String machine;
     private final CompletableFuture<Connected> setUp;
@@ -48,6 +50,8 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     /** The client of the node in use when it is not the first one set up (after a move to another node). */
     private volatile VaultClient moved;
     private volatile boolean nodesRefreshed;
+    /** The thread of {@link #refreshNodesInBackground}, if one was started: {@link #close} lets it finish. */
+    private volatile Thread nodesAsk;
 
     private record Connected(TlsEngine engine, VaultClient client) {
     }
@@ -179,7 +183,8 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
             }
             answered.complete(ok);
         }, "lifeboat-vault-nodes");
-        t.setDaemon(true); // a pass that ends first does not wait for it: the list is asked for again next time
+        t.setDaemon(true); // never keeps the JVM up: close() gives it a moment to end, no more
+        nodesAsk = t;
         t.start();
         return answered;
     }
@@ -271,6 +276,14 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
 
     @Override
     public void close() {
+        Thread ask = nodesAsk;
+        if (ask != null) {
+            try {
+                ask.join(NODES_ASK_GRACE_MILLIS); // a node list being written is finished, not cut at exit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Connected c;
         try {
             c = setUp.join(); // a client being set up is waited for, then closed too
