@@ -181,6 +181,8 @@ public final class AgentProtectCommand implements Callable<Integer> {
             GroupMembership membership = group == null ? null
                     : new GroupMembership(new GroupClient(transport, group), listener);
             if (once) {
+                // the connection is opened (and the vault's nodes asked for) while the pass reads
+                transport.refreshNodesInBackground();
                 if (membership != null) {
                     membership.beforeRound(); // a group that does not exist, or lacks this machine, stops here
                 }

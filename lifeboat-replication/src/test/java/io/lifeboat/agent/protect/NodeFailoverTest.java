@@ -16,10 +16,12 @@ import io.lifeboat.vault.replication.ReplicationRoutes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,51 @@ class NodeFailoverTest {
                 // the retry reaches the live node, which answers (an empty batch is refused: an answer all the same)
                 assertThat(transport.post("/v1/machines/web-1/blocks", "application/octet-stream", emptyBatch).status())
                         .isBetween(200, 499);
+            }
+        }
+    }
+
+    @Test
+    void aOneShotPassAsksForTheNodesAtItsStartAndItsFirstAnswerDoesNotAskAgain() throws Exception {
+        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
+                RepositoryOptions.defaults()));
+                TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication)) {
+            AgentLayout agent = vault.enrolled("web-1");
+            String live = "127.0.0.1:" + vault.port();
+            try (VaultClientTransport transport = VaultClientTransport.open(agent, TlsEngine.select("auto"))) {
+                // asked on a thread of its own, before any request of the pass: the list is kept
+                assertThat(transport.refreshNodesInBackground().get(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(VaultNodes.read(agent).addresses()).containsExactly(HostPort.parse(live));
+                // the pass's first answer does not ask again: the list taken away stays away
+                Files.delete(agent.nodes());
+                HttpVaultApi api = new HttpVaultApi(transport, "web-1", RetryPolicy.defaults(), new ProtectListener() {
+                }, new StopSignal());
+                assertThat(api.points()).isEmpty();
+                assertThat(agent.nodes()).doesNotExist();
+            }
+        }
+    }
+
+    @Test
+    void aNodeListAskedForAtTheStartFromANodeThatIsGoneIsAskedForAgainByTheFirstAnswer() throws Exception {
+        int dead = closedPort();
+        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
+                RepositoryOptions.defaults()));
+                TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication)) {
+            AgentLayout agent = vault.enrolled("web-1");
+            String live = "127.0.0.1:" + vault.port();
+            new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
+            new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
+            try (VaultClientTransport transport = VaultClientTransport.open(agent, TlsEngine.select("auto"))) {
+                assertThat(transport.refreshNodesInBackground().get(30, TimeUnit.SECONDS)).as("the node in use is gone").isFalse();
+                assertThat(VaultNodes.read(agent).addresses()).hasSize(2); // unchanged
+                HttpVaultApi api = new HttpVaultApi(transport, "web-1",
+                        new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(30)),
+                        new ProtectListener() {
+                        }, new StopSignal());
+                assertThat(api.points()).isEmpty(); // answered by the live node, after one failed try
+                // that first answer asked for the list, as it does without the early ask
+                assertThat(VaultNodes.read(agent).addresses()).containsExactly(HostPort.parse(live));
             }
         }
     }
