@@ -37,14 +37,12 @@ class NodeFailoverTest {
     @Test
     void aRequestToANodeThatIsGoneIsRetriedOnTheNextNodeAndTheListIsKept() throws Exception {
         int dead = closedPort();
-        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
-                RepositoryOptions.defaults()));
+        try (ReplicationRoutes replication = localRepository();
                 TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication)) {
             AgentLayout agent = vault.enrolled("web-1");
             String live = "127.0.0.1:" + vault.port();
             // the node the agent enrolled with has gone; it knows the other one from its list
-            new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
-            new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
+            pointAtAGoneNode(agent, dead, live);
 
             List<String> retries = new ArrayList<>();
             ProtectListener listener = new ProtectListener() {
@@ -68,8 +66,7 @@ class NodeFailoverTest {
             }
 
             // a block upload (sent as views of the blocks' arrays) leaves a node that is gone the same way
-            new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
-            new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
+            pointAtAGoneNode(agent, dead, live);
             List<java.nio.ByteBuffer> emptyBatch = List.of(java.nio.ByteBuffer.wrap(new byte[0]));
             try (VaultClientTransport transport = VaultClientTransport.open(agent, TlsEngine.select("auto"))) {
                 assertThatThrownBy(() -> transport.post("/v1/machines/web-1/blocks", "application/octet-stream", emptyBatch))
@@ -83,8 +80,7 @@ class NodeFailoverTest {
 
     @Test
     void aOneShotPassAsksForTheNodesAtItsStartAndItsFirstAnswerDoesNotAskAgain() throws Exception {
-        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
-                RepositoryOptions.defaults()));
+        try (ReplicationRoutes replication = localRepository();
                 TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication)) {
             AgentLayout agent = vault.enrolled("web-1");
             String live = "127.0.0.1:" + vault.port();
@@ -105,13 +101,11 @@ class NodeFailoverTest {
     @Test
     void aNodeListAskedForAtTheStartFromANodeThatIsGoneIsAskedForAgainByTheFirstAnswer() throws Exception {
         int dead = closedPort();
-        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()),
-                RepositoryOptions.defaults()));
+        try (ReplicationRoutes replication = localRepository();
                 TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication)) {
             AgentLayout agent = vault.enrolled("web-1");
             String live = "127.0.0.1:" + vault.port();
-            new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
-            new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
+            pointAtAGoneNode(agent, dead, live);
             try (VaultClientTransport transport = VaultClientTransport.open(agent, TlsEngine.select("auto"))) {
                 assertThat(transport.refreshNodesInBackground().get(30, TimeUnit.SECONDS)).as("the node in use is gone").isFalse();
                 assertThat(VaultNodes.read(agent).addresses()).hasSize(2); // unchanged
@@ -124,6 +118,17 @@ class NodeFailoverTest {
                 assertThat(VaultNodes.read(agent).addresses()).containsExactly(HostPort.parse(live));
             }
         }
+    }
+
+    /** A vault's replication routes on a local folder. */
+    private static ReplicationRoutes localRepository() {
+        return new ReplicationRoutes(ctx -> Repository.open(new LocalBackend(ctx.layout().repo()), RepositoryOptions.defaults()));
+    }
+
+    /** The agent configured with the node on port {@code dead}, which is gone, and listing it before {@code live}. */
+    private static void pointAtAGoneNode(AgentLayout agent, int dead, String live) throws IOException {
+        new AgentConfig("127.0.0.1:" + dead, "web-1").write(agent);
+        new VaultNodes(List.of(node("127.0.0.1:" + dead), node(live))).write(agent);
     }
 
     private static VaultNodes.Node node(String address) {
