@@ -3,13 +3,8 @@ package io.lifeboat.repository;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -28,8 +23,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * tombstones), and the old file is unmapped.
  *
  * <p>Crash behaviour: none needed. The file is derived data, built from {@code index/} and
- * {@code machines/} at every open; it is unlinked right after it is mapped (where the system allows), so
- * a process killed at any moment leaves nothing behind and a table is never read by another process or a
+ * {@code machines/} at every open, in a {@link ScratchMapping}: unlinked right after it is mapped, so a
+ * process killed at any moment leaves nothing behind and a table is never read by another process or a
  * later open. It is never fsynced.
  *
  * <p>Concurrency: one read/write lock per table; lookups and iteration share it, changes take it alone.
@@ -210,7 +205,7 @@ final class BlockTable implements Closeable {
         try {
             MappedByteBuffer[] old = segments;
             allocate(MIN_SLOTS);
-            unmap(old);
+            ScratchMapping.unmap(old);
         } finally {
             lock.writeLock().unlock();
         }
@@ -220,7 +215,7 @@ final class BlockTable implements Closeable {
     public void close() {
         lock.writeLock().lock();
         try {
-            unmap(segments);
+            ScratchMapping.unmap(segments);
             segments = new MappedByteBuffer[0];
             slots = 0;
             size = 0;
@@ -323,92 +318,20 @@ final class BlockTable implements Closeable {
         segments = fresh;
         size = live;
         used = live;
-        unmap(old);
+        ScratchMapping.unmap(old);
     }
 
     /** Maps a new, zeroed file of {@code n} slots (a power of two) as the table, empty. */
     private void allocate(long n) {
-        Path file = null;
         try {
-            Files.createDirectories(dir);
-            file = Files.createTempFile(dir, "blocks-" + name + "-", ".table");
-            long bytes = n * SLOT;
-            int count = (int) ((n + SEGMENT_SLOTS - 1) / SEGMENT_SLOTS);
-            MappedByteBuffer[] segs = new MappedByteBuffer[count];
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                for (int i = 0; i < count; i++) {
-                    long from = (long) i * SEGMENT_SLOTS * SLOT;
-                    segs[i] = ch.map(FileChannel.MapMode.READ_WRITE, from, Math.min(bytes - from, (long) SEGMENT_SLOTS * SLOT));
-                    segs[i].order(ByteOrder.nativeOrder());
-                }
-            }
-            unlink(file);
-            segments = segs;
-            slots = n;
-            mask = n - 1;
-            size = 0;
-            used = 0;
+            segments = ScratchMapping.map(dir, "blocks-" + name + "-", n * SLOT, (long) SEGMENT_SLOTS * SLOT);
         } catch (IOException e) {
-            if (file != null) {
-                unlink(file);
-            }
             throw new UncheckedIOException("cannot make the block table " + name + " of " + n + " slots in " + dir
                     + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Deletes the file now (its mapping stays valid on Unix); where that fails, when the JVM exits. */
-    private static void unlink(Path file) {
-        try {
-            Files.delete(file);
-        } catch (IOException e) {
-            file.toFile().deleteOnExit();
-        }
-    }
-
-    /**
-     * Unmaps at once, so a grown table does not hold twice its disk until a collection. Safe: callers hold
-     * the write lock, so no thread reads the old mapping.
-     */
-    private static void unmap(MappedByteBuffer[] segs) {
-        if (segs == null) {
-            return;
-        }
-        for (MappedByteBuffer b : segs) {
-            Cleaner.clean(b);
-        }
-    }
-
-    /** {@code sun.misc.Unsafe.invokeCleaner}, where the runtime has it; otherwise the collector unmaps. */
-    private static final class Cleaner {
-        private static final Object UNSAFE;
-        private static final java.lang.reflect.Method INVOKE;
-
-        static {
-            Object u = null;
-            java.lang.reflect.Method m = null;
-            try {
-                Class<?> c = Class.forName("sun.misc.Unsafe");
-                Field f = c.getDeclaredField("theUnsafe");
-                f.setAccessible(true);
-                u = f.get(null);
-                m = c.getMethod("invokeCleaner", java.nio.ByteBuffer.class);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                u = null;
-                m = null;
-            }
-            UNSAFE = u;
-            INVOKE = m;
-        }
-
-        static void clean(MappedByteBuffer b) {
-            if (INVOKE != null) {
-                try {
-                    INVOKE.invoke(UNSAFE, b);
-                } catch (ReflectiveOperationException e) {
-                    // left to the collector
-                }
-            }
-        }
+        slots = n;
+        mask = n - 1;
+        size = 0;
+        used = 0;
     }
 }
