@@ -119,6 +119,11 @@ public record ManifestDelta(String parent, ManifestHeader header, String sha256,
         return x == null ? y == null : x.equals(y);
     }
 
+    /** Whether the delta changes no entry and no block (the entry's metadata may still differ from the parent's). */
+    public boolean changesNothing() {
+        return file != null ? file.changes().isEmpty() : entries.isEmpty() && removed.isEmpty();
+    }
+
     /** What the delta carries, in entries and block references: to weigh it against the whole manifest. */
     public long weight() {
         if (file != null) {
