@@ -19,7 +19,8 @@ import java.util.List;
  * the merge (so the delta is held to the same rules), the digest and the whole-manifest check; when
  * the result is the parent's manifest itself (its digest equals the parent's own), the new point
  * names the parent's chunks and no chunk is written. When it is not (the entry's mtime, mode or
- * size moved), the commit is made as any other, reading the parent again.
+ * size moved), the commit is made as any other, reading the parent again. Only on a store with
+ * one writer (see {@link #commit}).
  */
 public final class DeltaCommit {
     private DeltaCommit() {
@@ -38,7 +39,10 @@ public final class DeltaCommit {
                     + " (" + delta.header().kind() + ")");
         }
         PointCommitter committer = repository.committer(machine);
-        if (delta.changesNothing()) {
+        // Not on a store several nodes share: another node's sweep, not knowing this point yet, may
+        // take the parent's chunks for unnamed (they are as old as the parent) and delete them;
+        // new chunks are young, and the grace period keeps them from such a sweep.
+        if (delta.changesNothing() && !repository.refresh.enabled()) {
             try {
                 return committer.commitOnStored(machine, delta.header(), out -> parentAsIs(repository, machine, parent, delta, out),
                         meta);
