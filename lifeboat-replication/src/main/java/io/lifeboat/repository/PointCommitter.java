@@ -94,6 +94,52 @@ final class PointCommitter {
         });
     }
 
+    /**
+     * Hands a manifest that chunks the machine has stored already hold, as they are, to the visitor it
+     * is given, and returns those chunks' names ({@link DeltaCommit}: an unchanged source's parent).
+     * It may be called a second time, from the start, when the first pass's paths came out of order.
+     */
+    @FunctionalInterface
+    interface StoredBuild {
+        List<String> build(ManifestVisitor out);
+    }
+
+    /**
+     * Commits a point that names chunks stored before (its parent's, when a delta changes nothing)
+     * instead of writing new ones: the manifest they hold is checked as it is read, under the
+     * commit's guard, exactly as {@link #commitBuilt} checks a built one (every rule, every non-zero
+     * block stored for {@code machine} now: retention or a prune may have dropped some since the
+     * parent was committed), and the point file names the same chunks. Two points naming one chunk
+     * is what a sweep already expects (a chunk goes only when no point names it), and the commit
+     * holds the repository's read lock from the parent's point file read to the new one created, so
+     * no retention deletes the chunks in between. For a 1 GiB image this saves the new chunk's
+     * encoding, compression and durable write and its second parse (issue 14, session 12).
+     */
+    PointInfo commitOnStored(String machine, ManifestHeader header, StoredBuild build, PointMeta meta) {
+        return committed(machine, header, meta, guard -> {
+            try {
+                return checkStored(machine, header, build, true, guard);
+            } catch (ManifestCheck.OutOfOrder e) {
+                return checkStored(machine, header, build, false, guard); // not listed as the agent lists: keep every path
+            }
+        });
+    }
+
+    private Checked checkStored(String machine, ManifestHeader header, StoredBuild build, boolean ordered,
+            CommitGuard guard) {
+        ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
+        if (ordered) {
+            check.expectingOrder();
+        }
+        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        List<String> chunks = build.build(counting);
+        if (chunks.isEmpty()) {
+            throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
+        }
+        check.finish(machine);
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks));
+    }
+
     /** A manifest checked against the rules and what the machine has stored, and its chunks. */
     private record Checked(ManifestSummary summary, List<String> chunks) {
     }

@@ -135,4 +135,22 @@ class SharedStoreTest {
             assertThat(store.list(FileType.DATA)).hasSize(1);
         }
     }
+
+    /**
+     * On a shared store an unchanged delta is not committed on its parent's chunks: another node's
+     * sweep, not knowing the new point yet, could take them for unnamed (they are as old as the
+     * parent); new chunks are young and the grace period keeps them.
+     */
+    @Test
+    void anUnchangedDeltaOnASharedStoreWritesChunksOfItsOwn() throws IOException {
+        try (Repository one = node("one")) {
+            Cut cut = image(7);
+            PointInfo p = Fixtures.protect(one, "web-1", cut);
+            clock.advance(Duration.ofMinutes(1)); // a chunk built now has another name
+            PointInfo made = DeltaCommit.commit(one, "web-1", ManifestDelta.between(p.id(), cut.manifest(), cut.manifest()),
+                    Fixtures.META);
+            assertThat(one.manifest("web-1", made.id())).isEqualTo(cut.manifest());
+            assertThat(store.list(FileType.MANIFESTS)).hasSize(2);
+        }
+    }
 }
