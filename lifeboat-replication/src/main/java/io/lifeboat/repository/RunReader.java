@@ -5,6 +5,7 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,89 @@ final class RunReader {
         return new BlockSlices(arrays, offsets, lengths);
     }
 
+    /**
+     * The blocks {@code ids}, found at {@code locs}, read and verified into {@code dest}: block
+     * {@code i}'s {@code lengths[i]} bytes at {@code dest}'s index {@code at[i]}, where the caller
+     * will write them from (a failover's aligned group buffer, laid out as the target file is). Each
+     * range is read on its own thread into a buffer of the backend's, lent to this reader, and every
+     * block of it is copied (a raw body) or inflated (a zstd body) straight to its place and hashed
+     * there while it is still in the core's cache: a raw block's bytes are copied once on their way
+     * from the pack to the target (issue 14, session 12). Nothing in {@code dest} may be used unless
+     * this returns: a damaged block throws (naming its pack and offset) and is added to
+     * {@code damaged}; the other blocks of the run may have been placed already, and after a
+     * failure the run's other ranges may still be landing in {@code dest} for a while, so the caller
+     * must drop a buffer whose read failed rather than reuse it.
+     *
+     * @param dest outside the heap or not; written with absolute puts only (its position is left as
+     *     it was), each range's blocks from that range's thread, so the slots must not overlap
+     */
+    void readInto(List<BlockId> ids, Pack.Location[] locs, int[] lengths, ByteBuffer dest, int[] at) {
+        for (int i = 0; i < locs.length; i++) {
+            Pack.Location loc = locs[i];
+            if (loc.raw() != lengths[i] || loc.raw() > maxBlockBytes || at[i] < 0 || at[i] + lengths[i] > dest.limit()) {
+                BlockId id = ids.get(i);
+                throw new IntegrityException(id, loc.file(), BlockCodec.where(id, loc.file()) + " at offset " + loc.offset()
+                        + ": the index says " + loc.raw() + " bytes where the point says " + lengths[i]
+                        + (loc.raw() > maxBlockBytes ? " (more than the largest block allowed, " + maxBlockBytes + ")" : ""));
+            }
+        }
+        List<PackRanges.Range> ranges = PackRanges.plan(locs);
+        List<Future<?>> others = new ArrayList<>();
+        for (int r = 1; r < ranges.size(); r++) {
+            PackRanges.Range range = ranges.get(r);
+            others.add(RANGES.submit(() -> placeRange(range, ids, locs, dest, at)));
+        }
+        try {
+            placeRange(ranges.get(0), ids, locs, dest, at);
+            for (Future<?> f : others) {
+                await(f);
+            }
+        } finally {
+            others.forEach(f -> f.cancel(true)); // after a failure, nobody waits for the rest
+        }
+    }
+
+    /** One range read, its blocks copied or inflated into their slots of {@code dest}, then hashed there. */
+    private Void placeRange(PackRanges.Range range, List<BlockId> ids, Pack.Location[] locs, ByteBuffer dest, int[] at) {
+        int[] members = range.members();
+        readRange(range, ids, locs, buf -> {
+            for (int i : members) {
+                place(ids.get(i), locs[i], buf, (int) (locs[i].offset() - range.offset()), dest, at[i]);
+            }
+        });
+        ByteBuffer[] placed = new ByteBuffer[members.length];
+        for (int k = 0; k < members.length; k++) {
+            int i = members[k];
+            placed[k] = dest.slice(at[i], locs[i].raw());
+        }
+        BlockId[] actual = BlockId.ofAll(placed, placed.length);
+        for (int k = 0; k < members.length; k++) {
+            int i = members[k];
+            BlockId id = ids.get(i);
+            if (!actual[k].equals(id)) {
+                damaged.add(id);
+                throw new IntegrityException(id, locs[i].file(), BlockCodec.where(id, locs[i].file()) + " at offset "
+                        + locs[i].offset() + ": SHA-256 of its " + locs[i].raw() + " bytes is " + actual[k] + " (damaged)");
+            }
+        }
+        return null;
+    }
+
+    /** Block {@code id}'s record at {@code buf}'s index {@code rec}: its header checked, its body put at {@code dest[to]}. */
+    private void place(BlockId id, Pack.Location loc, ByteBuffer buf, int rec, ByteBuffer dest, int to) {
+        try {
+            int body = Pack.bodyAt(id, loc, buf, rec);
+            if (loc.encoding() == BlockEncoding.RAW) {
+                dest.put(to, buf, body, loc.stored()); // stored == raw: the header check compared both with the index
+            } else {
+                BlockCodec.inflateInto(id, loc.file(), loc.offset(), buf, body, loc.stored(), dest, to, loc.raw());
+            }
+        } catch (IntegrityException e) {
+            damaged.add(id);
+            throw e;
+        }
+    }
+
     /** Block {@code i}'s record at {@code buf[at]}: its header checked, its body decoded into slot {@code i}. */
     private void slice(BlockId id, Pack.Location loc, byte[] buf, int at, byte[][] arrays, int[] offsets, int[] lengths,
             int i) {
@@ -112,6 +196,18 @@ final class RunReader {
     }
 
     private byte[] readRange(PackRanges.Range range, List<BlockId> ids, Pack.Location[] locs) {
+        byte[][] out = new byte[1][];
+        readRange(range, ids, locs, null, out);
+        return out[0];
+    }
+
+    private void readRange(PackRanges.Range range, List<BlockId> ids, Pack.Location[] locs, Backend.RangeUse use) {
+        readRange(range, ids, locs, use, null);
+    }
+
+    /** Reads {@code range}: lent to {@code use}, or (when {@code use} is null) returned in {@code out[0]}. */
+    private void readRange(PackRanges.Range range, List<BlockId> ids, Pack.Location[] locs, Backend.RangeUse use,
+            byte[][] out) {
         int first = range.members()[0];
         BlockId id = ids.get(first);
         String file = locs[first].file();
@@ -119,7 +215,12 @@ final class RunReader {
             if (sync.isPending(range.pack())) {
                 sync.syncAll(); // written behind and not yet in the store's listing: make it durable first
             }
-            return backend.readOnce(new Handle(FileType.DATA, range.pack()), range.offset(), range.length());
+            Handle pack = new Handle(FileType.DATA, range.pack());
+            if (use == null) {
+                out[0] = backend.readOnce(pack, range.offset(), range.length());
+            } else {
+                backend.readOnce(pack, range.offset(), range.length(), use);
+            }
         } catch (NoSuchFileException e) {
             throw new IntegrityException(id, file, BlockCodec.where(id, file) + ": the pack file is missing");
         } catch (EOFException e) {
@@ -130,7 +231,7 @@ final class RunReader {
         }
     }
 
-    private static byte[] await(Future<byte[]> f) {
+    private static <T> T await(Future<T> f) {
         return Await.result(f, e -> new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.FAILED,
                 "interrupted while reading blocks", e));
     }
