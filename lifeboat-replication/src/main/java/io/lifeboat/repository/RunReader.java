@@ -5,7 +5,9 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.EOFException;
 import java.io.IOException;
+import io.lifeboat.repository.hashing.BlockHasher;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,20 +114,39 @@ final class RunReader {
         }
     }
 
-    /** One range read, its blocks copied or inflated into their slots of {@code dest}, then hashed there. */
+    /**
+     * One range read, its blocks copied or inflated into their slots of {@code dest} and hashed: a
+     * raw block as it is copied when SHA-256 is {@link MessageDigest}'s (a CPU with SHA extensions,
+     * {@link BlockHasher#basis}), the others once the range is placed (many per vector, where the
+     * vector kernel hashes).
+     */
     private Void placeRange(PackRanges.Range range, List<BlockId> ids, Pack.Location[] locs, ByteBuffer dest, int[] at) {
         int[] members = range.members();
+        BlockId[] actual = new BlockId[members.length];
+        boolean hashWhileCopying = hashRawWhileCopying;
         readRange(range, ids, locs, buf -> {
-            for (int i : members) {
-                place(ids.get(i), locs[i], buf, (int) (locs[i].offset() - range.offset()), dest, at[i]);
+            for (int k = 0; k < members.length; k++) {
+                int i = members[k];
+                actual[k] = place(ids.get(i), locs[i], buf, (int) (locs[i].offset() - range.offset()), dest, at[i],
+                        hashWhileCopying);
             }
         });
+        int left = 0;
         ByteBuffer[] placed = new ByteBuffer[members.length];
+        int[] which = new int[members.length];
         for (int k = 0; k < members.length; k++) {
-            int i = members[k];
-            placed[k] = dest.slice(at[i], locs[i].raw());
+            if (actual[k] == null) {
+                int i = members[k];
+                placed[left] = dest.slice(at[i], locs[i].raw());
+                which[left++] = k;
+            }
         }
-        BlockId[] actual = BlockId.ofAll(placed, placed.length);
+        if (left > 0) {
+            BlockId[] hashed = BlockId.ofAll(placed, left);
+            for (int j = 0; j < left; j++) {
+                actual[which[j]] = hashed[j];
+            }
+        }
         for (int k = 0; k < members.length; k++) {
             int i = members[k];
             BlockId id = ids.get(i);
@@ -138,19 +159,67 @@ final class RunReader {
         return null;
     }
 
-    /** Block {@code id}'s record at {@code buf}'s index {@code rec}: its header checked, its body put at {@code dest[to]}. */
-    private void place(BlockId id, Pack.Location loc, ByteBuffer buf, int rec, ByteBuffer dest, int to) {
+    /**
+     * Block {@code id}'s record at {@code buf}'s index {@code rec}: its header checked, its body put
+     * at {@code dest[to]}.
+     *
+     * @return the block's SHA-256 when {@code hash} and it was copied (a raw body), else null (hash it where it lies)
+     */
+    private BlockId place(BlockId id, Pack.Location loc, ByteBuffer buf, int rec, ByteBuffer dest, int to, boolean hash) {
         try {
             int body = Pack.bodyAt(id, loc, buf, rec);
-            if (loc.encoding() == BlockEncoding.RAW) {
-                dest.put(to, buf, body, loc.stored()); // stored == raw: the header check compared both with the index
-            } else {
+            if (loc.encoding() != BlockEncoding.RAW) {
                 BlockCodec.inflateInto(id, loc.file(), loc.offset(), buf, body, loc.stored(), dest, to, loc.raw());
+                return null;
             }
+            // stored == raw: the header check compared both with the index
+            if (!hash) {
+                dest.put(to, buf, body, loc.stored());
+                return null;
+            }
+            return copyAndHash(buf, body, loc.stored(), dest, to);
         } catch (IntegrityException e) {
             damaged.add(id);
             throw e;
         }
+    }
+
+    /**
+     * Raw blocks hashed chunk by chunk as they are copied, by {@link MessageDigest}: where it is what
+     * hashes blocks (a CPU with SHA extensions). The vector kernel hashes many equal blocks at once,
+     * so without them a range's blocks are copied first and hashed together. A test sets this to
+     * run the other way on any CPU.
+     */
+    static volatile boolean hashRawWhileCopying = BlockHasher.basis() == BlockHasher.Basis.SHA_EXTENSIONS;
+
+    /** Bytes copied and hashed at once: small enough to stay in the core's first-level cache between the two. */
+    private static final int CHUNK = 16 << 10;
+    private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[CHUNK]);
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(BlockId::sha256);
+
+    /**
+     * Copies {@code src[from .. from + length)} to {@code dest[to]} and returns its SHA-256, reading
+     * the source once: from a buffer outside the heap (the O_DIRECT read buffer) a chunk at a time
+     * through a small array that the digest and the copy both read while it is in the core's cache;
+     * {@link MessageDigest} would otherwise copy a direct buffer through a temporary array of its own,
+     * after the copy had already pushed the block out to memory.
+     */
+    private static BlockId copyAndHash(ByteBuffer src, int from, int length, ByteBuffer dest, int to) {
+        MessageDigest sha = SHA.get();
+        if (src.hasArray()) {
+            sha.update(src.array(), src.arrayOffset() + from, length);
+            dest.put(to, src.array(), src.arrayOffset() + from, length);
+        } else {
+            byte[] chunk = CHUNKS.get();
+            for (int done = 0; done < length; ) {
+                int n = Math.min(CHUNK, length - done);
+                src.get(from + done, chunk, 0, n);
+                sha.update(chunk, 0, n);
+                dest.put(to + done, chunk, 0, n);
+                done += n;
+            }
+        }
+        return BlockId.fromBytes(sha.digest());
     }
 
     /** Block {@code i}'s record at {@code buf[at]}: its header checked, its body decoded into slot {@code i}. */

@@ -87,6 +87,29 @@ class RunReadIntoTest {
     }
 
     @Test
+    void theSameBlocksLandInPlaceWhenRawBlocksAreHashedAfterTheCopyAsTheVectorKernelDoes() {
+        boolean was = RunReader.hashRawWhileCopying;
+        RunReader.hashRawWhileCopying = !was;
+        try {
+            rawAndZstdBlocksLandInPlaceFromEveryStartInThePackAndAtEveryAlignmentOfTheBuffer();
+            aRunLongerThanARangeSpansSeveralReadBuffersWithGapsBetweenItsSlots();
+        } finally {
+            RunReader.hashRawWhileCopying = was;
+        }
+    }
+
+    @Test
+    void aFlippedByteInARawBodyIsNamedWhicheverWayItIsHashed() throws Exception {
+        boolean was = RunReader.hashRawWhileCopying;
+        RunReader.hashRawWhileCopying = !was;
+        try {
+            aFlippedByteInARawBodyIsNamedWithItsPackAndOffset();
+        } finally {
+            RunReader.hashRawWhileCopying = was;
+        }
+    }
+
+    @Test
     void aRunLongerThanARangeSpansSeveralReadBuffersWithGapsBetweenItsSlots() {
         for (Supplier<Backend> store : stores()) {
             try (Repository repo = Repository.open(store.get(), RepositoryOptions.readOnlyDefaults())) {
