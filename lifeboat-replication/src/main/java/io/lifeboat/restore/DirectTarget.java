@@ -15,7 +15,10 @@ import java.nio.file.StandardOpenOption;
  * virtual machine whose free memory goes back to the host each such page is faulted in on first
  * touch (1.25-1.8 CPU s of kernel time per GiB measured on the build VM, against 0.1-0.35 s with
  * O_DIRECT); the JDK also first copies a heap buffer into a buffer of its own. Here the one copy
- * is ours, into {@link #buffer}, and the device reads it from there.
+ * is ours, into {@link #buffer}, and the device reads it from there ({@link #write}: the in-place
+ * writer's changed blocks). A failover's fresh file or device makes none here at all ({@link
+ * #writeInPlace}): its blocks already lie in an aligned group buffer laid out as the file is,
+ * which is handed to the device as it is.
  *
  * <p>O_DIRECT needs aligned offsets and lengths ({@link DirectIo#ALIGN}). The aligned middle of a
  * run goes direct; a piece that starts or ends off the alignment goes through the ordinary

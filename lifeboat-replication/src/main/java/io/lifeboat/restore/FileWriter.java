@@ -22,11 +22,12 @@ import java.util.concurrent.Future;
 /**
  * Writes one FILE entry. Into a regular file, all-zero blocks become holes (the file is sparse);
  * onto a device they are written as zeros, since a device has no holes. Blocks are fetched (and so
- * verified) in groups, every block of a group before any of it is written, and a group's
- * consecutive blocks go out in one gathering write from the buffers the repository read them into
- * (no copy per block, no system call per block). A large entry's runs are written around the
- * page cache where the file system allows ({@link DirectTarget}): copied once into an aligned
- * buffer and written from there by the device.
+ * verified) in groups, every block of a group before any of it is written: each group into an
+ * aligned buffer outside the heap ({@link GroupBuffers}), laid out as the group lies in the file,
+ * so that a run of its consecutive blocks goes out in one write straight from there (the one copy
+ * of a block is the reading thread's, from the range of its pack into this buffer; no system call
+ * per block). A large entry's runs are written around the page cache where the file system allows
+ * ({@link DirectTarget#writeInPlace}): the device reads them from the group's buffer.
  *
  * <p>Reading and hashing cost far more than writing, so {@link #READ_AHEAD} threads read ahead:
  * while a group is written, the next ones are read and hashed on the other cores. A failure of a
@@ -36,18 +37,19 @@ import java.util.concurrent.Future;
 final class FileWriter implements AutoCloseable {
     /**
      * Blocks fetched as one group: 8 MiB of 32 KiB blocks, read as a few ranges of their packs at
-     * once (several requests in flight to object storage) and written with one gathering write
-     * per run of non-zero blocks; 64 before 2026-12-06, when every block was its own read.
+     * once (several requests in flight to object storage) and written with one write per run of
+     * non-zero blocks; 64 before 2026-12-06, when every block was its own read.
      */
     static final int GROUP_BLOCKS = 256;
     /** And no more bytes than this in one group, whatever the block size. */
     static final long GROUP_BYTES = 8 << 20;
 
     /**
-     * Bytes handed to one gathering write. The JDK copies heap buffers into a buffer outside the heap
-     * before the system call copies them again into the page cache: in pieces this size the second
-     * copy reads what the first left in the core's cache; a whole 8 MiB run at once made both copies
-     * go to memory and cost the writing thread more CPU than a write per block.
+     * Bytes handed to one write through the page cache. Measured when the runs were heap slices
+     * (session 9): the JDK copied them into a buffer outside the heap before the system call copied
+     * them again into the page cache, and in pieces this size the second copy read what the first
+     * left in the core's cache, where a whole 8 MiB run at once cost more than a write per block.
+     * From a group's buffer outside the heap only the kernel copies; the pieces are kept.
      */
     static final int WRITE_BYTES = 256 << 10;
 
