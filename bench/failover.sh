@@ -20,7 +20,8 @@
 #
 # Usage: bench/failover.sh [ROUNDS]   (default 3; TREE_FILES=50000 TREE_MB=750 adds the tree;
 #        OLD_LIFEBOAT=/path/to/other/worktree/lifeboat adds, each round, that build's failover of the
-#        image from the same vault, run right after this build's: before and after, alternated)
+#        image (and of the tree) from the same vault, run right after this build's: before and after,
+#        alternated; FULL_JIT=0 leaves out the runs with the full tiered JIT)
 # Needs: java 17, python3, cmp, dd, tar. Not part of `mvn verify`. Stops by itself.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rounds="${1:-3}"
@@ -88,9 +89,11 @@ for r in $(seq 1 "$rounds"); do
     cmp -s "$img" "$work/restored.img" || { echo "bench: the old build's image differs from the source" >&2; exit 1; }
     rm -f "$work/restored.img"
   fi
-  failover "image, full tiered JIT" bench "$work/restored.img" "$full_jit"
-  cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
-  rm -f "$work/restored.img"
+  if [ "${FULL_JIT:-1}" != 0 ]; then
+    failover "image, full tiered JIT" bench "$work/restored.img" "$full_jit"
+    cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
+    rm -f "$work/restored.img"
+  fi
   sync
   t0="$(now)"
   dd if="$img" of="$work/copy.img" bs=1M conv=fdatasync status=none
@@ -99,6 +102,12 @@ for r in $(seq 1 "$rounds"); do
   if [ -n "${TREE_FILES:-}" ]; then
     failover "tree, launcher" tree "$work/tree.$r.a"
     [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.a" >/dev/null || { echo "bench: the failed-over tree differs" >&2; exit 1; }; }
-    failover "tree, full tiered JIT" tree "$work/tree.$r.b" "$full_jit"
+    if [ -n "${OLD_LIFEBOAT:-}" ]; then
+      failover "tree, launcher, OLD_LIFEBOAT" tree "$work/tree.$r.c" "" "$OLD_LIFEBOAT"
+      [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.c" >/dev/null || { echo "bench: the old build's tree differs" >&2; exit 1; }; }
+    fi
+    if [ "${FULL_JIT:-1}" != 0 ]; then
+      failover "tree, full tiered JIT" tree "$work/tree.$r.b" "$full_jit"
+    fi
   fi
 done

@@ -118,6 +118,51 @@ final class BlockCodec {
         return raw;
     }
 
+    /**
+     * Inflates the zstd frame {@code src[srcAt .. srcAt + length)} (absolute: no position moves) into
+     * {@code dst[dstAt .. dstAt + raw)}, where the block's bytes are to stay: the index says it
+     * inflates to {@code raw} bytes, and a frame that would inflate to more, or to fewer, is damage.
+     * From a buffer outside the heap into one outside the heap zstd reads and writes them in place;
+     * from an array (a store that reads into arrays) it writes into {@code dst} in place.
+     *
+     * @param pack where the body was read from, for messages
+     * @param at   the record's offset in the pack, for messages
+     */
+    static void inflateInto(BlockId id, String pack, long at, ByteBuffer src, int srcAt, int length, ByteBuffer dst,
+            int dstAt, int raw) {
+        if (length < 4) {
+            throw new IntegrityException(id, pack, where(id, pack) + " at offset " + at + " is not a valid zstd frame ("
+                    + length + " bytes): truncated");
+        }
+        int n;
+        try {
+            if (src.isDirect() && dst.isDirect()) {
+                n = CONTEXT.get().decompressDirectByteBuffer(dst, dstAt, raw, src, srcAt, length);
+            } else if (src.hasArray() && dst.isDirect()) {
+                n = CONTEXT.get().decompressByteArrayToDirectByteBuffer(dst, dstAt, raw, src.array(),
+                        src.arrayOffset() + srcAt, length);
+            } else {
+                byte[] body = new byte[length];
+                src.get(srcAt, body);
+                byte[] out = new byte[raw];
+                n = CONTEXT.get().decompressByteArray(out, 0, raw, body, 0, length);
+                dst.put(dstAt, out, 0, n);
+            }
+        } catch (ZstdException e) {
+            CONTEXT.remove(); // a fresh context for the next block, whatever state this one was left in
+            throw new IntegrityException(id, pack, where(id, pack) + " at offset " + at + " is not a valid zstd frame of "
+                    + raw + " bytes (" + e.getMessage() + "): truncated, altered or too large", e);
+        } catch (RuntimeException e) {
+            CONTEXT.remove();
+            throw new IntegrityException(id, pack, where(id, pack) + " at offset " + at + " does not decompress: "
+                    + e.getMessage(), e);
+        }
+        if (n != raw) {
+            throw new IntegrityException(id, pack, where(id, pack) + " at offset " + at + ": " + n
+                    + " bytes where the index says " + raw);
+        }
+    }
+
     private static int checkSize(BlockId id, String pack, int rawLength, int maxBytes) {
         if (rawLength > maxBytes) {
             throw new IntegrityException(id, pack, where(id, pack) + " is " + rawLength

@@ -324,6 +324,20 @@ final class BlockStore {
 
     /** See {@link Repository#readRun}. */
     BlockSlices readRun(String machine, List<BlockId> ids) {
+        Pack.Location[] locs = locate(machine, ids);
+        return locs.length == 0 ? BlockSlices.EMPTY : runs.read(ids, locs);
+    }
+
+    /** See {@link Repository#readRunInto}. */
+    void readRunInto(String machine, List<BlockId> ids, int[] lengths, java.nio.ByteBuffer dest, int[] at) {
+        Pack.Location[] locs = locate(machine, ids);
+        if (locs.length > 0) {
+            runs.readInto(ids, locs, lengths, dest, at);
+        }
+    }
+
+    /** Where each of {@code ids} is stored, every one owned by {@code machine}. */
+    private Pack.Location[] locate(String machine, List<BlockId> ids) {
         int n = ids.size();
         Pack.Location[] locs = new Pack.Location[n];
         for (int i = 0; i < n; i++) {
@@ -333,7 +347,7 @@ final class BlockStore {
                 throw new NotFoundException("machine " + machine + " has no block " + id + " in the repository");
             }
         }
-        return n == 0 ? BlockSlices.EMPTY : runs.read(ids, locs);
+        return locs;
     }
 
     /** Reads, checks and decodes one stored block; a damaged one is remembered as such. */

@@ -159,6 +159,21 @@ final class Pack {
         return at + HEADER;
     }
 
+    /**
+     * {@link #bodyAt(BlockId, Location, byte[], int)} of a record lying at {@code buf}'s index
+     * {@code at} (a range lent by {@link io.lifeboat.repository.backend.Backend#readOnce(
+     * io.lifeboat.repository.backend.Handle, long, int, io.lifeboat.repository.backend.Backend.RangeUse)},
+     * perhaps outside the heap), read with absolute gets: {@code buf}'s position is left as it was.
+     *
+     * @throws IntegrityException when the header does not describe this block
+     */
+    static int bodyAt(BlockId id, Location loc, ByteBuffer buf, int at) {
+        byte[] header = new byte[HEADER];
+        buf.get(at, header); // 41 bytes: checked from a copy, whatever kind of buffer the range is in
+        bodyAt(id, loc, header, 0);
+        return at + HEADER;
+    }
+
     /** The blocks of a whole pack read back, for rebuilding a lost index; stops at the first bad record. */
     static List<Location> scan(String name, byte[] bytes, List<BlockId> ids) {
         List<Location> out = new ArrayList<>();

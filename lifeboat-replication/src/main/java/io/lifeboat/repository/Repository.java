@@ -220,6 +220,28 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #readRun} into the caller's buffer: block {@code i} ({@code lengths[i]} bytes, as the
+     * point says) is copied or inflated from the range its pack was read into straight to
+     * {@code dest}'s index {@code at[i]}, and hashed there against its id, so a failover writes it
+     * from where it lies without another copy. {@code dest} is written with absolute puts from
+     * several threads (slots must not overlap); nothing in it may be used unless this returns, and
+     * after a failure it must be dropped, not reused (a range still being read may land in it).
+     *
+     * @throws NotFoundException  when this machine has not stored one of them (the message names it)
+     * @throws IntegrityException when a stored copy is damaged, or its length is not the point's
+     *     (names the first such block, its pack and the record's offset)
+     */
+    public void readRunInto(String machine, List<BlockId> ids, int[] lengths, java.nio.ByteBuffer dest, int[] at) {
+        checkMachine(machine);
+        rw.readLock().lock();
+        try {
+            blocks.readRunInto(machine, ids, lengths, dest, at);
+        } finally {
+            rw.readLock().unlock();
+        }
+    }
+
     // ---- points
 
     /**

@@ -6,6 +6,7 @@ import io.lifeboat.repository.BlockSlices;
 import io.lifeboat.repository.IntegrityException;
 import io.lifeboat.repository.NotFoundException;
 import io.lifeboat.repository.Repository;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,6 +78,37 @@ final class BlockFetcher {
         verified.addAndGet(refs.size());
         bytes.addAndGet(total);
         return data;
+    }
+
+    /**
+     * {@link #fetchAll} into the caller's buffer: block {@code i} of {@code refs} lands at
+     * {@code dest}'s index {@code at[i]}, verified against its id and the point's length there (see
+     * {@link Repository#readRunInto}). A damaged block fails naming its pack, the record's offset
+     * and {@code path}; a block that is gone fails as {@link #fetch} says it. After a failure
+     * {@code dest} must be dropped, not reused.
+     */
+    void fetchInto(List<BlockRef> refs, String path, ByteBuffer dest, int[] at) {
+        List<BlockId> ids = new ArrayList<>(refs.size());
+        int[] lengths = new int[refs.size()];
+        long total = 0;
+        for (int i = 0; i < refs.size(); i++) {
+            ids.add(refs.get(i).id());
+            lengths[i] = refs.get(i).length();
+            total += lengths[i];
+        }
+        try {
+            repo.readRunInto(machine, ids, lengths, dest, at);
+        } catch (NotFoundException e) {
+            for (BlockRef ref : refs) {
+                fetch(ref, path); // throws for the first block that is gone, naming the point and the path
+            }
+            throw e; // not reached: a block missing in the group is missing alone too
+        } catch (IntegrityException e) {
+            throw new IntegrityException(e.block(), e.pack(), e.getMessage() + "; failover of " + shown(path)
+                    + " stopped before writing it", e);
+        }
+        verified.addAndGet(refs.size());
+        bytes.addAndGet(total);
     }
 
     private static void checkLength(BlockRef ref, int length, String path) {

@@ -15,7 +15,10 @@ import java.nio.file.StandardOpenOption;
  * virtual machine whose free memory goes back to the host each such page is faulted in on first
  * touch (1.25-1.8 CPU s of kernel time per GiB measured on the build VM, against 0.1-0.35 s with
  * O_DIRECT); the JDK also first copies a heap buffer into a buffer of its own. Here the one copy
- * is ours, into {@link #buffer}, and the device reads it from there.
+ * is ours, into {@link #buffer}, and the device reads it from there ({@link #write}: the in-place
+ * writer's changed blocks). A failover's fresh file or device makes none here at all ({@link
+ * #writeInPlace}): its blocks already lie in an aligned group buffer laid out as the file is,
+ * which is handed to the device as it is.
  *
  * <p>O_DIRECT needs aligned offsets and lengths ({@link DirectIo#ALIGN}). The aligned middle of a
  * run goes direct; a piece that starts or ends off the alignment goes through the ordinary
@@ -112,7 +115,7 @@ final class DirectTarget implements AutoCloseable {
             from.copy(buffer, n);
             buffer.put(ZEROS, 0, DirectIo.roundUp(n) - n); // only a run that ends the file has any
             buffer.flip();
-            if (!refused && writeDirect(pos)) {
+            if (!refused && writeDirect(buffer, pos)) {
                 directBytes += n;
             } else {
                 writeFully(buffered, buffer, pos);
@@ -127,28 +130,80 @@ final class DirectTarget implements AutoCloseable {
         return viaCache;
     }
 
+    /**
+     * Writes {@code length} bytes of {@code src} from its index {@code from} to the file at
+     * {@code at}, straight from {@code src} where it can: {@code src} is an aligned buffer outside
+     * the heap ({@link GroupBuffers}) laid out as the file is, so {@code from} and {@code at} lie
+     * at the same place within an aligned block and the aligned middle of the run goes to the
+     * device from where it lies, without a copy. A run that ends the file is padded with zeros in
+     * {@code src} itself (the bytes after it there are overwritten: the caller's buffer has room
+     * for them, {@link GroupBuffers#SIZE}). Any other buffer goes through {@link #write}'s copy.
+     * Positions and limits of {@code src} are left as they were.
+     *
+     * @return the bytes written through the page cache (the unaligned pieces), which still need
+     *     writing back; the rest is on the device already
+     */
+    long writeInPlace(ByteBuffer src, int from, int length, long at) throws IOException {
+        if (!src.isDirect() || !DirectIo.aligned(from - at)) {
+            return write(new ByteBuffer[] {src.slice(from, length)}, at);
+        }
+        long end = at + length;
+        long pos = at;
+        int p = from;
+        long viaCache = 0;
+        if (!DirectIo.aligned(pos)) {
+            int head = (int) Math.min(DirectIo.ALIGN - (pos & (DirectIo.ALIGN - 1)), end - pos);
+            writeFully(buffered, src.slice(p, head), pos);
+            pos += head;
+            p += head;
+            viaCache += head;
+        }
+        long directEnd = end == padEnd ? end : end & -DirectIo.ALIGN;
+        if (pos < directEnd) {
+            int n = (int) (directEnd - pos);
+            int padded = DirectIo.roundUp(n); // only a run that ends the file has any padding
+            for (int z = p + n; z < p + padded; z++) {
+                src.put(z, (byte) 0);
+            }
+            if (!refused && writeDirect(src.slice(p, padded), pos)) {
+                directBytes += n;
+            } else {
+                writeFully(buffered, src.slice(p, n), pos);
+                viaCache += n;
+            }
+            pos += n;
+            p += n;
+        }
+        if (pos < end) {
+            writeFully(buffered, src.slice(p, (int) (end - pos)), pos);
+            viaCache += end - pos;
+        }
+        return viaCache;
+    }
+
     /** Bytes written around the page cache so far. */
     long directBytes() {
         return directBytes;
     }
 
     /**
-     * Writes {@link #buffer} at {@code at} with O_DIRECT. A file system that let the file be opened
-     * with the flag but refuses the write itself (some network and FUSE file systems) gets this and
-     * every later slice through the page cache instead.
+     * Writes {@code from} (aligned: {@link #buffer}, or a slice of a group's buffer) at {@code at}
+     * with O_DIRECT. A file system that let the file be opened with the flag but refuses the write
+     * itself (some network and FUSE file systems) gets this and every later slice through the page
+     * cache instead.
      *
      * @return false when refused (the buffer is left whole for the ordinary channel)
      */
-    private boolean writeDirect(long at) throws IOException {
+    private boolean writeDirect(ByteBuffer from, long at) throws IOException {
         try {
-            writeFully(direct, buffer, at);
+            writeFully(direct, from, at);
             return true;
         } catch (IOException e) {
             if (!DirectIo.refusesDirectIo(e) || directBytes > 0) {
                 throw e;
             }
             refused = true;
-            buffer.rewind();
+            from.rewind();
             return false;
         }
     }

@@ -2,8 +2,8 @@ package io.lifeboat.restore;
 
 import io.lifeboat.repository.Await;
 import io.lifeboat.repository.BlockRef;
-import io.lifeboat.repository.BlockSlices;
 import io.lifeboat.repository.Entry;
+import io.lifeboat.repository.backend.DirectIo;
 import io.lifeboat.tls.LifeboatException.Kind;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +22,12 @@ import java.util.concurrent.Future;
 /**
  * Writes one FILE entry. Into a regular file, all-zero blocks become holes (the file is sparse);
  * onto a device they are written as zeros, since a device has no holes. Blocks are fetched (and so
- * verified) in groups, every block of a group before any of it is written, and a group's
- * consecutive blocks go out in one gathering write from the buffers the repository read them into
- * (no copy per block, no system call per block). A large entry's runs are written around the
- * page cache where the file system allows ({@link DirectTarget}): copied once into an aligned
- * buffer and written from there by the device.
+ * verified) in groups, every block of a group before any of it is written: each group into an
+ * aligned buffer outside the heap ({@link GroupBuffers}), laid out as the group lies in the file,
+ * so that a run of its consecutive blocks goes out in one write straight from there (the one copy
+ * of a block is the reading thread's, from the range of its pack into this buffer; no system call
+ * per block). A large entry's runs are written around the page cache where the file system allows
+ * ({@link DirectTarget#writeInPlace}): the device reads them from the group's buffer.
  *
  * <p>Reading and hashing cost far more than writing, so {@link #READ_AHEAD} threads read ahead:
  * while a group is written, the next ones are read and hashed on the other cores. A failure of a
@@ -35,18 +37,19 @@ import java.util.concurrent.Future;
 final class FileWriter implements AutoCloseable {
     /**
      * Blocks fetched as one group: 8 MiB of 32 KiB blocks, read as a few ranges of their packs at
-     * once (several requests in flight to object storage) and written with one gathering write
-     * per run of non-zero blocks; 64 before 2026-12-06, when every block was its own read.
+     * once (several requests in flight to object storage) and written with one write per run of
+     * non-zero blocks; 64 before 2026-12-06, when every block was its own read.
      */
     static final int GROUP_BLOCKS = 256;
     /** And no more bytes than this in one group, whatever the block size. */
     static final long GROUP_BYTES = 8 << 20;
 
     /**
-     * Bytes handed to one gathering write. The JDK copies heap buffers into a buffer outside the heap
-     * before the system call copies them again into the page cache: in pieces this size the second
-     * copy reads what the first left in the core's cache; a whole 8 MiB run at once made both copies
-     * go to memory and cost the writing thread more CPU than a write per block.
+     * Bytes handed to one write through the page cache. Measured when the runs were heap slices
+     * (session 9): the JDK copied them into a buffer outside the heap before the system call copied
+     * them again into the page cache, and in pieces this size the second copy read what the first
+     * left in the core's cache, where a whole 8 MiB run at once cost more than a write per block.
+     * From a group's buffer outside the heap only the kernel copies; the pieces are kept.
      */
     static final int WRITE_BYTES = 256 << 10;
 
@@ -71,6 +74,8 @@ final class FileWriter implements AutoCloseable {
     private final Progress progress;
     private final boolean direct;
     private final DirectTarget.Opener opener;
+    /** The buffers groups are read into and written from, each reused once its group is written. */
+    final GroupBuffers buffers = new GroupBuffers();
     private final ExecutorService readAhead = Executors.newFixedThreadPool(READ_AHEAD, r -> {
         Thread t = new Thread(r, "lifeboat-failover-read-ahead");
         t.setDaemon(true);
@@ -161,44 +166,61 @@ final class FileWriter implements AutoCloseable {
     }
 
     /**
+     * A group of blocks read and verified into {@code buf}, laid out as they lie in the file: the
+     * group's first byte at {@code base}, the offset of its first byte within an aligned block of the
+     * file ({@link DirectIo#ALIGN}), so that a run's aligned middle is aligned in {@code buf} too.
+     */
+    private record Fetched(ByteBuffer buf, int base) {
+        static final Fetched NONE = new Fetched(null, 0);
+    }
+
+    /**
      * Writes {@code e}'s blocks in order, each non-zero one fetched (read ahead, a group per thread)
-     * and verified first: every run of consecutive blocks of a group with one gathering write
-     * straight from the slices the repository read (zero blocks break a run into a hole, or are
-     * written as zeros when {@code zeros}), and counts the progress. With {@code early}, the disk
-     * starts on what is written while the rest is fetched ({@link EarlyWriteback}).
+     * and verified first into its group's buffer ({@link GroupBuffers}), where it lies as in the
+     * file: every run of consecutive blocks of a group is written from there with one write (zero
+     * blocks break a run into a hole, or are written as zeros when {@code zeros}), and counts the
+     * progress. The group's buffer goes back to the pool only once all its runs are written. With
+     * {@code early}, the disk starts on what is written while the rest is fetched ({@link EarlyWriteback}).
      */
     private void eachGroup(Entry e, Path p, boolean zeros, FileChannel ch, DirectTarget direct, EarlyWriteback early,
             Written done) throws IOException {
         List<List<BlockRef>> groups = groups(e.blocks());
-        ArrayDeque<Future<BlockSlices>> ahead = new ArrayDeque<>();
+        long[] starts = new long[groups.size() + 1];
+        for (int g = 0; g < groups.size(); g++) {
+            starts[g + 1] = starts[g] + bytes(groups.get(g));
+        }
+        ArrayDeque<Future<Fetched>> ahead = new ArrayDeque<>();
         if (groups.size() == 1) {
             // a small file: fetched here, since handing one group to another thread and waiting for
             // it cost more than the fetch itself in a tree of many small files
-            ahead.add(CompletableFuture.completedFuture(fetchNonZero(groups.get(0), e)));
+            ahead.add(CompletableFuture.completedFuture(fetchGroup(groups.get(0), starts[0], zeros, e)));
         } else {
             for (int g = 0; g < READ_AHEAD; g++) {
-                ahead.add(fetchAhead(groups, g, e));
+                ahead.add(fetchAhead(groups, starts, g, zeros, e));
             }
         }
         for (int g = 0; g < groups.size(); g++) {
-            BlockSlices data = await(ahead.remove());
-            ahead.add(fetchAhead(groups, g + READ_AHEAD, e));
-            List<ByteBuffer> run = new ArrayList<>();
-            long runAt = done.offset;
-            long at = done.offset;
-            int next = 0;
+            Fetched data = await(ahead.remove());
+            ahead.add(fetchAhead(groups, starts, g + READ_AHEAD, zeros, e));
+            long at = starts[g];
+            long runAt = at;
+            int runBytes = 0;
             for (BlockRef ref : groups.get(g)) {
                 if (!ref.isZero() || zeros) {
-                    if (run.isEmpty()) {
+                    if (runBytes == 0) {
                         runAt = at;
                     }
-                    run.add(ref.isZero() ? ByteBuffer.allocate(ref.length()) : data.buffer(next++));
+                    runBytes += ref.length();
                 } else {
-                    writeRun(ch, direct, run, runAt, early);
+                    writeRun(ch, direct, data, (int) (runAt - starts[g]), runBytes, runAt, early);
+                    runBytes = 0;
                 }
                 at += ref.length();
             }
-            writeRun(ch, direct, run, runAt, early);
+            writeRun(ch, direct, data, (int) (runAt - starts[g]), runBytes, runAt, early);
+            if (data.buf() != null) {
+                buffers.give(data.buf()); // every run of the group is written: nothing of it is still to be read
+            }
             for (BlockRef ref : groups.get(g)) {
                 if (ref.isZero()) {
                     progress.zeroBlock();
@@ -209,45 +231,46 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the buffers of {@code run} one after the other from {@code at} (gathering writes), then empties it. */
-    private void writeRun(FileChannel ch, DirectTarget direct, List<ByteBuffer> run, long at, EarlyWriteback early)
-            throws IOException {
-        if (run.isEmpty()) {
+    /**
+     * Writes the {@code length} bytes of a run, lying at {@code from} bytes into the group of
+     * {@code data} (past its base), at {@code at} of the file; nothing when {@code length} is 0.
+     */
+    private void writeRun(FileChannel ch, DirectTarget direct, Fetched data, int from, int length, long at,
+            EarlyWriteback early) throws IOException {
+        if (length == 0) {
             return;
         }
-        ByteBuffer[] bufs = run.toArray(new ByteBuffer[0]);
+        int index = data.base() + from;
         if (direct != null) {
-            long total = 0;
-            for (ByteBuffer b : bufs) {
-                total += b.remaining();
-            }
-            long viaCache = direct.write(bufs, at);
-            progress.wrote(total);
-            run.clear();
+            long viaCache = direct.writeInPlace(data.buf(), index, length, at);
+            progress.wrote(length);
             if (early != null && viaCache > 0) {
                 early.wrote(viaCache); // what went direct is on the device already
             }
             return;
         }
-        long total = 0;
-        ch.position(at); // the channel is this thread's alone: no other write moves its position
-        for (int from = 0; from < bufs.length; ) {
-            int to = from;
-            long bytes = 0;
-            while (to < bufs.length && (to == from || bytes + bufs[to].remaining() <= WRITE_BYTES)) {
-                bytes += bufs[to++].remaining();
+        // through the page cache: from a buffer outside the heap the JDK copies nothing, the kernel
+        // copies it into the cache; in pieces of WRITE_BYTES each piece is still in the core's cache
+        for (int done = 0; done < length; ) {
+            int n = Math.min(WRITE_BYTES, length - done);
+            ByteBuffer piece = data.buf().slice(index + done, n);
+            for (long pos = at + done; piece.hasRemaining(); ) {
+                pos += ch.write(piece, pos);
             }
-            for (long left = bytes; left > 0; ) {
-                left -= ch.write(bufs, from, to - from);
-            }
-            total += bytes;
-            from = to;
+            done += n;
         }
-        progress.wrote(total);
-        run.clear();
+        progress.wrote(length);
         if (early != null) {
-            early.wrote(total);
+            early.wrote(length);
         }
+    }
+
+    private static long bytes(List<BlockRef> group) {
+        long n = 0;
+        for (BlockRef ref : group) {
+            n += ref.length();
+        }
+        return n;
     }
 
     /**
@@ -272,12 +295,12 @@ final class FileWriter implements AutoCloseable {
         return out;
     }
 
-    /** Starts fetching group {@code g} on the read-ahead thread (an empty result past the last group). */
-    private Future<BlockSlices> fetchAhead(List<List<BlockRef>> groups, int g, Entry e) {
+    /** Starts fetching group {@code g} on the read-ahead thread (nothing past the last group). */
+    private Future<Fetched> fetchAhead(List<List<BlockRef>> groups, long[] starts, int g, boolean zeros, Entry e) {
         if (g >= groups.size()) {
-            return CompletableFuture.completedFuture(BlockSlices.EMPTY);
+            return CompletableFuture.completedFuture(Fetched.NONE);
         }
-        return readAhead.submit(() -> fetchNonZero(groups.get(g), e));
+        return readAhead.submit(() -> fetchGroup(groups.get(g), starts[g], zeros, e));
     }
 
     /** The group's blocks; a failure of its fetch is thrown here, as it was thrown there. */
@@ -285,14 +308,52 @@ final class FileWriter implements AutoCloseable {
         return Await.result(group, x -> new RestoreException(Kind.FAILED, "interrupted while reading blocks", x));
     }
 
-    private BlockSlices fetchNonZero(List<BlockRef> group, Entry e) {
+    /**
+     * Reads and verifies the non-zero blocks of {@code group}, which starts at {@code start} of the
+     * file, into a buffer of the pool at their places in the file; zero blocks, when written
+     * ({@code zeros}), get zeros there. A failed read throws and drops the buffer (see {@link
+     * GroupBuffers}).
+     */
+    private Fetched fetchGroup(List<BlockRef> group, long start, boolean zeros, Entry e) {
+        int base = (int) (start & (DirectIo.ALIGN - 1));
+        long length = bytes(group);
         List<BlockRef> nonZero = new ArrayList<>(group.size());
+        int[] at = new int[group.size()];
+        int rel = base;
         for (BlockRef ref : group) {
             if (!ref.isZero()) {
+                at[nonZero.size()] = rel;
                 nonZero.add(ref);
             }
+            rel += ref.length();
         }
-        return nonZero.isEmpty() ? BlockSlices.EMPTY : blocks.fetchAll(nonZero, e.path());
+        if (nonZero.isEmpty() && !zeros) {
+            return Fetched.NONE; // a group of holes: nothing to write
+        }
+        ByteBuffer buf = buffers.take(Math.toIntExact(base + length + DirectIo.ALIGN));
+        if (zeros) {
+            rel = base;
+            for (BlockRef ref : group) {
+                if (ref.isZero()) {
+                    zero(buf, rel, ref.length());
+                }
+                rel += ref.length();
+            }
+        }
+        if (!nonZero.isEmpty()) {
+            blocks.fetchInto(nonZero, e.path(), buf, Arrays.copyOf(at, nonZero.size()));
+        }
+        return new Fetched(buf, base);
+    }
+
+    private static final byte[] ZEROS = new byte[64 << 10];
+
+    private static void zero(ByteBuffer buf, int at, int length) {
+        for (int done = 0; done < length; ) {
+            int n = Math.min(ZEROS.length, length - done);
+            buf.put(at + done, ZEROS, 0, n);
+            done += n;
+        }
     }
 
     /** fsync; a device that cannot be synced (a character device: EINVAL) has nothing to flush. */

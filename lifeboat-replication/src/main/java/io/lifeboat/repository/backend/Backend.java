@@ -141,6 +141,28 @@ public interface Backend extends Closeable {
         return read(handle, offset, length);
     }
 
+    /** What {@link #readOnce(Handle, long, int, RangeUse)} hands a range to. */
+    @FunctionalInterface
+    interface RangeUse {
+        /**
+         * Uses {@code range} (its position 0 at the range's first byte, its limit at its last) before
+         * returning: the buffer may be reused once this returns, so nothing may keep it, and nothing
+         * may write to it.
+         */
+        void accept(java.nio.ByteBuffer range) throws IOException;
+    }
+
+    /**
+     * As {@link #readOnce(Handle, long, int)}, but the range is lent to {@code use} instead of
+     * returned: a store that reads into a buffer of its own (outside the heap, around the page
+     * cache) hands that buffer over without copying it into an array, and reuses it afterwards.
+     * The default reads an array and wraps it, so every store works unchanged (issue 14, session 12).
+     * Errors are those of {@link #readOnce(Handle, long, int)}; whatever {@code use} throws is thrown.
+     */
+    default void readOnce(Handle handle, long offset, int length, RangeUse use) throws IOException {
+        use.accept(java.nio.ByteBuffer.wrap(readOnce(handle, offset, length)));
+    }
+
     /** The file's size, or empty when it does not exist. */
     OptionalLong size(Handle handle) throws IOException;
 

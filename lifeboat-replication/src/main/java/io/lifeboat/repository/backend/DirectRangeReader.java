@@ -10,7 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads a range of a large file (a pack) around the page cache, with {@code O_DIRECT}, into one
- * aligned buffer outside the heap per thread, and copies the range out of it. Why (issue 14,
+ * aligned buffer outside the heap per thread, and copies the range out of it (or lends it to the
+ * caller, who copies what it keeps: a failover copies each block once, into its write buffer). Why (issue 14,
  * session 10): a failover reads every pack once, and a vault that writes its packs with O_DIRECT
  * ({@link DirectPackWriter}) never has them in the cache; a buffered read of such a pack fills
  * freshly allocated page-cache pages first, each faulted in by the host on this kind of virtual
@@ -51,8 +52,27 @@ final class DirectRangeReader {
      * @throws IOException  any other failure (a missing file: {@link java.nio.file.NoSuchFileException})
      */
     byte[] read(Path p, long offset, int length) throws IOException {
+        byte[][] out = new byte[1][];
+        boolean read = read(p, offset, length, range -> {
+            out[0] = new byte[length];
+            range.get(0, out[0]);
+        });
+        return read ? out[0] : null;
+    }
+
+    /**
+     * Reads {@code length} bytes of {@code p} from {@code offset} into the thread's aligned buffer
+     * and lends them to {@code use} (a slice of that buffer, position 0 at {@code offset}), without
+     * copying them out: the caller copies what it keeps. Returns false, having read nothing, when
+     * the range is smaller than {@link #MIN_BYTES}, or O_DIRECT is off or was refused just now (the
+     * caller reads through the page cache).
+     *
+     * @throws EOFException when {@code p} ends before {@code offset + length}
+     * @throws IOException  any other failure (a missing file: {@link java.nio.file.NoSuchFileException})
+     */
+    boolean read(Path p, long offset, int length, Backend.RangeUse use) throws IOException {
         if (!enabled || length < MIN_BYTES) {
-            return null;
+            return false;
         }
         long start = offset & -DirectIo.ALIGN;
         long end = offset + length;
@@ -76,12 +96,11 @@ final class DirectRangeReader {
         } catch (UnsupportedOperationException | IOException e) {
             if (DirectIo.refusesDirectIo(e)) {
                 enabled = false;
-                return null;
+                return false;
             }
             throw e;
         }
-        byte[] out = new byte[length];
-        buf.get((int) (offset - start), out);
-        return out;
+        use.accept(buf.slice((int) (offset - start), length));
+        return true;
     }
 }

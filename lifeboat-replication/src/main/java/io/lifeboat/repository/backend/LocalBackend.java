@@ -197,6 +197,26 @@ public final class LocalBackend implements Backend {
         return read(h, offset, length);
     }
 
+    /**
+     * A range of a pack lent straight from the aligned buffer it was read into with O_DIRECT
+     * ({@link DirectRangeReader}), without the copy into an array; anything else as {@link #read}.
+     */
+    @Override
+    public void readOnce(Handle h, long offset, int length, RangeUse use) throws IOException {
+        if (h.type() == FileType.DATA && offset >= 0 && length >= 0) {
+            boolean done;
+            try {
+                done = directReads.read(path(h), offset, length, use);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(h.toString(), null, "no such file in " + root);
+            }
+            if (done) {
+                return;
+            }
+        }
+        use.accept(java.nio.ByteBuffer.wrap(read(h, offset, length)));
+    }
+
     @Override
     public OptionalLong size(Handle h) throws IOException {
         try {

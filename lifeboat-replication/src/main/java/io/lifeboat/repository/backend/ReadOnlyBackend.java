@@ -74,6 +74,11 @@ public final class ReadOnlyBackend implements Backend {
     }
 
     @Override
+    public void readOnce(Handle handle, long offset, int length, RangeUse use) throws IOException {
+        delegate.readOnce(handle, offset, length, use);
+    }
+
+    @Override
     public Optional<Path> localFolder() {
         return delegate.localFolder(); // readers take a shared lock there, which changes no stored file
     }
