@@ -16,8 +16,10 @@ import java.util.Map;
  * back to the two reads.
  *
  * @param unix null unless the child is a regular file
+ * @param modeBits the 12 mode bits of any child (a folder's or symlink's entry records them too);
+ *                 -1 where there is no "unix" view ({@link #mode})
  */
-record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix) {
+record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix, int modeBits) {
     private static final String ATTRIBUTES = "unix:mode,nlink,size,lastModifiedTime,lastAccessTime,creationTime,ctime,"
             + "ino,dev,uid,gid,isRegularFile,isDirectory,isSymbolicLink,isOther,fileKey";
 
@@ -31,10 +33,18 @@ record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix) {
         }
         if (!(m.get("mode") instanceof Integer mode) || !(m.get("nlink") instanceof Integer links)) {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(p, 0644) : null);
+            return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(p, 0644) : null, -1);
         }
         Attributes a = new Attributes(m);
-        return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(m, mode, links) : null);
+        return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(m, mode, links) : null, mode & 07777);
+    }
+
+    /**
+     * The child's mode as its entry records it: {@link SourceMetadata#mode} without another stat
+     * where this one gave it, else that read of the posix view, or {@code unknown}.
+     */
+    int mode(Path p, int unknown) {
+        return modeBits >= 0 ? modeBits : SourceMetadata.mode(p, unknown);
     }
 
     /** The basic attributes as the "unix" view's map gave them. */
