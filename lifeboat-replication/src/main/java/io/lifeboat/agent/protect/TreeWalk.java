@@ -4,6 +4,7 @@ import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +22,11 @@ import java.util.concurrent.Future;
 
 /**
  * The walk of a folder tree for one pass: depth-first in name order, without following symlinks,
- * the root as entry "". The folders are scanned ahead of the walk, across folders, on the reader's
- * read-ahead threads ({@link WalkAhead}: each child's stat, a symlink's target, whether a file is
- * unchanged); of the files to be read, each folder's next {@link #LOOK_AHEAD_FILES} small ones are
- * opened and read ahead too ({@link SmallFiles}), so the walking thread mostly takes results in name
- * order. File contents are the {@link SourceReader}'s: this class decides what each child is and in
- * what order entries come.
+ * the root as entry "". Each folder's next {@link #LOOK_AHEAD_FILES} children are looked at ahead
+ * of the walk on the reader's read-ahead threads, eight to a task (attributes, in one stat each,
+ * and small files opened and read), so the walking thread only takes the results in name order.
+ * File contents are the {@link SourceReader}'s: this class decides what each child is and in what
+ * order entries come.
  *
  * <p>A regular file whose {@link FileStamp} (size, mtime, ctime, inode, device, mode, owner) equals
  * the one recorded at the last committed point keeps that point's entry and blocks without being
@@ -33,11 +34,11 @@ import java.util.concurrent.Future;
  * 1% of the bytes. Every file's stamp is kept for the next pass ({@link #stamps}).
  */
 final class TreeWalk {
-    /** Small files of a folder opened and read ahead of the walk ({@link SmallFiles}). */
+    /** Children of a folder looked at ahead of the walk ({@link #lookAhead}). */
     private static final int LOOK_AHEAD_FILES = 16;
-    /** Files up to this size are read ahead: at most 16 of them, 16 MiB, per folder being walked. */
+    /** Files up to this size are read by the look-ahead: at most 16 of them, 16 MiB, per folder being walked. */
     private static final long LOOK_AHEAD_BYTES = 1 << 20;
-    /** Small files one read-ahead task takes, in name order: {@link #LOOK_AHEAD_FILES} are two tasks, one per core. */
+    /** Children one look-ahead task takes, in name order: {@link #LOOK_AHEAD_FILES} are two tasks, one per core. */
     private static final int LOOK_AHEAD_TASK = 8;
 
     private final SourceReader reader;
@@ -77,173 +78,157 @@ final class TreeWalk {
         return hardLinkCopies;
     }
 
-    /** A small file opened and its first (and only) group read ahead of the walk, or the failure to throw when it is reached. */
-    private record Opened(FileChannel channel, SourceReader.Group first, IOException failure) {
+    /**
+     * A child of a folder as the look-ahead found it: its attributes and, for a small regular file,
+     * the file opened and its blocks read, fingerprinted and hashed ({@link #lookAhead}); for a file
+     * unchanged since the last point, instead, that point's entry ({@code kept}), and nothing opened.
+     */
+    private record Child(Path path, String name, BasicFileAttributes attributes, SourceMetadata.Unix unix,
+            FileChannel channel, SourceReader.Group first, Entry kept) {
     }
 
-    /** Adds the entries of the tree at {@code root} (named {@code rel} in the point: "" for a source) to {@code entries}. */
-    void walk(Path root, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
-        BasicFileAttributes da = Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        WalkAhead ahead = new WalkAhead(reader.readAhead(), previous);
-        try {
-            walk(ahead, root, rel, SourceMetadata.mode(root, 0755), da, entries, sink);
-        } finally {
-            ahead.close(); // a pass stopped or failed: no scan outlives the walk
+    /** Adds the entries of the tree at {@code dir} (named {@code rel} in the point) to {@code entries}. */
+    void walk(Path dir, String rel, List<Entry> entries, BlockSink sink) throws IOException, InterruptedException {
+        BasicFileAttributes da = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        entries.add(new Entry(rel, EntryType.DIRECTORY, SourceMetadata.mode(dir, 0755), SourceMetadata.mtimeNanos(da), 0,
+                null, List.of()));
+        List<Named> children = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(c -> children.add(new Named(c.getFileName().toString(), c)));
         }
-    }
-
-    /** Adds the entries of folder {@code dir} (entry {@code rel}, with its mode and attributes), then of its children. */
-    private void walk(WalkAhead ahead, Path dir, String rel, int mode, BasicFileAttributes da, List<Entry> entries,
-            BlockSink sink) throws IOException, InterruptedException {
-        entries.add(new Entry(rel, EntryType.DIRECTORY, mode, SourceMetadata.mtimeNanos(da), 0, null, List.of()));
-        List<FolderScan.Looked> children = ahead.take(dir, rel);
-        SmallFiles small = new SmallFiles(children);
+        children.sort(Comparator.comparing(Named::name));
+        ArrayDeque<Future<List<Looked>>> ahead = new ArrayDeque<>();
+        ArrayDeque<Looked> ready = new ArrayDeque<>();
+        int next = 0;
         try {
-            for (FolderScan.Looked looked : children) {
+            for (int i = 0; i < children.size(); i++) {
                 stop.check();
-                FolderScan.Child child = looked.child();
+                while (next < children.size() && next + LOOK_AHEAD_TASK <= i + LOOK_AHEAD_FILES) {
+                    int from = next;
+                    int to = Math.min(children.size(), from + LOOK_AHEAD_TASK);
+                    ahead.add(reader.readAhead().submit(() -> lookAhead(children, from, to, rel)));
+                    next = to;
+                }
+                if (ready.isEmpty()) {
+                    ready.addAll(SourceReader.take(ahead.poll()));
+                }
+                Child child = ready.poll().child();
                 BasicFileAttributes a = child.attributes();
                 if (a.isSymbolicLink()) {
-                    entries.add(new Entry(child.name(), EntryType.SYMLINK, child.mode(), SourceMetadata.mtimeNanos(a), 0,
-                            child.linkTarget(), List.of()));
+                    entries.add(new Entry(child.name(), EntryType.SYMLINK, SourceMetadata.mode(child.path(), 0777),
+                            SourceMetadata.mtimeNanos(a), 0, Files.readSymbolicLink(child.path()).toString(), List.of()));
                 } else if (a.isDirectory()) {
-                    walk(ahead, child.path(), child.name(), child.mode(), a, entries, sink);
+                    walk(child.path(), child.name(), entries, sink);
                 } else if (a.isRegularFile()) {
-                    file(child, small, entries, sink);
+                    if (child.unix().links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
+                        hardLinkCopies++;
+                    }
+                    if (child.unix().stamp() != null) {
+                        stamps.put(child.name(), child.unix().stamp());
+                    }
+                    if (child.kept() != null) {
+                        reader.keep(child.kept(), previous.file(child.name()));
+                        entries.add(child.kept());
+                        filesKept++;
+                    } else {
+                        entries.add(reader.file(child.path(), child.name(), a, child.unix().mode(), sink, child.channel(),
+                                child.first()));
+                    }
                 } else {
                     listener.skipped(child.path(), "not a regular file, directory or symlink");
                 }
             }
         } finally {
-            small.close();
-        }
-    }
-
-    /** A regular file's entry: kept from the last point, or read (its first group perhaps read ahead). */
-    private void file(FolderScan.Child child, SmallFiles small, List<Entry> entries, BlockSink sink)
-            throws IOException, InterruptedException {
-        BasicFileAttributes a = child.attributes();
-        if (child.unix().links() > 1 && a.fileKey() != null && !linked.add(a.fileKey())) {
-            hardLinkCopies++;
-        }
-        Entry kept = child.kept();
-        if (child.unix().stamp() != null) {
-            // keyed by the entry's own path string, so that LastPoint.of finds it by identity, not by its characters
-            stamps.put(kept != null ? kept.path() : child.name(), child.unix().stamp());
-        }
-        if (kept != null) {
-            reader.keep(kept, previous.file(child.name()));
-            entries.add(kept);
-            filesKept++;
-            return;
-        }
-        Opened opened = readsAhead(child) ? small.take() : null;
-        if (opened != null && opened.failure() != null) {
-            throw opened.failure();
-        }
-        entries.add(reader.file(child.path(), child.name(), a, child.unix().mode(), sink,
-                opened == null ? null : opened.channel(), opened == null ? null : opened.first()));
-    }
-
-    /** Whether the walk reads this child's first group ahead: a regular file to read, of at most {@link #LOOK_AHEAD_BYTES}. */
-    private static boolean readsAhead(FolderScan.Child c) {
-        return c.attributes().isRegularFile() && c.kept() == null && c.attributes().size() <= LOOK_AHEAD_BYTES;
-    }
-
-    /**
-     * The small files of one folder that are to be read, opened and read ahead of the walk on the
-     * read-ahead threads, {@link #LOOK_AHEAD_TASK} to a task and at most {@link #LOOK_AHEAD_FILES}
-     * ahead, taken by the walk in name order. In a tree of small files the per-file work (open, read,
-     * fingerprint, hash, close) was all on the walking thread, one file after another; a task per file
-     * cost a hand-over and a wake-up of the walking thread per file.
-     */
-    private final class SmallFiles {
-        private final List<FolderScan.Looked> children;
-        private final ArrayDeque<Future<List<Opened>>> ahead = new ArrayDeque<>();
-        private final ArrayDeque<Opened> ready = new ArrayDeque<>();
-        /** The next child to consider for a task. */
-        private int next;
-        private int submitted;
-        private int taken;
-
-        SmallFiles(List<FolderScan.Looked> children) {
-            this.children = children;
-            startTasks(); // the first files are read while the walk takes the children before them
-        }
-
-        /** The next small file to be read, in name order (the walk asks only for those {@link #readsAhead}). */
-        Opened take() throws IOException, InterruptedException {
-            startTasks();
-            if (ready.isEmpty()) {
-                ready.addAll(SourceReader.take(ahead.poll()));
-            }
-            taken++;
-            return ready.poll();
-        }
-
-        private void startTasks() {
-            while (submitted - taken + LOOK_AHEAD_TASK <= LOOK_AHEAD_FILES && next < children.size()) {
-                List<FolderScan.Child> task = new ArrayList<>(LOOK_AHEAD_TASK);
-                while (task.size() < LOOK_AHEAD_TASK && next < children.size()) {
-                    FolderScan.Child c = children.get(next++).done();
-                    if (c != null && readsAhead(c)) {
-                        task.add(c);
-                    }
-                }
-                if (!task.isEmpty()) {
-                    ahead.add(reader.readAhead().submit(() -> open(task)));
-                    submitted += task.size();
+            for (Future<List<Looked>> f : ahead) { // a pass stopped or failed: close what was opened ahead
+                List<Looked> looked = SourceReader.await(f);
+                if (looked != null) {
+                    ready.addAll(looked);
                 }
             }
-        }
-
-        /** Gives back what was read ahead and not taken (a pass stopped or failed), and closes the files. */
-        void close() {
-            for (Future<List<Opened>> f : ahead) {
-                List<Opened> opened = SourceReader.await(f);
-                if (opened != null) {
-                    ready.addAll(opened);
-                }
+            for (Looked looked : ready) {
+                close(looked.done());
             }
-            ready.forEach(TreeWalk.this::close);
         }
     }
 
-    /** Opens and reads the first group of each file of a task; a failure is kept for when the walk reaches the file. */
-    private List<Opened> open(List<FolderScan.Child> files) {
-        List<Opened> opened = new ArrayList<>(files.size());
-        for (FolderScan.Child c : files) {
+    /** Gives back what the look-ahead read of a child the walk did not take, and closes its file. */
+    private void close(Child c) {
+        if (c != null && c.channel() != null) {
+            reader.giveBack(c.first());
             try {
-                opened.add(open(c));
-            } catch (IOException e) {
-                opened.add(new Opened(null, null, e));
-            } catch (RuntimeException | Error e) {
-                opened.forEach(this::close);
-                throw e;
-            }
-        }
-        return opened;
-    }
-
-    private Opened open(FolderScan.Child c) throws IOException {
-        FileChannel ch = FileChannel.open(c.path(), StandardOpenOption.READ);
-        try {
-            return new Opened(ch, reader.readFirstGroup(ch, c.attributes().size(), c.name()), null);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    /** Gives back what was read ahead of a file the walk did not take, and closes it. */
-    private void close(Opened o) {
-        if (o != null && o.channel() != null) {
-            reader.giveBack(o.first());
-            try {
-                o.channel().close();
+                c.channel().close();
             } catch (IOException ignored) {
                 // only read from: nothing is lost, and the failure that ended the walk is the one to report
             }
+        }
+    }
+
+    /**
+     * A child of a folder and its name, taken once: sorting by {@code getFileName().toString()}
+     * made two strings a comparison.
+     */
+    private record Named(String name, Path path) {
+    }
+
+    /**
+     * One child as the look-ahead left it: what it found, or the failure to throw when the walk
+     * reaches the child (as it would have been thrown had the walk looked at it then).
+     */
+    private record Looked(Child done, IOException failure) {
+        Child child() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            return done;
+        }
+    }
+
+    /**
+     * Children {@code from} to {@code to} of a folder, looked at in one task: a task per child cost
+     * the hand-over of a task and a wake-up of the walking thread per file, more than the stat of a
+     * file that is kept unread.
+     */
+    private List<Looked> lookAhead(List<Named> children, int from, int to, String rel) {
+        List<Looked> looked = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            Named c = children.get(k);
+            try {
+                looked.add(new Looked(lookAhead(c.path(), rel.isEmpty() ? c.name() : rel + "/" + c.name()), null));
+            } catch (IOException e) {
+                looked.add(new Looked(null, e));
+            } catch (RuntimeException | Error e) {
+                looked.forEach(l -> close(l.done()));
+                throw e;
+            }
+        }
+        return looked;
+    }
+
+    /**
+     * What the walk needs of one child, found ahead of the walk on the read-ahead threads: its
+     * attributes, for a regular file its mode and link count, and for one of at most
+     * {@link #LOOK_AHEAD_BYTES} the file opened and read (its first and only group). In a tree of
+     * small files the per-file work (a stat, open, read, fingerprint, hash, close) was all on the
+     * walking thread, one file after another; now that thread only takes the results in order. A
+     * failure is kept and thrown when the walk reaches the child, as it would have been then.
+     */
+    private Child lookAhead(Path path, String name) throws IOException {
+        UnixStat stat = UnixStat.of(path); // one stat tells what the child is and, for a file, its stamp
+        BasicFileAttributes a = stat.attributes();
+        if (!a.isRegularFile()) {
+            return new Child(path, name, a, null, null, null, null);
+        }
+        SourceMetadata.Unix unix = stat.unix();
+        Entry kept = previous.unchanged(name, unix.stamp());
+        if (kept != null || a.size() > LOOK_AHEAD_BYTES) {
+            return new Child(path, name, a, unix, null, null, kept); // kept unread, or read by the walk
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new Child(path, name, a, unix, ch, reader.readFirstGroup(ch, a.size(), name), null);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 }

@@ -16,10 +16,8 @@ import java.util.Map;
  * back to the two reads.
  *
  * @param unix null unless the child is a regular file
- * @param modeBits the 12 mode bits of any child (a folder's or symlink's entry records them too);
- *                 -1 where there is no "unix" view ({@link #mode})
  */
-record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix, int modeBits) {
+record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix) {
     private static final String ATTRIBUTES = "unix:mode,nlink,size,lastModifiedTime,lastAccessTime,creationTime,ctime,"
             + "ino,dev,uid,gid,isRegularFile,isDirectory,isSymbolicLink,isOther,fileKey";
 
@@ -33,18 +31,10 @@ record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix, int mo
         }
         if (!(m.get("mode") instanceof Integer mode) || !(m.get("nlink") instanceof Integer links)) {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(p, 0644) : null, -1);
+            return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(p, 0644) : null);
         }
         Attributes a = new Attributes(m);
-        return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(m, mode, links) : null, mode & 07777);
-    }
-
-    /**
-     * The child's mode as its entry records it: {@link SourceMetadata#mode} without another stat
-     * where this one gave it, else that read of the posix view, or {@code unknown}.
-     */
-    int mode(Path p, int unknown) {
-        return modeBits >= 0 ? modeBits : SourceMetadata.mode(p, unknown);
+        return new UnixStat(a, a.isRegularFile() ? SourceMetadata.unix(m, mode, links) : null);
     }
 
     /** The basic attributes as the "unix" view's map gave them. */
