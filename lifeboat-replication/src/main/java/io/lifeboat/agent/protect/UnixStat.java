@@ -21,8 +21,18 @@ record UnixStat(BasicFileAttributes attributes, SourceMetadata.Unix unix) {
     private static final String ATTRIBUTES = "unix:mode,nlink,size,lastModifiedTime,lastAccessTime,creationTime,ctime,"
             + "ino,dev,uid,gid,isRegularFile,isDirectory,isSymbolicLink,isOther,fileKey";
 
-    /** Without following a symlink; an IOException (gone, unreadable) as {@code Files.readAttributes} throws it. */
+    /**
+     * Without following a symlink; an IOException (gone, unreadable) as {@code Files.readAttributes}
+     * throws it. From the JDK's own stat object where the launcher opened it ({@link JdkStat}), else
+     * from the "unix" view's map ({@link #ofMap}): the same values either way.
+     */
     static UnixStat of(Path p) throws IOException {
+        UnixStat direct = JdkStat.of(p);
+        return direct != null ? direct : ofMap(p);
+    }
+
+    /** {@link #of} through the "unix" view's map, or the basic and posix views where there is none. */
+    static UnixStat ofMap(Path p) throws IOException {
         Map<String, Object> m;
         try {
             m = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
