@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * One stat of a folder tree's child: its basic attributes and, for a regular file, its mode, link
- * count and {@link FileStamp}, all from the JDK's "unix" view in one system call. The walk used
+ * count and {@link FileStamp}, all from one system call: read from the JDK's own stat object
+ * ({@link JdkStat}) where the launcher opened it, else from the JDK's "unix" view. The walk used
  * to stat every file twice (the basic view, then the unix view): on a tree of 47,000 files that
  * was 94,000 stats where 47,000 tell the same. Where the file system has no "unix" view it falls
  * back to the two reads.
