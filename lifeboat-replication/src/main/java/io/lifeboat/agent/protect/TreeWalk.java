@@ -124,7 +124,8 @@ final class TreeWalk {
                         hardLinkCopies++;
                     }
                     if (child.unix().stamp() != null) {
-                        stamps.put(child.name(), child.unix().stamp());
+                        // keyed by the entry's own path string: LastPoint.of then finds it by identity, not by its characters
+                        stamps.put(child.kept() != null ? child.kept().path() : child.name(), child.unix().stamp());
                     }
                     if (child.kept() != null) {
                         reader.keep(child.kept(), previous.file(child.name()));

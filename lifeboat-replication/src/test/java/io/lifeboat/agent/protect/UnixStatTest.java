@@ -46,6 +46,37 @@ class UnixStatTest {
     @Test
     void aPathThatIsGoneIsTheReadsFailure() {
         assertThatThrownBy(() -> UnixStat.of(tmp.resolve("gone"))).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> UnixStat.ofMap(tmp.resolve("gone"))).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void theJdksOwnStatObjectIsReadHereAsTheLauncherLetsTheAgentReadIt() {
+        assertThat(JdkStat.AVAILABLE).as("surefire opens sun.nio.fs as the launcher does: the direct read is the one tested")
+                .isTrue();
+    }
+
+    @Test
+    void theDirectReadAndTheUnixViewsMapGiveTheSameStat() throws Exception {
+        Path file = Files.write(tmp.resolve("f"), new byte[4321]);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x--x"));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(1_600_000_000_123_456_789L,
+                java.util.concurrent.TimeUnit.NANOSECONDS));
+        Files.createLink(tmp.resolve("f2"), file);
+        Path dir = Files.createDirectories(tmp.resolve("d"));
+        Path link = Files.createSymbolicLink(tmp.resolve("l"), file);
+        Path empty = Files.write(tmp.resolve("empty"), new byte[0]);
+
+        for (Path p : new Path[] {file, dir, link, empty}) {
+            UnixStat direct = JdkStat.of(p);
+            UnixStat map = UnixStat.ofMap(p);
+            assertThat(direct).as(p.toString()).isNotNull();
+            assertThat(direct.unix()).as(p.toString()).isEqualTo(map.unix());
+            assertSameBasics(direct.attributes(), p);
+        }
+        FileStamp stamp = JdkStat.of(file).unix().stamp();
+        assertThat(stamp.mtimeNanos()).isEqualTo(1_600_000_000_123_456_789L);
+        assertThat(stamp.mode()).isEqualTo(0751);
+        assertThat(JdkStat.of(file).unix().links()).isEqualTo(2);
     }
 
     private static void assertSameBasics(BasicFileAttributes a, Path p) throws Exception {

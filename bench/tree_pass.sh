@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# bench/tree_pass.sh: the tree's 1%-of-files pass of two or more builds, alternated, with rsync over
+# TLS beside them in every round (issue 14, aim 4). The tool behind "The tree's walk (issue 14,
+# session 12)" in docs/performance.md.
+#
+# A variant is LABEL|LAUNCHER|JAVA_OPTS, as in bench/agent_cpu.sh: LAUNCHER is a `lifeboat` script
+# (this tree's, or a copy of another build's script, launcher folder and jar), JAVA_OPTS go in
+# LIFEBOAT_JAVA_OPTS. The tree is bench/tree.sh's (make_tree). Each variant is a machine of its own
+# in one vault (warmed first) that protects the same tree: a full pass and an unmeasured 1% pass
+# first (the second writes the launcher's class-data archive for a tree pass), then every round
+# changes 1% of the files (as tree.sh does) and runs rsync's pass, then each variant's pass, the
+# order of the variants turned by one each round, so the load of a shared machine falls on all alike.
+# Per pass: the load, the wall time of the whole command (a fresh JVM), the pass after start-up as
+# the agent timed it, files kept unread, bytes sent, and the agent's CPU by thread kind
+# (bench/thread_cpu.py); per round rsync's time, CPU (client, daemon, both stunnels) and bytes.
+#
+# Usage: bench/tree_pass.sh ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
+#        FILES=50000 SIZE_MB=750 by default.
+# Needs: java 17, rsync, stunnel4, openssl, python3, tar. Not part of `mvn verify`. Stops by itself.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+rounds="${1:?rounds}"
+shift
+[ "$#" -ge 1 ] || { echo "usage: bench/tree_pass.sh ROUNDS 'LABEL|LAUNCHER|JAVA_OPTS'..." >&2; exit 2; }
+need_tools rsync stunnel openssl python3 java tar
+machine_line
+
+tree="$work/tree"
+make_tree "$tree" "${FILES:-50000}" "${SIZE_MB:-750}"
+start_vault
+enroll_agent warm-up "$work/W"
+make_image "$work/warm.img" 128 warm-up-host random
+lb agent protect --dir "$work/W" --once "$work/warm.img" >/dev/null # the vault's JIT warmed, as a running vault's is
+rm -f "$work/warm.img"
+start_rsync_tls
+rsync_copy "$tree/" tree/ -a >/dev/null
+
+change_tree() { # 1% of the tree's files, as bench/tree.sh changes them (another choice each round)
+  python3 - "$tree" "$1" <<'PY'
+import os, random, sys
+root, seed = sys.argv[1], int(sys.argv[2])
+paths = []
+for d, dirs, names in os.walk(root):
+    dirs.sort()
+    for n in sorted(names):
+        p = os.path.join(d, n)
+        if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) > 0:
+            paths.append(p)
+r = random.Random(seed)
+for i, p in enumerate(r.sample(paths, max(1, len(paths) // 100))):
+    os.chmod(p, os.stat(p).st_mode | 0o200)
+    with open(p, "r+b") as f:
+        if i % 2:
+            f.seek(0, 2)
+            f.write(b"changed by bench/tree_pass.sh %d\n" % i)
+        else:
+            f.seek(r.randrange(os.path.getsize(p)))
+            f.write(os.urandom(min(64, os.path.getsize(p))))
+PY
+}
+
+# one_pass LABEL LAUNCHER OPTS AGENT_DIR: one cold `agent protect --once` of the tree; prints one line
+one_pass() {
+  local label="$1" launcher="$2" opts="$3" dir="$4" load pid t0 t1 sampler
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  t0="$(now)"
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --once --json "$tree" \
+    >"$work/protect.jsonl" 2>/dev/null & pid=$!
+  python3 "$here/bench/thread_cpu.py" "$pid" >"$work/threads" & sampler=$!
+  wait "$pid"
+  t1="$(now)"
+  wait "$sampler"
+  python3 - "$label" "$load" "$(secs "$t0" "$t1")" "$work/threads" "$work/protect.jsonl" <<'PY'
+import json, sys
+label, load, wall, threads, events = sys.argv[1:6]
+kinds = {"main": 0.0, "read": 0.0, "jit": 0.0, "gc": 0.0, "net": 0.0, "other": 0.0}
+total = 0.0
+for line in open(threads):
+    secs, name = line.split(None, 1)
+    name = name.strip()
+    if name == "in all":
+        total = float(secs)
+        continue
+    # /proc cuts thread names at 15 characters: "vert.x-eventloo", "ForkJoinPool.co", "lifeboat-read-a"
+    k = ("jit" if "CompilerThre" in name else "main" if name in ("main", "java")
+         else "read" if name.startswith(("lifeboat-read", "ForkJoinPool"))
+         else "net" if name.startswith(("lifeboat-", "vert.x", "nioEventLoop", "globalEventExec"))
+         else "gc" if name in ("VM Thread", "GC Thread#") else "other")
+    kinds[k] += float(secs)
+e = [json.loads(l) for l in open(events) if '"committed"' in l][-1]
+print(f"{label:<10} load {load:>5}  wall {float(wall):5.2f} s  pass {e['seconds']:5.2f} s  kept {e.get('filesKept', '?'):>6}"
+      f"  sent {e['bytesSent']:>10,}  CPU {total:5.2f} s:" + "".join(f" {k} {v:.2f}" for k, v in kinds.items()))
+PY
+}
+
+i=0
+for variant in "$@"; do
+  IFS='|' read -r label launcher opts <<<"$variant"
+  i=$((i + 1))
+  enroll_agent "tree$i" "$work/A$i"
+  for _ in 1 2; do # the full pass, then a pass that writes the tree pass's class-data archive
+    LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$work/A$i" --once "$tree" >/dev/null 2>&1
+  done
+done
+variants=("$@")
+for round in $(seq 1 "$rounds"); do
+  change_tree "$round"
+  sleep 1.1 # a pass does not trust a stamp changed within a second of its start: each variant the same
+  read -r rs_t rs_b rs_c <<<"$(rsync_copy "$tree/" tree/ -a)"
+  echo "round $round  rsync over stunnel: $rs_t s, CPU $rs_c s, $rs_b bytes sent"
+  for k in $(seq 0 $(( ${#variants[@]} - 1 ))); do
+    j=$(( (k + round - 1) % ${#variants[@]} ))
+    IFS='|' read -r label launcher opts <<<"${variants[$j]}"
+    one_pass "$label" "$launcher" "$opts" "$work/A$((j + 1))"
+  done
+done
+machine_line
