@@ -104,7 +104,7 @@ public final class Protector {
         SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
         reader.keepUnchanged(previous);
-        try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
+        try (Uploader uploader = new Uploader(vault, options, listener, stop)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
             uploader.finish();
             blocksSent = uploader.blocksSent();
