@@ -48,30 +48,21 @@ final class BlockingHttp implements AutoCloseable {
     }
 
     /**
-     * With a body given as views, in order, handed to netty as one composite buffer over them, each
-     * part outside the heap ({@link DirectBodies}): the parts already there (the agent's raw blocks)
-     * are encrypted from where they lie. Returns, or throws, only once netty no longer reads the
-     * views ({@link BodyWrite#awaitEnd}), so the caller may reuse their memory; a retry sends them again.
+     * With a body given as views, in order: gathered into a buffer outside the heap
+     * ({@link DirectBodies}), which the TLS engine encrypts from without a further copy. A retry
+     * gathers the views again.
      */
     VaultResponse send(HttpMethod method, String path, java.util.List<java.nio.ByteBuffer> body,
             Map<String, String> headers) {
-        DirectBodies.Gathered gathered = bodies.gather(body);
-        Buffer joined = BufferInternal.buffer(Unpooled.wrappedBuffer(gathered.views().toArray(java.nio.ByteBuffer[]::new)));
-        BodyWrite write = new BodyWrite();
-        try {
-            return send(method, path, joined, headers, write);
-        } finally {
-            write.awaitEnd(method + " " + path);
-            bodies.give(gathered);
+        java.nio.ByteBuffer gathered = bodies.gather(body);
+        VaultResponse r = send(method, path, BufferInternal.buffer(Unpooled.wrappedBuffer(gathered)), headers);
+        if (r.status() >= 200 && r.status() < 300) {
+            bodies.give(gathered); // answered with success: the vault read all of it, netty is done with it
         }
+        return r;
     }
 
     private VaultResponse send(HttpMethod method, String path, Buffer body, Map<String, String> headers) {
-        return send(method, path, body, headers, null);
-    }
-
-    private VaultResponse send(HttpMethod method, String path, Buffer body, Map<String, String> headers,
-            BodyWrite write) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("VaultClient blocks: do not call it on an event-loop thread");
         }
@@ -80,7 +71,7 @@ final class BlockingHttp implements AutoCloseable {
         headers.forEach(ro::putHeader);
         try {
             return client.request(ro)
-                    .compose(req -> sent(req, body, write)
+                    .compose(req -> (body == null ? req.send() : req.send(body))
                             .compose(resp -> resp.body().map(b -> {
                                 Map<String, String> h = new HashMap<>();
                                 resp.headers().forEach(e -> h.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
@@ -99,19 +90,6 @@ final class BlockingHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LifeboatException(LifeboatException.Kind.FAILED, "interrupted", e);
         }
-    }
-
-    /** Sends the request's body, if any, and gives the answer; {@code write}, when given, learns when the body's write ends. */
-    private static io.vertx.core.Future<io.vertx.core.http.HttpClientResponse> sent(
-            io.vertx.core.http.HttpClientRequest req, Buffer body, BodyWrite write) {
-        if (write == null) {
-            return body == null ? req.send() : req.send(body);
-        }
-        if (!write.begin(req)) {
-            return io.vertx.core.Future.failedFuture("the request was given up before it was sent");
-        }
-        req.end(body).onComplete(done -> write.ended());
-        return req.response();
     }
 
     /**

@@ -1,22 +1,25 @@
 package io.lifeboat.agent;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * Request bodies made of views, with every part outside the heap: the parts that already lie there
- * (the agent's raw blocks, where it read them) as they are, the parts in the heap (a block batch's
- * headers, compressed blocks, any array body) copied into a buffer of a pool, used again from
- * request to request.
+ * Request bodies gathered outside the heap, in buffers used again from request to request.
  *
- * <p>Why: the TLS engine (BoringSSL) encrypts from memory outside the heap, and netty's {@code
- * SslHandler} copies a whole record's worth of a body into a new buffer outside the heap whenever
- * any part of it lies in the heap. With every part outside, netty hands the parts to the engine as
- * they lie: a raw block goes from the read to the socket without a copy in Java, and only the small
- * parts are copied, on the sending thread instead of the one event loop. A pooled buffer goes back
- * only once the write of the body ended ({@link #give}), when netty no longer reads it.
+ * <p>Why: the TLS engine (BoringSSL) encrypts from memory outside the heap. A body in a heap array
+ * is copied there by netty on the event loop, 16 KiB at a time; gathering the views straight into a
+ * buffer outside the heap is one copy, done on the sending thread instead of the one event loop, and
+ * no 16 MiB array is allocated, cleared and collected per batch.
+ *
+ * <p>Why raw blocks that already lie outside the heap (the agent's slice buffers) are gathered too,
+ * not handed to netty where they lie: BoringSSL makes one TLS record of each part it is given, so a
+ * batch as its parts (each block's 41-byte header, then its body) cost the event loop 0.3-0.4 CPU s
+ * more per GiB than this copy costs the sending thread (0.1 s), and netty walks every part of a
+ * composite buffer for each record it cuts from it (docs/performance.md, "The agent's
+ * read-to-socket path"). A buffer goes back to the pool only after a 2xx
+ * answer (the vault reads a whole body before it answers so), never after a failure, when netty
+ * might still be writing from it; such a buffer is left to the collector.
  */
 final class DirectBodies {
     /** Buffers kept: two batches in flight and one being filled. */
@@ -26,62 +29,25 @@ final class DirectBodies {
 
     private final ArrayBlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(KEPT);
 
-    /**
-     * A body: the views, in order, each outside the heap; {@code pooled} holds the heap views' bytes
-     * (null when there were none), to {@link #give} back once the body was written.
-     */
-    record Gathered(List<ByteBuffer> views, ByteBuffer pooled) {
-        /** Bytes of the body. */
-        long length() {
-            long n = 0;
-            for (ByteBuffer v : views) {
-                n += v.remaining();
-            }
-            return n;
-        }
-    }
-
-    /**
-     * The views' bytes, in order, outside the heap: each view outside the heap as it is (a view of
-     * it, so its position is left alone, for a retry), each run of views in the heap copied into one
-     * part of a pooled buffer.
-     */
-    Gathered gather(List<ByteBuffer> views) {
-        long inHeap = 0;
+    /** The views' bytes, one after the other, in a buffer of the pool (flipped: ready to be read). */
+    ByteBuffer gather(List<ByteBuffer> views) {
+        long total = 0;
         for (ByteBuffer v : views) {
-            inHeap += v.isDirect() ? 0 : v.remaining();
+            total += v.remaining();
         }
-        if (inHeap > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a request body of " + inHeap + " bytes in the heap does not fit one buffer");
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a request body of " + total + " bytes does not fit one buffer");
         }
-        ByteBuffer pooled = inHeap == 0 ? null : take((int) inHeap);
-        List<ByteBuffer> out = new ArrayList<>(views.size());
-        int runStart = 0;
+        ByteBuffer out = take((int) total);
         for (ByteBuffer v : views) {
-            if (v.isDirect()) {
-                runStart = endRun(pooled, runStart, out);
-                out.add(v.slice());
-            } else {
-                pooled.put(v.duplicate());
-            }
+            out.put(v.duplicate());
         }
-        endRun(pooled, runStart, out);
-        return new Gathered(out, pooled);
+        return out.flip();
     }
 
-    /** Adds the heap bytes copied since {@code runStart} as one view; returns where the next run starts. */
-    private static int endRun(ByteBuffer pooled, int runStart, List<ByteBuffer> out) {
-        if (pooled != null && pooled.position() > runStart) {
-            out.add(pooled.slice(runStart, pooled.position() - runStart));
-        }
-        return pooled == null ? 0 : pooled.position();
-    }
-
-    /** Hands a body's pooled buffer back once netty no longer reads it (its write ended). */
-    void give(Gathered body) {
-        if (body.pooled() != null) {
-            free.offer(body.pooled().clear());
-        }
+    /** Hands a buffer back once the request that carried it was answered with success. */
+    void give(ByteBuffer b) {
+        free.offer(b.clear());
     }
 
     private ByteBuffer take(int size) {

@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The memory outside the heap that one protect pass reads blocks into and sends them from: slices
+ * The memory outside the heap that protect passes read blocks into and send them from: slices
  * of {@link BlockGroupReader#SLICE} blocks (read with one positional read) and single blocks, handed
  * back and forth instead of allocated per read.
  *
@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changed blocks among unchanged ones) would keep 16 blocks' memory for them: the reader copies
  * those into single-block buffers instead ({@link #copy}), so what is held stays within twice the
  * bytes in flight. Each pool keeps at most what {@code capacity} blocks fill (about what is in
- * flight at a time) and goes away with the pass.
+ * flight at a time; slices twice that); the {@link Protector} keeps it from pass to pass. A block
+ * that a failed pass never let go keeps its buffer out of the pool for good (to the collector),
+ * so a buffer a failed request may still be read from is never read into again.
  */
 final class BlockBuffers {
     private final int blockSize;
@@ -32,7 +34,10 @@ final class BlockBuffers {
 
     BlockBuffers(int blockSize, int capacity) {
         this.blockSize = blockSize;
-        this.slices = new ArrayBlockingQueue<>(Math.max(1, capacity / BlockGroupReader.SLICE));
+        // twice: a slice stays held until its last block's batch was sent, so more slices than
+        // `capacity` blocks fill are out at a time (a slice made and dropped again and again costs
+        // its zeroing and, once enough were dropped, a full collection to free them)
+        this.slices = new ArrayBlockingQueue<>(Math.max(1, 2 * capacity / BlockGroupReader.SLICE));
         this.blocks = new ArrayBlockingQueue<>(Math.max(1, capacity));
     }
 

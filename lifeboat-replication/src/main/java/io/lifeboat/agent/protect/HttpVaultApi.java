@@ -72,9 +72,9 @@ public final class HttpVaultApi implements VaultApi {
     }
 
     /**
-     * As {@link #upload}, with the raw blocks' bodies where the agent read them: the transport hands
-     * them to the TLS engine as they lie ({@link VaultTransport#post}) and returns only once it no
-     * longer reads them, and every retry sends the same views again.
+     * As {@link #upload}, with the raw blocks' bodies where the agent read them: the transport takes
+     * them as views ({@link VaultTransport#post}: the agent's gathers them into one buffer outside the
+     * heap) and every retry sends the same views again.
      */
     @Override
     public void uploadBatch(List<OutgoingBlock> blocks) {

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One block as the agent sends it: an {@link EncodedBlock} whose body is a {@link ByteBuffer}
  * (from its position to its limit), so that it may lie outside the heap, where the agent read it,
- * and go to the TLS engine from there ({@link BlockBatchCodec#views}). Nobody writes into the body
- * while the block exists, and readers take views of it, never move its position.
+ * with no copy in the heap kept for sending ({@link BlockBatchCodec#views}). Nobody writes into the
+ * body while the block exists, and readers take views of it, never move its position.
  */
 public record OutgoingBlock(BlockId id, BlockEncoding encoding, int rawLength, ByteBuffer body) {
     public OutgoingBlock {
