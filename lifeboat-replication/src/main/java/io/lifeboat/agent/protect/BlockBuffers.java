@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of {@link BlockGroupReader#SLICE} blocks (read with one positional read) and single blocks, handed
  * back and forth instead of allocated per read.
  *
- * <p>Why outside the heap, and held rather than copied: a block the vault lacks goes from the read
- * to the TLS engine (which encrypts from memory outside the heap) without a copy in Java. Before,
- * every such block was copied from the slice into a heap array, and again from there into the
- * request body. A buffer is held by everyone who still needs a block in it: the reader while it
+ * <p>Why outside the heap, and held rather than copied: a block the vault lacks stays where it
+ * was read until its batch was sent, and is gathered from there into the request body outside the
+ * heap, the memory the TLS engine encrypts from. Before, every such block was also kept as a copy
+ * in a pooled heap array: 128 MiB of the heap in a full pass, and 0.15 CPU s per GiB of collection
+ * ({@code docs/performance.md}, "The agent's read-to-socket path"). A buffer is held by everyone
+ * who still needs a block in it: the reader while it
  * names the slice's blocks, then each block handed on ({@link HeldBlock}) until the batch that
- * carries it was written, or the vault was found to hold it. The last to let go puts the buffer
+ * carries it was sent, or the vault was found to hold it. The last to let go puts the buffer
  * back in the pool; nothing may read a block after letting it go, since the buffer may be read into
  * again at once.
  *

@@ -33,7 +33,7 @@ final class BlockGroupReader {
     /**
      * Heap arrays for one slice's blocks, one set per task reading at a time: each non-zero block is
      * copied there to be fingerprinted (hash4j hashes arrays only), sniffed and hashed while it is in
-     * this core's cache; the bytes sent are the ones in the slice buffer. Taken last in, first out, so
+     * this core's cache; the bytes sent are gathered from the slice buffer. Taken last in, first out, so
      * a set is most likely still in the cache; a pool of the reader's own rather than a thread-local,
      * so they go away with the pass instead of staying with the pool's threads.
      */
@@ -106,12 +106,12 @@ final class BlockGroupReader {
      * copied into a heap array of {@link #scratch} (one copy of 32 KiB, a few microseconds, into
      * memory that stays in the cache) and fingerprinted, sniffed and hashed there, since neither
      * hash4j nor the vector kernel reads memory outside the heap. A changed block goes on as a hold
-     * on the slice buffer ({@link HeldBlock}), so the uploader sends it from where it was read; when
+     * on the slice buffer ({@link HeldBlock}), so its batch is gathered from where it was read; when
      * what goes on fills less than half the slice, it goes as a copy instead (see {@link BlockBuffers}).
      *
      * <p>Why outside the heap: the JDK reads a file into a heap array through a buffer of its own
-     * outside the heap and then copies it over, and the TLS engine encrypts from memory outside the
-     * heap. The buffer is aligned, so the same read works on a channel opened with O_DIRECT ({@link SourceChannel}).
+     * outside the heap and then copies it over; reading there directly saves that copy, and the zero
+     * check needs no copy at all. The buffer is aligned, so the same read works on a channel opened with O_DIRECT ({@link SourceChannel}).
      */
     private void readSlice(SourceChannel ch, SourceReader.Group g, int from, long position, KnownBlocks.File last, long firstIndex)
             throws IOException {
