@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Raw blocks are sent from the buffers they were read into, so a buffer must not be read into again
- * while a batch that carries one of its blocks is being sent, or may be sent again. Here the vault is
+ * Raw blocks stay in the buffers they were read into until their batch was sent (the transport
+ * takes the batch as views of them), so a buffer must not be read into again while a batch that
+ * carries one of its blocks is being sent, or may be sent again. Here the vault is
  * slow (each body is read, then read again after a pause in which the reader reads on) and cuts the
  * first attempt of every batch, and the pool keeps only two slices: every attempt of every batch
  * must carry the same bytes, and those the blocks' ids name.
