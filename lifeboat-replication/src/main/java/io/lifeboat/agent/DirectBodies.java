@@ -14,7 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  *
  * <p>Why raw blocks that already lie outside the heap (the agent's slice buffers) are gathered too,
  * not handed to netty where they lie: BoringSSL makes one TLS record of each part it is given, so a
- * batch as its parts (each block's 41-byte header, then its body) cost the event loop 0.3-0.4 CPU s
+ * batch as its parts (each block's 41-byte header, then its body) cost the event loop 0.3-0.5 CPU s
  * more per GiB than this copy costs the sending thread (0.1 s), and netty walks every part of a
  * composite buffer for each record it cuts from it (docs/performance.md, "The agent's
  * read-to-socket path"). A buffer goes back to the pool only after a 2xx

@@ -24,9 +24,10 @@ public interface VaultApi {
 
     /**
      * Sends one batch whose bodies may lie outside the heap (the agent's raw blocks, where it read
-     * them). It returns, or throws, only once nothing reads the bodies any more (every attempt's
-     * write ended), so the caller may then reuse their memory; a retry sends the same bodies. By
-     * default the bodies are copied into arrays and sent with {@link #upload}.
+     * them). It returns, or throws, only once nothing reads the bodies any more (the agent's
+     * transport copies them into a request body of its own), so the caller may then reuse their
+     * memory; a retry sends the same bodies. By default they are copied into arrays and sent with
+     * {@link #upload}.
      */
     default void uploadBatch(List<OutgoingBlock> blocks) {
         upload(blocks.stream().map(OutgoingBlock::toEncoded).toList());
