@@ -164,9 +164,9 @@ class TreeWalkTest {
                 new BlockFingerprint(new FingerprintKey(7)));
         reader.keepUnchanged(previous);
         AtomicInteger sunk = new AtomicInteger();
-        Manifest m = reader.read(root, root.toString(), SourceKind.DIRECTORY, (id, data, length, incompressible) -> {
+        Manifest m = reader.read(root, root.toString(), SourceKind.DIRECTORY, (id, data, incompressible) -> {
             sunk.incrementAndGet();
-            buffers.give(data);
+            data.release();
         });
         return new Pass(m, reader, sunk);
     }
