@@ -164,9 +164,9 @@ class TreeWalkTest {
                 new BlockFingerprint(new FingerprintKey(7)));
         reader.keepUnchanged(previous);
         AtomicInteger sunk = new AtomicInteger();
-        Manifest m = reader.read(root, root.toString(), SourceKind.DIRECTORY, (id, data, incompressible) -> {
+        Manifest m = reader.read(root, root.toString(), SourceKind.DIRECTORY, (id, data, length, incompressible) -> {
             sunk.incrementAndGet();
-            data.release();
+            buffers.give(data);
         });
         return new Pass(m, reader, sunk);
     }
