@@ -8,16 +8,10 @@ import java.util.concurrent.ArrayBlockingQueue;
  * Request bodies gathered outside the heap, in buffers used again from request to request.
  *
  * <p>Why: the TLS engine (BoringSSL) encrypts from memory outside the heap. A body in a heap array
- * is copied there by netty on the event loop, 16 KiB at a time; gathering the views straight into a
- * buffer outside the heap is one copy, done on the sending thread instead of the one event loop, and
- * no 16 MiB array is allocated, cleared and collected per batch.
- *
- * <p>Why raw blocks that already lie outside the heap (the agent's slice buffers) are gathered too,
- * not handed to netty where they lie: BoringSSL makes one TLS record of each part it is given, so a
- * batch as its parts (each block's 41-byte header, then its body) cost the event loop 0.3-0.5 CPU s
- * more per GiB than this copy costs the sending thread (0.1 s), and netty walks every part of a
- * composite buffer for each record it cuts from it (docs/performance.md, "The agent's
- * read-to-socket path"). A buffer goes back to the pool only after a 2xx
+ * is copied there by netty on the event loop, 16 KiB at a time, after the agent has already copied
+ * every block into that array; gathering the blocks straight into a buffer outside the heap is one
+ * copy instead of two, done on the sending thread instead of the one event loop, and no 16 MiB array
+ * is allocated, cleared and collected per batch. A buffer goes back to the pool only after a 2xx
  * answer (the vault reads a whole body before it answers so), never after a failure, when netty
  * might still be writing from it; such a buffer is left to the collector.
  */

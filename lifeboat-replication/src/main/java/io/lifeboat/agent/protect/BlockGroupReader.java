@@ -5,8 +5,8 @@ import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.hashing.MultiBlockSha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -20,7 +20,7 @@ final class BlockGroupReader {
     /** Blocks read and hashed at a time, in slices of {@link #SLICE} on all cores. */
     static final int GROUP = 256;
     /** Blocks one task reads and hashes: a slice is what a multi-buffer hash takes at once. */
-    static final int SLICE = 16;
+    private static final int SLICE = 16;
     /**
      * Hashing this much in one pass starts the vector kernel's warm-up: worth its second of CPU for
      * a source that changed a lot (or a running agent's first big pass), not for a few changed blocks.
@@ -31,13 +31,11 @@ final class BlockGroupReader {
     /** A block of zeros outside the heap, to compare blocks read there with. */
     private final ByteBuffer zeros;
     /**
-     * Heap arrays for one slice's blocks, one set per task reading at a time: each non-zero block is
-     * copied there to be fingerprinted (hash4j hashes arrays only), sniffed and hashed while it is in
-     * this core's cache; the bytes sent are gathered from the slice buffer. Taken last in, first out, so
-     * a set is most likely still in the cache; a pool of the reader's own rather than a thread-local,
-     * so they go away with the pass instead of staying with the pool's threads.
+     * Buffers of one slice's worth of the source, outside the heap (see {@link #readSlice}): one per
+     * task reading at a time, handed back after each slice. A pool of the reader's own rather than a
+     * thread-local, so they go away with the pass instead of staying with the pool's threads.
      */
-    private final Deque<byte[][]> scratch = new ConcurrentLinkedDeque<>();
+    private final Queue<ByteBuffer> sliceBuffers = new ConcurrentLinkedQueue<>();
     private final BlockBuffers buffers;
     private final BlockFingerprint fingerprint;
     private final AtomicLong bytesHashed = new AtomicLong();
@@ -100,37 +98,32 @@ final class BlockGroupReader {
 
     /**
      * Reads the slice of blocks {@code [from, from + SLICE)} of the group with one positional read
-     * into a buffer outside the heap ({@link BlockBuffers#slice}), and finds each block's id: none
+     * into a buffer outside the heap (from {@link #sliceBuffers}), and finds each block's id: none
      * for an all-zero block, the last point's for a block whose fingerprint is unchanged, else its
-     * SHA-256 (many at a time). All-zero blocks are recognised where they lie. Every other block is
-     * copied into a heap array of {@link #scratch} (one copy of 32 KiB, a few microseconds, into
-     * memory that stays in the cache) and fingerprinted, sniffed and hashed there, since neither
-     * hash4j nor the vector kernel reads memory outside the heap. A changed block goes on as a hold
-     * on the slice buffer ({@link HeldBlock}), so its batch is gathered from where it was read; when
-     * what goes on fills less than half the slice, it goes as a copy instead (see {@link BlockBuffers}).
+     * SHA-256 (many at a time). All-zero blocks are recognised there and never copied; every other
+     * block is copied into a pooled heap array, fingerprinted there (the fingerprint's library
+     * hashes arrays) and, when unchanged, handed straight back to the pool.
      *
      * <p>Why outside the heap: the JDK reads a file into a heap array through a buffer of its own
-     * outside the heap and then copies it over; reading there directly saves that copy, and the zero
-     * check needs no copy at all. The buffer is aligned, so the same read works on a channel opened with O_DIRECT ({@link SourceChannel}).
+     * outside the heap and then copies it over; reading there directly saves that copy for the
+     * zero blocks and leaves one copy of 32 KiB per block (a few microseconds) for the others. The
+     * buffer is aligned, so the same read works on a channel opened with O_DIRECT ({@link SourceChannel}).
      */
     private void readSlice(SourceChannel ch, SourceReader.Group g, int from, long position, KnownBlocks.File last, long firstIndex)
             throws IOException {
-        BlockBuffers.Shared slice = buffers.slice();
-        byte[][] arrays = scratch.pollFirst();
-        if (arrays == null) {
-            arrays = new byte[SLICE][blockSize];
+        ByteBuffer slice = sliceBuffers.poll();
+        if (slice == null) {
+            slice = SourceChannel.alignedBuffer(SLICE * blockSize);
         }
         try {
-            readSliceInto(slice, arrays, ch, g, from, position, last, firstIndex);
+            readSliceInto(slice.clear(), ch, g, from, position, last, firstIndex);
         } finally {
-            slice.release(); // the reader's hold: the slice stays out of the pool while a block in it is held
-            scratch.offerFirst(arrays);
+            sliceBuffers.offer(slice);
         }
     }
 
-    private void readSliceInto(BlockBuffers.Shared held, byte[][] arrays, SourceChannel ch, SourceReader.Group g,
-            int from, long position, KnownBlocks.File last, long firstIndex) throws IOException {
-        ByteBuffer slice = held.buffer().clear();
+    private void readSliceInto(ByteBuffer slice, SourceChannel ch, SourceReader.Group g, int from, long position,
+                               KnownBlocks.File last, long firstIndex) throws IOException {
         long start = position + (long) from * blockSize;
         while (slice.hasRemaining()) {
             if (ch.endsAfter(ch.channel().read(slice, start + slice.position()), slice)) {
@@ -138,21 +131,23 @@ final class BlockGroupReader {
             }
         }
         int got = slice.position();
+        byte[][] data = new byte[SLICE][];
         int[] lengths = new int[SLICE];
         int[] slot = new int[SLICE];
         int n = 0;
-        long hashed = 0;
         for (int i = from; i < from + SLICE; i++) {
             int at = (i - from) * blockSize;
             int len = Math.max(0, Math.min(blockSize, got - at));
             g.read[i] = true;
             g.lengths[i] = len;
-            if (len > 0 && slice.slice(at, len).mismatch(zeros.slice(0, len)) >= 0) {
-                byte[] bytes = arrays[n]; // taken for good only if the block changed
-                slice.get(at, bytes, 0, len);
+            ByteBuffer block = slice.slice(at, len);
+            if (len > 0 && block.mismatch(zeros.slice(0, len)) >= 0) {
+                byte[] bytes = buffers.take();
+                block.get(0, bytes, 0, len);
                 g.fingerprints[i] = fingerprint.of(bytes, 0, len);
                 BlockId before = last.unchanged(firstIndex + i, len, g.fingerprints[i]);
                 if (before != null) {
+                    buffers.give(bytes);
                     g.ids[i] = before;
                     g.unchanged[i] = true;
                 } else {
@@ -160,25 +155,25 @@ final class BlockGroupReader {
                     // fingerprint, it is in this core's cache; in the uploader it had left it
                     // (about 8 µs a block there, 2 here: bench/SniffCache.java)
                     g.looksIncompressible[i] = BlockSealer.looksIncompressible(bytes, len);
+                    g.data[i] = bytes;
+                    data[n] = bytes;
                     lengths[n] = len;
                     slot[n++] = i;
-                    hashed += len;
                 }
             }
             if (len < blockSize) {
                 break; // end of file within this slice
             }
         }
-        boolean holdSlice = hashed * 2 >= slice.capacity();
+        long hashed = 0;
         for (int k = 0; k < n; k++) {
-            int i = slot[k];
-            g.data[i] = holdSlice ? held.hold((i - from) * blockSize, lengths[k]) : buffers.copy(arrays[k], lengths[k]);
+            hashed += lengths[k];
         }
         long total = bytesHashed.addAndGet(hashed);
         if (total > WARM_UP_AFTER_BYTES && total - hashed <= WARM_UP_AFTER_BYTES) {
             MultiBlockSha256.prepare(); // the one slice that crosses the line starts it
         }
-        BlockId[] ids = BlockId.ofAll(arrays, lengths, n);
+        BlockId[] ids = BlockId.ofAll(data, lengths, n);
         for (int k = 0; k < n; k++) {
             g.ids[slot[k]] = ids[k];
         }

@@ -3,17 +3,17 @@ package io.lifeboat.agent.protect;
 import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.repository.BlockId;
 
-/** Receives each block the reader hashed (changed or new); the block is the sink's, to let go ({@link HeldBlock#release}). */
+/** Receives each block the reader hashed (changed or new); the array is the sink's, to give back to the pass's {@link BlockBuffers}. */
 interface BlockSink {
     /**
      * One block, with the compressibility sniff's verdict on it ({@link BlockSealer#looksIncompressible}),
      * taken by the reader while the block was in its cache: the sink seals it without reading it again.
      */
-    void accept(BlockId id, HeldBlock data, boolean looksIncompressible) throws InterruptedException;
+    void accept(BlockId id, byte[] data, int length, boolean looksIncompressible) throws InterruptedException;
 
-    /** One block in an array of its own (not pooled), whose verdict the sink takes itself. */
+    /** One block whose verdict the sink takes itself. */
     default void accept(BlockId id, byte[] data, int length) throws InterruptedException {
-        accept(id, HeldBlock.of(data, length), BlockSealer.looksIncompressible(data, length));
+        accept(id, data, length, BlockSealer.looksIncompressible(data, length));
     }
 
     /**

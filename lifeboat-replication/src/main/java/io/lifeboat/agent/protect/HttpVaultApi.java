@@ -5,7 +5,6 @@ import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.ChunkedCommit;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.IdListCodec;
-import io.lifeboat.replication.protocol.OutgoingBlock;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.replication.protocol.PointDelta;
 import io.lifeboat.replication.protocol.ReplicationJson;
@@ -67,18 +66,6 @@ public final class HttpVaultApi implements VaultApi {
     @Override
     public void upload(List<EncodedBlock> blocks) {
         List<ByteBuffer> body = BlockBatchCodec.encodeViews(blocks);
-        String path = ReplicationPaths.of(ReplicationPaths.BLOCKS, machine);
-        exchange("block upload", VaultTransport.length(body), () -> transport.post(path, ReplicationPaths.OCTETS, body));
-    }
-
-    /**
-     * As {@link #upload}, with the raw blocks' bodies where the agent read them: the transport takes
-     * them as views ({@link VaultTransport#post}: the agent's gathers them into one buffer outside the
-     * heap) and every retry sends the same views again.
-     */
-    @Override
-    public void uploadBatch(List<OutgoingBlock> blocks) {
-        List<ByteBuffer> body = BlockBatchCodec.views(blocks);
         String path = ReplicationPaths.of(ReplicationPaths.BLOCKS, machine);
         exchange("block upload", VaultTransport.length(body), () -> transport.post(path, ReplicationPaths.OCTETS, body));
     }

@@ -34,12 +34,6 @@ public final class Protector {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final KnownBlocksStore records;
-    /**
-     * The buffers outside the heap that blocks are read into and sent from, about what is in flight
-     * at a time (three windows queued or being sent, and two batches): kept from pass to pass, so a
-     * running agent does not leave a pass's worth of them to the collector after every pass.
-     */
-    private final BlockBuffers buffers;
 
     /** A protector that keeps no records: every pass hashes every block. */
     public Protector(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
@@ -53,7 +47,6 @@ public final class Protector {
         this.options = options;
         this.listener = listener;
         this.stop = stop;
-        this.buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
     }
 
     /**
@@ -106,10 +99,12 @@ public final class Protector {
         Manifest manifest;
         long blocksSent;
         long blocksPresent;
+        // about what is in flight at a time: three windows queued or being sent, and two batches
+        BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
         SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
         reader.keepUnchanged(previous);
-        try (Uploader uploader = new Uploader(vault, options, listener, stop)) {
+        try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
             uploader.finish();
             blocksSent = uploader.blocksSent();

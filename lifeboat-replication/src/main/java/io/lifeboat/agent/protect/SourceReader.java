@@ -32,6 +32,7 @@ final class SourceReader {
     private final BlockGroupReader groups;
     private final ProtectListener listener;
     private final StopSignal stop;
+    private final BlockBuffers buffers;
     private final KnownBlocks known;
     private final KnownBlocks.Recorder record;
     private long blocksUnchanged;
@@ -61,6 +62,7 @@ final class SourceReader {
         this.record = new KnownBlocks.Recorder(blockSize);
         this.listener = listener;
         this.stop = stop;
+        this.buffers = buffers;
     }
 
     /** Non-zero blocks found unchanged since the last point: neither hashed nor sent. */
@@ -164,7 +166,7 @@ final class SourceReader {
                     ahead = null;
                 }
             } finally {
-                discard(ahead); // a pass stopped or failed: wait for the read in flight, let go of its blocks
+                discard(ahead); // a pass stopped or failed: wait for the read in flight, give its arrays back
             }
         }
         return new Entry(rel, EntryType.FILE, mode, SourceMetadata.mtimeNanos(a), size, null, blocks);
@@ -172,7 +174,7 @@ final class SourceReader {
 
     /**
      * Adds a group's blocks to the file's list and the record, hands the changed ones to the sink
-     * (which lets them go) and lets go of the rest. Returns the bytes.
+     * (which gives their arrays back) and gives back the arrays of the rest. Returns the bytes.
      */
     private long handOver(Group g, String rel, long first, List<BlockRef> blocks, BlockSink sink)
             throws InterruptedException {
@@ -189,9 +191,9 @@ final class SourceReader {
                     if (g.unchanged[i]) {
                         blocksUnchanged++; // the vault holds it: the commit checks
                     } else {
-                        HeldBlock data = g.data[i];
+                        byte[] data = g.data[i];
                         g.data[i] = null; // the sink's now
-                        sink.accept(g.ids[i], data, g.looksIncompressible[i]);
+                        sink.accept(g.ids[i], data, g.lengths[i], g.looksIncompressible[i]);
                     }
                 }
             }
@@ -202,13 +204,11 @@ final class SourceReader {
         return bytes;
     }
 
-    /** Lets go of the blocks of a group that were not handed to the sink (read after a short block, or a pass stopped). */
+    /** Gives back the arrays of a group that were not handed to the sink (read after a short block, or a pass stopped). */
     void giveBack(Group g) {
         for (int i = 0; i < g.data.length; i++) {
-            if (g.data[i] != null) {
-                g.data[i].release();
-                g.data[i] = null;
-            }
+            buffers.give(g.data[i]);
+            g.data[i] = null;
         }
     }
 
@@ -224,7 +224,7 @@ final class SourceReader {
 
     /**
      * Waits for a read in flight (never interrupted: an interrupt would close the file's channel
-     * under it) and lets go of its blocks; its failure no longer matters.
+     * under it) and gives its arrays back; its failure no longer matters.
      */
     private void discard(Future<Group> ahead) {
         Group g = await(ahead);
@@ -239,11 +239,11 @@ final class SourceReader {
     }
 
     /**
-     * Up to {@link BlockGroupReader#GROUP} consecutive blocks: their lengths and ids (null for all-zero), and held
-     * only the bytes of the blocks that go to the sink (changed since the last point).
+     * Up to {@link BlockGroupReader#GROUP} consecutive blocks: their lengths and ids (null for all-zero), and in the
+     * heap only the bytes of the blocks that go to the sink (changed since the last point).
      */
     static final class Group {
-        final HeldBlock[] data = new HeldBlock[BlockGroupReader.GROUP];
+        final byte[][] data = new byte[BlockGroupReader.GROUP][];
         /** The block was read (possibly short or empty, at the end of the file). */
         final boolean[] read = new boolean[BlockGroupReader.GROUP];
         final int[] lengths = new int[BlockGroupReader.GROUP];

@@ -2,9 +2,8 @@ package io.lifeboat.agent.protect;
 
 import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.BlockSealer;
+import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.Limits;
-import io.lifeboat.replication.protocol.OutgoingBlock;
-import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
  */
 final class Uploader implements BlockSink, AutoCloseable {
-    private record Pending(BlockId id, HeldBlock block, boolean looksIncompressible) {
+    private record Pending(BlockId id, byte[] data, int length, boolean looksIncompressible) {
     }
 
     private static final List<Pending> END = List.of();
@@ -50,6 +49,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectOptions options;
     private final ProtectListener listener;
     private final StopSignal stop;
+    private final BlockBuffers buffers;
     private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(2);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -63,14 +63,15 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
     private long windowStarted;
-    private List<OutgoingBlock> batch = new ArrayList<>();
-    /** The reader's blocks that bodies of {@link #batch} are (raw ones): let go once the batch was sent. */
-    private List<HeldBlock> batchHolds = new ArrayList<>();
+    private List<EncodedBlock> batch = new ArrayList<>();
+    /** The reader's arrays that blocks of {@link #batch} still point into (raw bodies). */
+    private List<byte[]> batchArrays = new ArrayList<>();
     private int batchBytes;
     private long batchStarted;
     private long blocksPresent;
 
-    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
+    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
+        this.buffers = buffers;
         this.vault = vault;
         this.options = options;
         this.listener = listener;
@@ -80,15 +81,15 @@ final class Uploader implements BlockSink, AutoCloseable {
         this.thread.start();
     }
 
-    /** Queues one non-zero block; it is the uploader's to let go. */
+    /** Queues one non-zero block; {@code data} must not be reused by the caller. */
     @Override
-    public void accept(BlockId id, HeldBlock data, boolean looksIncompressible) throws InterruptedException {
+    public void accept(BlockId id, byte[] data, int length, boolean looksIncompressible) throws InterruptedException {
         rethrow();
         stop.check();
         if (window.isEmpty()) {
             windowStarted = System.nanoTime();
         }
-        window.add(new Pending(id, data, looksIncompressible));
+        window.add(new Pending(id, data, length, looksIncompressible));
         if (window.size() >= options.windowBlocks()) {
             flushWindow();
         }
@@ -179,7 +180,7 @@ final class Uploader implements BlockSink, AutoCloseable {
         for (Pending p : w) {
             if (known.contains(p.id()) || fresh.putIfAbsent(p.id(), p) != null) {
                 blocksPresent++;
-                p.block().release();
+                buffers.give(p.data());
             }
         }
         if (fresh.isEmpty()) {
@@ -189,11 +190,11 @@ final class Uploader implements BlockSink, AutoCloseable {
         for (Pending p : fresh.values()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;
-                p.block().release();
+                buffers.give(p.data());
                 continue;
             }
             stop.check();
-            OutgoingBlock b = BlockSealer.seal(p.id(), p.block().bytes(), options.compressionLevel(),
+            EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel(),
                     p.looksIncompressible());
             if (!batch.isEmpty() && (batchBytes + b.wireSize() > options.batchBytes()
                     || batch.size() >= Limits.MAX_BATCH_BLOCKS)) {
@@ -204,10 +205,10 @@ final class Uploader implements BlockSink, AutoCloseable {
             }
             batch.add(b);
             batchBytes += b.wireSize();
-            if (b.encoding() == BlockEncoding.RAW) {
-                batchHolds.add(p.block()); // sent from where it was read: let go once the batch was sent
+            if (b.data() == p.data()) {
+                batchArrays.add(p.data()); // sent as is: given back once the batch is answered
             } else {
-                p.block().release(); // compressed: the zstd frame is sent, the read bytes are free now
+                buffers.give(p.data()); // compressed or copied: the reader's array is free now
             }
         }
         known.addAll(fresh.keySet());
@@ -220,25 +221,23 @@ final class Uploader implements BlockSink, AutoCloseable {
      */
     private void flushBatch() throws InterruptedException {
         if (!batch.isEmpty()) {
-            upload(batch, batchHolds);
+            upload(batch, batchArrays);
             batch = new ArrayList<>();
-            batchHolds = new ArrayList<>();
+            batchArrays = new ArrayList<>();
             batchBytes = 0;
         }
     }
 
     /** Hands a batch to a sender thread once fewer than two are in flight. */
-    private void upload(List<OutgoingBlock> batch, List<HeldBlock> holds) throws InterruptedException {
+    private void upload(List<EncodedBlock> batch, List<byte[]> arrays) throws InterruptedException {
         inFlight.acquire();
         rethrow();
         senders.execute(() -> {
             try {
-                // returns once nothing reads the bodies (retries send the same ones), so they may be let go;
-                // after a failure they are not: the pass ends, and its buffers go to the collector with it
-                vault.uploadBatch(batch);
+                vault.upload(batch); // retries re-encode the batch, so its arrays stay untouched until here
                 blocksSent.addAndGet(batch.size());
-                listener.uploaded(batch.size(), BlockBatchCodec.sizeOf(batch));
-                holds.forEach(HeldBlock::release);
+                listener.uploaded(batch.size(), BlockBatchCodec.size(batch));
+                arrays.forEach(buffers::give);
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             } finally {

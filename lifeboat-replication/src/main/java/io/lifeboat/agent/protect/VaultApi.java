@@ -1,7 +1,6 @@
 package io.lifeboat.agent.protect;
 
 import io.lifeboat.replication.protocol.EncodedBlock;
-import io.lifeboat.replication.protocol.OutgoingBlock;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.replication.protocol.PointDelta;
 import io.lifeboat.repository.BlockId;
@@ -21,17 +20,6 @@ public interface VaultApi {
 
     /** Sends one batch; the vault verifies and stores every block before it answers. */
     void upload(List<EncodedBlock> blocks);
-
-    /**
-     * Sends one batch whose bodies may lie outside the heap (the agent's raw blocks, where it read
-     * them). It returns, or throws, only once nothing reads the bodies any more (the agent's
-     * transport copies them into a request body of its own), so the caller may then reuse their
-     * memory; a retry sends the same bodies. By default they are copied into arrays and sent with
-     * {@link #upload}.
-     */
-    default void uploadBatch(List<OutgoingBlock> blocks) {
-        upload(blocks.stream().map(OutgoingBlock::toEncoded).toList());
-    }
 
     /** Records a point; the vault refuses a manifest that names a block it does not hold. */
     PointInfo commit(PointCommit commit);

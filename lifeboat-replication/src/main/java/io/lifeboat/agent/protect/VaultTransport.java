@@ -15,10 +15,9 @@ public interface VaultTransport {
 
     /**
      * POSTs a body given as views, in order (a block batch: headers and the blocks where they lie).
-     * The default joins them into one array for {@link #send}; the agent's HTTPS transport gathers
-     * them into one reused buffer outside the heap, the memory the TLS engine encrypts from. The
-     * views are not changed, so a retry may send them again. It returns, or throws, only once it no
-     * longer reads the views (both copy them first): the caller may then reuse their memory.
+     * The default joins them into one array for {@link #send}; the agent's HTTPS transport writes
+     * them as they are, so no block is copied into a body first. The views are not changed, so a
+     * retry may send them again.
      */
     default Reply post(String path, String contentType, List<ByteBuffer> body) throws IOException {
         return send(Request.post(path, contentType, join(body)));

@@ -16,9 +16,7 @@
  *       a file's next group of 256 blocks is read and hashed while the current one is handed over).</li>
  *   <li>Per window it asks the vault "which of these do you lack?" for ids not seen in this pass,</li>
  *   <li>compresses those with zstd where that pays (raw otherwise: a block whose sampled entropy says random is
- *       not even tried) and sends them in ~16 MiB batches, two in flight; a raw block goes to the TLS engine
- *       from the buffer outside the heap it was read into ({@link io.lifeboat.agent.protect.BlockBuffers}), held
- *       until its batch was written
+ *       not even tried) and sends them in ~16 MiB batches, two in flight, from the arrays they were read into
  *       (a window or batch that has waited 250 ms goes as it is, so a few changed blocks travel while the reader goes on);</li>
  *   <li>then the {@link io.lifeboat.agent.protect.Protector} commits the manifest as a point.</li>
  *   <li>{@link io.lifeboat.agent.protect.HttpVaultApi} retries every request with exponential

@@ -57,24 +57,6 @@ public final class BlockBatchCodec {
      * every block into one body; joined, the views are exactly {@code encode(blocks)}.
      */
     public static List<ByteBuffer> encodeViews(List<EncodedBlock> blocks) {
-        return views(blocks.stream().map(OutgoingBlock::of).toList());
-    }
-
-    /** Bytes a batch of these blocks takes on the wire. */
-    public static long sizeOf(List<OutgoingBlock> blocks) {
-        long n = HEADER_BYTES;
-        for (OutgoingBlock b : blocks) {
-            n += b.wireSize();
-        }
-        return n;
-    }
-
-    /**
-     * {@link #encodeViews} of blocks whose bodies may lie outside the heap: the headers in one new
-     * array, the bodies as views of where they lie (the agent's raw blocks: the buffers it read them
-     * into). Neither the views nor the bodies' positions are changed, so a retry may send them again.
-     */
-    public static List<ByteBuffer> views(List<OutgoingBlock> blocks) {
         if (blocks.size() > Limits.MAX_BATCH_BLOCKS) {
             throw new IllegalArgumentException("too many blocks for one batch: " + blocks.size());
         }
@@ -83,13 +65,13 @@ public final class BlockBatchCodec {
         out.put(MAGIC).putInt(blocks.size());
         List<ByteBuffer> views = new ArrayList<>(1 + 2 * blocks.size());
         views.add(ByteBuffer.wrap(headers, 0, HEADER_BYTES).slice());
-        for (OutgoingBlock b : blocks) {
+        for (EncodedBlock b : blocks) {
             int at = out.position();
             b.id().copyTo(headers, at);
             out.position(at + 32);
             out.put((byte) b.encoding().code()).putInt(b.rawLength()).putInt(b.length());
             views.add(ByteBuffer.wrap(headers, at, BLOCK_HEADER_BYTES).slice());
-            views.add(b.body().slice());
+            views.add(ByteBuffer.wrap(b.data(), b.offset(), b.length()).slice());
         }
         return views;
     }

@@ -4,7 +4,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
-import java.nio.ByteBuffer;
 
 /**
  * Seals a block for the wire: one zstd frame where that pays, the raw bytes otherwise. (The vault's
@@ -65,47 +64,4 @@ public final class BlockSealer {
         }
         return new EncodedBlock(id, BlockEncoding.RAW, length, data, 0, length);
     }
-
-    /**
-     * {@link #seal(BlockId, byte[], int, int, boolean)} of a block anywhere in memory (the agent's
-     * lie outside the heap, where they were read): a raw block's body is {@code block} itself (a
-     * view, nothing copied), so it must stay untouched until the block has been sent. Only a block
-     * the sniff lets through to zstd is copied, into an array of this thread's, since the zstd
-     * context compresses arrays: 32 KiB copied in the cache beside tens of microseconds of zstd.
-     */
-    public static OutgoingBlock seal(BlockId id, ByteBuffer block, int level, boolean looksIncompressible) {
-        int length = block.remaining();
-        if (looksIncompressible) {
-            return new OutgoingBlock(id, BlockEncoding.RAW, length, block);
-        }
-        byte[] raw;
-        if (block.hasArray()) {
-            raw = block.array();
-        } else {
-            raw = scratch(length);
-            block.get(block.position(), raw, 0, length);
-        }
-        int from = block.hasArray() ? block.arrayOffset() + block.position() : 0;
-        int worthIt = length - (length >> 5);
-        byte[] out = new byte[(int) Zstd.compressBound(length)];
-        ZstdCompressCtx ctx = CONTEXT.get();
-        ctx.setLevel(level);
-        int packed = ctx.compressByteArray(out, 0, out.length, raw, from, length);
-        if (packed < worthIt) {
-            return new OutgoingBlock(id, BlockEncoding.ZSTD, length, ByteBuffer.wrap(out, 0, packed).slice());
-        }
-        return new OutgoingBlock(id, BlockEncoding.RAW, length, block);
-    }
-
-    /** This thread's array for a block to be compressed, at least {@code length} bytes. */
-    private static byte[] scratch(int length) {
-        byte[] a = SCRATCH.get();
-        if (a.length < length) {
-            a = new byte[length];
-            SCRATCH.set(a);
-        }
-        return a;
-    }
-
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 }

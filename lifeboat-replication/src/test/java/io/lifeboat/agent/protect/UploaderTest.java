@@ -62,7 +62,8 @@ class UploaderTest {
     void aFewChangedBlocksTravelWhileTheReaderGoesOnNotAfterIt() throws InterruptedException {
         Lacking vault = new Lacking();
         ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
-        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal())) {
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
             byte[] one = block(1);
             up.accept(BlockId.of(one), one, one.length); // far fewer than a window of 1024
             // the reader keeps reading unchanged blocks: it only reports that it moved on
@@ -89,7 +90,8 @@ class UploaderTest {
         ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
         int count = 10_000;
         Set<BlockId> sent = new HashSet<>();
-        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal())) {
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
             for (int i = 0; i < count; i++) {
                 byte[] b = new byte[4096];
                 new Random(i).nextBytes(b);
