@@ -70,7 +70,7 @@ final class BlockStore {
         Path tables = tableFolder(options);
         this.index = new BlockIndex(tables);
         try {
-            this.owned = new Ownership(tables);
+            this.owned = new Ownership(tables, options.onlyMachines(), backend.location());
         } catch (RuntimeException e) {
             index.close();
             throw e;

@@ -15,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The confirmation time lives in the same slot, so it costs no memory and goes when the ownership
  * goes; it is not written to disk (after a restart the upload times alone hold blocks back from pruning).
+ *
+ * <p>A partial open for a failover ({@link RepositoryOptions#onlyMachines}) loads the tables of the
+ * machines it restores only. Every question about another machine's blocks then fails naming the
+ * machine, since answering from a table that was never loaded would say "no blocks"; and "is this
+ * block owned by anyone" fails whatever the block, since the machines not loaded might own it.
  */
 final class Ownership implements AutoCloseable {
     private static final BlockTable.Value NONE = null;
@@ -23,22 +28,52 @@ final class Ownership implements AutoCloseable {
     private final Map<String, BlockTable> tables = new ConcurrentHashMap<>();
     /** Per machine: its ownership files ("machine/name"). */
     final Map<String, Set<String>> files = new ConcurrentHashMap<>();
+    /** The machines whose records are loaded, or null for every machine (a whole open). */
+    private final Set<String> only;
+    /** A partial open: the machines that have ownership files but were not loaded. */
+    private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+    /** Where the repository lies, for the message of a refused question. */
+    private final String location;
 
     Ownership(Path dir) {
-        this.dir = dir;
+        this(dir, null, "");
     }
 
-    /** The machines that own blocks, or did at open. */
+    /** {@code only}: the machines to load (a partial, read-only open), or null for all. */
+    Ownership(Path dir, Set<String> only, String location) {
+        this.dir = dir;
+        this.only = only;
+        this.location = location;
+    }
+
+    /** True when {@code machine}'s ownership records are to be loaded (always, unless the open is partial). */
+    boolean loads(String machine) {
+        return only == null || only.contains(machine);
+    }
+
+    /** A partial open: {@code machine} has ownership files that were deliberately not read. */
+    void skip(String machine) {
+        skipped.add(machine);
+    }
+
+    /** The machines that own blocks, or did at open (on a partial open, those not loaded too). */
     Set<String> machines() {
-        return new HashSet<>(tables.keySet());
+        Set<String> all = new HashSet<>(tables.keySet());
+        all.addAll(skipped);
+        return all;
     }
 
     boolean owns(String machine, BlockId id) {
-        BlockTable t = tables.get(machine);
+        BlockTable t = loaded(machine);
         return t != null && t.contains(id);
     }
 
     boolean ownedByAny(BlockId id) {
+        if (only != null) {
+            throw new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.USAGE, "cannot tell whether any machine"
+                    + " owns block " + id + ": the repository at " + location + " was opened for machine(s) "
+                    + new java.util.TreeSet<>(only) + " only (a read-only open for a failover)");
+        }
         for (BlockTable t : tables.values()) {
             if (t.contains(id)) {
                 return true;
@@ -69,7 +104,7 @@ final class Ownership implements AutoCloseable {
 
     /** {@code missing} found the block present for the machine at {@code millis}. */
     void confirm(String machine, BlockId id, long millis) {
-        BlockTable t = tables.get(machine);
+        BlockTable t = loaded(machine);
         if (t != null) {
             t.merge(id, NONE, (old, given) -> new BlockTable.Value(old.v0(), Math.max(old.v1(), millis), 0));
         }
@@ -77,27 +112,27 @@ final class Ownership implements AutoCloseable {
 
     /** When the machine's block was last confirmed present by {@code missing}, or 0. */
     long confirmedAt(String machine, BlockId id) {
-        BlockTable t = tables.get(machine);
+        BlockTable t = loaded(machine);
         BlockTable.Value v = t == null ? null : t.get(id);
         return v == null ? 0 : v.v1();
     }
 
     /** Each of the machine's blocks with its (uploaded, confirmed) times; see {@link BlockTable#forEach}. */
     void forEach(String machine, BlockTable.Visitor visitor) {
-        BlockTable t = tables.get(machine);
+        BlockTable t = loaded(machine);
         if (t != null) {
             t.forEach(visitor);
         }
     }
 
     long count(String machine) {
-        BlockTable t = tables.get(machine);
+        BlockTable t = loaded(machine);
         return t == null ? 0 : t.size();
     }
 
     /** Releases the machine's blocks {@code test} names, in one pass. */
     void release(String machine, BlockTable.Test test) {
-        BlockTable t = tables.get(machine);
+        BlockTable t = loaded(machine);
         if (t != null) {
             t.removeIf(test);
         }
@@ -107,6 +142,7 @@ final class Ownership implements AutoCloseable {
         tables.values().forEach(BlockTable::close);
         tables.clear();
         files.clear();
+        skipped.clear();
     }
 
     @Override
@@ -114,7 +150,22 @@ final class Ownership implements AutoCloseable {
         clear();
     }
 
+    /**
+     * The machine's table, or null when it owns nothing; on a partial open, a machine not loaded is
+     * refused by name rather than answered as owning nothing.
+     */
+    private BlockTable loaded(String machine) {
+        if (!loads(machine)) {
+            throw new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.USAGE, "machine " + machine
+                    + "'s blocks were not loaded: the repository at " + location + " was opened for machine(s) "
+                    + new java.util.TreeSet<>(only) + " only (a read-only open for a failover); open it for "
+                    + machine + " to read its blocks");
+        }
+        return tables.get(machine);
+    }
+
     private BlockTable table(String machine) {
+        loaded(machine); // a machine not loaded never gets a table: it would look like one owning nothing
         return tables.computeIfAbsent(machine, m -> BlockTable.create(dir, "owned"));
     }
 }

@@ -77,6 +77,9 @@ public final class Repository implements AutoCloseable {
      * the single-writer lock, removes temporaries of interrupted writes and rebuilds the index of any
      * pack whose index is missing. A read-only open changes nothing and, on a local folder, holds the
      * readers' shared lock until closed, so the serving vault deletes no pack under it ({@link ReaderGate}).
+     * A read-only open may load the ownership records of some machines only ({@link
+     * RepositoryOptions#withOnlyMachines}, for a failover); reading another machine's blocks from it then
+     * fails naming the machine. A partial open that is not read-only is refused.
      */
     public static Repository open(Backend backend, RepositoryOptions options) {
         return RepositoryOpener.open(backend, options);

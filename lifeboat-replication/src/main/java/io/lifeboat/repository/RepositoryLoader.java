@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * loaded. A read-only open whose listed files vanish while it reads them (retention of the serving
  * vault deleted a point or compacted ownership records) loads again, a few times at most, and
  * keeps the point files it loaded, so a point it listed stays readable while it is open.
+ *
+ * <p>A partial open ({@link RepositoryOptions#onlyMachines}, read-only only) reads the ownership records
+ * of the machines it names and only lists the others'; points and the index are read whole (a point
+ * info is small, and the index is keyed by block, not by machine).
  */
 final class RepositoryLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryLoader.class);
@@ -139,6 +143,10 @@ final class RepositoryLoader {
     private void loadOwnership() throws IOException {
         for (String name : backend.list(FileType.MACHINES)) {
             String machine = name.substring(0, name.indexOf('/'));
+            if (!repo.blocks.owned.loads(machine)) {
+                repo.blocks.owned.skip(machine); // a partial open for a failover: another machine's records, not read
+                continue;
+            }
             try {
                 // one file at a time: a record is one pack's blocks, a compacted one at most a few thousand
                 Map<BlockId, Long> blocks = RepositoryFiles.ownership(backend.read(new Handle(FileType.MACHINES, name)), machine);

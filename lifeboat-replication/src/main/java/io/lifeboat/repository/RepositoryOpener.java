@@ -10,13 +10,20 @@ import java.io.IOException;
  * Opens a {@link Repository} ({@link Repository#open} is the contract): its block tables, then the
  * config file (created on a writable first open, its format version checked), the writer's lock or
  * the readers' shared lock, then the loading of points and packs ({@link RepositoryLoader}). What was
- * taken is released again when a later step fails.
+ * taken is released again when a later step fails. A partial open ({@link RepositoryOptions#onlyMachines})
+ * that is not read-only is refused before anything is taken.
  */
 final class RepositoryOpener {
     private RepositoryOpener() {
     }
 
     static Repository open(Backend backend, RepositoryOptions options) {
+        if (options.partial() && !options.readOnly()) {
+            // a writer that did not load every machine's blocks could prune or sweep blocks it does not know of
+            throw new RepositoryException(Kind.USAGE, "cannot open the repository at " + backend.location()
+                    + " for writing with only machine(s) " + new java.util.TreeSet<>(options.onlyMachines())
+                    + " loaded: a partial open is for reading (a failover); open it whole to change it");
+        }
         BlockStore blocks; // its tables first: a folder that cannot hold them fails before any lock is taken
         try {
             blocks = new BlockStore(backend, options);

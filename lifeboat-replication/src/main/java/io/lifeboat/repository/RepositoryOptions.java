@@ -3,7 +3,9 @@ package io.lifeboat.repository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +31,14 @@ import java.util.function.Supplier;
  *                        disk (not a RAM-backed {@code tmpfs}) with about 85-170 bytes per stored block
  *                        and per owner; null means the JVM's temporary folder. The vault passes
  *                        {@code VAULT/cache}
+ * @param onlyMachines    null to load every machine's ownership records (the default); otherwise a
+ *                        partial open for a failover: only these machines' records are read, so the
+ *                        open costs what the machines restored own, not what the vault holds. Only a
+ *                        read-only open may be partial ({@link Repository#open} refuses the rest), and
+ *                        asking it about another machine's blocks fails naming the machine
  */
 public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean readOnly, Duration pruneGrace,
-        Clock clock, Supplier<StoragePolicy> policy, Duration pruneMargin, Path tableDir) {
+        Clock clock, Supplier<StoragePolicy> policy, Duration pruneMargin, Path tableDir, Set<String> onlyMachines) {
     public static final int DEFAULT_PACK_TARGET_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_BLOCK_BYTES = 16 << 20;
     public static final Duration DEFAULT_PRUNE_GRACE = Duration.ofHours(6);
@@ -45,6 +52,33 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
                 || pruneMargin.isNegative()) {
             throw new IllegalArgumentException("pruneGrace, pruneMargin, clock and policy are required");
         }
+        if (onlyMachines != null) {
+            if (onlyMachines.isEmpty() || onlyMachines.stream().anyMatch(m -> m == null || m.isEmpty())) {
+                throw new IllegalArgumentException("a partial open names at least one machine, none of them empty: "
+                        + onlyMachines);
+            }
+            onlyMachines = Set.copyOf(onlyMachines);
+        }
+    }
+
+    /** Every option as given, loading every machine's ownership records (no {@link #onlyMachines}). */
+    public RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean readOnly, Duration pruneGrace,
+            Clock clock, Supplier<StoragePolicy> policy, Duration pruneMargin, Path tableDir) {
+        this(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir, null);
+    }
+
+    /** True when only some machines' ownership records are loaded ({@link #onlyMachines}). */
+    public boolean partial() {
+        return onlyMachines != null;
+    }
+
+    /**
+     * A partial open that loads the ownership records of these machines only (a failover of them);
+     * the options must also be read-only by the time the repository opens.
+     */
+    public RepositoryOptions withOnlyMachines(Collection<String> machines) {
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin,
+                tableDir, machines == null ? null : Set.copyOf(machines));
     }
 
     public static RepositoryOptions defaults() {
@@ -69,31 +103,31 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
     }
 
     public RepositoryOptions withPolicy(Supplier<StoragePolicy> p) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p, pruneMargin, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, p, pruneMargin, tableDir, onlyMachines);
     }
 
     public RepositoryOptions withPackTargetBytes(int n) {
-        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir);
+        return new RepositoryOptions(n, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir, onlyMachines);
     }
 
     public RepositoryOptions withMaxBlockBytes(int n) {
-        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir);
+        return new RepositoryOptions(packTargetBytes, n, readOnly, pruneGrace, clock, policy, pruneMargin, tableDir, onlyMachines);
     }
 
     public RepositoryOptions withReadOnly(boolean ro) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy, pruneMargin, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, ro, pruneGrace, clock, policy, pruneMargin, tableDir, onlyMachines);
     }
 
     public RepositoryOptions withPruneGrace(Duration d) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy, pruneMargin, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, d, clock, policy, pruneMargin, tableDir, onlyMachines);
     }
 
     public RepositoryOptions withPruneMargin(Duration d) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, d, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, d, tableDir, onlyMachines);
     }
 
     public RepositoryOptions withTableDir(Path dir) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, dir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, clock, policy, pruneMargin, dir, onlyMachines);
     }
 
     /** {@link #tableDir}, or the JVM's temporary folder when none was given. */
@@ -102,6 +136,6 @@ public record RepositoryOptions(int packTargetBytes, int maxBlockBytes, boolean 
     }
 
     public RepositoryOptions withClock(Clock c) {
-        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy, pruneMargin, tableDir);
+        return new RepositoryOptions(packTargetBytes, maxBlockBytes, readOnly, pruneGrace, c, policy, pruneMargin, tableDir, onlyMachines);
     }
 }

@@ -51,7 +51,8 @@
  * protects points from retention, not from an operator's {@code prune --point} or from someone with the
  * vault's own disk; the block index and ownership are not kept across restarts (an open reads every
  * {@code index/} and {@code machines/} file into its tables, so opening takes time that grows with the
- * blocks stored) and their tables cost the local disk about 85-170 bytes per block and per owner, in
+ * blocks stored; a failover's read-only open reads the {@code machines/} files of the machines it
+ * restores only, but every {@code index/} file) and their tables cost the local disk about 85-170 bytes per block and per owner, in
  * the page cache while used; retention's mark phase holds the blocks that could die and reads every
  * remaining manifest of the machine, so its time grows with them.
  */

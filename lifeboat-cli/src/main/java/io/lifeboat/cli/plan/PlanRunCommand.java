@@ -83,7 +83,11 @@ public final class PlanRunCommand implements Callable<Integer> {
         PlanRunOptions options = new PlanRunOptions(test, force, point, yes, test ? scratchFolder() : null,
                 io.lifeboat.cli.repo.DeviceMarkers.folder(markerDir));
         PlanReport report;
-        try (Repository repo = VaultDir.openReadOnly(dir.layout().dir());
+        // the plan names every machine it restores: only their ownership records are read
+        java.util.List<String> machines = checked.groups().stream().flatMap(g -> g.steps().stream())
+                .map(io.lifeboat.plan.Plan.Step::machine).distinct().toList();
+        try (Repository repo = machines.isEmpty() ? VaultDir.openReadOnly(dir.layout().dir())
+                : VaultDir.openReadOnlyFor(dir.layout().dir(), machines);
                 var store = new ReadOnlyBackend(VaultDir.backend(dir.layout().dir()))) {
             report = new PlanRunner(repo, GroupStore.on(store), PlanScripts.SHELL, this::ask,
                     new PlanProgress(System.err)).run(checked, options);

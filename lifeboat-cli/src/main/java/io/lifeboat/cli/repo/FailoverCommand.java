@@ -109,7 +109,7 @@ public final class FailoverCommand implements Callable<Integer> {
                     "--delete-extra removes files from a folder that already holds data, so it needs --force too");
         }
         RestoreResult result;
-        try (Repository repo = VaultDir.openReadOnly(dir);
+        try (Repository repo = VaultDir.openReadOnlyFor(dir, java.util.List.of(machine)); // its blocks only
                 BarProgress bar = new BarProgress(test ? "test failover" : "failover")) {
             RestoreListener listener = json != null ? new JsonProgress(System.err) : bar;
             if (pauseAfterWriting != null) {

@@ -5,6 +5,7 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.repository.groups.GroupPoint;
 import io.lifeboat.repository.groups.GroupStore;
+import io.lifeboat.repository.groups.MemberPoint;
 import io.lifeboat.restore.FailoverOptions;
 import io.lifeboat.restore.GroupFailover;
 import io.lifeboat.restore.RestoreListener;
@@ -41,8 +42,14 @@ final class GroupFailoverRun {
         TargetMap targets = TargetMap.parse(read(map), map.toString());
         List<GroupFailover.MemberResult> results;
         GroupPoint gp;
-        try (Repository repo = VaultDir.openReadOnly(dir); var store = new ReadOnlyBackend(VaultDir.backend(dir))) {
+        try (var store = new ReadOnlyBackend(VaultDir.backend(dir))) {
+            // the group point first: it names the machines, and the repository is opened for those only
             gp = GroupStore.on(store).point(group, point, Clock.systemUTC().instant());
+        } catch (IOException e) {
+            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot close the store: " + e.getMessage(), e);
+        }
+        List<String> machines = gp.members().stream().map(MemberPoint::machine).distinct().toList();
+        try (Repository repo = machines.isEmpty() ? VaultDir.openReadOnly(dir) : VaultDir.openReadOnlyFor(dir, machines)) {
             Path vault = dir.toAbsolutePath().normalize();
             for (Path t : targets.targetsOf(gp.members())) {
                 if (t.startsWith(vault)) {
@@ -52,8 +59,6 @@ final class GroupFailoverRun {
             }
             RestoreListener progress = json != null ? new JsonProgress(System.err) : RestoreListener.NONE;
             results = new GroupFailover(repo, m -> progress).run(gp, targets, options);
-        } catch (IOException e) {
-            throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot close the store: " + e.getMessage(), e);
         }
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();

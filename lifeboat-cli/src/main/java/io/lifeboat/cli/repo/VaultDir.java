@@ -44,6 +44,18 @@ public final class VaultDir {
     }
 
     /**
+     * {@link #openReadOnly(Path)} for a failover of {@code machines}: only their ownership records are
+     * read, so the open's cost follows what is restored, not what the vault holds; asking it about any
+     * other machine's blocks fails naming that machine.
+     */
+    public static Repository openReadOnlyFor(Path vault, java.util.Collection<String> machines) {
+        requireVault(vault);
+        return Repository.open(new ReadOnlyBackend(backend(vault)),
+                RepositoryOptions.readOnlyDefaults().withOnlyMachines(machines).withPolicy(policy(vault)::read)
+                        .withTableDir(new VaultLayout(vault).cache()));
+    }
+
+    /**
      * Opens the repository of {@code vault} for writing, under the vault's storage policy: this takes
      * the single-writer lock, so it fails, naming the holder, while {@code vault serve} runs.
      */
