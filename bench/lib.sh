@@ -146,6 +146,35 @@ PY
 # seconds of the agent's JIT compiler threads (bench/jit_cpu.py), agent CPU seconds, vault CPU
 # seconds, the pass's own seconds as the agent timed it (after its start-up), and the CPU seconds
 # the vault's JIT compiler threads spent during the pass (part of the vault's CPU seconds).
+# change_tree ROOT SEED: 1% of ROOT's non-empty regular files changed (every other one appended to,
+# the rest overwritten in 64 random bytes at a random place), chosen by SEED; prints how many.
+change_tree() {
+  python3 - "$1" "$2" <<'PY'
+import os, random, sys
+root, seed = sys.argv[1], int(sys.argv[2])
+paths = []
+for d, dirs, names in os.walk(root):
+    dirs.sort()
+    for n in sorted(names):
+        p = os.path.join(d, n)
+        if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) > 0:
+            paths.append(p)
+r = random.Random(seed)
+pick = r.sample(paths, max(1, len(paths) // 100))
+for i, p in enumerate(pick):
+    os.chmod(p, os.stat(p).st_mode | 0o200)
+    with open(p, "r+b") as f:
+        if i % 2:
+            f.seek(0, 2)
+            f.write(b"changed by bench/tree.sh %d\n" % i)
+        else:
+            size = os.path.getsize(p)
+            f.seek(r.randrange(size))
+            f.write(os.urandom(min(64, size)))
+print(len(pick))
+PY
+}
+
 protect_once() {
   local t0 t1 c0 v0 agent_pid jit_pid vjit_pid jit poller vjit vpoller
   rm -f "$work/pass-done"

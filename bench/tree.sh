@@ -44,31 +44,7 @@ echo "bench: full copies of the tree" >&2
 read -r lb_full_t lb_full_b _ lb_full_ac lb_full_vc lb_full_p _ <<<"$(protect_once "$work/A" "$tree")"
 read -r rs_full_t rs_full_b rs_full_c <<<"$(rsync_copy "$tree/" tree/ -a)"
 
-changed="$(python3 - "$tree" <<'PY'
-import os, random, sys
-root = sys.argv[1]
-paths = []
-for d, dirs, names in os.walk(root):
-    dirs.sort()
-    for n in sorted(names):
-        p = os.path.join(d, n)
-        if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) > 0:
-            paths.append(p)
-r = random.Random(14)
-pick = r.sample(paths, max(1, len(paths) // 100))
-for i, p in enumerate(pick):
-    os.chmod(p, os.stat(p).st_mode | 0o200)
-    with open(p, "r+b") as f:
-        if i % 2:
-            f.seek(0, 2)
-            f.write(b"changed by bench/tree.sh %d\n" % i)
-        else:
-            size = os.path.getsize(p)
-            f.seek(r.randrange(size))
-            f.write(os.urandom(min(64, size)))
-print(len(pick))
-PY
-)"
+changed="$(change_tree "$tree" 14)"
 echo "bench: changed $changed files (1%); second copies" >&2
 read -r lb_inc_t lb_inc_b _ lb_inc_ac lb_inc_vc lb_inc_p _ <<<"$(protect_once "$work/A" "$tree")"
 # what the second pass did with its last point (an agent from before issue 14's tree work reports neither)

@@ -34,29 +34,6 @@ rm -f "$work/warm.img"
 start_rsync_tls
 rsync_copy "$tree/" tree/ -a >/dev/null
 
-change_tree() { # 1% of the tree's files, as bench/tree.sh changes them (another choice each round)
-  python3 - "$tree" "$1" <<'PY'
-import os, random, sys
-root, seed = sys.argv[1], int(sys.argv[2])
-paths = []
-for d, dirs, names in os.walk(root):
-    dirs.sort()
-    for n in sorted(names):
-        p = os.path.join(d, n)
-        if os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) > 0:
-            paths.append(p)
-r = random.Random(seed)
-for i, p in enumerate(r.sample(paths, max(1, len(paths) // 100))):
-    os.chmod(p, os.stat(p).st_mode | 0o200)
-    with open(p, "r+b") as f:
-        if i % 2:
-            f.seek(0, 2)
-            f.write(b"changed by bench/tree_pass.sh %d\n" % i)
-        else:
-            f.seek(r.randrange(os.path.getsize(p)))
-            f.write(os.urandom(min(64, os.path.getsize(p))))
-PY
-}
 
 # one_pass LABEL LAUNCHER OPTS AGENT_DIR: one cold `agent protect --once` of the tree; prints one line
 one_pass() {
@@ -103,7 +80,7 @@ for variant in "$@"; do
 done
 variants=("$@")
 for round in $(seq 1 "$rounds"); do
-  change_tree "$round"
+  change_tree "$tree" "$round" >/dev/null
   sleep 1.1 # a pass does not trust a stamp changed within a second of its start: each variant the same
   read -r rs_t rs_b rs_c <<<"$(rsync_copy "$tree/" tree/ -a)"
   echo "round $round  rsync over stunnel: $rs_t s, CPU $rs_c s, $rs_b bytes sent"
