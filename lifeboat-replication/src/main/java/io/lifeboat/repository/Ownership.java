@@ -1,10 +1,12 @@
 package io.lifeboat.repository;
 
+import io.lifeboat.tls.LifeboatException.Kind;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,9 +72,7 @@ final class Ownership implements AutoCloseable {
 
     boolean ownedByAny(BlockId id) {
         if (only != null) {
-            throw new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.USAGE, "cannot tell whether any machine"
-                    + " owns block " + id + ": the repository at " + location + " was opened for machine(s) "
-                    + new java.util.TreeSet<>(only) + " only (a read-only open for a failover)");
+            throw notLoaded("cannot tell whether any machine owns block " + id, "");
         }
         for (BlockTable t : tables.values()) {
             if (t.contains(id)) {
@@ -156,12 +156,16 @@ final class Ownership implements AutoCloseable {
      */
     private BlockTable loaded(String machine) {
         if (!loads(machine)) {
-            throw new RepositoryException(io.lifeboat.tls.LifeboatException.Kind.USAGE, "machine " + machine
-                    + "'s blocks were not loaded: the repository at " + location + " was opened for machine(s) "
-                    + new java.util.TreeSet<>(only) + " only (a read-only open for a failover); open it for "
-                    + machine + " to read its blocks");
+            throw notLoaded("machine " + machine + "'s blocks were not loaded",
+                    "; open it for " + machine + " to read its blocks");
         }
         return tables.get(machine);
+    }
+
+    /** A question a partial open cannot answer: what was asked, why not, and {@code advice}. */
+    private RepositoryException notLoaded(String what, String advice) {
+        return new RepositoryException(Kind.USAGE, what + ": the repository at " + location + " was opened for machine(s) "
+                + new TreeSet<>(only) + " only (a read-only open for a failover)" + advice);
     }
 
     private BlockTable table(String machine) {
