@@ -1,5 +1,6 @@
 package io.lifeboat.vault.store;
 
+import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,13 +35,19 @@ public final class LocalTokenStore implements TokenStore {
     public TokenRecord check(String id, String secret, String machine) {
         TokenRules.requireWellFormed(id);
         Path open = dir.resolve(id + ".json");
-        if (Files.exists(dir.resolve("used").resolve(id + ".json"))) {
-            throw TokenRules.reused();
+        TokenRecord record;
+        try {
+            record = JsonFiles.read(open, TokenRecord.class);
+        } catch (LifeboatException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                // Spending renames the open file to used/ atomically, so once the open file is gone a
+                // spent token's used file is there: looking in that order gives a racing request
+                // "used", never "unknown" (looking at used/ first could miss a rename in between).
+                throw Files.exists(dir.resolve("used").resolve(id + ".json")) ? TokenRules.reused() : TokenRules.unknown();
+            }
+            throw e;
         }
-        if (!Files.exists(open)) {
-            throw TokenRules.unknown();
-        }
-        return TokenRules.verify(JsonFiles.read(open, TokenRecord.class), secret, machine, clock.instant());
+        return TokenRules.verify(record, secret, machine, clock.instant());
     }
 
     @Override
