@@ -12,6 +12,7 @@ import io.lifeboat.agent.rpo.RpoReporter;
 import io.lifeboat.agent.rpo.RpoSchedule;
 import io.lifeboat.agent.protect.ProtectOptions;
 import io.lifeboat.agent.protect.Protector;
+import io.lifeboat.agent.protect.SourceStampStore;
 import io.lifeboat.agent.protect.StopSignal;
 import io.lifeboat.agent.protect.VaultClientTransport;
 import io.lifeboat.agent.snapshot.AppConsistentSnapshot;
@@ -85,14 +86,15 @@ public final class AgentProtectCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = {"--rehash", "--reread"}, description = "forget what is kept of each PATH's last point: read"
-            + " every file and hash every block again, and send the whole manifest (otherwise a file of a folder whose"
-            + " size, mtime, ctime, inode, mode and owner are unchanged is not read, and a block whose fingerprint is"
-            + " unchanged keeps its id unhashed)")
+            + " every file and hash every block again, and send the whole manifest (otherwise an image, a file, or a"
+            + " file of a folder whose size, mtime, ctime, inode, device, mode and owner are unchanged, and were so"
+            + " a second before the pass that recorded them, is not read; a block device is always read; and a block"
+            + " whose fingerprint is unchanged keeps its id unhashed)")
     boolean rehash;
 
     @Option(names = "--reread-after", paramLabel = "DURATION", defaultValue = "24h", converter = DurationOption.class,
-            description = "read every file of a folder again once the last pass that read them all is this old, e.g."
-                    + " 12h, 7d; 0s reads every file every pass (default: ${DEFAULT-VALUE})")
+            description = "read an image or file, or every file of a folder, again once the last pass that read it"
+                    + " all is this old, e.g. 12h, 7d; 0s reads everything every pass (default: ${DEFAULT-VALUE})")
     Duration rereadAfter;
 
     @Option(names = "--snapshot", paramLabel = "KIND", defaultValue = "none",
@@ -292,6 +294,7 @@ public final class AgentProtectCommand implements Callable<Integer> {
     private static void forgetRecords(KnownBlocksStore records) {
         try {
             records.forgetAll();
+            SourceStampStore.beside(records).forgetAll();
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "--rehash: cannot delete the kept fingerprints: " + e, e);
         }

@@ -80,7 +80,7 @@ final class ProtectJsonEvents implements ProtectListener {
                 .put("zeroBlocks", r.zeroBlocks()).put("blocksSent", r.blocksSent())
                 .put("blocksPresent", r.blocksPresent()).put("bytesSent", r.bytesSent())
                 .put("hardLinkCopies", r.hardLinkCopies()).put("filesKept", r.filesKept())
-                .put("sentAsDelta", r.sentAsDelta())
+                .put("sentAsDelta", r.sentAsDelta()).put("keptByStamp", r.keptByStamp())
                 .put("seconds", r.elapsed().toMillis() / 1000.0));
     }
 

@@ -76,6 +76,7 @@ final class ProtectTextProgress implements ProtectListener {
                 ProgressBar.bytes(r.bytesSent()), r.point().tlsVersion(), r.point().cipherSuite(),
                 r.elapsed().toMillis() / 1000.0)
                 + (r.filesKept() > 0 ? "; " + r.filesKept() + " files unchanged since the last point, not read" : "")
+                + (r.keptByStamp() ? "; unchanged since the last point by its stamp, not read" : "")
                 + (r.sentAsDelta() ? "; committed as a delta of the last point" : "");
     }
 }

@@ -130,6 +130,44 @@ class ReplicationEndToEndTest {
         Files.delete(img);
     }
 
+    /**
+     * An image whose stamp did not change since its last point is not read: the next point holds the
+     * same blocks and says so, in text and JSON; a touch (same bytes, new stamp) and --rehash read it.
+     */
+    @Test
+    void anUnchangedImageIsKeptByItsStampAndATouchedOneIsRead() throws Exception {
+        Path agent = lab.enroll("idle");
+        Path img = tmp.resolve("idle.img");
+        writeImage(img, 16L * MIB, 8L * MIB, 5);
+        Thread.sleep(1_200); // a stamp is trusted only when settled a second before the pass that took it
+        JsonNode first = lab.protect(agent, img);
+        assertThat(first.path("keptByStamp").asBoolean()).isFalse();
+
+        LifeboatProcess.Result text = lab.ok("agent", "protect", "--dir", agent.toString(), "--once", img.toString());
+        assertThat(text.stdout()).contains("unchanged since the last point by its stamp, not read");
+        JsonNode kept = lab.protect(agent, img);
+        assertThat(kept.path("keptByStamp").asBoolean()).isTrue();
+        assertThat(kept.path("sentAsDelta").asBoolean()).isTrue();
+        assertThat(kept.path("blocksSent").asLong()).isZero();
+        assertThat(kept.path("blocksPresent").asLong()).isEqualTo(256);
+        assertThat(lab.points("idle")).hasSize(3);
+        Path restored = tmp.resolve("idle-restored.img");
+        lab.failover("idle", kept.path("point").path("id").asText(), restored);
+        assertThat(Files.mismatch(restored, img)).isEqualTo(-1);
+        Files.delete(restored);
+
+        Files.setLastModifiedTime(img, FileTime.fromMillis(System.currentTimeMillis())); // `touch`
+        JsonNode touched = lab.protect(agent, img);
+        assertThat(touched.path("keptByStamp").asBoolean()).as("a touched image is read").isFalse();
+        assertThat(touched.path("blocksSent").asLong()).isZero();
+        Thread.sleep(1_200);
+        lab.protect(agent, img); // records the touched stamp, now settled
+        assertThat(lab.protect(agent, img).path("keptByStamp").asBoolean()).isTrue();
+        assertThat(lab.protect(agent, img, "--rehash").path("keptByStamp").asBoolean()).as("--rehash").isFalse();
+        lab.ok("verify", "--dir", lab.vault.toString(), "--machine", "idle");
+        Files.delete(img);
+    }
+
     @Test
     void directoryTreeWithOddNamesRoundTripsExactly() throws IOException {
         Path agent = lab.enroll("tree");

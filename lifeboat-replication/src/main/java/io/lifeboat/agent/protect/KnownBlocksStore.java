@@ -68,6 +68,16 @@ public final class KnownBlocksStore {
         return new KnownBlocksStore(null, FingerprintKey.random());
     }
 
+    /** The folder the records are kept in; null for a store that keeps none ({@link SourceStampStore} keeps its files beside them). */
+    Path folder() {
+        return dir;
+    }
+
+    /** See {@link #withRereadAfter}: an image or file kept by its stamp ({@link SourceStampStore}) follows the same age. */
+    Duration rereadAfter() {
+        return rereadAfter;
+    }
+
     /** The fingerprint the records are of: a pass fingerprints its blocks with it. */
     BlockFingerprint fingerprint() {
         return fingerprint;
@@ -234,7 +244,8 @@ public final class KnownBlocksStore {
         return dir.resolve(name(source) + LAST_POINT_SUFFIX);
     }
 
-    private static String name(Path source) {
+    /** The name of {@code source}'s records in the folder, before their suffix: a hash of its absolute path. */
+    static String name(Path source) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(key(source).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 16);

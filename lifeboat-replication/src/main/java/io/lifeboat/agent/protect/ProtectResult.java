@@ -15,14 +15,18 @@ import java.time.Duration;
  *                      and restored, as separate copies (their blocks are stored once)
  * @param filesKept     files of a tree kept from the last point without being read (their stamp was unchanged)
  * @param sentAsDelta   the point was committed as a delta of the last one, not as its whole manifest
+ * @param keptByStamp   an image or file source was not read at all: its stamp (size, mtime, ctime, inode,
+ *                      device, mode, owner) was the one recorded with the last point, so the point holds
+ *                      the last point's blocks again
  */
 public record ProtectResult(PointInfo point, long sourceBytes, long blocks, long zeroBlocks, long blocksSent,
-        long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies, long filesKept, boolean sentAsDelta) {
+        long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies, long filesKept, boolean sentAsDelta,
+        boolean keptByStamp) {
 
     /** A pass that read every file and sent its whole manifest. */
     public ProtectResult(PointInfo point, long sourceBytes, long blocks, long zeroBlocks, long blocksSent,
             long blocksPresent, long bytesSent, Duration elapsed, long hardLinkCopies) {
         this(point, sourceBytes, blocks, zeroBlocks, blocksSent, blocksPresent, bytesSent, elapsed, hardLinkCopies, 0,
-                false);
+                false, false);
     }
 }

@@ -12,6 +12,8 @@ import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One protect pass: read the source into a manifest while the uploader sends the blocks the vault
@@ -27,6 +29,10 @@ import java.time.Duration;
  * <p>With it the agent keeps the point's entries and the stamps of a tree's files ({@link
  * LastPoint}): the next pass keeps files whose stamp did not change without reading them, and the
  * point is sent as a delta of the last one ({@link PointCommits}).
+ *
+ * <p>An image or file source whose stamp is the one recorded with the last point ({@link
+ * SourceStamp}, {@link SourceStampStore}) is not opened at all: its point is the last one's blocks,
+ * committed again as an unchanged delta.
  */
 public final class Protector {
     private final VaultApi vault;
@@ -34,6 +40,7 @@ public final class Protector {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final KnownBlocksStore records;
+    private final SourceStampStore stamps;
 
     /** A protector that keeps no records: every pass hashes every block. */
     public Protector(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
@@ -43,6 +50,7 @@ public final class Protector {
     public Protector(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop,
             KnownBlocksStore records) {
         this.records = records;
+        this.stamps = SourceStampStore.beside(records);
         this.vault = vault;
         this.options = options;
         this.listener = listener;
@@ -69,6 +77,7 @@ public final class Protector {
                 throw e;
             }
             records.forget(source);
+            stamps.forget(source);
             // 409: a block the pass relied on is not stored: gone since the last point (the record), or
             // accepted in this pass but lost by a vault that crashed before making it durable (group
             // commit); one more pass asks about every block and sends what is lacking
@@ -86,8 +95,21 @@ public final class Protector {
     private ProtectResult protect(Path source, Snapshot snapshot, KnownBlocks known, PreviousPoint previous) {
         long started = System.nanoTime();
         long startedAtMillis = System.currentTimeMillis();
+        long passStartNanos = TimeUnit.MILLISECONDS.toNanos(startedAtMillis);
         Path read = snapshot.path();
         SourceKind kind = SourceKinds.detect(read);
+        // taken before the read begins, so a write while it is read makes the next pass's stamp differ; only of
+        // the source itself: a snapshot's copy or device has a stamp of its own, which says nothing of the source's
+        FileStamp stamp = read.equals(source) ? SourceKinds.stamp(read, kind) : null;
+        SourceStamp recorded = stamp == null ? null : stamps.load(source, listener);
+        if (recorded != null && recorded.keeps(stamp, previous.point(), startedAtMillis, stamps.rereadAfter())) {
+            Manifest last = previous.manifest(source.toString(), kind);
+            if (describes(last, stamp)) {
+                return keep(source, snapshot, known, previous, last, stamp, recorded.fullReadMillis(), started,
+                        passStartNanos);
+            }
+        }
+        stamps.forget(source); // read: no stamp names the last point while this pass commits another
         // a tree's estimate is its last point's size when there is one: the walk to measure it stats every file
         long estimate = kind == SourceKind.DIRECTORY && previous.exists() ? previous.sourceBytes()
                 : SourceKinds.estimateSize(read, kind);
@@ -123,7 +145,52 @@ public final class Protector {
         // a pass that kept files unread keeps the date of the last full read; one that read all starts a new period
         long fullRead = reader.filesKept() > 0 ? previous.fullReadMillis() : startedAtMillis;
         records.save(source, reader.record(point.id()), LastPoint.of(manifest, point.id(), fullRead, reader.stamps(),
-                java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(startedAtMillis)), listener);
+                passStartNanos), listener);
+        if (stamp != null) {
+            stamps.save(source, point.id(), stamp, passStartNanos, fullRead, listener);
+        }
+        return committed(source, point, manifest, blocksSent, blocksPresent, started, reader.hardLinkCopies(),
+                reader.filesKept(), commits.sentAsDelta(), false);
+    }
+
+    /** Whether {@code last}, the last point's manifest, is of one whole file of the size and mtime {@code stamp} says. */
+    private static boolean describes(Manifest last, FileStamp stamp) {
+        if (last == null || last.entries().size() != 1) {
+            return false;
+        }
+        Entry e = last.entries().get(0);
+        return e.path().isEmpty() && e.size() == stamp.size() && e.mtimeNanos() == stamp.mtimeNanos();
+    }
+
+    /**
+     * A pass over an image or file whose stamp is the one recorded with the last point ({@link
+     * SourceStamp#keeps}): the source is not opened; the last point's manifest is committed again as a
+     * delta of it (no block changed), so the vault checks it as any other point and the RPO advances.
+     * The records and the stamp then name the new point; the date of the last full read is carried on.
+     */
+    private ProtectResult keep(Path source, Snapshot snapshot, KnownBlocks known, PreviousPoint previous, Manifest last,
+            FileStamp stamp, long fullRead, long started, long passStartNanos) {
+        listener.started(source, last.sourceBytes());
+        listener.read(last.sourceBytes()); // counted as read for progress, as a tree's kept file is
+        long sentBefore = vault.bytesSent();
+        stop.check();
+        snapshot.readDone(listener::notice);
+        PointCommits commits = new PointCommits(vault);
+        PointInfo point = commits.commit(previous, new PointCommit(
+                vault.bytesSent() - sentBefore, snapshot.consistency().label(), last));
+        records.save(source, new KnownBlocks(known.blockSize(), point.id(), known.files()),
+                LastPoint.of(last, point.id(), fullRead, Map.of(), passStartNanos), listener);
+        stamps.save(source, point.id(), stamp, passStartNanos, fullRead, listener);
+        long present = 0;
+        for (BlockRef b : last.entries().get(0).blocks()) {
+            present += b.isZero() ? 0 : 1;
+        }
+        return committed(source, point, last, 0, present, started, 0, 0, commits.sentAsDelta(), true);
+    }
+
+    /** The result of a committed pass, reported to the listener. */
+    private ProtectResult committed(Path source, PointInfo point, Manifest manifest, long blocksSent, long blocksPresent,
+            long started, long hardLinkCopies, long filesKept, boolean sentAsDelta, boolean keptByStamp) {
         long blocks = 0;
         long zero = 0;
         for (Entry e : manifest.entries()) {
@@ -131,8 +198,8 @@ public final class Protector {
             zero += e.blocks().stream().filter(BlockRef::isZero).count();
         }
         ProtectResult result = new ProtectResult(point, manifest.sourceBytes(), blocks, zero, blocksSent, blocksPresent,
-                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), reader.hardLinkCopies(),
-                reader.filesKept(), commits.sentAsDelta());
+                point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), hardLinkCopies, filesKept, sentAsDelta,
+                keptByStamp);
         if (result.hardLinkCopies() > 0) {
             listener.notice(source + ": " + result.hardLinkCopies() + " hard-linked files stored as separate copies of a"
                     + " file stored before them (a restore writes them as separate files)");

@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Decides what a protected path is, and how big it is for progress. */
@@ -46,6 +47,34 @@ final class SourceKinds {
         }
         throw new LifeboatException(LifeboatException.Kind.USAGE, "cannot protect " + source
                 + ": not a regular file, block device or directory");
+    }
+
+    /**
+     * Whether a source of this kind may be kept unread when its {@link FileStamp} is unchanged: a
+     * regular file only (an image or a file). Never a block device: the stamp of its node in
+     * {@code /dev} does not change when its blocks are written. Never a tree as a whole: its files
+     * are judged one by one ({@link TreeWalk}).
+     */
+    static boolean keptByStamp(SourceKind kind) {
+        return kind == SourceKind.IMAGE || kind == SourceKind.FILE;
+    }
+
+    /**
+     * The stamp of an image or file source, following a symlink given as the source (the file it
+     * names is what is read, and a link moved to another file gives another inode); null for any
+     * other kind ({@link #keptByStamp}), or where the file system has no "unix" view or the stat fails
+     * (the source is then read).
+     */
+    static FileStamp stamp(Path source, SourceKind kind) {
+        if (!keptByStamp(kind)) {
+            return null;
+        }
+        try {
+            Map<String, Object> a = Files.readAttributes(source, "unix:mode,size,lastModifiedTime,ctime,ino,dev,uid,gid");
+            return a.get("mode") instanceof Integer mode ? FileStamp.of(a, mode & 07777) : null;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean isBlockDevice(Path p) {

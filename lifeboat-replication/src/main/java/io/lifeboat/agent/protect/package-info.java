@@ -40,6 +40,19 @@
  * was linear: one 9-byte XOR pattern fooled it in any block). rsync, by comparison, skips a file
  * whose size and modification time are unchanged without reading it.
  *
+ * <p>Unchanged images and files are not read: before an image or file is read, its stamp (size,
+ * mtime and ctime to the nanosecond, inode, device, mode, owner: {@link io.lifeboat.agent.protect.FileStamp},
+ * the rule a tree's files follow) is taken, and after the point is committed it is kept with the
+ * point's id ({@link io.lifeboat.agent.protect.SourceStampStore}). When the next pass finds the same
+ * stamp, recorded for the point the block record describes, it commits that point's blocks again
+ * as an unchanged delta without opening the source. The guard is ctime: a program can put mtime
+ * back after a write, but the kernel sets ctime on every change of content or inode. What a stamp
+ * cannot see is a change within the same clock tick as the stat that recorded it, so a stamp is
+ * trusted only when it was settled a second before the pass that took it; the source is read
+ * again whenever its last full read is older than {@code --reread-after} (24 h), on {@code
+ * --rehash}, and always for a block device (its node's stamp does not change when its blocks are
+ * written) or a source read through a snapshot that is another file or device.
+ *
  * <p>Consistency: a source read without a snapshot is read as it changes, so its point is labelled
  * {@code live}; with a snapshot provider ({@link io.lifeboat.agent.snapshot}) it is read from the
  * snapshot and labelled {@code crash-consistent}.
