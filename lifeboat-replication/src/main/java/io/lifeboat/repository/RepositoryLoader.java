@@ -90,20 +90,32 @@ final class RepositoryLoader {
         }
     }
 
+    /** Index files read before the table is sized for all of them (see {@link #loadIndex}). */
+    static final int SIZING_SAMPLE = 8;
+
     private void loadIndex() throws IOException {
         Set<String> packs = new HashSet<>(backend.list(FileType.DATA));
         Set<String> indexed = new HashSet<>();
-        for (String name : backend.list(FileType.INDEX)) {
+        List<String> names = backend.list(FileType.INDEX);
+        long entries = 0;
+        int read = 0;
+        for (String name : names) {
             if (repo.blocks.condemned.contains(name)) {
                 indexed.add(name);
                 continue;
             }
             Handle h = new Handle(FileType.INDEX, name);
             try {
-                Map<BlockId, Pack.Location> m = RepositoryFiles.index(backend.read(h), name);
-                repo.blocks.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+                PackIndex idx = PackIndexCodec.read(backend.read(h), name);
+                repo.blocks.index.register(idx, false);
                 indexed.add(name);
                 seen(FileType.INDEX, name);
+                entries += idx.count();
+                if (++read == SIZING_SAMPLE) {
+                    // size the table once for every file listed, by the mean of these: growing by
+                    // doubling would rehash at each step and fault in the pages of tables thrown away
+                    repo.blocks.index.reserve(entries * (names.size() - read) / read);
+                }
             } catch (NoSuchFileException e) {
                 vanished = true; // deleted by a prune running elsewhere while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
@@ -136,7 +148,7 @@ final class RepositoryLoader {
         }
         repo.blocks.register(pack, ids, locs);
         if (writable) {
-            backend.create(new Handle(FileType.INDEX, pack), RepositoryFiles.index(pack, locs, ids));
+            backend.create(new Handle(FileType.INDEX, pack), PackIndexCodec.encode(pack, locs, ids));
         }
     }
 
