@@ -60,11 +60,6 @@ final class PackIndex {
         return words;
     }
 
-    /** Word {@code w} (0..3, big-endian) of block {@code i}'s id. */
-    long word(int i, int w) {
-        return words[4 * i + w];
-    }
-
     long offset(int i) {
         return offsets[i];
     }

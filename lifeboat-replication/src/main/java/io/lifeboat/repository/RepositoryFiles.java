@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON files of a repository besides packs: {@code config}, {@code index/<pack>},
- * {@code machines/<machine>/<id>}, {@code points/<machine>/<id>} and {@code locks/<id>}
- * (described in {@code docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
+ * The JSON files of a repository besides packs: {@code config}, {@code machines/<machine>/<id>},
+ * {@code points/<machine>/<id>} and {@code locks/<id>}, and the JSON form of {@code index/<pack>} that
+ * vaults wrote before the binary one ({@link PackIndexCodec}), read only (described in {@code
+ * docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
  * on a malformed file; the repository decides what a bad file means.
  */
 final class RepositoryFiles {
