@@ -20,8 +20,8 @@
 #
 # Usage: bench/failover.sh [ROUNDS]   (default 3; TREE_FILES=50000 TREE_MB=750 adds the tree;
 #        OLD_LIFEBOAT=/path/to/other/worktree/lifeboat adds, each round, that build's failover of the
-#        image (and of the tree) from the same vault, run right after this build's: before and after,
-#        alternated; FULL_JIT=0 leaves out the runs with the full tiered JIT)
+#        image (and of the tree) from a copy of the vault whose index files that build rewrote in its
+#        own form, run right after this build's: before and after, alternated; FULL_JIT=0 leaves out the runs with the full tiered JIT)
 # Needs: java 17, python3, cmp, dd, tar. Not part of `mvn verify`. Stops by itself.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rounds="${1:-3}"
@@ -43,14 +43,14 @@ kill "$vault_pid"; wait "$vault_pid" 2>/dev/null || true # failover reads the fo
 
 # evict_packs: the vault's packs out of the page cache, as a vault that writes them with O_DIRECT leaves them
 evict_packs() {
-  find "$work/V" -type f -path '*/data/*' -print0 | while IFS= read -r -d '' f; do evict_from_cache "$f"; done
+  find "$work/V" "$work/V-old" -type f -path '*/data/*' -print0 | while IFS= read -r -d '' f; do evict_from_cache "$f"; done
 }
-# failover LABEL MACHINE TARGET [JAVA_OPTS [LAUNCHER]]: one failover; prints LABEL, seconds and CPU by thread kind
+# failover LABEL MACHINE TARGET [JAVA_OPTS [LAUNCHER [VAULT]]]: one failover; prints LABEL, seconds and CPU by thread kind
 failover() {
-  local label=$1 machine=$2 target=$3 opts=${4:-} launcher=${5:-$here/lifeboat} t0 t1 threads
+  local label=$1 machine=$2 target=$3 opts=${4:-} launcher=${5:-$here/lifeboat} vault=${6:-$work/V} t0 t1 threads
   evict_packs
   t0="$(now)"
-  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" failover --dir "$work/V" --machine "$machine" --to "$target" >/dev/null 2>"$work/failover.log" &
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" failover --dir "$vault" --machine "$machine" --to "$target" >/dev/null 2>"$work/failover.log" &
   local pid=$!
   threads="$(python3 "$here/bench/thread_cpu.py" "$pid")"
   wait "$pid" || { cat "$work/failover.log" >&2; exit 1; }
@@ -76,7 +76,12 @@ echo "bench: a first failover, unmeasured (the launcher's class-data archive of 
 lb failover --dir "$work/V" --machine bench --to "$work/restored.img" >/dev/null 2>&1
 rm -f "$work/restored.img"
 if [ -n "${OLD_LIFEBOAT:-}" ]; then
-  timeout 900 "$OLD_LIFEBOAT" failover --dir "$work/V" --machine bench --to "$work/restored.img" >/dev/null 2>&1
+  # The old build fails over from a copy of the vault in the form it writes itself: its own writable
+  # open (a prune that drops nothing: one point per machine) rewrites every index file it cannot read
+  # (the binary form of session 13, for a build before it) from its pack, in its own form.
+  cp -a "$work/V" "$work/V-old"
+  timeout 900 "$OLD_LIFEBOAT" prune --dir "$work/V-old" >/dev/null 2>&1
+  timeout 900 "$OLD_LIFEBOAT" failover --dir "$work/V-old" --machine bench --to "$work/restored.img" >/dev/null 2>&1
   rm -f "$work/restored.img"
 fi
 for r in $(seq 1 "$rounds"); do
@@ -85,7 +90,7 @@ for r in $(seq 1 "$rounds"); do
   cmp -s "$img" "$work/restored.img" || { echo "bench: the failed-over image differs from the source" >&2; exit 1; }
   rm -f "$work/restored.img"
   if [ -n "${OLD_LIFEBOAT:-}" ]; then
-    failover "image, launcher, OLD_LIFEBOAT" bench "$work/restored.img" "" "$OLD_LIFEBOAT"
+    failover "image, launcher, OLD_LIFEBOAT" bench "$work/restored.img" "" "$OLD_LIFEBOAT" "$work/V-old"
     cmp -s "$img" "$work/restored.img" || { echo "bench: the old build's image differs from the source" >&2; exit 1; }
     rm -f "$work/restored.img"
   fi
@@ -103,7 +108,7 @@ for r in $(seq 1 "$rounds"); do
     failover "tree, launcher" tree "$work/tree.$r.a"
     [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.a" >/dev/null || { echo "bench: the failed-over tree differs" >&2; exit 1; }; }
     if [ -n "${OLD_LIFEBOAT:-}" ]; then
-      failover "tree, launcher, OLD_LIFEBOAT" tree "$work/tree.$r.c" "" "$OLD_LIFEBOAT"
+      failover "tree, launcher, OLD_LIFEBOAT" tree "$work/tree.$r.c" "" "$OLD_LIFEBOAT" "$work/V-old"
       [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.c" >/dev/null || { echo "bench: the old build's tree differs" >&2; exit 1; }; }
     fi
     if [ "${FULL_JIT:-1}" != 0 ]; then

@@ -60,6 +60,28 @@ final class BlockIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Records where the blocks of one pack's index lie, all at once (an open's path: no object per
+     * block); unless {@code replace}, a block already indexed keeps its location.
+     */
+    void register(PackIndex idx, boolean replace) {
+        int ord = ordinal(idx.pack());
+        packs.add(idx.pack());
+        int n = idx.count();
+        long[] values = new long[3 * n];
+        for (int i = 0; i < n; i++) {
+            values[3 * i] = ((long) idx.encodingCode(i) << 32) | ord;
+            values[3 * i + 1] = idx.offset(i);
+            values[3 * i + 2] = ((long) idx.stored(i) << 32) | (idx.raw(i) & 0xffffffffL);
+        }
+        table.insertAll(idx.words(), values, n, replace);
+    }
+
+    /** Makes room for {@code entries} more blocks at once (an open that knows about how many it will read). */
+    void reserve(long entries) {
+        table.reserve(entries);
+    }
+
     /** The packs known to hold blocks, as a copy. */
     Set<String> packs() {
         return new HashSet<>(packs);

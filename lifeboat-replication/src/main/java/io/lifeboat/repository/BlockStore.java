@@ -250,7 +250,7 @@ final class BlockStore {
     private void stagePack(Pack.Built built, boolean replace, List<Backend.Staged> group) throws IOException {
         List<BlockId> ids = built.items().stream().map(Pack.Item::id).toList();
         group.add(backend.stage(new Handle(FileType.DATA, built.name()), built.bytes().duplicate()));
-        byte[] index = RepositoryFiles.index(built.name(), built.locations(), ids);
+        byte[] index = PackIndexCodec.encode(built.name(), built.locations(), ids);
         group.add(backend.stage(new Handle(FileType.INDEX, built.name()), index, 0, index.length));
         register(built.name(), ids, built.locations(), replace);
     }
@@ -279,7 +279,7 @@ final class BlockStore {
             LOG.warn("data/{} exists with other contents; writing the pack under another name", built.name());
             built = Pack.rename(built, Repository.uniqueName(options.clock().instant()));
         }
-        backend.create(new Handle(FileType.INDEX, built.name()), RepositoryFiles.index(built.name(), built.locations(), ids));
+        backend.create(new Handle(FileType.INDEX, built.name()), PackIndexCodec.encode(built.name(), built.locations(), ids));
         register(built.name(), ids, built.locations(), replace);
         return built.name();
     }

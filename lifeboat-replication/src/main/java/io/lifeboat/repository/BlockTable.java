@@ -168,6 +168,74 @@ final class BlockTable implements Closeable {
         }
     }
 
+    /**
+     * Inserts {@code n} entries under one hold of the lock, without an object per entry: entry
+     * {@code i}'s id is {@code words[4i..4i+3]} (big-endian words, as {@link BlockId#word}), its value
+     * {@code values[3i..3i+2]}. An id already present keeps its value unless {@code replace}. Grows the
+     * table once, up front, to hold them all: a vault's open inserts whole packs of entries.
+     */
+    void insertAll(long[] words, long[] values, int n, boolean replace) {
+        lock.writeLock().lock();
+        try {
+            reserveLocked(used + n);
+            for (int i = 0; i < n; i++) {
+                long a = words[4 * i];
+                long b = words[4 * i + 1];
+                long c = words[4 * i + 2];
+                long d = words[4 * i + 3];
+                long s = home(a);
+                while (true) {
+                    long st = state(s);
+                    if (st == EMPTY) {
+                        used++;
+                        break;
+                    }
+                    if (st == FULL && sameId(s, a, b, c, d)) {
+                        break;
+                    }
+                    s = (s + 1) & mask;
+                }
+                boolean present = state(s) == FULL;
+                if (present && !replace) {
+                    continue;
+                }
+                // a new id goes to the first empty slot of its run (tombstones on the way are left: the
+                // run may hold the id past them, and it was just looked for there)
+                write(s, a, b, c, d, values[3 * i], values[3 * i + 1], values[3 * i + 2]);
+                if (!present) {
+                    size++;
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Grows the table now, rehashing once, so that {@code entries} more fit without growing again; an
+     * open that knows (or estimates) how many entries it will insert avoids the rehash of every
+     * doubling on the way and the page faults of each table it would have filled and thrown away.
+     */
+    void reserve(long entries) {
+        lock.writeLock().lock();
+        try {
+            reserveLocked(used + entries);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void reserveLocked(long usedAfter) {
+        if (usedAfter * 4 <= slots * 3) {
+            return;
+        }
+        long n = slots;
+        while (usedAfter * 4 > n * 3) {
+            n *= 2;
+        }
+        rehashInto(n);
+    }
+
     void remove(BlockId id) {
         merge(id, null, (old, given) -> null);
     }
@@ -246,7 +314,11 @@ final class BlockTable implements Closeable {
     }
 
     private long home(BlockId id) {
-        long h = id.word(0) ^ seed; // murmur3's fmix64: every bit of the word moves the slot
+        return home(id.word(0));
+    }
+
+    private long home(long firstWord) {
+        long h = firstWord ^ seed; // murmur3's fmix64: every bit of the word moves the slot
         h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
         h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return (h ^ (h >>> 33)) & mask;
@@ -274,13 +346,21 @@ final class BlockTable implements Closeable {
     }
 
     private void write(long s, BlockId id, Value v) {
-        MappedByteBuffer b = buf(s);
+        write(s, id.word(0), id.word(1), id.word(2), id.word(3), v.v0(), v.v1(), v.v2());
+    }
+
+    private void write(long s, long a, long b, long c, long d, long v0, long v1, long v2) {
+        MappedByteBuffer buf = buf(s);
         int o = at(s);
-        for (int w = 0; w < 4; w++) {
-            b.putLong(o + 8 + 8 * w, id.word(w));
-        }
-        b.putLong(o + 40, v.v0()).putLong(o + 48, v.v1()).putLong(o + 56, v.v2());
-        b.putLong(o, FULL);
+        buf.putLong(o + 8, a).putLong(o + 16, b).putLong(o + 24, c).putLong(o + 32, d);
+        buf.putLong(o + 40, v0).putLong(o + 48, v1).putLong(o + 56, v2);
+        buf.putLong(o, FULL);
+    }
+
+    private boolean sameId(long s, long a, long b, long c, long d) {
+        MappedByteBuffer buf = buf(s);
+        int o = at(s);
+        return buf.getLong(o + 8) == a && buf.getLong(o + 16) == b && buf.getLong(o + 24) == c && buf.getLong(o + 32) == d;
     }
 
     private MappedByteBuffer buf(long s) {
@@ -295,10 +375,15 @@ final class BlockTable implements Closeable {
 
     /** Moves every entry into a new file: twice as large unless most used slots are tombstones. */
     private void rehash() {
+        rehashInto(size * 2 >= slots * 3 / 4 ? slots * 2 : slots);
+    }
+
+    /** Moves every entry into a new file of {@code n} slots (a power of two, more than the entries). */
+    private void rehashInto(long n) {
         MappedByteBuffer[] old = segments;
         long oldSlots = slots;
         long live = size;
-        allocate(size * 2 >= oldSlots * 3 / 4 ? oldSlots * 2 : oldSlots);
+        allocate(n);
         MappedByteBuffer[] fresh = segments;
         segments = old;
         for (long s = 0; s < oldSlots; s++) {

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON files of a repository besides packs: {@code config}, {@code index/<pack>},
- * {@code machines/<machine>/<id>}, {@code points/<machine>/<id>} and {@code locks/<id>}
- * (described in {@code docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
+ * The JSON files of a repository besides packs: {@code config}, {@code machines/<machine>/<id>},
+ * {@code points/<machine>/<id>} and {@code locks/<id>}, and the JSON form of {@code index/<pack>} that
+ * vaults wrote before the binary one ({@link PackIndexCodec}), read only (described in {@code
+ * docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
  * on a malformed file; the repository decides what a bad file means.
  */
 final class RepositoryFiles {
@@ -43,35 +44,34 @@ final class RepositoryFiles {
 
     // index
 
-    static byte[] index(String pack, List<Pack.Location> locs, List<BlockId> ids) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("version", VERSION);
-        n.put("pack", pack);
-        ArrayNode blocks = n.putArray("blocks");
-        for (int i = 0; i < locs.size(); i++) {
-            Pack.Location l = locs.get(i);
-            ObjectNode b = blocks.addObject();
-            b.put("id", ids.get(i).hex());
-            b.put("offset", l.offset());
-            b.put("stored", l.stored());
-            b.put("raw", l.raw());
-            b.put("encoding", l.encoding().name());
-        }
-        return ManifestCodec.bytes(n);
+    /**
+     * The index of a pack: the binary form ({@link PackIndexCodec}) or, for a vault written before it,
+     * the JSON form, as id → location in the file's order.
+     */
+    static Map<BlockId, Pack.Location> index(byte[] bytes, String expectedPack) {
+        return PackIndexCodec.read(bytes, expectedPack).toMap();
     }
 
-    /** Parses an index file into (id, location) pairs. */
-    static Map<BlockId, Pack.Location> index(byte[] json, String expectedPack) {
+    /**
+     * Parses the JSON form of an index file ({@code {"version":1,"pack":..,"blocks":[{"id","offset",
+     * "stored","raw","encoding"},..]}}), the only form before the binary one; no longer written.
+     */
+    static PackIndex jsonIndex(byte[] json, String expectedPack) {
         JsonNode n = ManifestCodec.tree(json, "index " + expectedPack);
         String pack = ManifestCodec.text(n, "pack");
         if (!pack.equals(expectedPack)) {
             throw ManifestCodec.bad("index " + expectedPack + " describes another pack: " + pack);
         }
-        Map<BlockId, Pack.Location> out = new LinkedHashMap<>();
-        for (JsonNode b : n.withArray("blocks")) {
-            BlockId id = new BlockId(ManifestCodec.text(b, "id"));
-            out.put(id, new Pack.Location(pack, ManifestCodec.longField(b, "offset"), ManifestCodec.intField(b, "stored"),
-                    ManifestCodec.intField(b, "raw"), ManifestCodec.enumField(b, "encoding", BlockEncoding.class)));
+        JsonNode blocks = n.get("blocks");
+        if (blocks == null || !blocks.isArray()) {
+            throw ManifestCodec.bad("index " + expectedPack + ": \"blocks\" must be an array");
+        }
+        PackIndex out = new PackIndex(pack, blocks.size());
+        int i = 0;
+        for (JsonNode b : blocks) {
+            out.set(i++, new BlockId(ManifestCodec.text(b, "id")), new Pack.Location(pack, ManifestCodec.longField(b, "offset"),
+                    ManifestCodec.intField(b, "stored"), ManifestCodec.intField(b, "raw"),
+                    ManifestCodec.enumField(b, "encoding", BlockEncoding.class)));
         }
         return out;
     }

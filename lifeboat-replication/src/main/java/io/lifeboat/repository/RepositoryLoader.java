@@ -90,26 +90,51 @@ final class RepositoryLoader {
         }
     }
 
+    /** Index files read before the table is sized for all of them (see {@link #loadIndex}). */
+    static final int SIZING_SAMPLE = 8;
+
     private void loadIndex() throws IOException {
         Set<String> packs = new HashSet<>(backend.list(FileType.DATA));
         Set<String> indexed = new HashSet<>();
+        List<String> names = new ArrayList<>();
         for (String name : backend.list(FileType.INDEX)) {
             if (repo.blocks.condemned.contains(name)) {
                 indexed.add(name);
-                continue;
+            } else {
+                names.add(name);
             }
-            Handle h = new Handle(FileType.INDEX, name);
-            try {
-                Map<BlockId, Pack.Location> m = RepositoryFiles.index(backend.read(h), name);
-                repo.blocks.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+        }
+        long entries = 0;
+        int read = 0;
+        try (IndexReadAhead ahead = new IndexReadAhead(backend, names)) {
+            while (ahead.hasNext()) {
+                IndexReadAhead.Read r = ahead.next();
+                String name = r.name();
+                if (r.failure() instanceof NoSuchFileException) {
+                    vanished = true; // deleted by a prune running elsewhere while we listed
+                    continue;
+                }
+                if (r.failure() instanceof LifeboatException || r.failure() instanceof IllegalArgumentException) {
+                    LOG.warn("index/{} is unreadable ({}); rebuilding it from its pack", name, r.failure().getMessage());
+                    if (writable) {
+                        backend.delete(new Handle(FileType.INDEX, name));
+                    }
+                    continue;
+                }
+                if (r.failure() instanceof IOException e) {
+                    throw e;
+                }
+                if (r.failure() instanceof RuntimeException e) {
+                    throw e;
+                }
+                repo.blocks.index.register(r.index(), false);
                 indexed.add(name);
                 seen(FileType.INDEX, name);
-            } catch (NoSuchFileException e) {
-                vanished = true; // deleted by a prune running elsewhere while we listed
-            } catch (LifeboatException | IllegalArgumentException e) {
-                LOG.warn("index/{} is unreadable ({}); rebuilding it from its pack", name, e.getMessage());
-                if (writable) {
-                    backend.delete(h);
+                entries += r.index().count();
+                if (++read == SIZING_SAMPLE) {
+                    // size the table once for every file listed, by the mean of these: growing by
+                    // doubling would rehash at each step and fault in the pages of tables thrown away
+                    repo.blocks.index.reserve(entries * (names.size() - read) / read);
                 }
             }
         }
@@ -136,7 +161,7 @@ final class RepositoryLoader {
         }
         repo.blocks.register(pack, ids, locs);
         if (writable) {
-            backend.create(new Handle(FileType.INDEX, pack), RepositoryFiles.index(pack, locs, ids));
+            backend.create(new Handle(FileType.INDEX, pack), PackIndexCodec.encode(pack, locs, ids));
         }
     }
 

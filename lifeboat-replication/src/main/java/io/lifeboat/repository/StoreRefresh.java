@@ -217,8 +217,7 @@ final class StoreRefresh {
 
     private void registerIndex(String name) throws IOException {
         try {
-            Map<BlockId, Pack.Location> m = RepositoryFiles.index(repo.backend.read(new Handle(FileType.INDEX, name)), name);
-            repo.blocks.register(name, new ArrayList<>(m.keySet()), new ArrayList<>(m.values()));
+            repo.blocks.index.register(PackIndexCodec.read(repo.backend.read(new Handle(FileType.INDEX, name)), name), false);
             indexes.add(name);
         } catch (NoSuchFileException e) {
             // deleted meanwhile

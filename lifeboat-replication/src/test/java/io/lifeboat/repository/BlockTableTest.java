@@ -201,4 +201,77 @@ class BlockTableTest {
         assertThatThrownBy(() -> BlockTable.create(file, "idx"))
                 .hasMessageContaining("block table idx").hasMessageContaining(file.toString());
     }
+    /** Ids and values packed as {@link BlockTable#insertAll} takes them. */
+    private static void insertAll(BlockTable t, List<BlockId> ids, List<BlockTable.Value> values, boolean replace) {
+        long[] words = new long[4 * ids.size()];
+        long[] vs = new long[3 * ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            for (int w = 0; w < 4; w++) {
+                words[4 * i + w] = ids.get(i).word(w);
+            }
+            vs[3 * i] = values.get(i).v0();
+            vs[3 * i + 1] = values.get(i).v1();
+            vs[3 * i + 2] = values.get(i).v2();
+        }
+        t.insertAll(words, vs, ids.size(), replace);
+    }
+
+    @Test
+    void insertAllAgreesWithAMapThroughGrowthTombstonesAndDuplicates() {
+        Random r = new Random(5);
+        Map<BlockId, BlockTable.Value> model = new HashMap<>();
+        try (BlockTable t = BlockTable.create(dir, "bulk")) {
+            for (int round = 0; round < 40; round++) {
+                boolean replace = round % 3 == 0;
+                List<BlockId> ids = new ArrayList<>();
+                List<BlockTable.Value> values = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    // few distinct first words: long probe runs; repeats within and across batches
+                    BlockId id = id(r.nextInt(64), r.nextInt(4000));
+                    BlockTable.Value v = v(r.nextInt(1_000_000) + 1);
+                    ids.add(id);
+                    values.add(v);
+                    if (replace) {
+                        model.put(id, v);
+                    } else {
+                        model.putIfAbsent(id, v);
+                    }
+                }
+                insertAll(t, ids, values, replace);
+                for (int i = 0; i < 100; i++) { // and tombstones between the batches
+                    BlockId gone = id(r.nextInt(64), r.nextInt(4000));
+                    t.remove(gone);
+                    model.remove(gone);
+                }
+                assertThat(t.size()).isEqualTo(model.size());
+            }
+            model.forEach((id, v) -> assertThat(t.get(id)).isEqualTo(v));
+            Map<BlockId, BlockTable.Value> all = new HashMap<>();
+            t.forEach(all::put);
+            assertThat(all).isEqualTo(model);
+        }
+    }
+
+    @Test
+    void reserveGrowsOnceSoThatTheEntriesFitWithoutAnotherRehash() {
+        try (BlockTable t = BlockTable.create(dir, "sized")) {
+            t.put(id(1, 1), v(1));
+            t.reserve(100_000);
+            long bytes = t.fileBytes();
+            assertThat(bytes).isEqualTo(BlockTable.SLOT * 262_144L); // the least power of two above 4/3 of the entries
+            List<BlockId> ids = new ArrayList<>();
+            List<BlockTable.Value> values = new ArrayList<>();
+            for (int i = 2; i <= 100_000; i++) {
+                ids.add(id(i * 7919L, i));
+                values.add(v(i));
+            }
+            insertAll(t, ids, values, false);
+            assertThat(t.fileBytes()).as("no growth after the reserve").isEqualTo(bytes);
+            assertThat(t.size()).isEqualTo(100_000);
+            assertThat(t.get(id(1, 1))).isEqualTo(v(1));
+            assertThat(t.get(id(50_000 * 7919L, 50_000))).isEqualTo(v(50_000));
+            t.reserve(10);
+            assertThat(t.fileBytes()).as("a reserve that fits changes nothing").isEqualTo(bytes);
+        }
+    }
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# bench/open.sh: what opening a vault costs per stored block (issue 14, session 13; not part of verify).
+#
+# A vault of BLOCKS blocks (512 to a pack, as 16 MiB packs of 32 KiB blocks; bench/OpenBench.java
+# stores them through Repository.putBlocks, the vault's write path) is opened read-only for one small
+# machine, as `failover --machine` opens it: every index file, one machine's ownership records. Each
+# round runs one JVM per case, alternated, each opening the vault 3 times: the first open is cold
+# (a fresh JVM: class loading, the JIT), the third warm. CPU of the calling thread and of the whole
+# process (the index readers, JIT, collector), and wall time.
+#   this build, on the vault this build wrote (binary index files)
+#   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build on the
+#   vault it wrote (JSON index files), and this build on that same vault (JSON read by this build)
+#   with AZURITE=1: the same opens from Azurite (Azure Blob Storage's emulator) on loopback, the
+#   vaults copied there: one GET per index file
+# Then the index part of this build's open cut in steps (OpenBench split; warm).
+# Usage: bench/open.sh [BLOCKS] [ROUNDS]   (default 393216 3). Needs java 17 and python3.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$here/bench/lib.sh"
+blocks="${1:-393216}"
+rounds="${2:-3}"
+need_tools java python3
+jar="$here/lifeboat-cli/target/lifeboat.jar"
+[ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package) >&2
+old_jar=""
+if [ -n "${OLD_LIFEBOAT:-}" ]; then
+  old_jar="$(dirname "$OLD_LIFEBOAT")/lifeboat-cli/target/lifeboat.jar"
+  [ -f "$old_jar" ] || { echo "bench: no $old_jar (build that worktree with package)" >&2; exit 2; }
+fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/lifeboat-open-XXXXXX")"
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+bench() { java -cp "$1" "$here/bench/OpenBench.java" "${@:2}" 2>&1 | grep -v "^WARNING\|^warning: using incubating\|^1 warning"; }
+
+machine_line
+echo "vault: $blocks blocks of 64 bytes, 512 to a pack, in $work"
+bench "$jar" make "$work/new/repo" "$blocks" | sed 's/^/  this build: /'
+[ -n "$old_jar" ] && bench "$old_jar" make "$work/old/repo" "$blocks" | sed 's/^/  old build: /'
+
+cases=("this:new")
+[ -n "$old_jar" ] && cases+=("old:old" "this:old")
+row() { # LABEL OUTPUT
+  echo "$2" | awk -v label="$1" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+    { v[$1] = $2 }
+    END { printf "%-34s cold %5.2f / %5.2f CPU s, %6.2f s wall   warm %5.2f / %5.2f CPU s, %6.2f s wall   load %s\n", label,
+          v["open_0_cpu_s"], v["open_0_process_cpu_s"], v["open_0_wall_s"],
+          v["open_2_cpu_s"], v["open_2_process_cpu_s"], v["open_2_wall_s"], load }'
+}
+jar_of() { [ "$1" = old ] && echo "$old_jar" || echo "$jar"; }
+echo "open (calling thread / whole process):"
+for r in $(seq 1 "$rounds"); do
+  for c in "${cases[@]}"; do
+    b="${c%%:*}"; v="${c##*:}"
+    row "round $r: $b build, $v vault" "$(bench "$(jar_of "$b")" open "$work/$v/repo" 3)"
+  done
+done
+
+if [ "${AZURITE:-0}" = 1 ]; then
+  azurite="$here/.cache/azurite-3.37.0/node_modules/.bin/azurite-blob"
+  [ -x "$azurite" ] || { echo "bench: Azurite is not installed at $azurite (.ci/run installs it)" >&2; exit 2; }
+  aport="$(free_port)"
+  "$azurite" --blobHost 127.0.0.1 --blobPort "$aport" --location "$work/azurite" --silent >"$work/azurite.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 300); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$aport),1)" 2>/dev/null && break; sleep 0.2; done
+  key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+  export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$aport/devstoreaccount1;"
+  for v in new ${old_jar:+old}; do
+    python3 - "$aport" "$key" "vault-$v" <<'PY'
+import base64, hashlib, hmac, sys, urllib.request
+from email.utils import formatdate
+port, key, name = sys.argv[1], sys.argv[2], sys.argv[3]
+date, version = formatdate(usegmt=True), "2021-08-06"
+canon = f"x-ms-date:{date}\nx-ms-version:{version}\n"
+resource = f"/devstoreaccount1/devstoreaccount1/{name}\nrestype:container"
+to_sign = "PUT\n\n\n\n\n\n\n\n\n\n\n\n" + canon + resource
+sig = base64.b64encode(hmac.new(base64.b64decode(key), to_sign.encode(), hashlib.sha256).digest()).decode()
+req = urllib.request.Request(f"http://127.0.0.1:{port}/devstoreaccount1/{name}?restype=container", method="PUT",
+    headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey devstoreaccount1:{sig}",
+             "Content-Length": "0"})
+urllib.request.urlopen(req).read()
+PY
+    bench "$jar" copy-azure "$work/$v/repo" "azure-blob://vault-$v" | sed "s/^/  azurite, $v vault: /"
+  done
+  echo "open from Azurite (calling thread / whole process; Azurite's own CPU not counted):"
+  for r in $(seq 1 "$rounds"); do
+    for c in "${cases[@]}"; do
+      b="${c%%:*}"; v="${c##*:}"
+      row "round $r: $b build, $v vault, azurite" "$(bench "$(jar_of "$b")" open-azure "azure-blob://vault-$v" 3)"
+    done
+  done
+fi
+
+echo "this build's index load in steps (warm, CPU s of one thread; OpenBench split):"
+for v in new ${old_jar:+old}; do
+  bench "$jar" split "$work/$v/repo" 4 | sed "s/^/  $v vault: /"
+done
