@@ -76,12 +76,15 @@ public class VaultIngestBench {
             long jit0 = jitTicks(pid);
             Map<String, Long> threads0 = threadTicks(pid);
             long t0 = System.nanoTime();
+            long wall0 = System.currentTimeMillis();
             upload(c, path, bodies);
             commit(c, machine, "/bench/ingest.img", refs, bytes);
             double secs = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuTicks(pid) - cpu0) / 100.0; // USER_HZ is 100 on Linux
             double jit = (jitTicks(pid) - jit0) / 100.0;
             Map<String, Long> threads1 = threadTicks(pid); // before the summary line: the script reads both once that is out
+            // to pick the timed window's events out of a recording of the vault (bench/vault_jit.sh)
+            System.err.printf(Locale.ROOT, "timed window (epoch ms) %d %d%n", wall0, System.currentTimeMillis());
             threads1.forEach((k, v) -> System.err.printf(Locale.ROOT, "vault thread %-18s %6.2f s%n", k,
                     (v - threads0.getOrDefault(k, 0L)) / 100.0));
             System.out.printf(Locale.ROOT, "%d %.3f %.2f %.2f%n", bytes, secs, cpu, jit);

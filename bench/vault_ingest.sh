@@ -8,7 +8,10 @@
 # Usage: bench/vault_ingest.sh [SIZE_MIB] [JAR]   (default 1024, lifeboat-cli/target/lifeboat.jar)
 # VAULT_JAVA_OPTS adds JVM options to the vault (a flight recording, say); WARM_UP_MIB (default 256)
 # is sent and committed untimed first, for the vault's JIT (upload and commit paths alike).
-# A JAR built from another commit measures that commit's vault (the "before" of a change).
+# The vault runs with the JIT directives the `lifeboat` launcher gives `vault serve` (launch.sh);
+# VAULT_DIRECTIVES names another file, or none when empty.
+# A JAR built from another commit measures that commit's vault (the "before" of a change: give it
+# that commit's directives, VAULT_DIRECTIVES= before there were any).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 size=${1:-1024}
@@ -24,7 +27,13 @@ lb() { java -XX:+UseSerialGC -jar "$jar" "$@"; }
 port=$((20000 + RANDOM % 20000))
 lb vault init --dir "$work/V" --listen "127.0.0.1:$port" >/dev/null
 token=$(lb vault enroll --dir "$work/V" --machine bench)
-java ${VAULT_JAVA_OPTS:-} --add-modules jdk.incubator.vector -jar "$jar" vault serve --dir "$work/V" > "$work/serve.log" 2>&1 &
+source "$here/lifeboat-cli/src/main/launcher/launch.sh"
+directives=${VAULT_DIRECTIVES-$(compiler_directives vault serve)}
+jit_opts=()
+if [ -n "$directives" ]; then
+  jit_opts=(-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$directives" -XX:-DisplayVMOutput)
+fi
+java "${jit_opts[@]}" ${VAULT_JAVA_OPTS:-} --add-modules jdk.incubator.vector -jar "$jar" vault serve --dir "$work/V" > "$work/serve.log" 2>&1 &
 vault_pid=$!
 for _ in $(seq 1 100); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 lb agent enroll "$token" --dir "$work/A" >/dev/null
@@ -42,6 +51,7 @@ sha_ni=$(grep -q -w 'sha_ni\|sha2' /proc/cpuinfo && echo yes || echo no)
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, SHA extensions: $sha_ni"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) while measuring"
 echo "vault: $hashing"
+echo "vault: JIT directives ${directives:-(none)}"
 printf 'vault ingest    %7.0f MiB in %6.2f s  %7.1f MB/s   vault CPU %6.2f s = %5.2f CPU-s/GiB (%5.2f without JIT compiler threads)\n' \
   "$(echo "$bytes / 1048576" | bc)" "$secs" "$(echo "scale=1; $bytes / $secs / 1000000" | bc)" "$cpu" \
   "$(echo "scale=3; $cpu / $gib" | bc)" "$(echo "scale=3; ($cpu - $jit) / $gib" | bc)"

@@ -43,7 +43,8 @@ failover_run() {
 
 # compiler_directives ARGS...: prints the JIT directives file (beside this script) for the command
 # line ARGS, or nothing when it keeps the full tiered JIT: tree-pass.directives for a one-shot pass
-# over folder trees, failover.directives for a failover. Each file lists what its own run hashes.
+# over folder trees, failover.directives for a failover (each lists what its own run hashes, the
+# rest stops at C1), vault-serve.directives for the vault (it lists what stops at C1).
 compiler_directives() {
   local dir
   dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,6 +52,8 @@ compiler_directives() {
     echo "$dir/tree-pass.directives"
   elif failover_run "$@"; then
     echo "$dir/failover.directives"
+  elif [ "${1:-} ${2:-}" = "vault serve" ]; then
+    echo "$dir/vault-serve.directives"
   fi
 }
 

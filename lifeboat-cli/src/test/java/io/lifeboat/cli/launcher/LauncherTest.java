@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
  * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
  * once per build ({@code native_libraries}); a failover gets its own directives ({@code
- * failover_run}), {@code compiler_directives} names each run's file and none for the others, and
+ * failover_run}), the vault its own, {@code compiler_directives} names each run's file and none for the others, and
  * every directives file is one the JVM accepts.
  */
 class LauncherTest {
@@ -101,14 +101,15 @@ class LauncherTest {
                 .isEqualTo(dir + "/failover.directives");
         assertThat(directives("agent", "protect", "--dir", agent, "--once", image)).as("an image's pass").isEmpty();
         assertThat(directives("agent", "protect", "--dir", agent, tree)).as("a running agent").isEmpty();
-        assertThat(directives("vault", "serve", "--dir", agent)).as("the vault").isEmpty();
+        assertThat(directives("vault", "serve", "--dir", agent)).as("the vault").isEqualTo(dir + "/vault-serve.directives");
+        assertThat(directives("vault", "init", "--dir", agent)).as("another vault command").isEmpty();
     }
 
     @Test
     void everyDirectivesFileIsOneTheJvmStartsWith() throws Exception {
         // a file the JVM cannot parse stops it before main: every failover (or tree pass) would fail
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (String file : List.of("failover.directives", "tree-pass.directives")) {
+        for (String file : List.of("failover.directives", "tree-pass.directives", "vault-serve.directives")) {
             Path directives = LAUNCH.resolveSibling(file);
             Process p = new ProcessBuilder(java, "-XX:+UnlockDiagnosticVMOptions",
                     "-XX:CompilerDirectivesFile=" + directives, "-XX:-DisplayVMOutput", "-version")
