@@ -2,12 +2,15 @@ package io.lifeboat.agent.protect;
 
 import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -19,6 +22,7 @@ import java.util.List;
  *             long nonZeroBlocks, bool hasStamp [long size, long mtimeNanos, long ctimeNanos,
  *             long inode, long device, int mode, int uid, int gid]
  *   int CRC-32C of every byte before it
+ *   then any number of segments, each what one pass changed ({@link #segment}, framed by {@link RecordSegments})
  * </pre>
  * A record that fails any check (magic, source, block size, a bound, the checksum) is refused with
  * the reason; the pass then reads every file and commits the whole manifest, which is always safe.
@@ -27,6 +31,7 @@ final class LastPointCodec {
     private static final byte[] MAGIC = {'L', 'B', 'L', 'A', 'S', 'T', 'P', '1'};
     /** Bytes an item takes at least: to bound the count by the file's size before allocating. */
     private static final int MIN_ITEM_BYTES = 2 + 1 + 4 + 8 + 8 + 1 + 8 + 1;
+    private static final EntryType[] TYPES = EntryType.values();
 
     private LastPointCodec() {
     }
@@ -40,40 +45,107 @@ final class LastPointCodec {
         d.writeLong(record.fullReadMillis());
         d.writeInt(record.items().size());
         for (LastPoint.Item item : record.items()) {
-            Entry e = item.entry();
-            d.writeUTF(e.path());
-            d.writeByte(e.type().ordinal());
-            d.writeInt(e.mode());
-            d.writeLong(e.mtimeNanos());
-            d.writeLong(e.size());
-            d.writeBoolean(e.linkTarget() != null);
-            if (e.linkTarget() != null) {
-                d.writeUTF(e.linkTarget());
-            }
-            d.writeLong(item.nonZeroBlocks());
-            FileStamp s = item.stamp();
-            d.writeBoolean(s != null);
-            if (s != null) {
-                d.writeLong(s.size());
-                d.writeLong(s.mtimeNanos());
-                d.writeLong(s.ctimeNanos());
-                d.writeLong(s.inode());
-                d.writeLong(s.device());
-                d.writeInt(s.mode());
-                d.writeInt(s.uid());
-                d.writeInt(s.gid());
-            }
+            writeItem(d, item);
         }
         d.finish();
     }
 
+    private static void writeItem(RecordOutput d, LastPoint.Item item) throws IOException {
+        Entry e = item.entry();
+        d.writeUTF(e.path());
+        d.writeByte(e.type().ordinal());
+        d.writeInt(e.mode());
+        d.writeLong(e.mtimeNanos());
+        d.writeLong(e.size());
+        d.writeBoolean(e.linkTarget() != null);
+        if (e.linkTarget() != null) {
+            d.writeUTF(e.linkTarget());
+        }
+        d.writeLong(item.nonZeroBlocks());
+        FileStamp s = item.stamp();
+        d.writeBoolean(s != null);
+        if (s != null) {
+            d.writeLong(s.size());
+            d.writeLong(s.mtimeNanos());
+            d.writeLong(s.ctimeNanos());
+            d.writeLong(s.inode());
+            d.writeLong(s.device());
+            d.writeInt(s.mode());
+            d.writeInt(s.uid());
+            d.writeInt(s.gid());
+        }
+    }
+
     /**
+     * The body of the segment that brings the record {@code from} to {@code to} (the next point's),
+     * by position, so that applying it needs no order of paths:
+     * <pre>
+     *   UTF from point, UTF to point, long fullReadMillis, int itemCount (of {@code to})
+     *   int dropped, per dropped item: int its index in {@code from} (increasing)
+     *   int placed, per placed item: int its index in {@code to} (increasing), the item as in the base
+     * </pre>
+     * {@code to} is {@code from} without the dropped items, the placed ones put at their indexes.
+     * An item is kept when {@code to} holds an equal one and the items kept so far came before it
+     * in {@code from} (a manifest's order never moves one; were it to, the item is dropped and
+     * placed again); every other item of {@code from} is dropped, every other of {@code to} placed.
+     */
+    static byte[] segment(LastPoint from, LastPoint to) throws IOException {
+        List<LastPoint.Item> old = from.items();
+        HashMap<String, Integer> index = new HashMap<>(old.size() * 4 / 3 + 16);
+        for (int i = 0; i < old.size(); i++) {
+            index.put(old.get(i).entry().path(), i);
+        }
+        boolean[] kept = new boolean[old.size()];
+        List<Integer> placedAt = new ArrayList<>();
+        int lastKept = -1;
+        List<LastPoint.Item> items = to.items();
+        for (int i = 0; i < items.size(); i++) {
+            LastPoint.Item item = items.get(i);
+            Integer was = index.get(item.entry().path());
+            if (was != null && was > lastKept && old.get(was).equals(item)) {
+                kept[was] = true;
+                lastKept = was;
+            } else {
+                placedAt.add(i);
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordOutput d = new RecordOutput(bytes);
+        d.writeUTF(from.point());
+        d.writeUTF(to.point());
+        d.writeLong(to.fullReadMillis());
+        d.writeInt(items.size());
+        int dropped = old.size() - (items.size() - placedAt.size());
+        d.writeInt(dropped);
+        for (int i = 0; i < kept.length; i++) {
+            if (!kept[i]) {
+                d.writeInt(i);
+            }
+        }
+        d.writeInt(placedAt.size());
+        for (int i : placedAt) {
+            d.writeInt(i);
+            writeItem(d, items.get(i));
+        }
+        d.end();
+        return bytes.toByteArray();
+    }
+
+    static LastPoint read(InputStream in, long size, String source, int blockSize) throws IOException {
+        return readAppended(in, size, source, blockSize).record();
+    }
+
+    /**
+     * Reads the record, its base and then its segments in order; a torn last segment (a crash while
+     * it was appended) is dropped, so the record is the point before it.
+     *
      * @param size      the record file's size, to bound counts before allocating
      * @param source    the source it must describe
      * @param blockSize the block size it must have been cut at
      * @throws IOException naming what is wrong: the caller reads everything instead
      */
-    static LastPoint read(InputStream in, long size, String source, int blockSize) throws IOException {
+    static RecordSegments.Loaded<LastPoint> readAppended(InputStream in, long size, String source, int blockSize)
+            throws IOException {
         RecordInput d = new RecordInput(in);
         try {
             byte[] magic = new byte[MAGIC.length];
@@ -92,35 +164,117 @@ final class LastPointCodec {
             if (count < 0 || (long) count * MIN_ITEM_BYTES > size) {
                 throw new IOException("item count " + count + " does not fit a record of " + size + " bytes");
             }
-            EntryType[] types = EntryType.values();
             List<LastPoint.Item> items = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String path = d.readUTF();
-                int type = d.readUnsignedByte();
-                if (type >= types.length) {
-                    throw new IOException("item " + i + " (" + path + "): unknown entry type " + type);
-                }
-                int mode = d.readInt();
-                long mtime = d.readLong();
-                long entrySize = d.readLong();
-                String link = d.readBoolean() ? d.readUTF() : null;
-                long nonZero = d.readLong();
-                FileStamp stamp = d.readBoolean() ? new FileStamp(d.readLong(), d.readLong(), d.readLong(), d.readLong(),
-                        d.readLong(), d.readInt(), d.readInt(), d.readInt()) : null;
-                if (mode < 0 || mode > 07777 || entrySize < 0 || nonZero < 0) {
-                    throw new IOException("item " + i + " (" + path + "): mode, size or block count out of range");
-                }
-                items.add(new LastPoint.Item(new Entry(path, types[type], mode, mtime, entrySize, link, List.of()), nonZero,
-                        stamp));
+                items.add(readItem(d, "item " + i));
             }
             int expected = d.checksum();
             int crc = d.readInt();
-            if (crc != expected || !d.atEnd()) {
-                throw new IOException("checksum mismatch or trailing bytes (a torn or altered record)");
+            if (crc != expected) {
+                throw new IOException("checksum mismatch (a torn or altered record)");
             }
-            return new LastPoint(src, point, bs, fullRead, items);
+            RecordSegments.Tail tail;
+            try {
+                tail = RecordSegments.readAll(d, size);
+            } catch (IOException e) {
+                throw new IOException("trailing bytes that are not a record's segment: " + e.getMessage(), e);
+            }
+            LastPoint record = new LastPoint(src, point, bs, fullRead, items);
+            for (int k = 0; k < tail.bodies().size(); k++) {
+                record = apply(record, tail.bodies().get(k), "segment " + (k + 1));
+            }
+            return new RecordSegments.Loaded<>(record, tail, count);
         } catch (EOFException e) {
             throw new IOException("truncated record", e);
         }
+    }
+
+    /** One item; {@code what} names it in an error. */
+    private static LastPoint.Item readItem(RecordInput d, String what) throws IOException {
+        String path = d.readUTF();
+        int type = d.readUnsignedByte();
+        if (type >= TYPES.length) {
+            throw new IOException(what + " (" + path + "): unknown entry type " + type);
+        }
+        int mode = d.readInt();
+        long mtime = d.readLong();
+        long entrySize = d.readLong();
+        String link = d.readBoolean() ? d.readUTF() : null;
+        long nonZero = d.readLong();
+        FileStamp stamp = d.readBoolean() ? new FileStamp(d.readLong(), d.readLong(), d.readLong(), d.readLong(),
+                d.readLong(), d.readInt(), d.readInt(), d.readInt()) : null;
+        if (mode < 0 || mode > 07777 || entrySize < 0 || nonZero < 0) {
+            throw new IOException(what + " (" + path + "): mode, size or block count out of range");
+        }
+        return new LastPoint.Item(new Entry(path, TYPES[type], mode, mtime, entrySize, link, List.of()), nonZero, stamp);
+    }
+
+    /** The record {@code at} brought on by the segment {@code body} (checksummed already). */
+    private static LastPoint apply(LastPoint at, byte[] body, String what) throws IOException {
+        RecordInput d = new RecordInput(new ByteArrayInputStream(body));
+        try {
+            String from = d.readUTF();
+            String to = d.readUTF();
+            if (!from.equals(at.point())) {
+                throw new IOException(what + " follows point " + from + ", not " + at.point() + " (a damaged record)");
+            }
+            long fullRead = d.readLong();
+            int count = d.readInt();
+            List<LastPoint.Item> old = at.items();
+            int dropped = d.readInt();
+            if (dropped < 0 || dropped > old.size() || count < 0 || count < old.size() - dropped
+                    || (long) (count - (old.size() - dropped)) * MIN_ITEM_BYTES > body.length) {
+                throw new IOException(what + " drops " + dropped + " of " + old.size() + " items and leaves " + count);
+            }
+            boolean[] drop = new boolean[old.size()];
+            int previous = -1;
+            for (int k = 0; k < dropped; k++) {
+                int i = d.readInt();
+                if (i <= previous || i >= old.size()) {
+                    throw new IOException(what + " drops item " + i + " after " + previous + " of " + old.size());
+                }
+                drop[i] = true;
+                previous = i;
+            }
+            int placed = d.readInt();
+            if (placed != count - (old.size() - dropped)) {
+                throw new IOException(what + " places " + placed + " items where " + (count - (old.size() - dropped))
+                        + " are missing");
+            }
+            List<LastPoint.Item> items = new ArrayList<>(count);
+            int next = 0; // the next item of the old record, kept unless dropped
+            previous = -1;
+            for (int k = 0; k < placed; k++) {
+                int i = d.readInt();
+                if (i <= previous || i >= count) {
+                    throw new IOException(what + " places an item at " + i + " after " + previous + " of " + count);
+                }
+                LastPoint.Item item = readItem(d, what + "'s item " + k);
+                next = keep(old, drop, next, items, i);
+                items.add(item);
+                previous = i;
+            }
+            keep(old, drop, next, items, count);
+            if (!d.atEnd()) {
+                throw new IOException(what + " has bytes after its last item");
+            }
+            return new LastPoint(at.source(), to, at.blockSize(), fullRead, items);
+        } catch (EOFException e) {
+            throw new IOException(what + " is cut short inside its checksummed frame", e);
+        }
+    }
+
+    /**
+     * Moves the old items not dropped, from {@code next} on, into {@code items} until it holds
+     * {@code upTo}; returns the next old item. The counts were checked: the old items suffice.
+     */
+    private static int keep(List<LastPoint.Item> old, boolean[] drop, int next, List<LastPoint.Item> items, int upTo) {
+        while (items.size() < upTo) {
+            while (drop[next]) {
+                next++;
+            }
+            items.add(old.get(next++));
+        }
+        return next;
     }
 }
