@@ -70,16 +70,21 @@ final class KnownBlocksCodec {
      * unchanged without comparing its arrays.
      */
     static byte[] segment(KnownBlocks from, KnownBlocks to) throws IOException {
-        List<String> removed = new ArrayList<>();
-        for (String name : from.files().keySet()) {
-            if (!to.files().containsKey(name)) {
-                removed.add(name);
+        List<Map.Entry<String, KnownBlocks.File>> changed = new ArrayList<>();
+        int stayed = 0; // files of both records: when they are all of the old one's, none was removed
+        for (Map.Entry<String, KnownBlocks.File> e : to.files().entrySet()) {
+            KnownBlocks.File was = from.files().get(e.getKey());
+            stayed += was == null ? 0 : 1;
+            if (!same(was, e.getValue())) {
+                changed.add(e);
             }
         }
-        List<Map.Entry<String, KnownBlocks.File>> changed = new ArrayList<>();
-        for (Map.Entry<String, KnownBlocks.File> e : to.files().entrySet()) {
-            if (!same(from.files().get(e.getKey()), e.getValue())) {
-                changed.add(e);
+        List<String> removed = new ArrayList<>();
+        if (stayed < from.files().size()) {
+            for (String name : from.files().keySet()) {
+                if (!to.files().containsKey(name)) {
+                    removed.add(name);
+                }
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

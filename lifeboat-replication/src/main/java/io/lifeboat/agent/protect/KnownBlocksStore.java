@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the agent keeps a {@link KnownBlocks} record per source: one file per source in a folder
@@ -35,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is built by the vault from it, or refused and sent whole).
  */
 public final class KnownBlocksStore {
+    private static final Logger LOG = LoggerFactory.getLogger(KnownBlocksStore.class);
     private static final String SUFFIX = ".known";
     private static final String LAST_POINT_SUFFIX = ".last";
     /** How long a tree may go without a pass that reads every file: see {@link #withRereadAfter}. */
@@ -136,6 +139,7 @@ public final class KnownBlocksStore {
         if (dir == null) {
             return new Loaded(KnownBlocks.NONE, PreviousPoint.NONE);
         }
+        long started = System.nanoTime();
         CompletableFuture<RecordSegments.Loaded<LastPoint>> last =
                 CompletableFuture.supplyAsync(() -> readLast(source, blockSize, listener));
         RecordSegments.Loaded<KnownBlocks> knownRead = readKnown(source, blockSize, listener);
@@ -146,6 +150,10 @@ public final class KnownBlocksStore {
             onDisk.put(key(source), new OnDisk(knownRead, lastRead));
         } else {
             onDisk.remove(key(source)); // the next save writes both records whole
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("read the records of {} in {} ms: blocks {}, entries {}", source, millis(started), extent(knownRead),
+                    extent(lastRead));
         }
         return new Loaded(known, previous(read, known, tree, nowMillis));
     }
@@ -189,8 +197,8 @@ public final class KnownBlocksStore {
     /**
      * Keeps the records of a committed point: the blocks, then the entries ({@code last}, may be
      * null). When this store read both records of the point before ({@link #loadBoth}) and what
-     * changed is small beside them, each record gets a segment appended (the blocks' first, each
-     * synced before the next step: {@link #append}); else each is written whole under a temporary
+     * changed is small beside them, each record gets a segment appended and synced (the two at
+     * once: {@link #append}); else each is written whole under a temporary
      * name (the entries' on another thread while the blocks' is written on this one: a
      * 47,000-file tree's two records are 13 MB) and renamed, the blocks' first. Either way the two
      * name the same point once both are done, and a crash between leaves records of two points,
@@ -200,10 +208,12 @@ public final class KnownBlocksStore {
         if (dir == null) {
             return;
         }
+        long started = System.nanoTime();
         OnDisk was = onDisk.remove(key(source));
         if (was != null && last != null) {
             try {
                 if (append(source, was, record, last)) {
+                    LOG.debug("appended to the records of {} in {} ms", source, millis(started));
                     return;
                 }
             } catch (IOException | RuntimeException e) {
@@ -214,11 +224,26 @@ public final class KnownBlocksStore {
             }
         }
         saveWhole(source, record, last, listener);
+        LOG.debug("wrote the records of {} whole in {} ms", source, millis(started));
+    }
+
+    private static String millis(long startedNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e6);
+    }
+
+    /** A record's extent for the debug line: its bytes, segments and a torn tail. */
+    private static String extent(RecordSegments.Loaded<?> read) {
+        if (read == null) {
+            return "none";
+        }
+        RecordSegments.Extent e = read.extent();
+        return e.baseBytes() + " + " + (e.validBytes() - e.baseBytes()) + " bytes in " + e.segments() + " segments"
+                + (read.torn() == null ? "" : " (a torn tail dropped)");
     }
 
     /**
      * Appends to both records the segment that brings them from the point this store read to
-     * {@code record}'s, the blocks' first; false (nothing written) when the records should be
+     * {@code record}'s, both at once; false (nothing written) when the records should be
      * written whole instead: another point or block size, the same point again, or when the
      * segments would pass {@link #SEGMENTS_PER_BASE} of the base (in bytes or entries changed,
      * added or removed) or {@link #MAX_SEGMENTS}.
@@ -231,14 +256,47 @@ public final class KnownBlocksStore {
                 || !last.source().equals(fromEntries.source())) {
             return false;
         }
+        // what changed in the entries is found on another thread while the blocks' is found on this one
+        CompletableFuture<byte[]> entriesFound = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RecordSegments.frame(LastPointCodec.segment(fromEntries, last));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         byte[] blocks = RecordSegments.frame(KnownBlocksCodec.segment(fromBlocks, record));
-        byte[] entries = RecordSegments.frame(LastPointCodec.segment(fromEntries, last));
+        byte[] entries = join(entriesFound);
         if (!small(was.known(), blocks.length, record.files().size()) || !small(was.last(), entries.length, last.items().size())) {
             return false;
         }
-        RecordSegments.append(fileOf(source), was.known().extent().validBytes(), blocks);
-        RecordSegments.append(lastPointOf(source), was.last().extent().validBytes(), entries);
+        // the two appends and their syncs at once: their order does not matter, since until both are
+        // done the two records name different points (or, both cut, the point before), never a mixture
+        CompletableFuture<Void> entriesAppended = CompletableFuture.runAsync(() -> {
+            try {
+                RecordSegments.append(lastPointOf(source), was.last().extent().validBytes(), entries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            RecordSegments.append(fileOf(source), was.known().extent().validBytes(), blocks);
+        } finally {
+            entriesAppended.exceptionally(failed -> null).join(); // done writing before anything is dropped
+        }
+        join(entriesAppended);
         return true;
+    }
+
+    /** The future's value, its failure thrown as it was (an I/O failure as an IOException). */
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 
     /**
