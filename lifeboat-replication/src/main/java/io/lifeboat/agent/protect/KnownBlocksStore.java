@@ -13,8 +13,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,12 +225,13 @@ public final class KnownBlocksStore {
                 return;
             }
         }
-        saveWhole(source, record, last, listener);
-        LOG.debug("wrote the records of {} whole in {} ms", source, millis(started));
+        if (saveWhole(source, record, last, listener)) {
+            LOG.debug("wrote the records of {} whole in {} ms", source, millis(started));
+        }
     }
 
     private static String millis(long startedNanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e6);
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e6);
     }
 
     /** A record's extent for the debug line: its bytes, segments and a torn tail. */
@@ -291,7 +294,7 @@ public final class KnownBlocksStore {
     private static <T> T join(CompletableFuture<T> f) throws IOException {
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
@@ -311,8 +314,11 @@ public final class KnownBlocksStore {
                 && Math.abs(entries - base) * SEGMENTS_PER_BASE <= base;
     }
 
-    /** Writes both records whole (a new base, no segments): see {@link #save(Path, KnownBlocks, LastPoint, ProtectListener)}. */
-    private void saveWhole(Path source, KnownBlocks record, LastPoint last, ProtectListener listener) {
+    /**
+     * Writes both records whole (a new base, no segments): see {@link #save(Path, KnownBlocks,
+     * LastPoint, ProtectListener)}. False when they could not be written (said, and both dropped).
+     */
+    private boolean saveWhole(Path source, KnownBlocks record, LastPoint last, ProtectListener listener) {
         Path file = fileOf(source);
         Path lastFile = lastPointOf(source);
         CompletableFuture<Path> lastWriting = null;
@@ -332,6 +338,7 @@ public final class KnownBlocksStore {
             if (lastWritten != null) {
                 move(lastWritten, lastFile);
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             if (lastWriting != null) {
                 lastWriting.exceptionally(failed -> null).join(); // done writing before the records are dropped
@@ -339,6 +346,7 @@ public final class KnownBlocksStore {
             forget(source);
             listener.notice("cannot record " + source + "'s point in " + file + " (" + e
                     + "): the next pass hashes every block");
+            return false;
         }
     }
 

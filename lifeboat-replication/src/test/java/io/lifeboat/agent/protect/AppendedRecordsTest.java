@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +185,7 @@ class AppendedRecordsTest {
         // cut mid-segment in both: the point before, and the next pass appends over the torn tails
         Files.write(known, Arrays.copyOf(known1, (known0.length + known1.length) / 2));
         Files.write(last, Arrays.copyOf(last1, (last0.length + last1.length) / 2));
-        List<String> notices = new ArrayList<>();
+        List<String> notices = new CopyOnWriteArrayList<>(); // the two records are read on two threads
         KnownBlocksStore.Loaded torn = store.loadBoth(source, BS, true, System.currentTimeMillis(), new ProtectListener() {
             @Override
             public void notice(String message) {
@@ -212,7 +212,7 @@ class AppendedRecordsTest {
         byte[] b = Files.readAllBytes(file(".last"));
         b[baseBytes + 12] ^= 1; // inside the first segment's body
         Files.write(file(".last"), b);
-        List<String> notices = new ArrayList<>();
+        List<String> notices = new CopyOnWriteArrayList<>(); // the two records are read on two threads
         KnownBlocksStore.Loaded loaded = store.loadBoth(source, BS, true, System.currentTimeMillis(), new ProtectListener() {
             @Override
             public void notice(String message) {
@@ -237,7 +237,7 @@ class AppendedRecordsTest {
         Path last = file(".last");
         Files.delete(last);
         Files.createDirectory(last); // cannot be opened for writing
-        List<String> notices = new ArrayList<>();
+        List<String> notices = new CopyOnWriteArrayList<>(); // the two records are read on two threads
         store.save(source, states.get(1).blocks(), states.get(1).entries(source.toString()), new ProtectListener() {
             @Override
             public void notice(String message) {
