@@ -13,6 +13,8 @@
 # Per pass: the load, the wall time of the whole command (a fresh JVM), the pass after start-up as
 # the agent timed it, files kept unread, bytes sent, and the agent's CPU by thread kind
 # (bench/thread_cpu.py); per round rsync's time, CPU (client, daemon, both stunnels) and bytes.
+# With -DLIFEBOAT_LOG_LEVEL=debug in a variant's JAVA_OPTS, the agent's lines on its two records
+# (how long they took to read and to write, appended or whole) follow its pass.
 #
 # Usage: bench/tree_pass.sh ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 #        FILES=50000 SIZE_MB=750 by default.
@@ -41,7 +43,7 @@ one_pass() {
   load="$(cut -d' ' -f1 /proc/loadavg)"
   t0="$(now)"
   LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --once --json "$tree" \
-    >"$work/protect.jsonl" 2>/dev/null & pid=$!
+    >"$work/protect.jsonl" 2>"$work/protect.err" & pid=$!
   python3 "$here/bench/thread_cpu.py" "$pid" >"$work/threads" & sampler=$!
   wait "$pid"
   t1="$(now)"
@@ -67,6 +69,10 @@ e = [json.loads(l) for l in open(events) if '"committed"' in l][-1]
 print(f"{label:<10} load {load:>5}  wall {float(wall):5.2f} s  pass {e['seconds']:5.2f} s  kept {e.get('filesKept', '?'):>6}"
       f"  sent {e['bytesSent']:>10,}  CPU {total:5.2f} s:" + "".join(f" {k} {v:.2f}" for k, v in kinds.items()))
 PY
+  # with -DLIFEBOAT_LOG_LEVEL=debug in the variant's options, a build that logs them says how long its
+  # two records took to read and to write (issue 14, session 13)
+  grep -o "read the records of .*\|appended to the records of .*\|wrote the records of .*" "$work/protect.err" \
+    | sed "s|$tree|TREE|; s/^/           /" || true
 }
 
 i=0

@@ -1,11 +1,15 @@
 package io.lifeboat.agent.protect;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +20,7 @@ import java.util.Map;
  *   int blockSize, UTF source, UTF point, int fileCount
  *   per file: UTF name, int n, n x int length, n x (long high, long low) fingerprint, n x 32-byte SHA-256
  *   int CRC-32C of every byte before it
+ *   then any number of segments, each what one pass changed ({@link #segment}, framed by {@link RecordSegments})
  * </pre>
  * A record that fails any check is refused with the reason and where; the caller then hashes
  * every block, which is always safe. So is a record of an older version ("LBKNOWN1" held the
@@ -41,14 +46,66 @@ final class KnownBlocksCodec {
         d.writeUTF(record.point());
         d.writeInt(record.files().size());
         for (Map.Entry<String, KnownBlocks.File> e : record.files().entrySet()) {
-            KnownBlocks.File f = e.getValue();
-            d.writeUTF(e.getKey());
-            d.writeInt(f.blocks());
-            d.writeInts(f.lengths());
-            d.writeLongs(f.fingerprints());
-            d.write(f.digests());
+            writeFile(d, e.getKey(), e.getValue());
         }
         d.finish();
+    }
+
+    private static void writeFile(RecordOutput d, String name, KnownBlocks.File f) throws IOException {
+        d.writeUTF(name);
+        d.writeInt(f.blocks());
+        d.writeInts(f.lengths());
+        d.writeLongs(f.fingerprints());
+        d.write(f.digests());
+    }
+
+    /**
+     * The body of the segment that brings the record {@code from} to {@code to} (the next point's):
+     * <pre>
+     *   UTF from point, UTF to point
+     *   int removed, per removed file: UTF name
+     *   int changed, per changed or added file: as in the base
+     * </pre>
+     * A file carried unread from the last point holds the very record it had, so it is found
+     * unchanged without comparing its arrays.
+     */
+    static byte[] segment(KnownBlocks from, KnownBlocks to) throws IOException {
+        List<Map.Entry<String, KnownBlocks.File>> changed = new ArrayList<>();
+        int stayed = 0; // files of both records: when they are all of the old one's, none was removed
+        for (Map.Entry<String, KnownBlocks.File> e : to.files().entrySet()) {
+            KnownBlocks.File was = from.files().get(e.getKey());
+            stayed += was == null ? 0 : 1;
+            if (!same(was, e.getValue())) {
+                changed.add(e);
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        if (stayed < from.files().size()) {
+            for (String name : from.files().keySet()) {
+                if (!to.files().containsKey(name)) {
+                    removed.add(name);
+                }
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordOutput d = new RecordOutput(bytes);
+        d.writeUTF(from.point());
+        d.writeUTF(to.point());
+        d.writeInt(removed.size());
+        for (String name : removed) {
+            d.writeUTF(name);
+        }
+        d.writeInt(changed.size());
+        for (Map.Entry<String, KnownBlocks.File> e : changed) {
+            writeFile(d, e.getKey(), e.getValue());
+        }
+        d.end();
+        return bytes.toByteArray();
+    }
+
+    private static boolean same(KnownBlocks.File a, KnownBlocks.File b) {
+        return a == b || a != null && Arrays.equals(a.lengths(), b.lengths())
+                && Arrays.equals(a.fingerprints(), b.fingerprints()) && Arrays.equals(a.digests(), b.digests());
     }
 
     /**
@@ -59,6 +116,18 @@ final class KnownBlocksCodec {
      *                     short, or a checksum that does not match
      */
     static KnownBlocks read(InputStream in, long recordBytes, String source, int blockSize) throws IOException {
+        return readAppended(in, recordBytes, source, blockSize).record();
+    }
+
+    /**
+     * {@link #read}, with what the file holds besides the record: where its base ends, its
+     * segments, a torn tail dropped.
+     *
+     * @throws IOException as {@link #read}, and for a segment that is damaged (not a torn tail) or
+     *                     does not follow the point before it
+     */
+    static RecordSegments.Loaded<KnownBlocks> readAppended(InputStream in, long recordBytes, String source,
+            int blockSize) throws IOException {
         RecordInput d = new RecordInput(in);
         try {
             byte[] magic = new byte[MAGIC.length];
@@ -85,22 +154,7 @@ final class KnownBlocksCodec {
             HashMap<String, KnownBlocks.File> files = new HashMap<>(fileCount * 4 / 3 + 1);
             for (int k = 0; k < fileCount; k++) {
                 String name = d.readUTF();
-                int n = d.readInt();
-                if (n < 0 || n > KnownBlocks.MAX_BLOCKS_PER_FILE || (long) n * BYTES_PER_BLOCK > recordBytes) {
-                    throw new IOException("file " + k + " (" + name + ") claims " + n + " blocks");
-                }
-                int[] lengths = new int[n];
-                for (int i = 0; i < n; i++) {
-                    lengths[i] = d.readInt();
-                    if (lengths[i] < 0 || lengths[i] > blockSize) {
-                        throw new IOException("block " + i + " of " + name + " has length " + lengths[i]);
-                    }
-                }
-                long[] fingerprints = new long[2 * n];
-                d.readLongs(fingerprints);
-                byte[] digests = new byte[n * 32];
-                d.readFully(digests);
-                files.put(name, new KnownBlocks.File(lengths, fingerprints, digests));
+                files.put(name, readFile(d, "file " + k + " (" + name + ")", recordBytes, blockSize));
             }
             int expected = d.checksum();
             int stored = d.readInt();
@@ -108,12 +162,74 @@ final class KnownBlocksCodec {
                 throw new IOException("checksum mismatch (stored " + Integer.toHexString(stored) + ", computed "
                         + Integer.toHexString(expected) + ")");
             }
-            if (!d.atEnd()) {
-                throw new IOException("bytes after the checksum");
+            RecordSegments.Tail tail = RecordSegments.readAll(d, recordBytes);
+            for (int k = 0; k < tail.bodies().size(); k++) {
+                point = apply(files, point, tail.bodies().get(k), "segment " + (k + 1), blockSize);
             }
-            return KnownBlocks.owning(blockSize, point, files);
+            return new RecordSegments.Loaded<>(KnownBlocks.owning(blockSize, point, files), tail, fileCount);
         } catch (EOFException e) {
             throw new IOException("cut short", e);
+        }
+    }
+
+    /** One file's blocks, after its name; {@code what} names it in an error. */
+    private static KnownBlocks.File readFile(RecordInput d, String what, long recordBytes, int blockSize)
+            throws IOException {
+        int n = d.readInt();
+        if (n < 0 || n > KnownBlocks.MAX_BLOCKS_PER_FILE || (long) n * BYTES_PER_BLOCK > recordBytes) {
+            throw new IOException(what + " claims " + n + " blocks");
+        }
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            lengths[i] = d.readInt();
+            if (lengths[i] < 0 || lengths[i] > blockSize) {
+                throw new IOException("block " + i + " of " + what + " has length " + lengths[i]);
+            }
+        }
+        long[] fingerprints = new long[2 * n];
+        d.readLongs(fingerprints);
+        byte[] digests = new byte[n * 32];
+        d.readFully(digests);
+        return new KnownBlocks.File(lengths, fingerprints, digests);
+    }
+
+    /**
+     * Applies the segment {@code body} (checksummed already) to {@code files}, the record of point
+     * {@code at}; returns the point it brings the record to.
+     */
+    private static String apply(HashMap<String, KnownBlocks.File> files, String at, byte[] body, String what,
+            int blockSize) throws IOException {
+        RecordInput d = new RecordInput(new ByteArrayInputStream(body));
+        try {
+            String from = d.readUTF();
+            String to = d.readUTF();
+            if (!from.equals(at)) {
+                throw new IOException(what + " follows point " + from + ", not " + at + " (a damaged record)");
+            }
+            int removed = d.readInt();
+            if (removed < 0 || removed > files.size()) {
+                throw new IOException(what + " removes " + removed + " of " + files.size() + " files");
+            }
+            for (int k = 0; k < removed; k++) {
+                String name = d.readUTF();
+                if (files.remove(name) == null) {
+                    throw new IOException(what + " removes " + name + ", which the record does not hold");
+                }
+            }
+            int changed = d.readInt();
+            if (changed < 0 || (long) changed * MIN_FILE_BYTES > body.length) {
+                throw new IOException(what + ": file count " + changed + " does not fit its " + body.length + " bytes");
+            }
+            for (int k = 0; k < changed; k++) {
+                String name = d.readUTF();
+                files.put(name, readFile(d, what + "'s file " + k + " (" + name + ")", body.length, blockSize));
+            }
+            if (!d.atEnd()) {
+                throw new IOException(what + " has bytes after its last file");
+            }
+            return to;
+        } catch (EOFException e) {
+            throw new IOException(what + " is cut short inside its checksummed frame", e);
         }
     }
 }

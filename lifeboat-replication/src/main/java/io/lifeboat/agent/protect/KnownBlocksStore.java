@@ -13,7 +13,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the agent keeps a {@link KnownBlocks} record per source: one file per source in a folder
@@ -23,10 +29,17 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Nothing here can fail a pass: a record that cannot be read is reported and ignored (the pass
  * hashes every block), one that cannot be written is reported and the next pass hashes every
- * block. A record is written under a temporary name and renamed, so a crash leaves the old record
- * or the new one; it is not synced, because a torn one fails its checksum and is ignored.
+ * block. A record is a base, written whole under a temporary name and renamed (so a crash leaves
+ * the old base or the new one; not synced, because a torn one fails its checksum and is ignored),
+ * followed by the segments later passes appended ({@link RecordSegments}: only what each pass
+ * changed, synced before the pass reports its point). A torn last segment is dropped and the
+ * record is then the point before it: a record older than the vault's last point, as after a
+ * crash between a commit and its record, which the agent always handled (its blocks are still
+ * checked by the commit, a 409 drops the record and reads everything; a delta of that older point
+ * is built by the vault from it, or refused and sent whole).
  */
 public final class KnownBlocksStore {
+    private static final Logger LOG = LoggerFactory.getLogger(KnownBlocksStore.class);
     private static final String SUFFIX = ".known";
     private static final String LAST_POINT_SUFFIX = ".last";
     /** How long a tree may go without a pass that reads every file: see {@link #withRereadAfter}. */
@@ -34,6 +47,17 @@ public final class KnownBlocksStore {
     private final Path dir;
     private final BlockFingerprint fingerprint;
     private final Duration rereadAfter;
+    /**
+     * A record's segments may grow to 1/SEGMENTS_PER_BASE of its base's bytes, and a pass may
+     * change its count of entries by as much, before both records are written whole again: a 1%
+     * pass appends about 1% of the base, so the records are rewritten about every 25th such pass
+     * and a load reads at most 1.25 bases.
+     */
+    static final int SEGMENTS_PER_BASE = 4;
+    /** At most this many segments follow a base: each costs a load a pass over the entries. */
+    static final int MAX_SEGMENTS = 32;
+    /** Each source's records as this store's last {@link #loadBoth} read them, by the source's key. */
+    private final Map<String, OnDisk> onDisk = new ConcurrentHashMap<>();
 
     /** Records in {@code dir} (created when first written); null keeps none. */
     private KnownBlocksStore(Path dir, FingerprintKey key) {
@@ -84,19 +108,36 @@ public final class KnownBlocksStore {
     }
 
     KnownBlocks load(Path source, int blockSize, ProtectListener listener) {
+        RecordSegments.Loaded<KnownBlocks> read = readKnown(source, blockSize, listener);
+        return read == null ? KnownBlocks.NONE : read.record();
+    }
+
+    /** The block record of {@code source} with its segments; null when there is none or it cannot be used (reported). */
+    private RecordSegments.Loaded<KnownBlocks> readKnown(Path source, int blockSize, ProtectListener listener) {
         if (dir == null) {
-            return KnownBlocks.NONE;
+            return null;
         }
         Path file = fileOf(source);
         try (InputStream in = Files.newInputStream(file)) {
-            return KnownBlocksCodec.read(in, Files.size(file), key(source), blockSize);
+            return tornTailSaid(KnownBlocksCodec.readAppended(in, Files.size(file), key(source), blockSize), source, file,
+                    listener);
         } catch (NoSuchFileException e) {
-            return KnownBlocks.NONE;
+            return null;
         } catch (IOException e) {
             listener.notice("ignoring the record of " + source + "'s last point in " + file + " (" + e.getMessage()
                     + "): hashing every block this pass");
-            return KnownBlocks.NONE;
+            return null;
         }
+    }
+
+    /** Says that a record's torn last segment was dropped (a crash while it was appended); returns the record. */
+    private static <T> RecordSegments.Loaded<T> tornTailSaid(RecordSegments.Loaded<T> read, Path source, Path file,
+            ProtectListener listener) {
+        if (read.torn() != null) {
+            listener.notice("the record of " + source + " in " + file + " ends in a torn segment (" + read.torn()
+                    + "; a crash while it was written): using the point before it");
+        }
+        return read;
     }
 
     /**
@@ -110,10 +151,23 @@ public final class KnownBlocksStore {
         if (dir == null) {
             return new Loaded(KnownBlocks.NONE, PreviousPoint.NONE);
         }
-        CompletableFuture<LastPoint> last = CompletableFuture.supplyAsync(() -> readLast(source, blockSize, listener));
-        KnownBlocks known = load(source, blockSize, listener);
-        LastPoint read = last.join(); // readLast reports its own failures and never throws
-        return new Loaded(known, previous(known.point().isEmpty() ? null : read, known, tree, nowMillis));
+        long started = System.nanoTime();
+        CompletableFuture<RecordSegments.Loaded<LastPoint>> last =
+                CompletableFuture.supplyAsync(() -> readLast(source, blockSize, listener));
+        RecordSegments.Loaded<KnownBlocks> knownRead = readKnown(source, blockSize, listener);
+        RecordSegments.Loaded<LastPoint> lastRead = last.join(); // readLast reports its own failures and never throws
+        KnownBlocks known = knownRead == null ? KnownBlocks.NONE : knownRead.record();
+        LastPoint read = lastRead == null || known.point().isEmpty() ? null : lastRead.record();
+        if (knownRead != null && read != null && read.point().equals(known.point()) && read.blockSize() == known.blockSize()) {
+            onDisk.put(key(source), new OnDisk(knownRead, lastRead));
+        } else {
+            onDisk.remove(key(source)); // the next save writes both records whole
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("read the records of {} in {} ms: blocks {}, entries {}", source, millis(started), extent(knownRead),
+                    extent(lastRead));
+        }
+        return new Loaded(known, previous(read, known, tree, nowMillis));
     }
 
     /** A source's two records, as {@link #loadBoth} read them. */
@@ -129,7 +183,7 @@ public final class KnownBlocksStore {
     }
 
     /** The {@link LastPoint} record of {@code source}; null when there is none or it cannot be used (reported). */
-    private LastPoint readLast(Path source, int blockSize, ProtectListener listener) {
+    private RecordSegments.Loaded<LastPoint> readLast(Path source, int blockSize, ProtectListener listener) {
         if (dir == null) {
             return null;
         }
@@ -137,7 +191,8 @@ public final class KnownBlocksStore {
         try (InputStream in = Files.newInputStream(file)) {
             // the record names the source as the manifest does (as given: `agent protect img`), while
             // its file is found by the absolute path: compare with the name as given
-            return LastPointCodec.read(in, Files.size(file), source.toString(), blockSize);
+            return tornTailSaid(LastPointCodec.readAppended(in, Files.size(file), source.toString(), blockSize), source,
+                    file, listener);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -153,15 +208,127 @@ public final class KnownBlocksStore {
 
     /**
      * Keeps the records of a committed point: the blocks, then the entries ({@code last}, may be
-     * null). Each is written under a temporary name (the entries' on another thread while the
-     * blocks' is written on this one: a 47,000-file tree's two records are 13 MB) and renamed, the
-     * blocks' first; the two name the same point, so a crash between the renames leaves records of
-     * two points, which {@link PreviousPoint} ignores.
+     * null). When this store read both records of the point before ({@link #loadBoth}) and what
+     * changed is small beside them, each record gets a segment appended and synced (the two at
+     * once: {@link #append}); else each is written whole under a temporary
+     * name (the entries' on another thread while the blocks' is written on this one: a
+     * 47,000-file tree's two records are 13 MB) and renamed, the blocks' first. Either way the two
+     * name the same point once both are done, and a crash between leaves records of two points,
+     * which {@link PreviousPoint} ignores.
      */
     void save(Path source, KnownBlocks record, LastPoint last, ProtectListener listener) {
         if (dir == null) {
             return;
         }
+        long started = System.nanoTime();
+        OnDisk was = onDisk.remove(key(source));
+        if (was != null && last != null) {
+            try {
+                if (append(source, was, record, last)) {
+                    LOG.debug("appended to the records of {} in {} ms", source, millis(started));
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                forget(source);
+                listener.notice("cannot record " + source + "'s point in " + fileOf(source) + " (" + e
+                        + "): the next pass hashes every block");
+                return;
+            }
+        }
+        if (saveWhole(source, record, last, listener)) {
+            LOG.debug("wrote the records of {} whole in {} ms", source, millis(started));
+        }
+    }
+
+    private static String millis(long startedNanos) {
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e6);
+    }
+
+    /** A record's extent for the debug line: its bytes, segments and a torn tail. */
+    private static String extent(RecordSegments.Loaded<?> read) {
+        if (read == null) {
+            return "none";
+        }
+        RecordSegments.Extent e = read.extent();
+        return e.baseBytes() + " + " + (e.validBytes() - e.baseBytes()) + " bytes in " + e.segments() + " segments"
+                + (read.torn() == null ? "" : " (a torn tail dropped)");
+    }
+
+    /**
+     * Appends to both records the segment that brings them from the point this store read to
+     * {@code record}'s, both at once; false (nothing written) when the records should be
+     * written whole instead: another point or block size, the same point again, or when the
+     * segments would pass {@link #SEGMENTS_PER_BASE} of the base (in bytes or entries changed,
+     * added or removed) or {@link #MAX_SEGMENTS}.
+     */
+    private boolean append(Path source, OnDisk was, KnownBlocks record, LastPoint last) throws IOException {
+        KnownBlocks fromBlocks = was.known().record();
+        LastPoint fromEntries = was.last().record();
+        if (record.point().equals(fromBlocks.point()) || record.blockSize() != fromBlocks.blockSize()
+                || !last.point().equals(record.point()) || last.blockSize() != fromEntries.blockSize()
+                || !last.source().equals(fromEntries.source())) {
+            return false;
+        }
+        // what changed in the entries is found on another thread while the blocks' is found on this one
+        CompletableFuture<byte[]> entriesFound = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RecordSegments.frame(LastPointCodec.segment(fromEntries, last));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        byte[] blocks = RecordSegments.frame(KnownBlocksCodec.segment(fromBlocks, record));
+        byte[] entries = join(entriesFound);
+        if (!small(was.known(), blocks.length, record.files().size()) || !small(was.last(), entries.length, last.items().size())) {
+            return false;
+        }
+        // the two appends and their syncs at once: their order does not matter, since until both are
+        // done the two records name different points (or, both cut, the point before), never a mixture
+        CompletableFuture<Void> entriesAppended = CompletableFuture.runAsync(() -> {
+            try {
+                RecordSegments.append(lastPointOf(source), was.last().extent().validBytes(), entries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            RecordSegments.append(fileOf(source), was.known().extent().validBytes(), blocks);
+        } finally {
+            entriesAppended.exceptionally(failed -> null).join(); // done writing before anything is dropped
+        }
+        join(entriesAppended);
+        return true;
+    }
+
+    /** The future's value, its failure thrown as it was (an I/O failure as an IOException). */
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a record whose base and segments are {@code read} takes one more segment of {@code frameBytes}
+     * and still has {@code entries} entries near its base's count, rather than a new base.
+     */
+    private static boolean small(RecordSegments.Loaded<?> read, long frameBytes, int entries) {
+        RecordSegments.Extent e = read.extent();
+        long segmentBytes = e.validBytes() - e.baseBytes() + frameBytes;
+        long base = e.baseEntries();
+        return e.segments() < MAX_SEGMENTS && segmentBytes * SEGMENTS_PER_BASE <= e.baseBytes()
+                && Math.abs(entries - base) * SEGMENTS_PER_BASE <= base;
+    }
+
+    /**
+     * Writes both records whole (a new base, no segments): see {@link #save(Path, KnownBlocks,
+     * LastPoint, ProtectListener)}. False when they could not be written (said, and both dropped).
+     */
+    private boolean saveWhole(Path source, KnownBlocks record, LastPoint last, ProtectListener listener) {
         Path file = fileOf(source);
         Path lastFile = lastPointOf(source);
         CompletableFuture<Path> lastWriting = null;
@@ -181,6 +348,7 @@ public final class KnownBlocksStore {
             if (lastWritten != null) {
                 move(lastWritten, lastFile);
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             if (lastWriting != null) {
                 lastWriting.exceptionally(failed -> null).join(); // done writing before the records are dropped
@@ -188,7 +356,16 @@ public final class KnownBlocksStore {
             forget(source);
             listener.notice("cannot record " + source + "'s point in " + file + " (" + e
                     + "): the next pass hashes every block");
+            return false;
         }
+    }
+
+    /**
+     * The two records of a source as this store's {@link #loadBoth} read them, both of one point:
+     * what the pass's save appends to. Dropped by that save (the next pass reads the records
+     * again), and whenever the records are forgotten or found not to agree.
+     */
+    private record OnDisk(RecordSegments.Loaded<KnownBlocks> known, RecordSegments.Loaded<LastPoint> last) {
     }
 
     private interface Writer {
@@ -213,6 +390,7 @@ public final class KnownBlocksStore {
         if (dir == null) {
             return;
         }
+        onDisk.remove(key(source));
         try {
             Files.deleteIfExists(lastPointOf(source));
             Files.deleteIfExists(fileOf(source));
@@ -223,6 +401,7 @@ public final class KnownBlocksStore {
 
     /** Drops every record ({@code agent protect --rehash}). */
     public void forgetAll() throws IOException {
+        onDisk.clear();
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }

@@ -2,13 +2,17 @@ package io.lifeboat.agent.protect;
 
 import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The file form of {@link LastPoint}, streamed. Big-endian:
@@ -19,6 +23,7 @@ import java.util.List;
  *             long nonZeroBlocks, bool hasStamp [long size, long mtimeNanos, long ctimeNanos,
  *             long inode, long device, int mode, int uid, int gid]
  *   int CRC-32C of every byte before it
+ *   then any number of segments, each what one pass changed ({@link #segment}, framed by {@link RecordSegments})
  * </pre>
  * A record that fails any check (magic, source, block size, a bound, the checksum) is refused with
  * the reason; the pass then reads every file and commits the whole manifest, which is always safe.
@@ -27,6 +32,7 @@ final class LastPointCodec {
     private static final byte[] MAGIC = {'L', 'B', 'L', 'A', 'S', 'T', 'P', '1'};
     /** Bytes an item takes at least: to bound the count by the file's size before allocating. */
     private static final int MIN_ITEM_BYTES = 2 + 1 + 4 + 8 + 8 + 1 + 8 + 1;
+    private static final EntryType[] TYPES = EntryType.values();
 
     private LastPointCodec() {
     }
@@ -40,40 +46,147 @@ final class LastPointCodec {
         d.writeLong(record.fullReadMillis());
         d.writeInt(record.items().size());
         for (LastPoint.Item item : record.items()) {
-            Entry e = item.entry();
-            d.writeUTF(e.path());
-            d.writeByte(e.type().ordinal());
-            d.writeInt(e.mode());
-            d.writeLong(e.mtimeNanos());
-            d.writeLong(e.size());
-            d.writeBoolean(e.linkTarget() != null);
-            if (e.linkTarget() != null) {
-                d.writeUTF(e.linkTarget());
-            }
-            d.writeLong(item.nonZeroBlocks());
-            FileStamp s = item.stamp();
-            d.writeBoolean(s != null);
-            if (s != null) {
-                d.writeLong(s.size());
-                d.writeLong(s.mtimeNanos());
-                d.writeLong(s.ctimeNanos());
-                d.writeLong(s.inode());
-                d.writeLong(s.device());
-                d.writeInt(s.mode());
-                d.writeInt(s.uid());
-                d.writeInt(s.gid());
-            }
+            writeItem(d, item);
         }
         d.finish();
     }
 
+    private static void writeItem(RecordOutput d, LastPoint.Item item) throws IOException {
+        Entry e = item.entry();
+        d.writeUTF(e.path());
+        d.writeByte(e.type().ordinal());
+        d.writeInt(e.mode());
+        d.writeLong(e.mtimeNanos());
+        d.writeLong(e.size());
+        d.writeBoolean(e.linkTarget() != null);
+        if (e.linkTarget() != null) {
+            d.writeUTF(e.linkTarget());
+        }
+        d.writeLong(item.nonZeroBlocks());
+        FileStamp s = item.stamp();
+        d.writeBoolean(s != null);
+        if (s != null) {
+            d.writeLong(s.size());
+            d.writeLong(s.mtimeNanos());
+            d.writeLong(s.ctimeNanos());
+            d.writeLong(s.inode());
+            d.writeLong(s.device());
+            d.writeInt(s.mode());
+            d.writeInt(s.uid());
+            d.writeInt(s.gid());
+        }
+    }
+
     /**
+     * The body of the segment that brings the record {@code from} to {@code to} (the next point's),
+     * by position, so that applying it needs no order of paths:
+     * <pre>
+     *   UTF from point, UTF to point, long fullReadMillis, int itemCount (of {@code to})
+     *   int dropped, per dropped item: int its index in {@code from} (increasing)
+     *   int placed, per placed item: int its index in {@code to} (increasing), the item as in the base
+     * </pre>
+     * {@code to} is {@code from} without the dropped items, the placed ones put at their indexes.
+     * An item is kept when {@code to} holds an equal one and the items kept so far came before it
+     * in {@code from} (a manifest's order never moves one; were it to, the item is dropped and
+     * placed again); every other item of {@code from} is dropped, every other of {@code to} placed.
+     */
+    static byte[] segment(LastPoint from, LastPoint to) throws IOException {
+        List<LastPoint.Item> old = from.items();
+        HashMap<String, Integer> index = null; // made at the first path not where the walk of both expects it
+        boolean[] kept = new boolean[old.size()];
+        List<Integer> placedAt = new ArrayList<>();
+        int lastKept = -1;
+        int expected = 0; // the old item the next new one most likely has the path of
+        List<LastPoint.Item> items = to.items();
+        for (int i = 0; i < items.size(); i++) {
+            LastPoint.Item item = items.get(i);
+            String path = item.entry().path();
+            int was = -1;
+            if (expected < old.size() && old.get(expected).entry().path().equals(path)) {
+                was = expected;
+            } else {
+                if (index == null) {
+                    index = new HashMap<>(old.size() * 4 / 3 + 16);
+                    for (int k = 0; k < old.size(); k++) {
+                        index.put(old.get(k).entry().path(), k);
+                    }
+                }
+                Integer at = index.get(path);
+                was = at == null ? -1 : at;
+            }
+            if (was > lastKept && same(old.get(was), item)) {
+                kept[was] = true;
+                lastKept = was;
+            } else {
+                placedAt.add(i);
+            }
+            if (was >= 0) {
+                expected = was + 1;
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RecordOutput d = new RecordOutput(bytes);
+        d.writeUTF(from.point());
+        d.writeUTF(to.point());
+        d.writeLong(to.fullReadMillis());
+        d.writeInt(items.size());
+        int dropped = old.size() - (items.size() - placedAt.size());
+        d.writeInt(dropped);
+        for (int i = 0; i < kept.length; i++) {
+            if (!kept[i]) {
+                d.writeInt(i);
+            }
+        }
+        d.writeInt(placedAt.size());
+        for (int i : placedAt) {
+            d.writeInt(i);
+            writeItem(d, items.get(i));
+        }
+        d.end();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Whether two items of the same path are equal, field by field: a record's own {@code equals}
+     * goes through a method handle, which cost a fresh agent's main thread about 0.2 s over 47,000
+     * items before the JIT compiled it.
+     */
+    private static boolean same(LastPoint.Item a, LastPoint.Item b) {
+        if (a == b) {
+            return true;
+        }
+        Entry x = a.entry();
+        Entry y = b.entry();
+        if (x.type() != y.type() || x.mode() != y.mode() || x.mtimeNanos() != y.mtimeNanos() || x.size() != y.size()
+                || a.nonZeroBlocks() != b.nonZeroBlocks() || !Objects.equals(x.linkTarget(), y.linkTarget())
+                || !x.path().equals(y.path()) || !x.blocks().isEmpty() || !y.blocks().isEmpty()) {
+            return false;
+        }
+        FileStamp s = a.stamp();
+        FileStamp t = b.stamp();
+        if (s == null || t == null) {
+            return s == t;
+        }
+        return s.size() == t.size() && s.mtimeNanos() == t.mtimeNanos() && s.ctimeNanos() == t.ctimeNanos()
+                && s.inode() == t.inode() && s.device() == t.device() && s.mode() == t.mode() && s.uid() == t.uid()
+                && s.gid() == t.gid();
+    }
+
+    static LastPoint read(InputStream in, long size, String source, int blockSize) throws IOException {
+        return readAppended(in, size, source, blockSize).record();
+    }
+
+    /**
+     * Reads the record, its base and then its segments in order; a torn last segment (a crash while
+     * it was appended) is dropped, so the record is the point before it.
+     *
      * @param size      the record file's size, to bound counts before allocating
      * @param source    the source it must describe
      * @param blockSize the block size it must have been cut at
      * @throws IOException naming what is wrong: the caller reads everything instead
      */
-    static LastPoint read(InputStream in, long size, String source, int blockSize) throws IOException {
+    static RecordSegments.Loaded<LastPoint> readAppended(InputStream in, long size, String source, int blockSize)
+            throws IOException {
         RecordInput d = new RecordInput(in);
         try {
             byte[] magic = new byte[MAGIC.length];
@@ -92,35 +205,150 @@ final class LastPointCodec {
             if (count < 0 || (long) count * MIN_ITEM_BYTES > size) {
                 throw new IOException("item count " + count + " does not fit a record of " + size + " bytes");
             }
-            EntryType[] types = EntryType.values();
             List<LastPoint.Item> items = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String path = d.readUTF();
-                int type = d.readUnsignedByte();
-                if (type >= types.length) {
-                    throw new IOException("item " + i + " (" + path + "): unknown entry type " + type);
-                }
-                int mode = d.readInt();
-                long mtime = d.readLong();
-                long entrySize = d.readLong();
-                String link = d.readBoolean() ? d.readUTF() : null;
-                long nonZero = d.readLong();
-                FileStamp stamp = d.readBoolean() ? new FileStamp(d.readLong(), d.readLong(), d.readLong(), d.readLong(),
-                        d.readLong(), d.readInt(), d.readInt(), d.readInt()) : null;
-                if (mode < 0 || mode > 07777 || entrySize < 0 || nonZero < 0) {
-                    throw new IOException("item " + i + " (" + path + "): mode, size or block count out of range");
-                }
-                items.add(new LastPoint.Item(new Entry(path, types[type], mode, mtime, entrySize, link, List.of()), nonZero,
-                        stamp));
+                items.add(readItem(d, "item " + i));
             }
             int expected = d.checksum();
             int crc = d.readInt();
-            if (crc != expected || !d.atEnd()) {
-                throw new IOException("checksum mismatch or trailing bytes (a torn or altered record)");
+            if (crc != expected) {
+                throw new IOException("checksum mismatch (a torn or altered record)");
             }
-            return new LastPoint(src, point, bs, fullRead, items);
+            RecordSegments.Tail tail;
+            try {
+                tail = RecordSegments.readAll(d, size);
+            } catch (IOException e) {
+                throw new IOException("trailing bytes that are not a record's segment: " + e.getMessage(), e);
+            }
+            if (tail.bodies().isEmpty()) {
+                return new RecordSegments.Loaded<>(new LastPoint(src, point, bs, fullRead, items), tail, count);
+            }
+            Applied applied = new Applied(items.toArray(new LastPoint.Item[0]), point, fullRead);
+            for (int k = 0; k < tail.bodies().size(); k++) {
+                applied = apply(applied, tail.bodies().get(k), "segment " + (k + 1));
+            }
+            return new RecordSegments.Loaded<>(new LastPoint(src, applied.point(), bs, applied.fullReadMillis(),
+                    Arrays.asList(applied.items())), tail, count);
         } catch (EOFException e) {
             throw new IOException("truncated record", e);
+        }
+    }
+
+    /** One item; {@code what} names it in an error. */
+    private static LastPoint.Item readItem(RecordInput d, String what) throws IOException {
+        String path = d.readUTF();
+        int type = d.readUnsignedByte();
+        if (type >= TYPES.length) {
+            throw new IOException(what + " (" + path + "): unknown entry type " + type);
+        }
+        int mode = d.readInt();
+        long mtime = d.readLong();
+        long entrySize = d.readLong();
+        String link = d.readBoolean() ? d.readUTF() : null;
+        long nonZero = d.readLong();
+        FileStamp stamp = d.readBoolean() ? new FileStamp(d.readLong(), d.readLong(), d.readLong(), d.readLong(),
+                d.readLong(), d.readInt(), d.readInt(), d.readInt()) : null;
+        if (mode < 0 || mode > 07777 || entrySize < 0 || nonZero < 0) {
+            throw new IOException(what + " (" + path + "): mode, size or block count out of range");
+        }
+        return new LastPoint.Item(new Entry(path, TYPES[type], mode, mtime, entrySize, link, List.of()), nonZero, stamp);
+    }
+
+    /** A record's items and point as its segments are applied, one after the other. */
+    private record Applied(LastPoint.Item[] items, String point, long fullReadMillis) {
+    }
+
+    /**
+     * The items {@code at} brought on by the segment {@code body} (checksummed already). The items
+     * kept are copied a run at a time between the dropped and placed ones: a fresh agent would run
+     * a loop over every item of the record per segment mostly in the interpreter.
+     */
+    private static Applied apply(Applied at, byte[] body, String what) throws IOException {
+        RecordInput d = new RecordInput(new ByteArrayInputStream(body));
+        try {
+            String from = d.readUTF();
+            String to = d.readUTF();
+            if (!from.equals(at.point())) {
+                throw new IOException(what + " follows point " + from + ", not " + at.point() + " (a damaged record)");
+            }
+            long fullRead = d.readLong();
+            int count = d.readInt();
+            LastPoint.Item[] old = at.items();
+            int dropped = d.readInt();
+            if (dropped < 0 || dropped > old.length || count < 0 || count < old.length - dropped
+                    || (long) (count - (old.length - dropped)) * MIN_ITEM_BYTES > body.length) {
+                throw new IOException(what + " drops " + dropped + " of " + old.length + " items and leaves " + count);
+            }
+            int[] drops = new int[dropped + 1];
+            int previous = -1;
+            for (int k = 0; k < dropped; k++) {
+                int i = d.readInt();
+                if (i <= previous || i >= old.length) {
+                    throw new IOException(what + " drops item " + i + " after " + previous + " of " + old.length);
+                }
+                drops[k] = i;
+                previous = i;
+            }
+            drops[dropped] = old.length; // the end of the last run of kept items
+            int placed = d.readInt();
+            if (placed != count - (old.length - dropped)) {
+                throw new IOException(what + " places " + placed + " items where " + (count - (old.length - dropped))
+                        + " are missing");
+            }
+            LastPoint.Item[] items = new LastPoint.Item[count];
+            Runs kept = new Runs(old, drops);
+            int filled = 0;
+            previous = -1;
+            for (int k = 0; k < placed; k++) {
+                int i = d.readInt();
+                if (i <= previous || i >= count) {
+                    throw new IOException(what + " places an item at " + i + " after " + previous + " of " + count);
+                }
+                LastPoint.Item item = readItem(d, what + "'s item " + k);
+                filled = kept.copy(items, filled, i);
+                items[filled++] = item;
+                previous = i;
+            }
+            kept.copy(items, filled, count);
+            if (!d.atEnd()) {
+                throw new IOException(what + " has bytes after its last item");
+            }
+            return new Applied(items, to, fullRead);
+        } catch (EOFException e) {
+            throw new IOException(what + " is cut short inside its checksummed frame", e);
+        }
+    }
+
+    /** The items of a record a segment keeps: the runs between its dropped items, taken in order. */
+    private static final class Runs {
+        private final LastPoint.Item[] old;
+        /** The dropped indexes, increasing, then the record's length. */
+        private final int[] drops;
+        /** The next item to keep, and the drop that ends its run. */
+        private int next;
+        private int drop;
+
+        Runs(LastPoint.Item[] old, int[] drops) {
+            this.old = old;
+            this.drops = drops;
+        }
+
+        /**
+         * Copies kept items into {@code items} from {@code filled} up to {@code upTo}; returns
+         * {@code upTo}. The counts were checked: the kept items suffice.
+         */
+        int copy(LastPoint.Item[] items, int filled, int upTo) {
+            while (filled < upTo) {
+                while (next == drops[drop]) { // a dropped item (never the end: the kept ones suffice)
+                    next++;
+                    drop++;
+                }
+                int n = Math.min(upTo - filled, drops[drop] - next);
+                System.arraycopy(old, next, items, filled, n);
+                filled += n;
+                next += n;
+            }
+            return filled;
         }
     }
 }

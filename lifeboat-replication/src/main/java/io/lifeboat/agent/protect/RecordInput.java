@@ -23,6 +23,8 @@ final class RecordInput {
     private final ByteBuffer buf = ByteBuffer.allocate(BUFFER).flip();
     /** Where in {@link #buf} the bytes not yet checksummed start. */
     private int unchecked;
+    /** Bytes taken from {@link #in} so far: with what the buffer still holds, where the reader is. */
+    private long taken;
 
     RecordInput(InputStream in) {
         this.in = in;
@@ -92,12 +94,22 @@ final class RecordInput {
         return (int) crc.getValue();
     }
 
-    /** True when the stream holds nothing more. */
+    /** True when the stream holds nothing more; else the next byte is buffered, not lost. */
     boolean atEnd() throws IOException {
         if (buf.hasRemaining()) {
             return false;
         }
-        return in.read() == -1;
+        try {
+            need(1);
+            return false;
+        } catch (EOFException e) {
+            return true;
+        }
+    }
+
+    /** How many bytes of the stream have been read: the offset of the next one (a record's segments are framed by it). */
+    long position() {
+        return taken - buf.remaining();
     }
 
     /** The buffer, holding at least {@code n} unread bytes (n at most {@link #BUFFER}). */
@@ -114,6 +126,7 @@ final class RecordInput {
                     throw new EOFException();
                 }
                 buf.position(buf.position() + read);
+                taken += read;
             }
         } finally {
             buf.flip();

@@ -110,6 +110,15 @@ final class RecordOutput {
         out.flush();
     }
 
+    /**
+     * Writes what is buffered and flushes the stream, without a checksum: for a record's segment,
+     * whose frame ({@link RecordSegments}) carries its own.
+     */
+    void end() throws IOException {
+        flush();
+        out.flush();
+    }
+
     private void lengthOf(int length, String s) throws IOException {
         if (length > 0xffff) {
             throw new UTFDataFormatException("a string of " + length + " bytes in modified UTF-8 (at most 65535): "

@@ -32,8 +32,9 @@
  *
  * <p>Why the record: an incremental pass over an image reads every block, and SHA-256 of what has
  * not changed was most of its CPU (about 1 s per GiB even 16 lanes at a time, plus the JIT work of
- * getting there). The record is only a shortcut: it is written after a commit, a damaged one is
- * ignored, {@code agent protect --rehash} drops it, and if the vault no longer holds a block it
+ * getting there). The record is only a shortcut: it is written after a commit (what changed
+ * appended to it, {@link io.lifeboat.agent.protect.RecordSegments}, or whole), a damaged one is
+ * ignored, a torn last append leaves the point before, {@code agent protect --rehash} drops it, and if the vault no longer holds a block it
  * names (pruned, or another vault) the commit is refused and the pass runs again hashing every
  * block. A changed block is missed only if its keyed 128-bit fingerprint matches the old one: by
  * accident about 1 in 2^128, and not by design without the agent's key (the CRC pair used before

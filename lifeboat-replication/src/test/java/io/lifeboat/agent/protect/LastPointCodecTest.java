@@ -48,8 +48,15 @@ class LastPointCodecTest {
             byte[] cut = Arrays.copyOf(good, n);
             assertThatThrownBy(() -> read(cut, "/srv/www", 32768)).isInstanceOf(IOException.class);
         }
+        // a byte after the base is the start of a segment torn by a crash: dropped, the base is the record
         byte[] longer = Arrays.copyOf(good, good.length + 1);
-        assertThatThrownBy(() -> read(longer, "/srv/www", 32768)).hasMessageContaining("trailing bytes");
+        assertThat(read(longer, "/srv/www", 32768)).isEqualTo(read(good, "/srv/www", 32768));
+        // a whole frame that fails its checksum with bytes after it is damage, not a torn tail
+        byte[] frame = RecordSegments.frame(new byte[] {1, 2, 3});
+        frame[5] ^= 1;
+        byte[] damaged = java.nio.ByteBuffer.allocate(good.length + frame.length + 9).put(good).put(frame).array();
+        assertThatThrownBy(() -> read(damaged, "/srv/www", 32768)).hasMessageContaining("trailing bytes")
+                .hasMessageContaining("segment 1 at byte " + good.length + " fails its checksum");
     }
 
     @Test
