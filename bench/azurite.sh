@@ -17,8 +17,6 @@
 # Not part of `mvn verify`. Stops by itself; Azurite binds 127.0.0.1 only.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 size_mib="${1:-512}"
-azurite="$here/.cache/azurite-3.37.0/node_modules/.bin/azurite-blob"
-[ -x "$azurite" ] || { echo "bench: Azurite is not installed at $azurite (.ci/run installs it)" >&2; exit 2; }
 need_tools python3 java node
 make_store_image() { # PATH MIB SEED: 3/4 random, 1/4 zeros
   python3 - "$1" "$2" "$3" <<'PY'
@@ -31,28 +29,8 @@ with open(path, "wb") as f:
 PY
 }
 
-# Azurite on a free loopback port, its data in the work folder; a container made with the emulator's
-# documented development key (Shared Key signature, as the Azure REST API wants it).
-aport="$(free_port)"
-"$azurite" --blobHost 127.0.0.1 --blobPort "$aport" --location "$work/azurite" --silent >"$work/azurite.log" 2>&1 &
-azurite_pid=$!; pids+=($!)
-for _ in $(seq 1 300); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$aport),1)" 2>/dev/null && break; sleep 0.2; done
-key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
-export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$aport/devstoreaccount1;"
-python3 - "$aport" "$key" <<'PY'
-import base64, hashlib, hmac, sys, urllib.request
-from email.utils import formatdate
-port, key = sys.argv[1], sys.argv[2]
-date, version = formatdate(usegmt=True), "2021-08-06"
-canon = f"x-ms-date:{date}\nx-ms-version:{version}\n"
-resource = "/devstoreaccount1/devstoreaccount1/bench\nrestype:container"
-to_sign = "PUT\n\n\n\n\n\n\n\n\n\n\n\n" + canon + resource
-sig = base64.b64encode(hmac.new(base64.b64decode(key), to_sign.encode(), hashlib.sha256).digest()).decode()
-req = urllib.request.Request(f"http://127.0.0.1:{port}/devstoreaccount1/bench?restype=container", method="PUT",
-    headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey devstoreaccount1:{sig}",
-             "Content-Length": "0"})
-urllib.request.urlopen(req).read()
-PY
+start_azurite
+azurite_container bench
 
 img="$work/disk.img"
 echo "bench: ${size_mib} MiB image (3/4 random, 1/4 zeros), Azurite on 127.0.0.1:$aport, in $work" >&2

@@ -26,6 +26,39 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start_azurite: Azurite (installed in .cache by .ci/run) on a free loopback port, its data in the
+# work folder; sets aport, azurite_pid and AZURE_STORAGE_CONNECTION_STRING (the emulator's
+# documented development account and key).
+start_azurite() {
+  local bin="$here/.cache/azurite-3.37.0/node_modules/.bin/azurite-blob"
+  [ -x "$bin" ] || { echo "bench: Azurite is not installed at $bin (.ci/run installs it)" >&2; exit 2; }
+  aport="$(free_port)"
+  "$bin" --blobHost 127.0.0.1 --blobPort "$aport" --location "$work/azurite" --silent >"$work/azurite.log" 2>&1 &
+  azurite_pid=$!; pids+=($!)
+  for _ in $(seq 1 300); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$aport),1)" 2>/dev/null && break; sleep 0.2; done
+  azurite_key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+  export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;BlobEndpoint=http://127.0.0.1:$aport/devstoreaccount1;"
+}
+
+# azurite_container NAME: makes a container in the Azurite that start_azurite started, with a request
+# signed by Shared Key as the Azure REST API wants it.
+azurite_container() {
+  python3 - "$aport" "$azurite_key" "$1" <<'PY'
+import base64, hashlib, hmac, sys, urllib.request
+from email.utils import formatdate
+port, key, name = sys.argv[1], sys.argv[2], sys.argv[3]
+date, version = formatdate(usegmt=True), "2021-08-06"
+canon = f"x-ms-date:{date}\nx-ms-version:{version}\n"
+resource = f"/devstoreaccount1/devstoreaccount1/{name}\nrestype:container"
+to_sign = "PUT\n\n\n\n\n\n\n\n\n\n\n\n" + canon + resource
+sig = base64.b64encode(hmac.new(base64.b64decode(key), to_sign.encode(), hashlib.sha256).digest()).decode()
+req = urllib.request.Request(f"http://127.0.0.1:{port}/devstoreaccount1/{name}?restype=container", method="PUT",
+    headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey devstoreaccount1:{sig}",
+             "Content-Length": "0"})
+urllib.request.urlopen(req).read()
+PY
+}
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2-$1:.2f}')"; }
 # CPU time in clock ticks, set in $ticks (no command substitution: that would be another process).

@@ -56,29 +56,9 @@ for r in $(seq 1 "$rounds"); do
 done
 
 if [ "${AZURITE:-0}" = 1 ]; then
-  azurite="$here/.cache/azurite-3.37.0/node_modules/.bin/azurite-blob"
-  [ -x "$azurite" ] || { echo "bench: Azurite is not installed at $azurite (.ci/run installs it)" >&2; exit 2; }
-  aport="$(free_port)"
-  "$azurite" --blobHost 127.0.0.1 --blobPort "$aport" --location "$work/azurite" --silent >"$work/azurite.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 300); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$aport),1)" 2>/dev/null && break; sleep 0.2; done
-  key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
-  export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$aport/devstoreaccount1;"
+  start_azurite
   for v in new ${old_jar:+old}; do
-    python3 - "$aport" "$key" "vault-$v" <<'PY'
-import base64, hashlib, hmac, sys, urllib.request
-from email.utils import formatdate
-port, key, name = sys.argv[1], sys.argv[2], sys.argv[3]
-date, version = formatdate(usegmt=True), "2021-08-06"
-canon = f"x-ms-date:{date}\nx-ms-version:{version}\n"
-resource = f"/devstoreaccount1/devstoreaccount1/{name}\nrestype:container"
-to_sign = "PUT\n\n\n\n\n\n\n\n\n\n\n\n" + canon + resource
-sig = base64.b64encode(hmac.new(base64.b64decode(key), to_sign.encode(), hashlib.sha256).digest()).decode()
-req = urllib.request.Request(f"http://127.0.0.1:{port}/devstoreaccount1/{name}?restype=container", method="PUT",
-    headers={"x-ms-date": date, "x-ms-version": version, "Authorization": f"SharedKey devstoreaccount1:{sig}",
-             "Content-Length": "0"})
-urllib.request.urlopen(req).read()
-PY
+    azurite_container "vault-$v"
     bench "$jar" copy-azure "$work/$v/repo" "azure-blob://vault-$v" | sed "s/^/  azurite, $v vault: /"
   done
   echo "open from Azurite (calling thread / whole process; Azurite's own CPU not counted):"
