@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,17 +46,8 @@ public final class KnownBlocksStore {
     private final Path dir;
     private final BlockFingerprint fingerprint;
     private final Duration rereadAfter;
-    /**
-     * A record's segments may grow to 1/SEGMENTS_PER_BASE of its base's bytes, and a pass may
-     * change its count of entries by as much, before both records are written whole again: a 1%
-     * pass appends about 1% of the base, so the records are rewritten about every 25th such pass
-     * and a load reads at most 1.25 bases.
-     */
-    static final int SEGMENTS_PER_BASE = 4;
-    /** At most this many segments follow a base: each costs a load a pass over the entries. */
-    static final int MAX_SEGMENTS = 32;
     /** Each source's records as this store's last {@link #loadBoth} read them, by the source's key. */
-    private final Map<String, OnDisk> onDisk = new ConcurrentHashMap<>();
+    private final Map<String, RecordAppend.Read> onDisk = new ConcurrentHashMap<>();
 
     /** Records in {@code dir} (created when first written); null keeps none. */
     private KnownBlocksStore(Path dir, FingerprintKey key) {
@@ -159,7 +149,7 @@ public final class KnownBlocksStore {
         KnownBlocks known = knownRead == null ? KnownBlocks.NONE : knownRead.record();
         LastPoint read = lastRead == null || known.point().isEmpty() ? null : lastRead.record();
         if (knownRead != null && read != null && read.point().equals(known.point()) && read.blockSize() == known.blockSize()) {
-            onDisk.put(key(source), new OnDisk(knownRead, lastRead));
+            onDisk.put(key(source), new RecordAppend.Read(knownRead, lastRead));
         } else {
             onDisk.remove(key(source)); // the next save writes both records whole
         }
@@ -210,7 +200,7 @@ public final class KnownBlocksStore {
      * Keeps the records of a committed point: the blocks, then the entries ({@code last}, may be
      * null). When this store read both records of the point before ({@link #loadBoth}) and what
      * changed is small beside them, each record gets a segment appended and synced (the two at
-     * once: {@link #append}); else each is written whole under a temporary
+     * once: {@link RecordAppend}); else each is written whole under a temporary
      * name (the entries' on another thread while the blocks' is written on this one: a
      * 47,000-file tree's two records are 13 MB) and renamed, the blocks' first. Either way the two
      * name the same point once both are done, and a crash between leaves records of two points,
@@ -221,10 +211,10 @@ public final class KnownBlocksStore {
             return;
         }
         long started = System.nanoTime();
-        OnDisk was = onDisk.remove(key(source));
+        RecordAppend.Read was = onDisk.remove(key(source));
         if (was != null && last != null) {
             try {
-                if (append(source, was, record, last)) {
+                if (RecordAppend.append(fileOf(source), lastPointOf(source), was, record, last)) {
                     LOG.debug("appended to the records of {} in {} ms", source, millis(started));
                     return;
                 }
@@ -252,76 +242,6 @@ public final class KnownBlocksStore {
         RecordSegments.Extent e = read.extent();
         return e.baseBytes() + " + " + (e.validBytes() - e.baseBytes()) + " bytes in " + e.segments() + " segments"
                 + (read.torn() == null ? "" : " (a torn tail dropped)");
-    }
-
-    /**
-     * Appends to both records the segment that brings them from the point this store read to
-     * {@code record}'s, both at once; false (nothing written) when the records should be
-     * written whole instead: another point or block size, the same point again, or when the
-     * segments would pass {@link #SEGMENTS_PER_BASE} of the base (in bytes or entries changed,
-     * added or removed) or {@link #MAX_SEGMENTS}.
-     */
-    private boolean append(Path source, OnDisk was, KnownBlocks record, LastPoint last) throws IOException {
-        KnownBlocks fromBlocks = was.known().record();
-        LastPoint fromEntries = was.last().record();
-        if (record.point().equals(fromBlocks.point()) || record.blockSize() != fromBlocks.blockSize()
-                || !last.point().equals(record.point()) || last.blockSize() != fromEntries.blockSize()
-                || !last.source().equals(fromEntries.source())) {
-            return false;
-        }
-        // what changed in the entries is found on another thread while the blocks' is found on this one
-        CompletableFuture<byte[]> entriesFound = CompletableFuture.supplyAsync(() -> {
-            try {
-                return RecordSegments.frame(LastPointCodec.segment(fromEntries, last));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        byte[] blocks = RecordSegments.frame(KnownBlocksCodec.segment(fromBlocks, record));
-        byte[] entries = join(entriesFound);
-        if (!small(was.known(), blocks.length, record.files().size()) || !small(was.last(), entries.length, last.items().size())) {
-            return false;
-        }
-        // the two appends and their syncs at once: their order does not matter, since until both are
-        // done the two records name different points (or, both cut, the point before), never a mixture
-        CompletableFuture<Void> entriesAppended = CompletableFuture.runAsync(() -> {
-            try {
-                RecordSegments.append(lastPointOf(source), was.last().extent().validBytes(), entries);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        try {
-            RecordSegments.append(fileOf(source), was.known().extent().validBytes(), blocks);
-        } finally {
-            entriesAppended.exceptionally(failed -> null).join(); // done writing before anything is dropped
-        }
-        join(entriesAppended);
-        return true;
-    }
-
-    /** The future's value, its failure thrown as it was (an I/O failure as an IOException). */
-    private static <T> T join(CompletableFuture<T> f) throws IOException {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Whether a record whose base and segments are {@code read} takes one more segment of {@code frameBytes}
-     * and still has {@code entries} entries near its base's count, rather than a new base.
-     */
-    private static boolean small(RecordSegments.Loaded<?> read, long frameBytes, int entries) {
-        RecordSegments.Extent e = read.extent();
-        long segmentBytes = e.validBytes() - e.baseBytes() + frameBytes;
-        long base = e.baseEntries();
-        return e.segments() < MAX_SEGMENTS && segmentBytes * SEGMENTS_PER_BASE <= e.baseBytes()
-                && Math.abs(entries - base) * SEGMENTS_PER_BASE <= base;
     }
 
     /**
@@ -358,14 +278,6 @@ public final class KnownBlocksStore {
                     + "): the next pass hashes every block");
             return false;
         }
-    }
-
-    /**
-     * The two records of a source as this store's {@link #loadBoth} read them, both of one point:
-     * what the pass's save appends to. Dropped by that save (the next pass reads the records
-     * again), and whenever the records are forgotten or found not to agree.
-     */
-    private record OnDisk(RecordSegments.Loaded<KnownBlocks> known, RecordSegments.Loaded<LastPoint> last) {
     }
 
     private interface Writer {
