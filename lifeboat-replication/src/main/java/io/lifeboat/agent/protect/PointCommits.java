@@ -14,7 +14,9 @@ import java.util.Optional;
  * How a pass commits its point: as a delta of the last committed point when the agent's record of
  * that point gives its whole manifest and the delta is small against it (at most a tenth of its
  * entries and block references), else whole. A delta the vault cannot build from that parent
- * (pruned, unknown, or not giving what was read) is answered by sending the whole manifest.
+ * (pruned, unknown, or not giving what was read) is answered by sending the whole manifest. A pass
+ * that keeps its source by its stamp commits the last point's own manifest ({@link #commitUnchanged}):
+ * its delta is empty and built directly, with the digest kept from the last point.
  */
 final class PointCommits {
     /** A delta is sent when it carries at most 1/DELTA_FRACTION of the whole manifest's entries and blocks. */

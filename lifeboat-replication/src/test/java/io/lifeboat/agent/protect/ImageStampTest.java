@@ -423,5 +423,29 @@ class ImageStampTest {
         assertThatThrownBy(() -> SourceStampCodec.read(new byte[0], "/vm/a b.img")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> SourceStampCodec.write(new SourceStamp("/vm/a\nb.img", "p", s, 1, 1, null)))
                 .isInstanceOf(IllegalArgumentException.class);
+
+        SourceStamp unknown = new SourceStamp("/vm/a b.img", "p-1", s, 10, 11, null);
+        assertThat(new String(SourceStampCodec.write(unknown), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("manifest-sha256 -\n");
+        assertThat(SourceStampCodec.read(SourceStampCodec.write(unknown), "/vm/a b.img")).isEqualTo(unknown);
+
+        // format 1 (before the digest was kept) is read as a stamp without one
+        String body1 = "lifeboat-source-stamp 1\nsource /vm/a b.img\npoint p-1\nstamp 123 4 5 6 7 4755 8 9\n"
+                + "pass-start-ns 10\nfull-read-ms 11\n";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] format1 = (body1 + String.format("crc32c %08x\n", crc.getValue()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SourceStampCodec.read(format1, "/vm/a b.img")).isEqualTo(unknown);
+
+        // a digest that is not 64 hex digits is refused, with what it was
+        String body2 = "lifeboat-source-stamp 2\nsource /vm/a b.img\npoint p-1\nstamp 123 4 5 6 7 4755 8 9\n"
+                + "pass-start-ns 10\nfull-read-ms 11\nmanifest-sha256 abc\n";
+        crc.reset();
+        crc.update(body2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] badDigest = (body2 + String.format("crc32c %08x\n", crc.getValue()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SourceStampCodec.read(badDigest, "/vm/a b.img")).isInstanceOf(IOException.class)
+                .hasMessageContaining("\"abc\"");
     }
 }
