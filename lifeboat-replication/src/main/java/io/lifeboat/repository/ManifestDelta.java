@@ -101,6 +101,28 @@ public record ManifestDelta(String parent, ManifestHeader header, String sha256,
     }
 
     /**
+     * The delta that changes nothing, from point {@code parentId} to {@code manifest}, which the
+     * caller knows to be that point's own manifest (an image kept by its stamp): built from the
+     * manifest's header and its one entry's metadata, without comparing its blocks to the parent's.
+     * {@code sha256} is the manifest's {@link ManifestDigest}, computed or kept from when the point
+     * was committed; the vault merges the delta into the parent it holds and refuses a result whose
+     * digest differs, as for any delta. Null when {@code manifest} is of a one-entry kind but not one
+     * entry "" (as {@link #between} says).
+     */
+    public static ManifestDelta unchanged(String parentId, Manifest manifest, String sha256) {
+        ManifestHeader header = ManifestHeader.of(manifest);
+        if (manifest.kind() == SourceKind.DIRECTORY) {
+            return new ManifestDelta(parentId, header, sha256, List.of(), List.of(), null);
+        }
+        if (manifest.entries().size() != 1 || !manifest.entries().get(0).path().isEmpty()) {
+            return null;
+        }
+        Entry e = manifest.entries().get(0);
+        return new ManifestDelta(parentId, header, sha256, List.of(), List.of(),
+                new FileChange(e.mode(), e.mtimeNanos(), e.size(), List.of()));
+    }
+
+    /**
      * Whether two refs name the same block, as {@code BlockRef.equals} says, without a record's
      * equals: that goes through an invokedynamic bootstrap, slow while a fresh agent still runs this
      * loop interpreted over a 1 GiB image's 32,768 positions. With {@link ManifestDigest}'s buffered

@@ -105,8 +105,7 @@ public final class Protector {
         if (recorded != null && recorded.keeps(stamp, previous.point(), startedAtMillis, stamps.rereadAfter())) {
             Manifest last = previous.manifest(source.toString(), kind);
             if (describes(last, stamp)) {
-                return keep(source, snapshot, known, previous, last, stamp, recorded.fullReadMillis(), started,
-                        passStartNanos);
+                return keep(source, snapshot, known, previous, last, stamp, recorded, started, passStartNanos);
             }
         }
         stamps.forget(source); // read: no stamp names the last point while this pass commits another
@@ -147,7 +146,7 @@ public final class Protector {
         records.save(source, reader.record(point.id()), LastPoint.of(manifest, point.id(), fullRead, reader.stamps(),
                 passStartNanos), listener);
         if (stamp != null) {
-            stamps.save(source, point.id(), stamp, passStartNanos, fullRead, listener);
+            stamps.save(source, point.id(), stamp, passStartNanos, fullRead, commits.manifestSha256(), listener);
         }
         return committed(source, point, manifest, blocksSent, blocksPresent, started, reader.hardLinkCopies(),
                 reader.filesKept(), commits.sentAsDelta(), false);
@@ -169,18 +168,19 @@ public final class Protector {
      * The records and the stamp then name the new point; the date of the last full read is carried on.
      */
     private ProtectResult keep(Path source, Snapshot snapshot, KnownBlocks known, PreviousPoint previous, Manifest last,
-            FileStamp stamp, long fullRead, long started, long passStartNanos) {
+            FileStamp stamp, SourceStamp recorded, long started, long passStartNanos) {
+        long fullRead = recorded.fullReadMillis();
         listener.started(source, last.sourceBytes());
         listener.read(last.sourceBytes()); // counted as read for progress, as a tree's kept file is
         long sentBefore = vault.bytesSent();
         stop.check();
         snapshot.readDone(listener::notice);
         PointCommits commits = new PointCommits(vault);
-        PointInfo point = commits.commit(previous, new PointCommit(
-                vault.bytesSent() - sentBefore, snapshot.consistency().label(), last));
+        PointInfo point = commits.commitUnchanged(previous, new PointCommit(
+                vault.bytesSent() - sentBefore, snapshot.consistency().label(), last), recorded.manifestSha256());
         records.save(source, new KnownBlocks(known.blockSize(), point.id(), known.files()),
                 LastPoint.of(last, point.id(), fullRead, Map.of(), passStartNanos), listener);
-        stamps.save(source, point.id(), stamp, passStartNanos, fullRead, listener);
+        stamps.save(source, point.id(), stamp, passStartNanos, fullRead, commits.manifestSha256(), listener);
         long present = 0;
         for (BlockRef b : last.entries().get(0).blocks()) {
             present += b.isZero() ? 0 : 1;

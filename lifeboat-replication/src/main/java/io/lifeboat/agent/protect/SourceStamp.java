@@ -15,12 +15,21 @@ import java.time.Duration;
  *                       only if it was settled before then ({@link FileStamp#settledBefore})
  * @param fullReadMillis when the last pass that read the whole source started (epoch ms): a kept
  *                       pass carries it on, so {@code --reread-after} counts from the last real read
+ * @param manifestSha256 the {@link io.lifeboat.repository.ManifestDigest} of the manifest the agent
+ *                       committed as {@code point}, when the pass had it at hand (it sent a delta,
+ *                       or was kept); null when not known. A kept pass sends it as the digest of
+ *                       its unchanged delta instead of hashing 32,768 block records again; the vault
+ *                       checks the point it builds against it exactly as against a computed one.
  */
-record SourceStamp(String source, String point, FileStamp stamp, long passStartNanos, long fullReadMillis) {
+record SourceStamp(String source, String point, FileStamp stamp, long passStartNanos, long fullReadMillis,
+        String manifestSha256) {
 
     SourceStamp {
         if (source.isEmpty() || point.isEmpty() || stamp == null) {
             throw new IllegalArgumentException("a source stamp needs a source, a point and a stamp");
+        }
+        if (manifestSha256 != null && !manifestSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a manifest digest is 64 lowercase hex digits, not \"" + manifestSha256 + "\"");
         }
     }
 

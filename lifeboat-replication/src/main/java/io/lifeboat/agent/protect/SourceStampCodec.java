@@ -9,19 +9,23 @@ import java.util.zip.CRC32C;
  * The file form of a {@link SourceStamp}: a few lines of UTF-8 text an operator can read, the last
  * one a CRC-32C of every byte before it.
  * <pre>
- *   lifeboat-source-stamp 1
+ *   lifeboat-source-stamp 2
  *   source /abs/path/of/disk.img
  *   point 2026-12-06T19:40:12.345Z-1a2b
  *   stamp SIZE MTIME_NS CTIME_NS INODE DEVICE MODE(octal) UID GID
  *   pass-start-ns N
  *   full-read-ms N
+ *   manifest-sha256 HEX (64 digits) or -
  *   crc32c XXXXXXXX
  * </pre>
- * A file that fails any check (the first line, a key, a number, the checksum, another source) is
+ * Format 1 (session 13, without the manifest-sha256 line) is still read, as a stamp whose digest
+ * is not known. A file that fails any check (the first line, a key, a number, the checksum, another source) is
  * refused with the reason; the pass then reads the source, which is always safe.
  */
 final class SourceStampCodec {
-    static final String HEADER = "lifeboat-source-stamp 1";
+    static final String HEADER = "lifeboat-source-stamp 2";
+    /** The form before the manifest's digest was kept: read as a stamp without it. */
+    static final String HEADER_1 = "lifeboat-source-stamp 1";
 
     private SourceStampCodec() {
     }
@@ -38,7 +42,8 @@ final class SourceStampCodec {
                 + String.format(Locale.ROOT, "stamp %d %d %d %d %d %o %d %d\n", f.size(), f.mtimeNanos(), f.ctimeNanos(),
                         f.inode(), f.device(), f.mode(), f.uid(), f.gid())
                 + "pass-start-ns " + s.passStartNanos() + "\n"
-                + "full-read-ms " + s.fullReadMillis() + "\n";
+                + "full-read-ms " + s.fullReadMillis() + "\n"
+                + "manifest-sha256 " + (s.manifestSha256() == null ? "-" : s.manifestSha256()) + "\n";
         return (body + String.format(Locale.ROOT, "crc32c %08x\n", crc(body))).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -55,8 +60,10 @@ final class SourceStampCodec {
             throw new IOException("checksum mismatch (a damaged file)");
         }
         String[] lines = body.split("\n", -1);
-        if (lines.length != 7 || !lines[6].isEmpty() || !lines[0].equals(HEADER)) {
-            throw new IOException("not a source stamp of format 1");
+        boolean withDigest = lines[0].equals(HEADER);
+        int count = withDigest ? 8 : 7;
+        if (!withDigest && !lines[0].equals(HEADER_1) || lines.length != count || !lines[count - 1].isEmpty()) {
+            throw new IOException("not a source stamp of format 1 or 2");
         }
         String named = value(lines[1], "source");
         if (!named.equals(source)) {
@@ -70,8 +77,9 @@ final class SourceStampCodec {
             FileStamp stamp = new FileStamp(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
                     Long.parseLong(f[3]), Long.parseLong(f[4]), Integer.parseInt(f[5], 8), Integer.parseInt(f[6]),
                     Integer.parseInt(f[7]));
+            String digest = withDigest ? value(lines[6], "manifest-sha256") : "-";
             return new SourceStamp(named, value(lines[2], "point"), stamp, Long.parseLong(value(lines[4], "pass-start-ns")),
-                    Long.parseLong(value(lines[5], "full-read-ms")));
+                    Long.parseLong(value(lines[5], "full-read-ms")), digest.equals("-") ? null : digest);
         } catch (NumberFormatException e) {
             throw new IOException("a number that is not one: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -63,16 +63,18 @@ public final class SourceStampStore {
      * Records {@code stamp}, taken before the pass that committed {@code point} began to read, as
      * that point's. Call only once the point is committed and the two records are saved. A stamp
      * that cannot be written is reported, and the old one is deleted: the next pass reads.
+     * {@code manifestSha256} is the digest of the manifest committed as {@code point}, or null.
      */
     void save(Path source, String point, FileStamp stamp, long passStartNanos, long fullReadMillis,
-            ProtectListener listener) {
+            String manifestSha256, ProtectListener listener) {
         if (dir == null) {
             return;
         }
         Path file = fileOf(source);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            byte[] bytes = SourceStampCodec.write(new SourceStamp(key(source), point, stamp, passStartNanos, fullReadMillis));
+            byte[] bytes = SourceStampCodec.write(new SourceStamp(key(source), point, stamp, passStartNanos, fullReadMillis,
+                    manifestSha256));
             Files.createDirectories(dir);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

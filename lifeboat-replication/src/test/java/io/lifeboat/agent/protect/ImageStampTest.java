@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.lifeboat.agent.snapshot.Commands;
 import io.lifeboat.agent.snapshot.ScriptSnapshot;
 import io.lifeboat.agent.snapshot.SnapshotProvider;
+import io.lifeboat.repository.ManifestDigest;
+import io.lifeboat.repository.PruneRequest;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.SourceKind;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,82 @@ class ImageStampTest {
         assertThat(notices).isEmpty();
     }
 
+    /** The manifest digest the stamp file of {@code img} keeps, or null ("-"). */
+    private SourceStamp stampOf(Path img) throws IOException {
+        return SourceStampCodec.read(Files.readAllBytes(stampFile(img)), img.toAbsolutePath().toString());
+    }
+
+    @Test
+    void aKeptPassSendsTheDigestKeptWithTheStampWhichIsTheVaultsOwn() throws Exception {
+        Path img = image("disk.img");
+        KnownBlocksStore records = records();
+        ProtectResult first = protect(img, records);
+        assertThat(stampOf(img).manifestSha256()).as("a first pass sent whole: no digest at hand").isNull();
+
+        ProtectResult second = protect(img, records); // kept: computes the digest once and keeps it
+        String digest = stampOf(img).manifestSha256();
+        assertThat(second.keptByStamp()).isTrue();
+        assertThat(digest).isEqualTo(ManifestDigest.of(store.manifest(M, first.point().id())))
+                .isEqualTo(ManifestDigest.of(store.manifest(M, second.point().id())));
+
+        ProtectResult third = protect(img, records); // kept: sends the kept digest
+        assertThat(third.keptByStamp()).isTrue();
+        assertThat(third.sentAsDelta()).isTrue();
+        assertThat(stampOf(img).manifestSha256()).isEqualTo(digest);
+        assertThat(store.manifest(M, third.point().id()).entries()).isEqualTo(store.manifest(M, first.point().id()).entries());
+        assertThat(restored(third, "third.img")).isEqualTo(Files.readAllBytes(img));
+
+        // a read pass that sent a delta keeps the digest it computed
+        Files.setLastModifiedTime(img, FileTime.fromMillis(System.currentTimeMillis() - 10_000));
+        settle();
+        ProtectResult read = protect(img, records);
+        assertThat(read.keptByStamp()).isFalse();
+        assertThat(read.sentAsDelta()).isTrue();
+        assertThat(stampOf(img).manifestSha256()).isEqualTo(ManifestDigest.of(store.manifest(M, read.point().id())));
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void theVaultRefusesAKeptPassWhoseDigestIsWrongAndTheWholeManifestGoesInstead() throws Exception {
+        Path img = image("disk.img");
+        KnownBlocksStore records = records();
+        ProtectResult first = protect(img, records);
+        SourceStamp s = stampOf(img);
+        Files.write(stampFile(img), SourceStampCodec.write(new SourceStamp(s.source(), s.point(), s.stamp(),
+                s.passStartNanos(), s.fullReadMillis(), "0".repeat(64))));
+
+        ProtectResult kept = protect(img, records);
+        assertThat(kept.keptByStamp()).isTrue();
+        assertThat(kept.sentAsDelta()).as("refused by the vault's digest check").isFalse();
+        assertThat(store.manifest(M, kept.point().id()).entries()).isEqualTo(store.manifest(M, first.point().id()).entries());
+        assertThat(stampOf(img).manifestSha256()).as("a refused digest is not kept").isNull();
+
+        ProtectResult next = protect(img, records);
+        assertThat(next.keptByStamp()).isTrue();
+        assertThat(next.sentAsDelta()).isTrue();
+        assertThat(restored(next, "next.img")).isEqualTo(Files.readAllBytes(img));
+    }
+
+    @Test
+    void theVaultRefusesAKeptPassWhoseParentIsGoneAndTheWholeManifestGoesInstead() throws Exception {
+        Path img = image("disk.img");
+        KnownBlocksStore records = records();
+        ProtectResult first = protect(img, records);
+        ProtectResult second = protect(img, records);
+        assertThat(second.keptByStamp()).isTrue();
+        store.prune(new PruneRequest(Optional.of(M), Set.of(second.point().id()), true, false));
+        assertThat(store.points(Optional.of(M))).extracting(p -> p.id()).containsExactly(first.point().id());
+
+        ProtectResult third = protect(img, records); // the records and the stamp name the pruned point
+        assertThat(third.keptByStamp()).isTrue();
+        assertThat(third.sentAsDelta()).as("the parent is not a point of the vault").isFalse();
+        assertThat(third.blocksSent()).isZero();
+        assertThat(store.manifest(M, third.point().id()).entries()).isEqualTo(store.manifest(M, first.point().id()).entries());
+        assertThat(restored(third, "third.img")).isEqualTo(Files.readAllBytes(img));
+        assertThat(store.verify(Optional.of(M)).ok()).isTrue();
+        assertThat(protect(img, records).sentAsDelta()).as("built on the whole point").isTrue();
+    }
+
     @Test
     void aWriteThatKeepsSizeAndMtimeIsSeenByCtimeAndRead() throws Exception {
         Path img = image("disk.img");
@@ -237,7 +316,7 @@ class ImageStampTest {
 
         SourceStamp current = SourceStampCodec.read(Files.readAllBytes(stamp), img.toAbsolutePath().toString());
         Files.write(stamp, SourceStampCodec.write(new SourceStamp(current.source(), "another-point", current.stamp(),
-                current.passStartNanos(), current.fullReadMillis())));
+                current.passStartNanos(), current.fullReadMillis(), current.manifestSha256())));
         assertThat(protect(img, records).keptByStamp()).as("of another point").isFalse();
     }
 
@@ -303,7 +382,7 @@ class ImageStampTest {
         long fullRead = TimeUnit.NANOSECONDS.toMillis(passStart);
         long settled = passStart - TimeUnit.SECONDS.toNanos(5);
         FileStamp s = new FileStamp(1 << 30, settled, settled, 42, 2049, 0644, 1000, 1000);
-        SourceStamp recorded = new SourceStamp("/vm/disk.img", "p1", s, passStart, fullRead);
+        SourceStamp recorded = new SourceStamp("/vm/disk.img", "p1", s, passStart, fullRead, null);
         Duration day = Duration.ofHours(24);
         long now = fullRead + 60_000;
         assertThat(recorded.keeps(s, "p1", now, day)).isTrue();
@@ -329,20 +408,44 @@ class ImageStampTest {
 
         long withinTick = passStart - TimeUnit.MILLISECONDS.toNanos(300);
         FileStamp racy = new FileStamp(s.size(), settled, withinTick, s.inode(), s.device(), s.mode(), s.uid(), s.gid());
-        assertThat(new SourceStamp("/vm/disk.img", "p1", racy, passStart, fullRead).keeps(racy, "p1", now, day))
+        assertThat(new SourceStamp("/vm/disk.img", "p1", racy, passStart, fullRead, null).keeps(racy, "p1", now, day))
                 .as("changed within a second of the pass that recorded it").isFalse();
     }
 
     @Test
     void theStampFileRoundTripsAndRefusesAnotherSource() throws Exception {
         FileStamp s = new FileStamp(123, 4, 5, 6, 7, 04755, 8, 9);
-        SourceStamp stamp = new SourceStamp("/vm/a b.img", "p-1", s, 10, 11);
+        SourceStamp stamp = new SourceStamp("/vm/a b.img", "p-1", s, 10, 11, "ab".repeat(32));
         byte[] bytes = SourceStampCodec.write(stamp);
         assertThat(SourceStampCodec.read(bytes, "/vm/a b.img")).isEqualTo(stamp);
         assertThatThrownBy(() -> SourceStampCodec.read(bytes, "/vm/other.img")).isInstanceOf(IOException.class)
                 .hasMessageContaining("/vm/other.img");
         assertThatThrownBy(() -> SourceStampCodec.read(new byte[0], "/vm/a b.img")).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> SourceStampCodec.write(new SourceStamp("/vm/a\nb.img", "p", s, 1, 1)))
+        assertThatThrownBy(() -> SourceStampCodec.write(new SourceStamp("/vm/a\nb.img", "p", s, 1, 1, null)))
                 .isInstanceOf(IllegalArgumentException.class);
+
+        SourceStamp unknown = new SourceStamp("/vm/a b.img", "p-1", s, 10, 11, null);
+        assertThat(new String(SourceStampCodec.write(unknown), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("manifest-sha256 -\n");
+        assertThat(SourceStampCodec.read(SourceStampCodec.write(unknown), "/vm/a b.img")).isEqualTo(unknown);
+
+        // format 1 (before the digest was kept) is read as a stamp without one
+        String body1 = "lifeboat-source-stamp 1\nsource /vm/a b.img\npoint p-1\nstamp 123 4 5 6 7 4755 8 9\n"
+                + "pass-start-ns 10\nfull-read-ms 11\n";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body1.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] format1 = (body1 + String.format("crc32c %08x\n", crc.getValue()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SourceStampCodec.read(format1, "/vm/a b.img")).isEqualTo(unknown);
+
+        // a digest that is not 64 hex digits is refused, with what it was
+        String body2 = "lifeboat-source-stamp 2\nsource /vm/a b.img\npoint p-1\nstamp 123 4 5 6 7 4755 8 9\n"
+                + "pass-start-ns 10\nfull-read-ms 11\nmanifest-sha256 abc\n";
+        crc.reset();
+        crc.update(body2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] badDigest = (body2 + String.format("crc32c %08x\n", crc.getValue()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SourceStampCodec.read(badDigest, "/vm/a b.img")).isInstanceOf(IOException.class)
+                .hasMessageContaining("\"abc\"");
     }
 }
