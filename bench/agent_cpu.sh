@@ -45,22 +45,11 @@ one_pass() {
   local sampler=$!
   wait "$pid"
   wait "$sampler"
-  python3 - "$label" "$kind" "$load" "$work/threads" "$work/protect.jsonl" "$size_mib" <<'PY'
+  PYTHONPATH="$here/bench" python3 - "$label" "$kind" "$load" "$work/threads" "$work/protect.jsonl" "$size_mib" <<'PY'
 import json, sys
+from thread_kinds import cpu_by_kind
 label, kind, load, threads, events, mib = sys.argv[1:7]
-kinds = {"jit": 0.0, "loops": 0.0, "main": 0.0, "read": 0.0, "upload": 0.0, "gc": 0.0, "other": 0.0}
-total = 0.0
-for line in open(threads):
-    secs, name = line.split(None, 1)
-    name = name.strip()
-    if name == "in all":
-        total = float(secs)
-        continue
-    # /proc cuts thread names at 15 characters: "vert.x-eventloo", "ForkJoinPool.co", "lifeboat-read-a"
-    k = ("jit" if "CompilerThre" in name else "loops" if "eventloo" in name else "main" if name in ("main", "java")
-         else "read" if name.startswith(("lifeboat-read", "ForkJoinPool"))
-         else "upload" if name.startswith("lifeboat-") else "gc" if name in ("VM Thread", "GC Thread#") else "other")
-    kinds[k] += float(secs)
+kinds, total = cpu_by_kind(threads)
 committed = [json.loads(l) for l in open(events) if '"committed"' in l]
 pass_s = committed[-1]["seconds"] if committed else float("nan")
 gib = int(mib) / 1024

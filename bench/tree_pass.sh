@@ -48,23 +48,11 @@ one_pass() {
   wait "$pid"
   t1="$(now)"
   wait "$sampler"
-  python3 - "$label" "$load" "$(secs "$t0" "$t1")" "$work/threads" "$work/protect.jsonl" <<'PY'
+  PYTHONPATH="$here/bench" python3 - "$label" "$load" "$(secs "$t0" "$t1")" "$work/threads" "$work/protect.jsonl" <<'PY'
 import json, sys
+from thread_kinds import cpu_by_kind
 label, load, wall, threads, events = sys.argv[1:6]
-kinds = {"main": 0.0, "read": 0.0, "jit": 0.0, "gc": 0.0, "net": 0.0, "other": 0.0}
-total = 0.0
-for line in open(threads):
-    secs, name = line.split(None, 1)
-    name = name.strip()
-    if name == "in all":
-        total = float(secs)
-        continue
-    # /proc cuts thread names at 15 characters: "vert.x-eventloo", "ForkJoinPool.co", "lifeboat-read-a"
-    k = ("jit" if "CompilerThre" in name else "main" if name in ("main", "java")
-         else "read" if name.startswith(("lifeboat-read", "ForkJoinPool"))
-         else "net" if name.startswith(("lifeboat-", "vert.x", "nioEventLoop", "globalEventExec"))
-         else "gc" if name in ("VM Thread", "GC Thread#") else "other")
-    kinds[k] += float(secs)
+kinds, total = cpu_by_kind(threads)
 e = [json.loads(l) for l in open(events) if '"committed"' in l][-1]
 print(f"{label:<10} load {load:>5}  wall {float(wall):5.2f} s  pass {e['seconds']:5.2f} s  kept {e.get('filesKept', '?'):>6}"
       f"  sent {e['bytesSent']:>10,}  CPU {total:5.2f} s:" + "".join(f" {k} {v:.2f}" for k, v in kinds.items()))
