@@ -14,7 +14,8 @@
 # the agent timed it, files kept unread, bytes sent, and the agent's CPU by thread kind
 # (bench/thread_cpu.py); per round rsync's time, CPU (client, daemon, both stunnels) and bytes.
 # With -DLIFEBOAT_LOG_LEVEL=debug in a variant's JAVA_OPTS, the agent's lines on its two records
-# (how long they took to read and to write, appended or whole) follow its pass.
+# (how long they took to read and to write, appended or whole) and the times of its phases (read,
+# last batch, commit, records) follow its pass.
 #
 # Usage: bench/tree_pass.sh ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 #        FILES=50000 SIZE_MB=750 by default.
@@ -59,7 +60,7 @@ print(f"{label:<10} load {load:>5}  wall {float(wall):5.2f} s  pass {e['seconds'
 PY
   # with -DLIFEBOAT_LOG_LEVEL=debug in the variant's options, a build that logs them says how long its
   # two records took to read and to write (issue 14, session 13)
-  grep -o "read the records of .*\|appended to the records of .*\|wrote the records of .*" "$work/protect.err" \
+  grep -o "read the records of .*\|appended to the records of .*\|wrote the records of .*\|the pass of .* in ms: .*" "$work/protect.err" \
     | sed "s|$tree|TREE|; s/^/           /" || true
 }
 

@@ -44,6 +44,11 @@ final class KnownBlocks {
         return new KnownBlocks(Collections.unmodifiableMap(files), blockSize, point);
     }
 
+    /** The same record, of point {@code id}: a pass builds its record before the vault has named its point. */
+    KnownBlocks at(String id) {
+        return new KnownBlocks(files, blockSize, id);
+    }
+
     int blockSize() {
         return blockSize;
     }

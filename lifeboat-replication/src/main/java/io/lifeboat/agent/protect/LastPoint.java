@@ -28,6 +28,11 @@ record LastPoint(String source, String point, int blockSize, long fullReadMillis
         items = List.copyOf(items);
     }
 
+    /** The same record, of point {@code id}: a pass builds its record before the vault has named its point. */
+    LastPoint at(String id) {
+        return new LastPoint(source, id, blockSize, fullReadMillis, items);
+    }
+
     /**
      * The record of a pass that read {@code manifest}: every entry without its blocks, and the stamps
      * the walk took of its files, kept only where {@link FileStamp#settledBefore} the pass's start.

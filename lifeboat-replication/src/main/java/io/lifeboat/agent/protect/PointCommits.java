@@ -6,9 +6,12 @@ import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.ManifestDelta;
 import io.lifeboat.repository.ManifestDigest;
+import io.lifeboat.repository.ManifestHeader;
 import io.lifeboat.repository.PointInfo;
+import io.lifeboat.repository.SourceKind;
 import io.lifeboat.tls.LifeboatException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How a pass commits its point: as a delta of the last committed point when the agent's record of
@@ -32,7 +35,15 @@ final class PointCommits {
     private String manifestSha256;
 
     PointInfo commit(PreviousPoint previous, PointCommit whole) {
-        ManifestDelta delta = delta(previous, whole.manifest());
+        return commit(previous, whole, null);
+    }
+
+    /**
+     * Commits {@code whole}, as a delta of the last point when it is worth it; {@code digest}, when
+     * not null, is the manifest's {@link ManifestDigest} being computed ({@link #digestAhead}).
+     */
+    PointInfo commit(PreviousPoint previous, PointCommit whole, CompletableFuture<String> digest) {
+        ManifestDelta delta = delta(previous, whole.manifest(), digest);
         if (delta != null) {
             manifestSha256 = delta.sha256();
         }
@@ -81,18 +92,33 @@ final class PointCommits {
         return manifestSha256;
     }
 
-    /** The delta worth sending from the last point to {@code manifest}, or null. */
-    static ManifestDelta delta(PreviousPoint previous, Manifest manifest) {
-        if (!previous.exists()) {
+    /**
+     * The {@link ManifestDigest} of a tree's {@code manifest}, started on the common pool as soon as
+     * the walk has it, for the delta {@link #commit} builds: it then runs while the pass's last batch
+     * is sent and the changes are found, where it ran after them (0.1-0.5 s of a fresh agent's main
+     * thread over a 47,000-entry manifest, its code still cold). Null when no tree delta is built.
+     */
+    static CompletableFuture<String> digestAhead(PreviousPoint previous, Manifest manifest) {
+        if (!previous.exists() || manifest.kind() != SourceKind.DIRECTORY) {
             return null;
         }
-        Manifest parent = previous.manifest(manifest.source(), manifest.kind());
-        if (parent == null) {
+        return CompletableFuture.supplyAsync(() -> ManifestDigest.of(manifest));
+    }
+
+    /** The delta worth sending from the last point to {@code manifest}, or null. */
+    static ManifestDelta delta(PreviousPoint previous, Manifest manifest) {
+        return delta(previous, manifest, null);
+    }
+
+    /** {@link #delta(PreviousPoint, Manifest)}, a tree's digest taken from {@code digest} when not null. */
+    private static ManifestDelta delta(PreviousPoint previous, Manifest manifest, CompletableFuture<String> digest) {
+        if (!previous.exists()) {
             return null;
         }
         ManifestDelta delta;
         try {
-            delta = ManifestDelta.between(previous.point(), parent, manifest);
+            delta = manifest.kind() == SourceKind.DIRECTORY ? treeDelta(previous, manifest, digest)
+                    : imageDelta(previous, manifest);
         } catch (LifeboatException | IllegalArgumentException e) {
             return null; // a manifest the delta's rules cannot express (paths out of their order): send it whole
         }
@@ -104,5 +130,27 @@ final class PointCommits {
             whole += 1 + e.blocks().size();
         }
         return delta.weight() * DELTA_FRACTION <= whole ? delta : null;
+    }
+
+    /**
+     * A tree's delta, from the last point's records walked in step with the new manifest
+     * ({@link PreviousPoint#changesTo}): the same delta as {@link ManifestDelta#between} gives from the
+     * last point's whole manifest, whose 47,000 entries it took a fresh agent 0.1-0.4 s to build and
+     * put in a map after a 1%-of-files pass.
+     */
+    private static ManifestDelta treeDelta(PreviousPoint previous, Manifest manifest, CompletableFuture<String> digest) {
+        PreviousPoint.TreeChanges changes = previous.changesTo(manifest);
+        if (changes == null) {
+            return null;
+        }
+        String sha256 = digest == null ? ManifestDigest.of(manifest) : digest.join();
+        return new ManifestDelta(previous.point(), ManifestHeader.of(manifest), sha256, changes.changed(),
+                changes.removed(), null);
+    }
+
+    /** A file, image or device's delta: its changed block positions against the last point's manifest. */
+    private static ManifestDelta imageDelta(PreviousPoint previous, Manifest manifest) {
+        Manifest parent = previous.manifest(manifest.source(), manifest.kind());
+        return parent == null ? null : ManifestDelta.between(previous.point(), parent, manifest);
     }
 }

@@ -145,6 +145,68 @@ final class PreviousPoint {
         return new Manifest(Manifest.FORMAT_VERSION, source, kind, last.blockSize(), entries);
     }
 
+    /** A tree's changes from the last point: entries added or changed (in the new order), paths removed (in the old). */
+    record TreeChanges(List<Entry> changed, List<String> removed) {
+    }
+
+    /**
+     * What changed from the last point to {@code child}, a manifest of the same tree: the entries of
+     * {@code child} that are new or differ from the last point's (blocks included), and the last
+     * point's paths {@code child} lacks, as {@link io.lifeboat.repository.ManifestDelta#between}
+     * finds them from the whole manifest ({@link #manifest}), which this does not build. Both
+     * manifests are in the same path order, so the two are walked in step (a map of paths is made
+     * only at the first path out of step), and a file kept unread is the last point's own entry,
+     * equal by identity. Null when {@link #manifest} would be: no point, another source or block
+     * size, or a file whose block record does not fit its entry.
+     */
+    TreeChanges changesTo(Manifest child) {
+        if (last == null || !last.source().equals(child.source()) || last.blockSize() != child.blockSize()) {
+            return null;
+        }
+        List<LastPoint.Item> old = last.items();
+        boolean[] matched = new boolean[old.size()];
+        Map<String, Integer> index = null;
+        int expected = 0; // the old item the next new entry most likely has the path of
+        List<Entry> changed = new ArrayList<>();
+        for (Entry e : child.entries()) {
+            int was = -1;
+            if (expected < old.size() && old.get(expected).entry().path().equals(e.path())) {
+                was = expected;
+            } else {
+                if (index == null) {
+                    index = new HashMap<>(old.size() * 4 / 3 + 16);
+                    for (int k = 0; k < old.size(); k++) {
+                        index.put(old.get(k).entry().path(), k);
+                    }
+                }
+                was = index.getOrDefault(e.path(), -1);
+            }
+            if (was < 0 || matched[was]) {
+                changed.add(e); // new (or a path given twice, which the delta's own check refuses)
+                continue;
+            }
+            matched[was] = true;
+            expected = was + 1;
+            Entry before = whole(old.get(was));
+            if (before == null) {
+                return null;
+            }
+            if (before != e && !e.equals(before)) {
+                changed.add(e);
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        for (int k = 0; k < old.size(); k++) {
+            if (!matched[k]) {
+                if (whole(old.get(k)) == null) {
+                    return null; // as the whole manifest would be: unknown when any file's record does not fit
+                }
+                removed.add(old.get(k).entry().path());
+            }
+        }
+        return new TreeChanges(changed, removed);
+    }
+
     /**
      * A file's blocks from the block record: position i of a file of {@code size} bytes is a block
      * of min(blockSize, size - i * blockSize) bytes, recorded with its id unless all zeros. Null when

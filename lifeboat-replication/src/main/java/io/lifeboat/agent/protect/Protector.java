@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One protect pass: read the source into a manifest while the uploader sends the blocks the vault
@@ -35,6 +38,7 @@ import java.util.concurrent.TimeUnit;
  * committed again as an unchanged delta.
  */
 public final class Protector {
+    private static final Logger LOG = LoggerFactory.getLogger(Protector.class);
     private final VaultApi vault;
     private final ProtectOptions options;
     private final ProtectListener listener;
@@ -94,6 +98,7 @@ public final class Protector {
 
     private ProtectResult protect(Path source, Snapshot snapshot, KnownBlocks known, PreviousPoint previous) {
         long started = System.nanoTime();
+        Phases phases = new Phases(started);
         long startedAtMillis = System.currentTimeMillis();
         long passStartNanos = TimeUnit.MILLISECONDS.toNanos(startedAtMillis);
         Path read = snapshot.path();
@@ -118,6 +123,7 @@ public final class Protector {
         listener.started(source, estimate);
         long sentBefore = vault.bytesSent();
         Manifest manifest;
+        CompletableFuture<String> digest;
         long blocksSent;
         long blocksPresent;
         // about what is in flight at a time: three windows queued or being sent, and two batches
@@ -127,6 +133,8 @@ public final class Protector {
         reader.keepUnchanged(previous);
         try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
+            digest = PointCommits.digestAhead(previous, manifest); // runs while the last batch is sent
+            phases.mark();
             uploader.finish();
             blocksSent = uploader.blocksSent();
             blocksPresent = uploader.blocksPresent() + reader.blocksUnchanged();
@@ -136,20 +144,53 @@ public final class Protector {
             Thread.currentThread().interrupt();
             throw new ProtectCancelledException();
         }
+        phases.mark();
         stop.check();
         snapshot.readDone(listener::notice); // a live read under a frozen application is thawed here, before the label is read
-        PointCommits commits = new PointCommits(vault);
-        PointInfo point = commits.commit(previous, new PointCommit(
-                vault.bytesSent() - sentBefore, snapshot.consistency().label(), manifest));
         // a pass that kept files unread keeps the date of the last full read; one that read all starts a new period
         long fullRead = reader.filesKept() > 0 ? previous.fullReadMillis() : startedAtMillis;
-        records.save(source, reader.record(point.id()), LastPoint.of(manifest, point.id(), fullRead, reader.stamps(),
-                passStartNanos), listener);
+        // the records are built during the commit's round trip (a tree's 47,000 entries: 0.06-0.28 s of a fresh
+        // agent's wall after the commit), and named after the point once the vault has given its id
+        CompletableFuture<PassRecords> built = CompletableFuture.supplyAsync(() -> new PassRecords(reader.record(""),
+                LastPoint.of(manifest, "", fullRead, reader.stamps(), passStartNanos)));
+        PointCommits commits = new PointCommits(vault);
+        PointInfo point = commits.commit(previous, new PointCommit(
+                vault.bytesSent() - sentBefore, snapshot.consistency().label(), manifest), digest);
+        phases.mark();
+        PassRecords done = built.join();
+        records.save(source, done.blocks().at(point.id()), done.entries().at(point.id()), listener);
+        phases.mark();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("the pass of {} in ms: read {}, its last batch sent {}, committed {}, records saved {}", source,
+                    phases.millis(0), phases.millis(1), phases.millis(2), phases.millis(3));
+        }
         if (stamp != null) {
             stamps.save(source, point.id(), stamp, passStartNanos, fullRead, commits.manifestSha256(), listener);
         }
         return committed(source, point, manifest, blocksSent, blocksPresent, started, reader.hardLinkCopies(),
                 reader.filesKept(), commits.sentAsDelta(), false);
+    }
+
+    /** When each phase of a pass ended, for the debug line that times them. */
+    private static final class Phases {
+        private final long[] ends = new long[5];
+        private int marked = 1;
+
+        Phases(long started) {
+            ends[0] = started;
+        }
+
+        void mark() {
+            ends[marked++] = System.nanoTime();
+        }
+
+        long millis(int phase) {
+            return (ends[phase + 1] - ends[phase]) / 1_000_000;
+        }
+    }
+
+    /** A pass's two records, built before its point has an id ({@link KnownBlocks#at}, {@link LastPoint#at}). */
+    private record PassRecords(KnownBlocks blocks, LastPoint entries) {
     }
 
     /** Whether {@code last}, the last point's manifest, is of one whole file of the size and mtime {@code stamp} says. */
