@@ -20,7 +20,8 @@ lb() { timeout 900 "$here/lifeboat" "$@"; }
 work="$(mktemp -d /tmp/lifeboat-bench-XXXXXX)"
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # a process a bench paused (SIGSTOP) takes its SIGTERM once continued
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; kill -CONT "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }

@@ -54,6 +54,11 @@ public record ProtectOptions(int blockSize, int windowBlocks, int batchBytes, in
         return new ProtectOptions(size, windowBlocks, Math.max(batchBytes, size), compressionLevel, retry, snapshot);
     }
 
+    /** These options with another window and batch size ({@link PipelineMemory#fit} sizes them to the heap). */
+    public ProtectOptions withPipeline(int windowBlocks, int batchBytes) {
+        return new ProtectOptions(blockSize, windowBlocks, batchBytes, compressionLevel, retry, snapshot);
+    }
+
     public ProtectOptions withSnapshot(SnapshotProvider s) {
         return new ProtectOptions(blockSize, windowBlocks, batchBytes, compressionLevel, retry, s);
     }

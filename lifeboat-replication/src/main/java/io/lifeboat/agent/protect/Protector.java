@@ -126,12 +126,13 @@ public final class Protector {
         CompletableFuture<String> digest;
         long blocksSent;
         long blocksPresent;
-        // about what is in flight at a time: three windows queued or being sent, and two batches
-        BlockBuffers buffers = new BlockBuffers(options.blockSize(), 4 * options.windowBlocks());
-        SourceReader reader = new SourceReader(options.blockSize(), listener, stop, buffers, known,
+        // windows and batches no larger than half the heap can hold when every stage is full (a slow vault)
+        ProtectOptions pipeline = PipelineMemory.fit(options, Runtime.getRuntime().maxMemory());
+        BlockBuffers buffers = new BlockBuffers(pipeline.blockSize(), PipelineMemory.WINDOWS_HELD * pipeline.windowBlocks());
+        SourceReader reader = new SourceReader(pipeline.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
         reader.keepUnchanged(previous);
-        try (Uploader uploader = new Uploader(vault, options, listener, stop, buffers)) {
+        try (Uploader uploader = new Uploader(vault, pipeline, listener, stop, buffers)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
             digest = PointCommits.digestAhead(previous, manifest); // runs while the last batch is sent
             phases.mark();
@@ -163,6 +164,9 @@ public final class Protector {
         if (LOG.isDebugEnabled()) {
             LOG.debug("the pass of {} in ms: read {}, its last batch sent {}, committed {}, records saved {}", source,
                     phases.millis(0), phases.millis(1), phases.millis(2), phases.millis(3));
+            LOG.debug("the pass of {} held at most {} block arrays at once; windows of {} blocks, batches of {} bytes "
+                    + "(at most {} bytes held with every stage full)", source, buffers.mostOut(), pipeline.windowBlocks(),
+                    pipeline.batchBytes(), PipelineMemory.worstCaseBytes(pipeline));
         }
         if (stamp != null) {
             stamps.save(source, point.id(), stamp, passStartNanos, fullRead, commits.manifestSha256(), listener);

@@ -36,7 +36,10 @@ final class Uploader implements BlockSink, AutoCloseable {
     }
 
     private static final List<Pending> END = List.of();
-    private static final int IN_FLIGHT = 2;
+    /** Batches sent and not yet answered at a time. */
+    static final int IN_FLIGHT = 2;
+    /** Windows handed over and waiting for the uploader thread ({@link PipelineMemory} counts them). */
+    static final int QUEUED_WINDOWS = 2;
     /**
      * How long a window or a batch may wait to fill. When few blocks changed, a window of 1024 of
      * them would otherwise fill only at the end of the source, and everything would be asked about
@@ -50,7 +53,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
-    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
