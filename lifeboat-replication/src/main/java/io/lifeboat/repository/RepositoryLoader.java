@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +47,7 @@ final class RepositoryLoader {
     }
 
     private static final int READ_ONLY_ATTEMPTS = 5;
-    /** Set by either table's loader (see {@link #loadOwnershipBesideIndex}), only ever to true. */
-    private volatile boolean vanished;
+    private boolean vanished;
 
     void load() throws IOException {
         if (repo.refresh.enabled()) {
@@ -59,7 +56,8 @@ final class RepositoryLoader {
         for (int attempt = 1; ; attempt++) {
             vanished = false;
             loadPoints();
-            loadOwnershipBesideIndex();
+            loadOwnership();
+            loadIndex();
             if (!vanished || writable || attempt == READ_ONLY_ATTEMPTS) {
                 return;
             }
@@ -89,66 +87,6 @@ final class RepositoryLoader {
                 LOG.warn("prune/{} is unreadable ({}); skipped", name, e.getMessage());
             }
             repo.refresh.seen(FileType.PRUNE, name);
-        }
-    }
-
-    /**
-     * The ownership records on a thread of their own while this one reads the index: two tables that
-     * share nothing but the list of condemned packs, read-only by now, and each as large as the
-     * blocks stored, both after the points (the order that keeps a point's blocks loaded, see the
-     * class notes). A failover of 1 GiB opened with them one after the other, on one core: they are
-     * most of its open (issue 14, session 14). Returns once both are loaded; a failure of either is
-     * thrown (the index's first, the other's added to it), never while the other is still loading.
-     */
-    private void loadOwnershipBesideIndex() throws IOException {
-        FutureTask<Void> ownership = new FutureTask<>(() -> {
-            loadOwnership();
-            return null;
-        });
-        Thread t = new Thread(ownership, "lifeboat-open-ownership");
-        t.setDaemon(true);
-        t.start();
-        Throwable failed = null;
-        try {
-            loadIndex();
-        } catch (IOException | RuntimeException | Error e) {
-            failed = e;
-        }
-        Throwable other = awaitOwnership(ownership);
-        if (failed == null) {
-            failed = other;
-        } else if (other != null) {
-            failed.addSuppressed(other);
-        }
-        if (failed instanceof IOException e) {
-            throw e;
-        }
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
-    }
-
-    /** Waits for the ownership thread to end (uninterruptibly: it writes the tables until then); its failure or null. */
-    private static Throwable awaitOwnership(FutureTask<Void> ownership) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    ownership.get();
-                    return null;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return e.getCause();
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
