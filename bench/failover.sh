@@ -16,7 +16,9 @@
 # calling thread: start-up, manifest, copies into the write buffer, writes), reading (ranged pack
 # reads, checks, SHA-256 of every block), JIT compiler threads, other (GC, VM). The machine line
 # gives the CPU, its SHA extensions and the load: on a shared machine wall times swing, CPU seconds
-# much less.
+# much less. Each failover runs with --json, whose events time its phases (bench/failover_phases.py):
+# open (JVM start, CLI, the repository's index and ownership, the manifest), first (the first group),
+# data (the other blocks), sync (the final fsync and rename), exit.
 #
 # Usage: bench/failover.sh [ROUNDS]   (default 3; TREE_FILES=50000 TREE_MB=750 adds the tree;
 #        OLD_LIFEBOAT=/path/to/other/worktree/lifeboat adds, each round, that build's failover of the
@@ -50,7 +52,9 @@ failover() {
   local label=$1 machine=$2 target=$3 opts=${4:-} launcher=${5:-$here/lifeboat} vault=${6:-$work/V} t0 t1 threads
   evict_packs
   t0="$(now)"
-  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" failover --dir "$vault" --machine "$machine" --to "$target" >/dev/null 2>"$work/failover.log" &
+  # --json: its events on stderr time the phases (bench/failover_phases.py)
+  LIFEBOAT_JAVA_OPTS="$opts" python3 "$here/bench/failover_phases.py" "$work/phases" "$work/failover.log" \
+    timeout 900 "$launcher" failover --dir "$vault" --machine "$machine" --to "$target" --json &
   local pid=$!
   threads="$(python3 "$here/bench/thread_cpu.py" "$pid")"
   wait "$pid" || { cat "$work/failover.log" >&2; exit 1; }
@@ -68,12 +72,13 @@ for line in """$threads""".splitlines():
 print(f"{label:34} {float(wall):6.2f} s  load {load:>5}  CPU {sum(kinds.values()):5.2f} s: "
       + "  ".join(f"{k} {v:4.2f}" for k, v in kinds.items()))
 PY
+  echo "  phases (s of wall): $(cat "$work/phases")"
 }
 
 full_jit=-XX:TieredStopAtLevel=4
 # the launcher writes a command's class-data archive at the end of its first run after a build: not in a round
 echo "bench: a first failover, unmeasured (the launcher's class-data archive of failover)" >&2
-lb failover --dir "$work/V" --machine bench --to "$work/restored.img" >/dev/null 2>&1
+lb failover --dir "$work/V" --machine bench --to "$work/restored.img" --json >/dev/null 2>&1
 rm -f "$work/restored.img"
 if [ -n "${OLD_LIFEBOAT:-}" ]; then
   # The old build fails over from a copy of the vault in the form it writes itself: its own writable
@@ -81,7 +86,7 @@ if [ -n "${OLD_LIFEBOAT:-}" ]; then
   # (the binary form of session 13, for a build before it) from its pack, in its own form.
   cp -a "$work/V" "$work/V-old"
   timeout 900 "$OLD_LIFEBOAT" prune --dir "$work/V-old" >/dev/null 2>&1
-  timeout 900 "$OLD_LIFEBOAT" failover --dir "$work/V-old" --machine bench --to "$work/restored.img" >/dev/null 2>&1
+  timeout 900 "$OLD_LIFEBOAT" failover --dir "$work/V-old" --machine bench --to "$work/restored.img" --json >/dev/null 2>&1
   rm -f "$work/restored.img"
 fi
 for r in $(seq 1 "$rounds"); do
