@@ -114,8 +114,9 @@ final class StreamedUpload {
 
     /**
      * Event loop: queue a buffer (or the end) and, once a batch's worth has gathered since the last
-     * signal (or at the end), make sure a worker task is draining. Signalling per buffer (TLS hands
-     * over 16 KiB at a time) cost a thread hand-off per 16 KiB, more CPU than the parsing itself;
+     * signal (or at the end), make sure a worker task is draining. Signalling per buffer (Vert.x hands
+     * over at most 64 KiB at a time, {@code VaultServer.BODY_PIECE}) cost a thread hand-off per
+     * buffer, more CPU than the parsing itself;
      * a drain under way takes whatever is queued, signalled or not.
      */
     private void offer(Object item) {

@@ -28,15 +28,25 @@ final class PeekingSslContext extends DelegatingSslContext {
         // the policy's protocols and suites are applied by Vert.x's wrapper and the builder
     }
 
+    /*
+     * The engine is taken from the handler the delegate makes, not from newEngine: for BoringSSL,
+     * newEngine gives an engine in JDK compatibility mode, with which SslHandler unwraps one TLS
+     * record (16 KiB) per engine call and hands each on as a buffer of its own. Netty's own
+     * handlers use the engine's native mode, which unwraps all the records a socket read brought in
+     * one call: the same bytes and checks, a fraction of the per-record calls and buffers on the
+     * vault's event loop (where every upload is decrypted). The JDK engine is the same either way.
+     */
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor executor) {
-        return new PeekingHandler(newEngine(alloc), startTls, executor, listener, newestVersion);
+        SSLEngine engine = super.newHandler(alloc, startTls, executor).engine();
+        return new PeekingHandler(engine, startTls, executor, listener, newestVersion);
     }
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, String host, int port, boolean startTls,
             Executor executor) {
-        return new PeekingHandler(newEngine(alloc, host, port), startTls, executor, listener, newestVersion);
+        SSLEngine engine = super.newHandler(alloc, host, port, startTls, executor).engine();
+        return new PeekingHandler(engine, startTls, executor, listener, newestVersion);
     }
 
     /** The SslHandler that installs the peek in front of itself and reports a failed handshake. */
