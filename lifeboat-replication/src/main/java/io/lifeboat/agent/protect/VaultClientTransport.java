@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * caller retries them; a refused identity does not (retrying cannot fix it).
  *
  * <p>{@link #connecting} sets the client up on a background thread: choosing the TLS engine loads
- * and initialises BoringSSL and Vert.x (0.6-0.8 s of a cold start on 2 cores), and a pass can read
- * its source meanwhile; the first request waits for it, and a failure to set up is thrown there.
+ * and initialises BoringSSL and Vert.x (0.6-0.8 s of a cold start on 2 cores, less when the CLI
+ * preloaded BoringSSL), and a pass can read its source meanwhile; the first request waits for it,
+ * and a failure to set up is thrown there.
  *
  * <p>A vault of several nodes ({@code A/nodes.json}, {@link VaultNodes}): when the node in use is
  * unreachable, the failed request's {@link IOException} is thrown as before (the caller retries it under
@@ -52,6 +53,8 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     private volatile boolean nodesRefreshed;
     /** The thread of {@link #refreshNodesInBackground}, if one was started: {@link #close} lets it finish. */
     private volatile Thread nodesAsk;
+    /** Completed when the background ask of {@link #refreshNodesInBackground} has had its answer, or failed. */
+    private volatile CompletableFuture<Void> nodesExchanged = CompletableFuture.completedFuture(null);
 
     private record Connected(TlsEngine engine, VaultClient client) {
     }
@@ -71,7 +74,6 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
 
     /** A transport whose engine ({@code engine.get()}) and client are set up in the background. */
     public static VaultClientTransport connecting(AgentLayout layout, Supplier<TlsEngine> engine) {
-        String machine = AgentConfig.read(layout).machine(); // not an enrolled agent: said at once
         CompletableFuture<Connected> setUp = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -83,6 +85,8 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         }, "lifeboat-vault-connect");
         t.setDaemon(true);
         t.start();
+        // read after the set-up started (a cold JSON read, which the set-up needs too); not an enrolled agent: said at once
+        String machine = AgentConfig.read(layout).machine();
         return new VaultClientTransport(layout, machine, setUp);
     }
 
@@ -158,7 +162,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
      */
     public List<HostPort> refreshNodes() {
         nodesRefreshed = true;
-        askForNodes();
+        askForNodes(() -> { });
         return route().all();
     }
 
@@ -176,8 +180,9 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     public CompletableFuture<Boolean> refreshNodesInBackground() {
         nodesRefreshed = true;
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
+        CompletableFuture<Void> exchanged = new CompletableFuture<>();
         Thread t = new Thread(() -> {
-            boolean ok = askForNodes();
+            boolean ok = askForNodes(() -> exchanged.complete(null));
             if (!ok) {
                 nodesRefreshed = false; // not answered: the pass's first answer asks again
             }
@@ -185,14 +190,23 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         }, "lifeboat-vault-nodes");
         t.setDaemon(true); // never keeps the JVM up: close() gives it a moment to end, no more
         nodesAsk = t;
+        nodesExchanged = exchanged;
         t.start();
         return answered;
     }
 
-    /** One {@code GET /v1/nodes}, its list kept when it gives one; true when the vault answered. */
-    private boolean askForNodes() {
+    /**
+     * One {@code GET /v1/nodes}, its list kept when it gives one; true when the vault answered.
+     * {@code exchanged} runs once the request is over (answered or failed), before the list is kept.
+     */
+    private boolean askForNodes(Runnable exchanged) {
         try {
-            VaultResponse r = client().sendUndiagnosed(HttpMethod.GET, NODES, (byte[]) null, Map.of());
+            VaultResponse r;
+            try {
+                r = client().sendUndiagnosed(HttpMethod.GET, NODES, (byte[]) null, Map.of());
+            } finally {
+                exchanged.run();
+            }
             if (r.status() == 200) {
                 VaultNodes nodes = VaultNodes.fromAnswer(r.json());
                 if (!nodes.nodes().isEmpty()) {
@@ -252,6 +266,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
      * if the retries run out; the first answer of a pass refreshes the node list.
      */
     private Reply exchange(java.util.function.Function<VaultClient, VaultResponse> request) throws IOException {
+        awaitNodesAsk();
         VaultResponse r;
         VaultClient c = client();
         try {
@@ -267,6 +282,33 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
             refreshNodes(); // once per pass of `agent protect --once`; the loop asks before every round
         }
         return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
+    }
+
+    /**
+     * A request made while the background ask for the nodes is still under way waits for the client's
+     * set-up (as any request does), then for the ask's answer (at most {@link #NODES_ASK_GRACE_MILLIS}
+     * more), and goes on the connection the ask opened. Without the wait, a pass that reached its first
+     * request before the set-up was done (a kept rescan does, at once) sent both together, so the
+     * client opened a second connection and ran a second TLS handshake beside the first, on the agent
+     * and the vault alike (docs/performance.md, "The first request (issue 14, session 14)").
+     */
+    private void awaitNodesAsk() {
+        CompletableFuture<Void> exchanged = nodesExchanged;
+        if (exchanged.isDone() || Thread.currentThread() == nodesAsk) {
+            return;
+        }
+        try {
+            setUp.join();
+        } catch (CompletionException e) {
+            return; // the request reports it
+        }
+        try {
+            exchanged.get(NODES_ASK_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // not answered in time: this request opens a connection of its own
+        }
     }
 
     @Override
