@@ -53,8 +53,6 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     private volatile boolean nodesRefreshed;
     /** The thread of {@link #refreshNodesInBackground}, if one was started: {@link #close} lets it finish. */
     private volatile Thread nodesAsk;
-    /** Completed when the background ask of {@link #refreshNodesInBackground} has had its answer, or failed. */
-    private volatile CompletableFuture<Void> nodesExchanged = CompletableFuture.completedFuture(null);
 
     private record Connected(TlsEngine engine, VaultClient client) {
     }
@@ -162,7 +160,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
      */
     public List<HostPort> refreshNodes() {
         nodesRefreshed = true;
-        askForNodes(() -> { });
+        askForNodes();
         return route().all();
     }
 
@@ -180,9 +178,8 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     public CompletableFuture<Boolean> refreshNodesInBackground() {
         nodesRefreshed = true;
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
-        CompletableFuture<Void> exchanged = new CompletableFuture<>();
         Thread t = new Thread(() -> {
-            boolean ok = askForNodes(() -> exchanged.complete(null));
+            boolean ok = askForNodes();
             if (!ok) {
                 nodesRefreshed = false; // not answered: the pass's first answer asks again
             }
@@ -190,23 +187,14 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         }, "lifeboat-vault-nodes");
         t.setDaemon(true); // never keeps the JVM up: close() gives it a moment to end, no more
         nodesAsk = t;
-        nodesExchanged = exchanged;
         t.start();
         return answered;
     }
 
-    /**
-     * One {@code GET /v1/nodes}, its list kept when it gives one; true when the vault answered.
-     * {@code exchanged} runs once the request is over (answered or failed), before the list is kept.
-     */
-    private boolean askForNodes(Runnable exchanged) {
+    /** One {@code GET /v1/nodes}, its list kept when it gives one; true when the vault answered. */
+    private boolean askForNodes() {
         try {
-            VaultResponse r;
-            try {
-                r = client().sendUndiagnosed(HttpMethod.GET, NODES, (byte[]) null, Map.of());
-            } finally {
-                exchanged.run();
-            }
+            VaultResponse r = client().sendUndiagnosed(HttpMethod.GET, NODES, (byte[]) null, Map.of());
             if (r.status() == 200) {
                 VaultNodes nodes = VaultNodes.fromAnswer(r.json());
                 if (!nodes.nodes().isEmpty()) {
@@ -266,7 +254,6 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
      * if the retries run out; the first answer of a pass refreshes the node list.
      */
     private Reply exchange(java.util.function.Function<VaultClient, VaultResponse> request) throws IOException {
-        awaitNodesAsk();
         VaultResponse r;
         VaultClient c = client();
         try {
@@ -282,33 +269,6 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
             refreshNodes(); // once per pass of `agent protect --once`; the loop asks before every round
         }
         return new Reply(r.status(), r.headers().get("content-type"), r.body(), r.protocol(), r.cipherSuite());
-    }
-
-    /**
-     * A request made while the background ask for the nodes is still under way waits for the client's
-     * set-up (as any request does), then for the ask's answer (at most {@link #NODES_ASK_GRACE_MILLIS}
-     * more), and goes on the connection the ask opened. Without the wait, a pass that reached its first
-     * request before the set-up was done (a kept rescan does, at once) sent both together, so the
-     * client opened a second connection and ran a second TLS handshake beside the first, on the agent
-     * and the vault alike (docs/performance.md, "The first request (issue 14, session 14)").
-     */
-    private void awaitNodesAsk() {
-        CompletableFuture<Void> exchanged = nodesExchanged;
-        if (exchanged.isDone() || Thread.currentThread() == nodesAsk) {
-            return;
-        }
-        try {
-            setUp.join();
-        } catch (CompletionException e) {
-            return; // the request reports it
-        }
-        try {
-            exchanged.get(NODES_ASK_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // not answered in time: this request opens a connection of its own
-        }
     }
 
     @Override
