@@ -84,7 +84,13 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         t.setDaemon(true);
         t.start();
         // read after the set-up started (a cold JSON read, which the set-up needs too); not an enrolled agent: said at once
-        String machine = AgentConfig.read(layout).machine();
+        String machine;
+        try {
+            machine = AgentConfig.read(layout).machine();
+        } catch (RuntimeException notEnrolled) {
+            setUp.thenAccept(c -> c.client().close()); // a running agent retries: leave no client behind
+            throw notEnrolled;
+        }
         return new VaultClientTransport(layout, machine, setUp);
     }
 
