@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.lifeboat.cli.agent.TlsPreload.startIfWanted(args); // BoringSSL loads while picocli parses
         System.exit(run(args));
     }
 

@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * caller retries them; a refused identity does not (retrying cannot fix it).
  *
  * <p>{@link #connecting} sets the client up on a background thread: choosing the TLS engine loads
- * and initialises BoringSSL and Vert.x (0.6-0.8 s of a cold start on 2 cores), and a pass can read
- * its source meanwhile; the first request waits for it, and a failure to set up is thrown there.
+ * and initialises BoringSSL and Vert.x (0.6-0.8 s of a cold start on 2 cores, less when the CLI
+ * preloaded BoringSSL), and a pass can read its source meanwhile; the first request waits for it,
+ * and a failure to set up is thrown there.
  *
  * <p>A vault of several nodes ({@code A/nodes.json}, {@link VaultNodes}): when the node in use is
  * unreachable, the failed request's {@link IOException} is thrown as before (the caller retries it under
@@ -71,7 +72,6 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
 
     /** A transport whose engine ({@code engine.get()}) and client are set up in the background. */
     public static VaultClientTransport connecting(AgentLayout layout, Supplier<TlsEngine> engine) {
-        String machine = AgentConfig.read(layout).machine(); // not an enrolled agent: said at once
         CompletableFuture<Connected> setUp = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -83,6 +83,14 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         }, "lifeboat-vault-connect");
         t.setDaemon(true);
         t.start();
+        // read after the set-up started (a cold JSON read, which the set-up needs too); not an enrolled agent: said at once
+        String machine;
+        try {
+            machine = AgentConfig.read(layout).machine();
+        } catch (RuntimeException notEnrolled) {
+            setUp.thenAccept(c -> c.client().close()); // a running agent retries: leave no client behind
+            throw notEnrolled;
+        }
         return new VaultClientTransport(layout, machine, setUp);
     }
 

@@ -1,0 +1,58 @@
+package io.lifeboat.cli.agent;
+
+import io.lifeboat.tls.engine.TlsEngine;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Starts loading BoringSSL at the JVM's start for {@code agent protect}, on a thread of its own, while
+ * picocli builds and parses the command line. Netty's {@code OpenSsl} loads the native library and
+ * probes it (a context, the cipher and group lists) in its class initialiser: 0.3-0.7 s of a cold
+ * start on 2 cores, which the pass's first request to the vault otherwise waited for, since the
+ * command starts the vault client only once its options are parsed. Whoever asks for the engine
+ * later ({@link TlsEngine#select}) waits for the initialiser to finish rather than running it again
+ * (the JVM runs a class initialiser once), and sees the same result, a failure to load included.
+ *
+ * <p>Nothing is loaded when the engine is forced to the JDK's ({@code --engine jdk} or
+ * {@code LIFEBOAT_TLS_ENGINE=jdk}); any failure here is left to that later call to report.
+ */
+public final class TlsPreload {
+    private TlsPreload() {
+    }
+
+    /** Whether {@code args} are those of a command that opens a vault connection at once and may preload. */
+    public static boolean wanted(String[] args, String engineEnv) {
+        if (args.length < 2 || !args[0].equals("agent") || !args[1].equals("protect")) {
+            return false;
+        }
+        String engine = engineEnv == null ? "auto" : engineEnv;
+        List<String> list = List.of(args);
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--engine") && i + 1 < args.length) {
+                engine = args[i + 1];
+            } else if (args[i].startsWith("--engine=")) {
+                engine = args[i].substring("--engine=".length());
+            }
+        }
+        return !list.contains("--help") && !engine.toLowerCase(Locale.ROOT).equals("jdk");
+    }
+
+    /** Starts the preload when {@link #wanted}; returns the thread started, or null. */
+    public static Thread startIfWanted(String[] args) {
+        if (!wanted(args, System.getenv("LIFEBOAT_TLS_ENGINE"))) {
+            return null;
+        }
+        Thread t = new Thread(TlsPreload::load, "lifeboat-tls-preload");
+        t.setDaemon(true); // never keeps the JVM up
+        t.start();
+        return t;
+    }
+
+    private static void load() {
+        try {
+            TlsEngine.BORINGSSL.available();
+        } catch (Throwable t) { // reported by the command's own choice of engine, with its reason
+            // nothing to do here
+        }
+    }
+}
