@@ -16,7 +16,8 @@
 # calling thread: start-up, manifest, copies into the write buffer, writes), reading (ranged pack
 # reads, checks, SHA-256 of every block), JIT compiler threads, other (GC, VM). The machine line
 # gives the CPU, its SHA extensions and the load: on a shared machine wall times swing, CPU seconds
-# much less. Each failover runs with --json, whose events time its phases (bench/failover_phases.py):
+# much less. Beside the durable write, each round prints a cold read of the vault's packs (`cat` to
+# /dev/null after evicting them): the other half of a failover's I/O, which `dd` does not make. Each failover runs with --json, whose events time its phases (bench/failover_phases.py):
 # open (JVM start, CLI, the repository's index and ownership, the manifest), first (the first group),
 # data (the other blocks), sync (the final fsync and rename), exit.
 #
@@ -45,7 +46,11 @@ kill "$vault_pid"; wait "$vault_pid" 2>/dev/null || true # failover reads the fo
 
 # evict_packs: the vault's packs out of the page cache, as a vault that writes them with O_DIRECT leaves them
 evict_packs() {
-  find "$work/V" "$work/V-old" -type f -path '*/data/*' -print0 | while IFS= read -r -d '' f; do evict_from_cache "$f"; done
+  local v
+  for v in "$work/V" "$work/V-old"; do # V-old only with OLD_LIFEBOAT
+    [ -d "$v" ] || continue
+    find "$v" -type f -path '*/data/*' -print0 | while IFS= read -r -d '' f; do evict_from_cache "$f"; done
+  done
 }
 # failover LABEL MACHINE TARGET [JAVA_OPTS [LAUNCHER [VAULT]]]: one failover; prints LABEL, seconds and CPU by thread kind
 failover() {
@@ -109,6 +114,11 @@ for r in $(seq 1 "$rounds"); do
   dd if="$img" of="$work/copy.img" bs=1M conv=fdatasync status=none
   echo "dd bs=1M conv=fdatasync (durable write) $(secs "$t0" "$(now)") s  load $(cut -d' ' -f1 /proc/loadavg)"
   rm -f "$work/copy.img"
+  # the read a failover makes and dd does not: the packs, out of the page cache, read once in order
+  evict_packs
+  t0="$(now)"
+  find "$work/V" -type f -path '*/data/*' -print0 | xargs -0 cat >/dev/null
+  echo "cat of the packs, cold (the read)       $(secs "$t0" "$(now)") s  load $(cut -d' ' -f1 /proc/loadavg)"
   if [ -n "${TREE_FILES:-}" ]; then
     failover "tree, launcher" tree "$work/tree.$r.a"
     [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.a" >/dev/null || { echo "bench: the failed-over tree differs" >&2; exit 1; }; }
