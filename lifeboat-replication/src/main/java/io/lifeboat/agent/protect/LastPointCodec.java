@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -92,36 +91,19 @@ final class LastPointCodec {
      */
     static byte[] segment(LastPoint from, LastPoint to) throws IOException {
         List<LastPoint.Item> old = from.items();
-        HashMap<String, Integer> index = null; // made at the first path not where the walk of both expects it
+        InStepPaths paths = new InStepPaths(old);
         boolean[] kept = new boolean[old.size()];
         List<Integer> placedAt = new ArrayList<>();
         int lastKept = -1;
-        int expected = 0; // the old item the next new one most likely has the path of
         List<LastPoint.Item> items = to.items();
         for (int i = 0; i < items.size(); i++) {
             LastPoint.Item item = items.get(i);
-            String path = item.entry().path();
-            int was = -1;
-            if (expected < old.size() && old.get(expected).entry().path().equals(path)) {
-                was = expected;
-            } else {
-                if (index == null) {
-                    index = new HashMap<>(old.size() * 4 / 3 + 16);
-                    for (int k = 0; k < old.size(); k++) {
-                        index.put(old.get(k).entry().path(), k);
-                    }
-                }
-                Integer at = index.get(path);
-                was = at == null ? -1 : at;
-            }
+            int was = paths.find(item.entry().path());
             if (was > lastKept && same(old.get(was), item)) {
                 kept[was] = true;
                 lastKept = was;
             } else {
                 placedAt.add(i);
-            }
-            if (was >= 0) {
-                expected = was + 1;
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -165,28 +165,15 @@ final class PreviousPoint {
         }
         List<LastPoint.Item> old = last.items();
         boolean[] matched = new boolean[old.size()];
-        Map<String, Integer> index = null;
-        int expected = 0; // the old item the next new entry most likely has the path of
+        InStepPaths paths = new InStepPaths(old);
         List<Entry> changed = new ArrayList<>();
         for (Entry e : child.entries()) {
-            int was = -1;
-            if (expected < old.size() && old.get(expected).entry().path().equals(e.path())) {
-                was = expected;
-            } else {
-                if (index == null) {
-                    index = new HashMap<>(old.size() * 4 / 3 + 16);
-                    for (int k = 0; k < old.size(); k++) {
-                        index.put(old.get(k).entry().path(), k);
-                    }
-                }
-                was = index.getOrDefault(e.path(), -1);
-            }
+            int was = paths.find(e.path());
             if (was < 0 || matched[was]) {
                 changed.add(e); // new (or a path given twice, which the delta's own check refuses)
                 continue;
             }
             matched[was] = true;
-            expected = was + 1;
             Entry before = whole(old.get(was));
             if (before == null) {
                 return null;
