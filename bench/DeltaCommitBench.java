@@ -9,8 +9,11 @@ import java.util.*;
  * FILES files (one small block each, in the order the agent lists them) committed whole, then ROUNDS
  * points each with 1% of the files changed, committed as a delta ({@link DeltaCommit}), and as many
  * committed as whole manifests (what the vault did before deltas: {@link Repository#commitPoint}),
- * alternated. Each commit's CPU-seconds are this thread's (the commit runs on it, retention
- * included), so the other builds on the machine change them little. Prints one line per commit:
+ * alternated. Each commit's CPU-seconds are this thread's (the commit runs on it), so the other
+ * builds on the machine change them little. A whole commit runs retention before it returns; a delta
+ * commit runs it as the vault does: on a build with {@code RetentionTiming} (session 15) after the
+ * commit returned, on the retention thread (not counted: what the vault's answer waits for), on an
+ * older build before it returns (counted). Prints one line per commit:
  * "delta|whole ROUND CPU_SECONDS", then the medians of the rounds after the first (the first pays
  * for class loading and the interpreter, as a fresh vault's first delta does).
  *
@@ -61,8 +64,9 @@ public class DeltaCommitBench {
                 Manifest child = tree(entries);
                 ManifestDelta d = ManifestDelta.between(parentPoint.id(), parent, child);
                 long t0 = cpu.getCurrentThreadCpuTime();
-                PointInfo made = DeltaCommit.commit(repo, "m", d, meta);
+                PointInfo made = commitAsTheVault(repo, d, meta);
                 delta[r] = (cpu.getCurrentThreadCpuTime() - t0) / 1e9;
+                awaitRetention(repo);
                 t0 = cpu.getCurrentThreadCpuTime();
                 repo.commitPoint("m", child, meta);
                 whole[r] = (cpu.getCurrentThreadCpuTime() - t0) / 1e9;
@@ -71,6 +75,27 @@ public class DeltaCommitBench {
                 parentPoint = made;
             }
             System.out.printf("delta-median %.3f%nwhole-median %.3f%n", median(delta), median(whole));
+        }
+    }
+
+    /** The vault's delta commit: retention after it returns where the build can (found by reflection, so older jars run). */
+    static PointInfo commitAsTheVault(Repository repo, ManifestDelta d, PointMeta meta) throws Exception {
+        try {
+            Class<?> timing = Class.forName("io.lifeboat.repository.RetentionTiming");
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Object queued = Enum.valueOf((Class) timing, "QUEUED");
+            return (PointInfo) DeltaCommit.class.getMethod("commit", Repository.class, String.class, ManifestDelta.class,
+                    PointMeta.class, timing).invoke(null, repo, "m", d, meta, queued);
+        } catch (ClassNotFoundException e) {
+            return DeltaCommit.commit(repo, "m", d, meta);
+        }
+    }
+
+    static void awaitRetention(Repository repo) throws Exception {
+        try {
+            Repository.class.getMethod("awaitRetention", java.time.Duration.class).invoke(repo, java.time.Duration.ofMinutes(5));
+        } catch (NoSuchMethodException e) {
+            // an older build: retention ran before the commit returned
         }
     }
 
