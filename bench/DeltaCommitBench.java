@@ -9,10 +9,14 @@ import java.util.*;
  * FILES files (one small block each, in the order the agent lists them) committed whole, then ROUNDS
  * points each with 1% of the files changed, committed as a delta ({@link DeltaCommit}), and as many
  * committed as whole manifests (what the vault did before deltas: {@link Repository#commitPoint}),
- * alternated. Each commit's CPU-seconds are this thread's (the commit runs on it, retention
- * included), so the other builds on the machine change them little. Prints one line per commit:
+ * alternated. Each commit's CPU-seconds are this thread's (the commit runs on it), so the other
+ * builds on the machine change them little. A whole commit runs retention before it returns; a delta
+ * commit runs it as the vault does: on a build with {@code RetentionTiming} (session 15) after the
+ * commit returned, on the retention thread (not counted: what the vault's answer waits for), on an
+ * older build before it returns (counted). Prints one line per commit:
  * "delta|whole ROUND CPU_SECONDS", then the medians of the rounds after the first (the first pays
- * for class loading and the interpreter, as a fresh vault's first delta does).
+ * for class loading and the interpreter, as a fresh vault's first delta does), and the median wall time of
+ * the delta commits (what the answer waits for, fsyncs included).
  *
  * <p>Usage: java -cp lifeboat.jar bench/DeltaCommitBench.java REPO [FILES] [ROUNDS]
  */
@@ -50,6 +54,7 @@ public class DeltaCommitBench {
             Manifest parent = tree(entries);
             PointInfo parentPoint = repo.commitPoint("m", parent, meta);
             double[] delta = new double[rounds];
+            double[] deltaWall = new double[rounds];
             double[] whole = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < files / 100; k++) {
@@ -60,9 +65,12 @@ public class DeltaCommitBench {
                 uploads.clear();
                 Manifest child = tree(entries);
                 ManifestDelta d = ManifestDelta.between(parentPoint.id(), parent, child);
+                long w0 = System.nanoTime();
                 long t0 = cpu.getCurrentThreadCpuTime();
-                PointInfo made = DeltaCommit.commit(repo, "m", d, meta);
+                PointInfo made = commitAsTheVault(repo, d, meta);
                 delta[r] = (cpu.getCurrentThreadCpuTime() - t0) / 1e9;
+                deltaWall[r] = (System.nanoTime() - w0) / 1e9;
+                awaitRetention(repo);
                 t0 = cpu.getCurrentThreadCpuTime();
                 repo.commitPoint("m", child, meta);
                 whole[r] = (cpu.getCurrentThreadCpuTime() - t0) / 1e9;
@@ -70,7 +78,29 @@ public class DeltaCommitBench {
                 parent = child;
                 parentPoint = made;
             }
-            System.out.printf("delta-median %.3f%nwhole-median %.3f%n", median(delta), median(whole));
+            System.out.printf("delta-median %.3f%nwhole-median %.3f%ndelta-wall-median %.3f%n", median(delta), median(whole),
+                    median(deltaWall));
+        }
+    }
+
+    /** The vault's delta commit: retention after it returns where the build can (found by reflection, so older jars run). */
+    static PointInfo commitAsTheVault(Repository repo, ManifestDelta d, PointMeta meta) throws Exception {
+        try {
+            Class<?> timing = Class.forName("io.lifeboat.repository.RetentionTiming");
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Object queued = Enum.valueOf((Class) timing, "QUEUED");
+            return (PointInfo) DeltaCommit.class.getMethod("commit", Repository.class, String.class, ManifestDelta.class,
+                    PointMeta.class, timing).invoke(null, repo, "m", d, meta, queued);
+        } catch (ClassNotFoundException e) {
+            return DeltaCommit.commit(repo, "m", d, meta);
+        }
+    }
+
+    static void awaitRetention(Repository repo) throws Exception {
+        try {
+            Repository.class.getMethod("awaitRetention", java.time.Duration.class).invoke(repo, java.time.Duration.ofMinutes(5));
+        } catch (NoSuchMethodException e) {
+            // an older build: retention ran before the commit returned
         }
     }
 

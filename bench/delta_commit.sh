@@ -2,7 +2,9 @@
 # The vault's CPU to commit a point sent as a delta of its parent (issue 14): bench/DeltaCommitBench.java
 # in one JVM per run, a repository in a temporary folder, a tree of FILES files (one small block each)
 # committed whole, then ROUNDS points with 1% of the files changed, each committed as a delta and
-# again as a whole manifest. Prints the committing thread's CPU-seconds per commit and the medians.
+# again as a whole manifest. Prints the committing thread's CPU-seconds per commit and the medians,
+# and the delta commits' median wall time. A delta commit runs retention as the vault does (after
+# the answer on a build that can, session 15; before it on older ones): see DeltaCommitBench.java.
 # With a second jar, runs the two alternately, ROUNDS_ALTERNATED times each (a before/after pair).
 # Usage: bench/delta_commit.sh [FILES] [ROUNDS] [JAR [BEFORE_JAR]]   (default 46796 8, the built jar)
 set -euo pipefail

@@ -32,6 +32,12 @@ public final class DeltaCommit {
      * @throws MissingBlocksException naming a block the machine has not stored
      */
     public static PointInfo commit(Repository repository, String machine, ManifestDelta delta, PointMeta meta) {
+        return commit(repository, machine, delta, meta, RetentionTiming.BEFORE_RETURN);
+    }
+
+    /** {@link #commit(Repository, String, ManifestDelta, PointMeta)}, with retention run when {@code timing} says. */
+    public static PointInfo commit(Repository repository, String machine, ManifestDelta delta, PointMeta meta,
+            RetentionTiming timing) {
         PointInfo parent = parent(repository, machine, delta.parent());
         if (!parent.source().equals(delta.header().source()) || parent.kind() != delta.header().kind()) {
             throw new DeltaRefusedException(DeltaRefusedException.Reason.UNKNOWN_PARENT, "parent point " + parent.id()
@@ -45,13 +51,13 @@ public final class DeltaCommit {
         if (delta.changesNothing() && !repository.refresh.enabled()) {
             try {
                 return committer.commitOnStored(machine, delta.header(), out -> parentAsIs(repository, machine, parent, delta, out),
-                        meta);
+                        meta, timing);
             } catch (NotTheParent e) {
                 // the entry's metadata moved: the parent's chunks do not hold this manifest; new ones are built below
             }
         }
         return committer.commitBuilt(machine, delta.header(), out -> merge(repository, machine, parent, delta, out),
-                meta);
+                meta, timing);
     }
 
     /**

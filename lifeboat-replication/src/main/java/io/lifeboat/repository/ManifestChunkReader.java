@@ -138,14 +138,31 @@ public final class ManifestChunkReader {
         need(what, in, 2, at, field);
         int n = in.getShort() & 0xffff;
         need(what, in, n, at, field);
+        if (n == 0) {
+            return ""; // a file's link target, nearly always
+        }
         ByteBuffer slice = in.slice(in.position(), n);
         in.position(in.position() + n);
+        if (slice.hasArray() && ascii(slice.array(), slice.arrayOffset(), n)) {
+            // ASCII is UTF-8 as it is: a string of the bytes, without a decoder and its buffers
+            // (the decoder took a quarter of a 47,000-entry tree's delta commit; issue 14, session 15)
+            return new String(slice.array(), slice.arrayOffset(), n, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(slice).toString();
         } catch (CharacterCodingException e) {
             throw bad(what, field + " at offset " + at + " is not UTF-8");
         }
+    }
+
+    private static boolean ascii(byte[] b, int from, int n) {
+        for (int i = from, end = from + n; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int length(String what, int length, int at) {

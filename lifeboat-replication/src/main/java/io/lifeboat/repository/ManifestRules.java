@@ -90,11 +90,23 @@ public final class ManifestRules {
         if (path.indexOf('\0') >= 0 || path.startsWith("/") || path.endsWith("/")) {
             throw bad("manifest path \"" + path + "\" is not a relative path");
         }
-        for (String seg : path.split("/", -1)) {
-            if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+        // segment by segment without splitting: a vault checks every path of every manifest it commits
+        // (String.split took a sixth of a 47,000-entry tree's check; issue 14, session 15)
+        for (int start = 0, end; start <= path.length(); start = end + 1) {
+            end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            if (dotsOrEmpty(path, start, end)) {
                 throw bad("manifest path \"" + path + "\" has an empty, \".\" or \"..\" segment");
             }
         }
+    }
+
+    /** Whether {@code path}'s segment [start, end) is "", "." or "..". */
+    private static boolean dotsOrEmpty(String path, int start, int end) {
+        int n = end - start;
+        return n == 0 || n <= 2 && path.charAt(start) == '.' && (n == 1 || path.charAt(start + 1) == '.');
     }
 
     private static LifeboatException bad(String message) {

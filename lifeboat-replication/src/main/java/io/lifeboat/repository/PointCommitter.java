@@ -9,19 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The point-commit path of a {@link Repository}: checks and stores the chunks of a manifest being sent,
  * then makes a point visible after checking the whole manifest, making its blocks durable (group
- * commit, {@link PackSync}) and creating its point file; then applies retention. The repository's
+ * commit, {@link PackSync}) and creating its point file; then owes retention, which runs before the commit
+ * returns or after it ({@link RetentionTiming}, {@link RetentionQueue}). The repository's
  * public methods of the same names are the contract; the caller has checked that the repository is
  * writable and the machine name is well-formed.
  */
 final class PointCommitter {
-    private static final Logger LOG = LoggerFactory.getLogger(PointCommitter.class);
-
     private final Repository repo;
 
     PointCommitter(Repository repo) {
@@ -44,11 +41,11 @@ final class PointCommitter {
     }
 
     /** {@link Repository#commitPoint(String, ManifestHeader, List, PointMeta)}. */
-    PointInfo commit(String machine, ManifestHeader header, List<String> chunks, PointMeta meta) {
+    PointInfo commit(String machine, ManifestHeader header, List<String> chunks, PointMeta meta, RetentionTiming timing) {
         if (chunks.isEmpty()) {
             throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
         }
-        return committed(machine, header, meta, guard -> {
+        return committed(machine, header, meta, timing, guard -> {
             try {
                 return new Checked(checkWhole(machine, header, chunks, true, guard), chunks);
             } catch (ManifestCheck.OutOfOrder e) {
@@ -80,8 +77,9 @@ final class PointCommitter {
      * saved ({@code docs/performance.md}, issue 14, session 10). A build or check that fails leaves
      * only chunks no point names, which retention collects.
      */
-    PointInfo commitBuilt(String machine, ManifestHeader header, ManifestBuild build, PointMeta meta) {
-        return committed(machine, header, meta, guard -> {
+    PointInfo commitBuilt(String machine, ManifestHeader header, ManifestBuild build, PointMeta meta,
+            RetentionTiming timing) {
+        return committed(machine, header, meta, timing, guard -> {
             List<String> chunks = new ArrayList<>();
             try {
                 return new Checked(storeChecked(machine, header, build, true, guard, chunks), chunks);
@@ -115,8 +113,9 @@ final class PointCommitter {
      * no retention deletes the chunks in between. For a 1 GiB image this saves the new chunk's
      * encoding, compression and durable write and its second parse (issue 14, session 12).
      */
-    PointInfo commitOnStored(String machine, ManifestHeader header, StoredBuild build, PointMeta meta) {
-        return committed(machine, header, meta, guard -> {
+    PointInfo commitOnStored(String machine, ManifestHeader header, StoredBuild build, PointMeta meta,
+            RetentionTiming timing) {
+        return committed(machine, header, meta, timing, guard -> {
             try {
                 return checkStored(machine, header, build, true, guard);
             } catch (ManifestCheck.OutOfOrder e) {
@@ -153,9 +152,10 @@ final class PointCommitter {
     /**
      * The frame of every commit: under the repository's read lock and a {@link CommitGuard} (no
      * prune removes what the point names meanwhile), checks the manifest, publishes the point once
-     * its data is durable, then applies retention outside the lock.
+     * its data is durable, then, outside the lock, runs retention or leaves it to the retention thread.
      */
-    private PointInfo committed(String machine, ManifestHeader header, PointMeta meta, Check check) {
+    private PointInfo committed(String machine, ManifestHeader header, PointMeta meta, RetentionTiming timing,
+            Check check) {
         if (header.source() == null) {
             throw new RepositoryException(Kind.USAGE, "manifest without a source name");
         }
@@ -171,7 +171,11 @@ final class PointCommitter {
         } finally {
             repo.rw.readLock().unlock();
         }
-        applyRetention(machine, info);
+        if (timing == RetentionTiming.QUEUED) {
+            repo.retention.owe(machine);
+        } else {
+            repo.retention.runNow(machine);
+        }
         return info;
     }
 
@@ -218,16 +222,6 @@ final class PointCommitter {
         }
     }
 
-    private void applyRetention(String machine, PointInfo info) {
-        try {
-            repo.blocks.sync.syncAll(); // retention reads index files: nothing of them may be only staged
-            new Retention(repo).apply(machine);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("retention for machine {} failed (the point {} is committed; retention runs again next time): {}",
-                    machine, info.id(), e.toString());
-        }
-    }
-
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
     private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered,
             CommitGuard guard) throws IOException {
@@ -244,7 +238,7 @@ final class PointCommitter {
     }
 
     /** {@link Repository#commitPoint(String, Manifest, PointMeta)}. */
-    PointInfo commit(String machine, Manifest manifest, PointMeta meta) {
+    PointInfo commit(String machine, Manifest manifest, PointMeta meta, RetentionTiming timing) {
         ManifestRules.check(manifest, repo.options.maxBlockBytes());
         List<String> names = new ArrayList<>();
         repo.rw.readLock().lock();
@@ -261,6 +255,6 @@ final class PointCommitter {
         } finally {
             repo.rw.readLock().unlock();
         }
-        return commit(machine, ManifestHeader.of(manifest), names, meta);
+        return commit(machine, ManifestHeader.of(manifest), names, meta, timing);
     }
 }

@@ -59,6 +59,8 @@ public final class Repository implements AutoCloseable {
     private final PointCommitter committer = new PointCommitter(this);
     /** A point by id or prefix, and its manifest read back. */
     private final PointLookup lookup = new PointLookup(this);
+    /** The retention commits owe, one run at a time, before they return or after ({@link RetentionTiming}). */
+    final RetentionQueue retention = new RetentionQueue(m -> Retention.afterCommit(this, m));
     private volatile boolean closed;
 
     Repository(Backend backend, RepositoryOptions options, RepositoryLock lock, ReaderGate gate,
@@ -268,16 +270,25 @@ public final class Repository implements AutoCloseable {
      * Makes a recovery point visible, atomically (one file create), after reading its manifest's chunks
      * in order and checking the whole of it: {@link ManifestRules} and that every non-zero block it
      * names is durably stored for {@code machine}. Memory does not grow with the manifest. Then applies
-     * retention.
+     * retention, before returning.
      *
      * @param chunks names returned by {@link #putManifestChunk}, in manifest order
      * @throws MissingBlocksException naming the first block that is not stored
      * @throws NotFoundException      when a chunk is not stored for this machine
      */
     public PointInfo commitPoint(String machine, ManifestHeader header, List<String> chunks, PointMeta meta) {
+        return commitPoint(machine, header, chunks, meta, RetentionTiming.BEFORE_RETURN);
+    }
+
+    /**
+     * {@link #commitPoint(String, ManifestHeader, List, PointMeta)}, with retention run when
+     * {@code timing} says: the point returned is durable and committed either way.
+     */
+    public PointInfo commitPoint(String machine, ManifestHeader header, List<String> chunks, PointMeta meta,
+            RetentionTiming timing) {
         checkWritable();
         checkMachine(machine);
-        return committer.commit(machine, header, chunks, meta);
+        return committer.commit(machine, header, chunks, meta, timing);
     }
 
     /** The point-commit path for a manifest the vault builds ({@link DeltaCommit}), once the call may write. */
@@ -294,9 +305,24 @@ public final class Repository implements AutoCloseable {
      * @throws MissingBlocksException naming the first block that is not stored
      */
     public PointInfo commitPoint(String machine, Manifest manifest, PointMeta meta) {
+        return commitPoint(machine, manifest, meta, RetentionTiming.BEFORE_RETURN);
+    }
+
+    /** {@link #commitPoint(String, Manifest, PointMeta)}, with retention run when {@code timing} says. */
+    public PointInfo commitPoint(String machine, Manifest manifest, PointMeta meta, RetentionTiming timing) {
         checkWritable();
         checkMachine(machine);
-        return committer.commit(machine, manifest, meta);
+        return committer.commit(machine, manifest, meta, timing);
+    }
+
+    /**
+     * Waits until the retention owed by {@link RetentionTiming#QUEUED} commits has run (tools and
+     * tests that look at the points left; a vault never waits for it).
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitRetention(java.time.Duration timeout) throws InterruptedException {
+        return retention.awaitIdle(timeout);
     }
 
     /**
@@ -413,6 +439,7 @@ public final class Repository implements AutoCloseable {
         if (closed) {
             return;
         }
+        retention.close(); // a run under way ends first: it holds files this closes
         if (lock != null) {
             try {
                 blocks.sync.syncAll(); // a clean stop keeps every upload it answered
@@ -436,6 +463,7 @@ public final class Repository implements AutoCloseable {
 
     /** Drops this object as a killed process would: the lock file stays (tests of crash recovery). */
     void abandon() {
+        retention.close(); // as a killed process: what was owed does not run
         closed = true;
         if (reading != null) {
             reading.close();

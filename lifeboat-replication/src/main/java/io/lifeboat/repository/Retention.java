@@ -73,6 +73,21 @@ final class Retention {
         }
     }
 
+    /**
+     * The retention a commit of {@code machine} owes ({@link RetentionQueue}): group commit first
+     * (retention reads index files: none may be only staged), then {@link #apply}. A failure is
+     * logged, never thrown: the point is committed, and the machine's next commit runs it again.
+     */
+    static void afterCommit(Repository repo, String machine) {
+        try {
+            repo.blocks.sync.syncAll();
+            new Retention(repo).apply(machine);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("retention for machine {} failed (its points are committed; it runs again after its next commit): {}",
+                    machine, e.toString());
+        }
+    }
+
     /** An operator's prune; see {@link Repository#prune}. */
     PruneReport prune(PruneRequest req) throws IOException {
         StoragePolicy policy = repo.options.policy().get();

@@ -147,6 +147,40 @@ class ManifestChunkCodecTest {
                 .isInstanceOf(IntegrityException.class).hasMessageContaining("not a zstd frame");
     }
 
+    /** A chunk of one entry whose path is the given bytes, and whose link target is {@code link}. */
+    static byte[] entryWithPath(byte[] path, byte[] link) {
+        ByteBuffer b = ByteBuffer.allocate(64 + path.length + link.length).put(ManifestChunker.MAGIC)
+                .put((byte) ManifestChunker.ENTRY).putShort((short) path.length).put(path).put((byte) 2)
+                .putShort((short) 0777).putLong(0).putLong(0).put((byte) (link.length > 0 ? 1 : 0))
+                .putShort((short) link.length).put(link);
+        return stored(Arrays.copyOf(b.array(), b.position()));
+    }
+
+    @Test
+    void pathsAndLinksAreStrictUtf8AsciiOrNot() {
+        byte[] target = "../ünï/cødé → x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : new String[] {"usr/share/file-000001.txt", "données/日本/ü", "a\u007fb"}) {
+            ManifestAssembler a = new ManifestAssembler();
+            ManifestChunkReader.read("c", entryWithPath(path.getBytes(java.nio.charset.StandardCharsets.UTF_8), target), a);
+            Entry e = a.manifest(new ManifestHeader("/s", SourceKind.DIRECTORY, BS)).entries().get(0);
+            assertThat(e.path()).isEqualTo(path);
+            assertThat(e.linkTarget()).isEqualTo("../ünï/cødé → x");
+        }
+        byte[][] notUtf8 = {
+            {'a', (byte) 0xc3, '('}, // a lead byte without its continuation
+            {(byte) 0x80, 'a'}, // a lone continuation byte
+            {'a', (byte) 0xc0, (byte) 0xaf}, // an overlong '/'
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a surrogate
+            {'a', 'b', (byte) 0xff},
+        };
+        for (byte[] bad : notUtf8) {
+            assertThatThrownBy(() -> ManifestChunkReader.read("c", entryWithPath(bad, new byte[0]), new ManifestAssembler()))
+                    .isInstanceOf(IntegrityException.class).hasMessage("c: entry path at offset 5 is not UTF-8");
+            assertThatThrownBy(() -> ManifestChunkReader.read("c", entryWithPath(new byte[] {'l'}, bad), new ManifestAssembler()))
+                    .isInstanceOf(IntegrityException.class).hasMessage("c: link target at offset 5 is not UTF-8");
+        }
+    }
+
     @Test
     void aFrameThatWouldInflateBeyondTheBoundIsRefusedBeforeItIs() {
         byte[] huge = Zstd.compress(new byte[ManifestChunkReader.MAX_PLAIN_BYTES + 1], 1);

@@ -41,9 +41,16 @@ class ManifestRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/abs", "a//b", "a/./b", "a/../b", "..", ".", "a/", "nul\u0000byte"})
+    @ValueSource(strings = {"/abs", "a//b", "a/./b", "a/../b", "..", ".", "a/", "nul\u0000byte", "../a", "./a", "a/..",
+        "a/.", "a/b//c", "a/b/../../..", "//", "/"})
     void pathsThatLeaveTheTargetAreRefused(String path) {
         refused(tree(dir(path)), "manifest path");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"...", ".a", "a..", "..a", "a/.b/..c", "a/b.", "a/.../b", "x", "a/b/c/d.e"})
+    void dotsInsideANameAreNotSegmentsOfTheirOwn(String path) {
+        assertThatCode(() -> ManifestRules.check(tree(dir(""), dir(path)), 1 << 20)).doesNotThrowAnyException();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lifeboat.vault.replication;
 import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
+import io.lifeboat.repository.RetentionTiming;
 import io.lifeboat.repository.backend.LocalBackend;
 import io.lifeboat.vault.api.Caller;
 import io.lifeboat.vault.api.RequestBody;
@@ -42,7 +43,8 @@ public final class ReplicationRoutes implements VaultRoutes, AutoCloseable {
     @Override
     public void register(Router router, VaultContext context) {
         repository = opener.apply(context);
-        ReplicationRequests requests = new ReplicationRequests(new ReplicationService(repository));
+        // a commit is answered once its point is durable; retention runs after, on the repository's own thread
+        ReplicationRequests requests = new ReplicationRequests(new ReplicationService(repository, RetentionTiming.QUEUED));
         Repository repo = repository;
         // block uploads are read as they arrive (the body handler leaves them unread), on the event
         // loop only to queue buffers: StreamedUpload parses, hashes and stores on a worker

@@ -18,6 +18,7 @@ import io.lifeboat.repository.StorageFullException;
 import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.PointMeta;
 import io.lifeboat.repository.Repository;
+import io.lifeboat.repository.RetentionTiming;
 import io.lifeboat.tls.LifeboatException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -37,9 +38,20 @@ public final class ReplicationService {
     }
 
     private final Repository repository;
+    private final RetentionTiming retention;
 
+    /** A service whose commits run retention before they answer (the in-process transport, tests). */
     public ReplicationService(Repository repository) {
+        this(repository, RetentionTiming.BEFORE_RETURN);
+    }
+
+    /**
+     * @param retention when a commit's retention runs: the vault's routes pass {@link RetentionTiming#QUEUED},
+     *                  so a commit is answered once its point is durable and retention runs after
+     */
+    public ReplicationService(Repository repository, RetentionTiming retention) {
         this.repository = repository;
+        this.retention = retention;
     }
 
     /** Answers the id list of the queried ids this machine lacks, in query order, each once. */
@@ -131,14 +143,14 @@ public final class ReplicationService {
             if (delta) {
                 PointDelta d = PointDelta.decode(tree);
                 return DeltaCommit.commit(repository, machine, d.delta(), new PointMeta(d.bytesSent() + body.length,
-                        tlsVersion, cipherSuite, d.consistency()));
+                        tlsVersion, cipherSuite, d.consistency()), retention);
             }
             if (chunked != null) {
                 return repository.commitPoint(machine, chunked.header(), chunked.chunks(), new PointMeta(
-                        chunked.bytesSent() + body.length, tlsVersion, cipherSuite, chunked.consistency()));
+                        chunked.bytesSent() + body.length, tlsVersion, cipherSuite, chunked.consistency()), retention);
             }
             return repository.commitPoint(machine, whole.manifest(), new PointMeta(whole.bytesSent() + body.length,
-                    tlsVersion, cipherSuite, whole.consistency()));
+                    tlsVersion, cipherSuite, whole.consistency()), retention);
         } catch (MissingBlocksException e) {
             throw new ReplicationException(409, "missing_blocks", "point commit refused: " + e.getMessage());
         } catch (DeltaRefusedException e) {
