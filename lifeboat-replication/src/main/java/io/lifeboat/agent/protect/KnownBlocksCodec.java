@@ -175,7 +175,7 @@ final class KnownBlocksCodec {
     /**
      * The blocks of file {@code index} ({@code name}) of the base ({@code segment} null) or of a
      * segment, after its name. The name an error gives it is made only for an error: made for each
-     * of 47,000 files, it cost a fresh agent's load a string concatenation per file, in the interpreter.
+     * of 47,000 files, it cost a fresh agent's load a string concatenation and its garbage per file.
      */
     private static KnownBlocks.File readFile(RecordInput d, String segment, int index, String name, long recordBytes,
             int blockSize) throws IOException {

@@ -219,7 +219,7 @@ final class LastPointCodec {
     /**
      * Item {@code index} of the base ({@code segment} null) or of a segment. The name an error gives
      * it is made only for an error: made for each of 47,000 items, it cost a fresh agent's load a
-     * string concatenation per item, in the interpreter.
+     * string concatenation and its garbage per item.
      */
     private static LastPoint.Item readItem(RecordInput d, String segment, int index) throws IOException {
         String path = d.readUTF();

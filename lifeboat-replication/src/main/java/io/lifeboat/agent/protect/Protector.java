@@ -238,7 +238,7 @@ public final class Protector {
             long started, long hardLinkCopies, long filesKept, boolean sentAsDelta, boolean keptByStamp) {
         long blocks = 0;
         long zero = 0;
-        for (Entry e : manifest.entries()) { // a plain loop: a stream per entry cost a tree's 50,000 entries 20-40 ms
+        for (Entry e : manifest.entries()) { // a plain loop: a stream per entry was 50,000 pipelines for a tree
             blocks += e.blocks().size();
             for (BlockRef b : e.blocks()) {
                 zero += b.isZero() ? 1 : 0;

@@ -185,7 +185,7 @@ final class TreeWalk {
      * A child of a folder and its name, taken once: sorting by {@code getFileName().toString()}
      * made two strings a comparison. In name order by its own {@code compareTo}: a
      * {@code Comparator.comparing(Named::name)} went through two lambdas and an interface call per
-     * comparison, about a tenth of a fresh agent's main thread in a tree's 1% pass (JFR samples).
+     * comparison: a tenth of a fresh agent's main-thread samples in a tree's 1% pass (JFR).
      */
     private record Named(String name, Path path) implements Comparable<Named> {
         @Override
