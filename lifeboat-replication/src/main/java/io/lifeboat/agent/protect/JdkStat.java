@@ -82,13 +82,14 @@ final class JdkStat {
         try {
             int mode = (int) MODE.invokeExact((Object) a);
             if (!a.isRegularFile()) {
-                return new UnixStat(a, null);
+                return new UnixStat(a, mode & 07777, null);
             }
             FileStamp stamp = new FileStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                     ((FileTime) CTIME.invokeExact((Object) a)).to(TimeUnit.NANOSECONDS), (long) INO.invokeExact((Object) a),
                     (long) DEV.invokeExact((Object) a), mode & 07777, (int) UID.invokeExact((Object) a),
                     (int) GID.invokeExact((Object) a));
-            return new UnixStat(a, new SourceMetadata.Unix(mode & 07777, (int) NLINK.invokeExact((Object) a), stamp));
+            return new UnixStat(a, mode & 07777,
+                    new SourceMetadata.Unix(mode & 07777, (int) NLINK.invokeExact((Object) a), stamp));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable cannot) { // the accessors declare nothing: a checked one is a JDK that changed under us

@@ -56,6 +56,11 @@ final class PreviousPoint {
         return last != null;
     }
 
+    /** The number of the point's entries; 0 when there is none. */
+    int entries() {
+        return last == null ? 0 : last.items().size();
+    }
+
     /** The point's id; null when there is none. */
     String point() {
         return last == null ? null : last.point();

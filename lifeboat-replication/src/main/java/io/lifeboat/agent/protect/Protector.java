@@ -238,9 +238,11 @@ public final class Protector {
             long started, long hardLinkCopies, long filesKept, boolean sentAsDelta, boolean keptByStamp) {
         long blocks = 0;
         long zero = 0;
-        for (Entry e : manifest.entries()) {
+        for (Entry e : manifest.entries()) { // a plain loop: a stream per entry was 50,000 pipelines for a tree
             blocks += e.blocks().size();
-            zero += e.blocks().stream().filter(BlockRef::isZero).count();
+            for (BlockRef b : e.blocks()) {
+                zero += b.isZero() ? 1 : 0;
+            }
         }
         ProtectResult result = new ProtectResult(point, manifest.sourceBytes(), blocks, zero, blocksSent, blocksPresent,
                 point.bytesSent(), Duration.ofNanos(System.nanoTime() - started), hardLinkCopies, filesKept, sentAsDelta,

@@ -121,6 +121,23 @@ class KnownBlocksCodecTest {
     }
 
     @Test
+    void aHugeBlockCountInASegmentNamesTheSegmentAndTheFile() throws IOException {
+        KnownBlocks from = sample();
+        KnownBlocks.Recorder r = new KnownBlocks.Recorder(BS);
+        r.carry("", from.file(""));
+        r.block("etc/hosts", 0, 600, fp(5L), id(5)); // changed: the segment's file 0
+        byte[] body = KnownBlocksCodec.segment(from, r.toRecord("p-8"));
+        // layout: UTF "p-7", UTF "p-8", removed 0, changed 1, UTF "etc/hosts", then n
+        int at = 5 + 5 + 4 + 4 + 2 + "etc/hosts".length();
+        assertThat(ByteBuffer.wrap(body, at, 4).getInt()).isEqualTo(1);
+        ByteBuffer.wrap(body, at, 4).putInt(-1);
+        byte[] base = bytes(from);
+        byte[] frame = RecordSegments.frame(body);
+        byte[] b = ByteBuffer.allocate(base.length + frame.length).put(base).put(frame).array();
+        assertThatThrownBy(() -> read(b)).hasMessageContaining("segment 1's file 0 (etc/hosts) claims -1 blocks");
+    }
+
+    @Test
     void aRecordOfTheOlderCrcFormatIsRefusedAsSuch() throws IOException {
         byte[] old = bytes(sample());
         old[7] = '1'; // "LBKNOWN1": the CRC-32C + CRC-32 fingerprints, forgeable by content

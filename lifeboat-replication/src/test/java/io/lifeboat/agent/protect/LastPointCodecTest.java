@@ -65,4 +65,33 @@ class LastPointCodecTest {
         assertThatThrownBy(() -> read(good, "/srv/other", 32768)).hasMessageContaining("not of /srv/other");
         assertThatThrownBy(() -> read(good, "/srv/www", 65536)).hasMessageContaining("at 65536");
     }
+
+    /** Where {@code path}'s type byte is in {@code b}: just after the path's UTF. */
+    private static int typeByteOf(byte[] b, String path) {
+        byte[] utf = ("\0" + (char) path.length() + path).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i + utf.length < b.length; i++) {
+            if (Arrays.equals(b, i, i + utf.length, utf, 0, utf.length)) {
+                return i + utf.length;
+            }
+        }
+        throw new AssertionError(path + " not found");
+    }
+
+    @Test
+    void aBadItemIsNamedByItsPlaceInTheBaseOrItsSegment() throws IOException {
+        byte[] base = bytes(RECORD);
+        base[typeByteOf(base, "l")] = 9;
+        assertThatThrownBy(() -> read(base, "/srv/www", 32768)).hasMessageContaining("item 2 (l): unknown entry type 9");
+        // the next point changed "a.bin" and added "m": placed items 0 and 1 of the segment
+        LastPoint next = new LastPoint("/srv/www", "p2", 32768, 1_764_000_000_000L, List.of(RECORD.items().get(0),
+                new LastPoint.Item(new Entry("a.bin", EntryType.FILE, 0644, 5, 70001, null, List.of()), 3, null),
+                RECORD.items().get(2),
+                new LastPoint.Item(new Entry("m", EntryType.FILE, 0600, 6, 1, null, List.of()), 1, null)));
+        byte[] body = LastPointCodec.segment(RECORD, next);
+        body[typeByteOf(body, "m")] = 9;
+        byte[] appended = java.nio.ByteBuffer.allocate(base.length + RecordSegments.FRAME_BYTES + body.length)
+                .put(bytes(RECORD)).put(RecordSegments.frame(body)).array();
+        assertThatThrownBy(() -> read(appended, "/srv/www", 32768))
+                .hasMessageContaining("segment 1's item 1 (m): unknown entry type 9");
+    }
 }

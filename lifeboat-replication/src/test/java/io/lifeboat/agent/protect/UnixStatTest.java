@@ -63,6 +63,7 @@ class UnixStatTest {
                 java.util.concurrent.TimeUnit.NANOSECONDS));
         Files.createLink(tmp.resolve("f2"), file);
         Path dir = Files.createDirectories(tmp.resolve("d"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x---"));
         Path link = Files.createSymbolicLink(tmp.resolve("l"), file);
         Path empty = Files.write(tmp.resolve("empty"), new byte[0]);
 
@@ -71,8 +72,12 @@ class UnixStatTest {
             UnixStat map = UnixStat.ofMap(p);
             assertThat(direct).as(p.toString()).isNotNull();
             assertThat(direct.unix()).as(p.toString()).isEqualTo(map.unix());
+            // every child's mode, a folder's and a symlink's too, is the one SourceMetadata.mode reads on its own
+            assertThat(direct.mode()).as(p.toString()).isEqualTo(map.mode()).isEqualTo(SourceMetadata.mode(p, -1));
             assertSameBasics(direct.attributes(), p);
         }
+        assertThat(JdkStat.of(dir).mode()).isEqualTo(0710);
+        assertThat(JdkStat.of(link).mode()).isEqualTo(0777);
         FileStamp stamp = JdkStat.of(file).unix().stamp();
         assertThat(stamp.mtimeNanos()).isEqualTo(1_600_000_000_123_456_789L);
         assertThat(stamp.mode()).isEqualTo(0751);
