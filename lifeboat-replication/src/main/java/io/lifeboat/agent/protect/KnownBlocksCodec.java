@@ -180,8 +180,8 @@ final class KnownBlocksCodec {
             throw new IOException(what + " claims " + n + " blocks");
         }
         int[] lengths = new int[n];
+        d.readInts(lengths);
         for (int i = 0; i < n; i++) {
-            lengths[i] = d.readInt();
             if (lengths[i] < 0 || lengths[i] > blockSize) {
                 throw new IOException("block " + i + " of " + what + " has length " + lengths[i]);
             }
