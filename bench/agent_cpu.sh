@@ -12,7 +12,9 @@
 # the agent's CPU by thread kind (bench/thread_cpu.py), its pass time after start-up and the load.
 # PASSES=rescan measures unchanged rescans only (issue 14, aim 3: "≤ 0.5 s of the agent's work after
 # its start"): each variant's agent protects the image once, unmeasured (its first rescan writes the
-# launcher's class-data archive), then every round is one rescan per variant.
+# launcher's class-data archive), then every round is one rescan per variant. An unchanged image is
+# kept by its stamp (not read); PASSES=reread touches it before every rescan, so every block is read
+# and fingerprinted again and none is sent (the read rescan of bench/replicate.sh).
 # COLD_CACHE=1 takes the image out of the page cache before every pass (bench/lib.sh evict_from_cache),
 # as a first pass over a disk that is not in use finds it; by default it is read from the cache.
 # RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
@@ -117,7 +119,7 @@ print(f"{label:<12}running load -      pass {committed[1]['seconds']:6.2f} s  CP
 PY
 }
 
-if [ "${PASSES:-all}" = rescan ]; then
+if [ "${PASSES:-all}" = rescan ] || [ "${PASSES:-all}" = reread ]; then
   i=0
   for variant in "$@"; do
     IFS='|' read -r label launcher opts <<<"$variant"
@@ -131,7 +133,8 @@ if [ "${PASSES:-all}" = rescan ]; then
     for variant in "$@"; do
       IFS='|' read -r label launcher opts <<<"$variant"
       i=$((i + 1))
-      one_pass "$label" "$launcher" "$opts" "$work/A$i" rescan
+      if [ "$PASSES" = reread ]; then touch "$img"; fi
+      one_pass "$label" "$launcher" "$opts" "$work/A$i" "$PASSES"
     done
   done
   machine_line

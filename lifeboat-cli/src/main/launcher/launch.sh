@@ -34,6 +34,20 @@ once_over_trees() {
   [ "$once" = yes ] && [ "$paths" -gt 0 ]
 }
 
+# agent_protect_jit: the JIT options of `agent protect`, one a line. The thresholds four times higher
+# (only what runs hot is compiled: a cold full pass's compiler threads 0.9 CPU s per GiB instead of
+# 1.6-2.1, docs/performance.md session 9), except for the block fingerprint's one large method
+# (hash4j's XXH3-128, 2.7 KB of bytecode, called once per 32 KiB block), which keeps the JVM's own
+# thresholds (x4 x 0.25): with x4 a cold pass fingerprinted its first 400 or so blocks interpreted,
+# 50 times slower than compiled, while C1 took its time over the method, 0.19-0.35 CPU s of a read
+# rescan of 1 GiB against 0.09 ("The fingerprint's first blocks (issue 14, session 15)").
+# CompileCommand=quiet keeps the JVM's line about the command off stdout (where --json writes).
+agent_protect_jit() {
+  echo "-XX:CompileThresholdScaling=4"
+  echo "-XX:CompileCommand=quiet"
+  echo "-XX:CompileCommand=CompileThresholdScaling,com.dynatrace.hash4j.hashing.XXH3_128::hashBytesTo128Bits,0.25"
+}
+
 # failover_run ARGS...: true for `failover ...` (one point, or a group's points with --group,
 # restored to their targets; `--test` reads them back): a run that hashes every block it restores
 # and ends when they are written.

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
  * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
  * once per build ({@code native_libraries}); a failover gets its own directives ({@code
- * failover_run}), the vault its own, {@code compiler_directives} names each run's file and none for the others, and
- * every directives file is one the JVM accepts.
+ * failover_run}), the vault its own, {@code compiler_directives} names each run's file and none for the others,
+ * every directives file is one the JVM accepts, and so are an agent's JIT options ({@code agent_protect_jit}).
  */
 class LauncherTest {
     private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
@@ -120,6 +120,32 @@ class LauncherTest {
         }
     }
 
+    /**
+     * The fingerprint's method keeps the JVM's thresholds under the agent's x4: the JVM must take the
+     * options without a word on stdout (where --json writes), and the method must exist, or the
+     * command quietly matches nothing (a hash4j upgrade that renamed it).
+     */
+    @Test
+    void anAgentsPassKeepsTheFingerprintMethodAtTheJvmsThresholds() throws Exception {
+        List<String> options = lines("agent_protect_jit");
+        String method = "com.dynatrace.hash4j.hashing.XXH3_128::hashBytesTo128Bits";
+        assertThat(options).containsExactly("-XX:CompileThresholdScaling=4", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=CompileThresholdScaling," + method + ",0.25");
+        assertThat(Class.forName("com.dynatrace.hash4j.hashing.XXH3_128")
+                .getDeclaredMethod("hashBytesTo128Bits", byte[].class, int.class, int.class))
+                .as("the method the command names, which BlockFingerprint calls").isNotNull();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.add("-version");
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("java %s: %s", options, err).isZero();
+        assertThat(out).as("nothing on stdout").isEmpty();
+        assertThat(err).as("no complaint about the commands").doesNotContain("CompileCommand").doesNotContain("rror");
+    }
+
     @Test
     void theNativeLibraryIsTakenOutOfTheJarOncePerBuild() throws Exception {
         Path jar = tmp.resolve("lifeboat.jar");
@@ -187,6 +213,15 @@ class LauncherTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("compiler_directives: %s", output).isZero();
         return output.strip();
+    }
+
+    /** What one function of launch.sh prints, line by line; it must return 0. */
+    private static List<String> lines(String... functionAndArgs) throws Exception {
+        Process p = bash(functionAndArgs);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", functionAndArgs[0], output).isZero();
+        return output.lines().toList();
     }
 
     /** Starts bash on one function of launch.sh, stderr joined to stdout. */

@@ -184,8 +184,8 @@ final class KnownBlocksCodec {
             throw new IOException(fileName(segment, index, name) + " claims " + n + " blocks");
         }
         int[] lengths = new int[n];
+        d.readInts(lengths);
         for (int i = 0; i < n; i++) {
-            lengths[i] = d.readInt();
             if (lengths[i] < 0 || lengths[i] > blockSize) {
                 throw new IOException("block " + i + " of " + fileName(segment, index, name) + " has length " + lengths[i]);
             }

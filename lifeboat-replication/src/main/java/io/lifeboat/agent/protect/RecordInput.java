@@ -57,9 +57,25 @@ final class RecordInput {
         }
     }
 
+    /** {@link #readInt} for each of {@code into}, a buffer's worth at a time through a big-endian view (as {@link RecordOutput#writeInts}). */
+    void readInts(int[] into) throws IOException {
+        int done = 0;
+        while (done < into.length) {
+            int n = Math.min(into.length - done, need(4).remaining() / 4);
+            buf.asIntBuffer().get(into, done, n);
+            buf.position(buf.position() + 4 * n);
+            done += n;
+        }
+    }
+
+    /** {@link #readLong} for each of {@code into}, a buffer's worth at a time (as {@link #readInts}). */
     void readLongs(long[] into) throws IOException {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = need(8).getLong();
+        int done = 0;
+        while (done < into.length) {
+            int n = Math.min(into.length - done, need(8).remaining() / 8);
+            buf.asLongBuffer().get(into, done, n);
+            buf.position(buf.position() + 8 * n);
+            done += n;
         }
     }
 

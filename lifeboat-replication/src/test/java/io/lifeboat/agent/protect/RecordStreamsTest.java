@@ -100,6 +100,53 @@ class RecordStreamsTest {
         assertThat(in.atEnd()).isTrue();
     }
 
+    /**
+     * Arrays written and read in bulk, a buffer's worth at a time: the bytes of a value at a time,
+     * whatever the offset at which they meet the writer's 64 KiB buffer and the reader's refills.
+     */
+    @Test
+    void arraysInBulkAreTheBytesOfOneValueAtATimeAtEveryOffset() throws IOException {
+        int[] ints = new Random(4).ints(40_000).toArray(); // 160,000 bytes: past two of the writer's buffers
+        long[] longs = new Random(5).longs(25_000).toArray();
+        for (int offset = 0; offset < 8; offset++) {
+            int before = offset;
+            byte[] b = sameBytes((out, old) -> {
+                for (int k = 0; k < before; k++) {
+                    out.writeByte(k);
+                    old.writeByte(k);
+                }
+                out.writeInts(ints);
+                for (int i : ints) {
+                    old.writeInt(i);
+                }
+                out.writeLongs(longs);
+                for (long l : longs) {
+                    old.writeLong(l);
+                }
+                out.writeInts(new int[0]);
+                out.writeLongs(new long[0]);
+                out.writeInt(before);
+                old.writeInt(before);
+            });
+            for (int chunk : new int[] {1, 7, 4096, 1 << 20}) {
+                RecordInput in = new RecordInput(new Trickle(b, chunk));
+                for (int k = 0; k < before; k++) {
+                    assertThat(in.readUnsignedByte()).isEqualTo(k);
+                }
+                int[] intsBack = new int[ints.length];
+                in.readInts(intsBack);
+                long[] longsBack = new long[longs.length];
+                in.readLongs(longsBack);
+                in.readInts(new int[0]);
+                assertThat(intsBack).as("offset %d, %d bytes a read", before, chunk).isEqualTo(ints);
+                assertThat(longsBack).as("offset %d, %d bytes a read", before, chunk).isEqualTo(longs);
+                assertThat(in.readInt()).isEqualTo(before);
+                assertThat(in.checksum()).isEqualTo(in.readInt());
+                assertThat(in.atEnd()).isTrue();
+            }
+        }
+    }
+
     @Test
     void theChecksumCoversEveryByteReadWhereverTheBufferWasRefilled() throws IOException {
         byte[] b = sameBytes((out, old) -> {
