@@ -91,7 +91,7 @@ final class BlockingHttp implements AutoCloseable {
                                         s == null ? "" : s.getProtocol(), s == null ? "" : s.getCipherSuite());
                             })))
                     .toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            ok = true;
+            ok = !"close".equalsIgnoreCase(r.headers().get("connection")); // e.g. a 403: the vault closes it
             return r;
         } catch (ExecutionException e) {
             throw VaultConnectionFailure.of(e.getCause(), target);

@@ -72,15 +72,17 @@ final class FirstConnection {
     }
 
     /**
-     * Gives back what {@link #take} gave. An exchange that failed (or timed out) leaves the
-     * connection in a state we do not know: it is closed and forgotten.
+     * Gives back what {@link #take} gave; {@code reusable} false when the exchange failed or timed
+     * out (the connection's state is not known) or the answer said {@code Connection: close} (the
+     * vault's answer to a refused identity): the connection is closed and forgotten at once, so the
+     * next request opens another rather than racing the close.
      */
-    synchronized void give(Future<HttpClientConnection> connection, boolean ok) {
+    synchronized void give(Future<HttpClientConnection> connection, boolean reusable) {
         if (connection != held) {
             return; // forgotten meanwhile (closed): nothing held to give back
         }
         busy = false;
-        if (!ok) {
+        if (!reusable) {
             held = null;
             connection.onSuccess(HttpClientConnection::close);
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Which connection {@link BlockingHttp}'s requests go on ({@link FirstConnection}), counted by a
  * plain HTTP server on loopback: {@code /slow} answers when the test says (once it has the whole
- * body), {@code /close} answers and closes the connection, anything else answers at once.
+ * body), {@code /close} answers with {@code Connection: close}, {@code /drop} answers and then closes
+ * the connection without saying so, anything else answers at once.
  */
 class FirstConnectionTest {
     private Vertx vertx;
@@ -41,6 +42,7 @@ class FirstConnectionTest {
                             releaseSlow.thenRun(() -> req.response().end("slow"));
                         });
                         case "/close" -> req.response().putHeader("Connection", "close").end("closing");
+                        case "/drop" -> req.response().end("dropping").onComplete(done -> req.connection().close());
                         default -> req.response().end("fast");
                     }
                 });
@@ -98,8 +100,18 @@ class FirstConnectionTest {
     }
 
     @Test
+    void aConnectionTheAnswerSaysIsClosedIsNotUsedAgain() {
+        for (int i = 0; i < 8; i++) { // the next request never races the close: no failure, no retry
+            assertThat(get("/close")).isEqualTo("closing");
+            assertThat(get("/fast")).isEqualTo("fast");
+        }
+        assertThat(connections.get()).as("each /close ends the connection the /fast before it opened").isEqualTo(9);
+    }
+
+    @Test
     void aConnectionTheServerClosesIsForgottenAndTheNextRequestOpensAnother() throws Exception {
-        assertThat(get("/close")).isEqualTo("closing");
+        assertThat(get("/fast")).isEqualTo("fast");
+        assertThat(get("/drop")).isEqualTo("dropping"); // answered, then closed without a word
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         String next = null;
         while (next == null && System.nanoTime() < deadline) {
