@@ -15,11 +15,12 @@ import io.vertx.core.http.HttpConnectOptions;
  * two connections side by side (two handshakes on 2 cores, agent and vault alike), and even a
  * request made after an answer did not reliably get the pool's idle connection (a relay on loopback
  * counted one connection in only 4 of 8 runs; docs/performance.md, "The first request (issue 14,
- * session 14)"). Held here, a request takes this connection whenever it is free; one that finds it
- * busy opening, or with a small exchange (a question, a commit: a round trip, against a whole
- * handshake), waits for it; one that finds it busy sending a batch of blocks goes to the pool, so
- * that concurrent uploads still run on connections of their own. One exchange at a time, so
- * HTTP/1.1 never pipelines here.
+ * session 14)"). Held here, a request takes this connection whenever it is free and otherwise
+ * waits for it (a round trip or a batch's sending, against a whole handshake), except a batch of
+ * blocks that finds it sending another batch: that one goes to the pool, so that concurrent uploads
+ * still run on connections of their own. (A first rule, "a batch under way is never waited for",
+ * gave a kept pass two connections when its commit's manifest chunk took the connection before the
+ * background nodes ask did.) One exchange at a time, so HTTP/1.1 never pipelines here.
  *
  * <p>A connection that closes (the vault's idle timeout, a failure) is forgotten; the next request
  * opens another and holds it. Thread-safe.
@@ -27,7 +28,7 @@ import io.vertx.core.http.HttpConnectOptions;
 final class FirstConnection {
     /** How long a request waits for the held connection before it opens one of its own. */
     static final long WAIT_MILLIS = 10_000;
-    /** A body from this size up (a batch of blocks) is not waited for. */
+    /** A body from this size up is a batch: two of them at once go on two connections. */
     static final long LARGE_BODY = 64 * 1024;
 
     private final HttpClientAgent client;
@@ -63,7 +64,7 @@ final class FirstConnection {
                 return held;
             }
             long left = deadline - System.nanoTime();
-            if (busyWithLarge || left <= 0) {
+            if ((busyWithLarge && bodyBytes >= LARGE_BODY) || left <= 0) {
                 return null;
             }
             wait(Math.max(1, left / 1_000_000));

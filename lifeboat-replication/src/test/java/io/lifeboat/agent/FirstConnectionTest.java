@@ -88,7 +88,7 @@ class FirstConnectionTest {
     }
 
     @Test
-    void aRequestMadeWhileABatchIsBeingSentGoesOnAConnectionOfItsOwn() throws Exception {
+    void aBatchMadeWhileABatchIsBeingSentGoesOnAConnectionOfItsOwn() throws Exception {
         byte[] batch = new byte[(int) FirstConnection.LARGE_BODY];
         CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> send(HttpMethod.POST, "/slow", batch));
         assertThat(slowArrived.await(10, TimeUnit.SECONDS)).isTrue();
@@ -97,6 +97,19 @@ class FirstConnectionTest {
         assertThat(connections.get()).isEqualTo(2);
         releaseSlow.complete(null);
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("slow");
+    }
+
+    @Test
+    void aSmallRequestMadeWhileABatchIsBeingSentWaitsForItsConnection() throws Exception {
+        byte[] batch = new byte[(int) FirstConnection.LARGE_BODY];
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> send(HttpMethod.POST, "/slow", batch));
+        assertThat(slowArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> fast = CompletableFuture.supplyAsync(() -> get("/fast"));
+        Thread.sleep(300); // time enough for it to have opened a connection of its own, were it to
+        assertThat(fast).as("waits for the batch").isNotDone();
+        releaseSlow.complete(null);
+        assertThat(fast.get(10, TimeUnit.SECONDS)).isEqualTo("fast");
+        assertThat(connections.get()).isEqualTo(1);
     }
 
     @Test
