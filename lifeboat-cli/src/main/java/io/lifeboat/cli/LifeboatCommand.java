@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
  * <p>They are added by {@link Main#newCommandLine(String...)}, not through {@code @Command}'s
  * {@code subcommands}: building picocli's model of all of them reads every option annotation of
  * every command, about 0.3 s of CPU at each start, so a command line that names one builds only that
- * one.
+ * one ({@link CommandGroup}; {@code agent}, {@code vault} and {@code plan} do the same one level down).
  */
 @Command(name = "lifeboat",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Site recovery over TLS 1.2+ only, and the tools that keep those links working.")
-public final class LifeboatCommand implements Runnable {
+public final class LifeboatCommand implements Runnable, CommandGroup {
     /** In the order `lifeboat --help` lists them. Keep one command per line: each area adds its own. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             io.lifeboat.cli.quickstart.QuickstartCommand.class,
@@ -33,6 +33,11 @@ public final class LifeboatCommand implements Runnable {
             io.lifeboat.cli.scan.ScanCommand.class,
             io.lifeboat.cli.readiness.ReadinessCommand.class,
             io.lifeboat.cli.doctor.DoctorCommand.class);
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return SUBCOMMANDS;
+    }
 
     @Spec
     CommandSpec spec;

@@ -29,8 +29,28 @@ public final class Main {
         return cl.execute(args);
     }
 
-    private static Class<?> subcommandNamed(String name) {
-        for (Class<?> sub : LifeboatCommand.SUBCOMMANDS) {
+    /**
+     * Adds the subcommands of {@code group} (if it is a {@link CommandGroup}): only the one
+     * {@code args[at]} names, and below it only the one the next argument names; when the argument
+     * names none (help, a typo, nothing), all of them with all of theirs, so that the usage and
+     * picocli's suggestions list every command.
+     */
+    private static void addSubcommands(CommandLine group, String[] args, int at) {
+        if (!(group.getCommand() instanceof CommandGroup g)) {
+            return; // its subcommands, if any, are in its @Command annotation: picocli built them
+        }
+        Class<?> named = at < args.length ? named(g.subcommands(), args[at]) : null;
+        for (Class<?> sub : g.subcommands()) {
+            if (named == null || sub == named) {
+                group.addSubcommand(sub);
+                CommandLine added = group.getSubcommands().get(sub.getAnnotation(Command.class).name());
+                addSubcommands(added, args, named == null ? args.length : at + 1);
+            }
+        }
+    }
+
+    private static Class<?> named(java.util.List<Class<?>> subcommands, String name) {
+        for (Class<?> sub : subcommands) {
             Command c = sub.getAnnotation(Command.class);
             if (c.name().equals(name) || java.util.Arrays.asList(c.aliases()).contains(name)) {
                 return sub;
@@ -51,18 +71,14 @@ public final class Main {
     }
 
     /**
-     * The command tree for {@code args}: when the first argument names a subcommand, only that one
-     * is built (see {@link LifeboatCommand}); otherwise (help, a typo, nothing) all of them, so the
-     * usage and picocli's suggestions list every command.
+     * The command tree for {@code args}: only the commands the arguments name, level by level
+     * ({@code agent protect} builds {@code agent} and {@code protect}, not the other commands of
+     * either level; see {@link CommandGroup}); a level whose argument names none (help, a typo,
+     * nothing) gets all its commands.
      */
     public static CommandLine newCommandLine(String... args) {
         CommandLine cl = new CommandLine(new LifeboatCommand());
-        Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
-        for (Class<?> sub : LifeboatCommand.SUBCOMMANDS) {
-            if (named == null || sub == named) {
-                cl.addSubcommand(sub);
-            }
-        }
+        addSubcommands(cl, args, 0);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof io.lifeboat.tls.LifeboatException) {
                 commandLine.getErr().println("lifeboat: " + ex.getMessage());

@@ -4,10 +4,13 @@ import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.HostPort;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -23,7 +26,8 @@ import javax.net.ssl.SSLSession;
 /**
  * A blocking HTTPS exchange on its own Vert.x instance, for ordinary threads. It keeps strong
  * references to Vert.x and the client (Vert.x 5 closes an unreachable client), and maps connection
- * failures to {@link LifeboatException}s with {@link VaultConnectionFailure}.
+ * failures to {@link LifeboatException}s with {@link VaultConnectionFailure}. Requests go on the
+ * {@link FirstConnection} when it is free, otherwise through Vert.x's pool.
  */
 final class BlockingHttp implements AutoCloseable {
     static final long TIMEOUT_SECONDS = 300;
@@ -32,6 +36,7 @@ final class BlockingHttp implements AutoCloseable {
     private final HttpClientAgent client;
     private final HostPort target;
     private final DirectBodies bodies = new DirectBodies();
+    private final FirstConnection first;
 
     BlockingHttp(HttpClientOptions options, HostPort target) {
         this.vertx = Vertx.vertx();
@@ -41,6 +46,7 @@ final class BlockingHttp implements AutoCloseable {
                 .setDefaultHost(target.host())
                 .setDefaultPort(target.port()));
         this.target = target;
+        this.first = new FirstConnection(client, target);
     }
 
     VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
@@ -69,8 +75,12 @@ final class BlockingHttp implements AutoCloseable {
         RequestOptions ro = new RequestOptions().setMethod(method).setHost(target.host()).setPort(target.port())
                 .setURI(path).setIdleTimeout(TIMEOUT_SECONDS * 1000);
         headers.forEach(ro::putHeader);
+        Future<HttpClientConnection> held = null;
+        boolean ok = false;
         try {
-            return client.request(ro)
+            held = first.take(body == null ? 0 : body.length());
+            Future<HttpClientRequest> request = held == null ? client.request(ro) : held.compose(c -> c.request(ro));
+            VaultResponse r = request
                     .compose(req -> (body == null ? req.send() : req.send(body))
                             .compose(resp -> resp.body().map(b -> {
                                 Map<String, String> h = new HashMap<>();
@@ -81,6 +91,8 @@ final class BlockingHttp implements AutoCloseable {
                                         s == null ? "" : s.getProtocol(), s == null ? "" : s.getCipherSuite());
                             })))
                     .toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ok = !"close".equalsIgnoreCase(r.headers().get("connection")); // e.g. a 403: the vault closes it
+            return r;
         } catch (ExecutionException e) {
             throw VaultConnectionFailure.of(e.getCause(), target);
         } catch (TimeoutException e) {
@@ -89,6 +101,10 @@ final class BlockingHttp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LifeboatException(LifeboatException.Kind.FAILED, "interrupted", e);
+        } finally {
+            if (held != null) {
+                first.give(held, ok);
+            }
         }
     }
 
@@ -103,6 +119,7 @@ final class BlockingHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        awaitQuietly(first.close());
         awaitQuietly(client.close());
         awaitQuietly(vertx.close());
     }

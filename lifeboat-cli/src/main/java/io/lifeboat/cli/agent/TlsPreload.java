@@ -1,8 +1,8 @@
 package io.lifeboat.cli.agent;
 
 import io.lifeboat.tls.engine.TlsEngine;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Starts loading BoringSSL at the JVM's start for {@code agent protect}, on a thread of its own, while
@@ -17,6 +17,9 @@ import java.util.Locale;
  * {@code LIFEBOAT_TLS_ENGINE=jdk}); any failure here is left to that later call to report.
  */
 public final class TlsPreload {
+    /** picocli's standard options that print the help or the version and run nothing. */
+    private static final Set<String> ONLY_PRINTS = Set.of("-h", "--help", "-V", "--version");
+
     private TlsPreload() {
     }
 
@@ -26,15 +29,17 @@ public final class TlsPreload {
             return false;
         }
         String engine = engineEnv == null ? "auto" : engineEnv;
-        List<String> list = List.of(args);
-        for (int i = 2; i < args.length; i++) {
+        for (int i = 2; i < args.length && !args[i].equals("--"); i++) { // after "--", only paths
+            if (ONLY_PRINTS.contains(args[i])) {
+                return false;
+            }
             if (args[i].equals("--engine") && i + 1 < args.length) {
                 engine = args[i + 1];
             } else if (args[i].startsWith("--engine=")) {
                 engine = args[i].substring("--engine=".length());
             }
         }
-        return !list.contains("--help") && !engine.toLowerCase(Locale.ROOT).equals("jdk");
+        return !engine.toLowerCase(Locale.ROOT).equals("jdk");
     }
 
     /** Starts the preload when {@link #wanted}; returns the thread started, or null. */

@@ -1,5 +1,7 @@
 package io.lifeboat.cli.plan;
 
+import io.lifeboat.cli.CommandGroup;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -10,12 +12,18 @@ import picocli.CommandLine.Spec;
         description = "Recovery plans: which machines fail over, in what order, to which targets, with which"
                 + " scripts and pauses. `validate` checks a plan against the vault; `run` runs it (`--test` into"
                 + " scratch targets).",
-        mixinStandardHelpOptions = true,
-        subcommands = {
+        mixinStandardHelpOptions = true)
+public final class PlanCommand implements Runnable, CommandGroup {
+    /** In the order `lifeboat plan --help` lists them; {@link io.lifeboat.cli.Main} builds only the one named. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             PlanValidateCommand.class,
-            PlanRunCommand.class,
-        })
-public final class PlanCommand implements Runnable {
+            PlanRunCommand.class);
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return SUBCOMMANDS;
+    }
+
     @Spec
     CommandSpec spec;
 

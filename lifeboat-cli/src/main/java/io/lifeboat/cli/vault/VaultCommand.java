@@ -1,5 +1,7 @@
 package io.lifeboat.cli.vault;
 
+import io.lifeboat.cli.CommandGroup;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -8,8 +10,10 @@ import picocli.CommandLine.Spec;
 /** {@code lifeboat vault}: the vault's commands, one per line. */
 @Command(name = "vault",
         header = "Run a vault: CA, enrolment tokens, machines, the HTTPS server.", description = "Run a vault: its CA, enrolment tokens, machines and the HTTPS server.",
-        mixinStandardHelpOptions = true,
-        subcommands = {
+        mixinStandardHelpOptions = true)
+public final class VaultCommand implements Runnable, CommandGroup {
+    /** In the order `lifeboat vault --help` lists them; {@link io.lifeboat.cli.Main} builds only the one named. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             VaultInitCommand.class,
             VaultJoinCommand.class,
             VaultServeCommand.class,
@@ -23,9 +27,13 @@ import picocli.CommandLine.Spec;
             io.lifeboat.cli.fleet.VaultMetricsTokenCommand.class,
             io.lifeboat.cli.fleet.VaultLoginUrlCommand.class,
             io.lifeboat.cli.service.VaultInstallServiceCommand.class,
-            io.lifeboat.cli.groups.VaultGroupCommand.class,
-        })
-public final class VaultCommand implements Runnable {
+            io.lifeboat.cli.groups.VaultGroupCommand.class);
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return SUBCOMMANDS;
+    }
+
     @Spec
     CommandSpec spec;
 

@@ -21,6 +21,12 @@ class TlsPreloadTest {
     @Test
     void otherCommandsAndHelpLoadNothing() {
         assertThat(TlsPreload.wanted(new String[] {"agent", "protect", "--help"}, null)).isFalse();
+        assertThat(TlsPreload.wanted(new String[] {"agent", "protect", "-h"}, null)).isFalse();
+        assertThat(TlsPreload.wanted(new String[] {"agent", "protect", "--dir", "A", "-h"}, null)).isFalse();
+        assertThat(TlsPreload.wanted(new String[] {"agent", "protect", "-V"}, null)).isFalse();
+        assertThat(TlsPreload.wanted(new String[] {"agent", "protect", "--version"}, null)).isFalse();
+        // after "--" a "-h" is a path to protect, not the help
+        assertThat(TlsPreload.wanted(new String[] {"agent", "protect", "--dir", "A", "--", "-h"}, null)).isTrue();
         assertThat(TlsPreload.wanted(new String[] {"agent", "enroll", "TOKEN"}, null)).isFalse();
         assertThat(TlsPreload.wanted(new String[] {"scan", "example.org"}, null)).isFalse();
         assertThat(TlsPreload.wanted(new String[] {"agent"}, null)).isFalse();

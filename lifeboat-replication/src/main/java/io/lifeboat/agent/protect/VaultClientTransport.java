@@ -176,7 +176,9 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
      * (TCP and the TLS handshake) while the pass reads: a pass that finds its source unchanged
      * sends nothing until its commit, which otherwise opened the connection, sent the commit, then
      * asked for the nodes, one after the other (the unchanged rescan of 1 GiB: 0.80 s instead of
-     * 0.90 s after start, on 2 cores; docs/performance.md, "The rescan after start").
+     * 0.90 s after start, on 2 cores; docs/performance.md, "The rescan after start"). The pass's
+     * first requests then go on that connection, never on a second one beside it (the client holds
+     * its first connection: {@code FirstConnection}).
      * A vault that does not answer leaves it to the first request answered, as before.
      *
      * @return completed when the vault has answered (true) or not (false); nobody need wait for it
