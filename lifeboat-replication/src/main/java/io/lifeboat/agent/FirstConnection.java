@@ -20,7 +20,11 @@ import io.vertx.core.http.HttpConnectOptions;
  * blocks that finds it sending another batch: that one goes to the pool, so that concurrent uploads
  * still run on connections of their own. (A first rule, "a batch under way is never waited for",
  * gave a kept pass two connections when its commit's manifest chunk took the connection before the
- * background nodes ask did.) One exchange at a time, so HTTP/1.1 never pipelines here.
+ * background nodes ask did.) Once a batch has gone to the pool, the pass is uploading in parallel and
+ * every request goes through the pool from then on, as before this class: a tree's full pass that
+ * kept waiting for the held connection took 0.8-0.9 s longer, and 2 s longer when it used the held
+ * connection whenever it was free (docs/performance.md, "Session 15 merged"). One exchange at a
+ * time, so HTTP/1.1 never pipelines here.
  *
  * <p>A connection that closes (the vault's idle timeout, a failure) is forgotten; the next request
  * opens another and holds it. Thread-safe.
@@ -38,6 +42,8 @@ final class FirstConnection {
     private boolean busy;
     /** Whether the exchange under way on the held connection sends a body of {@link #LARGE_BODY} or more. */
     private boolean busyWithLarge;
+    /** Whether a batch has gone to the pool: requests run in parallel from then on, all through the pool. */
+    private boolean parallel;
     private boolean closed;
 
     FirstConnection(HttpClientAgent client, HostPort target) {
@@ -51,7 +57,7 @@ final class FirstConnection {
      */
     synchronized Future<HttpClientConnection> take(long bodyBytes) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-        while (!closed) {
+        while (!closed && !parallel) {
             if (held == null) {
                 Future<HttpClientConnection> opening = client.connect(new HttpConnectOptions()
                         .setHost(target.host()).setPort(target.port()));
@@ -63,8 +69,12 @@ final class FirstConnection {
                 busyWithLarge = bodyBytes >= LARGE_BODY;
                 return held;
             }
+            if (busyWithLarge && bodyBytes >= LARGE_BODY) {
+                parallel = true;
+                return null;
+            }
             long left = deadline - System.nanoTime();
-            if ((busyWithLarge && bodyBytes >= LARGE_BODY) || left <= 0) {
+            if (left <= 0) {
                 return null;
             }
             wait(Math.max(1, left / 1_000_000));

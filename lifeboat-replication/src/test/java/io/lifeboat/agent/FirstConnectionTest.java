@@ -113,6 +113,25 @@ class FirstConnectionTest {
     }
 
     @Test
+    void onceABatchWentToThePoolNoRequestWaitsForTheHeldConnection() throws Exception {
+        byte[] batch = new byte[(int) FirstConnection.LARGE_BODY];
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> send(HttpMethod.POST, "/slow", batch));
+        assertThat(slowArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(send(HttpMethod.POST, "/fast", batch)).as("a batch behind a batch: the pool").isEqualTo("fast");
+        // Well under FirstConnection.WAIT_MILLIS: a request that waited for the held connection would
+        // only reach the pool after that long.
+        long notWaiting = FirstConnection.WAIT_MILLIS / 2;
+        assertThat(CompletableFuture.supplyAsync(() -> get("/fast")).get(notWaiting, TimeUnit.MILLISECONDS))
+                .as("a small request, answered on the pool while the batch holds the connection").isEqualTo("fast");
+        assertThat(CompletableFuture.supplyAsync(() -> send(HttpMethod.POST, "/fast", new byte[100]))
+                .get(notWaiting, TimeUnit.MILLISECONDS)).isEqualTo("fast");
+        assertThat(slow).as("the held connection is still busy").isNotDone();
+        assertThat(connections.get()).as("the held one and the pool's (Vert.x may open more)").isGreaterThanOrEqualTo(2);
+        releaseSlow.complete(null);
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("slow");
+    }
+
+    @Test
     void aConnectionTheAnswerSaysIsClosedIsNotUsedAgain() {
         for (int i = 0; i < 8; i++) { // the next request never races the close: no failure, no retry
             assertThat(get("/close")).isEqualTo("closing");
