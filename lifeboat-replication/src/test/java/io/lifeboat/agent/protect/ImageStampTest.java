@@ -387,15 +387,7 @@ class ImageStampTest {
         long now = fullRead + 60_000;
         assertThat(recorded.keeps(s, "p1", now, day)).isTrue();
 
-        List<FileStamp> oneFieldChanged = List.of(
-                new FileStamp(s.size() + 1, s.mtimeNanos(), s.ctimeNanos(), s.inode(), s.device(), s.mode(), s.uid(), s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos() + 1, s.ctimeNanos(), s.inode(), s.device(), s.mode(), s.uid(), s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos(), s.ctimeNanos() + 1, s.inode(), s.device(), s.mode(), s.uid(), s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos(), s.ctimeNanos(), s.inode() + 1, s.device(), s.mode(), s.uid(), s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos(), s.ctimeNanos(), s.inode(), s.device() + 1, s.mode(), s.uid(), s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos(), s.ctimeNanos(), s.inode(), s.device(), 0600, s.uid(), s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos(), s.ctimeNanos(), s.inode(), s.device(), s.mode(), s.uid() + 1, s.gid()),
-                new FileStamp(s.size(), s.mtimeNanos(), s.ctimeNanos(), s.inode(), s.device(), s.mode(), s.uid(), s.gid() + 1));
+        List<FileStamp> oneFieldChanged = FileStampTest.eachFieldChanged(s);
         for (FileStamp changed : oneFieldChanged) {
             assertThat(recorded.keeps(changed, "p1", now, day)).as(changed.toString()).isFalse();
         }
