@@ -73,6 +73,7 @@ class OwnershipCodecTest {
     @Test
     void aTruncatedRecordIsRefusedWithWhereItEnds() {
         byte[] whole = OwnershipCodec.encode("web-1", blocks(3));
+        assertThat(refusal(new byte[0])).as("an empty file: a create torn before its first byte").contains("machines/" + FILE);
         assertThat(refusal(Arrays.copyOf(whole, 4))).contains("machines/" + FILE + ": truncated: 4 bytes");
         assertThat(refusal(Arrays.copyOf(whole, RECORDS_AT - 1))).contains("truncated").contains("needs " + whole.length);
         assertThat(refusal(Arrays.copyOf(whole, RECORDS_AT + 40 + 7)))
