@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  *       one pack, its index and an ownership record per call), PER_PACK (512: a 16 MiB pack of
  *       32 KiB blocks) per pack, and 8 blocks for machine {@code small-1}. Small bodies keep the
  *       disk cheap: an open's work is per index entry, not per byte stored.</li>
- *   <li>{@code open REPO ROUNDS}: opens REPO read-only for {@code small-1} only (as {@code failover
+ *   <li>{@code open REPO ROUNDS [MACHINE]}: opens REPO read-only for {@code small-1} (or MACHINE:
+ *       {@code dense-1} reads the ownership records of every block) only (as {@code failover
  *       --machine small-1} does: every index, one machine's ownership) ROUNDS times in this JVM and
  *       prints, per open, the calling thread's CPU seconds, the whole process's (the index readers,
  *       the JIT and the collector too), the wall seconds and the minor page faults of the process. The first open is cold (class loading, the JIT), the rest warm.</li>
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  *   <li>{@code copy-azure REPO URL}: copies the local repository REPO into the store at URL
  *       ({@code azure-blob://CONTAINER}, the connection string in {@code
  *       AZURE_STORAGE_CONNECTION_STRING}; Azurite in bench/open.sh).</li>
- *   <li>{@code open-azure URL ROUNDS}: {@code open} of the repository in that store.</li>
+ *   <li>{@code open-azure URL ROUNDS [MACHINE]}: {@code open} of the repository in that store.</li>
  * </ul>
  * Prints "key value" lines; bench/open.sh runs it and formats them.
  */
@@ -42,10 +43,10 @@ public class OpenBench {
         Path repo = Path.of(args[1]);
         switch (args[0]) {
             case "make" -> make(repo, Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 512);
-            case "open" -> open(repo, Integer.parseInt(args[2]));
+            case "open" -> open(repo, Integer.parseInt(args[2]), args.length > 3 ? args[3] : "small-1");
             case "split" -> split(repo, Integer.parseInt(args[2]));
             case "copy-azure" -> copyToAzure(repo, args[2]);
-            case "open-azure" -> openAzure(args[1], Integer.parseInt(args[2]));
+            case "open-azure" -> openAzure(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "small-1");
             default -> throw new IllegalArgumentException("mode: make, open or split");
         }
     }
@@ -80,8 +81,8 @@ public class OpenBench {
         print("index_bytes", bytes(repo.resolve("index")));
     }
 
-    static void open(Path repo, int rounds) throws Exception {
-        RepositoryOptions o = options(repo, true).withOnlyMachines(List.of("small-1"));
+    static void open(Path repo, int rounds, String machine) throws Exception {
+        RepositoryOptions o = options(repo, true).withOnlyMachines(List.of(machine));
         opens(() -> Repository.openLocal(repo, o), rounds);
     }
 
@@ -90,9 +91,9 @@ public class OpenBench {
                 io.lifeboat.repository.backend.azure.AzureBlobStore.parse(url), System.getenv("AZURE_STORAGE_CONNECTION_STRING"));
     }
 
-    static void openAzure(String url, int rounds) throws Exception {
+    static void openAzure(String url, int rounds, String machine) throws Exception {
         RepositoryOptions o = RepositoryOptions.readOnlyDefaults().withTableDir(Path.of(System.getProperty("java.io.tmpdir")))
-                .withOnlyMachines(List.of("small-1"));
+                .withOnlyMachines(List.of(machine));
         opens(() -> Repository.open(azure(url), o), rounds);
     }
 

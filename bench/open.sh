@@ -12,6 +12,9 @@
 #   vault it wrote (JSON index files), and this build on that same vault (JSON read by this build)
 #   with AZURITE=1: the same opens from Azurite (Azure Blob Storage's emulator) on loopback, the
 #   vaults copied there: one GET per index file
+#   with OPEN_FOR=dense-1: opened for the machine that owns every block instead, so the open reads
+#   every block's ownership record too (JSON before session 16, binary since; an old build reads
+#   only the vault it wrote, and this build reads both)
 # Then the index part of this build's open cut in steps (OpenBench split; warm).
 # Usage: bench/open.sh [BLOCKS] [ROUNDS]   (default 393216 3). Needs java 17 and python3.
 set -euo pipefail
@@ -19,6 +22,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/bench/lib.sh"
 blocks="${1:-393216}"
 rounds="${2:-3}"
+open_for="${OPEN_FOR:-small-1}"
 need_tools java python3
 jar="$here/lifeboat-cli/target/lifeboat.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -DskipTests -pl lifeboat-cli -am package) >&2
@@ -47,11 +51,11 @@ row() { # LABEL OUTPUT
           v["open_2_cpu_s"], v["open_2_process_cpu_s"], v["open_2_wall_s"], load }'
 }
 jar_of() { [ "$1" = old ] && echo "$old_jar" || echo "$jar"; }
-echo "open (calling thread / whole process):"
+echo "open for $open_for (calling thread / whole process):"
 for r in $(seq 1 "$rounds"); do
   for c in "${cases[@]}"; do
     b="${c%%:*}"; v="${c##*:}"
-    row "round $r: $b build, $v vault" "$(bench "$(jar_of "$b")" open "$work/$v/repo" 3)"
+    row "round $r: $b build, $v vault" "$(bench "$(jar_of "$b")" open "$work/$v/repo" 3 "$open_for")"
   done
 done
 
@@ -65,7 +69,7 @@ if [ "${AZURITE:-0}" = 1 ]; then
   for r in $(seq 1 "$rounds"); do
     for c in "${cases[@]}"; do
       b="${c%%:*}"; v="${c##*:}"
-      row "round $r: $b build, $v vault, azurite" "$(bench "$(jar_of "$b")" open-azure "azure-blob://vault-$v" 3)"
+      row "round $r: $b build, $v vault, azurite" "$(bench "$(jar_of "$b")" open-azure "azure-blob://vault-$v" 3 "$open_for")"
     done
   done
 fi

@@ -261,9 +261,9 @@ final class BlockStore {
         Map<BlockId, Long> rec = new LinkedHashMap<>();
         Long at = now;
         ids.forEach(id -> rec.put(id, at));
-        byte[] json = RepositoryFiles.ownership(machine, rec);
+        byte[] record = OwnershipCodec.encode(machine, rec);
         String name = machine + "/" + Repository.uniqueName(options.clock().instant());
-        group.add(backend.stage(new Handle(FileType.MACHINES, name), json, 0, json.length));
+        group.add(backend.stage(new Handle(FileType.MACHINES, name), record, 0, record.length));
         owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
         owned.record(machine, ids, now);
     }
@@ -304,10 +304,10 @@ final class BlockStore {
     }
 
     String writeOwnershipFile(String machine, Map<BlockId, Long> blocks) throws IOException {
-        byte[] json = RepositoryFiles.ownership(machine, blocks);
+        byte[] record = OwnershipCodec.encode(machine, blocks);
         while (true) {
             String name = machine + "/" + Repository.uniqueName(options.clock().instant());
-            if (backend.create(new Handle(FileType.MACHINES, name), json)) {
+            if (backend.create(new Handle(FileType.MACHINES, name), record)) {
                 return name;
             }
         }

@@ -96,10 +96,13 @@ final class Ownership implements AutoCloseable {
         }
     }
 
-    /** A block read from an ownership file at open: the earliest upload time wins. */
-    void load(String machine, BlockId id, long millis) {
-        table(machine).merge(id, new BlockTable.Value(millis, 0, 0),
-                (old, given) -> old.v0() <= given.v0() ? old : new BlockTable.Value(given.v0(), old.v1(), 0));
+    /** The blocks of an ownership file read at open (the machine becomes known): the earliest upload time wins. */
+    void load(String machine, OwnershipCodec.OwnedBlocks blocks) {
+        BlockTable t = table(machine);
+        for (int i = 0; i < blocks.count(); i++) {
+            t.merge(blocks.ids()[i], new BlockTable.Value(blocks.uploaded()[i], 0, 0),
+                    (old, given) -> old.v0() <= given.v0() ? old : new BlockTable.Value(given.v0(), old.v1(), 0));
+        }
     }
 
     /** {@code missing} found the block present for the machine at {@code millis}. */

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON files of a repository besides packs: {@code config}, {@code machines/<machine>/<id>},
- * {@code points/<machine>/<id>} and {@code locks/<id>}, and the JSON form of {@code index/<pack>} that
- * vaults wrote before the binary one ({@link PackIndexCodec}), read only (described in {@code
- * docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
+ * The JSON files of a repository besides packs: {@code config}, {@code points/<machine>/<id>} and
+ * {@code locks/<id>}, and the JSON forms of {@code index/<pack>} and {@code machines/<machine>/<id>}
+ * that vaults wrote before the binary ones ({@link PackIndexCodec}, {@link OwnershipCodec}), read only
+ * (described in {@code docs/repository-format.md}). Parsing throws a USAGE {@code LifeboatException}
  * on a malformed file; the repository decides what a bad file means.
  */
 final class RepositoryFiles {
@@ -78,17 +78,10 @@ final class RepositoryFiles {
 
     // machines/<machine>/<id>: ownership
 
-    static byte[] ownership(String machine, Map<BlockId, Long> blocks) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("version", VERSION);
-        n.put("machine", machine);
-        ObjectNode b = n.putObject("blocks");
-        blocks.forEach((id, t) -> b.put(id.hex(), t));
-        return ManifestCodec.bytes(n);
-    }
-
     /**
-     * Reads ownership records, whose keys are block ids: Jackson's defaults keep every field name in
+     * Reads the JSON form of an ownership record ({@code {"version":..,"machine":..,"blocks":{"<id>":
+     * millis,..}}}), the only form before the binary one ({@link OwnershipCodec}); no longer written.
+     * Its keys are block ids: Jackson's defaults keep every field name in
      * a table and intern it into the JVM's string table, for names that are never seen twice. That
      * was half the CPU of reading these records (0.14-0.17 s against 0.05-0.08 s per 32,768 ids,
      * cold), paid by every process that opens the repository (a failover reads every machine's).

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -174,15 +173,13 @@ final class RepositoryLoader {
             }
             try {
                 // one file at a time: a record is one pack's blocks, a compacted one at most a few thousand
-                Map<BlockId, Long> blocks = RepositoryFiles.ownership(backend.read(new Handle(FileType.MACHINES, name)), machine);
-                repo.blocks.owned.add(machine);
-                blocks.forEach((id, t) -> repo.blocks.owned.load(machine, id, t));
+                repo.blocks.owned.load(machine, OwnershipCodec.read(backend.read(new Handle(FileType.MACHINES, name)), name));
                 repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
                 seen(FileType.MACHINES, name);
             } catch (NoSuchFileException e) {
                 vanished = true; // compacted away while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
-                LOG.warn("machines/{} is unreadable ({}); skipped", name, e.getMessage());
+                LOG.warn("{}; the ownership record is unreadable, skipped", e.getMessage()); // the message names the file
             }
         }
     }

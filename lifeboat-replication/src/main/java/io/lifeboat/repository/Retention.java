@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *       grace period (younger ones may belong to a commit under way), also only once no reader is open
  *       (readers read a point's chunks as they go).</li>
  * </ol>
- * A crash between steps leaves more than needed, never less: the next run finishes the job. The
+ * A crash between steps leaves more than needed, never less: the next run finishes the job (a
+ * process's first run for each machine always sweeps; see {@code sweepOwed} for when a run skips
+ * steps 2 to 4). The
  * selection of points is {@link RetentionPlan}'s, step 1 and the consistency groups' pins and rounds
  * are here, and steps 2 to 4, the mark and sweep of blocks, are {@link Sweep}'s.
  */
@@ -65,12 +67,32 @@ final class Retention {
             repo.refresh.now();
             List<Decision> plan = RetentionPlan.decide(repo.points(Optional.of(machine)), policy::retentionOf,
                     policy.lockPeriod(), repo.options.clock().instant(), groupPins());
-            deletePoints(dropped(plan));
+            List<PointInfo> drop = dropped(plan);
+            deletePoints(drop);
             pruneGroupRounds();
+            if (drop.isEmpty() && !sweepOwed(machine)) {
+                return; // nothing to free that the machine's last sweep did not already look at
+            }
+            repo.retention.swept.remove(machine); // until this sweep has run whole
             sweep.run(List.of(machine));
+            repo.retention.swept.add(machine);
         } finally {
             repo.rw.writeLock().unlock();
         }
+    }
+
+    /**
+     * Whether a run that drops no point must still sweep: the sweep walks every indexed block and reads
+     * every point of the machine, so a run whose plan drops nothing skips it once a sweep of the
+     * machine has run whole in this process (a crash or an earlier failure may have left work from
+     * before) and nothing waits for one (packs left for a reader, a damaged copy to repack). On a
+     * store several nodes share, always: deletions wait for the margin there and are done by sweeps.
+     * Skipping only leaves more on disk: what it leaves (blocks of uploads never committed, once
+     * past the grace period) is collected by the next sweep, after a point is dropped or by a prune.
+     */
+    private boolean sweepOwed(String machine) {
+        return !repo.retention.swept.contains(machine) || repo.refresh.enabled() || !repo.gate.pending.isEmpty()
+                || !repo.blocks.superseded.isEmpty();
     }
 
     /**

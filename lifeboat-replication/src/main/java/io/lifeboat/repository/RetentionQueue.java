@@ -35,6 +35,12 @@ final class RetentionQueue implements AutoCloseable {
     private final Set<String> owed = new LinkedHashSet<>();
     private boolean draining;
     private boolean closed;
+    /**
+     * The machines whose sweep has run whole in this process ({@code Retention.sweepOwed}); in memory
+     * only, so after a restart every machine's first run sweeps again, which is what a crash between
+     * a run's steps needs.
+     */
+    final Set<String> swept = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param retention one run for a machine; must not throw */
     RetentionQueue(Consumer<String> retention) {

@@ -157,14 +157,12 @@ final class StoreRefresh {
         ownership.add(name);
         String machine = name.substring(0, name.indexOf('/'));
         try {
-            Map<BlockId, Long> blocks = RepositoryFiles.ownership(repo.backend.read(new Handle(FileType.MACHINES, name)), machine);
-            repo.blocks.owned.add(machine);
-            blocks.forEach((id, t) -> repo.blocks.owned.load(machine, id, t));
+            repo.blocks.owned.load(machine, OwnershipCodec.read(repo.backend.read(new Handle(FileType.MACHINES, name)), name));
             repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
         } catch (NoSuchFileException e) {
             ownership.remove(name); // compacted away by another node meanwhile: its blocks are in the compacted file
         } catch (LifeboatException | IllegalArgumentException e) {
-            LOG.warn("machines/{} is unreadable ({}); skipped", name, e.getMessage());
+            LOG.warn("{}; the ownership record is unreadable, skipped", e.getMessage()); // the message names the file
         }
     }
 

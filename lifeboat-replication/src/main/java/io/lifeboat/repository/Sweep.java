@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class Sweep {
     private static final Logger LOG = LoggerFactory.getLogger(Sweep.class);
 
-    /** A compacted ownership file holds at most this many blocks (about 1.3 MB of JSON), so each is read in little memory. */
+    /** A compacted ownership file holds at most this many blocks (640 KiB binary, 1.3 MB as JSON was), so each is read in little memory. */
     static final int OWNERSHIP_FILE_BLOCKS = 16_384;
 
     private final Repository repo;

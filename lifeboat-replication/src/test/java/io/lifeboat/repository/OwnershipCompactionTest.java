@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +47,10 @@ class OwnershipCompactionTest {
         Set<BlockId> owned = new HashSet<>();
         List<String> files = b.list(FileType.MACHINES);
         for (String f : files) {
-            Map<BlockId, Long> rec = RepositoryFiles.ownership(b.read(new Handle(FileType.MACHINES, f)), "m");
-            assertThat(rec.size()).as(f).isLessThanOrEqualTo(Sweep.OWNERSHIP_FILE_BLOCKS);
-            owned.addAll(rec.keySet());
+            assertThat(OldOwnershipFiles.isBinary(dir.resolve("repo"), f)).as(f).isTrue();
+            OwnershipCodec.OwnedBlocks rec = OwnershipCodec.read(b.read(new Handle(FileType.MACHINES, f)), f);
+            assertThat(rec.count()).as(f).isLessThanOrEqualTo(Sweep.OWNERSHIP_FILE_BLOCKS);
+            owned.addAll(List.of(rec.ids()));
         }
         assertThat(files).hasSizeGreaterThan(2);
         assertThat(owned).isEqualTo(kept.uploads().keySet());

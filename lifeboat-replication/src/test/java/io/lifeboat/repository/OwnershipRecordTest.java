@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * An ownership record ({@code machines/<machine>/<id>}) read back as written, with block ids as its
- * keys: read without Jackson's field-name table, so every id must still come back whole and in
+ * The JSON form of an ownership record ({@code machines/<machine>/<id>}, as vaults before the binary
+ * form wrote it) read back as written, with block ids as its keys: read without Jackson's field-name table, so every id must still come back whole and in
  * order, and a bad record still names the machine and what is wrong.
  */
 class OwnershipRecordTest {
@@ -21,14 +21,14 @@ class OwnershipRecordTest {
         for (int i = 0; i < 5_000; i++) {
             blocks.put(BlockId.of(("block " + i).getBytes(StandardCharsets.UTF_8)), 1_796_564_412_516L + i % 3);
         }
-        byte[] json = RepositoryFiles.ownership("web-1", blocks);
+        byte[] json = OldOwnershipFiles.json("web-1", blocks);
         Map<BlockId, Long> back = RepositoryFiles.ownership(json, "web-1");
         assertThat(back).containsExactlyEntriesOf(blocks);
     }
 
     @Test
     void aRecordOfAnotherMachineOrBrokenJsonIsNamed() {
-        byte[] other = RepositoryFiles.ownership("web-2", Map.of(BlockId.of(new byte[] {1}), 1L));
+        byte[] other = OldOwnershipFiles.json("web-2", Map.of(BlockId.of(new byte[] {1}), 1L));
         assertThatThrownBy(() -> RepositoryFiles.ownership(other, "web-1")).isInstanceOf(LifeboatException.class)
                 .hasMessageContaining("machines/web-1").hasMessageContaining("another machine");
         byte[] torn = "{\"version\":2,\"machine\":\"web-1\",\"blocks\":{\"ab".getBytes(StandardCharsets.UTF_8);
