@@ -17,7 +17,9 @@
 # reads, checks, SHA-256 of every block), JIT compiler threads, other (GC, VM). The machine line
 # gives the CPU, its SHA extensions and the load: on a shared machine wall times swing, CPU seconds
 # much less. Beside the durable write, each round prints a cold read of the vault's packs (`cat` to
-# /dev/null after evicting them): the other half of a failover's I/O, which `dd` does not make. Each failover runs with --json, whose events time its phases (bench/failover_phases.py):
+# /dev/null after evicting them): the other half of a failover's I/O, which `dd` does not make; and
+# the two at once, with O_DIRECT as a failover does them (bench/failover_io_floor.py): on one disk
+# the floor of the data phase. Each failover runs with --json, whose events time its phases (bench/failover_phases.py):
 # open (JVM start, CLI, the repository's index and ownership, the manifest), first (the first group),
 # data (the other blocks), sync (the final fsync and rename), exit.
 #
@@ -119,6 +121,11 @@ for r in $(seq 1 "$rounds"); do
   t0="$(now)"
   find "$work/V" -type f -path '*/data/*' -print0 | xargs -0 cat >/dev/null
   echo "cat of the packs, cold (the read)       $(secs "$t0" "$(now)") s  load $(cut -d' ' -f1 /proc/loadavg)"
+  # both at once, as a failover does them (O_DIRECT on both sides): on one disk they share the device,
+  # so this, not the read plus dd, is what the data phase can come down to (bench/failover_io_floor.py)
+  evict_packs
+  mapfile -d '' packs < <(find "$work/V" -type f -path '*/data/*' -print0)
+  echo "packs read and 1 GiB written at once    $(python3 "$here/bench/failover_io_floor.py" "$work/floor.img" $((1 << 30)) "${packs[@]}") s  load $(cut -d' ' -f1 /proc/loadavg)"
   if [ -n "${TREE_FILES:-}" ]; then
     failover "tree, launcher" tree "$work/tree.$r.a"
     [ "$r" = 1 ] && { diff -r --no-dereference "$work/tree" "$work/tree.1.a" >/dev/null || { echo "bench: the failed-over tree differs" >&2; exit 1; }; }

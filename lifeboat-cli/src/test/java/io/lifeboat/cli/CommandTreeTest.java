@@ -30,6 +30,9 @@ class CommandTreeTest {
                 .containsExactly("serve");
         assertThat(sub(Main.newCommandLine("plan", "validate", "p.json"), "plan").getSubcommands().keySet())
                 .containsExactly("validate");
+        // a failover builds no other command: its start is on the one thread before its first block
+        assertThat(Main.newCommandLine("failover", "--dir", "V", "--machine", "m", "--to", "t").getSubcommands().keySet())
+                .containsExactly("failover");
         // a group of the third level keeps its own subcommands (its @Command lists them)
         assertThat(sub(Main.newCommandLine("vault", "group", "list"), "vault", "group").getSubcommands().keySet())
                 .contains("set", "list");
