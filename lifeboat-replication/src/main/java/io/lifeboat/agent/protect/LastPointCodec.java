@@ -1,6 +1,5 @@
 package io.lifeboat.agent.protect;
 
-import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +10,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The file form of {@link LastPoint}, streamed. Big-endian:
@@ -43,26 +41,27 @@ final class LastPointCodec {
         d.writeUTF(record.source());
         d.writeUTF(record.point());
         d.writeLong(record.fullReadMillis());
-        d.writeInt(record.items().size());
-        for (LastPoint.Item item : record.items()) {
-            writeItem(d, item);
+        LastPointItems items = record.columns();
+        d.writeInt(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            writeItem(d, items, i);
         }
         d.finish();
     }
 
-    private static void writeItem(RecordOutput d, LastPoint.Item item) throws IOException {
-        Entry e = item.entry();
-        d.writeUTF(e.path());
-        d.writeByte(e.type().ordinal());
-        d.writeInt(e.mode());
-        d.writeLong(e.mtimeNanos());
-        d.writeLong(e.size());
-        d.writeBoolean(e.linkTarget() != null);
-        if (e.linkTarget() != null) {
-            d.writeUTF(e.linkTarget());
+    private static void writeItem(RecordOutput d, LastPointItems items, int i) throws IOException {
+        d.writeUTF(items.path(i));
+        d.writeByte(items.type(i).ordinal());
+        d.writeInt(items.mode(i));
+        d.writeLong(items.mtimeNanos(i));
+        d.writeLong(items.entrySize(i));
+        String link = items.link(i);
+        d.writeBoolean(link != null);
+        if (link != null) {
+            d.writeUTF(link);
         }
-        d.writeLong(item.nonZeroBlocks());
-        FileStamp s = item.stamp();
+        d.writeLong(items.nonZeroBlocks(i));
+        FileStamp s = items.stamp(i);
         d.writeBoolean(s != null);
         if (s != null) {
             d.writeLong(s.size());
@@ -90,16 +89,15 @@ final class LastPointCodec {
      * placed again); every other item of {@code from} is dropped, every other of {@code to} placed.
      */
     static byte[] segment(LastPoint from, LastPoint to) throws IOException {
-        List<LastPoint.Item> old = from.items();
-        InStepPaths paths = new InStepPaths(old);
+        LastPointItems old = from.columns();
+        InStepPaths paths = new InStepPaths(from);
         boolean[] kept = new boolean[old.size()];
         List<Integer> placedAt = new ArrayList<>();
         int lastKept = -1;
-        List<LastPoint.Item> items = to.items();
+        LastPointItems items = to.columns();
         for (int i = 0; i < items.size(); i++) {
-            LastPoint.Item item = items.get(i);
-            int was = paths.find(item.entry().path());
-            if (was > lastKept && same(old.get(was), item)) {
+            int was = paths.find(items.path(i));
+            if (was > lastKept && old.same(was, items, i)) {
                 kept[was] = true;
                 lastKept = was;
             } else {
@@ -122,36 +120,10 @@ final class LastPointCodec {
         d.writeInt(placedAt.size());
         for (int i : placedAt) {
             d.writeInt(i);
-            writeItem(d, items.get(i));
+            writeItem(d, items, i);
         }
         d.end();
         return bytes.toByteArray();
-    }
-
-    /**
-     * Whether two items of the same path are equal, field by field: a record's own {@code equals}
-     * goes through a method handle, which cost a fresh agent's main thread about 0.2 s over 47,000
-     * items before the JIT compiled it.
-     */
-    private static boolean same(LastPoint.Item a, LastPoint.Item b) {
-        if (a == b) {
-            return true;
-        }
-        Entry x = a.entry();
-        Entry y = b.entry();
-        if (x.type() != y.type() || x.mode() != y.mode() || x.mtimeNanos() != y.mtimeNanos() || x.size() != y.size()
-                || a.nonZeroBlocks() != b.nonZeroBlocks() || !Objects.equals(x.linkTarget(), y.linkTarget())
-                || !x.path().equals(y.path()) || !x.blocks().isEmpty() || !y.blocks().isEmpty()) {
-            return false;
-        }
-        FileStamp s = a.stamp();
-        FileStamp t = b.stamp();
-        if (s == null || t == null) {
-            return s == t;
-        }
-        return s.size() == t.size() && s.mtimeNanos() == t.mtimeNanos() && s.ctimeNanos() == t.ctimeNanos()
-                && s.inode() == t.inode() && s.device() == t.device() && s.mode() == t.mode() && s.uid() == t.uid()
-                && s.gid() == t.gid();
     }
 
     static LastPoint read(InputStream in, long size, String source, int blockSize) throws IOException {
@@ -187,9 +159,9 @@ final class LastPointCodec {
             if (count < 0 || (long) count * MIN_ITEM_BYTES > size) {
                 throw new IOException("item count " + count + " does not fit a record of " + size + " bytes");
             }
-            List<LastPoint.Item> items = new ArrayList<>(count);
+            LastPointItems items = new LastPointItems(count);
             for (int i = 0; i < count; i++) {
-                items.add(readItem(d, null, i));
+                readItem(d, null, i, items, i);
             }
             int expected = d.checksum();
             int crc = d.readInt();
@@ -202,26 +174,25 @@ final class LastPointCodec {
             } catch (IOException e) {
                 throw new IOException("trailing bytes that are not a record's segment: " + e.getMessage(), e);
             }
-            if (tail.bodies().isEmpty()) {
-                return new RecordSegments.Loaded<>(new LastPoint(src, point, bs, fullRead, items), tail, count);
-            }
-            Applied applied = new Applied(items.toArray(new LastPoint.Item[0]), point, fullRead);
+            Applied applied = new Applied(items, point, fullRead);
             for (int k = 0; k < tail.bodies().size(); k++) {
                 applied = apply(applied, tail.bodies().get(k), "segment " + (k + 1));
             }
-            return new RecordSegments.Loaded<>(new LastPoint(src, applied.point(), bs, applied.fullReadMillis(),
-                    Arrays.asList(applied.items())), tail, count);
+            LastPoint record = new LastPoint(src, applied.point(), bs, applied.fullReadMillis(), applied.items());
+            record.index(); // here, on the thread that reads this record while the block record is read on another
+            return new RecordSegments.Loaded<>(record, tail, count);
         } catch (EOFException e) {
             throw new IOException("truncated record", e);
         }
     }
 
     /**
-     * Item {@code index} of the base ({@code segment} null) or of a segment. The name an error gives
-     * it is made only for an error: made for each of 47,000 items, it cost a fresh agent's load a
-     * string concatenation and its garbage per item.
+     * Reads item {@code index} of the base ({@code segment} null) or of a segment into {@code items}
+     * at {@code at}. The name an error gives it is made only for an error: made for each of 47,000
+     * items, it cost a fresh agent's load a string concatenation and its garbage per item.
      */
-    private static LastPoint.Item readItem(RecordInput d, String segment, int index) throws IOException {
+    private static void readItem(RecordInput d, String segment, int index, LastPointItems items, int at)
+            throws IOException {
         String path = d.readUTF();
         int type = d.readUnsignedByte();
         if (type >= TYPES.length) {
@@ -232,12 +203,14 @@ final class LastPointCodec {
         long entrySize = d.readLong();
         String link = d.readBoolean() ? d.readUTF() : null;
         long nonZero = d.readLong();
-        FileStamp stamp = d.readBoolean() ? new FileStamp(d.readLong(), d.readLong(), d.readLong(), d.readLong(),
-                d.readLong(), d.readInt(), d.readInt(), d.readInt()) : null;
+        if (d.readBoolean()) {
+            items.stamp(at, d.readLong(), d.readLong(), d.readLong(), d.readLong(), d.readLong(), d.readInt(), d.readInt(),
+                    d.readInt());
+        }
         if (mode < 0 || mode > 07777 || entrySize < 0 || nonZero < 0) {
             throw new IOException(itemName(segment, index) + " (" + path + "): mode, size or block count out of range");
         }
-        return new LastPoint.Item(new Entry(path, TYPES[type], mode, mtime, entrySize, link, List.of()), nonZero, stamp);
+        items.set(at, path, type, mode, mtime, entrySize, link, nonZero);
     }
 
     /** "item 7" of the base, "segment 2's item 7" of a segment: where a bad item is. */
@@ -246,7 +219,7 @@ final class LastPointCodec {
     }
 
     /** A record's items and point as its segments are applied, one after the other. */
-    private record Applied(LastPoint.Item[] items, String point, long fullReadMillis) {
+    private record Applied(LastPointItems items, String point, long fullReadMillis) {
     }
 
     /**
@@ -264,29 +237,29 @@ final class LastPointCodec {
             }
             long fullRead = d.readLong();
             int count = d.readInt();
-            LastPoint.Item[] old = at.items();
+            LastPointItems old = at.items();
             int dropped = d.readInt();
-            if (dropped < 0 || dropped > old.length || count < 0 || count < old.length - dropped
-                    || (long) (count - (old.length - dropped)) * MIN_ITEM_BYTES > body.length) {
-                throw new IOException(what + " drops " + dropped + " of " + old.length + " items and leaves " + count);
+            if (dropped < 0 || dropped > old.size() || count < 0 || count < old.size() - dropped
+                    || (long) (count - (old.size() - dropped)) * MIN_ITEM_BYTES > body.length) {
+                throw new IOException(what + " drops " + dropped + " of " + old.size() + " items and leaves " + count);
             }
             int[] drops = new int[dropped + 1];
             int previous = -1;
             for (int k = 0; k < dropped; k++) {
                 int i = d.readInt();
-                if (i <= previous || i >= old.length) {
-                    throw new IOException(what + " drops item " + i + " after " + previous + " of " + old.length);
+                if (i <= previous || i >= old.size()) {
+                    throw new IOException(what + " drops item " + i + " after " + previous + " of " + old.size());
                 }
                 drops[k] = i;
                 previous = i;
             }
-            drops[dropped] = old.length; // the end of the last run of kept items
+            drops[dropped] = old.size(); // the end of the last run of kept items
             int placed = d.readInt();
-            if (placed != count - (old.length - dropped)) {
-                throw new IOException(what + " places " + placed + " items where " + (count - (old.length - dropped))
+            if (placed != count - (old.size() - dropped)) {
+                throw new IOException(what + " places " + placed + " items where " + (count - (old.size() - dropped))
                         + " are missing");
             }
-            LastPoint.Item[] items = new LastPoint.Item[count];
+            LastPointItems items = new LastPointItems(count);
             Runs kept = new Runs(old, drops);
             int filled = 0;
             previous = -1;
@@ -295,9 +268,8 @@ final class LastPointCodec {
                 if (i <= previous || i >= count) {
                     throw new IOException(what + " places an item at " + i + " after " + previous + " of " + count);
                 }
-                LastPoint.Item item = readItem(d, what, k);
                 filled = kept.copy(items, filled, i);
-                items[filled++] = item;
+                readItem(d, what, k, items, filled++);
                 previous = i;
             }
             kept.copy(items, filled, count);
@@ -312,14 +284,14 @@ final class LastPointCodec {
 
     /** The items of a record a segment keeps: the runs between its dropped items, taken in order. */
     private static final class Runs {
-        private final LastPoint.Item[] old;
+        private final LastPointItems old;
         /** The dropped indexes, increasing, then the record's length. */
         private final int[] drops;
         /** The next item to keep, and the drop that ends its run. */
         private int next;
         private int drop;
 
-        Runs(LastPoint.Item[] old, int[] drops) {
+        Runs(LastPointItems old, int[] drops) {
             this.old = old;
             this.drops = drops;
         }
@@ -328,14 +300,14 @@ final class LastPointCodec {
          * Copies kept items into {@code items} from {@code filled} up to {@code upTo}; returns
          * {@code upTo}. The counts were checked: the kept items suffice.
          */
-        int copy(LastPoint.Item[] items, int filled, int upTo) {
+        int copy(LastPointItems items, int filled, int upTo) {
             while (filled < upTo) {
                 while (next == drops[drop]) { // a dropped item (never the end: the kept ones suffice)
                     next++;
                     drop++;
                 }
                 int n = Math.min(upTo - filled, drops[drop] - next);
-                System.arraycopy(old, next, items, filled, n);
+                old.copy(next, items, filled, n);
                 filled += n;
                 next += n;
             }

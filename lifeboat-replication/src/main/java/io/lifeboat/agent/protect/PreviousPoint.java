@@ -6,9 +6,9 @@ import io.lifeboat.repository.EntryType;
 import io.lifeboat.repository.Manifest;
 import io.lifeboat.repository.SourceKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The source's last committed point as the agent recorded it: the entries ({@link LastPoint}) and
@@ -27,12 +27,15 @@ final class PreviousPoint {
     private final LastPoint last;
     private final KnownBlocks known;
     private final boolean trustStamps;
-    private final Map<String, LastPoint.Item> items;
+    /** The last point's items (columns) and the index of their paths; empty when there is no point. */
+    private final LastPointItems items;
+    private final PathIndex index;
     /**
-     * Entries with their blocks, put together once: a kept file's entry in the new manifest is the
-     * same object as in {@link #manifest}, so comparing the two for the delta costs nothing.
+     * Entries with their blocks, by item, each put together once: a kept file's entry in the new
+     * manifest is the same object as in {@link #manifest}, so comparing the two for the delta costs
+     * nothing. Filled by the walk's threads as files are found kept, then by the main thread.
      */
-    private final Map<String, Entry> whole;
+    private final AtomicReferenceArray<Entry> whole;
 
     /**
      * @param trustStamps whether files may be kept unread this pass (a tree whose last full read is
@@ -43,13 +46,9 @@ final class PreviousPoint {
         this.last = last != null && last.point().equals(known.point()) && last.blockSize() == known.blockSize() ? last : null;
         this.known = known;
         this.trustStamps = trustStamps && this.last != null;
-        int entries = this.last == null ? 0 : this.last.items().size();
-        // sized for every entry at once: growing them entry by entry rehashed 47,000 paths several times
-        this.items = new HashMap<>(entries * 4 / 3 + 16);
-        this.whole = new java.util.concurrent.ConcurrentHashMap<>(entries + 16); // which adds its own half
-        if (this.last != null) {
-            this.last.items().forEach(i -> items.put(i.entry().path(), i));
-        }
+        this.items = this.last == null ? new LastPointItems(0) : this.last.columns();
+        this.index = this.last == null ? new PathIndex(new String[0]) : this.last.index();
+        this.whole = new AtomicReferenceArray<>(items.size());
     }
 
     boolean exists() {
@@ -58,7 +57,7 @@ final class PreviousPoint {
 
     /** The number of the point's entries; 0 when there is none. */
     int entries() {
-        return last == null ? 0 : last.items().size();
+        return items.size();
     }
 
     /** The point's id; null when there is none. */
@@ -80,8 +79,8 @@ final class PreviousPoint {
             return -1;
         }
         long bytes = 0;
-        for (LastPoint.Item item : last.items()) {
-            bytes += item.entry().type() == EntryType.FILE ? item.entry().size() : 0;
+        for (int i = 0; i < items.size(); i++) {
+            bytes += items.type(i) == EntryType.FILE ? items.entrySize(i) : 0;
         }
         return bytes;
     }
@@ -99,34 +98,28 @@ final class PreviousPoint {
         if (!trustStamps || now == null) {
             return null;
         }
-        LastPoint.Item item = items.get(path);
-        if (item == null || item.stamp() == null || item.entry().type() != EntryType.FILE || !item.stamp().equals(now)) {
+        int i = index.find(path);
+        if (i < 0 || items.type(i) != EntryType.FILE || !items.stampEquals(i, now)) {
             return null;
         }
-        Entry e = item.entry();
-        if (e.size() != now.size() || e.mtimeNanos() != now.mtimeNanos() || e.mode() != now.mode()) {
+        if (items.entrySize(i) != now.size() || items.mtimeNanos(i) != now.mtimeNanos() || items.mode(i) != now.mode()) {
             return null; // the entry and its stamp disagree (LastPoint.of never writes that): read the file
         }
-        return whole(item);
+        return whole(i);
     }
 
-    /** The item's entry with its blocks (made once, then shared); null when the block record does not fit it. */
-    private Entry whole(LastPoint.Item item) {
-        Entry e = item.entry();
-        if (e.type() != EntryType.FILE) {
-            return e;
-        }
-        Entry made = whole.get(e.path());
+    /** Item {@code i}'s entry with its blocks (made once, then shared); null when the block record does not fit it. */
+    private Entry whole(int i) {
+        Entry made = whole.get(i);
         if (made != null) {
             return made;
         }
-        List<BlockRef> blocks = blocks(item);
+        List<BlockRef> blocks = items.type(i) == EntryType.FILE ? blocks(i) : List.of();
         if (blocks == null) {
             return null;
         }
-        made = new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(), blocks);
-        whole.put(e.path(), made);
-        return made;
+        made = items.entry(i, blocks);
+        return whole.compareAndSet(i, null, made) ? made : whole.get(i); // one object per item, whoever made it first
     }
 
     /** The block record of file {@code path} (carried into the next record when the file is kept). */
@@ -139,9 +132,9 @@ final class PreviousPoint {
         if (last == null || !last.source().equals(source)) {
             return null;
         }
-        List<Entry> entries = new ArrayList<>(last.items().size());
-        for (LastPoint.Item item : last.items()) {
-            Entry e = whole(item);
+        List<Entry> entries = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Entry e = whole(i);
             if (e == null) {
                 return null;
             }
@@ -168,9 +161,8 @@ final class PreviousPoint {
         if (last == null || !last.source().equals(child.source()) || last.blockSize() != child.blockSize()) {
             return null;
         }
-        List<LastPoint.Item> old = last.items();
-        boolean[] matched = new boolean[old.size()];
-        InStepPaths paths = new InStepPaths(old);
+        boolean[] matched = new boolean[items.size()];
+        InStepPaths paths = new InStepPaths(last);
         List<Entry> changed = new ArrayList<>();
         for (Entry e : child.entries()) {
             int was = paths.find(e.path());
@@ -179,24 +171,46 @@ final class PreviousPoint {
                 continue;
             }
             matched[was] = true;
-            Entry before = whole(old.get(was));
+            Entry before = whole(was);
             if (before == null) {
                 return null;
             }
-            if (before != e && !e.equals(before)) {
+            if (before != e && !same(e, before)) {
                 changed.add(e);
             }
         }
         List<String> removed = new ArrayList<>();
-        for (int k = 0; k < old.size(); k++) {
+        for (int k = 0; k < matched.length; k++) {
             if (!matched[k]) {
-                if (whole(old.get(k)) == null) {
+                if (whole(k) == null) {
                     return null; // as the whole manifest would be: unknown when any file's record does not fit
                 }
-                removed.add(old.get(k).entry().path());
+                removed.add(items.path(k));
             }
         }
         return new TreeChanges(changed, removed);
+    }
+
+    /**
+     * Whether two entries are equal, field by field, as {@link Entry#equals} says: that one is a
+     * record's generated {@code equals}, a method handle per call that a fresh agent runs before the
+     * JIT has compiled it, and a tree's delta compares every folder and symlink (7,000 in the bench's
+     * tree) with its new entry, which the walk made anew (a kept file's is the same object).
+     */
+    static boolean same(Entry a, Entry b) {
+        if (a.type() != b.type() || a.mode() != b.mode() || a.mtimeNanos() != b.mtimeNanos() || a.size() != b.size()
+                || !a.path().equals(b.path()) || !Objects.equals(a.linkTarget(), b.linkTarget())
+                || a.blocks().size() != b.blocks().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.blocks().size(); i++) {
+            BlockRef x = a.blocks().get(i);
+            BlockRef y = b.blocks().get(i);
+            if (x.length() != y.length() || !Objects.equals(x.id(), y.id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -205,18 +219,18 @@ final class PreviousPoint {
      * the record does not fit (more positions than the size has, a length that differs, another
      * count of non-zero blocks than the entry had).
      */
-    private List<BlockRef> blocks(LastPoint.Item item) {
-        Entry e = item.entry();
+    private List<BlockRef> blocks(int item) {
+        long size = items.entrySize(item);
         int bs = last.blockSize();
-        long positions = e.size() == 0 ? 0 : (e.size() - 1) / bs + 1;
-        KnownBlocks.File f = known.file(e.path());
+        long positions = size == 0 ? 0 : (size - 1) / bs + 1;
+        KnownBlocks.File f = known.file(items.path(item));
         if (positions > KnownBlocks.MAX_BLOCKS_PER_FILE || f.blocks() > positions) {
             return null;
         }
         List<BlockRef> blocks = new ArrayList<>((int) positions);
         long nonZero = 0;
         for (int i = 0; i < positions; i++) {
-            int length = (int) Math.min(bs, e.size() - (long) i * bs);
+            int length = (int) Math.min(bs, size - (long) i * bs);
             int recorded = i < f.blocks() ? f.lengths()[i] : 0;
             if (recorded == 0) {
                 blocks.add(BlockRef.zero(length));
@@ -227,6 +241,6 @@ final class PreviousPoint {
                 nonZero++;
             }
         }
-        return nonZero == item.nonZeroBlocks() ? blocks : null;
+        return nonZero == items.nonZeroBlocks(item) ? blocks : null;
     }
 }

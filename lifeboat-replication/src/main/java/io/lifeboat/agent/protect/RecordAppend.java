@@ -61,7 +61,7 @@ final class RecordAppend {
         });
         byte[] blocks = RecordSegments.frame(KnownBlocksCodec.segment(fromBlocks, record));
         byte[] entries = join(entriesFound);
-        if (!small(was.known(), blocks.length, record.files().size()) || !small(was.last(), entries.length, last.items().size())) {
+        if (!small(was.known(), blocks.length, record.files().size()) || !small(was.last(), entries.length, last.size())) {
             return false;
         }
         // the two appends and their syncs at once: their order does not matter, since until both are

@@ -94,4 +94,39 @@ class LastPointCodecTest {
         assertThatThrownBy(() -> read(appended, "/srv/www", 32768))
                 .hasMessageContaining("segment 1's item 1 (m): unknown entry type 9");
     }
+
+    /**
+     * A record and one segment as the agent before session 16 wrote them (its objects per item):
+     * held as bytes, so the columns it is read into now must give the same record, and write the
+     * same bytes back.
+     */
+    private static final String OLDER_AGENTS_RECORD =
+            "4c424c41535450310000800000082f7372762f777777000270310000019ab697e80000000003000001000001ed000000"
+            + "00000000010000000000000000000000000000000000000005612e62696e00000001a400000000000000020000000000"
+            + "011170000000000000000003010000000000011170000000000000000200000000000000030000000000000004000000"
+            + "0000000005000001a4000003e8000003e900016c02000001ff00000000000000040000000000000000010005612e6269"
+            + "6e000000000000000000936fbafa000000a400027031000270320000019ab697e8010000000400000001000000010000"
+            + "0002000000010005612e62696e00000001a4000000000000000500000000000111710000000000000000030100000000"
+            + "000111710000000000000005000000000000000600000000000000040000000000000005000001a4000003e8000003e9"
+            + "0000000200016200000001800000000000000006000000000000000100000000000000000100313e0b6c";
+
+    @Test
+    void anOlderAgentsRecordAndSegmentAreReadAndWrittenByteForByte() throws IOException {
+        LastPoint base = new LastPoint("/srv/www", "p1", 32768, 1_764_000_000_000L, List.of(
+                new LastPoint.Item(new Entry("", EntryType.DIRECTORY, 0755, 1, 0, null, List.of()), 0, null),
+                new LastPoint.Item(new Entry("a.bin", EntryType.FILE, 0644, 2, 70000, null, List.of()), 3,
+                        new FileStamp(70000, 2, 3, 4, 5, 0644, 1000, 1001)),
+                new LastPoint.Item(new Entry("l", EntryType.SYMLINK, 0777, 4, 0, "a.bin", List.of()), 0, null)));
+        LastPoint next = new LastPoint("/srv/www", "p2", 32768, 1_764_000_000_001L, List.of(base.items().get(0),
+                new LastPoint.Item(new Entry("a.bin", EntryType.FILE, 0644, 5, 70001, null, List.of()), 3,
+                        new FileStamp(70001, 5, 6, 4, 5, 0644, 1000, 1001)),
+                new LastPoint.Item(new Entry("b", EntryType.FILE, 0600, 6, 1, null, List.of()), 1, null),
+                base.items().get(2)));
+        byte[] older = java.util.HexFormat.of().parseHex(OLDER_AGENTS_RECORD);
+
+        assertThat(read(older, "/srv/www", 32768)).isEqualTo(next);
+        byte[] written = java.nio.ByteBuffer.allocate(older.length).put(bytes(base))
+                .put(RecordSegments.frame(LastPointCodec.segment(base, next))).array();
+        assertThat(written).isEqualTo(older);
+    }
 }

@@ -2,6 +2,8 @@ package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lifeboat.repository.BlockId;
+import io.lifeboat.repository.BlockRef;
 import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
 import java.util.HashMap;
@@ -83,5 +85,43 @@ class PreviousPointTest {
         assertThat(previous(true).unchanged("b.bin", STAMP)).isNull();
         assertThat(previous(true).unchanged("a.bin", null)).isNull();
         assertThat(previous(true).unchanged("", STAMP)).as("a folder is never kept by stamp").isNull();
+    }
+
+    /** The delta's comparison of two entries ({@link PreviousPoint#same}) says what {@link Entry#equals} says, field by field. */
+    @Test
+    void twoEntriesAreTheSameExactlyWhenEqual() {
+        BlockId x = BlockId.of(new byte[] {1});
+        BlockId y = BlockId.of(new byte[] {2});
+        List<BlockRef> blocks = List.of(new BlockRef(x, BS), BlockRef.zero(BS), new BlockRef(y, 100));
+        Entry file = new Entry("d/a.bin", EntryType.FILE, 0644, 2_000L, 2L * BS + 100, null, blocks);
+        Entry link = new Entry("d/l", EntryType.SYMLINK, 0777, 3_000L, 0, "a.bin", List.of());
+        Entry dir = new Entry("d", EntryType.DIRECTORY, 0755, 4_000L, 0, null, List.of());
+        for (Entry e : List.of(file, link, dir)) {
+            Entry copy = new Entry(new String(e.path()), e.type(), e.mode(), e.mtimeNanos(), e.size(),
+                    e.linkTarget() == null ? null : new String(e.linkTarget()), new java.util.ArrayList<>(e.blocks()));
+            assertThat(PreviousPoint.same(e, copy)).as("%s", e).isTrue();
+            List<Entry> changed = List.of(
+                    new Entry(e.path() + "x", e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(), e.blocks()),
+                    new Entry(e.path(), EntryType.values()[(e.type().ordinal() + 1) % EntryType.values().length], e.mode(),
+                            e.mtimeNanos(), e.size(), e.linkTarget(), e.blocks()),
+                    new Entry(e.path(), e.type(), e.mode() ^ 1, e.mtimeNanos(), e.size(), e.linkTarget(), e.blocks()),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos() + 1, e.size(), e.linkTarget(), e.blocks()),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size() + 1, e.linkTarget(), e.blocks()),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget() == null ? "t" : null,
+                            e.blocks()),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(),
+                            List.of(new BlockRef(y, BS))),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(),
+                            List.of(new BlockRef(x, BS), BlockRef.zero(BS), new BlockRef(x, 100))),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(),
+                            List.of(new BlockRef(x, BS), BlockRef.zero(BS), new BlockRef(y, 101))),
+                    new Entry(e.path(), e.type(), e.mode(), e.mtimeNanos(), e.size(), e.linkTarget(),
+                            List.of(new BlockRef(x, BS), new BlockRef(x, BS), new BlockRef(y, 100))));
+            for (Entry c : changed) {
+                assertThat(c).isNotEqualTo(e);
+                assertThat(PreviousPoint.same(e, c)).as("%s against %s", e, c).isFalse();
+                assertThat(PreviousPoint.same(c, e)).as("%s against %s", c, e).isFalse();
+            }
+        }
     }
 }

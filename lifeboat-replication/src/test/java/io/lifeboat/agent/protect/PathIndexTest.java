@@ -1,0 +1,50 @@
+package io.lifeboat.agent.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The index of a record's paths: every path found at its index, any other path not found. */
+class PathIndexTest {
+    @Test
+    void everyPathIsFoundAtItsIndexAndNoOtherIs() {
+        Random r = new Random(14);
+        String[] paths = new String[5000];
+        Map<String, Integer> expected = new HashMap<>();
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = "usr/share/doc/" + Integer.toString(r.nextInt(1_000_000), 36) + "/" + i;
+            expected.put(paths[i], i);
+        }
+        PathIndex index = new PathIndex(paths);
+        expected.forEach((path, i) -> assertThat(index.find(new String(path))).as(path).isEqualTo(i));
+        assertThat(index.find("usr/share/doc/absent")).isEqualTo(-1);
+        assertThat(index.find("")).isEqualTo(-1);
+    }
+
+    @Test
+    void pathsOfTheSameHashAreToldApart() {
+        // "Aa" and "BB" hash alike, and so does every string of such pairs
+        String[] paths = {"AaAa", "BBBB", "AaBB", "BBAa"};
+        assertThat(paths[0].hashCode()).isEqualTo(paths[1].hashCode()).isEqualTo(paths[3].hashCode());
+        PathIndex index = new PathIndex(paths);
+        for (int i = 0; i < paths.length; i++) {
+            assertThat(index.find(paths[i])).isEqualTo(i);
+        }
+        assertThat(index.find("AaAaAa")).isEqualTo(-1);
+    }
+
+    @Test
+    void aPathGivenTwiceIsFoundAtItsLastIndexAsAMapWouldKeepIt() {
+        PathIndex index = new PathIndex(new String[] {"a", "b", "a"});
+        assertThat(index.find("a")).isEqualTo(2);
+        assertThat(index.find("b")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyRecordFindsNothing() {
+        assertThat(new PathIndex(new String[0]).find("a")).isEqualTo(-1);
+    }
+}
