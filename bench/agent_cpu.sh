@@ -18,7 +18,8 @@
 # COLD_CACHE=1 takes the image out of the page cache before every pass (bench/lib.sh evict_from_cache),
 # as a first pass over a disk that is not in use finds it; by default it is read from the cache.
 # RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
-# pass, a full pass of a new image in a JVM whose JIT has compiled the path already.
+# pass, a full pass of a new image in a JVM whose JIT has compiled the path already. PASSES=running
+# runs only that agent, per variant and round (more pairs of the warm pass in the same minutes).
 #
 # Usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 # Needs: java 17, python3. Not part of `mvn verify`.
@@ -146,6 +147,7 @@ for round in $(seq 1 "$rounds"); do
   for variant in "$@"; do
     IFS='|' read -r label launcher opts <<<"$variant"
     n=$((n + 1))
+    if [ "${PASSES:-all}" = running ]; then running_pass "$label" "$launcher" "$opts"; continue; fi
     dir="$work/A$n"
     enroll_agent "m$n" "$dir"
     one_pass "$label" "$launcher" "$opts" "$dir" full

@@ -45,6 +45,8 @@ public final class Protector {
     private final StopSignal stop;
     private final KnownBlocksStore records;
     private final SourceStampStore stamps;
+    /** The last pass's block arrays, taken again by the next pass ({@link BlockBuffers#nextPass}). */
+    private BlockBuffers buffers;
 
     /** A protector that keeps no records: every pass hashes every block. */
     public Protector(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop) {
@@ -128,7 +130,7 @@ public final class Protector {
         long blocksPresent;
         // windows and batches no larger than half the heap can hold when every stage is full (a slow vault)
         ProtectOptions pipeline = PipelineMemory.fit(options, Runtime.getRuntime().maxMemory());
-        BlockBuffers buffers = new BlockBuffers(pipeline.blockSize(), PipelineMemory.WINDOWS_HELD * pipeline.windowBlocks());
+        BlockBuffers buffers = buffersFor(pipeline);
         SourceReader reader = new SourceReader(pipeline.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
         reader.keepUnchanged(previous);
@@ -164,15 +166,32 @@ public final class Protector {
         if (LOG.isDebugEnabled()) {
             LOG.debug("the pass of {} in ms: read {}, its last batch sent {}, committed {}, records saved {}", source,
                     phases.millis(0), phases.millis(1), phases.millis(2), phases.millis(3));
-            LOG.debug("the pass of {} held at most {} block arrays at once; windows of {} blocks, batches of {} bytes "
-                    + "(at most {} bytes held with every stage full)", source, buffers.mostOut(), pipeline.windowBlocks(),
-                    pipeline.batchBytes(), PipelineMemory.worstCaseBytes(pipeline));
+            LOG.debug("the pass of {} held at most {} block arrays at once ({} made, the rest kept from the last pass); "
+                    + "windows of {} blocks, batches of {} bytes (at most {} bytes held with every stage full)", source,
+                    buffers.mostOut(), buffers.made(), pipeline.windowBlocks(), pipeline.batchBytes(),
+                    PipelineMemory.worstCaseBytes(pipeline));
         }
         if (stamp != null) {
             stamps.save(source, point.id(), stamp, passStartNanos, fullRead, commits.manifestSha256(), listener);
         }
         return committed(source, point, manifest, blocksSent, blocksPresent, started, reader.hardLinkCopies(),
                 reader.filesKept(), commits.sentAsDelta(), false);
+    }
+
+    /**
+     * The block arrays for a pass with {@code pipeline}: those the last pass gave back, when it had
+     * the same block size and window (a running agent's passes do), else a new pool.
+     */
+    synchronized BlockBuffers buffersFor(ProtectOptions pipeline) {
+        int capacity = PipelineMemory.WINDOWS_HELD * pipeline.windowBlocks();
+        buffers = buffers != null && buffers.fits(pipeline.blockSize(), capacity) ? buffers.nextPass()
+                : new BlockBuffers(pipeline.blockSize(), capacity);
+        return buffers;
+    }
+
+    /** The block arrays of the last pass (for tests). */
+    synchronized BlockBuffers lastBuffers() {
+        return buffers;
     }
 
     /** When each phase of a pass ended, for the debug line that times them. */

@@ -145,6 +145,34 @@ class ProtectorTest {
         assertThat(points()).hasSize(2);
     }
 
+    /**
+     * A running agent's protector keeps its block arrays from pass to pass: the second full pass of a
+     * new image makes none, and each point still holds exactly the bytes its pass read.
+     */
+    @Test
+    void aProtectorsNextPassReadsIntoTheArraysOfTheLastAndSendsItsOwnBytes() throws IOException {
+        Path img = tmp.resolve("disk.img");
+        StopSignal stop = new StopSignal();
+        Protector protector = new Protector(new HttpVaultApi(transport, M, FAST, ProtectListener.NONE, stop),
+                ProtectOptions.defaults().withRetry(FAST), ProtectListener.NONE, stop);
+        byte[] one = new byte[16 << 20];
+        new Random(31).nextBytes(one);
+        Files.write(img, one);
+        ProtectResult first = protector.protect(img);
+        BlockBuffers firstBuffers = protector.lastBuffers();
+        assertThat(firstBuffers.made()).isGreaterThan(0);
+
+        byte[] two = new byte[16 << 20];
+        new Random(32).nextBytes(two);
+        Files.write(img, two);
+        ProtectResult second = protector.protect(img);
+        assertThat(protector.lastBuffers()).isNotSameAs(firstBuffers);
+        assertThat(protector.lastBuffers().made()).isZero(); // every array was the last pass's
+        assertThat(second.blocksSent()).isEqualTo(512);
+        assertThat(restore(manifestOf(second).entries().get(0))).isEqualTo(two);
+        assertThat(restore(manifestOf(first).entries().get(0))).isEqualTo(one);
+    }
+
     @Test
     void repeatedBlocksAreSentOnceAndCompressibleOnesCompressed() throws IOException {
         byte[] block = "lifeboat ".repeat(4000).substring(0, 32 * 1024).getBytes(StandardCharsets.US_ASCII);

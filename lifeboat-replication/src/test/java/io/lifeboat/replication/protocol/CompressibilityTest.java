@@ -60,6 +60,36 @@ class CompressibilityTest {
         assertThat(Compressibility.looksIncompressible(b, b.length)).isFalse();
     }
 
+    /** The counts are a thread's own array, used again: a block's verdict must not depend on the blocks before it. */
+    @Test
+    void eachBlockIsJudgedAlone() throws Exception {
+        Random r = new Random(7);
+        byte[] random = new byte[BLOCK];
+        r.nextBytes(random);
+        byte[] narrow = new byte[BLOCK];
+        for (int i = 0; i < BLOCK; i++) {
+            narrow[i] = (byte) r.nextInt(200); // 7.64 bits per byte: just below the line, so it is tried
+        }
+        byte[] text = new byte[BLOCK];
+        Arrays.fill(text, (byte) 'a');
+        for (int round = 0; round < 3; round++) {
+            assertThat(Compressibility.looksIncompressible(random, BLOCK)).isTrue();
+            assertThat(Compressibility.looksIncompressible(narrow, BLOCK)).isFalse();
+            assertThat(Compressibility.looksIncompressible(random, BLOCK)).isTrue();
+            assertThat(Compressibility.looksIncompressible(text, BLOCK)).isFalse();
+        }
+        // the same verdicts on threads that judged nothing before
+        boolean[] fresh = new boolean[3];
+        Thread t = new Thread(() -> {
+            fresh[0] = Compressibility.looksIncompressible(narrow, BLOCK);
+            fresh[1] = Compressibility.looksIncompressible(text, BLOCK);
+            fresh[2] = Compressibility.looksIncompressible(random, BLOCK);
+        });
+        t.start();
+        t.join();
+        assertThat(fresh).containsExactly(false, false, true);
+    }
+
     @Test
     void entropyOfKnownDistributions() {
         int[] counts = new int[256];
