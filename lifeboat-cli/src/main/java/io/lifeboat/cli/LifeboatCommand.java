@@ -2,9 +2,6 @@ package io.lifeboat.cli;
 
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lifeboat}: the top command. Each subcommand is options + validation + one call into a core
@@ -19,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Site recovery over TLS 1.2+ only, and the tools that keep those links working.")
-public final class LifeboatCommand implements Runnable, CommandGroup {
+public final class LifeboatCommand extends CommandGroup {
     /** In the order `lifeboat --help` lists them. Keep one command per line: each area adds its own. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             io.lifeboat.cli.quickstart.QuickstartCommand.class,
@@ -34,16 +31,7 @@ public final class LifeboatCommand implements Runnable, CommandGroup {
             io.lifeboat.cli.readiness.ReadinessCommand.class,
             io.lifeboat.cli.doctor.DoctorCommand.class);
 
-    @Override
-    public List<Class<?>> subcommands() {
-        return SUBCOMMANDS;
-    }
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: see `lifeboat --help`");
+    public LifeboatCommand() {
+        super(SUBCOMMANDS);
     }
 }

@@ -61,6 +61,17 @@ class CommandTreeTest {
     }
 
     @Test
+    void aGroupWithoutItsCommandIsAUsageErrorPointingAtItsHelp() {
+        assertThat(run()).extracting(Run::code).isEqualTo(2);
+        assertThat(run().err).contains("Missing command: see `lifeboat --help`");
+        for (String group : new String[] {"agent", "vault", "plan"}) {
+            Run r = run(group);
+            assertThat(r.code).as(group).isEqualTo(2);
+            assertThat(r.err).contains("Missing " + group + " command: see `lifeboat " + group + " --help`");
+        }
+    }
+
+    @Test
     void theNamedCommandRunsAsBefore() {
         Run r = run("agent", "protect", "--help");
         assertThat(r.code).isZero();

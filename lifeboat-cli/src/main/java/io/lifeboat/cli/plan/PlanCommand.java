@@ -3,9 +3,6 @@ package io.lifeboat.cli.plan;
 import io.lifeboat.cli.CommandGroup;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code lifeboat plan}: recovery plans, one command per line. */
 @Command(name = "plan", header = "Check and run recovery plans (ordered groups of failovers).",
@@ -13,22 +10,13 @@ import picocli.CommandLine.Spec;
                 + " scripts and pauses. `validate` checks a plan against the vault; `run` runs it (`--test` into"
                 + " scratch targets).",
         mixinStandardHelpOptions = true)
-public final class PlanCommand implements Runnable, CommandGroup {
+public final class PlanCommand extends CommandGroup {
     /** In the order `lifeboat plan --help` lists them; {@link io.lifeboat.cli.Main} builds only the one named. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(
             PlanValidateCommand.class,
             PlanRunCommand.class);
 
-    @Override
-    public List<Class<?>> subcommands() {
-        return SUBCOMMANDS;
-    }
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing plan command: see `lifeboat plan --help`");
+    public PlanCommand() {
+        super(SUBCOMMANDS);
     }
 }

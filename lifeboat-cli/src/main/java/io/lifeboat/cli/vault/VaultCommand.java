@@ -3,15 +3,12 @@ package io.lifeboat.cli.vault;
 import io.lifeboat.cli.CommandGroup;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code lifeboat vault}: the vault's commands, one per line. */
 @Command(name = "vault",
         header = "Run a vault: CA, enrolment tokens, machines, the HTTPS server.", description = "Run a vault: its CA, enrolment tokens, machines and the HTTPS server.",
         mixinStandardHelpOptions = true)
-public final class VaultCommand implements Runnable, CommandGroup {
+public final class VaultCommand extends CommandGroup {
     /** In the order `lifeboat vault --help` lists them; {@link io.lifeboat.cli.Main} builds only the one named. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(
             VaultInitCommand.class,
@@ -29,16 +26,7 @@ public final class VaultCommand implements Runnable, CommandGroup {
             io.lifeboat.cli.service.VaultInstallServiceCommand.class,
             io.lifeboat.cli.groups.VaultGroupCommand.class);
 
-    @Override
-    public List<Class<?>> subcommands() {
-        return SUBCOMMANDS;
-    }
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing vault command: see `lifeboat vault --help`");
+    public VaultCommand() {
+        super(SUBCOMMANDS);
     }
 }
