@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.repository.Fixtures.Cut;
 import io.lifeboat.repository.backend.LocalBackend;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,30 +22,21 @@ class KillNineTest {
 
     @Test
     void aVaultKilledMidUploadLeavesAConsistentRepository() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KillNineWorker.class.getName(), dir.toString()).redirectErrorStream(true).start();
         List<String> stored = new ArrayList<>();
-        int commits = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            int storedAfterSecondCommit = 0;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("committed ")) {
-                    commits++;
-                    stored.clear();
-                } else if (line.startsWith("stored ")) {
-                    stored.add(line.substring(7));
-                    if (commits >= 2 && ++storedAfterSecondCommit == 7) {
-                        break; // mid-upload of the third version: the next batch is being written
-                    }
-                }
+        int[] commits = {0};
+        int[] storedAfterSecondCommit = {0};
+        KilledWorker.runUntil(KillNineWorker.class, line -> {
+            if (line.startsWith("committed ")) {
+                commits[0]++;
+                stored.clear();
+            } else if (line.startsWith("stored ")) {
+                stored.add(line.substring(7));
+                // mid-upload of the third version: the next batch is being written
+                return commits[0] >= 2 && ++storedAfterSecondCommit[0] == 7;
             }
-        } finally {
-            p.destroyForcibly(); // SIGKILL on Linux
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        assertThat(commits).as("the worker committed two points before the kill").isGreaterThanOrEqualTo(2);
+            return false;
+        }, dir.toString());
+        assertThat(commits[0]).as("the worker committed two points before the kill").isGreaterThanOrEqualTo(2);
 
         try (Repository repo = Repository.open(new LocalBackend(dir), RepositoryOptions.defaults().withKeepNewest(2))) {
             List<PointInfo> points = repo.points(Optional.of("m"));
@@ -68,7 +55,7 @@ class KillNineTest {
             for (BlockId id : kept) {
                 assertThat(BlockId.of(repo.readBlock("m", id))).isEqualTo(id);
             }
-            Cut next = KillNineWorker.version(commits);
+            Cut next = KillNineWorker.version(commits[0]);
             PointInfo done = Fixtures.protect(repo, "m", next);
             assertThat(repo.point("m", "latest")).isEqualTo(done);
             assertThat(repo.verify(Optional.empty()).ok()).isTrue();

@@ -3,15 +3,10 @@ package io.lifeboat.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.repository.backend.LocalBackend;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,24 +21,9 @@ class QueuedRetentionKillTest {
 
     @Test
     void aKillBetweenTheAnswerAndRetentionLeavesOnlyExtraPointsTheNextRetentionDrops() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                QueuedRetentionKillWorker.class.getName(), dir.toString()).redirectErrorStream(true).start();
-        List<String> answered = new ArrayList<>();
-        StringBuilder log = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("done")) {
-                log.append(line).append('\n');
-                if (line.startsWith("committed ")) {
-                    answered.add(line.split(" ")[2]);
-                }
-            }
-        } finally {
-            p.destroyForcibly(); // SIGKILL on Linux
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        assertThat(answered).as("the worker's output:\n%s", log).hasSize(3);
+        List<String> lines = KilledWorker.runUntil(QueuedRetentionKillWorker.class, "done"::equals, dir.toString());
+        List<String> answered = lines.stream().filter(l -> l.startsWith("committed ")).map(l -> l.split(" ")[2]).toList();
+        assertThat(answered).as("the worker's output:\n%s", String.join("\n", lines)).hasSize(3);
 
         try (Repository repo = Repository.open(new LocalBackend(dir), RepositoryOptions.defaults().withKeepNewest(1))) {
             // every answered point survived the kill, whole, though keep-newest 1 drops two of them
