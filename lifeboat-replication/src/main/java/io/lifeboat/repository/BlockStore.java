@@ -259,8 +259,7 @@ final class BlockStore {
     private void stageOwnership(String machine, Set<BlockId> ids, List<Backend.Staged> group) throws IOException {
         long now = options.clock().millis();
         Map<BlockId, Long> rec = new LinkedHashMap<>();
-        Long at = now;
-        ids.forEach(id -> rec.put(id, at));
+        ids.forEach(id -> rec.put(id, now));
         byte[] record = OwnershipCodec.encode(machine, rec);
         String name = machine + "/" + Repository.uniqueName(options.clock().instant());
         group.add(backend.stage(new Handle(FileType.MACHINES, name), record, 0, record.length));
