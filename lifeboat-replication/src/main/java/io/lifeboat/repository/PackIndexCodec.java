@@ -1,10 +1,7 @@
 package io.lifeboat.repository;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The two forms of an {@code index/<pack>} file ({@code docs/repository-format.md}, "index/&lt;pack&gt;"):
@@ -12,7 +9,7 @@ import java.util.zip.CRC32C;
  * read (never rewritten: a JSON index goes when retention drops or repacks its pack). Which form a
  * file has is told by its first bytes: the binary form starts with {@code "LBIDX"}, JSON with {@code '{'}.
  *
- * <p>Binary, big-endian, as the pack's records:
+ * <p>Binary, big-endian, as the pack's records, in the frame the ownership records share ({@link FramedRecords}):
  * <pre>
  * "LBIDX" 0x01          6 bytes   magic and format version
  * count                 u32       records that follow
@@ -31,8 +28,7 @@ final class PackIndexCodec {
     static final byte[] MAGIC = {'L', 'B', 'I', 'D', 'X', 1};
     /** id, offset, stored length, raw length, encoding. */
     static final int RECORD = 32 + 8 + 4 + 4 + 1;
-    private static final int FIXED = MAGIC.length + 4 + 2; // before the name
-    private static final int CRC = 4;
+    private static final FramedRecords FRAME = new FramedRecords(MAGIC, RECORD, "index", "pack");
 
     private PackIndexCodec() {
     }
@@ -42,25 +38,13 @@ final class PackIndexCodec {
         if (locs.size() != ids.size()) {
             throw new IllegalArgumentException(ids.size() + " ids for " + locs.size() + " locations of pack " + pack);
         }
-        byte[] name = pack.getBytes(StandardCharsets.US_ASCII);
-        if (name.length > 0xffff) {
-            throw new IllegalArgumentException("a pack name of " + name.length + " characters");
-        }
-        long size = (long) FIXED + name.length + (long) RECORD * ids.size() + CRC;
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("an index of " + ids.size() + " blocks is too large for one file");
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) size);
-        out.put(MAGIC).putInt(ids.size()).putShort((short) name.length).put(name);
+        ByteBuffer out = FRAME.start(pack, ids.size());
         for (int i = 0; i < ids.size(); i++) {
             Pack.Location l = locs.get(i);
             ids.get(i).write(out);
             out.putLong(l.offset()).putInt(l.stored()).putInt(l.raw()).put((byte) l.encoding().code());
         }
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.putInt((int) crc.getValue());
-        return out.array();
+        return FRAME.finish(out);
     }
 
     /**
@@ -68,8 +52,7 @@ final class PackIndexCodec {
      * when the file is shorter (a binary index cut short, refused as truncated rather than as bad JSON).
      */
     static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, MAGIC.length - 1);
-        return n > 0 && Arrays.equals(bytes, 0, n, MAGIC, 0, n);
+        return FRAME.isBinary(bytes);
     }
 
     /**
@@ -85,42 +68,14 @@ final class PackIndexCodec {
     /** Decodes a binary index; see {@link #read}. */
     static PackIndex decode(byte[] bytes, String expectedPack) {
         String what = "index/" + expectedPack;
-        if (bytes.length < FIXED + CRC) {
-            throw ManifestCodec.bad(what + ": truncated: " + bytes.length + " bytes, shorter than the "
-                    + (FIXED + CRC) + " of an empty index's header and checksum");
+        FramedRecords.Frame frame = FRAME.check(bytes, what);
+        if (!frame.name().equals(expectedPack)) {
+            throw ManifestCodec.bad(what + " describes another pack: " + frame.name());
         }
-        if (bytes[MAGIC.length - 1] != MAGIC[MAGIC.length - 1]) {
-            throw ManifestCodec.bad(what + ": binary index format version " + (bytes[MAGIC.length - 1] & 0xff)
-                    + " at offset " + (MAGIC.length - 1) + "; this Lifeboat reads version " + MAGIC[MAGIC.length - 1]);
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        long count = in.getInt(MAGIC.length) & 0xffffffffL;
-        int nameLength = in.getShort(MAGIC.length + 4) & 0xffff;
-        long expected = (long) FIXED + nameLength + count * RECORD + CRC;
-        if (bytes.length != expected) {
-            long recordsAt = FIXED + nameLength;
-            String where = bytes.length < expected && bytes.length >= recordsAt
-                    ? ", the file ends inside record " + (bytes.length - recordsAt) / RECORD + " (which starts at offset "
-                            + (recordsAt + (bytes.length - recordsAt) / RECORD * RECORD) + ")"
-                    : "";
-            throw ManifestCodec.bad(what + ": " + (bytes.length < expected ? "truncated" : "too long") + ": "
-                    + bytes.length + " bytes where its header (" + count + " records, a pack name of " + nameLength
-                    + " bytes) needs " + expected + where);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - CRC);
-        int storedCrc = in.getInt(bytes.length - CRC);
-        if ((int) crc.getValue() != storedCrc) {
-            throw ManifestCodec.bad(what + ": damaged: the CRC-32C at offset " + (bytes.length - CRC) + " ("
-                    + Integer.toHexString(storedCrc) + ") does not match bytes 0.." + (bytes.length - CRC) + " ("
-                    + Integer.toHexString((int) crc.getValue()) + ")");
-        }
-        String pack = new String(bytes, FIXED, nameLength, StandardCharsets.US_ASCII);
-        if (!pack.equals(expectedPack)) {
-            throw ManifestCodec.bad(what + " describes another pack: " + pack);
-        }
-        PackIndex out = new PackIndex(pack, (int) count);
-        int at = FIXED + nameLength;
+        ByteBuffer in = frame.in();
+        int count = frame.count();
+        PackIndex out = new PackIndex(frame.name(), count);
+        int at = frame.recordsAt();
         for (int i = 0; i < count; i++, at += RECORD) {
             long offset = in.getLong(at + 32);
             int stored = in.getInt(at + 40);
