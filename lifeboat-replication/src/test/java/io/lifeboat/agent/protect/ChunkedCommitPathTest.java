@@ -5,38 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifeboat.replication.protocol.ChunkedCommit;
 import io.lifeboat.replication.protocol.ReplicationPaths;
 import io.lifeboat.repository.PointInfo;
-import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryOptions;
-import io.lifeboat.repository.backend.MemoryBackend;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's commit: the manifest goes as chunks, then one small commit names them; a chunk request
  * cut by the link is retried, and the point records every byte sent for it, chunks included.
  */
-class ChunkedCommitPathTest {
-    private static final String M = "big-1";
-    private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(300));
-
-    @TempDir
-    Path tmp;
-
-    final Repository store = Repository.open(new MemoryBackend(), RepositoryOptions.defaults());
-    final InProcessTransport transport = new InProcessTransport(store, M);
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class ChunkedCommitPathTest extends ProtectorHarness {
     @Test
     void aSparseImageIsCommittedAsChunksAndASmallCommitEvenAcrossACutLink() throws Exception {
         Path img = tmp.resolve("sparse.img");
@@ -70,6 +50,6 @@ class ChunkedCommitPathTest {
         assertThat(p.bytesSent()).as("every request body of the pass, chunks and commit included").isEqualTo(requestBytes);
         assertThat(p.sourceBytes()).isEqualTo(1L << 30);
         assertThat(store.manifest(M, p.id()).entries().get(0).blocks()).hasSize((1 << 30) / ProtectOptions.defaults().blockSize());
-        assertThat(ReplicationPaths.of(ReplicationPaths.CHUNKS, M)).isEqualTo("/v1/machines/big-1/manifest-chunks");
+        assertThat(ReplicationPaths.of(ReplicationPaths.CHUNKS, M)).isEqualTo("/v1/machines/" + M + "/manifest-chunks");
     }
 }

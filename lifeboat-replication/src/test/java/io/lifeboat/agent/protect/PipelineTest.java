@@ -4,30 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.agent.snapshot.SnapshotProvider;
-import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockRef;
 import io.lifeboat.repository.Manifest;
-import io.lifeboat.repository.PointInfo;
-import io.lifeboat.repository.Repository;
-import io.lifeboat.repository.RepositoryOptions;
-import io.lifeboat.repository.backend.MemoryBackend;
 import io.lifeboat.tls.LifeboatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The protect pipeline (reading and hashing the next group while the current one is handed over,
@@ -38,23 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * spans several groups of 256 blocks, many windows and many batches, each crossing the others'
  * edges.
  */
-class PipelineTest {
-    private static final String M = "web-1";
+class PipelineTest extends ProtectorHarness {
     private static final int BS = 4096;
-    private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(300));
     private static final ProtectOptions SMALL = new ProtectOptions(BS, 100, 64 << 10, BlockSealer.DEFAULT_LEVEL, FAST,
             SnapshotProvider.NONE);
-
-    @TempDir
-    Path tmp;
-
-    final Repository store = Repository.open(new MemoryBackend(), RepositoryOptions.defaults());
-    final InProcessTransport transport = new InProcessTransport(store, M);
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     /** The block list a serial read gives: fixed blocks in order, all-zero ones as zero refs. */
     private static List<BlockRef> serial(byte[] data) {
@@ -106,15 +84,6 @@ class PipelineTest {
         Manifest m = store.manifest(M, r.point().id());
         assertThat(m.entries()).hasSize(1);
         return m.entries().get(0).blocks();
-    }
-
-    private int blocksUploaded() {
-        return transport.log().stream().filter(q -> q.path().endsWith("/blocks"))
-                .mapToInt(q -> BlockBatchCodec.decode(q.body()).size()).sum();
-    }
-
-    private List<PointInfo> points() {
-        return store.points(Optional.of(M));
     }
 
     /** The pass's own threads are gone once it has ended, however it ended. */
