@@ -65,7 +65,9 @@ PY
 # running_pass LABEL LAUNCHER OPTS: an agent left running (`protect --interval`, as it is deployed),
 # whose JIT has compiled the pass once: its first pass is the cold full pass of the image; the image
 # is then replaced (renamed over) by a new random one, and the second pass, a warm full pass, is
-# charged the JVM's CPU between the two commits, by thread kind.
+# charged the JVM's CPU between the two commits, by thread kind. The JVM's CPU up to the first commit
+# (start-up and the cold first pass) is printed too, as "first pass". WARM_PASSES=N (default 1) makes
+# N such warm passes in a row, each of a new image, one line each ("running2", "running3", ...).
 running_pass() {
   local label="$1" launcher="$2" opts="$3" dir="$work/R$n" log="$work/running.jsonl" pid jvm
   enroll_agent "r$n" "$dir"
@@ -92,15 +94,17 @@ for tid in os.listdir(f"/proc/{pid}/task"):
     print(t, name)
 PY
   }
-  threads_now >"$work/t1"
-  make_image "$work/next.img" "$size_mib" "new-$n" random
-  mv -f "$work/next.img" "$img"
-  for _ in $(seq 1 3000); do committed 2 && break; sleep 0.1; done
-  threads_now >"$work/t2"
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-  python3 - "$label" "$work/t1" "$work/t2" "$log" "$size_mib" "$(getconf CLK_TCK)" <<'PY'
+  local k
+  for k in $(seq 2 $((${WARM_PASSES:-1} + 1))); do
+    threads_now >"$work/t1"
+    make_image "$work/next.img" "$size_mib" "new-$n-$k" random
+    mv -f "$work/next.img" "$img"
+    for _ in $(seq 1 3000); do committed "$k" && break; sleep 0.1; done
+    threads_now >"$work/t2"
+    python3 - "$label" "$work/t1" "$work/t2" "$log" "$size_mib" "$(getconf CLK_TCK)" "$k" <<'PY'
 import json, re, sys
-label, t1, t2, log, mib, tck = sys.argv[1:7]
+label, t1, t2, log, mib, tck, k = sys.argv[1:8]
+k = int(k)
 def read(p):
     out = {}
     for line in open(p):
@@ -115,9 +119,13 @@ jit = sum(v for k, v in delta.items() if "CompilerThre" in k)
 delta["threads of the pass"] = total - sum(delta.values())  # started and ended within it (readers, uploader, senders)
 committed = [json.loads(l) for l in open(log) if '"committed"' in l]
 gib = int(mib) / 1024
-print(f"{label:<12}running load -      pass {committed[1]['seconds']:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
-      f" jit {jit:.2f}; " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(delta.items(), key=lambda kv: -kv[1])[:6]))
+# the second pass's line also gives the JVM's CPU up to the first commit: start-up and the cold first pass
+first = f"first pass {a['(all)'] / int(tck):.2f}; " if k == 2 else ""
+print(f"{label:<12}running{k:<2}load -      pass {committed[k - 1]['seconds']:6.2f} s  CPU {total:6.2f} s ({total / gib:5.2f} per GiB):"
+      f" jit {jit:.2f}; {first}" + ", ".join(f"{k} {v:.2f}" for k, v in sorted(delta.items(), key=lambda kv: -kv[1])[:6]))
 PY
+  done
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
 
 if [ "${PASSES:-all}" = rescan ] || [ "${PASSES:-all}" = reread ]; then
