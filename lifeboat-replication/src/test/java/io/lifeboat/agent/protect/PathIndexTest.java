@@ -37,6 +37,54 @@ class PathIndexTest {
     }
 
     @Test
+    void pathsCraftedToShareOneHashFallBackToTheSortedFormAndAreAllFound() {
+        // 2^12 names of twelve "Aa"/"BB" pairs: one hash for all, what a user could create in a protected folder
+        String[] paths = new String[1 << 12];
+        for (int i = 0; i < paths.length; i++) {
+            StringBuilder name = new StringBuilder("home/eve/");
+            for (int bit = 0; bit < 12; bit++) {
+                name.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            paths[i] = name.toString();
+        }
+        assertThat(java.util.Arrays.stream(paths).mapToInt(String::hashCode).distinct().count()).isEqualTo(1);
+        PathIndex index = new PathIndex(paths);
+        assertThat(index.sortedFallback()).isTrue();
+        for (int i = 0; i < paths.length; i++) {
+            assertThat(index.find(new String(paths[i]))).isEqualTo(i);
+        }
+        assertThat(index.find("home/eve/AaAa")).isEqualTo(-1);
+        assertThat(index.find("home/eve/" + "Aa".repeat(13))).isEqualTo(-1);
+        assertThat(index.find("")).isEqualTo(-1);
+    }
+
+    @Test
+    void theSortedFormAlsoFindsAPathGivenTwiceAtItsLastIndex() {
+        String[] paths = new String[PathIndex.MAX_PROBE + 10];
+        for (int i = 0; i < paths.length; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int bit = 0; bit < 7; bit++) {
+                name.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            paths[i] = name.toString();
+        }
+        paths[paths.length - 1] = paths[3];
+        PathIndex index = new PathIndex(paths);
+        assertThat(index.sortedFallback()).isTrue();
+        assertThat(index.find(paths[3])).isEqualTo(paths.length - 1);
+        assertThat(index.find(paths[4])).isEqualTo(4);
+    }
+
+    @Test
+    void ordinaryPathsKeepTheSlots() {
+        String[] paths = new String[50_000];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = "usr/share/locale/" + (i % 97) + "/LC_MESSAGES/file" + i + ".mo";
+        }
+        assertThat(new PathIndex(paths).sortedFallback()).isFalse();
+    }
+
+    @Test
     void aPathGivenTwiceIsFoundAtItsLastIndexAsAMapWouldKeepIt() {
         PathIndex index = new PathIndex(new String[] {"a", "b", "a"});
         assertThat(index.find("a")).isEqualTo(2);
