@@ -97,7 +97,8 @@ public final class HttpVaultApi implements VaultApi {
     /**
      * Sends the point as a delta of its parent; empty when the vault cannot build it from that parent
      * ({@code 409 unknown_parent}: pruned or unknown; {@code 409 delta_mismatch}; {@code 400
-     * bad_manifest}, a delta its parent does not satisfy), so the caller commits the whole manifest.
+     * bad_manifest}, a delta its parent does not satisfy; {@code 413 too_large}, a delta larger than the
+     * vault takes in one body), so the caller commits the whole manifest.
      * Every other refusal is thrown as for a whole commit.
      */
     @Override
@@ -109,8 +110,10 @@ public final class HttpVaultApi implements VaultApi {
             return Optional.of(json(() -> ReplicationJson.point(reply.body())));
         } catch (VaultRequestException e) {
             // bad_manifest too: the whole manifest is then judged on its own, and a delta is never the reason a pass fails
+            // too_large: a delta past the vault's body limit (a tenth of a huge tree's entries); chunks always fit
             if (e.status() == 409 && (e.error().equals("unknown_parent") || e.error().equals("delta_mismatch"))
-                    || e.status() == 400 && e.error().equals("bad_manifest")) {
+                    || e.status() == 400 && e.error().equals("bad_manifest")
+                    || e.status() == 413 && e.error().equals("too_large")) {
                 listener.notice("the vault cannot build this point from its parent (" + e.error() + ": "
                         + e.getMessage() + "): sending the whole manifest");
                 return Optional.empty();

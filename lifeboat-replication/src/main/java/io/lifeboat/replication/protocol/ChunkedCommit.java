@@ -58,7 +58,7 @@ public record ChunkedCommit(long bytesSent, String consistency, ManifestHeader h
 
     /** @throws WireFormatException naming the field that is missing, unknown or of the wrong type */
     public static ChunkedCommit decode(byte[] body) {
-        JsonNode n = ReplicationJson.tree(body, "point commit");
+        JsonNode n = ReplicationJson.commitTree(body, "point commit");
         if (!n.isObject()) {
             throw new WireFormatException("point commit: not a JSON object");
         }

@@ -1,6 +1,8 @@
 package io.lifeboat.replication.protocol;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdInputStream;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The body of a point commit: the manifest (in the repository's JSON form, {@link ManifestCodec}),
@@ -22,6 +25,17 @@ import java.util.Set;
 public record PointCommit(long bytesSent, String consistency, Manifest manifest) {
     public static final String CRASH_CONSISTENT = "crash-consistent";
     private static final Set<String> FIELDS = Set.of("bytesSent", "consistency", "manifest");
+    /**
+     * Most JSON tokens in a whole-manifest commit (older agents): more than any image manifest the bound
+     * on inflated bytes admits (about 5 million blocks), a tree of up to about 1.7 million entries. Its
+     * tree of JSON nodes costs the vault 20-50 bytes of heap per token (see {@link
+     * ReplicationJson#MAX_COMMIT_TOKENS}), so 2^25 tokens keep one commit under about 1.6 GB where the
+     * bound on its inflated bytes alone would let a hostile one take 14 GB.
+     */
+    public static final long MAX_WHOLE_TOKENS = 1L << 25;
+    private static final ObjectMapper WHOLE = ReplicationJson.boundedMapper(MAX_WHOLE_TOKENS);
+    /** Whole-manifest commits are parsed one at a time: rare (older agents), and the largest trees the vault builds. */
+    private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
 
     public PointCommit {
         if (bytesSent < 0) {
@@ -40,19 +54,32 @@ public record PointCommit(long bytesSent, String consistency, Manifest manifest)
         return Zstd.compress(ReplicationJson.bytes(n), 3);
     }
 
-    /** @throws WireFormatException for a body that is not zstd, too large once inflated, or not a commit */
+    /**
+     * @throws BodyTooLargeException past {@link #MAX_WHOLE_TOKENS}
+     * @throws WireFormatException   for a body that is not zstd, too large once inflated, or not a commit
+     */
     public static PointCommit decode(byte[] body) {
+        return decode(body, WHOLE);
+    }
+
+    /** {@link #decode} with the JSON parsed by {@code mapper} (a test's smaller bound). */
+    static PointCommit decode(byte[] body, ObjectMapper mapper) {
         if (body.length > Limits.MAX_COMMIT_BYTES) {
             throw new WireFormatException("point commit: " + body.length + " bytes, at most " + Limits.MAX_COMMIT_BYTES);
         }
         JsonNode n;
+        ONE_AT_A_TIME.acquireUninterruptibly();
         try (InputStream in = new BoundedInputStream(new ZstdInputStream(new ByteArrayInputStream(body)),
                 Limits.MAX_COMMIT_JSON_BYTES)) {
-            n = ReplicationJson.MAPPER.readTree(in);
+            n = mapper.readTree(in);
         } catch (BoundedInputStream.LimitException e) {
             throw new WireFormatException("point commit: inflates to more than " + Limits.MAX_COMMIT_JSON_BYTES + " bytes");
+        } catch (StreamConstraintsException e) {
+            throw ReplicationJson.tooLarge("point commit", e);
         } catch (IOException | RuntimeException e) {
             throw new WireFormatException("point commit: not a zstd-compressed JSON body (" + e.getMessage() + ")", e);
+        } finally {
+            ONE_AT_A_TIME.release();
         }
         if (n == null || !n.isObject()) {
             throw new WireFormatException("point commit: not a JSON object");

@@ -1,5 +1,8 @@
 package io.lifeboat.replication.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +18,18 @@ import java.util.List;
  */
 public final class ReplicationJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Most JSON tokens the vault parses in one commit body a machine sent ({@link ChunkedCommit}, a
+     * {@link PointDelta}). A parsed tree costs 20-50 bytes of heap per token whatever the bytes are:
+     * an array of empty objects builds 27 times its size, so the body limit alone would let one 64 MiB
+     * body take 1.7 GB of the vault's heap. 2^24 tokens keep one body's tree under about 800 MB, and
+     * no commit an agent makes under the default 64 MiB body limit comes near it (its JSON has at
+     * least 4 bytes per token); a larger delta is answered {@code 413}, and the agent then sends the
+     * whole manifest in chunks.
+     */
+    public static final long MAX_COMMIT_TOKENS = 1L << 24;
+    private static final ObjectMapper COMMITS = boundedMapper(MAX_COMMIT_TOKENS);
 
     private ReplicationJson() {
     }
@@ -54,6 +69,40 @@ public final class ReplicationJson {
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    /** {@link #tree} of a commit body a machine sent, refused past {@link #MAX_COMMIT_TOKENS}. */
+    public static JsonNode commitTree(byte[] body, String what) {
+        return boundedTree(COMMITS, body, what);
+    }
+
+    /** A mapper whose parsers stop at {@code maxTokens} JSON tokens. */
+    static ObjectMapper boundedMapper(long maxTokens) {
+        return new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(maxTokens).build()).build());
+    }
+
+    /**
+     * @throws BodyTooLargeException past one of {@code mapper}'s bounds (tokens, nesting, a string's length)
+     * @throws WireFormatException   for a body that is not JSON
+     */
+    static JsonNode boundedTree(ObjectMapper mapper, byte[] body, String what) {
+        try {
+            JsonNode n = mapper.readTree(body);
+            if (n == null) {
+                throw new WireFormatException(what + ": empty body");
+            }
+            return n;
+        } catch (StreamConstraintsException e) {
+            throw tooLarge(what, e);
+        } catch (IOException e) {
+            throw new WireFormatException(what + ": not JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static BodyTooLargeException tooLarge(String what, StreamConstraintsException e) {
+        return new BodyTooLargeException(what + ": more JSON than the vault parses in one body ("
+                + e.getOriginalMessage() + ")", e);
     }
 
     public static JsonNode tree(byte[] body, String what) {

@@ -3,6 +3,7 @@ package io.lifeboat.vault.replication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lifeboat.replication.protocol.ReplicationJson;
 import io.lifeboat.replication.protocol.ReplicationPaths;
+import io.lifeboat.replication.protocol.BodyTooLargeException;
 import io.lifeboat.replication.protocol.WireFormatException;
 import io.lifeboat.repository.ManifestCodec;
 import io.lifeboat.vault.api.Caller;
@@ -56,6 +57,8 @@ public final class ReplicationRequests {
             return route(method, path, caller, body);
         } catch (ReplicationException e) {
             return Response.error(e.status(), e.code(), e.getMessage());
+        } catch (BodyTooLargeException e) {
+            return Response.error(413, "too_large", e.getMessage());
         } catch (WireFormatException e) {
             return Response.error(400, "bad_request", e.getMessage());
         } catch (RuntimeException e) {

@@ -135,7 +135,7 @@ public final class ReplicationService {
     public PointInfo commit(String machine, byte[] body, String tlsVersion, String cipherSuite) {
         // decoded first: a malformed body is a WireFormatException (400 bad_request), not a bad manifest
         boolean json = ChunkedCommit.isChunked(body);
-        com.fasterxml.jackson.databind.JsonNode tree = json ? ReplicationJson.tree(body, "point commit") : null;
+        com.fasterxml.jackson.databind.JsonNode tree = json ? ReplicationJson.commitTree(body, "point commit") : null;
         boolean delta = json && PointDelta.isDelta(tree);
         ChunkedCommit chunked = json && !delta ? ChunkedCommit.decode(body) : null;
         PointCommit whole = json ? null : PointCommit.decode(body);

@@ -211,6 +211,24 @@ class TreeDeltaTest extends TreeHarness {
     }
 
     @Test
+    void aDeltaLargerThanTheVaultTakesIsAnsweredBySendingTheWholeManifest() throws Exception {
+        Path src = tree();
+        KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY);
+        protect(src, records, ProtectListener.NONE);
+        Files.write(src.resolve("d1/new.bin"), new byte[] {4, 2});
+        // what the vault answers a delta past its body limit, or past the JSON it parses in one body
+        VaultTransport limited = request -> ReplicationPaths.DELTA_COMMIT.equals(request.contentType())
+                ? new VaultTransport.Reply(413, ReplicationPaths.JSON, ("{\"error\":\"too_large\",\"message\":"
+                        + "\"the request body is larger than 1048576 bytes\"}").getBytes(), "TLSv1.3", "TLS_AES_128_GCM_SHA256")
+                : transport.send(request);
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProtectResult r = protect(limited, src, noticesInto(notices), records);
+        assertThat(r.sentAsDelta()).isFalse();
+        assertThat(notices).singleElement().asString().contains("too_large").contains("sending the whole manifest");
+        assertThat(restored(r, "limited")).isEqualTo(describe(src));
+    }
+
+    @Test
     void aZeroRereadAgeReadsEveryFileButStillSendsADelta() throws Exception {
         Path src = tree();
         KnownBlocksStore records = KnownBlocksStore.in(tmp.resolve("known"), KEY).withRereadAfter(Duration.ZERO);
