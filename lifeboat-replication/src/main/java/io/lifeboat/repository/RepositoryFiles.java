@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lifeboat.tls.LifeboatException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,11 +70,21 @@ final class RepositoryFiles {
         PackIndex out = new PackIndex(pack, blocks.size());
         int i = 0;
         for (JsonNode b : blocks) {
-            out.set(i++, new BlockId(ManifestCodec.text(b, "id")), new Pack.Location(pack, ManifestCodec.longField(b, "offset"),
-                    ManifestCodec.intField(b, "stored"), ManifestCodec.intField(b, "raw"),
-                    ManifestCodec.enumField(b, "encoding", BlockEncoding.class)));
+            try {
+                out.set(i, new BlockId(ManifestCodec.text(b, "id")), new Pack.Location(pack,
+                        ManifestCodec.longField(b, "offset"), ManifestCodec.intField(b, "stored"),
+                        ManifestCodec.intField(b, "raw"), ManifestCodec.enumField(b, "encoding", BlockEncoding.class)));
+            } catch (LifeboatException | IllegalArgumentException e) {
+                throw ManifestCodec.bad("index " + expectedPack + ": block " + i + ": " + e.getMessage());
+            }
+            i++;
         }
         return out;
+    }
+
+    /** A value for a refusal: a hostile file's number may be thousands of digits. */
+    private static String abbreviated(String s) {
+        return s.length() > 24 ? s.substring(0, 24) + "..." : s;
     }
 
     // machines/<machine>/<id>: ownership
@@ -101,7 +112,15 @@ final class RepositoryFiles {
         }
         Long at = null; // a record's blocks mostly share one time: box it once, not once per block
         for (Map.Entry<String, JsonNode> e : blocks.properties()) {
-            long t = e.getValue().asLong();
+            JsonNode time = e.getValue();
+            if (!time.isIntegralNumber() || !time.canConvertToLong() || time.asLong() < 0) {
+                // asLong() would read a string as 0 and an overflowing number as anything: a wrong upload
+                // time decides when retention may release a block no point names yet
+                throw ManifestCodec.bad("ownership record of " + machine + ": block " + e.getKey()
+                        + ": its upload time is not a number of milliseconds from 0 to 2^63-1 (a "
+                        + time.getNodeType() + (time.isNumber() ? " " + abbreviated(time.asText()) : "") + ")");
+            }
+            long t = time.asLong();
             if (at == null || at != t) {
                 at = t;
             }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,16 @@ class OwnershipCodecTest {
                 .containsExactlyEntriesOf(in);
         byte[] torn = Arrays.copyOf(OldOwnershipFiles.json("web-1", in), 100);
         assertThat(refusal(torn)).contains("machines/" + FILE).contains("line 1");
+    }
+
+    @Test
+    void aJsonRecordWhoseTimeIsNotAMillisecondCountIsRefusedNamingTheBlock() {
+        String id = "ab".repeat(32);
+        for (String time : List.of("\"1700000000000\"", "-1", "1" + "0".repeat(40), "1.5", "null", "{}")) {
+            byte[] json = ("{\"version\":1,\"machine\":\"web-1\",\"blocks\":{\"" + id + "\":" + time + "}}").getBytes();
+            assertThat(refusal(json)).as(time).contains("machines/" + FILE).contains("block " + id)
+                    .contains("upload time is not a number of milliseconds").doesNotContain("0".repeat(30));
+        }
     }
 
     @Test

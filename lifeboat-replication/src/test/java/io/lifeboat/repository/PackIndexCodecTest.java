@@ -79,6 +79,17 @@ class PackIndexCodecTest {
     }
 
     @Test
+    void aJsonIndexWithABadBlockIsRefusedNamingThePackAndTheBlock() {
+        String good = "{\"id\":\"" + "ab".repeat(32) + "\",\"offset\":0,\"stored\":5,\"raw\":5,\"encoding\":\"RAW\"}";
+        for (String bad : List.of(good.replace("abab", "abXb"), good.replace("\"offset\":0", "\"offset\":\"zero\""),
+                good.replace("RAW", "LZ4"), "7")) {
+            byte[] json = ("{\"version\":1,\"pack\":\"" + PACK + "\",\"blocks\":[" + good + "," + bad + "]}").getBytes();
+            assertThatThrownBy(() -> PackIndexCodec.read(json, PACK)).as(bad).isInstanceOf(LifeboatException.class)
+                    .hasMessageStartingWith("index " + PACK + ": block 1: ");
+        }
+    }
+
+    @Test
     void aTruncatedIndexIsRefusedNamingThePackAndWhereItEnds() {
         Listed l = blocks(10, 5);
         byte[] bytes = PackIndexCodec.encode(PACK, l.locs(), l.ids());
