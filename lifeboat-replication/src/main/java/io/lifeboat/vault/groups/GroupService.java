@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  */
 public final class GroupService {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest member record body: {@code {"source": PATH, "point": ID}} with a path of up to 32 KiB. */
+    static final int MAX_MEMBER_BODY = 64 * 1024;
 
     private final GroupStore groups;
     private final Supplier<Repository> repository;
@@ -56,6 +58,11 @@ public final class GroupService {
         long n;
         String source;
         String pointId;
+        if (body.length > MAX_MEMBER_BODY) {
+            // a record is a few hundred bytes; a tree of JSON nodes costs up to 27 times its body's bytes
+            throw new GroupRequestException(413, "too_large", "member record refused: " + body.length
+                    + " bytes, at most " + MAX_MEMBER_BODY);
+        }
         try {
             n = Long.parseLong(round);
             JsonNode b = JSON.readTree(body);

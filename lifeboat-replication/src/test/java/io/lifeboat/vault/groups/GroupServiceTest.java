@@ -88,6 +88,9 @@ class GroupServiceTest {
         refused(() -> service.record("app", "shop", "1", body(early.source(), early.id())), 409, "point_before_round",
                 "before round 1 of group shop opened");
         refused(() -> service.record("app", "shop", "x", body("/s", "p")), 400, "bad_request", "member record refused");
+        byte[] flood = ("[" + "{},".repeat(GroupService.MAX_MEMBER_BODY / 3) + "{}]").getBytes(StandardCharsets.UTF_8);
+        refused(() -> service.record("app", "shop", "1", flood), 413, "too_large", "member record refused: "
+                + flood.length + " bytes, at most 65536");
         refused(() -> service.record("app", "shop", "1", "{\"source\": \"/s\"}".getBytes(StandardCharsets.UTF_8)), 400,
                 "bad_request", "{\"source\": PATH, \"point\": ID}");
         clock.advance(Duration.ofSeconds(1));
