@@ -1,5 +1,6 @@
 package io.lifeboat.vault;
 
+import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.tls.LifeboatException;
 import io.lifeboat.vault.store.JsonFiles;
 import java.io.IOException;
@@ -24,6 +25,8 @@ public record VaultConfig(String listen, List<String> hosts, int certificateDays
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7443);
     public static final int DEFAULT_CERTIFICATE_DAYS = 30;
     public static final long DEFAULT_BODY_LIMIT = 64L << 20;
+    /** The smallest body limit: an agent's block batch may be {@link Limits#MAX_BATCH_BYTES}. */
+    public static final long MIN_BODY_LIMIT = Limits.MAX_BATCH_BYTES;
 
     public VaultConfig {
         HostPort.parse(listen);
@@ -31,8 +34,10 @@ public record VaultConfig(String listen, List<String> hosts, int certificateDays
         if (certificateDays < 1) {
             throw new LifeboatException(LifeboatException.Kind.USAGE, "certificateDays must be at least 1");
         }
-        if (bodyLimit < 1 << 20) {
-            throw new LifeboatException(LifeboatException.Kind.USAGE, "bodyLimit must be at least 1 MiB");
+        if (bodyLimit < MIN_BODY_LIMIT) {
+            // below it an agent's block batches (up to Limits.MAX_BATCH_BYTES) would be refused with 413 at every pass
+            throw new LifeboatException(LifeboatException.Kind.USAGE, "bodyLimit " + bodyLimit + " is too small: it must be"
+                    + " at least " + MIN_BODY_LIMIT + " bytes (32 MiB), the largest block batch an agent may send");
         }
     }
 

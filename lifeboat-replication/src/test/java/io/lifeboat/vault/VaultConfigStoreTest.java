@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** vault.json and the store: a vault.json from before stores means the vault's own folder; a store is recorded as given. */
+/**
+ * vault.json and the store: a vault.json from before stores means the vault's own folder; a store is
+ * recorded as given; a body limit an agent's block batches would not fit is refused at start.
+ */
 class VaultConfigStoreTest {
     @TempDir
     Path tmp;
@@ -34,5 +37,15 @@ class VaultConfigStoreTest {
         assertThat(c.credentialsFile()).isEqualTo("/etc/lifeboat/azure.conn");
         assertThat(Files.readString(layout.config())).doesNotContain("AccountKey");
         assertThat(Vault.open(layout, store, Clock.systemUTC()).config()).isEqualTo(c);
+    }
+
+    @Test
+    void aBodyLimitSmallerThanABlockBatchIsRefusedSayingTheSmallest() throws Exception {
+        VaultLayout layout = new VaultLayout(Files.createDirectories(tmp.resolve("V")));
+        Files.writeString(layout.config(), "{\"listen\":\"127.0.0.1:7443\",\"hosts\":[],\"certificateDays\":30,\"bodyLimit\":8388608}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VaultConfig.read(layout))
+                .hasMessageContaining("bodyLimit 8388608 is too small").hasMessageContaining("at least 33554432 bytes");
+        Files.writeString(layout.config(), "{\"listen\":\"127.0.0.1:7443\",\"hosts\":[],\"certificateDays\":30,\"bodyLimit\":33554432}");
+        assertThat(VaultConfig.read(layout).bodyLimit()).isEqualTo(33554432L);
     }
 }
