@@ -180,6 +180,7 @@ final class RepositoryLoader {
                 vanished = true; // compacted away while we listed
             } catch (LifeboatException | IllegalArgumentException e) {
                 LOG.warn("{}; the ownership record is unreadable, skipped", e.getMessage()); // the message names the file
+                repo.blocks.owned.unreadRecord(); // sweeps look for unowned blocks in the manifests
             }
         }
     }
