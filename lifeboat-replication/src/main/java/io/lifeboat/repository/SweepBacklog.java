@@ -14,9 +14,10 @@ import java.util.Set;
  * <p>A bounded sweep is allowed only after a whole walk has run to its end in this process and every
  * sweep since has too (a sweep that threw may have released blocks and not looked at their packs),
  * and within {@link #WHOLE_WALK_EVERY} of that walk: the walk also finds what no release pointed at (a
- * pack whose blocks were all indexed in another one, written when two uploads of one block crossed).
- * Packs a sweep looked at and could not finish (a repack that did not fit, an index file that could
- * not be read) are kept here and looked at again by every later sweep, bounded or not, until done.
+ * pack whose blocks were all indexed in another one, as two uploads of one block that crossed may
+ * leave). Packs a sweep looked at and could not finish (a repack that did not fit, a damaged pack, an
+ * index file that could not be read) are kept here and looked at by the next sweep, and owed again
+ * by it while still not done.
  * Used under the repository's exclusive lock, one run at a time ({@link RetentionQueue}).
  */
 final class SweepBacklog {
@@ -27,6 +28,7 @@ final class SweepBacklog {
     private Instant walkedAt;
     /** The whole walk before the sweep under way (what {@code walkedAt} becomes when a bounded one ends). */
     private Instant lastWalk;
+    /** Packs a sweep could not finish, for the next one. */
     private final Set<String> packs = new HashSet<>();
     private int wholeWalks;
 
