@@ -36,6 +36,8 @@ final class Ownership implements AutoCloseable {
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
     /** Where the repository lies, for the message of a refused question. */
     private final String location;
+    /** False once an ownership record could not be read (at open or a refresh): see {@link #whole}. */
+    private volatile boolean whole = true;
 
     Ownership(Path dir) {
         this(dir, null, "");
@@ -80,6 +82,21 @@ final class Ownership implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every ownership record there was has been read. Then a block some point names is owned by
+     * that point's machine (a commit names only blocks its machine owns, and a sweep releases only blocks
+     * none of the machine's points names), so a block no machine owns is named by no point, and the
+     * sweep need not look for it in the manifests.
+     */
+    boolean whole() {
+        return whole;
+    }
+
+    /** A record could not be read: the blocks it names may be named by points and owned by no machine. */
+    void unreadRecord() {
+        whole = false;
     }
 
     /** Makes the machine known (an ownership file of no blocks still names it). */
@@ -146,6 +163,7 @@ final class Ownership implements AutoCloseable {
         tables.clear();
         files.clear();
         skipped.clear();
+        whole = true; // a reload reads every record again
     }
 
     @Override

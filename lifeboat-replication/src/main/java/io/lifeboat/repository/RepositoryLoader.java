@@ -105,9 +105,9 @@ final class RepositoryLoader {
         }
         long entries = 0;
         int read = 0;
-        try (IndexReadAhead ahead = new IndexReadAhead(backend, names)) {
+        try (FileReadAhead<PackIndex> ahead = new FileReadAhead<>(backend, FileType.INDEX, names, PackIndexCodec::read)) {
             while (ahead.hasNext()) {
-                IndexReadAhead.Read r = ahead.next();
+                FileReadAhead.Read<PackIndex> r = ahead.next();
                 String name = r.name();
                 if (r.failure() instanceof NoSuchFileException) {
                     vanished = true; // deleted by a prune running elsewhere while we listed
@@ -126,10 +126,10 @@ final class RepositoryLoader {
                 if (r.failure() instanceof RuntimeException e) {
                     throw e;
                 }
-                repo.blocks.index.register(r.index(), false);
+                repo.blocks.index.register(r.value(), false);
                 indexed.add(name);
                 seen(FileType.INDEX, name);
-                entries += r.index().count();
+                entries += r.value().count();
                 if (++read == SIZING_SAMPLE) {
                     // size the table once for every file listed, by the mean of these: growing by
                     // doubling would rehash at each step and fault in the pages of tables thrown away
@@ -165,21 +165,37 @@ final class RepositoryLoader {
     }
 
     private void loadOwnership() throws IOException {
+        List<String> names = new ArrayList<>();
         for (String name : backend.list(FileType.MACHINES)) {
             String machine = name.substring(0, name.indexOf('/'));
-            if (!repo.blocks.owned.loads(machine)) {
+            if (repo.blocks.owned.loads(machine)) {
+                names.add(name);
+            } else {
                 repo.blocks.owned.skip(machine); // a partial open for a failover: another machine's records, not read
-                continue;
             }
-            try {
-                // one file at a time: a record is one pack's blocks, a compacted one at most a few thousand
-                repo.blocks.owned.load(machine, OwnershipCodec.read(backend.read(new Handle(FileType.MACHINES, name)), name));
-                repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
-                seen(FileType.MACHINES, name);
-            } catch (NoSuchFileException e) {
-                vanished = true; // compacted away while we listed
-            } catch (LifeboatException | IllegalArgumentException e) {
-                LOG.warn("{}; the ownership record is unreadable, skipped", e.getMessage()); // the message names the file
+        }
+        // read and decoded a few at once (on Azure Blob one GET each); merged here one after another:
+        // a record is one pack's blocks, a compacted one at most 16,384, so little is held at a time
+        try (FileReadAhead<OwnershipCodec.OwnedBlocks> ahead = new FileReadAhead<>(backend, FileType.MACHINES, names,
+                OwnershipCodec::read)) {
+            while (ahead.hasNext()) {
+                FileReadAhead.Read<OwnershipCodec.OwnedBlocks> r = ahead.next();
+                String name = r.name();
+                String machine = name.substring(0, name.indexOf('/'));
+                if (r.failure() instanceof NoSuchFileException) {
+                    vanished = true; // compacted away while we listed
+                } else if (r.failure() instanceof LifeboatException || r.failure() instanceof IllegalArgumentException) {
+                    LOG.warn("{}; the ownership record is unreadable, skipped", r.failure().getMessage()); // names the file
+                    repo.blocks.owned.unreadRecord(); // sweeps look for unowned blocks in the manifests
+                } else if (r.failure() instanceof IOException e) {
+                    throw e;
+                } else if (r.failure() instanceof RuntimeException e) {
+                    throw e;
+                } else {
+                    repo.blocks.owned.load(machine, r.value());
+                    repo.blocks.owned.files.computeIfAbsent(machine, m -> ConcurrentHashMap.newKeySet()).add(name);
+                    seen(FileType.MACHINES, name);
+                }
             }
         }
     }

@@ -28,14 +28,16 @@ import org.slf4j.LoggerFactory;
  *   <li>drop packs none of whose blocks is owned by any machine or named by any point, and repack
  *       packs that are more than half dead or hold a damaged copy of a block stored again since (new
  *       pack and index first); the dropped packs' index and pack files are deleted once no reader is
- *       open ({@link ReaderGate});</li>
+ *       open ({@link ReaderGate}); after a commit, normally only the packs of the blocks step 2
+ *       released are looked at, a prune and a process's first run walk every indexed block
+ *       ({@link Sweep}, {@link SweepBacklog});</li>
  *   <li>delete the machine's manifest chunks that no remaining point names and that are older than the
  *       grace period (younger ones may belong to a commit under way), also only once no reader is open
  *       (readers read a point's chunks as they go).</li>
  * </ol>
  * A crash between steps leaves more than needed, never less: the next run finishes the job (a
- * process's first run for each machine always sweeps; see {@code sweepOwed} for when a run skips
- * steps 2 to 4). The
+ * process's first run for each machine always sweeps, and its first sweep walks every indexed block;
+ * see {@code sweepOwed} for when a run skips steps 2 to 4). The
  * selection of points is {@link RetentionPlan}'s, step 1 and the consistency groups' pins and rounds
  * are here, and steps 2 to 4, the mark and sweep of blocks, are {@link Sweep}'s.
  */
@@ -74,7 +76,7 @@ final class Retention {
                 return; // nothing to free that the machine's last sweep did not already look at
             }
             repo.retention.swept.remove(machine); // until this sweep has run whole
-            sweep.run(List.of(machine));
+            sweep.run(List.of(machine), true);
             repo.retention.swept.add(machine);
         } finally {
             repo.rw.writeLock().unlock();
@@ -139,7 +141,7 @@ final class Retention {
             }
             deletePoints(drop);
             pruneGroupRounds();
-            sweep.run(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())));
+            sweep.run(req.machine().map(List::of).orElseGet(() -> new ArrayList<>(repo.blocks.owned.machines())), false);
             return new PruneReport(plan, drop, false, sweep.packsDeleted(), sweep.packsRepacked(), repo.gate.pending.size());
         } finally {
             repo.rw.writeLock().unlock();

@@ -41,6 +41,8 @@ final class RetentionQueue implements AutoCloseable {
      * a run's steps needs.
      */
     final Set<String> swept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What this process's sweeps left for later ones: when they may look at less than every block. */
+    final SweepBacklog backlog = new SweepBacklog();
 
     /** @param retention one run for a machine; must not throw */
     RetentionQueue(Consumer<String> retention) {

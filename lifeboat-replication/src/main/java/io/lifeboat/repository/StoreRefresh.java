@@ -163,6 +163,7 @@ final class StoreRefresh {
             ownership.remove(name); // compacted away by another node meanwhile: its blocks are in the compacted file
         } catch (LifeboatException | IllegalArgumentException e) {
             LOG.warn("{}; the ownership record is unreadable, skipped", e.getMessage()); // the message names the file
+            repo.blocks.owned.unreadRecord();
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * point needs, packs no block lives in (or more dead than live), and manifest chunks no point names.
  * The mark phases read manifests chunk by chunk and remember only the blocks that could die (those no
  * ownership keeps), so their memory follows what is being collected, not the size of the points.
+ * After a dropped point the packs looked at are, when that is proven enough, only those of the blocks
+ * the run released ({@link PackTally#of}), not every indexed block ({@link PackTally#whole}).
  * Files are deleted only when no reader is open ({@link ReaderGate}), and on a store several nodes
  * share only by {@link SharedPrune}'s rules (written down, deleted one margin later).
  */
@@ -55,12 +56,28 @@ final class Sweep {
         return packsRepacked;
     }
 
-    /** Steps 2 to 4 for {@code machines}, under the repository's exclusive lock (and the prune lease). */
-    void run(Collection<String> machines) throws IOException {
+    /**
+     * Steps 2 to 4 for {@code machines}, under the repository's exclusive lock (and the prune lease).
+     * With {@code mayBound} (a retention run, not a prune), the packs are looked at only where this run
+     * released blocks (and where an earlier run left work: {@link SweepBacklog}), when that is proven
+     * to find all there is: see {@link #bounded}. Otherwise every indexed block is walked.
+     */
+    void run(Collection<String> machines, boolean mayBound) throws IOException {
+        SweepBacklog backlog = repo.retention.backlog;
+        boolean bounded = mayBound && bounded(backlog);
+        Set<String> owed = backlog.start(); // until this run ends, the next walks whole
+        Set<String> released = new HashSet<>();
         for (String m : machines) {
-            dropOwnership(m);
+            released.addAll(dropOwnership(m));
         }
-        collectPacks();
+        if (bounded) {
+            released.addAll(owed);
+            collectPacks(PackTally.of(repo, released), released);
+        } else {
+            // unowned blocks are looked for in the manifests when an ownership record was unreadable
+            // (its blocks may be named and owned by no one) or other nodes' records may be on their way
+            collectPacks(PackTally.whole(repo, shared != null || !repo.blocks.owned.whole()), repo.blocks.index.packs());
+        }
         if (shared != null) {
             shared.condemn(repo.gate.pending, replacements); // deleted by a later run, after the margin
             repo.gate.pending.clear();
@@ -70,9 +87,26 @@ final class Sweep {
             deletePending();
         }
         sweepChunks(machines);
+        backlog.ended(!bounded, repo.options.clock().instant());
     }
 
-    private void dropOwnership(String machine) throws IOException {
+    /**
+     * Whether the packs of the blocks this run releases are all it need look at. A commit names only
+     * blocks its machine owns ({@code BlockStore.has}) and a sweep releases a machine's block only when
+     * none of its points names it, so with every ownership record read, a released block no machine
+     * owns is named by no point, and only its pack's live bytes fell. Not when: a record was unreadable
+     * (its machine's points may name blocks no one owns); the store is shared (other nodes' records
+     * and deletions); packs wait for deletion or a damaged copy for a repack; or no whole walk has
+     * ended in this process since its open, since the last run that did not end, or within the hour
+     * ({@link SweepBacklog}: what a crash between a run's steps left, and what no release points at).
+     */
+    private boolean bounded(SweepBacklog backlog) {
+        return shared == null && repo.blocks.owned.whole() && repo.gate.pending.isEmpty()
+                && repo.blocks.superseded.isEmpty() && backlog.allowsBound(repo.options.clock().instant());
+    }
+
+    /** Releases the machine's blocks none of its points needs; returns the packs that hold them. */
+    private Set<String> dropOwnership(String machine) throws IOException {
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
         // the blocks that could be dropped: uploaded and confirmed outside the grace period; the
         // machine's points then say which live
@@ -83,13 +117,13 @@ final class Sweep {
             }
         });
         if (dead.isEmpty()) {
-            return;
+            return Set.of();
         }
         for (PointInfo p : repo.points(Optional.of(machine))) {
             repo.manifests.forEachBlock(p, dead::remove);
         }
         if (dead.isEmpty()) {
-            return;
+            return Set.of();
         }
         try {
             compactOwnership(machine, dead);
@@ -98,6 +132,14 @@ final class Sweep {
                     + " now and the records are compacted by a later prune", machine, e.getMessage());
         }
         repo.blocks.owned.release(machine, (id, times) -> dead.contains(id));
+        Set<String> packs = new HashSet<>();
+        for (BlockId id : dead) {
+            Pack.Location loc = repo.blocks.index.get(id);
+            if (loc != null) {
+                packs.add(loc.pack());
+            }
+        }
+        return packs;
     }
 
     /**
@@ -137,42 +179,25 @@ final class Sweep {
     }
 
     /**
-     * Drops packs none of whose blocks is live and repacks those more dead than live (or holding a
-     * superseded, damaged copy). One pass over the index tallies each pack's live and dead bytes, where
-     * live means owned by a machine or, for the blocks no machine owns, named by a point.
+     * Drops the packs among {@code scope} none of whose blocks is live and repacks those more dead than
+     * live (or holding a superseded, damaged copy), as {@code tally} counted them. A pack that could not
+     * be counted or repacked is left as it is and owed a look by the next run ({@link SweepBacklog}).
      */
-    private void collectPacks() throws IOException {
-        // blocks no machine owns could still be named by a point (an ownership record that was unreadable
-        // at open): only those are looked for in the manifests
-        Map<String, long[]> tally = new HashMap<>(); // pack -> {live bytes, dead bytes}
-        Set<BlockId> unowned = new HashSet<>();
-        repo.blocks.index.forEach((id, loc) -> {
-            long[] t = tally.computeIfAbsent(loc.pack(), p -> new long[2]);
-            if (repo.blocks.owned.ownedByAny(id)) {
-                t[0] += loc.stored();
-            } else {
-                t[1] += loc.stored();
-                unowned.add(id);
-            }
-        });
-        Set<BlockId> named = new HashSet<>();
-        if (!unowned.isEmpty()) {
-            for (PointInfo p : repo.points(Optional.empty())) {
-                repo.manifests.forEachBlock(p, id -> {
-                    if (unowned.contains(id) && named.add(id)) {
-                        Pack.Location loc = repo.blocks.index.get(id);
-                        long[] t = tally.get(loc.pack());
-                        t[0] += loc.stored();
-                        t[1] -= loc.stored();
-                    }
-                });
-            }
+    private void collectPacks(PackTally tally, Set<String> scope) throws IOException {
+        SweepBacklog backlog = repo.retention.backlog;
+        for (String pack : tally.unread) {
+            LOG.warn("index/{} is unreadable; data/{} is left as it is for now", pack, pack);
+            backlog.owe(pack);
         }
+        Set<BlockId> named = tally.named;
         // (a pack with a superseded, damaged copy is repacked even if mostly live: the copy must go)
         Set<String> gone = new HashSet<>();
         List<String> repacks = new ArrayList<>();
-        for (String pack : repo.blocks.index.packs()) {
-            long[] t = tally.get(pack);
+        for (String pack : scope) {
+            if (!repo.blocks.index.holdsPack(pack) || tally.unread.contains(pack)) {
+                continue;
+            }
+            long[] t = tally.bytes.get(pack);
             if (t == null || t[0] == 0) {
                 gone.add(pack);
             } else if (t[1] > t[0] || repo.blocks.superseded.contains(pack)) {
@@ -185,15 +210,22 @@ final class Sweep {
         }
         // the dead packs go first, in one pass: a repack below may write a pack of the same name again
         // (the same live blocks as a repack a crash interrupted), which must then stay
-        repo.blocks.index.drop(gone);
+        if (tally.bounded) {
+            gone.forEach(pack -> repo.blocks.index.drop(pack, tally.listed.get(pack))); // a few packs: no pass over the index
+        } else {
+            repo.blocks.index.drop(gone); // one pass over the index
+        }
         gone.forEach(this::forget);
         packsDeleted += gone.size();
         for (String pack : repacks) {
             try {
-                repack(pack, named);
+                if (!repack(pack, named)) {
+                    backlog.owe(pack);
+                }
             } catch (IOException e) {
                 // a full disk, say: the pack stays whole and is repacked by a later run
                 LOG.warn("could not repack data/{} ({}); it stays as it is for now", pack, e.getMessage());
+                backlog.owe(pack);
             }
         }
     }
@@ -256,16 +288,17 @@ final class Sweep {
     /**
      * Copies the pack's live blocks (each checked first) into a new pack; which blocks it holds comes
      * from its {@code index/} file. A damaged pack, or one whose index file cannot be read, is left for
-     * verify to report.
+     * verify to report (and looked at again by the next run).
      *
+     * @return false when the pack was left as it was
      */
-    private void repack(String pack, Set<BlockId> named) throws IOException {
+    private boolean repack(String pack, Set<BlockId> named) throws IOException {
         Map<BlockId, Pack.Location> listed;
         try {
             listed = RepositoryFiles.index(repo.backend.read(new Handle(FileType.INDEX, pack)), pack);
         } catch (LifeboatException | IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             LOG.warn("index/{} is unreadable ({}); data/{} is not repacked", pack, e.getMessage(), pack);
-            return;
+            return false;
         }
         List<Pack.Item> items = new ArrayList<>();
         for (BlockId id : listed.keySet()) {
@@ -279,7 +312,7 @@ final class Sweep {
                 raw = repo.blocks.readStored(id, loc);
                 record = repo.backend.read(new Handle(FileType.DATA, pack), loc.offset(), Pack.HEADER + loc.stored());
             } catch (IntegrityException e) {
-                return;
+                return false;
             }
             items.add(new Pack.Item(id, Pack.body(id, loc, record), loc.encoding(), raw.length));
         }
@@ -287,5 +320,6 @@ final class Sweep {
         repo.blocks.index.drop(pack, listed.keySet()); // the dead blocks' entries; the live ones moved
         forget(pack);
         packsRepacked++;
+        return true;
     }
 }
