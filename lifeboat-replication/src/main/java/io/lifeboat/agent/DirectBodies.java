@@ -21,8 +21,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 final class DirectBodies {
     /** Buffers kept for the blocks' batches: two batches in flight and one being filled. */
     static final int BATCHES = 3;
-    /** The largest buffer kept for use again: a 16 MiB batch with its headers fits it. */
-    static final int LARGEST_KEPT = 17 << 20;
+    /** The largest buffer kept for use again: the largest batch an agent sends, with its headers, fits it. */
+    static final int LARGEST_KEPT = io.lifeboat.replication.protocol.Limits.MAX_BATCH_BYTES / 2 + (1 << 20);
     /** The smallest buffer made, so that batches of slightly different sizes share buffers. */
     private static final int MIN_CAPACITY = 1 << 20;
 
