@@ -31,18 +31,48 @@ import javax.net.ssl.SSLSession;
  */
 final class BlockingHttp implements AutoCloseable {
     static final long TIMEOUT_SECONDS = 300;
+    /**
+     * How long a connection of the pool (a pass's parallel uploads) may stay idle before the client
+     * closes it; the held one ({@link FirstConnection}) is not closed for being idle. The pool's own
+     * default (60 s) closed a running agent's upload connections between passes a minute apart or
+     * more, and closing a TLS connection runs the event loop's send path ({@code SslHandler.wrap},
+     * the engine's {@code wrap}) through the branches of the close: its compiled code was thrown
+     * away between passes, and the next pass paid for new handshakes too.
+     */
+    static final int IDLE_SECONDS = 120;
 
     private final Vertx vertx;
     private final HttpClientAgent client;
     private final HostPort target;
+    /**
+     * A body given as an array larger than this is sent from outside the heap like the batches
+     * ({@link #arrayBodies}); a smaller one is copied by netty into the buffer of the request's
+     * headers, outside the heap already. One TLS record's worth of plaintext.
+     */
+    static final int LARGEST_HEAP_BODY = 16 << 10;
     private final DirectBodies bodies = new DirectBodies();
+    /**
+     * The larger bodies given as arrays: a commit's manifest chunks and delta, a tree's asks. Sent from
+     * the heap, their pieces reached the TLS engine as the one kind of buffer the batches never are,
+     * and at every pass's commit the event loop's compiled send path ({@code SslHandler.wrap}, built
+     * for the batches' bodies) was thrown away and compiled again in the next pass (docs/performance.md,
+     * "One kind of body for the TLS engine"). Kept apart from the batches' pool, so that a body sent
+     * while two batches are in flight neither waits for nor drops one of their buffers.
+     */
+    private final DirectBodies arrayBodies = new DirectBodies(2);
     private final FirstConnection first;
 
     BlockingHttp(HttpClientOptions options, HostPort target) {
+        this(options, target, IDLE_SECONDS);
+    }
+
+    /** With the pool's connections closed after {@code idleSeconds} idle (tests wait seconds, not two minutes). */
+    BlockingHttp(HttpClientOptions options, HostPort target, int idleSeconds) {
         this.vertx = Vertx.vertx();
         this.client = vertx.createHttpClient(options
                 .setConnectTimeout(10_000)
-                .setIdleTimeout(120)
+                .setIdleTimeout(idleSeconds)
+                .setKeepAliveTimeout(idleSeconds)
                 .setDefaultHost(target.host())
                 .setDefaultPort(target.port()));
         this.target = target;
@@ -50,7 +80,19 @@ final class BlockingHttp implements AutoCloseable {
     }
 
     VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
+        if (sentFromOutsideTheHeap(body)) {
+            return send(method, path, arrayBodies, java.util.List.of(java.nio.ByteBuffer.wrap(body)), headers);
+        }
         return send(method, path, body == null ? null : wrap(body), headers);
+    }
+
+    /**
+     * Whether a body given as an array goes through {@link #arrayBodies}: larger than one record, and
+     * no larger than a batch (a larger one, were there any, is sent from its array rather than held
+     * twice, once outside the heap, whose limit is the heap's size).
+     */
+    static boolean sentFromOutsideTheHeap(byte[] body) {
+        return body != null && body.length > LARGEST_HEAP_BODY && body.length <= DirectBodies.LARGEST_KEPT;
     }
 
     /**
@@ -60,10 +102,15 @@ final class BlockingHttp implements AutoCloseable {
      */
     VaultResponse send(HttpMethod method, String path, java.util.List<java.nio.ByteBuffer> body,
             Map<String, String> headers) {
-        java.nio.ByteBuffer gathered = bodies.gather(body);
+        return send(method, path, bodies, body, headers);
+    }
+
+    private VaultResponse send(HttpMethod method, String path, DirectBodies pool, java.util.List<java.nio.ByteBuffer> body,
+            Map<String, String> headers) {
+        java.nio.ByteBuffer gathered = pool.gather(body);
         VaultResponse r = send(method, path, BufferInternal.buffer(Unpooled.wrappedBuffer(gathered)), headers);
         if (r.status() >= 200 && r.status() < 300) {
-            bodies.give(gathered); // answered with success: the vault read all of it, netty is done with it
+            pool.give(gathered); // answered with success: the vault read all of it, netty is done with it
         }
         return r;
     }

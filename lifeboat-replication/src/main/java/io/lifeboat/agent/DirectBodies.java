@@ -14,14 +14,29 @@ import java.util.concurrent.ArrayBlockingQueue;
  * is allocated, cleared and collected per batch. A buffer goes back to the pool only after a 2xx
  * answer (the vault reads a whole body before it answers so), never after a failure, when netty
  * might still be writing from it; such a buffer is left to the collector.
+ *
+ * <p>A buffer larger than {@link #LARGEST_KEPT} is not kept: a pool holds at most {@code kept} buffers
+ * of a batch's size, whatever bodies went through it.
  */
 final class DirectBodies {
-    /** Buffers kept: two batches in flight and one being filled. */
-    private static final int KEPT = 3;
+    /** Buffers kept for the blocks' batches: two batches in flight and one being filled. */
+    static final int BATCHES = 3;
+    /** The largest buffer kept for use again: the largest batch an agent sends, with its headers, fits it. */
+    static final int LARGEST_KEPT = io.lifeboat.replication.protocol.Limits.MAX_BATCH_BYTES / 2 + (1 << 20);
     /** The smallest buffer made, so that batches of slightly different sizes share buffers. */
     private static final int MIN_CAPACITY = 1 << 20;
 
-    private final ArrayBlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(KEPT);
+    private final ArrayBlockingQueue<ByteBuffer> free;
+
+    /** A pool that keeps up to {@code kept} buffers given back. */
+    DirectBodies(int kept) {
+        this.free = new ArrayBlockingQueue<>(kept);
+    }
+
+    /** A pool for the blocks' batches. */
+    DirectBodies() {
+        this(BATCHES);
+    }
 
     /** The views' bytes, one after the other, in a buffer of the pool (flipped: ready to be read). */
     ByteBuffer gather(List<ByteBuffer> views) {
@@ -41,7 +56,9 @@ final class DirectBodies {
 
     /** Hands a buffer back once the request that carried it was answered with success. */
     void give(ByteBuffer b) {
-        free.offer(b.clear());
+        if (b.capacity() <= LARGEST_KEPT) {
+            free.offer(b.clear());
+        }
     }
 
     private ByteBuffer take(int size) {

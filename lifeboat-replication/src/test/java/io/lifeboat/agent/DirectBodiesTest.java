@@ -55,4 +55,26 @@ class DirectBodiesTest {
         ByteBuffer next = pool.gather(List.of(ByteBuffer.wrap(new byte[10])));
         assertThat(next).isNotSameAs(failed); // a request that failed may still be written from
     }
+
+    @Test
+    void aBufferLargerThanABatchIsNotKept() {
+        DirectBodies pool = new DirectBodies(1);
+        ByteBuffer huge = pool.gather(List.of(ByteBuffer.wrap(new byte[DirectBodies.LARGEST_KEPT + 1])));
+        pool.give(huge);
+        ByteBuffer next = pool.gather(List.of(ByteBuffer.wrap(new byte[10])));
+        assertThat(next).isNotSameAs(huge);
+        assertThat(next.capacity()).isLessThanOrEqualTo(DirectBodies.LARGEST_KEPT);
+    }
+
+    @Test
+    void aPoolKeepsNoMoreBuffersThanItWasMadeFor() {
+        DirectBodies pool = new DirectBodies(1);
+        ByteBuffer a = pool.gather(List.of(ByteBuffer.wrap(new byte[10])));
+        ByteBuffer b = pool.gather(List.of(ByteBuffer.wrap(new byte[10])));
+        pool.give(a);
+        pool.give(b); // one too many: left to the collector
+        assertThat(pool.gather(List.of(ByteBuffer.wrap(new byte[10])))).isSameAs(a);
+        ByteBuffer c = pool.gather(List.of(ByteBuffer.wrap(new byte[10])));
+        assertThat(c).isNotSameAs(a).isNotSameAs(b);
+    }
 }
