@@ -21,24 +21,54 @@ import java.util.concurrent.*;
  * `vault serve` process on loopback, two batches in flight, then the manifest chunks and the commit
  * (so the group commit's sync is counted). The vault's CPU time is read from /proc/PID/stat before
  * and after, and that of its JIT compiler threads apart. Prints "bytes seconds vault_cpu_s jit_cpu_s".
+ * With the system property passes=N (default 1) it times N passes in a row, each SIZE_MIB of new
+ * blocks and its own commit (a second image), one such line each: what a vault that keeps running
+ * spends on its agents' second, third full pass.
  *
  * Usage: java -cp lifeboat.jar VaultIngestBench.java AGENT_DIR VAULT_PID SIZE_MIB
  */
 public class VaultIngestBench {
     static final int BLOCK = 32 * 1024;
     static final int PER_BATCH = 512; // 16 MiB, as the agent batches
-    /** Sent before the clock starts: the vault's JIT compiles its hot paths (about a second of CPU) on these. */
+    /** Sent before the first timed pass: the vault's JIT compiles its hot paths (about a second of CPU) on these. */
     static final int WARM_UP_BATCHES = Integer.getInteger("warmUpMiB", 256) / 16;
 
     public static void main(String[] args) throws Exception {
         AgentLayout agent = new AgentLayout(Path.of(args[0]));
         long pid = Long.parseLong(args[1]);
         int mib = Integer.parseInt(args[2]);
-        int batches = mib / 16 + WARM_UP_BATCHES;
+        int passes = Integer.getInteger("passes", 1);
         SplittableRandom rnd = new SplittableRandom(System.nanoTime());
-        List<byte[]> bodies = new ArrayList<>();
-        List<BlockRef> refs = new ArrayList<>();
-        for (int b = 0; b < batches; b++) {
+        try (VaultClient c = VaultClient.open(agent)) {
+            String machine = c.machine();
+            c.health(); // connected and warm before the clock starts
+            String path = ReplicationPaths.of(ReplicationPaths.BLOCKS, machine);
+            // the warm-up commits its blocks too: a vault's commit path (manifest chunks, the check of
+            // every block, JSON, the group sync) runs at every pass, and its first compilation would
+            // otherwise land in the timed window. Its bodies are made 1 GiB at a time (the bench's heap).
+            List<BlockRef> warmUpRefs = new ArrayList<>();
+            long warmUpBytes = 0;
+            for (int left = WARM_UP_BATCHES; left > 0; left -= 64) {
+                warmUpBytes += upload(c, path, batches(rnd, Math.min(64, left), warmUpRefs)); // two in flight, as timed
+            }
+            if (!warmUpRefs.isEmpty()) {
+                commit(c, machine, "/bench/warm-up.img", warmUpRefs, warmUpBytes);
+            }
+            for (int p = 0; p < passes; p++) {
+                List<BlockRef> refs = new ArrayList<>();
+                List<byte[]> bodies = batches(rnd, mib / 16, refs); // built before the clock starts
+                Thread.sleep(5000); // let the JIT's compile threads finish what the last pass queued
+                // the same image each pass, all of it new: an agent's next full pass of a changed disk
+                timedPass(c, pid, machine, path, bodies, refs, "/bench/ingest.img");
+            }
+        }
+        System.exit(0);
+    }
+
+    /** {@code count} upload bodies of {@link #PER_BATCH} new random blocks each; their refs added to {@code refs}. */
+    static List<byte[]> batches(SplittableRandom rnd, int count, List<BlockRef> refs) {
+        List<byte[]> bodies = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
             List<EncodedBlock> blocks = new ArrayList<>(PER_BATCH);
             for (int i = 0; i < PER_BATCH; i++) {
                 byte[] data = new byte[BLOCK];
@@ -54,42 +84,30 @@ public class VaultIngestBench {
             }
             bodies.add(BlockBatchCodec.encode(blocks));
         }
-        String machine;
-        try (VaultClient c = VaultClient.open(agent)) {
-            machine = c.machine();
-            c.health(); // connected and warm before the clock starts
-            String path = ReplicationPaths.of(ReplicationPaths.BLOCKS, machine);
-            List<byte[]> warmUp = new ArrayList<>(bodies.subList(0, WARM_UP_BATCHES));
-            bodies.subList(0, WARM_UP_BATCHES).clear();
-            long warmUpBytes = upload(c, path, warmUp); // as the timed uploads go: two in flight
-            // the warm-up commits its blocks too: a vault's commit path (manifest chunks, the check of
-            // every block, JSON, the group sync) runs at every pass, and its first compilation would
-            // otherwise land in the timed window
-            List<BlockRef> warmUpRefs = new ArrayList<>(refs.subList(0, WARM_UP_BATCHES * PER_BATCH));
-            refs.subList(0, warmUpRefs.size()).clear();
-            if (!warmUpRefs.isEmpty()) {
-                commit(c, machine, "/bench/warm-up.img", warmUpRefs, warmUpBytes);
-            }
-            Thread.sleep(5000); // let the JIT's compile threads finish what the warm-up queued
-            long bytes = bodies.stream().mapToLong(b -> b.length).sum();
-            long cpu0 = cpuTicks(pid);
-            long jit0 = jitTicks(pid);
-            Map<String, Long> threads0 = threadTicks(pid);
-            long t0 = System.nanoTime();
-            long wall0 = System.currentTimeMillis();
-            upload(c, path, bodies);
-            commit(c, machine, "/bench/ingest.img", refs, bytes);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double cpu = (cpuTicks(pid) - cpu0) / 100.0; // USER_HZ is 100 on Linux
-            double jit = (jitTicks(pid) - jit0) / 100.0;
-            Map<String, Long> threads1 = threadTicks(pid); // before the summary line: the script reads both once that is out
-            // to pick the timed window's events out of a recording of the vault (bench/vault_jit.sh)
-            System.err.printf(Locale.ROOT, "timed window (epoch ms) %d %d%n", wall0, System.currentTimeMillis());
-            threads1.forEach((k, v) -> System.err.printf(Locale.ROOT, "vault thread %-18s %6.2f s%n", k,
-                    (v - threads0.getOrDefault(k, 0L)) / 100.0));
-            System.out.printf(Locale.ROOT, "%d %.3f %.2f %.2f%n", bytes, secs, cpu, jit);
-        }
-        System.exit(0);
+        return bodies;
+    }
+
+    /** One timed pass: the uploads and the commit; its lines on stderr (per thread) and stdout (the sums). */
+    static void timedPass(VaultClient c, long pid, String machine, String path, List<byte[]> bodies,
+            List<BlockRef> refs, String source) throws Exception {
+        long bytes = bodies.stream().mapToLong(b -> b.length).sum();
+        long cpu0 = cpuTicks(pid);
+        long jit0 = jitTicks(pid);
+        Map<String, Long> threads0 = threadTicks(pid);
+        long t0 = System.nanoTime();
+        long wall0 = System.currentTimeMillis();
+        upload(c, path, bodies);
+        commit(c, machine, source, refs, bytes);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuTicks(pid) - cpu0) / 100.0; // USER_HZ is 100 on Linux
+        double jit = (jitTicks(pid) - jit0) / 100.0;
+        Map<String, Long> threads1 = threadTicks(pid); // before the summary line: the script reads both once that is out
+        // to pick the timed window's events out of a recording of the vault (bench/vault_jit.sh)
+        System.err.printf(Locale.ROOT, "timed window (epoch ms) %d %d%n", wall0, System.currentTimeMillis());
+        threads1.forEach((k, v) -> System.err.printf(Locale.ROOT, "vault thread %-18s %6.2f s%n", k,
+                (v - threads0.getOrDefault(k, 0L)) / 100.0));
+        System.out.printf(Locale.ROOT, "%d %.3f %.2f %.2f%n", bytes, secs, cpu, jit);
+        System.out.flush();
     }
 
     /** Uploads the batches, two in flight (as the agent sends); returns their bytes. */

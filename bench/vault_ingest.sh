@@ -7,7 +7,9 @@
 #                 and `dd ... conv=fdatasync` of the same number of bytes (the durable write)
 # Usage: bench/vault_ingest.sh [SIZE_MIB] [JAR]   (default 1024, lifeboat-cli/target/lifeboat.jar)
 # VAULT_JAVA_OPTS adds JVM options to the vault (a flight recording, say); WARM_UP_MIB (default 256)
-# is sent and committed untimed first, for the vault's JIT (upload and commit paths alike).
+# is sent and committed untimed first, for the vault's JIT (upload and commit paths alike); PASSES=N
+# (default 1) times N passes of SIZE MiB of new blocks in a row into the same vault, one line each
+# (a running vault's next full passes: WARM_UP_MIB=1024 PASSES=2 gives the 2nd and 3rd GiB).
 # The vault runs with the JIT directives the `lifeboat` launcher gives `vault serve` (launch.sh);
 # VAULT_DIRECTIVES names another file, or none when empty.
 # A JAR built from another commit measures that commit's vault (the "before" of a change: give it
@@ -38,11 +40,10 @@ vault_pid=$!
 for _ in $(seq 1 100); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 lb agent enroll "$token" --dir "$work/A" >/dev/null
 hashing=$(grep -o "block hashing .*" "$work/serve.log" || echo "block hashing: (not printed by this version)")
-read -r bytes secs cpu jit < <(java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" 2>"$work/threads.txt")
-if [ -n "${VAULT_THREADS:-}" ]; then # where the vault's CPU went in the timed window, by kind of thread
+java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -Dpasses="${PASSES:-1}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" >"$work/passes.txt" 2>"$work/threads.txt"
+if [ -n "${VAULT_THREADS:-}" ]; then # where the vault's CPU went in each timed window, by kind of thread
   cat "$work/threads.txt" >&2
 fi
-gib=$(echo "scale=6; $bytes / 1073741824" | bc)
 ref_sha=$(openssl speed -evp sha256 -bytes 32768 -seconds 2 2>/dev/null | awk '/^sha256/ { print $NF }' | tr -d k)
 ref_dd_start=$(date +%s.%N)
 dd if=/dev/zero of="$work/dd.bin" bs=1M count="$size" conv=fdatasync status=none
@@ -52,9 +53,15 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) while measuring"
 echo "vault: $hashing"
 echo "vault: JIT directives ${directives:-(none)}"
-printf 'vault ingest    %7.0f MiB in %6.2f s  %7.1f MB/s   vault CPU %6.2f s = %5.2f CPU-s/GiB (%5.2f without JIT compiler threads)\n' \
-  "$(echo "$bytes / 1048576" | bc)" "$secs" "$(echo "scale=1; $bytes / $secs / 1000000" | bc)" "$cpu" \
-  "$(echo "scale=3; $cpu / $gib" | bc)" "$(echo "scale=3; ($cpu - $jit) / $gib" | bc)"
+pass=0
+while read -r bytes secs cpu jit; do
+  pass=$((pass + 1))
+  gib=$(echo "scale=6; $bytes / 1073741824" | bc)
+  [ "${PASSES:-1}" -gt 1 ] && printf 'pass %d: ' "$pass"
+  printf 'vault ingest    %7.0f MiB in %6.2f s  %7.1f MB/s   vault CPU %6.2f s = %5.2f CPU-s/GiB (%5.2f without JIT compiler threads)\n' \
+    "$(echo "$bytes / 1048576" | bc)" "$secs" "$(echo "scale=1; $bytes / $secs / 1000000" | bc)" "$cpu" \
+    "$(echo "scale=3; $cpu / $gib" | bc)" "$(echo "scale=3; ($cpu - $jit) / $gib" | bc)"
+done < "$work/passes.txt"
 printf 'openssl sha256  %7.1f MB/s on 32 KiB blocks = %5.2f CPU-s/GiB (the hashing floor)\n' \
   "$(echo "scale=1; $ref_sha / 1000" | bc)" "$(echo "scale=3; 1073741.824 / $ref_sha" | bc)"
 printf 'dd fdatasync    %7d MiB in %6.2f s  %7.1f MB/s (the durable write of the same bytes)\n' \
