@@ -12,10 +12,13 @@
 # order of the variants turned by one each round, so the load of a shared machine falls on all alike.
 # Per pass: the load, the wall time of the whole command (a fresh JVM), the pass after start-up as
 # the agent timed it, files kept unread, bytes sent, and the agent's CPU by thread kind
-# (bench/thread_cpu.py); per round rsync's time, CPU (client, daemon, both stunnels) and bytes.
+# (bench/thread_cpu.py); per round rsync's time, CPU (client, daemon, both stunnels) and bytes, and
+# the walk's floor: `find` listing every folder and lstat'ing every entry of the tree, printing the
+# fields a stamp holds (one process, no JVM: what the walk's system calls alone cost here).
 # With -DLIFEBOAT_LOG_LEVEL=debug in a variant's JAVA_OPTS, the agent's lines on its two records
 # (how long they took to read and to write, appended or whole) and the times of its phases (read,
-# last batch, commit, records) follow its pass.
+# last batch, commit, records; the commit split into building the delta, the part of it spent
+# waiting for the manifest's digest, and the requests to the vault) follow its pass.
 #
 # Usage: bench/tree_pass.sh ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 #        FILES=50000 SIZE_MB=750 by default.
@@ -64,6 +67,17 @@ PY
     | sed "s|$tree|TREE|; s/^/           /" || true
 }
 
+# walk_floor TREE: the time and CPU of `find` reading every folder and lstat'ing every entry
+walk_floor() {
+  local t0 t1 c0
+  children_ticks; c0=$ticks
+  t0="$(now)"
+  find "$1" -printf '%s %T@ %C@ %i %D %m %U %G %n\n' | wc -l >"$work/floor"
+  t1="$(now)"
+  children_ticks
+  echo "        walk floor (find, lstat of $(cat "$work/floor") entries): $(secs "$t0" "$t1") s, CPU $(cpu_secs $(( ticks - c0 ))) s"
+}
+
 i=0
 for variant in "$@"; do
   IFS='|' read -r label launcher opts <<<"$variant"
@@ -79,6 +93,7 @@ for round in $(seq 1 "$rounds"); do
   sleep 1.1 # a pass does not trust a stamp changed within a second of its start: each variant the same
   read -r rs_t rs_b rs_c <<<"$(rsync_copy "$tree/" tree/ -a)"
   echo "round $round  rsync over stunnel: $rs_t s, CPU $rs_c s, $rs_b bytes sent"
+  walk_floor "$tree"
   for k in $(seq 0 $(( ${#variants[@]} - 1 ))); do
     j=$(( (k + round - 1) % ${#variants[@]} ))
     IFS='|' read -r label launcher opts <<<"${variants[$j]}"

@@ -12,6 +12,7 @@ import io.lifeboat.repository.SourceKind;
 import io.lifeboat.tls.LifeboatException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * How a pass commits its point: as a delta of the last committed point when the agent's record of
@@ -33,6 +34,14 @@ final class PointCommits {
 
     private boolean sentAsDelta;
     private String manifestSha256;
+    /**
+     * Where the last {@link #commit} spent its wall time, for the pass's debug line: the delta's
+     * building, the part of it spent waiting for the digest ({@link #digestAhead}), and the
+     * requests to the vault (the vault's merge, check, digest and durable writes among them).
+     */
+    private long deltaNanos;
+    private long digestWaitNanos;
+    private long requestNanos;
 
     PointInfo commit(PreviousPoint previous, PointCommit whole) {
         return commit(previous, whole, null);
@@ -43,11 +52,34 @@ final class PointCommits {
      * not null, is the manifest's {@link ManifestDigest} being computed ({@link #digestAhead}).
      */
     PointInfo commit(PreviousPoint previous, PointCommit whole, CompletableFuture<String> digest) {
-        ManifestDelta delta = delta(previous, whole.manifest(), digest);
+        long started = System.nanoTime();
+        ManifestDelta delta = delta(previous, whole.manifest(), digest == null ? null : timed(digest));
         if (delta != null) {
             manifestSha256 = delta.sha256();
         }
-        return commit(delta, whole);
+        long built = System.nanoTime();
+        deltaNanos = built - started;
+        PointInfo point = commit(delta, whole);
+        requestNanos = System.nanoTime() - built;
+        return point;
+    }
+
+    /** The digest from {@code digest}, the time spent waiting for it counted in {@link #digestWaitNanos}. */
+    private Supplier<String> timed(CompletableFuture<String> digest) {
+        return () -> {
+            long waited = System.nanoTime();
+            try {
+                return digest.join();
+            } finally {
+                digestWaitNanos = System.nanoTime() - waited;
+            }
+        };
+    }
+
+    /** The last {@link #commit}'s phases in ms, for the pass's debug line: "delta D (digest waited for W), requests R". */
+    String phases() {
+        return "delta " + deltaNanos / 1_000_000 + " (digest waited for " + digestWaitNanos / 1_000_000 + "), requests "
+                + requestNanos / 1_000_000;
     }
 
     /**
@@ -111,7 +143,7 @@ final class PointCommits {
     }
 
     /** {@link #delta(PreviousPoint, Manifest)}, a tree's digest taken from {@code digest} when not null. */
-    private static ManifestDelta delta(PreviousPoint previous, Manifest manifest, CompletableFuture<String> digest) {
+    private static ManifestDelta delta(PreviousPoint previous, Manifest manifest, Supplier<String> digest) {
         if (!previous.exists()) {
             return null;
         }
@@ -138,12 +170,12 @@ final class PointCommits {
      * last point's whole manifest, whose 47,000 entries it took a fresh agent 0.1-0.4 s to build and
      * put in a map after a 1%-of-files pass.
      */
-    private static ManifestDelta treeDelta(PreviousPoint previous, Manifest manifest, CompletableFuture<String> digest) {
+    private static ManifestDelta treeDelta(PreviousPoint previous, Manifest manifest, Supplier<String> digest) {
         PreviousPoint.TreeChanges changes = previous.changesTo(manifest);
         if (changes == null) {
             return null;
         }
-        String sha256 = digest == null ? ManifestDigest.of(manifest) : digest.join();
+        String sha256 = digest == null ? ManifestDigest.of(manifest) : digest.get();
         return new ManifestDelta(previous.point(), ManifestHeader.of(manifest), sha256, changes.changed(),
                 changes.removed(), null);
     }

@@ -164,8 +164,8 @@ public final class Protector {
         records.save(source, done.blocks().at(point.id()), done.entries().at(point.id()), listener);
         phases.mark();
         if (LOG.isDebugEnabled()) {
-            LOG.debug("the pass of {} in ms: read {}, its last batch sent {}, committed {}, records saved {}", source,
-                    phases.millis(0), phases.millis(1), phases.millis(2), phases.millis(3));
+            LOG.debug("the pass of {} in ms: read {}, its last batch sent {}, committed {} ({}), records saved {}", source,
+                    phases.millis(0), phases.millis(1), phases.millis(2), commits.phases(), phases.millis(3));
             LOG.debug("the pass of {} held at most {} block arrays at once ({} made, the rest kept from the last pass); "
                     + "windows of {} blocks, batches of {} bytes (at most {} bytes held with every stage full)", source,
                     buffers.mostOut(), buffers.made(), pipeline.windowBlocks(), pipeline.batchBytes(),
