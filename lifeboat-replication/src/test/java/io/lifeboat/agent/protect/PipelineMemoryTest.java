@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifeboat.agent.snapshot.SnapshotProvider;
 import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.replication.protocol.EncodedBlock;
-import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.Manifest;
-import io.lifeboat.repository.PointInfo;
 import io.lifeboat.repository.SourceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +65,7 @@ class PipelineMemoryTest {
     }
 
     /** Every request is answered late: the reader fills every stage of the pipeline before the first answer. */
-    private static final class SlowVault implements VaultApi {
+    private static final class SlowVault extends StubVaultApi {
         final AtomicInteger uploaded = new AtomicInteger();
 
         @Override
@@ -88,21 +86,6 @@ class PipelineMemoryTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-
-        @Override
-        public PointInfo commit(PointCommit commit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<PointInfo> points() {
-            return List.of();
-        }
-
-        @Override
-        public long bytesSent() {
-            return 0;
         }
     }
 

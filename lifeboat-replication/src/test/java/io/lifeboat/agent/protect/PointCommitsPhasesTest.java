@@ -2,10 +2,8 @@ package io.lifeboat.agent.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.replication.protocol.PointDelta;
-import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.Entry;
 import io.lifeboat.repository.EntryType;
 import io.lifeboat.repository.Manifest;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +75,7 @@ class PointCommitsPhasesTest {
     }
 
     /** Answers a delta commit after 250 ms. */
-    private static final class SlowVault implements VaultApi {
+    private static final class SlowVault extends StubVaultApi {
         int deltas;
 
         @Override
@@ -87,31 +84,6 @@ class PointCommitsPhasesTest {
             sleep(250);
             return Optional.of(new PointInfo("20261207T070001Z-4567cdef", "m", Instant.EPOCH, "/srv/tree",
                     SourceKind.DIRECTORY, 0, 0, null, null, "live"));
-        }
-
-        @Override
-        public Set<BlockId> missing(List<BlockId> ids) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void upload(List<EncodedBlock> blocks) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PointInfo commit(PointCommit commit) {
-            throw new UnsupportedOperationException("a delta was expected");
-        }
-
-        @Override
-        public List<PointInfo> points() {
-            return List.of();
-        }
-
-        @Override
-        public long bytesSent() {
-            return 0;
         }
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.Limits;
-import io.lifeboat.replication.protocol.PointCommit;
 import io.lifeboat.repository.BlockId;
-import io.lifeboat.repository.PointInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class UploaderTest {
     /** A vault that lacks everything and counts what reaches it. */
-    private static final class Lacking implements VaultApi {
+    private static final class Lacking extends StubVaultApi {
         final CountDownLatch firstUpload = new CountDownLatch(1);
         final Set<BlockId> uploaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -34,21 +32,6 @@ class UploaderTest {
             batchSizes.add(blocks.size());
             blocks.forEach(b -> uploaded.add(b.id()));
             firstUpload.countDown();
-        }
-
-        @Override
-        public PointInfo commit(PointCommit commit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<PointInfo> points() {
-            return List.of();
-        }
-
-        @Override
-        public long bytesSent() {
-            return 0;
         }
     }
 
