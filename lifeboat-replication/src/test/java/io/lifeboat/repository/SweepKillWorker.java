@@ -1,14 +1,10 @@
 package io.lifeboat.repository;
 
-import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.FaultInjectingBackend;
 import io.lifeboat.repository.backend.FileType;
-import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.LocalBackend;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * A vault stand-in for {@link SweepKillTest}, run in its own JVM: machine {@code m} commits three
@@ -29,73 +25,16 @@ public final class SweepKillWorker {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        HangingDeletes backend = new HangingDeletes(new LocalBackend(Path.of(args[0])));
+        FaultInjectingBackend backend = new FaultInjectingBackend(new LocalBackend(Path.of(args[0])));
         Repository repo = Repository.open(backend, RepositoryOptions.defaults().withKeepNewest(1).withPruneGrace(Duration.ZERO));
         for (int v = 0; v < 3; v++) {
-            backend.armed = v == 2;
+            if (v == 2) {
+                backend.hangAtDeleteOf(FileType.INDEX, h -> System.out.println("hanging " + h.name()));
+            }
             Thread.sleep(20); // the blocks of the point before are uploaded and confirmed before the cutoff
             PointInfo p = Fixtures.protect(repo, "m", version(v));
             System.out.println("committed " + v + " " + p.id());
         }
         System.out.println("not hung");
-    }
-
-    /** A local store whose deletions of index files, once armed, never return. */
-    static final class HangingDeletes implements Backend {
-        private final Backend delegate;
-        volatile boolean armed;
-
-        HangingDeletes(Backend delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean delete(Handle handle) throws IOException {
-            if (armed && handle.type() == FileType.INDEX) {
-                System.out.println("hanging " + handle.name());
-                try {
-                    Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IOException("interrupted");
-            }
-            return delegate.delete(handle);
-        }
-
-        @Override
-        public String location() {
-            return delegate.location();
-        }
-
-        @Override
-        public boolean create(Handle handle, byte[] data) throws IOException {
-            return delegate.create(handle, data);
-        }
-
-        @Override
-        public byte[] read(Handle handle) throws IOException {
-            return delegate.read(handle);
-        }
-
-        @Override
-        public byte[] read(Handle handle, long offset, int length) throws IOException {
-            return delegate.read(handle, offset, length);
-        }
-
-        @Override
-        public OptionalLong size(Handle handle) throws IOException {
-            return delegate.size(handle);
-        }
-
-        @Override
-        public List<String> list(FileType type) throws IOException {
-            return delegate.list(type);
-        }
-
-        @Override
-        public void removeTemporaries() throws IOException {
-            delegate.removeTemporaries();
-        }
     }
 }

@@ -55,6 +55,20 @@ public final class FaultInjectingBackend implements Backend {
         return this;
     }
 
+    /** Once set, a delete of a file of this type never returns (a process to be killed there). */
+    private volatile FileType hangAtDeleteOf;
+    private volatile java.util.function.Consumer<Handle> onHang = h -> { };
+
+    /**
+     * From now on a delete of a file of {@code type} calls {@code announce} and then never returns:
+     * a process killed at that moment (kill -9) by a test that waits for the announcement.
+     */
+    public FaultInjectingBackend hangAtDeleteOf(FileType type, java.util.function.Consumer<Handle> announce) {
+        onHang = announce;
+        hangAtDeleteOf = type;
+        return this;
+    }
+
     /** Creates and deletes done through this object so far. */
     public long changes() {
         return changes.get();
@@ -95,6 +109,15 @@ public final class FaultInjectingBackend implements Backend {
         if ((fault == Fault.CRASH || fault == Fault.TORN_WRITE) && changesLeft.getAndDecrement() <= 0) {
             dead = true;
             throw new IOException("injected crash before " + handle + " was deleted");
+        }
+        if (handle.type() == hangAtDeleteOf) {
+            onHang.accept(handle);
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("interrupted while hanging at the deletion of " + handle);
         }
         changes.incrementAndGet();
         return delegate.delete(handle);
