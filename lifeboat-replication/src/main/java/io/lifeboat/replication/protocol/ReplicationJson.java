@@ -101,19 +101,15 @@ public final class ReplicationJson {
     }
 
     static BodyTooLargeException tooLarge(String what, StreamConstraintsException e) {
-        return new BodyTooLargeException(what + ": more JSON than the vault parses in one body ("
+        return new BodyTooLargeException(what + ": more JSON than one body may hold ("
                 + e.getOriginalMessage() + ")", e);
     }
 
+    /**
+     * A body's JSON under Jackson's own bounds (nesting, a string's length; no bound on tokens): for what
+     * is small by its kind or comes from the vault. A machine's commit bodies go through {@link #commitTree}.
+     */
     public static JsonNode tree(byte[] body, String what) {
-        try {
-            JsonNode n = MAPPER.readTree(body);
-            if (n == null) {
-                throw new WireFormatException(what + ": empty body");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new WireFormatException(what + ": not JSON (" + e.getMessage() + ")", e);
-        }
+        return boundedTree(MAPPER, body, what);
     }
 }

@@ -22,7 +22,7 @@ class JsonTokenBoundTest {
         assertThat(ReplicationJson.boundedTree(TEN, bytes("[0,0,0,0,0,0,0,0]"), "point commit").size()).isEqualTo(8);
         assertThatThrownBy(() -> ReplicationJson.boundedTree(TEN, bytes("[0,0,0,0,0,0,0,0,0]"), "point commit"))
                 .isInstanceOf(BodyTooLargeException.class)
-                .hasMessageStartingWith("point commit: more JSON than the vault parses in one body")
+                .hasMessageStartingWith("point commit: more JSON than one body may hold")
                 .hasMessageContaining("10");
     }
 
@@ -43,7 +43,7 @@ class JsonTokenBoundTest {
     void aWholeManifestCommitPastItsBoundIsTooLarge() {
         byte[] body = Zstd.compress(bytes("{\"bytesSent\":0,\"consistency\":\"c\",\"manifest\":[0,0,0,0,0,0,0]}"), 1);
         assertThatThrownBy(() -> PointCommit.decode(body, TEN)).isInstanceOf(BodyTooLargeException.class)
-                .hasMessageStartingWith("point commit: more JSON than the vault parses in one body");
+                .hasMessageStartingWith("point commit: more JSON than one body may hold");
         assertThat(PointCommit.MAX_WHOLE_TOKENS).isGreaterThan(ReplicationJson.MAX_COMMIT_TOKENS);
     }
 

@@ -36,7 +36,7 @@ class CommitTokenBoundTest {
         assertThat(r.status()).isEqualTo(413);
         assertThat(ReplicationJson.MAPPER.readTree(r.body()).get("error").asText()).isEqualTo("too_large");
         assertThat(ReplicationJson.MAPPER.readTree(r.body()).get("message").asText())
-                .startsWith("point commit: more JSON than the vault parses in one body").contains("Token count");
+                .startsWith("point commit: more JSON than one body may hold").contains("Token count");
         assertThat(store.points(Optional.of("a"))).isEmpty();
     }
 
