@@ -91,7 +91,7 @@ final class Ownership implements AutoCloseable {
      * sweep need not look for it in the manifests.
      */
     boolean whole() {
-        return whole;
+        return whole && skipped.isEmpty(); // a partial open (read-only today) did not read every record either
     }
 
     /** A record could not be read: the blocks it names may be named by points and owned by no machine. */

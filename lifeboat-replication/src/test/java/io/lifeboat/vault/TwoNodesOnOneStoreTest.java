@@ -95,6 +95,11 @@ class TwoNodesOnOneStoreTest {
                     new JsonObject().put("csr", csr).encode(), ca, machine);
             assertThat(renewed.status()).as(String.valueOf(renewed)).isEqualTo(201);
             assertThat(v1.machines().find("web01").orElseThrow().certificates()).hasSize(2);
+            // a renewal is a CSR of a few hundred bytes: a larger body is refused before it is parsed
+            HttpsProbe.Outcome flood = HttpsProbe.request(n2.address().port(), "POST", "/v1/renew",
+                    "{\"csr\":[" + "{},".repeat(30_000) + "{}]}", ca, machine);
+            assertThat(flood.status()).as(String.valueOf(flood)).isEqualTo(413);
+            assertThat(v1.machines().find("web01").orElseThrow().certificates()).hasSize(2);
 
             v2.revoke("web01");
             HttpsProbe.Outcome atNode1 = HttpsProbe.request(n1.address().port(), "GET", "/health", null, ca, machine);

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  */
 public final class GroupService {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The largest member record body: {@code {"source": PATH, "point": ID}} with a path of up to 32 KiB. */
-    static final int MAX_MEMBER_BODY = 64 * 1024;
+    /** The largest member record body, as for every small JSON body ({@code {"source": PATH, "point": ID}}). */
+    static final int MAX_MEMBER_BODY = io.lifeboat.vault.api.RequestBody.MAX_SMALL_JSON;
 
     private final GroupStore groups;
     private final Supplier<Repository> repository;

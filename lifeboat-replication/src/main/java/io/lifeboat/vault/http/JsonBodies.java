@@ -6,12 +6,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Reads a JSON object request body, or answers 400 and returns null. */
+/** Reads a small JSON object request body, or answers 400 (413 past {@link RequestBody#MAX_SMALL_JSON}) and returns null. */
 final class JsonBodies {
     private JsonBodies() {
     }
 
     static JsonObject object(RoutingContext ctx) {
+        if (RequestBody.refusedAsTooLargeForSmallJson(ctx, "the request body")) {
+            return null;
+        }
         try {
             JsonObject o = new JsonObject(Buffer.buffer(RequestBody.bytes(ctx)));
             if (o != null) {

@@ -40,6 +40,9 @@ final class AgentRpoRoutes implements VaultRoutes {
                     + ctx.pathParam("machine"));
             return;
         }
+        if (RequestBody.refusedAsTooLargeForSmallJson(ctx, "RPO report")) {
+            return;
+        }
         try {
             JsonObject body = new JsonObject(io.vertx.core.buffer.Buffer.buffer(RequestBody.bytes(ctx)));
             Duration target = Duration.ofSeconds(body.getLong("targetSeconds"));

@@ -70,6 +70,13 @@ class AgentRpoReportTest {
                 VaultTransport.Reply bad = t.send(VaultTransport.Request.post("/v1/machines/web-1/rpo", "application/json",
                         "{\"sources\":[]}".getBytes(StandardCharsets.UTF_8)));
                 assertThat(bad.status()).isEqualTo(400);
+                // a report is a few hundred bytes: a larger body is refused before it is parsed
+                byte[] flood = ("{\"targetSeconds\":60,\"sources\":[" + "{},".repeat(30_000) + "{}]}")
+                        .getBytes(StandardCharsets.UTF_8);
+                VaultTransport.Reply large = t.send(VaultTransport.Request.post("/v1/machines/web-1/rpo", "application/json", flood));
+                assertThat(large.status()).isEqualTo(413);
+                assertThat(new String(large.body(), StandardCharsets.UTF_8)).contains("too_large")
+                        .contains("RPO report: " + flood.length + " bytes, at most 65536");
             }
             String page = DashboardAccessTest.get(lab.https(), lab.base() + "/ui/",
                     DashboardAccessTest.signIn(lab.https(), lab.loginUrl(Duration.ofMinutes(5)))).body();
