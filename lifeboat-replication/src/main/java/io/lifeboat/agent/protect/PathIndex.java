@@ -81,13 +81,23 @@ final class PathIndex {
     private int slot(int[] table, String path) {
         int h = path.hashCode();
         int s = (h ^ (h >>> 16)) & mask;
-        for (int step = 0; table[s] != 0 && !paths[table[s] - 1].equals(path); step++) {
+        for (int step = 0; table[s] != 0 && !same(paths[table[s] - 1], h, path); step++) {
             if (step == MAX_PROBE) {
                 return -1;
             }
             s = (s + 1) & mask;
         }
         return s;
+    }
+
+    /**
+     * Whether {@code held} is {@code path}, whose hash is {@code h}: the hashes first (a held path's
+     * is cached in it from when it was placed), so a probe past another path costs an int compare,
+     * not a walk along two paths that share their folders' prefix and length up to their last
+     * characters; equal hashes still compare the characters.
+     */
+    private static boolean same(String held, int h, String path) {
+        return held.hashCode() == h && held.equals(path);
     }
 
     private static int[] bySortedPath(String[] paths) {

@@ -37,6 +37,16 @@ class PathIndexTest {
     }
 
     @Test
+    void aPathOfAHeldPathsHashIsNotFoundUnlessItIsHeld() {
+        // the slots compare hashes before characters: an equal hash alone must not make a match
+        PathIndex index = new PathIndex(new String[] {"dir/AaAa", "dir/AaBB"});
+        assertThat("dir/BBBB".hashCode()).isEqualTo("dir/AaAa".hashCode());
+        assertThat(index.find("dir/BBBB")).isEqualTo(-1);
+        assertThat(index.find("dir/BBAa")).isEqualTo(-1);
+        assertThat(index.find(new String("dir/AaBB"))).isEqualTo(1); // the same characters in another string
+    }
+
+    @Test
     void pathsCraftedToShareOneHashFallBackToTheSortedFormAndAreAllFound() {
         // 2^12 names of twelve "Aa"/"BB" pairs: one hash for all, what a user could create in a protected folder
         String[] paths = new String[1 << 12];
