@@ -1,0 +1,192 @@
+package io.lifeboat.repository;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A compact summary of the blocks one point names (a Bloom filter over their ids), stored beside the
+ * point's manifest at commit, so that a sweep learns which of a machine's blocks its kept points may
+ * name without decoding every kept point's manifest (32 bytes and more per reference; 2.5 bytes per
+ * block here): {@link Sweep#dropOwnership}.
+ *
+ * <p>Why a sweep may trust it: a filter built from every block a point names answers "may hold" for
+ * each of them (a Bloom filter has no false negatives), so a block no kept point's filter may hold is
+ * named by no kept point. A false positive only keeps an unneeded block owned while that point is
+ * kept (about one block in 11,000 per point at 20 bits and 10 hashes a block): a leak that the sweep
+ * after that point is dropped frees, never a loss. A damaged filter must never be trusted (a cleared
+ * bit is a false negative): its file is named by the SHA-256 of its bytes, checked on every read
+ * ({@link ManifestStore#read}), and its block count must equal the point file's; a point without a
+ * readable filter (an older vault's, a point too large to summarise, a file lost) is read in full.
+ *
+ * <p>Layout, big-endian: {@code "LBBF"}, version (1 byte, 1), hashes per block (1 byte), blocks
+ * counted (8 bytes, references with repeats), bits (8 bytes, a multiple of 64), then the bits as longs.
+ * Block ids are SHA-256 digests, so their first 64 bits are already a uniform hash: bit {@code i} of
+ * a block is {@code (h + i * g) mod bits} with {@code h} those bits and {@code g} a mix of them.
+ */
+final class BlockFilter {
+    static final int BITS_PER_BLOCK = 20;
+    static final int HASHES = 10;
+    /** A point naming more blocks than this gets no filter (its ids would take 64 MiB to gather at commit). */
+    static final int MAX_BLOCKS = 8 << 20;
+    /**
+     * The fewest bits: the bits of a block are a progression {@code h + i * g}, and in a filter of m bits
+     * about 2 in m * m / 2 other blocks fall on the very same ones, which would matter in a tiny filter.
+     */
+    static final int MIN_BITS = 1024;
+    private static final int MAGIC = 0x4C424246; // "LBBF"
+    private static final int VERSION = 1;
+    private static final int HEADER = 4 + 1 + 1 + 8 + 8;
+
+    private final long[] bits;
+    private final long count;
+    private final int hashes;
+
+    private BlockFilter(long[] bits, long count, int hashes) {
+        this.bits = bits;
+        this.count = count;
+        this.hashes = hashes;
+    }
+
+    /** A filter of the blocks whose first 64 bits are {@code ids[0..n)}. */
+    static BlockFilter of(long[] ids, int n) {
+        long size = Math.max(MIN_BITS, ((long) n * BITS_PER_BLOCK + 63) / 64 * 64);
+        BlockFilter f = new BlockFilter(new long[(int) (size / 64)], n, HASHES);
+        for (int i = 0; i < n; i++) {
+            f.add(ids[i]);
+        }
+        return f;
+    }
+
+    /** Block references the point names (with repeats), as its point file's {@code blocks} counts them. */
+    long count() {
+        return count;
+    }
+
+    /** False only when the point does not name {@code id}. */
+    boolean mayHold(BlockId id) {
+        long h = id.first64();
+        long g = step(h);
+        long size = (long) bits.length * 64;
+        for (int i = 0; i < hashes; i++) {
+            long bit = Long.remainderUnsigned(h + i * g, size);
+            if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void add(long h) {
+        long g = step(h);
+        long size = (long) bits.length * 64;
+        for (int i = 0; i < hashes; i++) {
+            long bit = Long.remainderUnsigned(h + i * g, size);
+            bits[(int) (bit >>> 6)] |= 1L << bit;
+        }
+    }
+
+    /** The stride between a block's bits: odd, and unrelated to {@code h}'s low bits (SplitMix64's finaliser). */
+    private static long step(long h) {
+        long z = h * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) | 1;
+    }
+
+    byte[] encode() {
+        ByteBuffer out = ByteBuffer.allocate(HEADER + bits.length * 8);
+        out.putInt(MAGIC).put((byte) VERSION).put((byte) hashes).putLong(count).putLong((long) bits.length * 64);
+        out.asLongBuffer().put(bits);
+        return out.array();
+    }
+
+    /**
+     * Reads a filter's bytes ({@code where} names the file in the message).
+     *
+     * @throws IntegrityException when they are not a filter of this version, whole
+     */
+    static BlockFilter decode(byte[] bytes, String where) {
+        if (bytes.length < HEADER) {
+            throw bad(where, "is " + bytes.length + " bytes, shorter than its " + HEADER + "-byte header");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (in.getInt() != MAGIC) {
+            throw bad(where, "does not start with \"LBBF\"");
+        }
+        int version = in.get();
+        int hashes = in.get();
+        long count = in.getLong();
+        long size = in.getLong();
+        if (version != VERSION) {
+            throw bad(where, "has format version " + version + ", not " + VERSION);
+        }
+        if (hashes < 1 || hashes > 32 || count < 0 || size < 64 || size % 64 != 0
+                || size / 8 != bytes.length - HEADER) {
+            throw bad(where, "has a header (hashes " + hashes + ", blocks " + count + ", bits " + size
+                    + ") that does not fit its " + bytes.length + " bytes");
+        }
+        long[] bits = new long[(int) (size / 64)];
+        in.asLongBuffer().get(bits);
+        return new BlockFilter(bits, count, hashes);
+    }
+
+    private static IntegrityException bad(String where, String what) {
+        return new IntegrityException(null, where, "block filter " + where + " " + what);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BlockFilter f && f.count == count && f.hashes == hashes && Arrays.equals(f.bits, bits);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bits);
+    }
+
+    /**
+     * Passes a manifest on to {@code next} unchanged and gathers the first 64 bits of every block it
+     * names, for the point's filter ({@link #filter}: null past {@link #MAX_BLOCKS}).
+     */
+    static final class Collector implements ManifestVisitor {
+        private final ManifestVisitor next;
+        private long[] ids = new long[1024];
+        private int n;
+        private boolean tooMany;
+
+        Collector(ManifestVisitor next) {
+            this.next = next;
+        }
+
+        @Override
+        public void entry(Entry header) {
+            next.entry(header);
+        }
+
+        @Override
+        public void block(BlockId id, int length) {
+            next.block(id, length);
+            if (tooMany) {
+                return;
+            }
+            if (n == MAX_BLOCKS) {
+                tooMany = true;
+                ids = null;
+                return;
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, Math.min(MAX_BLOCKS, n * 2));
+            }
+            ids[n++] = id.first64();
+        }
+
+        @Override
+        public void zeros(long count, int length) {
+            next.zeros(count, length);
+        }
+
+        BlockFilter filter() {
+            return tooMany ? null : BlockFilter.of(ids, n);
+        }
+    }
+}

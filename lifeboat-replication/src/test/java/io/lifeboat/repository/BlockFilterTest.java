@@ -1,0 +1,140 @@
+package io.lifeboat.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A point's block filter, as bytes: it holds every block it was built from (a miss would release a
+ * block a kept point names), its false positives stay near the rate its size promises (each one keeps
+ * an unneeded block while the point is kept), and damaged bytes are refused naming the file.
+ */
+class BlockFilterTest {
+    static final String WHERE = "manifests/db-1/20260101T000000Z-00";
+
+    static List<BlockId> ids(long seed, int n) {
+        Random r = new Random(seed);
+        List<BlockId> out = new ArrayList<>(n);
+        byte[] b = new byte[BlockId.BYTES];
+        for (int i = 0; i < n; i++) {
+            r.nextBytes(b);
+            out.add(BlockId.fromBytes(b));
+        }
+        return out;
+    }
+
+    static BlockFilter filterOf(List<BlockId> ids) {
+        BlockFilter.Collector c = new BlockFilter.Collector(new ManifestStore.Counting(NOTHING));
+        ids.forEach(id -> c.block(id, 4096));
+        return c.filter();
+    }
+
+    static final ManifestVisitor NOTHING = new ManifestVisitor() {
+        @Override
+        public void entry(Entry header) {
+        }
+
+        @Override
+        public void block(BlockId id, int length) {
+        }
+
+        @Override
+        public void zeros(long count, int length) {
+        }
+    };
+
+    @Test
+    void holdsEveryBlockItWasBuiltFromAndFewOthers() {
+        for (int n : new int[] {0, 1, 3, 1000, 100_000}) {
+            List<BlockId> in = ids(n, n);
+            BlockFilter f = BlockFilter.decode(filterOf(in).encode(), WHERE);
+            assertThat(f.count()).isEqualTo(n);
+            assertThat(in).as("%d blocks: each held", n).allMatch(f::mayHold);
+            List<BlockId> out = ids(1_000_000 + n, 200_000);
+            long falsePositives = out.stream().filter(f::mayHold).count();
+            // 20 bits and 10 hashes a block promise about 9e-5; 3e-4 of 200,000 is 60
+            assertThat(falsePositives).as("%d blocks: others held", n).isLessThanOrEqualTo(n == 0 ? 0 : 60);
+        }
+    }
+
+    @Test
+    void theCollectorPassesTheManifestOnUnchanged() {
+        List<String> seen = new ArrayList<>();
+        ManifestVisitor next = new ManifestVisitor() {
+            @Override
+            public void entry(Entry header) {
+                seen.add("entry " + header.path());
+            }
+
+            @Override
+            public void block(BlockId id, int length) {
+                seen.add("block " + id.hex().substring(0, 8) + " " + length);
+            }
+
+            @Override
+            public void zeros(long count, int length) {
+                seen.add("zeros " + count + " " + length);
+            }
+        };
+        BlockFilter.Collector c = new BlockFilter.Collector(next);
+        List<BlockId> in = ids(7, 3);
+        c.entry(new Entry("", EntryType.FILE, 0640, 0, 5 * 4096L, null, List.of()));
+        c.block(in.get(0), 4096);
+        c.zeros(2, 4096);
+        c.block(in.get(1), 4096);
+        c.block(in.get(1), 4096);
+        assertThat(seen).containsExactly("entry ", "block " + in.get(0).hex().substring(0, 8) + " 4096", "zeros 2 4096",
+                "block " + in.get(1).hex().substring(0, 8) + " 4096", "block " + in.get(1).hex().substring(0, 8) + " 4096");
+        BlockFilter f = c.filter();
+        assertThat(f.count()).as("references, repeats included, as the point file counts them").isEqualTo(3);
+        assertThat(f.mayHold(in.get(0)) && f.mayHold(in.get(1))).isTrue();
+    }
+
+    @Test
+    void theLayoutIsAsDocumented() {
+        List<BlockId> in = ids(11, 100);
+        byte[] bytes = filterOf(in).encode();
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        assertThat(b.getInt()).as("magic LBBF").isEqualTo(0x4C424246);
+        assertThat(b.get()).as("version").isEqualTo((byte) 1);
+        assertThat(b.get()).as("hashes").isEqualTo((byte) BlockFilter.HASHES);
+        assertThat(b.getLong()).as("blocks").isEqualTo(100);
+        assertThat(b.getLong()).as("bits: 20 a block, whole longs").isEqualTo(2048);
+        assertThat(bytes).hasSize(22 + 2048 / 8);
+        assertThat(filterOf(ids(12, 3)).encode()).as("a filter of few blocks: the fewest bits").hasSize(22 + 1024 / 8);
+        assertThat(BlockFilter.decode(bytes, WHERE)).isEqualTo(filterOf(in));
+    }
+
+    @Test
+    void damagedBytesAreRefusedNamingTheFile() {
+        byte[] good = filterOf(ids(13, 50)).encode();
+        for (int cut : new int[] {0, 5, 21, 22, good.length - 1}) {
+            assertThatThrownBy(() -> BlockFilter.decode(Arrays.copyOf(good, cut), WHERE))
+                    .as("cut at %d", cut).isInstanceOf(IntegrityException.class).hasMessageContaining(WHERE);
+        }
+        assertThatThrownBy(() -> BlockFilter.decode(Arrays.copyOf(good, good.length + 8), WHERE))
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("does not fit");
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        assertThatThrownBy(() -> BlockFilter.decode(magic, WHERE)).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("LBBF");
+        byte[] version = good.clone();
+        version[4] = 2;
+        assertThatThrownBy(() -> BlockFilter.decode(version, WHERE)).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("version 2");
+        byte[] hashes = good.clone();
+        hashes[5] = 0;
+        assertThatThrownBy(() -> BlockFilter.decode(hashes, WHERE)).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("hashes 0");
+        byte[] bits = good.clone();
+        bits[21] ^= 1; // bits no longer a multiple of 64
+        assertThatThrownBy(() -> BlockFilter.decode(bits, WHERE)).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining(WHERE);
+    }
+}
