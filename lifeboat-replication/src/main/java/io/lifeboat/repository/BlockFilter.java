@@ -6,13 +6,13 @@ import java.util.Arrays;
 /**
  * A compact summary of the blocks one point names (a Bloom filter over their ids), stored beside the
  * point's manifest at commit, so that a sweep learns which of a machine's blocks its kept points may
- * name without decoding every kept point's manifest (32 bytes and more per reference; 2.5 bytes per
+ * name without decoding every kept point's manifest (32 bytes and more per reference; 4 bytes per
  * block here): {@link Sweep#dropOwnership}.
  *
  * <p>Why a sweep may trust it: a filter built from every block a point names answers "may hold" for
  * each of them (a Bloom filter has no false negatives), so a block no kept point's filter may hold is
  * named by no kept point. A false positive only keeps an unneeded block owned while that point is
- * kept (about one block in 11,000 per point at 20 bits and 10 hashes a block): a leak that the sweep
+ * kept (about one block in 3 million per point at 32 bits and 16 hashes a block): a leak that the sweep
  * after that point is dropped frees, never a loss. A damaged filter must never be trusted (a cleared
  * bit is a false negative): its file is named by the SHA-256 of its bytes, checked on every read
  * ({@link ManifestStore#read}), and its block count must equal the point file's; a point without a
@@ -24,8 +24,8 @@ import java.util.Arrays;
  * a block is {@code (h + i * g) mod bits} with {@code h} those bits and {@code g} a mix of them.
  */
 final class BlockFilter {
-    static final int BITS_PER_BLOCK = 20;
-    static final int HASHES = 10;
+    static final int BITS_PER_BLOCK = 32;
+    static final int HASHES = 16;
     /** A point naming more blocks than this gets no filter (its ids would take 64 MiB to gather at commit). */
     static final int MAX_BLOCKS = 8 << 20;
     /**

@@ -98,12 +98,13 @@ final class PointCommitter {
 
     /**
      * Hands a manifest that chunks the machine has stored already hold, as they are, to the visitor it
-     * is given, and returns those chunks' names ({@link DeltaCommit}: an unchanged source's parent).
+     * is given, and returns the point file that names those chunks ({@link DeltaCommit}: an unchanged
+     * source's parent; its chunks and its block filter, which holds the same blocks, are named again).
      * It may be called a second time, from the start, when the first pass's paths came out of order.
      */
     @FunctionalInterface
     interface StoredBuild {
-        List<String> build(ManifestVisitor out);
+        PointFile build(ManifestVisitor out);
     }
 
     /**
@@ -136,16 +137,21 @@ final class PointCommitter {
         }
         BlockFilter.Collector filter = new BlockFilter.Collector(check);
         ManifestStore.Counting counting = new ManifestStore.Counting(filter);
-        List<String> chunks = build.build(counting);
+        PointFile stored = build.build(counting);
+        List<String> chunks = stored.chunks();
         if (chunks.isEmpty()) {
             throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
         }
         check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter.filter());
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, stored.blockFilter());
     }
 
-    /** A manifest checked against the rules and what the machine has stored, and its chunks. */
-    private record Checked(ManifestSummary summary, List<String> chunks, BlockFilter filter) {
+    /**
+     * A manifest checked against the rules and what the machine has stored, its chunks, and its block
+     * filter: {@code storedFilter} when one stored before holds the same blocks (null: none), else the
+     * one {@code blocks} gathered is to be stored.
+     */
+    private record Checked(ManifestSummary summary, List<String> chunks, BlockFilter.Collector blocks, String storedFilter) {
     }
 
     /** Checks a manifest's chunks (or stores them checked) for a commit; under the commit's guard. */
@@ -204,7 +210,7 @@ final class PointCommitter {
         build.build(chunker);
         chunker.finish();
         check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter.filter());
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null);
     }
 
     /**
@@ -215,7 +221,7 @@ final class PointCommitter {
     private PointInfo publish(String machine, ManifestHeader header, Checked checked, PointMeta meta, CommitGuard guard)
             throws IOException {
         ManifestSummary summary = checked.summary();
-        String filter = storeFilter(machine, checked.filter());
+        String filter = checked.storedFilter() != null ? checked.storedFilter() : storeFilter(machine, checked.blocks().filter());
         repo.blocks.sync.syncAll();
         Instant created = repo.options.clock().instant();
         while (true) {
@@ -262,7 +268,7 @@ final class PointCommitter {
             ManifestChunkReader.read(ManifestStore.where(machine, name), repo.manifests.read(machine, name), counting);
         }
         check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter.filter());
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null);
     }
 
     /** {@link Repository#commitPoint(String, Manifest, PointMeta)}. */
