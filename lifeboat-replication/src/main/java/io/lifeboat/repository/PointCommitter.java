@@ -248,7 +248,7 @@ final class PointCommitter {
         }
         try {
             return repo.manifests.put(machine, filter.encode());
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | java.io.UncheckedIOException | ArithmeticException e) { // (a filter over 2 GiB)
             LOG.warn("could not store the block filter of a point of machine {} ({}); the point is committed without one",
                     machine, e.getMessage());
             return null;

@@ -97,6 +97,19 @@ class BlockFilterTest {
     }
 
     @Test
+    void aLargePointsFilterIsBuiltInPartsThatEachHoldTheirBlocks() {
+        List<BlockId> in = ids(17, BlockFilter.PART_BLOCKS + 1000);
+        BlockFilter f = filterOf(in);
+        byte[] bytes = f.encode();
+        assertThat(ByteBuffer.wrap(bytes).getInt(14)).as("parts").isEqualTo(2);
+        BlockFilter read = BlockFilter.decode(bytes, WHERE);
+        assertThat(read).isEqualTo(f);
+        assertThat(read.count()).isEqualTo(in.size());
+        assertThat(in).as("each block, in whichever part").allMatch(read::mayHold);
+        assertThat(ids(18, 200_000).stream().filter(read::mayHold).count()).as("others held").isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void theLayoutIsAsDocumented() {
         List<BlockId> in = ids(11, 100);
         byte[] bytes = filterOf(in).encode();
@@ -105,21 +118,32 @@ class BlockFilterTest {
         assertThat(b.get()).as("version").isEqualTo((byte) 1);
         assertThat(b.get()).as("hashes").isEqualTo((byte) BlockFilter.HASHES);
         assertThat(b.getLong()).as("blocks").isEqualTo(100);
+        assertThat(b.getInt()).as("parts").isEqualTo(1);
         assertThat(b.getLong()).as("bits: 32 a block, whole longs").isEqualTo(3200);
-        assertThat(bytes).hasSize(22 + 3200 / 8);
-        assertThat(filterOf(ids(12, 3)).encode()).as("a filter of few blocks: the fewest bits").hasSize(22 + 1024 / 8);
+        assertThat(bytes).hasSize(18 + 8 + 3200 / 8);
+        // the bits of the first block, as the format document says they are chosen
+        long h = ByteBuffer.wrap(in.get(0).toBytes()).getLong();
+        long z = h * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        long g = (z ^ (z >>> 31)) | 1;
+        for (int i = 0; i < BlockFilter.HASHES; i++) {
+            long bit = Long.remainderUnsigned(h + i * g, 3200);
+            assertThat(b.getLong(26 + (int) (bit / 64) * 8) & (1L << (bit % 64))).as("bit %d", bit).isNotZero();
+        }
         assertThat(BlockFilter.decode(bytes, WHERE)).isEqualTo(filterOf(in));
+        assertThat(filterOf(ids(12, 3)).encode()).as("a filter of few blocks: the fewest bits").hasSize(18 + 8 + 1024 / 8);
     }
 
     @Test
     void damagedBytesAreRefusedNamingTheFile() {
         byte[] good = filterOf(ids(13, 50)).encode();
-        for (int cut : new int[] {0, 5, 21, 22, good.length - 1}) {
+        for (int cut : new int[] {0, 5, 17, 18, 25, 26, good.length - 1}) {
             assertThatThrownBy(() -> BlockFilter.decode(Arrays.copyOf(good, cut), WHERE))
                     .as("cut at %d", cut).isInstanceOf(IntegrityException.class).hasMessageContaining(WHERE);
         }
         assertThatThrownBy(() -> BlockFilter.decode(Arrays.copyOf(good, good.length + 8), WHERE))
-                .isInstanceOf(IntegrityException.class).hasMessageContaining("does not fit");
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("after its last part");
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertThatThrownBy(() -> BlockFilter.decode(magic, WHERE)).isInstanceOf(IntegrityException.class)
@@ -132,9 +156,13 @@ class BlockFilterTest {
         hashes[5] = 0;
         assertThatThrownBy(() -> BlockFilter.decode(hashes, WHERE)).isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("hashes 0");
+        byte[] parts = good.clone();
+        parts[17] = 2; // a second part that is not there
+        assertThatThrownBy(() -> BlockFilter.decode(parts, WHERE)).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("part 1");
         byte[] bits = good.clone();
-        bits[21] ^= 1; // bits no longer a multiple of 64
+        bits[25] ^= 1; // bits no longer a multiple of 64
         assertThatThrownBy(() -> BlockFilter.decode(bits, WHERE)).isInstanceOf(IntegrityException.class)
-                .hasMessageContaining(WHERE);
+                .hasMessageContaining("part 0");
     }
 }
