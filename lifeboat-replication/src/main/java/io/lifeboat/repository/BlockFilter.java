@@ -18,11 +18,10 @@ import java.util.List;
  * that the sweep after that point is dropped frees, never a loss. A damaged filter must never be trusted (a cleared
  * bit is a false negative): its file is named by the SHA-256 of its bytes, checked on every read
  * ({@link ManifestStore#read}), and its block count must equal the point file's; a point without a
- * readable filter (an older vault's, a file lost or damaged) is read in full.
+ * readable filter (an older vault's, a point too large, a file lost or damaged) is read in full.
  *
- * <p>Built in parts of at most {@link #PART_BLOCKS} blocks, one after another as the manifest streams
- * by, so a commit gathers at most one part's ids (8 MiB) whatever the point's size; a block may be in
- * any part. Layout, big-endian: {@code "LBBF"}, version (1 byte, 1), hashes per block (1 byte), blocks
+ * <p>The format allows a filter in several parts (a block may be in any; this version writes one, of at
+ * most {@link #MAX_BLOCKS} blocks: see {@link Collector}). Layout, big-endian: {@code "LBBF"}, version (1 byte, 1), hashes per block (1 byte), blocks
  * counted (8 bytes, references with repeats), parts (4 bytes), then per part its bits (8 bytes, a
  * multiple of 64) and the bits as longs. Block ids are SHA-256 digests, so their first 64 bits are
  * already a uniform hash: bit {@code i} of a block in a part of {@code m} bits is {@code (h + i * g)
@@ -31,8 +30,11 @@ import java.util.List;
 final class BlockFilter {
     static final int BITS_PER_BLOCK = 32;
     static final int HASHES = 16;
-    /** Blocks per part: a commit gathers this many ids (8 MiB) at most before it folds them into bits. */
-    static final int PART_BLOCKS = 1 << 20;
+    /**
+     * The most blocks a point's filter is built of at commit (their ids take 8 MiB to gather, the filter
+     * 4 MiB): a point naming more has none, and retention reads its manifest, as before filters.
+     */
+    static final int MAX_BLOCKS = 1 << 20;
     /**
      * The fewest bits of a part: a block's bits are a progression {@code h + i * g}, and in a part of m
      * bits about 2 in m * m / 2 other blocks fall on the very same ones, which would matter in a tiny part.
@@ -41,7 +43,7 @@ final class BlockFilter {
     private static final int MAGIC = 0x4C424246; // "LBBF"
     private static final int VERSION = 1;
     private static final int HEADER = 4 + 1 + 1 + 8 + 4;
-    /** Bits of one part at most, as a reader accepts them (a part of {@link #PART_BLOCKS} has 2^25). */
+    /** Bits of one part at most, as a reader accepts them (a part of {@link #MAX_BLOCKS} has 2^25). */
     private static final long MAX_PART_BITS = 1L << 31;
 
     private final List<long[]> parts;
@@ -189,14 +191,14 @@ final class BlockFilter {
 
     /**
      * Passes a manifest on to {@code next} unchanged and gathers the first 64 bits of every block it
-     * names, folding each {@link #PART_BLOCKS} of them into a part of the point's filter ({@link #filter}).
+     * names, for the point's filter ({@link #filter}): at most {@link #MAX_BLOCKS} of them (8 MiB; a
+     * vault commits a point of any size in a small heap), past which the point gets none.
      */
     static final class Collector implements ManifestVisitor {
         private final ManifestVisitor next;
-        private final List<long[]> parts = new ArrayList<>();
         private long[] ids = new long[1024];
         private int n;
-        private long count;
+        private boolean tooMany;
 
         Collector(ManifestVisitor next) {
             this.next = next;
@@ -210,16 +212,18 @@ final class BlockFilter {
         @Override
         public void block(BlockId id, int length) {
             next.block(id, length);
+            if (tooMany) {
+                return;
+            }
             if (n == ids.length) {
-                if (n == PART_BLOCKS) {
-                    parts.add(part(ids, n));
-                    n = 0;
-                } else {
-                    ids = Arrays.copyOf(ids, Math.min(PART_BLOCKS, n * 2));
+                if (n == MAX_BLOCKS) {
+                    tooMany = true;
+                    ids = null;
+                    return;
                 }
+                ids = Arrays.copyOf(ids, Math.min(MAX_BLOCKS, n * 2));
             }
             ids[n++] = id.first64();
-            count++;
         }
 
         @Override
@@ -227,12 +231,9 @@ final class BlockFilter {
             next.zeros(count, length);
         }
 
+        /** The filter of the blocks seen, or null past {@link #MAX_BLOCKS}. */
         BlockFilter filter() {
-            List<long[]> all = new ArrayList<>(parts);
-            if (n > 0 || all.isEmpty()) {
-                all.add(part(ids, n));
-            }
-            return new BlockFilter(List.copyOf(all), count, HASHES);
+            return tooMany ? null : BlockFilter.of(ids, n);
         }
     }
 }

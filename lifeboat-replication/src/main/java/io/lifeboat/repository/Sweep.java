@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The mark and sweep of blocks after {@link Retention} deleted points (its steps 2 to 4): ownership no
  * point needs, packs no block lives in (or more dead than live), and manifest chunks no point names.
- * The mark phases read manifests chunk by chunk and remember only the blocks that could die (those no
- * ownership keeps), so their memory follows what is being collected, not the size of the points.
+ * The mark phases learn what kept points name from their block filters ({@link BlockFilter}) or, where
+ * a point has no usable one, from its manifest chunk by chunk, and remember only the blocks that could
+ * die, so their memory follows what is being collected, not the size of the points.
  * After a dropped point the packs looked at are, when that is proven enough, only those of the blocks
  * the run released ({@link PackTally#of}), not every indexed block ({@link PackTally#whole}).
  * Files are deleted only when no reader is open ({@link ReaderGate}), and on a store several nodes

@@ -97,16 +97,32 @@ class BlockFilterTest {
     }
 
     @Test
-    void aLargePointsFilterIsBuiltInPartsThatEachHoldTheirBlocks() {
-        List<BlockId> in = ids(17, BlockFilter.PART_BLOCKS + 1000);
-        BlockFilter f = filterOf(in);
-        byte[] bytes = f.encode();
-        assertThat(ByteBuffer.wrap(bytes).getInt(14)).as("parts").isEqualTo(2);
-        BlockFilter read = BlockFilter.decode(bytes, WHERE);
-        assertThat(read).isEqualTo(f);
-        assertThat(read.count()).isEqualTo(in.size());
-        assertThat(in).as("each block, in whichever part").allMatch(read::mayHold);
-        assertThat(ids(18, 200_000).stream().filter(read::mayHold).count()).as("others held").isLessThanOrEqualTo(3);
+    void aFilterInTwoPartsHoldsTheBlocksOfEach() {
+        List<BlockId> first = ids(17, 5000);
+        List<BlockId> second = ids(18, 300);
+        byte[] one = filterOf(first).encode();
+        byte[] two = filterOf(second).encode();
+        // the documented layout with two parts: the header (5,300 blocks, 2 parts), then each part
+        ByteBuffer b = ByteBuffer.allocate(one.length + two.length - 18);
+        b.put(one, 0, 6).putLong(5300).putInt(2).put(one, 18, one.length - 18).put(two, 18, two.length - 18);
+        BlockFilter read = BlockFilter.decode(b.array(), WHERE);
+        assertThat(read.count()).isEqualTo(5300);
+        assertThat(first).as("the first part's blocks").allMatch(read::mayHold);
+        assertThat(second).as("the second part's blocks").allMatch(read::mayHold);
+        assertThat(BlockFilter.decode(read.encode(), WHERE)).isEqualTo(read);
+        assertThat(ids(19, 200_000).stream().filter(read::mayHold).count()).as("others held").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aPointOfMoreBlocksThanAFilterIsBuiltOfGetsNone() {
+        BlockFilter.Collector c = new BlockFilter.Collector(NOTHING);
+        List<BlockId> some = ids(20, 1000);
+        for (int i = 0; i < BlockFilter.MAX_BLOCKS; i++) {
+            c.block(some.get(i % 1000), 4096);
+        }
+        assertThat(c.filter()).as("at the bound").isNotNull();
+        c.block(some.get(0), 4096);
+        assertThat(c.filter()).as("past it: the point's manifest is read instead").isNull();
     }
 
     @Test
