@@ -139,7 +139,8 @@ final class ManifestStore {
      * name) and counts as many blocks as the point file does; else empty (logged when there was one),
      * and the caller reads the manifest instead.
      *
-     * @throws IOException, NotFoundException, IntegrityException as {@link #pointFile} for the point file itself
+     * @throws IOException as {@link #pointFile} for the point file itself (and its NotFoundException and
+     *     IntegrityException): a filter's own failures are not thrown
      */
     java.util.Optional<BlockFilter> blockFilter(PointInfo point) throws IOException {
         String machine = point.machine();
