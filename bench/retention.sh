@@ -9,6 +9,11 @@
 #   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build on a
 #   vault it made itself, alternated with this build on its own.
 # Usage: bench/retention.sh [BLOCKS] [POINTS] [ROUNDS] [COMMITS]   (default 196608 8 3 6).
+#   bench/retention.sh churn BLOCKS "KEEPS" ROUNDS DROPS (issue 14, session 18): a machine's own
+#   dropping commits. Per round, keep and build (alternated, a new vault and JVM each): machine big-1
+#   commits KEEP points of an image of BLOCKS blocks, 1% new in each, then DROPS more, each dropping
+#   its oldest point; retention queued. Printed per dropping commit: the commit's CPU (its check), the
+#   retention's (the rest of the process's CPU until it is idle: its run, GC, JIT) and the MB read.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/bench/lib.sh"
@@ -28,6 +33,21 @@ fi
 rb() { java -cp "$1" "$here/bench/RetentionBench.java" "${@:2}" 2>&1 | grep -v "^WARNING\|^warning: using incubating\|^1 warning\|WARN\|INFO"; }
 
 machine_line
+if [ "$blocks" = churn ]; then
+  for r in $(seq 1 "$4"); do
+    for keep in $3; do
+      for b in "${builds[@]}"; do
+        rm -rf "$work/churn"
+        rb "${b#*:}" churn "$work/churn/repo" "$2" "$keep" "${5:-3}" | awk -v label="round $r: ${b%%:*} build, $2 blocks, keep $keep" \
+          -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+          /_commit_cpu_s/ { c = c sprintf(" %.3f", $2) } /_retention_cpu_s/ { t = t sprintf(" %.3f", $2) }
+          /_read_mb/ { m = m sprintf(" %.0f", $2) }
+          END { printf "%-44s commit%s s, retention%s s, read%s MB   load %s\n", label, c, t, m, load }'
+      done
+    done
+  done
+  exit 0
+fi
 for b in "${builds[@]}"; do
   rb "${b#*:}" make "$work/${b%%:*}/repo" "$blocks" "$points" | sed "s/^/  ${b%%:*} build: /"
 done

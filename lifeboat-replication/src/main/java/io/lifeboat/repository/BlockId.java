@@ -248,6 +248,11 @@ public final class BlockId implements Comparable<BlockId> {
     }
 
     /** The first eight bytes of a SHA-256 are as uniform as a hash gets. */
+    /** The id's first eight bytes as a long (big-endian): a SHA-256, so as good as any hash of it ({@link BlockFilter}). */
+    long first64() {
+        return a;
+    }
+
     @Override
     public int hashCode() {
         return (int) (a ^ (a >>> 32));

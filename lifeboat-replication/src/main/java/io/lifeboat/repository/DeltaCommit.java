@@ -62,12 +62,12 @@ public final class DeltaCommit {
 
     /**
      * Merges a delta that changes nothing into the parent's manifest as it is read, into {@code out},
-     * and checks the result's digest as {@link #merge} does; returns the parent's chunk names when the
-     * result is the parent's own manifest.
+     * and checks the result's digest as {@link #merge} does; returns the parent's point file (its chunks
+     * and block filter are named again) when the result is the parent's own manifest.
      *
      * @throws NotTheParent when it is not (nothing is committed; the caller builds new chunks)
      */
-    private static List<String> parentAsIs(Repository repository, String machine, PointInfo parent, ManifestDelta delta,
+    private static PointFile parentAsIs(Repository repository, String machine, PointInfo parent, ManifestDelta delta,
             ManifestVisitor out) {
         PointFile file;
         try {
@@ -94,7 +94,7 @@ public final class DeltaCommit {
         if (!built.equals(before.hex())) {
             throw new NotTheParent();
         }
-        return file.chunks();
+        return file;
     }
 
     /** A delta that changes nothing gave a manifest other than its parent's (new metadata of the entry). */

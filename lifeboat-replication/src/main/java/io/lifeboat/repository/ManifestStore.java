@@ -134,6 +134,36 @@ final class ManifestStore {
         });
     }
 
+    /**
+     * The point's {@link BlockFilter}, when its point file names one that reads whole (the SHA-256 in its
+     * name) and counts as many blocks as the point file does; else empty (logged when there was one),
+     * and the caller reads the manifest instead.
+     *
+     * @throws IOException as {@link #pointFile} for the point file itself (and its NotFoundException and
+     *     IntegrityException): a filter's own failures are not thrown
+     */
+    java.util.Optional<BlockFilter> blockFilter(PointInfo point) throws IOException {
+        String machine = point.machine();
+        PointFile p = pointFile(machine, point.id());
+        if (p.blockFilter() == null) {
+            return java.util.Optional.empty();
+        }
+        String where = "manifests/" + machine + "/" + p.blockFilter();
+        try {
+            BlockFilter f = BlockFilter.decode(read(machine, p.blockFilter()), where);
+            if (f.count() != p.summary().blocks()) {
+                throw new IntegrityException(null, where, "block filter " + where + " counts " + f.count()
+                        + " blocks, point " + point.id() + " names " + p.summary().blocks());
+            }
+            return java.util.Optional.of(f);
+        } catch (IOException | LifeboatException e) {
+            org.slf4j.LoggerFactory.getLogger(ManifestStore.class).warn(
+                    "the block filter of point {} of machine {} is not usable ({}); its manifest is read instead",
+                    point.id(), machine, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** A one-entry manifest whose blocks stay in the chunks: a first pass counts each chunk's references. */
     Manifest lazy(String machine, PointFile p) {
         long[] starts = new long[p.chunks().size() + 1];

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The point-commit path of a {@link Repository}: checks and stores the chunks of a manifest being sent,
@@ -19,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * writable and the machine name is well-formed.
  */
 final class PointCommitter {
+    private static final Logger LOG = LoggerFactory.getLogger(PointCommitter.class);
+
     private final Repository repo;
 
     PointCommitter(Repository repo) {
@@ -47,10 +51,10 @@ final class PointCommitter {
         }
         return committed(machine, header, meta, timing, guard -> {
             try {
-                return new Checked(checkWhole(machine, header, chunks, true, guard), chunks);
+                return checkWhole(machine, header, chunks, true, guard);
             } catch (ManifestCheck.OutOfOrder e) {
                 // not listed as the agent lists: keep every path
-                return new Checked(checkWhole(machine, header, chunks, false, guard), chunks);
+                return checkWhole(machine, header, chunks, false, guard);
             }
         });
     }
@@ -82,10 +86,10 @@ final class PointCommitter {
         return committed(machine, header, meta, timing, guard -> {
             List<String> chunks = new ArrayList<>();
             try {
-                return new Checked(storeChecked(machine, header, build, true, guard, chunks), chunks);
+                return storeChecked(machine, header, build, true, guard, chunks);
             } catch (ManifestCheck.OutOfOrder e) {
                 chunks.clear(); // those stored are named by no point: retention collects them
-                return new Checked(storeChecked(machine, header, build, false, guard, chunks), chunks);
+                return storeChecked(machine, header, build, false, guard, chunks);
             } catch (java.io.UncheckedIOException e) {
                 throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
             }
@@ -94,12 +98,13 @@ final class PointCommitter {
 
     /**
      * Hands a manifest that chunks the machine has stored already hold, as they are, to the visitor it
-     * is given, and returns those chunks' names ({@link DeltaCommit}: an unchanged source's parent).
+     * is given, and returns the point file that names those chunks ({@link DeltaCommit}: an unchanged
+     * source's parent; its chunks and its block filter, which holds the same blocks, are named again).
      * It may be called a second time, from the start, when the first pass's paths came out of order.
      */
     @FunctionalInterface
     interface StoredBuild {
-        List<String> build(ManifestVisitor out);
+        PointFile build(ManifestVisitor out);
     }
 
     /**
@@ -130,17 +135,23 @@ final class PointCommitter {
         if (ordered) {
             check.expectingOrder();
         }
-        ManifestStore.Counting counting = new ManifestStore.Counting(check);
-        List<String> chunks = build.build(counting);
+        BlockFilter.Collector filter = new BlockFilter.Collector(check);
+        ManifestStore.Counting counting = new ManifestStore.Counting(filter);
+        PointFile stored = build.build(counting);
+        List<String> chunks = stored.chunks();
         if (chunks.isEmpty()) {
             throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
         }
         check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks));
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, stored.blockFilter());
     }
 
-    /** A manifest checked against the rules and what the machine has stored, and its chunks. */
-    private record Checked(ManifestSummary summary, List<String> chunks) {
+    /**
+     * A manifest checked against the rules and what the machine has stored, its chunks, and its block
+     * filter: {@code storedFilter} when one stored before holds the same blocks (null: none), else the
+     * one {@code blocks} gathered is to be stored.
+     */
+    private record Checked(ManifestSummary summary, List<String> chunks, BlockFilter.Collector blocks, String storedFilter) {
     }
 
     /** Checks a manifest's chunks (or stores them checked) for a commit; under the commit's guard. */
@@ -165,7 +176,7 @@ final class PointCommitter {
             CommitGuard guard = new CommitGuard(repo, machine);
             guard.before();
             Checked checked = check.run(guard);
-            info = publish(machine, header, checked.summary(), checked.chunks(), meta, guard);
+            info = publish(machine, header, checked, meta, guard);
         } catch (IOException e) {
             throw Repository.storage("commit a point of machine " + machine, e);
         } finally {
@@ -180,13 +191,14 @@ final class PointCommitter {
     }
 
     /** Builds the manifest into stored chunks, each checked before it is stored; returns the counts. */
-    private ManifestSummary storeChecked(String machine, ManifestHeader header, ManifestBuild build, boolean ordered,
+    private Checked storeChecked(String machine, ManifestHeader header, ManifestBuild build, boolean ordered,
             CommitGuard guard, List<String> chunks) {
         ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
         if (ordered) {
             check.expectingOrder();
         }
-        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        BlockFilter.Collector filter = new BlockFilter.Collector(check);
+        ManifestStore.Counting counting = new ManifestStore.Counting(filter);
         String what = "manifest chunk of machine " + machine + " built by the vault";
         ManifestChunker chunker = new ManifestChunker(stored -> {
             try {
@@ -198,7 +210,7 @@ final class PointCommitter {
         build.build(chunker);
         chunker.finish();
         check.finish(machine);
-        return counting.summary(chunks.size());
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null);
     }
 
     /**
@@ -206,15 +218,17 @@ final class PointCommitter {
      * behind; they are made durable (with whatever else is staged, for every commit waiting now) before
      * the point exists.
      */
-    private PointInfo publish(String machine, ManifestHeader header, ManifestSummary summary, List<String> chunks,
-            PointMeta meta, CommitGuard guard) throws IOException {
+    private PointInfo publish(String machine, ManifestHeader header, Checked checked, PointMeta meta, CommitGuard guard)
+            throws IOException {
+        ManifestSummary summary = checked.summary();
+        String filter = checked.storedFilter() != null ? checked.storedFilter() : storeFilter(machine, checked.blocks().filter());
         repo.blocks.sync.syncAll();
         Instant created = repo.options.clock().instant();
         while (true) {
             PointInfo info = new PointInfo(Repository.uniqueName(created), machine, created, header.source(), header.kind(),
                     summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
             Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
-            if (repo.backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, chunks)))) {
+            if (repo.backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, checked.chunks(), filter)))) {
                 guard.after(h, info);
                 repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
                 return info;
@@ -222,19 +236,39 @@ final class PointCommitter {
         }
     }
 
+    /**
+     * Stores the point's {@link BlockFilter} beside its chunks, before its point file names it (a crash
+     * between leaves a file no point names, which the sweep of manifest chunks collects); returns its
+     * name, or null when there is none or it could not be stored: the point is then committed without
+     * one, and retention reads its manifest in full, as it does an older vault's points.
+     */
+    private String storeFilter(String machine, BlockFilter filter) {
+        if (filter == null) {
+            return null;
+        }
+        try {
+            return repo.manifests.put(machine, filter.encode());
+        } catch (IOException | java.io.UncheckedIOException | ArithmeticException e) { // (a filter over 2 GiB)
+            LOG.warn("could not store the block filter of a point of machine {} ({}); the point is committed without one",
+                    machine, e.getMessage());
+            return null;
+        }
+    }
+
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
-    private ManifestSummary checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered,
+    private Checked checkWhole(String machine, ManifestHeader header, List<String> chunks, boolean ordered,
             CommitGuard guard) throws IOException {
         ManifestCheck check = ManifestCheck.whole(header.kind(), header.blockSize(), repo.options.maxBlockBytes(), guard.has());
         if (ordered) {
             check.expectingOrder();
         }
-        ManifestStore.Counting counting = new ManifestStore.Counting(check);
+        BlockFilter.Collector filter = new BlockFilter.Collector(check);
+        ManifestStore.Counting counting = new ManifestStore.Counting(filter);
         for (String name : chunks) {
             ManifestChunkReader.read(ManifestStore.where(machine, name), repo.manifests.read(machine, name), counting);
         }
         check.finish(machine);
-        return counting.summary(chunks.size());
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null);
     }
 
     /** {@link Repository#commitPoint(String, Manifest, PointMeta)}. */

@@ -131,10 +131,17 @@ final class RepositoryFiles {
 
     // points/<machine>/<id>
 
-    /** A point file: the point's info, its manifest's header and counts, and the chunks that hold its entries. */
-    record PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks) {
+    /**
+     * A point file: the point's info, its manifest's header and counts, the chunks that hold its entries,
+     * and the file of its {@link BlockFilter} beside them (null: none, as in points written before it).
+     */
+    record PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks, String blockFilter) {
         PointFile {
             chunks = List.copyOf(chunks);
+        }
+
+        PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks) {
+            this(info, header, summary, chunks, null);
         }
     }
 
@@ -152,6 +159,9 @@ final class RepositoryFiles {
         m.put("sourceBytes", p.summary().sourceBytes());
         ArrayNode chunks = m.putArray("chunks");
         p.chunks().forEach(chunks::add);
+        if (p.blockFilter() != null) {
+            m.put("blockFilter", p.blockFilter()); // older builds ignore it (and their sweeps delete the file)
+        }
         return ManifestCodec.bytes(n);
     }
 
@@ -182,7 +192,11 @@ final class RepositoryFiles {
         ManifestSummary summary = new ManifestSummary(ManifestCodec.longField(m, "entries"),
                 ManifestCodec.longField(m, "blocks"), ManifestCodec.longField(m, "zeroBlocks"),
                 ManifestCodec.longField(m, "sourceBytes"), names.size());
-        return new PointFile(ManifestCodec.info(info), header, summary, names);
+        JsonNode filter = m.get("blockFilter");
+        if (filter != null && (!filter.isTextual() || !ManifestStore.isChunkName(filter.asText()))) {
+            throw ManifestCodec.bad("point " + name + ": \"blockFilter\" \"" + filter.asText() + "\" is not a manifest chunk name");
+        }
+        return new PointFile(ManifestCodec.info(info), header, summary, names, filter == null ? null : filter.asText());
     }
 
     // locks/<id>

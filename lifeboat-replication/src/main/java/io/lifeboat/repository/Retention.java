@@ -84,8 +84,8 @@ final class Retention {
     }
 
     /**
-     * Whether a run that drops no point must still sweep: the sweep walks every indexed block and reads
-     * every point of the machine, so a run whose plan drops nothing skips it once a sweep of the
+     * Whether a run that drops no point must still sweep: the sweep walks the machine's blocks and reads
+     * every point of the machine (its block filter, or its manifest), so a run whose plan drops nothing skips it once a sweep of the
      * machine has run whole in this process (a crash or an earlier failure may have left work from
      * before) and nothing waits for one (packs left for a reader, a damaged copy to repack). On a
      * store several nodes share, always: deletions wait for the margin there and are done by sweeps.

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The mark and sweep of blocks after {@link Retention} deleted points (its steps 2 to 4): ownership no
  * point needs, packs no block lives in (or more dead than live), and manifest chunks no point names.
- * The mark phases read manifests chunk by chunk and remember only the blocks that could die (those no
- * ownership keeps), so their memory follows what is being collected, not the size of the points.
+ * The mark phases learn what kept points name from their block filters ({@link BlockFilter}) or, where
+ * a point has no usable one, from its manifest chunk by chunk, and remember only the blocks that could
+ * die, so their memory follows what is being collected, not the size of the points.
  * After a dropped point the packs looked at are, when that is proven enough, only those of the blocks
  * the run released ({@link PackTally#of}), not every indexed block ({@link PackTally#whole}).
  * Files are deleted only when no reader is open ({@link ReaderGate}), and on a store several nodes
@@ -105,22 +106,38 @@ final class Sweep {
                 && repo.blocks.superseded.isEmpty() && backlog.allowsBound(repo.options.clock().instant());
     }
 
-    /** Releases the machine's blocks none of its points needs; returns the packs that hold them. */
+    /**
+     * Releases the machine's blocks none of its points needs; returns the packs that hold them. The
+     * candidates are its blocks uploaded and confirmed outside the grace period; each of its points then
+     * strikes those it names, newest first: by the point's {@link BlockFilter} when it has a usable one
+     * (it may strike more than the point names, never less: an unneeded block stays owned while that
+     * point is kept), else by reading its manifest. The newest point's filter already screens the walk
+     * of the machine's blocks, so what is held in memory is about what the newest point does not name.
+     */
     private Set<String> dropOwnership(String machine) throws IOException {
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
-        // the blocks that could be dropped: uploaded and confirmed outside the grace period; the
-        // machine's points then say which live
+        List<PointInfo> points = new ArrayList<>(repo.points(Optional.of(machine)));
+        java.util.Collections.reverse(points); // newest first: it names most of what the machine still needs
+        BlockFilter first = points.isEmpty() ? null : repo.manifests.blockFilter(points.get(0)).orElse(null);
+        if (first != null) {
+            points.remove(0); // it screens the walk below; without it, every point strikes after the walk
+        }
         Set<BlockId> dead = new HashSet<>();
         repo.blocks.owned.forEach(machine, (id, times) -> {
-            if (times.v0() < cutoff && times.v1() < cutoff) {
+            if (times.v0() < cutoff && times.v1() < cutoff && (first == null || !first.mayHold(id))) {
                 dead.add(id);
             }
         });
-        if (dead.isEmpty()) {
-            return Set.of();
-        }
-        for (PointInfo p : repo.points(Optional.of(machine))) {
-            repo.manifests.forEachBlock(p, dead::remove);
+        for (PointInfo p : points) {
+            if (dead.isEmpty()) {
+                return Set.of();
+            }
+            Optional<BlockFilter> filter = repo.manifests.blockFilter(p);
+            if (filter.isPresent()) {
+                dead.removeIf(filter.get()::mayHold);
+            } else {
+                repo.manifests.forEachBlock(p, dead::remove);
+            }
         }
         if (dead.isEmpty()) {
             return Set.of();
@@ -245,7 +262,11 @@ final class Sweep {
         for (String machine : machines) {
             Set<String> named = new HashSet<>();
             for (PointInfo p : repo.points(Optional.of(machine))) {
-                named.addAll(repo.manifests.pointFile(machine, p.id()).chunks());
+                RepositoryFiles.PointFile file = repo.manifests.pointFile(machine, p.id());
+                named.addAll(file.chunks());
+                if (file.blockFilter() != null) {
+                    named.add(file.blockFilter());
+                }
             }
             for (String file : RepositoryFiles.names(files, machine)) {
                 String name = file.substring(machine.length() + 1);
