@@ -8,6 +8,10 @@ package io.lifeboat.replication.protocol;
 public final class BodyTooLargeException extends WireFormatException {
     private static final long serialVersionUID = 1L;
 
+    public BodyTooLargeException(String message) {
+        super(message);
+    }
+
     public BodyTooLargeException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -40,6 +40,11 @@ final class BoundedInputStream extends FilterInputStream {
         return n;
     }
 
+    /** The bytes read so far. */
+    long count() {
+        return count;
+    }
+
     private void count(long n) throws LimitException {
         count += n;
         if (count > limit) {

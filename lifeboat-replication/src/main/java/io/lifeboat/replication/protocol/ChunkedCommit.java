@@ -58,7 +58,11 @@ public record ChunkedCommit(long bytesSent, String consistency, ManifestHeader h
 
     /** @throws WireFormatException naming the field that is missing, unknown or of the wrong type */
     public static ChunkedCommit decode(byte[] body) {
-        JsonNode n = ReplicationJson.commitTree(body, "point commit");
+        return decode(ReplicationJson.commitTree(body, "point commit"));
+    }
+
+    /** {@link #decode(byte[])} of a body already parsed (the vault parses a commit once, then tells its form). */
+    public static ChunkedCommit decode(JsonNode n) {
         if (!n.isObject()) {
             throw new WireFormatException("point commit: not a JSON object");
         }

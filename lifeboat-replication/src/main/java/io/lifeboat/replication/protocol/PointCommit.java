@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 /**
  * The body of a point commit: the manifest (in the repository's JSON form, {@link ManifestCodec}),
@@ -30,12 +29,11 @@ public record PointCommit(long bytesSent, String consistency, Manifest manifest)
      * on inflated bytes admits (about 5 million blocks), a tree of up to about 1.7 million entries. Its
      * tree of JSON nodes costs the vault 20-50 bytes of heap per token (see {@link
      * ReplicationJson#MAX_COMMIT_TOKENS}), so 2^25 tokens keep one commit under about 1.6 GB where the
-     * bound on its inflated bytes alone would let a hostile one take 14 GB.
+     * bound on its inflated bytes alone would let a hostile one take 14 GB. Under it, the vault takes
+     * the tree's cost ({@link #cost}) from its memory budget before it parses the body.
      */
     public static final long MAX_WHOLE_TOKENS = 1L << 25;
     private static final ObjectMapper WHOLE = ReplicationJson.boundedMapper(MAX_WHOLE_TOKENS);
-    /** Whole-manifest commits are parsed one at a time: rare (older agents), and the largest trees the vault builds. */
-    private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
 
     public PointCommit {
         if (bytesSent < 0) {
@@ -62,24 +60,48 @@ public record PointCommit(long bytesSent, String consistency, Manifest manifest)
         return decode(body, WHOLE);
     }
 
-    /** {@link #decode} with the JSON parsed by {@code mapper} (a test's smaller bound). */
-    static PointCommit decode(byte[] body, ObjectMapper mapper) {
+    /**
+     * What {@link #decode} of this body would cost the heap, found by inflating it once and counting
+     * its tokens without building the tree: the vault takes it from its memory budget first.
+     *
+     * @throws BodyTooLargeException past {@link #MAX_WHOLE_TOKENS}
+     * @throws WireFormatException   for a body that is not zstd or too large once inflated
+     */
+    public static JsonCost cost(byte[] body) {
+        try (BoundedInputStream in = inflated(body)) {
+            long tokens = JsonCost.tokens(WHOLE, in, "point commit");
+            return new JsonCost(tokens, in.count());
+        } catch (BoundedInputStream.LimitException e) {
+            throw new WireFormatException("point commit: inflates to more than " + Limits.MAX_COMMIT_JSON_BYTES + " bytes");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof WireFormatException w) {
+                throw w;
+            }
+            throw new WireFormatException("point commit: not a zstd-compressed JSON body (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static BoundedInputStream inflated(byte[] body) throws IOException {
         if (body.length > Limits.MAX_COMMIT_BYTES) {
             throw new WireFormatException("point commit: " + body.length + " bytes, at most " + Limits.MAX_COMMIT_BYTES);
         }
+        return new BoundedInputStream(new ZstdInputStream(new ByteArrayInputStream(body)), Limits.MAX_COMMIT_JSON_BYTES);
+    }
+
+    /** {@link #decode} with the JSON parsed by {@code mapper} (a test's smaller bound). */
+    static PointCommit decode(byte[] body, ObjectMapper mapper) {
         JsonNode n;
-        ONE_AT_A_TIME.acquireUninterruptibly();
-        try (InputStream in = new BoundedInputStream(new ZstdInputStream(new ByteArrayInputStream(body)),
-                Limits.MAX_COMMIT_JSON_BYTES)) {
+        try (InputStream in = inflated(body)) {
             n = mapper.readTree(in);
         } catch (BoundedInputStream.LimitException e) {
             throw new WireFormatException("point commit: inflates to more than " + Limits.MAX_COMMIT_JSON_BYTES + " bytes");
         } catch (StreamConstraintsException e) {
             throw ReplicationJson.tooLarge("point commit", e);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof WireFormatException w) {
+                throw w;
+            }
             throw new WireFormatException("point commit: not a zstd-compressed JSON body (" + e.getMessage() + ")", e);
-        } finally {
-            ONE_AT_A_TIME.release();
         }
         if (n == null || !n.isObject()) {
             throw new WireFormatException("point commit: not a JSON object");

@@ -26,7 +26,8 @@ public final class ReplicationJson {
      * body take 1.7 GB of the vault's heap. 2^24 tokens keep one body's tree under about 800 MB, and
      * no commit an agent makes under the default 64 MiB body limit comes near it (its JSON has at
      * least 4 bytes per token); a larger delta is answered {@code 413}, and the agent then sends the
-     * whole manifest in chunks.
+     * whole manifest in chunks. Under this bound, the vault takes what a body's tree may cost ({@link
+     * JsonCost}) from its memory budget before it parses it, so many such bodies at once wait.
      */
     public static final long MAX_COMMIT_TOKENS = 1L << 24;
     private static final ObjectMapper COMMITS = boundedMapper(MAX_COMMIT_TOKENS);
@@ -74,6 +75,20 @@ public final class ReplicationJson {
     /** {@link #tree} of a commit body a machine sent, refused past {@link #MAX_COMMIT_TOKENS}. */
     public static JsonNode commitTree(byte[] body, String what) {
         return boundedTree(COMMITS, body, what);
+    }
+
+    /**
+     * What {@link #commitTree} of this body would cost the heap, without building it.
+     *
+     * @throws BodyTooLargeException past {@link #MAX_COMMIT_TOKENS}
+     * @throws WireFormatException   for a body that is not JSON
+     */
+    public static JsonCost commitCost(byte[] body, String what) {
+        try {
+            return new JsonCost(JsonCost.tokens(COMMITS, new java.io.ByteArrayInputStream(body), what), body.length);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an array cannot fail", e);
+        }
     }
 
     /** A mapper whose parsers stop at {@code maxTokens} JSON tokens. */

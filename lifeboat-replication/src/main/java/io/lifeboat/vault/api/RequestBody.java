@@ -19,24 +19,46 @@ import java.util.Arrays;
  *
  * <p>One kind of request is not gathered: a block upload ({@code POST /v1/machines/{m}/blocks},
  * {@link #isStreamed}), whose route parses the body as it arrives. Its request stays paused here
- * and {@link #bytes} is empty for it; {@link #length} gives its declared length.
+ * until its share of the budget below is granted (an upload holds up to its whole body in packs
+ * until its end), and {@link #bytes} is empty for it; {@link #length} gives its declared length.
  *
  * <p>A body larger than the limit fails the request with 413 as soon as that is known: from
  * Content-Length before a byte is read, else when the bytes pass the limit. A client that goes away
  * mid-body never reaches the route.
+ *
+ * <p>Bodies are gathered (and uploads streamed) within a {@link MemoryBudget}: a request takes its
+ * Content-Length (the limit when it declares none) from the budget before a byte of its body is
+ * read, and gives it back when its response ends or its connection closes. One that does not fit
+ * waits with its body unread (TCP holds its sender back). So many large bodies at once, from one
+ * machine or many, wait their turn instead of taking the heap: the budget is a quarter of the heap
+ * (at least one largest body), one caller (a machine, or an address before enrolment) holds at most
+ * a quarter of that (at most 16 largest bodies, at least one). When a connection closes before its
+ * route took the body, the body is dropped with the grant: a route that has not started yet finds
+ * none.
  */
 public final class RequestBody implements Handler<RoutingContext> {
     private static final String KEY = "lifeboat.requestBody";
     private static final byte[] EMPTY = new byte[0];
     private final long limit;
+    private final MemoryBudget budget;
 
-    private RequestBody(long limit) {
+    private RequestBody(long limit, MemoryBudget budget) {
+        if (budget.perKey() < limit) {
+            throw new IllegalArgumentException("a body of " + limit + " bytes could never fit in the budget");
+        }
         this.limit = limit;
+        this.budget = budget;
     }
 
-    /** A handler that accepts bodies of at most {@code limit} bytes. */
+    /** A handler that accepts bodies of at most {@code limit} bytes, within a budget sized as said above. */
     public static RequestBody limitedTo(long limit) {
-        return new RequestBody(limit);
+        long total = Math.max(limit, Runtime.getRuntime().maxMemory() / 4);
+        return new RequestBody(limit, new MemoryBudget(total, Math.max(limit, Math.min(total / 4, 16 * limit))));
+    }
+
+    /** A handler that accepts bodies of at most {@code limit} bytes within {@code budget} (tests). */
+    static RequestBody limitedTo(long limit, MemoryBudget budget) {
+        return new RequestBody(limit, budget);
     }
 
     /** The body the handler collected (empty when there was none). Not a copy: do not change it. */
@@ -106,10 +128,7 @@ public final class RequestBody implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
-        if (isStreamed(request) && !request.isEnded()) {
-            ctx.next(); // left paused: the upload route reads it as it arrives
-            return;
-        }
+        boolean streamed = isStreamed(request) && !request.isEnded();
         if (request.isEnded()) {
             // an earlier handler read it (a test's spy with Vert.x's own body handler): take it from there
             Buffer read = ctx.body() == null ? null : ctx.body().buffer();
@@ -125,9 +144,62 @@ public final class RequestBody implements Handler<RoutingContext> {
             ApiErrors.send(ctx, 400, "bad_request", "Content-Length is not a number");
             return;
         }
-        if (declared > limit) {
+        if (declared > limit && !streamed) { // (an upload route answers its own 413)
             ctx.fail(413);
             return;
+        }
+        long want = Math.min(limit, declared >= 0 ? declared : mayHaveBody(request) ? limit : 0);
+        request.pause(); // until its share is granted: what arrives meanwhile waits in the connection
+        String caller = caller(ctx);
+        io.vertx.core.Context loop = ctx.vertx().getOrCreateContext();
+        Share share = new Share();
+        ctx.addEndHandler(ended -> { // first: a route may end the response before acquire returns
+            share.end();
+            ctx.remove(KEY); // a route that has not taken the body yet (its client went away) finds none
+        });
+        // never more than one caller may hold (the constructor checked): waits at worst, is never refused
+        Runnable granted = streamed ? () -> streamOn(ctx) : () -> gather(ctx, declared);
+        share.hold(budget.acquire(caller, want, () -> {
+            if (io.vertx.core.Vertx.currentContext() == loop) {
+                granted.run();
+            } else {
+                loop.runOnContext(v -> granted.run());
+            }
+        }));
+    }
+
+    /** An upload whose share is granted goes on to its route, still paused: the route reads it as it arrives. */
+    private static void streamOn(RoutingContext ctx) {
+        if (!ctx.response().closed() && !ctx.response().ended()) {
+            ctx.next();
+        }
+    }
+
+    /** A request's grant, given back once when the request ends, however the two are ordered. */
+    private static final class Share {
+        private MemoryBudget.Grant grant;
+        private boolean ended;
+
+        synchronized void hold(MemoryBudget.Grant g) {
+            grant = g;
+            if (ended) {
+                g.release();
+            }
+        }
+
+        synchronized void end() {
+            ended = true;
+            if (grant != null) {
+                grant.release();
+            }
+        }
+    }
+
+    /** Reads the body once its bytes are granted: the request was paused until now. */
+    private void gather(RoutingContext ctx, long declared) {
+        HttpServerRequest request = ctx.request();
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return; // went away while waiting: the end handler gave the grant back
         }
         if (request.version() == HttpVersion.HTTP_1_1 && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             ctx.response().writeContinue();
@@ -157,6 +229,20 @@ public final class RequestBody implements Handler<RoutingContext> {
             }
         });
         request.resume();
+    }
+
+    /** Whether a request without Content-Length may still carry a body (chunked, or HTTP/2's frames). */
+    private static boolean mayHaveBody(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** Whose share the body takes: the certified machine, else (before enrolment) the client's address. */
+    private static String caller(RoutingContext ctx) {
+        Caller c = ctx.get(Caller.CONTEXT_KEY);
+        if (c != null) {
+            return "machine " + c.machine();
+        }
+        return "address " + ctx.request().connection().remoteAddress().hostAddress();
     }
 
     /** The bytes received so far, in an array that grows only when Content-Length was absent or low. */

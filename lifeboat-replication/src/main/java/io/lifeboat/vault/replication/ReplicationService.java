@@ -20,6 +20,7 @@ import io.lifeboat.repository.PointMeta;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RetentionTiming;
 import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.api.MemoryBudget;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,7 @@ public final class ReplicationService {
 
     private final Repository repository;
     private final RetentionTiming retention;
+    private final CommitAdmission admission;
 
     /** A service whose commits run retention before they answer (the in-process transport, tests). */
     public ReplicationService(Repository repository) {
@@ -50,8 +52,13 @@ public final class ReplicationService {
      *                  so a commit is answered once its point is durable and retention runs after
      */
     public ReplicationService(Repository repository, RetentionTiming retention) {
+        this(repository, retention, CommitAdmission.ofHeap());
+    }
+
+    ReplicationService(Repository repository, RetentionTiming retention, CommitAdmission admission) {
         this.repository = repository;
         this.retention = retention;
+        this.admission = admission;
     }
 
     /** Answers the id list of the queried ids this machine lacks, in query order, each once. */
@@ -133,24 +140,36 @@ public final class ReplicationService {
      * this point plus the size of this commit body.
      */
     public PointInfo commit(String machine, byte[] body, String tlsVersion, String cipherSuite) {
-        // decoded first: a malformed body is a WireFormatException (400 bad_request), not a bad manifest
+        // measured, then parsed within the budget, then decoded before the repository is called: a
+        // malformed body is a WireFormatException (400 bad_request), not a bad manifest, and one past
+        // the token bound a BodyTooLargeException (413)
         boolean json = ChunkedCommit.isChunked(body);
-        com.fasterxml.jackson.databind.JsonNode tree = json ? ReplicationJson.commitTree(body, "point commit") : null;
-        boolean delta = json && PointDelta.isDelta(tree);
-        ChunkedCommit chunked = json && !delta ? ChunkedCommit.decode(body) : null;
-        PointCommit whole = json ? null : PointCommit.decode(body);
+        MemoryBudget.Grant grant = admission.enter(machine, json ? ReplicationJson.commitCost(body, "point commit")
+                : PointCommit.cost(body));
         try {
-            if (delta) {
+            if (!json) {
+                PointCommit whole = PointCommit.decode(body);
+                return judged(() -> repository.commitPoint(machine, whole.manifest(), new PointMeta(
+                        whole.bytesSent() + body.length, tlsVersion, cipherSuite, whole.consistency()), retention));
+            }
+            com.fasterxml.jackson.databind.JsonNode tree = ReplicationJson.commitTree(body, "point commit");
+            if (PointDelta.isDelta(tree)) {
                 PointDelta d = PointDelta.decode(tree);
-                return DeltaCommit.commit(repository, machine, d.delta(), new PointMeta(d.bytesSent() + body.length,
-                        tlsVersion, cipherSuite, d.consistency()), retention);
+                return judged(() -> DeltaCommit.commit(repository, machine, d.delta(), new PointMeta(
+                        d.bytesSent() + body.length, tlsVersion, cipherSuite, d.consistency()), retention));
             }
-            if (chunked != null) {
-                return repository.commitPoint(machine, chunked.header(), chunked.chunks(), new PointMeta(
-                        chunked.bytesSent() + body.length, tlsVersion, cipherSuite, chunked.consistency()), retention);
-            }
-            return repository.commitPoint(machine, whole.manifest(), new PointMeta(whole.bytesSent() + body.length,
-                    tlsVersion, cipherSuite, whole.consistency()), retention);
+            ChunkedCommit chunked = ChunkedCommit.decode(tree);
+            return judged(() -> repository.commitPoint(machine, chunked.header(), chunked.chunks(), new PointMeta(
+                    chunked.bytesSent() + body.length, tlsVersion, cipherSuite, chunked.consistency()), retention));
+        } finally {
+            grant.release();
+        }
+    }
+
+    /** A decoded commit's recording, its refusals as the statuses of {@code docs/protocol.md}. */
+    private static PointInfo judged(java.util.function.Supplier<PointInfo> record) {
+        try {
+            return record.get();
         } catch (MissingBlocksException e) {
             throw new ReplicationException(409, "missing_blocks", "point commit refused: " + e.getMessage());
         } catch (DeltaRefusedException e) {
