@@ -48,6 +48,23 @@ agent_protect_jit() {
   echo "-XX:CompileCommand=CompileThresholdScaling,com.dynatrace.hash4j.hashing.XXH3_128::hashBytesTo128Bits,0.25"
 }
 
+# once_pass ARGS...: true for `agent protect ... --once ...` whatever its sources are (an image, a
+# device, a file, a folder, or sources named by --config): a process that makes one pass and ends.
+# Scanned up to `--`, after which every word is a source's path; picocli takes no option-like word
+# as an option's value, so a word `--once` before it is the flag.
+once_pass() {
+  [ "${1:-}" = agent ] && [ "${2:-}" = protect ] || return 1
+  shift 2
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --once) return 0 ;;
+      --) return 1 ;;
+    esac
+  done
+  return 1
+}
+
 # failover_run ARGS...: true for `failover ...` (one point, or a group's points with --group,
 # restored to their targets; `--test` reads them back): a run that hashes every block it restores
 # and ends when they are written.
@@ -57,13 +74,16 @@ failover_run() {
 
 # compiler_directives ARGS...: prints the JIT directives file (beside this script) for the command
 # line ARGS, or nothing when it keeps the full tiered JIT: tree-pass.directives for a one-shot pass
-# over folder trees, failover.directives for a failover (each lists what its own run hashes, the
-# rest stops at C1), vault-serve.directives for the vault (it lists what stops at C1).
+# over folder trees, image-pass.directives for any other one-shot pass, failover.directives for a
+# failover (each lists what its own run hashes, the rest stops at C1), vault-serve.directives for
+# the vault (it lists what stops at C1).
 compiler_directives() {
   local dir
   dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
   if once_over_trees "$@"; then
     echo "$dir/tree-pass.directives"
+  elif once_pass "$@"; then
+    echo "$dir/image-pass.directives"
   elif failover_run "$@"; then
     echo "$dir/failover.directives"
   elif [ "${1:-} ${2:-}" = "vault serve" ]; then

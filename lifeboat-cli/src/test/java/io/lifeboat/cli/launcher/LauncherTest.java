@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
  * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
  * once per build ({@code native_libraries}); a failover gets its own directives ({@code
- * failover_run}), the vault its own, {@code compiler_directives} names each run's file and none for the others,
+ * failover_run}), any other one-shot pass its own ({@code once_pass}), the vault its own, {@code
+ * compiler_directives} names each run's file and none for the others (a running agent keeps the full JIT),
  * every directives file is one the JVM accepts, and so are an agent's JIT options ({@code agent_protect_jit}).
  */
 class LauncherTest {
@@ -99,8 +100,18 @@ class LauncherTest {
         assertThat(directives("agent", "protect", "--dir", agent, "--once", tree)).isEqualTo(dir + "/tree-pass.directives");
         assertThat(directives("failover", "--dir", agent, "--machine", "web-1", "--to", image))
                 .isEqualTo(dir + "/failover.directives");
-        assertThat(directives("agent", "protect", "--dir", agent, "--once", image)).as("an image's pass").isEmpty();
+        assertThat(directives("agent", "protect", "--dir", agent, "--once", image)).as("an image's pass")
+                .isEqualTo(dir + "/image-pass.directives");
+        assertThat(directives("agent", "protect", "--once", "--dir", agent, tree, image)).as("a folder and an image")
+                .isEqualTo(dir + "/image-pass.directives");
+        assertThat(directives("agent", "protect", "--dir", agent, "--config", image, "--once"))
+                .as("sources named by --config").isEqualTo(dir + "/image-pass.directives");
         assertThat(directives("agent", "protect", "--dir", agent, tree)).as("a running agent").isEmpty();
+        assertThat(directives("agent", "protect", "--dir", agent, "--interval", "5m", image)).as("a running agent")
+                .isEmpty();
+        assertThat(directives("agent", "protect", "--dir", agent, "--", "--once")).as("a source named --once")
+                .isEmpty();
+        assertThat(directives("agent", "enroll", "--once")).as("another agent command").isEmpty();
         assertThat(directives("vault", "serve", "--dir", agent)).as("the vault").isEqualTo(dir + "/vault-serve.directives");
         assertThat(directives("vault", "init", "--dir", agent)).as("another vault command").isEmpty();
     }
@@ -109,7 +120,8 @@ class LauncherTest {
     void everyDirectivesFileIsOneTheJvmStartsWith() throws Exception {
         // a file the JVM cannot parse stops it before main: every failover (or tree pass) would fail
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (String file : List.of("failover.directives", "tree-pass.directives", "vault-serve.directives")) {
+        for (String file : List.of("failover.directives", "tree-pass.directives", "image-pass.directives",
+                "vault-serve.directives")) {
             Path directives = LAUNCH.resolveSibling(file);
             Process p = new ProcessBuilder(java, "-XX:+UnlockDiagnosticVMOptions",
                     "-XX:CompilerDirectivesFile=" + directives, "-XX:-DisplayVMOutput", "-version")
@@ -118,6 +130,28 @@ class LauncherTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as("java with %s: %s", file, output).isZero();
         }
+    }
+
+    /**
+     * An image's one-shot pass keeps C2 for its per-byte hashing only: each class its first entry
+     * names exactly must exist, or a rename would quietly leave that hashing to C1 (SHA-256 at
+     * ~40 MB/s); and every other method stops at C1.
+     */
+    @Test
+    void anImagePassKeepsC2ForClassesThatExist() throws Exception {
+        String text = Files.readString(LAUNCH.resolveSibling("image-pass.directives"));
+        String keep = text.substring(text.indexOf("{ match: ["), text.indexOf("c2: { Exclude: false }"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([\\w/$]+)\\.\\*\"").matcher(keep);
+        List<String> named = new ArrayList<>();
+        while (m.find()) {
+            named.add(m.group(1).replace('/', '.'));
+        }
+        assertThat(named).contains("sun.security.provider.SHA2", "sun.security.provider.DigestBase",
+                "io.lifeboat.replication.protocol.Compressibility");
+        for (String name : named) {
+            assertThat(Class.forName(name, false, getClass().getClassLoader())).as(name).isNotNull();
+        }
+        assertThat(text).contains("{ match: \"*.*\", c2: { Exclude: true } }");
     }
 
     /**
