@@ -1,39 +1,6 @@
 # Sourced by the `lifeboat` launcher (and its test, LauncherTest): what the launcher decides before
 # the JVM starts. Bash.
 
-# once_over_trees ARGS...: true for `agent protect ... --once ... PATH...` whose every PATH is an
-# existing folder (a tree). Options that take a value are skipped with it, in both `--dir X` and
-# `--dir=X` forms. With --config the paths come from a file the launcher does not read: false.
-once_over_trees() {
-  [ "${1:-}" = agent ] && [ "${2:-}" = protect ] || return 1
-  shift 2
-  local once=no paths=0 arg
-  while [ $# -gt 0 ]; do
-    arg="$1"
-    shift
-    case "$arg" in
-      --once) once=yes ;;
-      --config | --config=*) return 1 ;;
-      --dir | --interval | --rpo | --reread-after | --snapshot | --pre-snapshot | --post-snapshot | --pre-script \
-        | --post-script | --app-consistent-every | --group | --engine)
-        [ $# -gt 0 ] && shift ;;
-      --)
-        while [ $# -gt 0 ]; do
-          [ -d "$1" ] || return 1
-          paths=$((paths + 1))
-          shift
-        done
-        ;;
-      -*) ;; # a flag (--json, --rehash), or an option given as --name=value
-      *)
-        [ -d "$arg" ] || return 1
-        paths=$((paths + 1))
-        ;;
-    esac
-  done
-  [ "$once" = yes ] && [ "$paths" -gt 0 ]
-}
-
 # agent_protect_jit: the JIT options of `agent protect`, one a line. The thresholds four times higher
 # (only what runs hot is compiled: a cold full pass's compiler threads 0.9 CPU s per GiB instead of
 # 1.6-2.1, docs/performance.md session 9), except for the block fingerprint's one large method
@@ -73,17 +40,14 @@ failover_run() {
 }
 
 # compiler_directives ARGS...: prints the JIT directives file (beside this script) for the command
-# line ARGS, or nothing when it keeps the full tiered JIT: tree-pass.directives for a one-shot pass
-# over folder trees, image-pass.directives for any other one-shot pass, failover.directives for a
-# failover (each lists what its own run hashes, the rest stops at C1), vault-serve.directives for
-# the vault (it lists what stops at C1).
+# line ARGS, or nothing when it keeps the full tiered JIT: protect-once.directives for a one-shot
+# pass, failover.directives for a failover (each lists what its own run hashes, the rest stops at
+# C1), vault-serve.directives for the vault (it lists what stops at C1).
 compiler_directives() {
   local dir
   dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-  if once_over_trees "$@"; then
-    echo "$dir/tree-pass.directives"
-  elif once_pass "$@"; then
-    echo "$dir/image-pass.directives"
+  if once_pass "$@"; then
+    echo "$dir/protect-once.directives"
   elif failover_run "$@"; then
     echo "$dir/failover.directives"
   elif [ "${1:-} ${2:-}" = "vault serve" ]; then

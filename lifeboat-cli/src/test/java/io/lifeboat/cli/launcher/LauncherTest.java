@@ -2,7 +2,6 @@ package io.lifeboat.cli.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lifeboat.cli.agent.AgentProtectCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The `lifeboat` launcher's decisions ({@code src/main/launcher/launch.sh}), run in bash as the
- * launcher runs them: compiling a one-shot tree pass with C1 and keeping C2 for the hashing
- * ({@code once_over_trees}) must hold for folders only, with {@code --once}, and never for an
- * image, a running agent or paths it cannot see; the BoringSSL library is taken out of the jar
- * once per build ({@code native_libraries}); a failover gets its own directives ({@code
- * failover_run}), any other one-shot pass its own ({@code once_pass}), the vault its own, {@code
- * compiler_directives} names each run's file and none for the others (a running agent keeps the full JIT),
- * every directives file is one the JVM accepts, and so are an agent's JIT options ({@code agent_protect_jit}).
+ * launcher runs them: a one-shot pass ({@code once_pass}) compiles with C1 and keeps C2 for the
+ * hashing, never a running agent; the BoringSSL library is taken out of the jar once per build
+ * ({@code native_libraries}); a failover gets its own directives ({@code failover_run}), the vault
+ * its own, {@code compiler_directives} names each run's file and none for the others (a running
+ * agent keeps the full JIT), every directives file is one the JVM accepts, and so are an agent's
+ * JIT options ({@code agent_protect_jit}).
  */
 class LauncherTest {
     private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
@@ -33,56 +31,13 @@ class LauncherTest {
     Path tmp;
     private String agent;
     private String tree;
-    private String tree2;
     private String image;
 
     @BeforeEach
     void sources() throws Exception {
         agent = Files.createDirectories(tmp.resolve("agent")).toString();
         tree = Files.createDirectories(tmp.resolve("tree")).toString();
-        tree2 = Files.createDirectories(tmp.resolve("other tree")).toString();
         image = Files.write(tmp.resolve("disk.img"), new byte[] {1}).toString();
-    }
-
-    @Test
-    void aOneShotPassOfFoldersIsATreePass() throws Exception {
-        assertThat(treePass("agent", "protect", "--dir", agent, "--once", tree)).isTrue();
-        assertThat(treePass("agent", "protect", "--once", "--json", "--dir=" + agent, tree, tree2)).isTrue();
-        assertThat(treePass("agent", "protect", tree, "--once", "--reread-after", "12h", "--dir", agent)).isTrue();
-        assertThat(treePass("agent", "protect", "--dir", agent, "--once", "--", tree)).isTrue();
-    }
-
-    @Test
-    void anImageARunningAgentOrUnseenPathsAreNot() throws Exception {
-        assertThat(treePass("agent", "protect", "--dir", agent, "--once", image)).as("an image").isFalse();
-        assertThat(treePass("agent", "protect", "--dir", agent, "--once", tree, image)).as("a tree and an image").isFalse();
-        assertThat(treePass("agent", "protect", "--dir", agent, tree)).as("a running agent").isFalse();
-        assertThat(treePass("agent", "protect", "--dir", agent, "--once")).as("no path").isFalse();
-        assertThat(treePass("agent", "protect", "--once", "--dir", agent, "--config", image)).as("paths in a file").isFalse();
-        assertThat(treePass("agent", "protect", "--once", "--dir", agent, tmp.resolve("gone").toString()))
-                .as("a path that does not exist").isFalse();
-        assertThat(treePass("agent", "run", "--dir", agent, "--once", tree)).as("another command").isFalse();
-        assertThat(treePass("vault", "serve", "--dir", tree)).as("another command").isFalse();
-    }
-
-    @Test
-    void anOptionsValueIsNotAPath() throws Exception {
-        // the agent folder and a --group name are folders here, and must not make an image's pass a tree pass
-        assertThat(treePass("agent", "protect", "--dir", agent, "--once", "--group", tree, image)).isFalse();
-        assertThat(treePass("agent", "protect", "--once", "--dir", agent)).isFalse();
-    }
-
-    @Test
-    void everyOptionOfAgentProtectThatTakesAValueIsSkippedWithIt() throws Exception {
-        // a new option with a value that the launcher does not know would be read as a source path
-        String launch = Files.readString(LAUNCH);
-        for (picocli.CommandLine.Model.OptionSpec o : new picocli.CommandLine(new AgentProtectCommand()).getCommandSpec()
-                .options()) {
-            if (o.arity().max() > 0 && !o.usageHelp() && !o.versionHelp()) {
-                assertThat(launch).as("launch.sh's once_over_trees skips %s and its value", o.longestName())
-                        .containsPattern("[ (|]" + java.util.regex.Pattern.quote(o.longestName()) + "[ )|]");
-            }
-        }
     }
 
     @Test
@@ -97,15 +52,16 @@ class LauncherTest {
     @Test
     void eachRunGetsItsOwnDirectivesFileAndTheOthersNone() throws Exception {
         String dir = LAUNCH.getParent().toString();
-        assertThat(directives("agent", "protect", "--dir", agent, "--once", tree)).isEqualTo(dir + "/tree-pass.directives");
+        assertThat(directives("agent", "protect", "--dir", agent, "--once", tree)).as("a tree's pass")
+                .isEqualTo(dir + "/protect-once.directives");
         assertThat(directives("failover", "--dir", agent, "--machine", "web-1", "--to", image))
                 .isEqualTo(dir + "/failover.directives");
         assertThat(directives("agent", "protect", "--dir", agent, "--once", image)).as("an image's pass")
-                .isEqualTo(dir + "/image-pass.directives");
+                .isEqualTo(dir + "/protect-once.directives");
         assertThat(directives("agent", "protect", "--once", "--dir", agent, tree, image)).as("a folder and an image")
-                .isEqualTo(dir + "/image-pass.directives");
+                .isEqualTo(dir + "/protect-once.directives");
         assertThat(directives("agent", "protect", "--dir", agent, "--config", image, "--once"))
-                .as("sources named by --config").isEqualTo(dir + "/image-pass.directives");
+                .as("sources named by --config").isEqualTo(dir + "/protect-once.directives");
         assertThat(directives("agent", "protect", "--dir", agent, tree)).as("a running agent").isEmpty();
         assertThat(directives("agent", "protect", "--dir", agent, "--interval", "5m", image)).as("a running agent")
                 .isEmpty();
@@ -120,7 +76,7 @@ class LauncherTest {
     void everyDirectivesFileIsOneTheJvmStartsWith() throws Exception {
         // a file the JVM cannot parse stops it before main: every failover (or tree pass) would fail
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (String file : List.of("failover.directives", "tree-pass.directives", "image-pass.directives",
+        for (String file : List.of("failover.directives", "protect-once.directives",
                 "vault-serve.directives")) {
             Path directives = LAUNCH.resolveSibling(file);
             Process p = new ProcessBuilder(java, "-XX:+UnlockDiagnosticVMOptions",
@@ -133,13 +89,13 @@ class LauncherTest {
     }
 
     /**
-     * An image's one-shot pass keeps C2 for its per-byte hashing only: each class its first entry
+     * A one-shot pass keeps C2 for its per-byte hashing only: each class its first entry
      * names exactly must exist, or a rename would quietly leave that hashing to C1 (SHA-256 at
      * ~40 MB/s); and every other method stops at C1.
      */
     @Test
-    void anImagePassKeepsC2ForClassesThatExist() throws Exception {
-        String text = Files.readString(LAUNCH.resolveSibling("image-pass.directives"));
+    void aOneShotPassKeepsC2ForClassesThatExist() throws Exception {
+        String text = Files.readString(LAUNCH.resolveSibling("protect-once.directives"));
         String keep = text.substring(text.indexOf("{ match: ["), text.indexOf("c2: { Exclude: false }"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([\\w/$]+)\\.\\*\"").matcher(keep);
         List<String> named = new ArrayList<>();
@@ -199,7 +155,7 @@ class LauncherTest {
         assertThat(Files.readString(lib)).as("a newer jar is taken out again").isEqualTo("second build");
         try (var left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).as("no temporary folder left")
-                    .containsExactlyInAnyOrder("lifeboat.jar", "native", "agent", "tree", "other tree", "disk.img");
+                    .containsExactlyInAnyOrder("lifeboat.jar", "native", "agent", "tree", "disk.img");
         }
     }
 
@@ -221,12 +177,6 @@ class LauncherTest {
             z.putNextEntry(new ZipEntry("io/lifeboat/Other.class"));
             z.write(new byte[] {1, 2, 3});
         }
-    }
-
-    private static boolean treePass(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("once_over_trees"));
-        command.addAll(List.of(args));
-        return run(command.toArray(String[]::new));
     }
 
     /** Runs one function of launch.sh in bash; true when it returned 0. */
