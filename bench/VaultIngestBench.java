@@ -23,7 +23,10 @@ import java.util.concurrent.*;
  * and after, and that of its JIT compiler threads apart. Prints "bytes seconds vault_cpu_s jit_cpu_s".
  * With the system property passes=N (default 1) it times N passes in a row, each SIZE_MIB of new
  * blocks and its own commit (a second image), one such line each: what a vault that keeps running
- * spends on its agents' second, third full pass.
+ * spends on its agents' second, third full pass. With freshConnections=true each timed pass opens
+ * its own client (new TLS connections, handshakes included) and closes it before the clock stops, as
+ * an agent's pass does: the vault's per-connection costs (its JIT's traps at a connection's start
+ * and end) fall in the window instead of being paid once by the one client the passes share.
  *
  * Usage: java -cp lifeboat.jar VaultIngestBench.java AGENT_DIR VAULT_PID SIZE_MIB
  */
@@ -38,6 +41,7 @@ public class VaultIngestBench {
         long pid = Long.parseLong(args[1]);
         int mib = Integer.parseInt(args[2]);
         int passes = Integer.getInteger("passes", 1);
+        boolean fresh = Boolean.getBoolean("freshConnections");
         SplittableRandom rnd = new SplittableRandom(System.nanoTime());
         try (VaultClient c = VaultClient.open(agent)) {
             String machine = c.machine();
@@ -59,7 +63,7 @@ public class VaultIngestBench {
                 List<byte[]> bodies = batches(rnd, mib / 16, refs); // built before the clock starts
                 Thread.sleep(5000); // let the JIT's compile threads finish what the last pass queued
                 // the same image each pass, all of it new: an agent's next full pass of a changed disk
-                timedPass(c, pid, machine, path, bodies, refs, "/bench/ingest.img");
+                timedPass(fresh ? null : c, agent, pid, machine, path, bodies, refs, "/bench/ingest.img");
             }
         }
         System.exit(0);
@@ -87,8 +91,12 @@ public class VaultIngestBench {
         return bodies;
     }
 
-    /** One timed pass: the uploads and the commit; its lines on stderr (per thread) and stdout (the sums). */
-    static void timedPass(VaultClient c, long pid, String machine, String path, List<byte[]> bodies,
+    /**
+     * One timed pass: the uploads and the commit; its lines on stderr (per thread) and stdout (the
+     * sums). Over {@code shared}, or when that is null over a client of its own, opened and closed
+     * in the window.
+     */
+    static void timedPass(VaultClient shared, AgentLayout agent, long pid, String machine, String path, List<byte[]> bodies,
             List<BlockRef> refs, String source) throws Exception {
         long bytes = bodies.stream().mapToLong(b -> b.length).sum();
         long cpu0 = cpuTicks(pid);
@@ -96,8 +104,12 @@ public class VaultIngestBench {
         Map<String, Long> threads0 = threadTicks(pid);
         long t0 = System.nanoTime();
         long wall0 = System.currentTimeMillis();
+        VaultClient c = shared != null ? shared : VaultClient.open(agent);
         upload(c, path, bodies);
         commit(c, machine, source, refs, bytes);
+        if (shared == null) {
+            c.close();
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuTicks(pid) - cpu0) / 100.0; // USER_HZ is 100 on Linux
         double jit = (jitTicks(pid) - jit0) / 100.0;

@@ -10,6 +10,8 @@
 # is sent and committed untimed first, for the vault's JIT (upload and commit paths alike); PASSES=N
 # (default 1) times N passes of SIZE MiB of new blocks in a row into the same vault, one line each
 # (a running vault's next full passes: WARM_UP_MIB=1024 PASSES=2 gives the 2nd and 3rd GiB).
+# FRESH_CONNECTIONS=1 gives each timed pass connections of its own, opened and closed in its window
+# (an agent's pass; by default all passes share the warm-up's connections).
 # The vault runs with the JIT directives the `lifeboat` launcher gives `vault serve` (launch.sh);
 # VAULT_DIRECTIVES names another file, or none when empty.
 # A JAR built from another commit measures that commit's vault (the "before" of a change: give it
@@ -40,7 +42,7 @@ vault_pid=$!
 for _ in $(seq 1 100); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 lb agent enroll "$token" --dir "$work/A" >/dev/null
 hashing=$(grep -o "block hashing .*" "$work/serve.log" || echo "block hashing: (not printed by this version)")
-java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -Dpasses="${PASSES:-1}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" >"$work/passes.txt" 2>"$work/threads.txt"
+java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -Dpasses="${PASSES:-1}" -DfreshConnections="${FRESH_CONNECTIONS:+true}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" >"$work/passes.txt" 2>"$work/threads.txt"
 if [ -n "${VAULT_THREADS:-}" ]; then # where the vault's CPU went in each timed window, by kind of thread
   cat "$work/threads.txt" >&2
 fi
@@ -53,6 +55,9 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) while measuring"
 echo "vault: $hashing"
 echo "vault: JIT directives ${directives:-(none)}"
+connections="the warm-up's, shared by every pass"
+[ -n "${FRESH_CONNECTIONS:-}" ] && connections="each pass its own, opened and closed in its window"
+echo "vault: connections: $connections"
 pass=0
 while read -r bytes secs cpu jit; do
   pass=$((pass + 1))
