@@ -31,10 +31,10 @@ import java.util.Arrays;
  * read, and gives it back when its response ends or its connection closes. One that does not fit
  * waits with its body unread (TCP holds its sender back). So many large bodies at once, from one
  * machine or many, wait their turn instead of taking the heap: the budget is a quarter of the heap
- * (at least one largest body), one caller (a machine, or an address before enrolment) holds at most
- * a quarter of that (at most 16 largest bodies, at least one). When a connection closes before its
- * route took the body, the body is dropped with the grant: a route that has not started yet finds
- * none.
+ * (at most 1,024 largest bodies, so 64 MiB for enrolment's bodies of 64 KiB; at least one largest
+ * body), one caller (a machine, or an address before enrolment) holds at most a quarter of that (at
+ * most 16 largest bodies, at least one). When a connection closes before its route took the body,
+ * the body is dropped with the grant: a route that has not started yet finds none.
  */
 public final class RequestBody implements Handler<RoutingContext> {
     private static final String KEY = "lifeboat.requestBody";
@@ -52,7 +52,7 @@ public final class RequestBody implements Handler<RoutingContext> {
 
     /** A handler that accepts bodies of at most {@code limit} bytes, within a budget sized as said above. */
     public static RequestBody limitedTo(long limit) {
-        long total = Math.max(limit, Runtime.getRuntime().maxMemory() / 4);
+        long total = Math.max(limit, Math.min(Runtime.getRuntime().maxMemory() / 4, 1024 * limit));
         return new RequestBody(limit, new MemoryBudget(total, Math.max(limit, Math.min(total / 4, 16 * limit))));
     }
 
