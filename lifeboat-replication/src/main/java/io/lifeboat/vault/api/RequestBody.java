@@ -116,6 +116,11 @@ public final class RequestBody implements Handler<RoutingContext> {
         return ctx.get(KEY) != null;
     }
 
+    /** The budget this handler's bodies share. */
+    MemoryBudget budget() {
+        return budget;
+    }
+
     /** The limit this handler enforces (a streamed route enforces it itself). */
     public long limit() {
         return limit;

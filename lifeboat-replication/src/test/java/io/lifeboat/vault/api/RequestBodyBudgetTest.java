@@ -169,6 +169,17 @@ class RequestBodyBudgetTest {
     }
 
     @Test
+    void theBudgetIsAQuarterOfTheHeapAtMostAThousandBodiesAndOneCallerAQuarterOfIt() {
+        long heap = Runtime.getRuntime().maxMemory();
+        MemoryBudget enrolment = RequestBody.limitedTo(64 << 10).budget();
+        assertThat(enrolment.total()).isEqualTo(Math.min(heap / 4, 64L << 20));
+        assertThat(enrolment.perKey()).isEqualTo(Math.max(64 << 10, Math.min(enrolment.total() / 4, 1L << 20)));
+        MemoryBudget machines = RequestBody.limitedTo(64L << 20).budget();
+        assertThat(machines.total()).isEqualTo(Math.max(64L << 20, Math.min(heap / 4, 64L << 30)));
+        assertThat(machines.perKey()).isBetween(64L << 20, 1L << 30);
+    }
+
+    @Test
     void aRequestWithoutABodyTakesNoShare() throws Exception {
         send("/1", "a");
         send("/2", "b");
