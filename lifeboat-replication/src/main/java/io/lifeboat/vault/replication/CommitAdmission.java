@@ -9,7 +9,7 @@ import io.lifeboat.vault.api.MemoryBudget;
  * several, wait their turn instead of taking the heap: a quarter of the heap for all, half of that
  * for one machine (at least 64 MiB). A commit larger than one machine may hold is refused {@code 413
  * too_large} (an agent then sends its whole manifest in chunks, each small); one that waits longer
- * than a minute is refused {@code 503 busy}, and its agent tries again at its next pass.
+ * than a minute is refused {@code 503 busy}, which its agent sends again after its back-off (any 5xx).
  */
 final class CommitAdmission {
     private static final long AT_LEAST = 64L << 20;
