@@ -65,18 +65,25 @@ final class KnownBlocksCodec {
      *   UTF from point, UTF to point
      *   int removed, per removed file: UTF name
      *   int changed, per changed or added file: as in the base
+     *   when any: int patched, per file of both whose blocks mostly stayed: its changed runs ({@link KnownBlocksPatch})
      * </pre>
      * A file carried unread from the last point holds the very record it had, so it is found
      * unchanged without comparing its arrays.
      */
     static byte[] segment(KnownBlocks from, KnownBlocks to) throws IOException {
         List<Map.Entry<String, KnownBlocks.File>> changed = new ArrayList<>();
+        List<Map.Entry<String, int[]>> patched = new ArrayList<>();
         int stayed = 0; // files of both records: when they are all of the old one's, none was removed
         for (Map.Entry<String, KnownBlocks.File> e : to.files().entrySet()) {
             KnownBlocks.File was = from.files().get(e.getKey());
             stayed += was == null ? 0 : 1;
             if (!same(was, e.getValue())) {
-                changed.add(e);
+                int[] runs = was == null ? null : KnownBlocksPatch.runs(was, e.getValue());
+                if (runs == null) {
+                    changed.add(e);
+                } else {
+                    patched.add(Map.entry(e.getKey(), runs));
+                }
             }
         }
         List<String> removed = new ArrayList<>();
@@ -98,6 +105,13 @@ final class KnownBlocksCodec {
         d.writeInt(changed.size());
         for (Map.Entry<String, KnownBlocks.File> e : changed) {
             writeFile(d, e.getKey(), e.getValue());
+        }
+        if (!patched.isEmpty()) { // else the segment ends here, as it did before patches (an older agent reads it)
+            d.writeInt(patched.size());
+            for (Map.Entry<String, int[]> e : patched) {
+                d.writeUTF(e.getKey());
+                KnownBlocksPatch.write(d, to.files().get(e.getKey()), e.getValue());
+            }
         }
         d.end();
         return bytes.toByteArray();
@@ -202,6 +216,24 @@ final class KnownBlocksCodec {
         return (segment == null ? "file " : segment + "'s file ") + index + " (" + name + ")";
     }
 
+    /** Applies a segment's patched files ({@link KnownBlocksPatch}), each a file the record holds. */
+    private static void applyPatches(HashMap<String, KnownBlocks.File> files, RecordInput d, String what, long bodyBytes,
+            int blockSize) throws IOException {
+        int patched = d.readInt();
+        if (patched <= 0 || patched > files.size()) {
+            throw new IOException(what + " patches " + patched + " of " + files.size() + " files");
+        }
+        for (int k = 0; k < patched; k++) {
+            String name = d.readUTF();
+            KnownBlocks.File at = files.get(name);
+            if (at == null) {
+                throw new IOException(what + " patches " + name + ", which the record does not hold");
+            }
+            files.put(name, KnownBlocksPatch.apply(d, at, what + "'s patched file " + k + " (" + name + ")", bodyBytes,
+                    blockSize));
+        }
+    }
+
     /**
      * Applies the segment {@code body} (checksummed already) to {@code files}, the record of point
      * {@code at}; returns the point it brings the record to.
@@ -232,6 +264,9 @@ final class KnownBlocksCodec {
             for (int k = 0; k < changed; k++) {
                 String name = d.readUTF();
                 files.put(name, readFile(d, what, k, name, body.length, blockSize));
+            }
+            if (!d.atEnd()) {
+                applyPatches(files, d, what, body.length, blockSize);
             }
             if (!d.atEnd()) {
                 throw new IOException(what + " has bytes after its last file");

@@ -1,0 +1,137 @@
+package io.lifeboat.agent.protect;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * One file's changed block positions in a record's segment (issue 14, session 18), for a file
+ * whose record stays mostly as it was: an image's one file. Written whole, a 1 GiB image's record
+ * in each segment was as large as its base (1.7 MB), so {@link RecordAppend}'s quarter rule always
+ * had both records rewritten after every pass that read the image; its runs of changed blocks are
+ * a few KB after a 1% pass and a few bytes after a read rescan. In a segment's body, after its
+ * changed files ({@link KnownBlocksCodec#segment}):
+ * <pre>
+ *   int patched, per patched file: UTF name, int n (its blocks now), int runs,
+ *     per run (increasing, apart): int first, int count, count x int length,
+ *     count x (long high, long low) fingerprint, count x 32-byte SHA-256
+ * </pre>
+ * The positions past the file's old end are always in a run, those past {@code n} are dropped. An
+ * agent from before this section reads a segment that has one as damaged ("bytes after its last
+ * file"), drops the record and hashes every block: safe. A segment with no patched file ends
+ * where it always did.
+ */
+final class KnownBlocksPatch {
+    /** A file is patched only when at most 1/WHOLE_SHARE of its blocks changed: else written whole, which is smaller. */
+    static final int WHOLE_SHARE = 2;
+    /** Bytes a run adds beside its blocks: its first position and count. */
+    private static final int RUN_BYTES = 8;
+
+    private KnownBlocksPatch() {
+    }
+
+    /**
+     * The runs of positions of {@code to} that differ from {@code was} or lie past its end, as
+     * {first, end, first, end, ...}; null when the file would be smaller written whole.
+     */
+    static int[] runs(KnownBlocks.File was, KnownBlocks.File to) {
+        int n = to.blocks();
+        int common = Math.min(n, was.blocks());
+        int[] runs = new int[8];
+        int count = 0;
+        int changed = n - common;
+        int i = 0;
+        while (i < common) {
+            if (same(was, to, i)) {
+                i++;
+                continue;
+            }
+            int first = i;
+            while (i < common && !same(was, to, i)) {
+                i++;
+            }
+            changed += i - first;
+            if ((long) changed * WHOLE_SHARE > n) {
+                return null;
+            }
+            runs = room(runs, count);
+            runs[count++] = first;
+            runs[count++] = i;
+        }
+        if (common < n) {
+            runs = room(runs, count);
+            runs[count++] = common;
+            runs[count++] = n;
+        }
+        return (long) changed * WHOLE_SHARE > n ? null : Arrays.copyOf(runs, count);
+    }
+
+    private static int[] room(int[] runs, int count) {
+        return count + 2 <= runs.length ? runs : Arrays.copyOf(runs, runs.length * 2);
+    }
+
+    private static boolean same(KnownBlocks.File a, KnownBlocks.File b, int i) {
+        return a.lengths()[i] == b.lengths()[i] && a.fingerprints()[2 * i] == b.fingerprints()[2 * i]
+                && a.fingerprints()[2 * i + 1] == b.fingerprints()[2 * i + 1]
+                && Arrays.equals(a.digests(), i * 32, i * 32 + 32, b.digests(), i * 32, i * 32 + 32);
+    }
+
+    /** Writes {@code to}'s block count and its {@code runs} (of {@link #runs}), after the file's name. */
+    static void write(RecordOutput d, KnownBlocks.File to, int[] runs) throws IOException {
+        d.writeInt(to.blocks());
+        d.writeInt(runs.length / 2);
+        for (int r = 0; r < runs.length; r += 2) {
+            int first = runs[r];
+            int end = runs[r + 1];
+            d.writeInt(first);
+            d.writeInt(end - first);
+            d.writeInts(Arrays.copyOfRange(to.lengths(), first, end));
+            d.writeLongs(Arrays.copyOfRange(to.fingerprints(), 2 * first, 2 * end));
+            d.write(Arrays.copyOfRange(to.digests(), 32 * first, 32 * end));
+        }
+    }
+
+    /**
+     * The file {@code at} with the runs read from {@code d} (after its name) applied. Its arrays are
+     * this load's own (read from the file, never handed out yet), so they are changed in place
+     * unless the block count changed.
+     *
+     * @throws IOException naming {@code where}: a count or run out of range, a length past the block size
+     */
+    static KnownBlocks.File apply(RecordInput d, KnownBlocks.File at, String where, long bodyBytes, int blockSize)
+            throws IOException {
+        int n = d.readInt();
+        int runs = d.readInt();
+        if (n < 0 || n > KnownBlocks.MAX_BLOCKS_PER_FILE || runs < 0 || (long) runs * RUN_BYTES > bodyBytes) {
+            throw new IOException(where + " claims " + n + " blocks in " + runs + " runs");
+        }
+        int[] lengths = n == at.blocks() ? at.lengths() : Arrays.copyOf(at.lengths(), n);
+        long[] fingerprints = n == at.blocks() ? at.fingerprints() : Arrays.copyOf(at.fingerprints(), 2 * n);
+        byte[] digests = n == at.blocks() ? at.digests() : Arrays.copyOf(at.digests(), 32 * n);
+        int after = 0; // runs are increasing and apart: a run before this position is damage
+        for (int r = 0; r < runs; r++) {
+            int first = d.readInt();
+            int count = d.readInt();
+            if (first < after || count <= 0 || count > n - first
+                    || (long) count * KnownBlocksCodec.BYTES_PER_BLOCK > bodyBytes) {
+                throw new IOException(where + "'s run " + r + " of " + count + " blocks at " + first + " is out of place in "
+                        + n + " blocks");
+            }
+            int[] runLengths = new int[count];
+            d.readInts(runLengths);
+            for (int i = 0; i < count; i++) {
+                if (runLengths[i] < 0 || runLengths[i] > blockSize) {
+                    throw new IOException("block " + (first + i) + " of " + where + " has length " + runLengths[i]);
+                }
+            }
+            long[] runFingerprints = new long[2 * count];
+            d.readLongs(runFingerprints);
+            System.arraycopy(runLengths, 0, lengths, first, count);
+            System.arraycopy(runFingerprints, 0, fingerprints, 2 * first, 2 * count);
+            byte[] runDigests = new byte[32 * count];
+            d.readFully(runDigests);
+            System.arraycopy(runDigests, 0, digests, 32 * first, 32 * count);
+            after = first + count;
+        }
+        return new KnownBlocks.File(lengths, fingerprints, digests);
+    }
+}
