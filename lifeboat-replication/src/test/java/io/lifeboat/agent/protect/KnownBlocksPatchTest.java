@@ -143,14 +143,21 @@ class KnownBlocksPatchTest {
         d.writeInt(1);
         d.writeUTF(name);
         d.writeInt(n);
-        d.writeInt(runs.length / 2);
-        for (int r = 0; r < runs.length; r += 2) {
-            d.writeInt(runs[r]);
-            d.writeInt(runs[r + 1]);
-            d.writeInts(new int[runs[r + 1]]);
-            d.writeLongs(new long[2 * runs[r + 1]]);
-            d.write(new byte[32 * runs[r + 1]]);
+        int count = runs.length / 2;
+        int[] firsts = new int[count];
+        int[] counts = new int[count];
+        int blocks = 0;
+        for (int r = 0; r < count; r++) {
+            firsts[r] = runs[2 * r];
+            counts[r] = runs[2 * r + 1];
+            blocks += counts[r];
         }
+        d.writeInt(count);
+        d.writeInts(firsts);
+        d.writeInts(counts);
+        d.writeInts(new int[blocks]);
+        d.writeLongs(new long[2 * blocks]);
+        d.write(new byte[32 * blocks]);
         d.end();
         return RecordSegments.frame(bytes.toByteArray());
     }
