@@ -114,14 +114,15 @@ final class KnownBlocksPatch {
      * this load's own (read from the file, never handed out yet), so they are changed in place
      * unless the block count changed.
      *
-     * @throws IOException naming {@code where}: a count or run out of place, a length past the block size
+     * @throws IOException naming the file ({@code segment}'s patched file {@code index}, {@code name}): a
+     *                     count or run out of place, a length past the block size
      */
-    static KnownBlocks.File apply(RecordInput d, KnownBlocks.File at, String where, long bodyBytes, int blockSize)
-            throws IOException {
+    static KnownBlocks.File apply(RecordInput d, KnownBlocks.File at, int segment, int index, String name,
+            long bodyBytes, int blockSize) throws IOException {
         int n = d.readInt();
         int count = d.readInt();
         if (n < 0 || n > KnownBlocks.MAX_BLOCKS_PER_FILE || count < 0 || (long) count * RUN_BYTES > bodyBytes) {
-            throw new IOException(where + " claims " + n + " blocks in " + count + " runs");
+            throw new IOException(where(segment, index, name) + " claims " + n + " blocks in " + count + " runs");
         }
         int[] firsts = new int[count];
         int[] counts = new int[count];
@@ -131,20 +132,20 @@ final class KnownBlocksPatch {
         int after = 0; // runs are increasing and apart: a run before this position is damage
         for (int r = 0; r < count; r++) {
             if (firsts[r] < after || counts[r] <= 0 || counts[r] > n - firsts[r]) {
-                throw new IOException(where + "'s run " + r + " of " + counts[r] + " blocks at " + firsts[r]
+                throw new IOException(where(segment, index, name) + "'s run " + r + " of " + counts[r] + " blocks at " + firsts[r]
                         + " is out of place in " + n + " blocks");
             }
             after = firsts[r] + counts[r];
             blocks += counts[r];
         }
         if (blocks * KnownBlocksCodec.BYTES_PER_BLOCK > bodyBytes) {
-            throw new IOException(where + " claims " + blocks + " blocks in its " + bodyBytes + " bytes");
+            throw new IOException(where(segment, index, name) + " claims " + blocks + " blocks in its " + bodyBytes + " bytes");
         }
         int[] runLengths = new int[(int) blocks];
         d.readInts(runLengths);
         for (int i = 0; i < runLengths.length; i++) {
             if (runLengths[i] < 0 || runLengths[i] > blockSize) {
-                throw new IOException("block " + i + " of " + where + "'s runs has length " + runLengths[i]);
+                throw new IOException("block " + i + " of " + where(segment, index, name) + "'s runs has length " + runLengths[i]);
             }
         }
         long[] runFingerprints = new long[2 * (int) blocks];
@@ -162,5 +163,10 @@ final class KnownBlocksPatch {
             from += counts[r];
         }
         return new KnownBlocks.File(lengths, fingerprints, digests);
+    }
+
+    /** "segment 2's patched file 0 (name)": made only for an error (see {@link KnownBlocksCodec#segmentName}). */
+    private static String where(int segment, int index, String name) {
+        return KnownBlocksCodec.segmentName(segment) + "'s patched file " + index + " (" + name + ")";
     }
 }
