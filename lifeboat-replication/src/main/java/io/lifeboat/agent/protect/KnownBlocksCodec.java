@@ -65,18 +65,25 @@ final class KnownBlocksCodec {
      *   UTF from point, UTF to point
      *   int removed, per removed file: UTF name
      *   int changed, per changed or added file: as in the base
+     *   when any: int patched, per file of both whose blocks mostly stayed: its changed runs ({@link KnownBlocksPatch})
      * </pre>
      * A file carried unread from the last point holds the very record it had, so it is found
      * unchanged without comparing its arrays.
      */
     static byte[] segment(KnownBlocks from, KnownBlocks to) throws IOException {
         List<Map.Entry<String, KnownBlocks.File>> changed = new ArrayList<>();
+        List<Map.Entry<String, int[]>> patched = new ArrayList<>();
         int stayed = 0; // files of both records: when they are all of the old one's, none was removed
         for (Map.Entry<String, KnownBlocks.File> e : to.files().entrySet()) {
             KnownBlocks.File was = from.files().get(e.getKey());
             stayed += was == null ? 0 : 1;
             if (!same(was, e.getValue())) {
-                changed.add(e);
+                int[] runs = was == null ? null : KnownBlocksPatch.runs(was, e.getValue());
+                if (runs == null) {
+                    changed.add(e);
+                } else {
+                    patched.add(Map.entry(e.getKey(), runs));
+                }
             }
         }
         List<String> removed = new ArrayList<>();
@@ -98,6 +105,13 @@ final class KnownBlocksCodec {
         d.writeInt(changed.size());
         for (Map.Entry<String, KnownBlocks.File> e : changed) {
             writeFile(d, e.getKey(), e.getValue());
+        }
+        if (!patched.isEmpty()) { // else the segment ends here, as it did before patches (an older agent reads it)
+            d.writeInt(patched.size());
+            for (Map.Entry<String, int[]> e : patched) {
+                d.writeUTF(e.getKey());
+                KnownBlocksPatch.write(d, to.files().get(e.getKey()), e.getValue());
+            }
         }
         d.end();
         return bytes.toByteArray();
@@ -154,7 +168,7 @@ final class KnownBlocksCodec {
             HashMap<String, KnownBlocks.File> files = new HashMap<>(fileCount * 4 / 3 + 1);
             for (int k = 0; k < fileCount; k++) {
                 String name = d.readUTF();
-                files.put(name, readFile(d, null, k, name, recordBytes, blockSize));
+                files.put(name, readFile(d, 0, k, name, recordBytes, blockSize));
             }
             int expected = d.checksum();
             int stored = d.readInt();
@@ -164,7 +178,7 @@ final class KnownBlocksCodec {
             }
             RecordSegments.Tail tail = RecordSegments.readAll(d, recordBytes);
             for (int k = 0; k < tail.bodies().size(); k++) {
-                point = apply(files, point, tail.bodies().get(k), "segment " + (k + 1), blockSize);
+                point = apply(files, point, tail.bodies().get(k), k + 1, blockSize);
             }
             return new RecordSegments.Loaded<>(KnownBlocks.owning(blockSize, point, files), tail, fileCount);
         } catch (EOFException e) {
@@ -177,7 +191,7 @@ final class KnownBlocksCodec {
      * segment, after its name. The name an error gives it is made only for an error: made for each
      * of 47,000 files, it cost a fresh agent's load a string concatenation and its garbage per file.
      */
-    private static KnownBlocks.File readFile(RecordInput d, String segment, int index, String name, long recordBytes,
+    private static KnownBlocks.File readFile(RecordInput d, int segment, int index, String name, long recordBytes,
             int blockSize) throws IOException {
         int n = d.readInt();
         if (n < 0 || n > KnownBlocks.MAX_BLOCKS_PER_FILE || (long) n * BYTES_PER_BLOCK > recordBytes) {
@@ -197,48 +211,76 @@ final class KnownBlocksCodec {
         return new KnownBlocks.File(lengths, fingerprints, digests);
     }
 
-    /** "file 7 (a/b)" of the base, "segment 2's file 7 (a/b)" of a segment: where a bad file is. */
-    private static String fileName(String segment, int index, String name) {
-        return (segment == null ? "file " : segment + "'s file ") + index + " (" + name + ")";
+    /** "file 7 (a/b)" of the base (segment 0), "segment 2's file 7 (a/b)" of a segment: where a bad file is. */
+    static String fileName(int segment, int index, String name) {
+        return (segment == 0 ? "file " : segmentName(segment) + "'s file ") + index + " (" + name + ")";
+    }
+
+    /**
+     * "segment 2": made only for an error. A string concatenation's first run links its call site,
+     * which cost a fresh agent's first segment about 10 ms (issue 14, session 18).
+     */
+    static String segmentName(int segment) {
+        return "segment " + segment;
+    }
+
+    /** Applies a segment's patched files ({@link KnownBlocksPatch}), each a file the record holds. */
+    private static void applyPatches(HashMap<String, KnownBlocks.File> files, RecordInput d, int segment, long bodyBytes,
+            int blockSize) throws IOException {
+        int patched = d.readInt();
+        if (patched <= 0 || patched > files.size()) {
+            throw new IOException(segmentName(segment) + " patches " + patched + " of " + files.size() + " files");
+        }
+        for (int k = 0; k < patched; k++) {
+            String name = d.readUTF();
+            KnownBlocks.File at = files.get(name);
+            if (at == null) {
+                throw new IOException(segmentName(segment) + " patches " + name + ", which the record does not hold");
+            }
+            files.put(name, KnownBlocksPatch.apply(d, at, segment, k, name, bodyBytes, blockSize));
+        }
     }
 
     /**
      * Applies the segment {@code body} (checksummed already) to {@code files}, the record of point
      * {@code at}; returns the point it brings the record to.
      */
-    private static String apply(HashMap<String, KnownBlocks.File> files, String at, byte[] body, String what,
+    private static String apply(HashMap<String, KnownBlocks.File> files, String at, byte[] body, int segment,
             int blockSize) throws IOException {
         RecordInput d = new RecordInput(new ByteArrayInputStream(body));
         try {
             String from = d.readUTF();
             String to = d.readUTF();
             if (!from.equals(at)) {
-                throw new IOException(what + " follows point " + from + ", not " + at + " (a damaged record)");
+                throw new IOException(segmentName(segment) + " follows point " + from + ", not " + at + " (a damaged record)");
             }
             int removed = d.readInt();
             if (removed < 0 || removed > files.size()) {
-                throw new IOException(what + " removes " + removed + " of " + files.size() + " files");
+                throw new IOException(segmentName(segment) + " removes " + removed + " of " + files.size() + " files");
             }
             for (int k = 0; k < removed; k++) {
                 String name = d.readUTF();
                 if (files.remove(name) == null) {
-                    throw new IOException(what + " removes " + name + ", which the record does not hold");
+                    throw new IOException(segmentName(segment) + " removes " + name + ", which the record does not hold");
                 }
             }
             int changed = d.readInt();
             if (changed < 0 || (long) changed * MIN_FILE_BYTES > body.length) {
-                throw new IOException(what + ": file count " + changed + " does not fit its " + body.length + " bytes");
+                throw new IOException(segmentName(segment) + ": file count " + changed + " does not fit its " + body.length + " bytes");
             }
             for (int k = 0; k < changed; k++) {
                 String name = d.readUTF();
-                files.put(name, readFile(d, what, k, name, body.length, blockSize));
+                files.put(name, readFile(d, segment, k, name, body.length, blockSize));
             }
             if (!d.atEnd()) {
-                throw new IOException(what + " has bytes after its last file");
+                applyPatches(files, d, segment, body.length, blockSize);
+            }
+            if (!d.atEnd()) {
+                throw new IOException(segmentName(segment) + " has bytes after its last file");
             }
             return to;
         } catch (EOFException e) {
-            throw new IOException(what + " is cut short inside its checksummed frame", e);
+            throw new IOException(segmentName(segment) + " is cut short inside its checksummed frame", e);
         }
     }
 }

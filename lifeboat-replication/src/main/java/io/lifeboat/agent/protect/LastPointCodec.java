@@ -161,7 +161,7 @@ final class LastPointCodec {
             }
             LastPointItems items = new LastPointItems(count);
             for (int i = 0; i < count; i++) {
-                readItem(d, null, i, items, i);
+                readItem(d, 0, i, items, i);
             }
             int expected = d.checksum();
             int crc = d.readInt();
@@ -176,7 +176,7 @@ final class LastPointCodec {
             }
             Applied applied = new Applied(items, point, fullRead);
             for (int k = 0; k < tail.bodies().size(); k++) {
-                applied = apply(applied, tail.bodies().get(k), "segment " + (k + 1));
+                applied = apply(applied, tail.bodies().get(k), k + 1);
             }
             LastPoint record = new LastPoint(src, applied.point(), bs, applied.fullReadMillis(), applied.items());
             record.index(); // here, on the thread that reads this record while the block record is read on another
@@ -187,11 +187,11 @@ final class LastPointCodec {
     }
 
     /**
-     * Reads item {@code index} of the base ({@code segment} null) or of a segment into {@code items}
+     * Reads item {@code index} of the base ({@code segment} 0) or of a segment into {@code items}
      * at {@code at}. The name an error gives it is made only for an error: made for each of 47,000
      * items, it cost a fresh agent's load a string concatenation and its garbage per item.
      */
-    private static void readItem(RecordInput d, String segment, int index, LastPointItems items, int at)
+    private static void readItem(RecordInput d, int segment, int index, LastPointItems items, int at)
             throws IOException {
         String path = d.readUTF();
         int type = d.readUnsignedByte();
@@ -214,8 +214,8 @@ final class LastPointCodec {
     }
 
     /** "item 7" of the base, "segment 2's item 7" of a segment: where a bad item is. */
-    private static String itemName(String segment, int index) {
-        return segment == null ? "item " + index : segment + "'s item " + index;
+    private static String itemName(int segment, int index) {
+        return segment == 0 ? "item " + index : KnownBlocksCodec.segmentName(segment) + "'s item " + index;
     }
 
     /** A record's items and point as its segments are applied, one after the other. */
@@ -227,13 +227,13 @@ final class LastPointCodec {
      * kept are copied a run at a time between the dropped and placed ones: a fresh agent would run
      * a loop over every item of the record per segment mostly in the interpreter.
      */
-    private static Applied apply(Applied at, byte[] body, String what) throws IOException {
+    private static Applied apply(Applied at, byte[] body, int segment) throws IOException {
         RecordInput d = new RecordInput(new ByteArrayInputStream(body));
         try {
             String from = d.readUTF();
             String to = d.readUTF();
             if (!from.equals(at.point())) {
-                throw new IOException(what + " follows point " + from + ", not " + at.point() + " (a damaged record)");
+                throw new IOException(KnownBlocksCodec.segmentName(segment) + " follows point " + from + ", not " + at.point() + " (a damaged record)");
             }
             long fullRead = d.readLong();
             int count = d.readInt();
@@ -241,14 +241,14 @@ final class LastPointCodec {
             int dropped = d.readInt();
             if (dropped < 0 || dropped > old.size() || count < 0 || count < old.size() - dropped
                     || (long) (count - (old.size() - dropped)) * MIN_ITEM_BYTES > body.length) {
-                throw new IOException(what + " drops " + dropped + " of " + old.size() + " items and leaves " + count);
+                throw new IOException(KnownBlocksCodec.segmentName(segment) + " drops " + dropped + " of " + old.size() + " items and leaves " + count);
             }
             int[] drops = new int[dropped + 1];
             int previous = -1;
             for (int k = 0; k < dropped; k++) {
                 int i = d.readInt();
                 if (i <= previous || i >= old.size()) {
-                    throw new IOException(what + " drops item " + i + " after " + previous + " of " + old.size());
+                    throw new IOException(KnownBlocksCodec.segmentName(segment) + " drops item " + i + " after " + previous + " of " + old.size());
                 }
                 drops[k] = i;
                 previous = i;
@@ -256,7 +256,7 @@ final class LastPointCodec {
             drops[dropped] = old.size(); // the end of the last run of kept items
             int placed = d.readInt();
             if (placed != count - (old.size() - dropped)) {
-                throw new IOException(what + " places " + placed + " items where " + (count - (old.size() - dropped))
+                throw new IOException(KnownBlocksCodec.segmentName(segment) + " places " + placed + " items where " + (count - (old.size() - dropped))
                         + " are missing");
             }
             LastPointItems items = new LastPointItems(count);
@@ -266,19 +266,19 @@ final class LastPointCodec {
             for (int k = 0; k < placed; k++) {
                 int i = d.readInt();
                 if (i <= previous || i >= count) {
-                    throw new IOException(what + " places an item at " + i + " after " + previous + " of " + count);
+                    throw new IOException(KnownBlocksCodec.segmentName(segment) + " places an item at " + i + " after " + previous + " of " + count);
                 }
                 filled = kept.copy(items, filled, i);
-                readItem(d, what, k, items, filled++);
+                readItem(d, segment, k, items, filled++);
                 previous = i;
             }
             kept.copy(items, filled, count);
             if (!d.atEnd()) {
-                throw new IOException(what + " has bytes after its last item");
+                throw new IOException(KnownBlocksCodec.segmentName(segment) + " has bytes after its last item");
             }
             return new Applied(items, to, fullRead);
         } catch (EOFException e) {
-            throw new IOException(what + " is cut short inside its checksummed frame", e);
+            throw new IOException(KnownBlocksCodec.segmentName(segment) + " is cut short inside its checksummed frame", e);
         }
     }
 

@@ -21,6 +21,14 @@ final class RecordAppend {
      * and a load reads at most 1.25 bases.
      */
     static final int SEGMENTS_PER_BASE = 4;
+    /**
+     * The entries' segments may always grow to this many bytes, whatever their base's size: an
+     * image's {@code .last} base is 93-125 bytes, which no segment of it (about 150 bytes) is a
+     * quarter of, so without a floor every pass wrote both records whole (issue 14, session 18). A
+     * load reads such a record's few KB in one go. The block record keeps the quarter rule alone:
+     * it is the larger of an image's two, and its segments decide when the pair is compacted.
+     */
+    static final int FLOOR_BYTES = 16 * 1024;
     /** At most this many segments follow a base: each costs a load a pass over the entries. */
     static final int MAX_SEGMENTS = 32;
 
@@ -40,8 +48,8 @@ final class RecordAppend {
      * Appends to both records ({@code blockFile}, {@code entryFile}) the segment that brings them from
      * the point {@code was} read to {@code record}'s, both at once; false (nothing written) when the records should be
      * written whole instead: another point or block size, the same point again, or when the
-     * segments would pass {@link #SEGMENTS_PER_BASE} of the base (in bytes or entries changed,
-     * added or removed) or {@link #MAX_SEGMENTS}.
+     * segments would pass {@link #SEGMENTS_PER_BASE} of the base (in bytes, the entries' above
+     * {@link #FLOOR_BYTES}; or in entries changed, added or removed) or {@link #MAX_SEGMENTS}.
      */
     static boolean append(Path blockFile, Path entryFile, Read was, KnownBlocks record, LastPoint last) throws IOException {
         KnownBlocks fromBlocks = was.known().record();
@@ -61,7 +69,8 @@ final class RecordAppend {
         });
         byte[] blocks = RecordSegments.frame(KnownBlocksCodec.segment(fromBlocks, record));
         byte[] entries = join(entriesFound);
-        if (!small(was.known(), blocks.length, record.files().size()) || !small(was.last(), entries.length, last.size())) {
+        if (!small(was.known(), blocks.length, record.files().size(), 0)
+                || !small(was.last(), entries.length, last.size(), FLOOR_BYTES)) {
             return false;
         }
         // the two appends and their syncs at once: their order does not matter, since until both are
@@ -96,13 +105,15 @@ final class RecordAppend {
 
     /**
      * Whether a record whose base and segments are {@code read} takes one more segment of {@code frameBytes}
-     * and still has {@code entries} entries near its base's count, rather than a new base.
+     * and still has {@code entries} entries near its base's count, rather than a new base; segments
+     * of at most {@code floorBytes} in all are small whatever the base.
      */
-    private static boolean small(RecordSegments.Loaded<?> read, long frameBytes, int entries) {
+    private static boolean small(RecordSegments.Loaded<?> read, long frameBytes, int entries, int floorBytes) {
         RecordSegments.Extent e = read.extent();
         long segmentBytes = e.validBytes() - e.baseBytes() + frameBytes;
         long base = e.baseEntries();
-        return e.segments() < MAX_SEGMENTS && segmentBytes * SEGMENTS_PER_BASE <= e.baseBytes()
+        return e.segments() < MAX_SEGMENTS
+                && (segmentBytes <= floorBytes || segmentBytes * SEGMENTS_PER_BASE <= e.baseBytes())
                 && Math.abs(entries - base) * SEGMENTS_PER_BASE <= base;
     }
 }
