@@ -134,7 +134,6 @@ final class Sweep {
             screen.clear(); // (a part handed before a bad one is not trusted)
         }
         BlockFilter first = screen.isEmpty() ? null : BlockFilter.joined(screen);
-        screen = null;
         Set<BlockId> dead = new HashSet<>();
         repo.blocks.owned.forEach(machine, (id, times) -> {
             if (times.v0() < cutoff && times.v1() < cutoff && (first == null || !first.mayHold(id))) {
