@@ -1,5 +1,6 @@
 package io.lifeboat.repository;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +21,17 @@ import java.util.List;
  * ({@link ManifestStore#read}), and its block count must equal the point file's; a point without a
  * readable filter (an older vault's, a point too large, a file lost or damaged) is read in full.
  *
- * <p>The format allows a filter in several parts (a block may be in any; this version writes one, of at
- * most {@link #MAX_BLOCKS} blocks: see {@link Collector}). Layout, big-endian: {@code "LBBF"}, version (1 byte, 1), hashes per block (1 byte), blocks
- * counted (8 bytes, references with repeats), parts (4 bytes), then per part its bits (8 bytes, a
+ * <p>Parts: a point of more than {@link #PART_BLOCKS} blocks gets its filter in parts, each a file of its
+ * own of the blocks in {@link #PART_BLOCKS} consecutive references (the last one fewer), built and stored
+ * as soon as it fills, while the commit's check streams the manifest by ({@link Collector}): so a commit
+ * holds one part's ids (8 MiB) and bits (4 MiB) at most, whatever the point's size. The point file names
+ * the parts in order (a block may be in any); each part's file is a filter of one part, counting the
+ * references it was built of, and the parts' counts add up to the point file's. A sweep trusts the
+ * parts only together: one missing, damaged or miscounting part makes the whole point read in full.
+ *
+ * <p>Layout of a file, big-endian: {@code "LBBF"}, version (1 byte, 1), hashes per block (1 byte), blocks
+ * counted (8 bytes, references with repeats), parts (4 bytes; this version writes files of one part and
+ * reads several), then per part its bits (8 bytes, a
  * multiple of 64) and the bits as longs. Block ids are SHA-256 digests, so their first 64 bits are
  * already a uniform hash: bit {@code i} of a block in a part of {@code m} bits is {@code (h + i * g)
  * mod m}, {@code h} those bits and {@code g} a mix of them.
@@ -31,10 +40,10 @@ final class BlockFilter {
     static final int BITS_PER_BLOCK = 32;
     static final int HASHES = 16;
     /**
-     * The most blocks a point's filter is built of at commit (their ids take 8 MiB to gather, the filter
-     * 4 MiB): a point naming more has none, and retention reads its manifest, as before filters.
+     * The references one part of a point's filter is built of (their ids take 8 MiB to gather at commit,
+     * the part 4 MiB): a point naming more gets its filter in several parts.
      */
-    static final int MAX_BLOCKS = 1 << 20;
+    static final int PART_BLOCKS = 1 << 20;
     /**
      * The fewest bits of a part: a block's bits are a progression {@code h + i * g}, and in a part of m
      * bits about 2 in m * m / 2 other blocks fall on the very same ones, which would matter in a tiny part.
@@ -43,7 +52,7 @@ final class BlockFilter {
     private static final int MAGIC = 0x4C424246; // "LBBF"
     private static final int VERSION = 1;
     private static final int HEADER = 4 + 1 + 1 + 8 + 4;
-    /** Bits of one part at most, as a reader accepts them (a part of {@link #MAX_BLOCKS} has 2^25). */
+    /** Bits of one part at most, as a reader accepts them (a part of {@link #PART_BLOCKS} has 2^25). */
     private static final long MAX_PART_BITS = 1L << 31;
 
     private final List<long[]> parts;
@@ -73,6 +82,23 @@ final class BlockFilter {
             }
         }
         return bits;
+    }
+
+    /**
+     * One filter of the parts of {@code filters}, in order (a point's parts, each read from its file);
+     * they must have been built with the same number of hashes.
+     */
+    static BlockFilter joined(List<BlockFilter> filters) {
+        List<long[]> parts = new ArrayList<>();
+        long count = 0;
+        for (BlockFilter f : filters) {
+            if (f.hashes != filters.get(0).hashes) {
+                throw new IllegalArgumentException("parts built with " + f.hashes + " and " + filters.get(0).hashes + " hashes");
+            }
+            parts.addAll(f.parts);
+            count += f.count;
+        }
+        return new BlockFilter(List.copyOf(parts), count, filters.get(0).hashes);
     }
 
     /** Block references the point names (with repeats), as its point file's {@code blocks} counts them. */
@@ -189,19 +215,30 @@ final class BlockFilter {
         return Long.hashCode(count);
     }
 
+    /** Where a {@link Collector} stores each part as it fills; returns the name of the file it wrote. */
+    @FunctionalInterface
+    interface PartStore {
+        String store(byte[] part) throws IOException;
+    }
+
     /**
-     * Passes a manifest on to {@code next} unchanged and gathers the first 64 bits of every block it
-     * names, for the point's filter ({@link #filter}): at most {@link #MAX_BLOCKS} of them (8 MiB; a
-     * vault commits a point of any size in a small heap), past which the point gets none.
+     * Passes a manifest on to {@code next} unchanged and builds the point's filter from the first 64 bits
+     * of every block it names: each {@link #PART_BLOCKS} references a part, stored at once through
+     * {@code store} and dropped (a vault commits a point of any size in a small heap), and the last one at
+     * {@link #finish}. Without a store (a filter that may not be written yet), a point of more than one
+     * part's references gets none.
      */
     static final class Collector implements ManifestVisitor {
         private final ManifestVisitor next;
+        private final PartStore store;
+        private final List<String> stored = new ArrayList<>();
         private long[] ids = new long[1024];
         private int n;
-        private boolean tooMany;
+        private boolean none;
 
-        Collector(ManifestVisitor next) {
+        Collector(ManifestVisitor next, PartStore store) {
             this.next = next;
+            this.store = store;
         }
 
         @Override
@@ -212,18 +249,43 @@ final class BlockFilter {
         @Override
         public void block(BlockId id, int length) {
             next.block(id, length);
-            if (tooMany) {
+            if (none) {
                 return;
             }
             if (n == ids.length) {
-                if (n == MAX_BLOCKS) {
-                    tooMany = true;
-                    ids = null;
-                    return;
+                if (n == PART_BLOCKS) {
+                    storePart();
+                    if (none) {
+                        return;
+                    }
+                } else {
+                    ids = Arrays.copyOf(ids, Math.min(PART_BLOCKS, n * 2));
                 }
-                ids = Arrays.copyOf(ids, Math.min(MAX_BLOCKS, n * 2));
             }
             ids[n++] = id.first64();
+        }
+
+        /** Stores the full part and starts the next; with no store or a failed one, the point gets no filter. */
+        private void storePart() {
+            if (store == null) {
+                giveUp(null);
+                return;
+            }
+            try {
+                stored.add(store.store(BlockFilter.of(ids, n).encode()));
+                n = 0;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                giveUp(e);
+            }
+        }
+
+        private void giveUp(Exception e) {
+            if (e != null) {
+                org.slf4j.LoggerFactory.getLogger(BlockFilter.class).warn(
+                        "could not store a part of a point's block filter ({}); the point is committed without one", e.getMessage());
+            }
+            none = true;
+            ids = null;
         }
 
         @Override
@@ -231,9 +293,29 @@ final class BlockFilter {
             next.zeros(count, length);
         }
 
-        /** The filter of the blocks seen, or null past {@link #MAX_BLOCKS}. */
-        BlockFilter filter() {
-            return tooMany ? null : BlockFilter.of(ids, n);
+        /**
+         * The filter of the blocks seen since the last part stored (all of them when none was), or null
+         * when the point gets none (more than a part's references without a store, or a part not stored).
+         */
+        BlockFilter last() {
+            return none ? null : BlockFilter.of(ids, n);
+        }
+
+        /**
+         * Stores the last part and returns the names of the point's parts in order; empty when it gets no
+         * filter (then the parts stored are named by no point, and collected like unnamed chunks).
+         */
+        List<String> finish() {
+            BlockFilter last = last();
+            if (last != null && store != null) {
+                try {
+                    stored.add(store.store(last.encode()));
+                    return List.copyOf(stored);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    giveUp(e);
+                }
+            }
+            return List.of();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -135,32 +136,52 @@ final class ManifestStore {
     }
 
     /**
-     * The point's {@link BlockFilter}, when its point file names one that reads whole (the SHA-256 in its
-     * name) and counts as many blocks as the point file does; else empty (logged when there was one),
-     * and the caller reads the manifest instead.
+     * The point's {@link BlockFilter}, all its parts at once (4 bytes a block), when its point file names
+     * parts that all read whole (the SHA-256 in each name) and together count as many blocks as the point
+     * file does; else empty (logged when it named some), and the caller reads the manifest instead.
      *
      * @throws IOException as {@link #pointFile} for the point file itself (and its NotFoundException and
      *     IntegrityException): a filter's own failures are not thrown
      */
     java.util.Optional<BlockFilter> blockFilter(PointInfo point) throws IOException {
+        List<BlockFilter> parts = new ArrayList<>();
+        return filterParts(point, Long.MAX_VALUE, parts::add) ? java.util.Optional.of(BlockFilter.joined(parts))
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Hands the point's filter parts to {@code each} one at a time, in order, each checked as in
+     * {@link #blockFilter}; returns true when every part was handed and their counts add up to the point
+     * file's, false (logged when it named some) when the point has no usable filter, or when its filter
+     * is larger than {@code maxBytes} (none handed then). On false, the caller must not trust what the
+     * parts handed told it, and reads the manifest instead; striking by a part handed before a bad one
+     * only keeps blocks a whole part of the point holds.
+     */
+    boolean filterParts(PointInfo point, long maxBytes, java.util.function.Consumer<BlockFilter> each) throws IOException {
         String machine = point.machine();
         PointFile p = pointFile(machine, point.id());
-        if (p.blockFilter() == null) {
-            return java.util.Optional.empty();
+        if (p.blockFilters().isEmpty() || p.summary().blocks() * (BlockFilter.BITS_PER_BLOCK / 8) > maxBytes) {
+            return false;
         }
-        String where = "manifests/" + machine + "/" + p.blockFilter();
+        long counted = 0;
+        String where = "manifests/" + machine + "/" + p.blockFilters().get(0);
         try {
-            BlockFilter f = BlockFilter.decode(read(machine, p.blockFilter()), where);
-            if (f.count() != p.summary().blocks()) {
-                throw new IntegrityException(null, where, "block filter " + where + " counts " + f.count()
-                        + " blocks, point " + point.id() + " names " + p.summary().blocks());
+            for (String name : p.blockFilters()) {
+                where = "manifests/" + machine + "/" + name;
+                BlockFilter part = BlockFilter.decode(read(machine, name), where);
+                counted += part.count();
+                each.accept(part);
             }
-            return java.util.Optional.of(f);
+            if (counted != p.summary().blocks()) {
+                throw new IntegrityException(null, where, "the block filter of point " + point.id() + " counts " + counted
+                        + " blocks in " + p.blockFilters().size() + " parts, the point names " + p.summary().blocks());
+            }
+            return true;
         } catch (IOException | LifeboatException e) {
             org.slf4j.LoggerFactory.getLogger(ManifestStore.class).warn(
                     "the block filter of point {} of machine {} is not usable ({}); its manifest is read instead",
                     point.id(), machine, e.getMessage());
-            return java.util.Optional.empty();
+            return false;
         }
     }
 

@@ -135,7 +135,8 @@ final class PointCommitter {
         if (ordered) {
             check.expectingOrder();
         }
-        BlockFilter.Collector filter = new BlockFilter.Collector(check);
+        // no part stored as it fills: the parent's filter, when it has one, holds the same blocks
+        BlockFilter.Collector filter = new BlockFilter.Collector(check, null);
         ManifestStore.Counting counting = new ManifestStore.Counting(filter);
         PointFile stored = build.build(counting);
         List<String> chunks = stored.chunks();
@@ -143,15 +144,17 @@ final class PointCommitter {
             throw new RepositoryException(Kind.USAGE, "a point commit names no manifest chunk (an empty manifest is one chunk)");
         }
         check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, stored.blockFilter());
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter,
+                stored.blockFilters().isEmpty() ? null : stored.blockFilters());
     }
 
     /**
      * A manifest checked against the rules and what the machine has stored, its chunks, and its block
-     * filter: {@code storedFilter} when one stored before holds the same blocks (null: none), else the
-     * one {@code blocks} gathered is to be stored.
+     * filter: {@code storedFilter} (its parts) when one stored before holds the same blocks (null: none),
+     * else the one {@code blocks} built (its full parts stored already) is to be finished.
      */
-    private record Checked(ManifestSummary summary, List<String> chunks, BlockFilter.Collector blocks, String storedFilter) {
+    private record Checked(ManifestSummary summary, List<String> chunks, BlockFilter.Collector blocks,
+            List<String> storedFilter) {
     }
 
     /** Checks a manifest's chunks (or stores them checked) for a commit; under the commit's guard. */
@@ -197,7 +200,7 @@ final class PointCommitter {
         if (ordered) {
             check.expectingOrder();
         }
-        BlockFilter.Collector filter = new BlockFilter.Collector(check);
+        BlockFilter.Collector filter = filterStoredFor(machine, check);
         ManifestStore.Counting counting = new ManifestStore.Counting(filter);
         String what = "manifest chunk of machine " + machine + " built by the vault";
         ManifestChunker chunker = new ManifestChunker(stored -> {
@@ -221,7 +224,7 @@ final class PointCommitter {
     private PointInfo publish(String machine, ManifestHeader header, Checked checked, PointMeta meta, CommitGuard guard)
             throws IOException {
         ManifestSummary summary = checked.summary();
-        String filter = checked.storedFilter() != null ? checked.storedFilter() : storeFilter(machine, checked.blocks().filter());
+        List<String> filter = checked.storedFilter() != null ? checked.storedFilter() : checked.blocks().finish();
         repo.blocks.sync.syncAll();
         Instant created = repo.options.clock().instant();
         while (true) {
@@ -237,22 +240,14 @@ final class PointCommitter {
     }
 
     /**
-     * Stores the point's {@link BlockFilter} beside its chunks, before its point file names it (a crash
-     * between leaves a file no point names, which the sweep of manifest chunks collects); returns its
-     * name, or null when there is none or it could not be stored: the point is then committed without
-     * one, and retention reads its manifest in full, as it does an older vault's points.
+     * A {@link BlockFilter.Collector} that stores the point's filter beside its chunks, each part as it
+     * fills and the last at {@link #publish}, before the point file names them all (a crash between leaves
+     * files no point names, which the sweep of manifest chunks collects). A part that could not be
+     * stored leaves the point without a filter: retention reads its manifest in full, as it does an
+     * older vault's points.
      */
-    private String storeFilter(String machine, BlockFilter filter) {
-        if (filter == null) {
-            return null;
-        }
-        try {
-            return repo.manifests.put(machine, filter.encode());
-        } catch (IOException | java.io.UncheckedIOException | ArithmeticException e) { // (a filter over 2 GiB)
-            LOG.warn("could not store the block filter of a point of machine {} ({}); the point is committed without one",
-                    machine, e.getMessage());
-            return null;
-        }
+    private BlockFilter.Collector filterStoredFor(String machine, ManifestVisitor check) {
+        return new BlockFilter.Collector(check, part -> repo.manifests.put(machine, part));
     }
 
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
@@ -262,7 +257,7 @@ final class PointCommitter {
         if (ordered) {
             check.expectingOrder();
         }
-        BlockFilter.Collector filter = new BlockFilter.Collector(check);
+        BlockFilter.Collector filter = filterStoredFor(machine, check);
         ManifestStore.Counting counting = new ManifestStore.Counting(filter);
         for (String name : chunks) {
             ManifestChunkReader.read(ManifestStore.where(machine, name), repo.manifests.read(machine, name), counting);

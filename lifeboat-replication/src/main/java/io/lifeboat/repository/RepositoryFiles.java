@@ -133,15 +133,20 @@ final class RepositoryFiles {
 
     /**
      * A point file: the point's info, its manifest's header and counts, the chunks that hold its entries,
-     * and the file of its {@link BlockFilter} beside them (null: none, as in points written before it).
+     * and the files of its {@link BlockFilter}'s parts beside them, in order (empty: none, as in points
+     * written before filters). One part is written as {@code "blockFilter"} (what the first builds with
+     * filters read), several as {@code "blockFilterParts"}, which those builds ignore: they read such a
+     * point's manifest in full, as a point without a filter.
      */
-    record PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks, String blockFilter) {
+    record PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks,
+            List<String> blockFilters) {
         PointFile {
             chunks = List.copyOf(chunks);
+            blockFilters = List.copyOf(blockFilters);
         }
 
         PointFile(PointInfo info, ManifestHeader header, ManifestSummary summary, List<String> chunks) {
-            this(info, header, summary, chunks, null);
+            this(info, header, summary, chunks, List.of());
         }
     }
 
@@ -159,8 +164,10 @@ final class RepositoryFiles {
         m.put("sourceBytes", p.summary().sourceBytes());
         ArrayNode chunks = m.putArray("chunks");
         p.chunks().forEach(chunks::add);
-        if (p.blockFilter() != null) {
-            m.put("blockFilter", p.blockFilter()); // older builds ignore it (and their sweeps delete the file)
+        if (p.blockFilters().size() == 1) {
+            m.put("blockFilter", p.blockFilters().get(0)); // older builds ignore it (and their sweeps delete the file)
+        } else if (!p.blockFilters().isEmpty()) {
+            p.blockFilters().forEach(m.putArray("blockFilterParts")::add);
         }
         return ManifestCodec.bytes(n);
     }
@@ -192,11 +199,27 @@ final class RepositoryFiles {
         ManifestSummary summary = new ManifestSummary(ManifestCodec.longField(m, "entries"),
                 ManifestCodec.longField(m, "blocks"), ManifestCodec.longField(m, "zeroBlocks"),
                 ManifestCodec.longField(m, "sourceBytes"), names.size());
-        JsonNode filter = m.get("blockFilter");
-        if (filter != null && (!filter.isTextual() || !ManifestStore.isChunkName(filter.asText()))) {
-            throw ManifestCodec.bad("point " + name + ": \"blockFilter\" \"" + filter.asText() + "\" is not a manifest chunk name");
+        return new PointFile(ManifestCodec.info(info), header, summary, names, filterParts(m, name));
+    }
+
+    /** The names of a point's filter parts: {@code "blockFilter"} (one) or {@code "blockFilterParts"} (several). */
+    private static List<String> filterParts(JsonNode m, String name) {
+        JsonNode one = m.get("blockFilter");
+        JsonNode several = m.get("blockFilterParts");
+        if (one != null && several != null) {
+            throw ManifestCodec.bad("point " + name + ": names both \"blockFilter\" and \"blockFilterParts\"");
         }
-        return new PointFile(ManifestCodec.info(info), header, summary, names, filter == null ? null : filter.asText());
+        if (several != null && (!several.isArray() || several.size() < 2)) {
+            throw ManifestCodec.bad("point " + name + ": \"blockFilterParts\" must be an array of two names or more");
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode part : one != null ? List.of(one) : several != null ? several : List.<JsonNode>of()) {
+            if (!part.isTextual() || !ManifestStore.isChunkName(part.asText())) {
+                throw ManifestCodec.bad("point " + name + ": block filter \"" + part.asText() + "\" is not a manifest chunk name");
+            }
+            parts.add(part.asText());
+        }
+        return parts;
     }
 
     // locks/<id>

@@ -35,6 +35,12 @@ final class Sweep {
 
     /** A compacted ownership file holds at most this many blocks (640 KiB binary, 1.3 MB as JSON was), so each is read in little memory. */
     static final int OWNERSHIP_FILE_BLOCKS = 16_384;
+    /**
+     * The newest point's filter screens the walk of a machine's blocks when it takes at most an eighth of
+     * the heap (a point of 2^25 blocks, a 1 TiB disk at 32 KiB blocks, in a heap of 1 GiB); a larger one
+     * strikes part by part after the walk, like the older points', and the walk holds every candidate.
+     */
+    static final int SCREEN_HEAP_SHARE = 8;
 
     private final Repository repo;
     /** On a store shared by several nodes: its rules for deleting (else null: deletions as below). */
@@ -111,17 +117,23 @@ final class Sweep {
      * candidates are its blocks uploaded and confirmed outside the grace period; each of its points then
      * strikes those it names, newest first: by the point's {@link BlockFilter} when it has a usable one
      * (it may strike more than the point names, never less: an unneeded block stays owned while that
-     * point is kept), else by reading its manifest. The newest point's filter already screens the walk
-     * of the machine's blocks, so what is held in memory is about what the newest point does not name.
+     * point is kept), else by reading its manifest. The newest point's filter, all its parts in memory at
+     * once (4 bytes a block) when they take at most {@link #SCREEN_HEAP_SHARE} of the heap, screens the
+     * walk of the machine's blocks, so what is held in memory is about what the newest point does not
+     * name; the older points' filters strike part by part (one part, 4 MiB at most, in memory at a time).
      */
     private Set<String> dropOwnership(String machine) throws IOException {
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
         List<PointInfo> points = new ArrayList<>(repo.points(Optional.of(machine)));
         java.util.Collections.reverse(points); // newest first: it names most of what the machine still needs
-        BlockFilter first = points.isEmpty() ? null : repo.manifests.blockFilter(points.get(0)).orElse(null);
-        if (first != null) {
+        List<BlockFilter> screen = new ArrayList<>();
+        if (!points.isEmpty() && repo.manifests.filterParts(points.get(0), Runtime.getRuntime().maxMemory() / SCREEN_HEAP_SHARE,
+                screen::add)) {
             points.remove(0); // it screens the walk below; without it, every point strikes after the walk
+        } else {
+            screen.clear(); // (a part handed before a bad one is not trusted)
         }
+        BlockFilter first = screen.isEmpty() ? null : BlockFilter.joined(screen);
         Set<BlockId> dead = new HashSet<>();
         repo.blocks.owned.forEach(machine, (id, times) -> {
             if (times.v0() < cutoff && times.v1() < cutoff && (first == null || !first.mayHold(id))) {
@@ -132,10 +144,7 @@ final class Sweep {
             if (dead.isEmpty()) {
                 return Set.of();
             }
-            Optional<BlockFilter> filter = repo.manifests.blockFilter(p);
-            if (filter.isPresent()) {
-                dead.removeIf(filter.get()::mayHold);
-            } else {
+            if (!repo.manifests.filterParts(p, Long.MAX_VALUE, part -> dead.removeIf(part::mayHold))) {
                 repo.manifests.forEachBlock(p, dead::remove);
             }
         }
@@ -264,9 +273,7 @@ final class Sweep {
             for (PointInfo p : repo.points(Optional.of(machine))) {
                 RepositoryFiles.PointFile file = repo.manifests.pointFile(machine, p.id());
                 named.addAll(file.chunks());
-                if (file.blockFilter() != null) {
-                    named.add(file.blockFilter());
-                }
+                named.addAll(file.blockFilters());
             }
             for (String file : RepositoryFiles.names(files, machine)) {
                 String name = file.substring(machine.length() + 1);

@@ -119,7 +119,7 @@ class BlockFilterSweepTest {
     void aKeptPointWhoseFilterIsMissingReadsItsManifest() throws IOException {
         aKeptPointWithoutAUsableFilter((local, file) -> {
             try {
-                Files.delete(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilter())));
+                Files.delete(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilters().get(0))));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
@@ -134,7 +134,7 @@ class BlockFilterSweepTest {
             try {
                 byte[] empty = BlockFilter.of(new long[0], 0).encode();
                 java.nio.ByteBuffer.wrap(empty).putLong(6, file.summary().blocks()); // the point's count
-                Files.write(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilter())), empty);
+                Files.write(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilters().get(0))), empty);
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
@@ -209,7 +209,7 @@ class BlockFilterSweepTest {
                 for (PointInfo p : again.points(Optional.of("db-1"))) {
                     PointFile f = again.manifests.pointFile("db-1", p.id());
                     f.chunks().forEach(n -> named.add("db-1/" + n));
-                    named.add("db-1/" + f.blockFilter());
+                    f.blockFilters().forEach(n -> named.add("db-1/" + n));
                 }
                 assertThat(new HashSet<>(local.list(FileType.MANIFESTS))).as("crash at change %d: only named files", crashAt)
                         .isEqualTo(named);

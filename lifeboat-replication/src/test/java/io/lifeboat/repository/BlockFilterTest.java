@@ -30,9 +30,9 @@ class BlockFilterTest {
     }
 
     static BlockFilter filterOf(List<BlockId> ids) {
-        BlockFilter.Collector c = new BlockFilter.Collector(new ManifestStore.Counting(NOTHING));
+        BlockFilter.Collector c = new BlockFilter.Collector(new ManifestStore.Counting(NOTHING), null);
         ids.forEach(id -> c.block(id, 4096));
-        return c.filter();
+        return c.last();
     }
 
     static final ManifestVisitor NOTHING = new ManifestVisitor() {
@@ -82,7 +82,7 @@ class BlockFilterTest {
                 seen.add("zeros " + count + " " + length);
             }
         };
-        BlockFilter.Collector c = new BlockFilter.Collector(next);
+        BlockFilter.Collector c = new BlockFilter.Collector(next, null);
         List<BlockId> in = ids(7, 3);
         c.entry(new Entry("", EntryType.FILE, 0640, 0, 5 * 4096L, null, List.of()));
         c.block(in.get(0), 4096);
@@ -91,7 +91,7 @@ class BlockFilterTest {
         c.block(in.get(1), 4096);
         assertThat(seen).containsExactly("entry ", "block " + in.get(0).hex().substring(0, 8) + " 4096", "zeros 2 4096",
                 "block " + in.get(1).hex().substring(0, 8) + " 4096", "block " + in.get(1).hex().substring(0, 8) + " 4096");
-        BlockFilter f = c.filter();
+        BlockFilter f = c.last();
         assertThat(f.count()).as("references, repeats included, as the point file counts them").isEqualTo(3);
         assertThat(f.mayHold(in.get(0)) && f.mayHold(in.get(1))).isTrue();
     }
@@ -114,15 +114,59 @@ class BlockFilterTest {
     }
 
     @Test
-    void aPointOfMoreBlocksThanAFilterIsBuiltOfGetsNone() {
-        BlockFilter.Collector c = new BlockFilter.Collector(NOTHING);
+    void withoutAStoreAPointOfMoreThanOnePartGetsNone() {
+        BlockFilter.Collector c = new BlockFilter.Collector(NOTHING, null);
         List<BlockId> some = ids(20, 1000);
-        for (int i = 0; i < BlockFilter.MAX_BLOCKS; i++) {
+        for (int i = 0; i < BlockFilter.PART_BLOCKS; i++) {
             c.block(some.get(i % 1000), 4096);
         }
-        assertThat(c.filter()).as("at the bound").isNotNull();
+        assertThat(c.last()).as("at the bound").isNotNull();
         c.block(some.get(0), 4096);
-        assertThat(c.filter()).as("past it: the point's manifest is read instead").isNull();
+        assertThat(c.last()).as("past it: the point's manifest is read instead").isNull();
+        assertThat(c.finish()).isEmpty();
+    }
+
+    @Test
+    void eachPartIsStoredAsItFillsAndTheLastAtTheEnd() {
+        List<byte[]> files = new ArrayList<>();
+        BlockFilter.Collector c = new BlockFilter.Collector(NOTHING, bytes -> {
+            files.add(bytes);
+            return "part-" + files.size();
+        });
+        List<BlockId> some = ids(21, 1000);
+        List<BlockId> onlyLast = ids(22, 5);
+        for (int i = 0; i < 2 * BlockFilter.PART_BLOCKS; i++) {
+            c.block(some.get(i % 1000), 4096);
+            if (i == BlockFilter.PART_BLOCKS) {
+                assertThat(files).as("the first part, stored as the next block came").hasSize(1);
+            }
+        }
+        onlyLast.forEach(id -> c.block(id, 4096));
+        assertThat(files).as("two full parts stored as they filled").hasSize(2);
+        assertThat(c.finish()).containsExactly("part-1", "part-2", "part-3");
+        List<BlockFilter> parts = files.stream().map(f -> BlockFilter.decode(f, WHERE)).toList();
+        assertThat(parts).extracting(BlockFilter::count).containsExactly((long) BlockFilter.PART_BLOCKS,
+                (long) BlockFilter.PART_BLOCKS, 5L);
+        assertThat(some).as("the first parts hold the blocks they were built of").allMatch(parts.get(0)::mayHold)
+                .allMatch(parts.get(1)::mayHold);
+        assertThat(onlyLast).as("only the last part holds the last blocks").allMatch(parts.get(2)::mayHold)
+                .noneMatch(parts.get(0)::mayHold);
+        BlockFilter whole = BlockFilter.joined(parts);
+        assertThat(whole.count()).isEqualTo(2L * BlockFilter.PART_BLOCKS + 5);
+        assertThat(onlyLast).as("the parts joined").allMatch(whole::mayHold);
+    }
+
+    @Test
+    void aPartThatCannotBeStoredLeavesThePointWithoutAFilter() {
+        BlockFilter.Collector c = new BlockFilter.Collector(NOTHING, bytes -> {
+            throw new java.io.IOException("disk full");
+        });
+        List<BlockId> some = ids(23, 10);
+        for (int i = 0; i <= BlockFilter.PART_BLOCKS; i++) {
+            c.block(some.get(i % 10), 4096);
+        }
+        assertThat(c.last()).isNull();
+        assertThat(c.finish()).isEmpty();
     }
 
     @Test

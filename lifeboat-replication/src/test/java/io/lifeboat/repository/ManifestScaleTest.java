@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
  * so neither the commit nor the read holds the manifest, and no body or file caps its size. An
  * OutOfMemoryError fails it, however long it takes; there is no timing assertion. (2^27 references,
  * a hundred heaps, until 2026-12-06: four times the time for the same proof, since holding even a
- * twentieth of the manifest's references would not fit.)
+ * twentieth of the manifest's references would not fit.) The point gets its block filter in parts of
+ * {@link BlockFilter#PART_BLOCKS} references, each stored as it fills (the parts together, 128 MiB,
+ * would not fit the heap either), and they read back one at a time.
  */
 class ManifestScaleTest {
     @TempDir
@@ -25,5 +27,6 @@ class ManifestScaleTest {
         assertThat(Long.parseLong(ok[1])).isEqualTo(refs);
         assertThat(Integer.parseInt(ok[2])).as("chunks").isGreaterThan(250);
         assertThat(Long.parseLong(ok[4])).as("the worker's heap").isLessThanOrEqualTo(SmallHeapWorker.HEAP);
+        assertThat(Integer.parseInt(ok[5])).as("block filter parts").isEqualTo((int) (refs / BlockFilter.PART_BLOCKS));
     }
 }

@@ -11,8 +11,9 @@ import java.util.Optional;
  * whose manifest names {@code args[1]} non-zero 32 KiB blocks (a set of {@link #DISTINCT} distinct
  * blocks repeated, so the block store stays small), the way the vault receives it (chunk by chunk,
  * each checked, then a commit naming the chunks); reopens the folder and reads the manifest back,
- * checking every reference in order. Prints one line, {@code ok <refs> <chunks> <chunk bytes>
- * <heap max>}, and exits 0; anything else is a failure.
+ * checking every reference in order, and reads its block filter part by part, each part holding every
+ * distinct block. Prints one line, {@code ok <refs> <chunks> <chunk bytes> <heap max> <filter parts>},
+ * and exits 0; anything else is a failure.
  */
 public final class ManifestScaleWorker {
     static final int BS = 32 << 10;
@@ -28,6 +29,7 @@ public final class ManifestScaleWorker {
         List<String> chunks = new ArrayList<>();
         long[] chunkBytes = {0};
         PointInfo point;
+        int filterParts;
         try (Repository repo = Repository.openLocal(dir, RepositoryOptions.defaults())) {
             List<BlockUpload> uploads = new ArrayList<>();
             for (int i = 0; i < DISTINCT; i++) {
@@ -71,8 +73,15 @@ public final class ManifestScaleWorker {
                 }
             });
             check(seen[0] == refs, "read back " + seen[0] + " references");
+            int[] parts = {0};
+            boolean whole = repo.manifests.filterParts(point, Long.MAX_VALUE, part -> {
+                check(java.util.Arrays.stream(ids).allMatch(part::mayHold), "filter part " + parts[0]);
+                parts[0]++;
+            });
+            check(whole, "the point's block filter, read part by part");
+            filterParts = parts[0];
         }
-        System.out.println("ok " + refs + " " + chunks.size() + " " + chunkBytes[0] + " " + Runtime.getRuntime().maxMemory());
+        System.out.println("ok " + refs + " " + chunks.size() + " " + chunkBytes[0] + " " + Runtime.getRuntime().maxMemory() + " " + filterParts);
     }
 
     private static void check(boolean ok, String what) {
