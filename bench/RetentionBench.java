@@ -76,24 +76,38 @@ public class RetentionBench {
                 META, timing);
     }
 
+    /** An image of {@code blocks} new blocks, committed as machine big-1's first point. */
+    static List<BlockUpload> image(Repository rep, int blocks) {
+        List<BlockUpload> image = new ArrayList<>(blocks);
+        for (int i = 0; i < blocks; i++) {
+            image.add(block());
+        }
+        point(rep, "big-1", image, image);
+        return image;
+    }
+
+    /**
+     * Replaces 1% of the image's blocks with new ones, at distinct places (a block replaced twice in one
+     * point would be uploaded and never named); returns the new blocks.
+     */
+    static List<BlockUpload> changeOnePercent(List<BlockUpload> image) {
+        Set<Integer> places = new HashSet<>();
+        while (places.size() < image.size() / 100) {
+            places.add(RANDOM.nextInt(image.size()));
+        }
+        List<BlockUpload> fresh = new ArrayList<>();
+        for (int at : places) {
+            image.set(at, block());
+            fresh.add(image.get(at));
+        }
+        return fresh;
+    }
+
     static void make(Path repo, int blocks, int points) throws Exception {
         try (Repository rep = Repository.openLocal(repo, options(repo, 1000))) {
-            List<BlockUpload> image = new ArrayList<>(blocks);
-            for (int i = 0; i < blocks; i++) {
-                image.add(block());
-            }
-            point(rep, "big-1", image, image);
+            List<BlockUpload> image = image(rep, blocks);
             for (int p = 1; p < points; p++) {
-                // distinct places: a block replaced twice in one point would be uploaded and never named
-                Set<Integer> places = new HashSet<>();
-                while (places.size() < blocks / 100) {
-                    places.add(RANDOM.nextInt(blocks));
-                }
-                List<BlockUpload> fresh = new ArrayList<>();
-                for (int at : places) {
-                    image.set(at, block());
-                    fresh.add(image.get(at));
-                }
+                List<BlockUpload> fresh = changeOnePercent(image);
                 point(rep, "big-1", image, fresh);
             }
         }
@@ -102,21 +116,9 @@ public class RetentionBench {
 
     static void churn(Path repo, int blocks, int keep, int rounds) throws Exception {
         try (Repository rep = Repository.openLocal(repo, options(repo, keep))) {
-            List<BlockUpload> image = new ArrayList<>(blocks);
-            for (int i = 0; i < blocks; i++) {
-                image.add(block());
-            }
-            point(rep, "big-1", image, image);
+            List<BlockUpload> image = image(rep, blocks);
             for (int p = 1; p < keep + rounds; p++) {
-                Set<Integer> places = new HashSet<>();
-                while (places.size() < blocks / 100) {
-                    places.add(RANDOM.nextInt(blocks));
-                }
-                List<BlockUpload> fresh = new ArrayList<>();
-                for (int at : places) {
-                    image.set(at, block());
-                    fresh.add(image.get(at));
-                }
+                List<BlockUpload> fresh = changeOnePercent(image);
                 for (int i = 0; i < fresh.size(); i += 512) {
                     rep.putBlocks("big-1", fresh.subList(i, Math.min(fresh.size(), i + 512)));
                 }
