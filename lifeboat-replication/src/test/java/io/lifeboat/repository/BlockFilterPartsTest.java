@@ -12,7 +12,6 @@ import io.lifeboat.repository.backend.ReadOnlyBackend;
 import io.lifeboat.restore.Failover;
 import io.lifeboat.restore.FailoverOptions;
 import io.lifeboat.restore.RestoreListener;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,25 +129,12 @@ class BlockFilterPartsTest {
 
     @Test
     void aPointWhoseLastPartIsMissingIsReadInFull() throws Exception {
-        aPointWithoutAUsablePart((local, file) -> {
-            try {
-                Files.delete(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilters().get(1))));
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
+        aPointWithoutAUsablePart(BlockFilterSweepTest.deletesFilterPart(1));
     }
 
     @Test
     void aPointWhoseLastPartWasReplacedByOneHoldingNothingIsReadInFull() throws Exception {
-        byte[] empty = BlockFilter.of(new long[0], 0).encode();
-        aPointWithoutAUsablePart((local, file) -> {
-            try {
-                Files.write(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilters().get(1))), empty);
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
+        aPointWithoutAUsablePart(BlockFilterSweepTest.emptiesFilterPart(1, false));
     }
 
     void aPointWithoutAUsablePart(BiConsumer<LocalBackend, PointFile> damage) throws Exception {

@@ -117,28 +117,47 @@ class BlockFilterSweepTest {
 
     @Test
     void aKeptPointWhoseFilterIsMissingReadsItsManifest() throws IOException {
-        aKeptPointWithoutAUsableFilter((local, file) -> {
-            try {
-                Files.delete(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilters().get(0))));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        aKeptPointWithoutAUsableFilter(deletesFilterPart(0));
     }
 
     @Test
     void aKeptPointWhoseFilterWasReplacedByOneHoldingNothingReadsItsManifest() throws IOException {
         // a filter that holds none of the point's blocks, under the good file's name: trusted, it would
         // release every block only that point names (the failover below fails); its hash refuses it
-        aKeptPointWithoutAUsableFilter((local, file) -> {
+        aKeptPointWithoutAUsableFilter(emptiesFilterPart(0, true));
+    }
+
+    /** Damage for a kept point: its filter's part {@code part} deleted. */
+    static BiConsumer<LocalBackend, PointFile> deletesFilterPart(int part) {
+        return (local, file) -> {
             try {
-                byte[] empty = BlockFilter.of(new long[0], 0).encode();
-                java.nio.ByteBuffer.wrap(empty).putLong(6, file.summary().blocks()); // the point's count
-                Files.write(local.path(new Handle(FileType.MANIFESTS, "db-1/" + file.blockFilters().get(0))), empty);
+                Files.delete(filterPart(local, file, part));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
-        });
+        };
+    }
+
+    /**
+     * Damage for a kept point: its filter's part {@code part} replaced, under its good name, by a filter
+     * holding nothing, counting the point's blocks (so only the name's hash can refuse it) or none.
+     */
+    static BiConsumer<LocalBackend, PointFile> emptiesFilterPart(int part, boolean countsThePointsBlocks) {
+        return (local, file) -> {
+            try {
+                byte[] empty = BlockFilter.of(new long[0], 0).encode();
+                if (countsThePointsBlocks) {
+                    java.nio.ByteBuffer.wrap(empty).putLong(6, file.summary().blocks());
+                }
+                Files.write(filterPart(local, file, part), empty);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    private static Path filterPart(LocalBackend local, PointFile file, int part) {
+        return local.path(new Handle(FileType.MANIFESTS, file.info().machine() + "/" + file.blockFilters().get(part)));
     }
 
     @Test
