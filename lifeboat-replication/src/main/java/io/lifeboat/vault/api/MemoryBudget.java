@@ -83,7 +83,8 @@ public final class MemoryBudget {
         Grant g = new Grant(key, Math.max(0, bytes), granted);
         boolean now;
         synchronized (this) {
-            now = fits(g) && noOneAheadWaitsForTheWholeBudget();
+            // nothing asked (a request without a body) is never held back behind anyone
+            now = g.bytes == 0 || fits(g) && noOneAheadWaitsForTheWholeBudget();
             if (now) {
                 take(g);
             } else {

@@ -55,6 +55,19 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void askingForNothingIsGrantedAtOnceEvenBehindAWaiter() {
+        MemoryBudget b = new MemoryBudget(100, 100);
+        MemoryBudget.Grant big = ask(b, "a", 90, "big");
+        ask(b, "b", 50, "large"); // waits for the whole budget
+        MemoryBudget.Grant nothing = ask(b, "c", 0, "nothing");
+        assertThat(granted).containsExactly("big", "nothing");
+        nothing.release();
+        big.release();
+        assertThat(granted).containsExactly("big", "nothing", "large");
+        assertThat(b.used()).isEqualTo(50);
+    }
+
+    @Test
     void aWaiterThatLeavesTheLineIsNeverGranted() {
         MemoryBudget b = new MemoryBudget(100, 100);
         MemoryBudget.Grant first = ask(b, "a", 100, "first");

@@ -180,11 +180,13 @@ class RequestBodyBudgetTest {
     }
 
     @Test
-    void aRequestWithoutABodyTakesNoShare() throws Exception {
+    void aRequestWithoutABodyTakesNoShareAndWaitsBehindNoOne() throws Exception {
         send("/1", "a");
         send("/2", "b");
         send("/3", "c");
         waitFor(() -> arrived.size() == 3, "three bodies in");
+        send("/4", "d");
+        waitFor(() -> budget.waiting() == 1, "a body waiting for the whole budget");
         RequestOptions o = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
                 .setPort(server.actualPort()).setURI("/get").putHeader("X-Machine", "d");
         client.request(o).compose(HttpClientRequest::send);
