@@ -191,14 +191,8 @@ class BlockFilterPartsTest {
             try (Repository again = Repository.open(local, options())) {
                 protect(again, small(other));
                 protect(again, small(fill)); // keep 2: drops whatever is older than the last two
-                Set<String> named = new HashSet<>();
-                for (PointInfo p : again.points(Optional.of("db-1"))) {
-                    PointFile f = again.manifests.pointFile("db-1", p.id());
-                    f.chunks().forEach(n -> named.add("db-1/" + n));
-                    f.blockFilters().forEach(n -> named.add("db-1/" + n));
-                }
                 assertThat(new HashSet<>(local.list(FileType.MANIFESTS))).as("crash at change %d: only named files", crashAt)
-                        .isEqualTo(named);
+                        .isEqualTo(BlockFilterSweepTest.namedManifestFiles(again, "db-1"));
             }
             if (!crashed) {
                 return;

@@ -224,19 +224,24 @@ class BlockFilterSweepTest {
                 clock.advance(GRACE.multipliedBy(2));
                 protect(again, blocks(24, 4)); // keep 2: drops whatever is older than the last two
                 protect(again, blocks(25, 4));
-                Set<String> named = new HashSet<>();
-                for (PointInfo p : again.points(Optional.of("db-1"))) {
-                    PointFile f = again.manifests.pointFile("db-1", p.id());
-                    f.chunks().forEach(n -> named.add("db-1/" + n));
-                    f.blockFilters().forEach(n -> named.add("db-1/" + n));
-                }
                 assertThat(new HashSet<>(local.list(FileType.MANIFESTS))).as("crash at change %d: only named files", crashAt)
-                        .isEqualTo(named);
+                        .isEqualTo(namedManifestFiles(again, "db-1"));
             }
             if (!crashed) {
                 return;
             }
         }
+    }
+
+    /** The files under {@code manifests/} the machine's points name: their chunks and filter parts. */
+    static Set<String> namedManifestFiles(Repository repo, String machine) throws IOException {
+        Set<String> named = new HashSet<>();
+        for (PointInfo p : repo.points(Optional.of(machine))) {
+            PointFile f = repo.manifests.pointFile(machine, p.id());
+            f.chunks().forEach(n -> named.add(machine + "/" + n));
+            f.blockFilters().forEach(n -> named.add(machine + "/" + n));
+        }
+        return named;
     }
 
     static boolean repoHasOnePoint(LocalBackend local) throws IOException {
