@@ -178,10 +178,6 @@ public final class MemoryBudget {
             this.granted = granted;
         }
 
-        public long bytes() {
-            return bytes;
-        }
-
         /**
          * Gives the bytes back, or leaves the line if they were not granted yet. Idempotent: the
          * second call does nothing.

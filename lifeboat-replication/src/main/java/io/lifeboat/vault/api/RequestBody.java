@@ -163,7 +163,7 @@ public final class RequestBody implements Handler<RoutingContext> {
             ctx.remove(KEY); // a route that has not taken the body yet (its client went away) finds none
         });
         // never more than one caller may hold (the constructor checked): waits at worst, is never refused
-        Runnable granted = streamed ? () -> streamOn(ctx) : () -> gather(ctx, declared);
+        Runnable granted = streamed ? () -> streamOn(ctx) : () -> gather(ctx, declared, want);
         share.hold(budget.acquire(caller, want, () -> {
             if (io.vertx.core.Vertx.currentContext() == loop) {
                 granted.run();
@@ -200,8 +200,12 @@ public final class RequestBody implements Handler<RoutingContext> {
         }
     }
 
-    /** Reads the body once its bytes are granted: the request was paused until now. */
-    private void gather(RoutingContext ctx, long declared) {
+    /**
+     * Reads the body once its bytes are granted: the request was paused until now. No body passes the
+     * {@code granted} bytes its share holds (413): Content-Length frames a body, so only one that
+     * declares a length and is sent chunked as well could try to.
+     */
+    private void gather(RoutingContext ctx, long declared, long granted) {
         HttpServerRequest request = ctx.request();
         if (ctx.response().closed() || ctx.response().ended()) {
             return; // went away while waiting: the end handler gave the grant back
@@ -214,7 +218,7 @@ public final class RequestBody implements Handler<RoutingContext> {
             if (body.failed) {
                 return;
             }
-            if (body.size + (long) chunk.length() > limit) {
+            if (body.size + (long) chunk.length() > granted) {
                 body.failed = true;
                 ctx.fail(413);
                 return;

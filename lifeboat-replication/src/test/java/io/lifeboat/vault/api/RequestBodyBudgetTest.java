@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,6 +167,36 @@ class RequestBodyBudgetTest {
         answer("/2");
         answer("/3");
         waitFor(() -> budget.used() == 0, "every share back");
+    }
+
+    @Test
+    void aBodyThatDeclaresALengthAndIsSentChunkedNeverHoldsMoreThanItsShare() throws Exception {
+        // Content-Length: 10 with a chunked body of 50,000 bytes: either the server frames it by the
+        // chunks (and charges it the limit) or it is refused; never 50,000 bytes held on a share of 10
+        int n = 50_000;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.actualPort())) {
+            var out = socket.getOutputStream();
+            out.write(("POST /smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Machine: a\r\nContent-Length: 10\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[n]);
+            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(20_000);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!arrived.contains("/smuggled") && System.nanoTime() < end) {
+                if (socket.getInputStream().available() > 0) {
+                    break; // answered before the route: refused
+                }
+                Thread.sleep(10);
+            }
+            if (arrived.contains("/smuggled")) {
+                assertThat(budget.used()).as("the share of the body the route holds").isGreaterThanOrEqualTo(n);
+                answer("/smuggled");
+            }
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).as("an answer, 200 only when it was charged as above").matches("HTTP/1.1 (200|400|413)");
+        }
+        waitFor(() -> budget.used() == 0, "the share back");
     }
 
     @Test
