@@ -33,7 +33,8 @@ final class BlockingHttp implements AutoCloseable {
     static final long TIMEOUT_SECONDS = 300;
     /**
      * How long a connection of the pool (a pass's parallel uploads) may stay idle before the client
-     * closes it; the held one ({@link FirstConnection}) is not closed for being idle. The pool's own
+     * closes it; the held one ({@link FirstConnection}) is not reused after as long. Both stay
+     * within the vault's five minutes ({@code ConnectionGuard.Limits#idle}). The pool's own
      * default (60 s) closed a running agent's upload connections between passes a minute apart or
      * more, and closing a TLS connection runs the event loop's send path ({@code SslHandler.wrap},
      * the engine's {@code wrap}) through the branches of the close: its compiled code was thrown
@@ -76,7 +77,7 @@ final class BlockingHttp implements AutoCloseable {
                 .setDefaultHost(target.host())
                 .setDefaultPort(target.port()));
         this.target = target;
-        this.first = new FirstConnection(client, target);
+        this.first = new FirstConnection(client, target, idleSeconds);
     }
 
     VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {

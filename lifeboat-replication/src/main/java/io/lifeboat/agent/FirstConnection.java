@@ -27,7 +27,9 @@ import io.vertx.core.http.HttpConnectOptions;
  * time, so HTTP/1.1 never pipelines here.
  *
  * <p>A connection that closes (the vault's idle timeout, a failure) is forgotten; the next request
- * opens another and holds it. Thread-safe.
+ * opens another and holds it. One left idle as long as the pool's are kept ({@link BlockingHttp#IDLE_SECONDS}: a running agent
+ * between passes) is closed and replaced rather than reused: the vault closes a connection that has
+ * carried no request for five minutes, and a request sent just as it does would fail. Thread-safe.
  */
 final class FirstConnection {
     /** How long a request waits for the held connection before it opens one of its own. */
@@ -40,15 +42,21 @@ final class FirstConnection {
     /** The held connection, opening or open; null when none is. */
     private Future<HttpClientConnection> held;
     private boolean busy;
+    /** When the held connection was last given back ({@link System#nanoTime}). */
+    private long freeSince;
     /** Whether the exchange under way on the held connection sends a body of {@link #LARGE_BODY} or more. */
     private boolean busyWithLarge;
     /** Whether a batch has gone to the pool: requests run in parallel from then on, all through the pool. */
     private boolean parallel;
     private boolean closed;
 
-    FirstConnection(HttpClientAgent client, HostPort target) {
+    private final long idleNanos;
+
+    /** @param idleSeconds how long the held connection may sit idle and still be used */
+    FirstConnection(HttpClientAgent client, HostPort target, int idleSeconds) {
         this.client = client;
         this.target = target;
+        this.idleNanos = idleSeconds * 1_000_000_000L;
     }
 
     /**
@@ -58,6 +66,11 @@ final class FirstConnection {
     synchronized Future<HttpClientConnection> take(long bodyBytes) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
         while (!closed && !parallel) {
+            if (held != null && !busy && System.nanoTime() - freeSince > idleNanos) {
+                Future<HttpClientConnection> stale = held;
+                held = null;
+                stale.onSuccess(HttpClientConnection::close);
+            }
             if (held == null) {
                 Future<HttpClientConnection> opening = client.connect(new HttpConnectOptions()
                         .setHost(target.host()).setPort(target.port()));
@@ -66,6 +79,7 @@ final class FirstConnection {
             }
             if (!busy) {
                 busy = true;
+                freeSince = Long.MAX_VALUE; // not free again until given back
                 busyWithLarge = bodyBytes >= LARGE_BODY;
                 return held;
             }
@@ -93,6 +107,7 @@ final class FirstConnection {
             return; // forgotten meanwhile (closed): nothing held to give back
         }
         busy = false;
+        freeSince = System.nanoTime();
         if (!reusable) {
             held = null;
             connection.onSuccess(HttpClientConnection::close);

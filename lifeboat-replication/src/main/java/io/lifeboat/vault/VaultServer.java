@@ -14,6 +14,7 @@ import io.lifeboat.vault.api.VaultContext;
 import io.lifeboat.vault.api.VaultRoutes;
 import io.lifeboat.vault.cluster.Membership;
 import io.lifeboat.vault.cluster.NodeRoutes;
+import io.lifeboat.vault.http.ConnectionGuard;
 import io.lifeboat.vault.http.EnrolmentRoutes;
 import io.lifeboat.vault.http.HealthRoutes;
 import io.lifeboat.vault.http.MutualTlsAuthorisation;
@@ -91,16 +92,20 @@ public final class VaultServer implements AutoCloseable {
             log(r);
             refusals.refused(r);
         };
-        HttpServerOptions options = VertxTls.serverOptions(TlsPolicy.TLS12_PLUS, engine,
+        ConnectionGuard.Limits limits = ConnectionGuard.Limits.DEFAULT;
+        HttpServerOptions options = limits.applyTo(VertxTls.serverOptions(TlsPolicy.TLS12_PLUS, engine,
                 PemIdentity.of(layout.serverCertificate(), layout.serverKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()), listener)
-                .setHost(listen.host()).setPort(listen.port()).setMaxChunkSize(BODY_PIECE);
+                .setHost(listen.host()).setPort(listen.port()).setMaxChunkSize(BODY_PIECE));
         Vertx vertx = addOns.vertx().apply(Vertx.builder()).build();
+        ConnectionGuard guard = new ConnectionGuard(vertx, vault.authority().ca().certificate().getPublicKey(),
+                limits);
         Membership membership = null;
         try {
             membership = Membership.of(vault);
-            Router router = router(vertx, vault, engine, routes, addOns.ownAuthentication(), membership);
-            HttpServer server = await(vertx.createHttpServer(options).requestHandler(router).listen(), listen);
+            Router router = router(vertx, vault, engine, routes, addOns.ownAuthentication(), membership, guard);
+            HttpServer server = await(vertx.createHttpServer(options).connectionHandler(guard).requestHandler(router)
+                    .listen(), listen);
             HostPort bound = new HostPort(listen.host(), server.actualPort());
             JsonFiles.writeBytes(layout.address(), (bound + "\n").getBytes(StandardCharsets.US_ASCII), false);
             membership.start(announced(bound, vault.config()));
@@ -127,8 +132,9 @@ public final class VaultServer implements AutoCloseable {
     }
 
     private static Router router(Vertx vertx, Vault vault, TlsEngine engine, List<VaultRoutes> routes,
-            List<VaultRoutes> ownAuthentication, Membership membership) {
+            List<VaultRoutes> ownAuthentication, Membership membership, ConnectionGuard guard) {
         Router router = Router.router(vertx);
+        router.route().handler(guard::track); // first: a connection carries a request until its answer ends
         // A client that goes away mid-request (an upload cut off, a stop while a body hangs) is not a
         // server error: one line, no stack trace.
         router.route().failureHandler(ctx -> {

@@ -157,4 +157,19 @@ class FirstConnectionTest {
         assertThat(get("/fast")).isEqualTo("fast");
         assertThat(connections.get()).isEqualTo(2);
     }
+
+    @Test
+    void aHeldConnectionLeftIdleLongerThanThePoolsIsReplacedNotReused() throws Exception {
+        try (BlockingHttp brief = new BlockingHttp(new HttpClientOptions(),
+                new HostPort("127.0.0.1", server.actualPort()), 1)) {
+            int before = connections.get();
+            brief.send(HttpMethod.GET, "/fast", (byte[]) null, Map.of());
+            brief.send(HttpMethod.GET, "/fast", (byte[]) null, Map.of());
+            assertThat(connections.get() - before).as("used again while fresh").isEqualTo(1);
+            Thread.sleep(1_500); // idle past the 1 s it may be: the vault may be closing it by now
+            assertThat(new String(brief.send(HttpMethod.GET, "/fast", (byte[]) null, Map.of()).body(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("fast");
+            assertThat(connections.get() - before).as("a new one, not the stale one").isEqualTo(2);
+        }
+    }
 }

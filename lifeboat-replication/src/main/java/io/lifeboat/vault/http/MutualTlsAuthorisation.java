@@ -107,7 +107,8 @@ public final class MutualTlsAuthorisation implements Handler<RoutingContext> {
         ApiErrors.send(ctx, 403, code, message);
     }
 
-    private static X509Certificate clientCertificate(HttpConnection conn) {
+    /** The connection's client certificate, or null when it showed none. */
+    static X509Certificate clientCertificate(HttpConnection conn) {
         if (!conn.isSsl()) {
             return null;
         }
