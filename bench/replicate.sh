@@ -77,8 +77,8 @@ enroll_agent bench "$work/A"
 # `agent protect --once` runs. That warm-up does not take the vault past its JIT: netty's and
 # Vert.x's receive path (the socket's read, TLS unwrap, the HTTP decoder) reaches C2 only as its
 # counters cross C2's thresholds, later on a loaded machine, and is compiled again after traps at an
-# agent's disconnect; after 256 MiB its compiler threads still spent 1.1-1.6 CPU s in the timed
-# 1 GiB pass, after 1 GiB 0.7-0.9, after 1.3-2.3 GiB 0.3-0.5 (docs/performance.md, "The vault's CPU in
+# agent's disconnect; after 256 MiB its compiler threads still spent 1.1-1.7 CPU s in the timed
+# 1 GiB pass, after 1 GiB 0.8-0.9, after 1.3-2.3 GiB 0.2-0.5 (docs/performance.md, "The vault's CPU in
 # replicate.sh (issue 14, session 19)"). So the vault's CPU is also printed by kind of thread.
 warm_mib="${VAULT_WARM_UP_MIB:-256}"
 echo "bench: warming the vault with another machine's $warm_mib MiB image, full and incremental" >&2
