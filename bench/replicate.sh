@@ -38,6 +38,7 @@
 # Usage: bench/replicate.sh [SIZE_MIB]   (default 1024)
 #   IMAGE=random (default: the issue's image) or IMAGE=mixed (1/2 random, 1/4 text, 1/4 zeros: the
 #   make of the runs recorded before 2026-12-06)
+#   VAULT_WARM_UP_MIB=N (default 256): the size of the other machine's image that warms the vault
 # Needs: java 17, rsync, stunnel4, socat, openssl, python3. Not part of `mvn verify`. Stops by itself.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 size_mib="${1:-1024}"
@@ -70,11 +71,18 @@ rm -f "$work/copy.img"
 start_vault
 enroll_agent bench "$work/A"
 # The vault is a long-running service: in use, its JIT has long since compiled the paths a protect
-# takes. A fresh one spends its first passes compiling, so another machine first protects a 256 MiB
-# image of the same make but its own bytes, changes 1% of it and protects it again. Nothing of the
-# bench image is stored by that. The agent is timed from a cold start, as `agent protect --once` runs.
-echo "bench: warming the vault with another machine's 256 MiB image, full and incremental" >&2
-make_image "$work/warm.img" 256 warm-up-host "$make"
+# takes. A fresh one spends its first passes compiling, so another machine first protects an image
+# of the same make but its own bytes (VAULT_WARM_UP_MIB, 256 MiB), changes 1% of it and protects it
+# again. Nothing of the bench image is stored by that. The agent is timed from a cold start, as
+# `agent protect --once` runs. That warm-up does not take the vault past its JIT: netty's and
+# Vert.x's receive path (the socket's read, TLS unwrap, the HTTP decoder) reaches C2 only as its
+# counters cross C2's thresholds, later on a loaded machine, and is compiled again after traps at an
+# agent's disconnect; after 256 MiB its compiler threads still spent 1.1-1.7 CPU s in the timed
+# 1 GiB pass, after 1 GiB 0.8-0.9, after 1.3-2.3 GiB 0.2-0.5 (docs/performance.md, "The vault's CPU in
+# replicate.sh (issue 14, session 19)"). So the vault's CPU is also printed by kind of thread.
+warm_mib="${VAULT_WARM_UP_MIB:-256}"
+echo "bench: warming the vault with another machine's $warm_mib MiB image, full and incremental" >&2
+make_image "$work/warm.img" "$warm_mib" warm-up-host "$make"
 enroll_agent warm-up "$work/W"
 lb agent protect --dir "$work/W" --once "$work/warm.img" >/dev/null
 change_image "$work/warm.img" >/dev/null
@@ -102,7 +110,16 @@ raw_pipe() {
 
 echo "bench: full copies" >&2
 cold_image
+python3 "$here/bench/thread_snap.py" "$vault_pid" >"$work/vault-threads"
 read -r lb_full_t lb_full_b lb_full_jit lb_full_ac lb_full_vc lb_full_p lb_full_vjit <<<"$(protect_once "$work/A" "$img")"
+# the vault's CPU in the full pass by kind of thread: "worker W, event loop E, JIT J, other O" (s)
+vault_kinds="$(python3 "$here/bench/thread_snap.py" "$vault_pid" --since "$work/vault-threads" | awk '
+  / in all / { next }
+  /CompilerThre/ { j += $1; next }
+  $2 ~ /^vert\.x-worker/ { w += $1; next }
+  $2 ~ /eventloo/ { e += $1; next }
+  { o += $1 }
+  END { printf "worker %.2f, event loop %.2f, JIT %.2f, other %.2f", w, e, j, o }')"
 cold_image
 read -r rs_full_t rs_full_b rs_full_c <<<"$(rsync_copy "$img" disk.img --inplace --no-whole-file)"
 cold_image
@@ -185,7 +202,7 @@ python3 - "$size_mib" "$make" "$(nproc)" "${floor_mbs:-0}" "$dd_t" \
   "$lb_inc_t" "$lb_inc_b" "$lb_inc_ac" "$lb_inc_vc" "$lb_inc_p" "$rs_inc_t" "$rs_inc_b" "$rs_inc_c" \
   "$lb_re_t" "$lb_re_b" "$lb_re_ac" "$lb_re_vc" "$lb_re_p" "$fo_t" "$fo_c" "$hash_t" "$hash_b" \
   "$lb_run_t" "$lb_run_b" "$lb_new_t" "$lb_new_b" "$rs_run_t" "$rs_run_b" "$rs_new_t" "$rs_new_b" "$lb_new_c" \
-  "$lb_full_vjit" "$lb_rr_t" "$lb_rr_b" "$lb_rr_ac" "$lb_rr_vc" "$lb_rr_p" <<'PY'
+  "$lb_full_vjit" "$lb_rr_t" "$lb_rr_b" "$lb_rr_ac" "$lb_rr_vc" "$lb_rr_p" "$warm_mib" "$vault_kinds" <<'PY'
 import sys
 a = sys.argv[1:]
 mib, make, cores = int(a[0]), a[1], int(a[2])
@@ -230,6 +247,8 @@ print(f"full pass work floor, CPU s: SHA-256 of {int(hashb):,} bytes at both end
 print(f"CPU per GiB of image, full pass: agent {lbfa / gib:.2f} s (JIT {jit / gib:.2f} s of it),"
       f" vault {lbfv / gib:.2f} s (JIT {vjit / gib:.2f} s of it, after its warm-up);"
       f" rsync's four processes {rsfc / gib:.2f} s")
+print(f"the vault's CPU in the full pass by kind of thread, CPU s: {a[50]}"
+      f" (after a warm-up of {a[49]} MiB from another machine)")
 
 def aim(n, text, value, limit, unit="x"):
     verdict = "holds" if value <= limit else f"misses by {value / limit:.2f}x"
