@@ -3,9 +3,10 @@
 # alternation (the order turned each round): `scan --help`, `points` of a vault, a kept rescan
 # (`agent protect --once` of an unchanged image) and a 1% incremental pass of the same image. Per
 # run: the wall seconds, the CPU seconds of the launcher and its JVM, the JVM's main thread's CPU
-# seconds (command_cpu.py) and the load; then, once per build, the first `scan --help` after its
-# class-data archive was removed (the run that makes it). The tool behind "A one-shot command's start
-# (issue 14, session 19)" in docs/performance.md.
+# seconds (command_cpu.py) and the load; then, once per build, the first `scan --help` and the
+# first kept rescan after their class-data archives were removed (the runs that make them). The
+# tool behind "A one-shot command's start: a static class archive (issue 14, session 19)" in
+# docs/performance.md.
 #
 # A variant is LABEL|LAUNCHER: LAUNCHER is a `lifeboat` script (this tree's, or another build's,
 # e.g. a `git worktree` of main built with `./mvnw -q -o package -DskipTests -pl lifeboat-cli -am`).
@@ -68,8 +69,12 @@ for r in $(seq 1 "$rounds"); do
   done
 done
 
-# The first run after a build: the command's archive removed, then made again by this run.
-for v in "${variants[@]}"; do
-  rm -f "$(dirname "${v#*|}")/lifeboat-cli/target/lifeboat-scan.jsa"
+# The first run after a build: the command's archive removed, then made again by this run (for
+# `scan --help` and for a kept rescan).
+for k in "${!variants[@]}"; do
+  v="${variants[$k]}"
+  target="$(dirname "${v#*|}")/lifeboat-cli/target"
+  rm -f "$target/lifeboat-scan.jsa" "$target/lifeboat-agent-protect.jsa"
   measure "${v%%|*}" "first-scan" "${v#*|}" scan --help
+  measure "${v%%|*}" "first-rescan" "${v#*|}" agent protect --dir "$work/A$((k + 1))" --once "$img"
 done
