@@ -70,3 +70,41 @@ native_libraries() {
   fi
   [ -d "$dir" ] && ! [ "$jar" -nt "$dir" ]
 }
+
+# class_archive_ready ARCHIVE JAR: true when ARCHIVE holds something and was made after JAR was built
+# (an archive of another build's classes is never used: the launcher makes a new one instead).
+class_archive_ready() {
+  [ -s "$1" ] && [ "$1" -nt "$2" ]
+}
+
+# dump_class_archive LIST ARCHIVE JAR [--add-modules M]...: writes ARCHIVE, a static class-data
+# archive of the classes LIST names (the JDK's and JAR's, as a run with -XX:DumpLoadedClassList wrote
+# it) and of the JDK's own class list (the classes of the archive the JDK ships, so that a later run
+# that goes further than the one LIST came from, a usage error's first run and then a real one, still
+# finds the JDK's common classes archived, as it did beside a dynamic archive), with the same modules
+# the run had. Static, not the dynamic -XX:ArchiveClassesAtExit: JDK 17's dynamic archive leaves out
+# classes of class-file version 49 and every class that extends one, so all of picocli was read from
+# the jar and verified at every start (docs/performance.md, "A one-shot command's start (issue 14,
+# session 19)"). Written under ARCHIVE.PID and renamed into place, so a run killed mid-dump leaves
+# nothing half-written under the name a run maps. False, and nothing left behind, when LIST is empty
+# or the JVM could not dump.
+dump_class_archive() {
+  local list="$1" archive="$2" jar="$3"
+  shift 3
+  local partial="$archive.$$" java_home
+  [ -s "$list" ] || return 1
+  java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  if [ -f "$java_home/lib/classlist" ]; then
+    cat "$java_home/lib/classlist" "$list" >"$partial.list" || { rm -f "$partial.list"; return 1; }
+  else
+    cp "$list" "$partial.list" || { rm -f "$partial.list"; return 1; }
+  fi
+  if java "$@" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile="$partial.list" \
+    -XX:SharedArchiveFile="$partial" -cp "$jar" >/dev/null 2>&1 && [ -s "$partial" ]; then
+    rm -f "$partial.list"
+    mv -f "$partial" "$archive"
+  else
+    rm -f "$partial" "$partial.list"
+    return 1
+  fi
+}

@@ -1,0 +1,186 @@
+package io.lifeboat.cli.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The `lifeboat` launcher's class-data archive, run for real: the launcher script and launch.sh
+ * copied into a folder laid out as the project is, with a small jar of one class (`Hello`) where
+ * the CLI's jar would be, built for Java 5 as picocli is. Its first run after a build lists the
+ * classes it loads and dumps them into a static archive ({@code dump_class_archive}); later runs map
+ * it (the class comes from "shared objects file", not the jar, which JDK 17's dynamic archive did
+ * not do for such a class); a newer jar gets a new archive, never the old one; a damaged archive
+ * is ignored by the JVM (the run is the same, its classes read from the jar); a run a signal stops
+ * makes none; nothing temporary is left beside it.
+ */
+class LauncherArchiveTest {
+    private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+    private static final String SHARED = "Hello source: shared objects file";
+    private static final String FROM_JAR = "Hello source: file:";
+
+    @TempDir
+    Path root;
+    private Path jar;
+    private Path archive;
+
+    @BeforeEach
+    void project() throws Exception {
+        Path launcher = Files.createDirectories(root.resolve("lifeboat-cli/src/main/launcher"));
+        Files.copy(PROJECT.resolve("lifeboat"), root.resolve("lifeboat"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(PROJECT.resolve("lifeboat-cli/src/main/launcher/launch.sh"), launcher.resolve("launch.sh"));
+        // the sources older than the jar: the launcher does not try to build
+        Files.setLastModifiedTime(launcher.resolve("launch.sh"), FileTime.fromMillis(System.currentTimeMillis() - 600_000));
+        Files.setLastModifiedTime(launcher, FileTime.fromMillis(System.currentTimeMillis() - 600_000));
+        jar = Files.createDirectories(root.resolve("lifeboat-cli/target")).resolve("lifeboat.jar");
+        archive = jar.resolveSibling("lifeboat-hello.jsa");
+    }
+
+    @Test
+    void theFirstRunMakesTheArchiveAndLaterRunsMapIt() throws Exception {
+        build("first");
+        Run first = launch("hello", "world", "3");
+        assertThat(first.out).contains("hello world from first");
+        assertThat(first.status).as("the command's own exit status").isEqualTo(3);
+        assertThat(archive).isNotEmptyFile();
+        assertThat(leftInTarget()).as("nothing temporary left").containsExactlyInAnyOrder("lifeboat.jar", "lifeboat-hello.jsa");
+
+        FileTime made = Files.getLastModifiedTime(archive);
+        Run second = launch("hello", "again", "0");
+        assertThat(second.out).contains("hello again from first").contains(SHARED).doesNotContain(FROM_JAR);
+        assertThat(Files.getLastModifiedTime(archive)).as("reused, not made again").isEqualTo(made);
+    }
+
+    @Test
+    void aNewerJarGetsANewArchiveNeverTheOldOne() throws Exception {
+        build("first");
+        launch("hello", "world", "0");
+        assertThat(archive).isNotEmptyFile();
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() - 5_000));
+
+        build("second"); // the jar rebuilt after the archive was made
+        Run rebuilt = launch("hello", "world", "0");
+        assertThat(rebuilt.out).contains("hello world from second").contains(FROM_JAR);
+        assertThat(Files.getLastModifiedTime(archive)).as("made again, after the new jar")
+                .isGreaterThan(Files.getLastModifiedTime(jar));
+        assertThat(launch("hello", "world", "0").out).contains("hello world from second").contains(SHARED);
+    }
+
+    @Test
+    void aDamagedArchiveIsIgnored() throws Exception {
+        build("first");
+        launch("hello", "world", "0");
+        byte[] whole = Files.readAllBytes(archive);
+        // half of it, as a dump killed mid-write would have left it had it been written in place
+        writeNewerThanJar(Arrays.copyOf(whole, whole.length / 2));
+        Run half = launch("hello", "world", "0");
+        assertThat(half.out).contains("hello world from first").contains(FROM_JAR);
+        assertThat(half.status).isZero();
+
+        byte[] garbage = new byte[4096];
+        new Random(7).nextBytes(garbage);
+        writeNewerThanJar(garbage);
+        Run damaged = launch("hello", "world", "0");
+        assertThat(damaged.out).contains("hello world from first").contains(FROM_JAR);
+        assertThat(damaged.status).isZero();
+    }
+
+    @Test
+    void aRunStoppedBySignalMakesNoArchive() throws Exception {
+        build("first");
+        Process p = start("hello", "sleep", "0");
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine(); // the JVM's class loading lines, then the command's own
+        } while (line != null && !line.equals("sleeping"));
+        assertThat(line).as("the command under way").isEqualTo("sleeping");
+        p.destroy(); // SIGTERM to the launcher, which passes it on to the JVM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(leftInTarget()).as("no archive, nothing temporary").containsExactly("lifeboat.jar");
+    }
+
+    private void writeNewerThanJar(byte[] bytes) throws IOException {
+        Files.deleteIfExists(archive); // the launcher's archives are read-only
+        Files.write(archive, bytes);
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+    }
+
+    private List<String> leftInTarget() throws IOException {
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
+    }
+
+    /** The jar of one class, Hello (run as `lifeboat hello WORD STATUS`), whose greeting names {@code version}. */
+    private void build(String version) throws Exception {
+        Path src = Files.createDirectories(root.resolve("src-" + version)).resolve("Hello.java");
+        Files.writeString(src, """
+                public class Hello {
+                    public static void main(String[] args) throws Exception {
+                        if (args[1].equals("sleep")) {
+                            System.out.println("sleeping");
+                            System.out.flush();
+                            Thread.sleep(120_000);
+                        }
+                        System.out.println("hello " + args[1] + " from VERSION");
+                        System.exit(Integer.parseInt(args[2]));
+                    }
+                }
+                """.replace("VERSION", version));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "7", src.toString())).isZero();
+        byte[] hello = Files.readAllBytes(src.resolveSibling("Hello.class"));
+        // class-file version 49 (Java 5), as picocli's classes are: JDK 17's dynamic archive leaves
+        // such classes out, a static one maps them (--release 7's 51 is the oldest javac writes; a
+        // 49 class is checked by the old verifier, which reads no stack maps, so it runs the same)
+        hello[6] = 0;
+        hello[7] = 49;
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Hello");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("Hello.class"));
+            out.write(hello);
+        }
+    }
+
+    private record Run(String out, int status) {}
+
+    /** Runs the launcher with {@code args} (class loading logged to stdout) to its end. */
+    private Run launch(String... args) throws Exception {
+        Process p = start(args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        return new Run(out, p.exitValue());
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("lifeboat").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LIFEBOAT_JAVA_OPTS", "-Xlog:class+load=info");
+        pb.environment().remove("LIFEBOAT_CDS");
+        return pb.start();
+    }
+}
