@@ -69,6 +69,37 @@ final class ManifestStore {
         return name;
     }
 
+    /**
+     * A chunk (or block filter part) written behind for the group commit: its name, and the staged file
+     * to hand to {@link PackSync#add}, or null when a file of that name already holds these bytes.
+     */
+    record StagedChunk(String name, Backend.Staged staged) {
+    }
+
+    /**
+     * {@link #put}, written behind: the chunk is staged ({@link Backend#stage}, no sync) and made durable
+     * by the group commit the caller runs before a point file names it ({@link PointCommitter}), with
+     * the pass's packs, instead of being synced (file and folder) on its own. Until then it is a
+     * temporary (a crash leaves nothing under its name) or, once published, a chunk no point names,
+     * which the sweep collects after the grace period.
+     */
+    StagedChunk stage(String machine, byte[] stored) throws IOException {
+        String name = TIME.format(options.clock().instant()) + "-" + HEX.formatHex(BlockId.sha256().digest(stored));
+        while (true) {
+            byte[] there;
+            try {
+                there = backend.read(handle(machine, name));
+            } catch (NoSuchFileException e) {
+                return new StagedChunk(name, backend.stage(handle(machine, name), stored, 0, stored.length));
+            }
+            if (java.util.Arrays.equals(there, stored)) {
+                return new StagedChunk(name, null); // the same chunk, stored in the same second
+            }
+            // taken by other bytes (see put): salt the name
+            name = name.substring(0, 81) + "-" + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        }
+    }
+
     private boolean holds(String machine, String name, byte[] stored) throws IOException {
         try {
             return java.util.Arrays.equals(backend.read(handle(machine, name)), stored);

@@ -14,7 +14,8 @@ import java.util.Map;
  * Group commit of new blocks. An upload's pack, its index and the machine's ownership record are
  * written behind ({@link Backend#stage}: no sync), indexed in memory at once (so the blocks count
  * as present), and made durable later, many uploads' files at once, by one {@link Backend#publish}:
- * packs synced and linked, then indexes, then ownership records. Whoever needs them durable calls
+ * packs synced and linked, then indexes, then ownership records; a commit's new manifest chunks and
+ * block filter parts join the group just before its point file's sync ({@link PointCommitter}). Whoever needs them durable calls
  * {@link #syncAll}: a point commit before its point file is written (so no point ever names a block
  * a crash could lose), retention and verify before they read index files, a read of a block whose
  * pack is still staged, and the close. Callers that arrive while a sync runs wait for it and then

@@ -1,6 +1,7 @@
 package io.lifeboat.repository;
 
 import io.lifeboat.repository.RepositoryFiles.PointFile;
+import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.tls.LifeboatException.Kind;
@@ -145,16 +146,44 @@ final class PointCommitter {
         }
         check.finish(machine);
         return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter,
-                stored.blockFilters().isEmpty() ? null : stored.blockFilters());
+                stored.blockFilters().isEmpty() ? null : stored.blockFilters(), new WrittenBehind());
     }
 
     /**
      * A manifest checked against the rules and what the machine has stored, its chunks, and its block
      * filter: {@code storedFilter} (its parts) when one stored before holds the same blocks (null: none),
-     * else the one {@code blocks} built (its full parts stored already) is to be finished.
+     * else the one {@code blocks} built (its full parts staged already) is to be finished; {@code behind}:
+     * the chunks and filter parts written behind, made durable by the commit's group commit.
      */
     private record Checked(ManifestSummary summary, List<String> chunks, BlockFilter.Collector blocks,
-            List<String> storedFilter) {
+            List<String> storedFilter, WrittenBehind behind) {
+    }
+
+    /**
+     * The manifest chunks and block filter parts a commit stages ({@link ManifestStore#stage}) rather
+     * than syncing each (its file, then its folder) as it is stored: they join the group commit that
+     * makes the pass's packs durable before the point file is created, so one round of syncs covers
+     * them all (issue 14, session 19: a tree's 1% delta rewrites every chunk of its manifest).
+     */
+    private static final class WrittenBehind {
+        private final List<Backend.Staged> files = new ArrayList<>();
+        private long bytes;
+
+        /** Stages one chunk or part of {@code machine}; returns its name. */
+        String stage(ManifestStore manifests, String machine, byte[] stored) throws IOException {
+            ManifestStore.StagedChunk chunk = manifests.stage(machine, stored);
+            if (chunk.staged() != null) {
+                files.add(chunk.staged());
+                bytes += stored.length;
+            }
+            return chunk.name();
+        }
+
+        /** A refused or retried build: what it staged will never be named (no temporary is left behind). */
+        void discard(Backend backend) {
+            backend.discard(files);
+            files.clear();
+        }
     }
 
     /** Checks a manifest's chunks (or stores them checked) for a commit; under the commit's guard. */
@@ -200,31 +229,41 @@ final class PointCommitter {
         if (ordered) {
             check.expectingOrder();
         }
-        BlockFilter.Collector filter = filterStoredFor(machine, check);
+        WrittenBehind behind = new WrittenBehind();
+        BlockFilter.Collector filter = filterStagedFor(machine, check, behind);
         ManifestStore.Counting counting = new ManifestStore.Counting(filter);
         String what = "manifest chunk of machine " + machine + " built by the vault";
         ManifestChunker chunker = new ManifestChunker(stored -> {
             try {
-                chunks.add(repo.manifests.put(machine, stored));
+                chunks.add(behind.stage(repo.manifests, machine, stored));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }, plain -> ManifestChunkReader.readPlain(what, plain, counting));
-        build.build(chunker);
-        chunker.finish();
-        check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null);
+        try {
+            build.build(chunker);
+            chunker.finish();
+            check.finish(machine);
+        } catch (RuntimeException e) {
+            behind.discard(repo.backend);
+            throw e;
+        }
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null, behind);
     }
 
     /**
      * Group commit, then the point file: the blocks the checked manifest names may lie in packs written
-     * behind; they are made durable (with whatever else is staged, for every commit waiting now) before
-     * the point exists.
+     * behind, and its new chunks and filter parts are written behind too; they are made durable (with
+     * whatever else is staged, for every commit waiting now) before the point exists.
      */
     private PointInfo publish(String machine, ManifestHeader header, Checked checked, PointMeta meta, CommitGuard guard)
             throws IOException {
         ManifestSummary summary = checked.summary();
         List<String> filter = checked.storedFilter() != null ? checked.storedFilter() : checked.blocks().finish();
+        WrittenBehind behind = checked.behind();
+        if (!behind.files.isEmpty()) {
+            repo.blocks.sync.add(behind.files, null, behind.bytes);
+        }
         repo.blocks.sync.syncAll();
         Instant created = repo.options.clock().instant();
         while (true) {
@@ -240,14 +279,14 @@ final class PointCommitter {
     }
 
     /**
-     * A {@link BlockFilter.Collector} that stores the point's filter beside its chunks, each part as it
-     * fills and the last at {@link #publish}, before the point file names them all (a crash between leaves
-     * files no point names, which the sweep of manifest chunks collects). A part that could not be
-     * stored leaves the point without a filter: retention reads its manifest in full, as it does an
-     * older vault's points.
+     * A {@link BlockFilter.Collector} that stages the point's filter beside its chunks ({@code behind}),
+     * each part as it fills and the last at {@link #publish}, whose group commit makes them durable
+     * before the point file names them all (a crash between leaves temporaries, or files no point names,
+     * which the sweep of manifest chunks collects). A part that could not be staged leaves the point
+     * without a filter: retention reads its manifest in full, as it does an older vault's points.
      */
-    private BlockFilter.Collector filterStoredFor(String machine, ManifestVisitor check) {
-        return new BlockFilter.Collector(check, part -> repo.manifests.put(machine, part));
+    private BlockFilter.Collector filterStagedFor(String machine, ManifestVisitor check, WrittenBehind behind) {
+        return new BlockFilter.Collector(check, part -> behind.stage(repo.manifests, machine, part));
     }
 
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
@@ -257,13 +296,19 @@ final class PointCommitter {
         if (ordered) {
             check.expectingOrder();
         }
-        BlockFilter.Collector filter = filterStoredFor(machine, check);
+        WrittenBehind behind = new WrittenBehind();
+        BlockFilter.Collector filter = filterStagedFor(machine, check, behind);
         ManifestStore.Counting counting = new ManifestStore.Counting(filter);
-        for (String name : chunks) {
-            ManifestChunkReader.read(ManifestStore.where(machine, name), repo.manifests.read(machine, name), counting);
+        try {
+            for (String name : chunks) {
+                ManifestChunkReader.read(ManifestStore.where(machine, name), repo.manifests.read(machine, name), counting);
+            }
+            check.finish(machine);
+        } catch (IOException | RuntimeException e) {
+            behind.discard(repo.backend);
+            throw e;
         }
-        check.finish(machine);
-        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null);
+        return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null, behind);
     }
 
     /** {@link Repository#commitPoint(String, Manifest, PointMeta)}. */

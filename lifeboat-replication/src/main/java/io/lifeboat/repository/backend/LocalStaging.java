@@ -77,7 +77,7 @@ final class LocalStaging {
      * the folders of one type before the first name of the next appears, then removes the temporaries.
      */
     void publish(List<Backend.Staged> files) throws IOException {
-        for (Backend.Staged s : files) {
+        ForceTogether.all(files, s -> { // all synced together, before any is linked
             TempFile f = (TempFile) s;
             if (Files.exists(f.temp())) {
                 try (FileChannel ch = FileChannel.open(f.temp(), StandardOpenOption.WRITE)) {
@@ -87,23 +87,28 @@ final class LocalStaging {
                             + LocalFiles.reason(e), e);
                 }
             }
-        }
+        });
         Set<Path> folders = new LinkedHashSet<>();
         FileType type = null;
         for (Backend.Staged s : files) {
             TempFile f = (TempFile) s;
             if (type != null && f.handle().type() != type) {
-                folders.forEach(LocalFiles::fsyncDirectoryQuietly);
-                folders.clear();
+                syncFolders(folders);
             }
             type = f.handle().type();
             link(f);
             folders.add(f.target().getParent());
         }
-        folders.forEach(LocalFiles::fsyncDirectoryQuietly);
+        syncFolders(folders);
         for (Backend.Staged s : files) {
             Files.deleteIfExists(((TempFile) s).temp());
         }
+    }
+
+    /** Syncs the folders one type's names were linked in, together, before the next type's names appear. */
+    private static void syncFolders(Set<Path> folders) throws IOException {
+        ForceTogether.all(List.copyOf(folders), LocalFiles::fsyncDirectoryQuietly);
+        folders.clear();
     }
 
     void discard(List<Backend.Staged> files) {
@@ -124,7 +129,9 @@ final class LocalStaging {
         try {
             Files.createLink(f.target(), f.temp());
         } catch (FileAlreadyExistsException e) {
-            if (!Files.isSameFile(f.target(), f.temp())) {
+            // a name that already holds exactly these bytes counts as published (Backend#publish): two
+            // commits may stage the same manifest chunk (its name is its time and its hash) in one second
+            if (!Files.isSameFile(f.target(), f.temp()) && Files.mismatch(f.target(), f.temp()) != -1) {
                 throw new FileAlreadyExistsException(f.handle() + " exists with other contents in " + backend.location());
             }
         } catch (UnsupportedOperationException e) {
