@@ -19,8 +19,9 @@ import java.util.Set;
  * lack its record (see {@link Ownership#whole}).
  *
  * <p>Two ways to count: {@link #whole} walks every indexed block (what finds anything, whatever left
- * it); {@link #of} reads the {@code index/} files of the given packs only: the packs of the blocks a
- * sweep released, the only packs whose live bytes that sweep made fall.
+ * it); {@link #of} reads the {@code index/} files of the given packs only: of the packs of the blocks a
+ * sweep released (the only packs whose live bytes that sweep made fall), those its {@link PackCounts}
+ * may drop or repack, or do not know; what it counts is what the sweep acts on.
  */
 final class PackTally {
     /** Counted from some packs' index files ({@link #of}) rather than from every indexed block. */

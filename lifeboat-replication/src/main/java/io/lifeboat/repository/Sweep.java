@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * a point has no usable one, from its manifest chunk by chunk, and remember only the blocks that could
  * die, so their memory follows what is being collected, not the size of the points.
  * After a dropped point the packs looked at are, when that is proven enough, only those of the blocks
- * the run released ({@link PackTally#of}), not every indexed block ({@link PackTally#whole}).
+ * the run released ({@link PackTally#of}), not every indexed block ({@link PackTally#whole}), and of
+ * those only the ones that in-memory counts ({@link PackCounts}) say may be dropped or repacked, or do
+ * not know: each is counted again from its index file before anything is deleted.
  * Files are deleted only when no reader is open ({@link ReaderGate}), and on a store several nodes
  * share only by {@link SharedPrune}'s rules (written down, deleted one margin later).
  */
@@ -78,12 +80,18 @@ final class Sweep {
             released.addAll(dropOwnership(m));
         }
         if (bounded) {
-            released.addAll(owed);
-            collectPacks(PackTally.of(repo, released), released);
+            // only the packs the counts may drop or repack, or do not know, are read; and those owed
+            Set<String> look = new HashSet<>(owed);
+            released.stream().filter(p -> !backlog.counts.settled(p)).forEach(look::add);
+            PackTally tally = PackTally.of(repo, look);
+            tally.bytes.forEach(backlog.counts::counted);
+            collectPacks(tally, look);
         } else {
             // unowned blocks are looked for in the manifests when an ownership record was unreadable
             // (its blocks may be named and owned by no one) or other nodes' records may be on their way
-            collectPacks(PackTally.whole(repo, shared != null || !repo.blocks.owned.whole()), repo.blocks.index.packs());
+            PackTally tally = PackTally.whole(repo, shared != null || !repo.blocks.owned.whole());
+            backlog.counts.reset(tally.bytes);
+            collectPacks(tally, repo.blocks.index.packs());
         }
         if (shared != null) {
             shared.condemn(repo.gate.pending, replacements); // deleted by a later run, after the margin
@@ -163,6 +171,9 @@ final class Sweep {
             Pack.Location loc = repo.blocks.index.get(id);
             if (loc != null) {
                 packs.add(loc.pack());
+                if (!repo.blocks.owned.ownedByAny(id)) { // dead now (checked per machine: counted once)
+                    repo.retention.backlog.counts.released(loc.pack(), loc.stored());
+                }
             }
         }
         return packs;
@@ -242,6 +253,8 @@ final class Sweep {
             repo.blocks.index.drop(gone); // one pass over the index
         }
         gone.forEach(this::forget);
+        backlog.counts.forget(gone);
+        backlog.counts.forget(repacks); // repacked or owed: counted again from the index file if looked at
         packsDeleted += gone.size();
         for (String pack : repacks) {
             try {

@@ -30,6 +30,8 @@ final class SweepBacklog {
     private Instant lastWalk;
     /** Packs a sweep could not finish, for the next one. */
     private final Set<String> packs = new HashSet<>();
+    /** Each pack's live and dead bytes since the last whole walk: which packs a bounded sweep reads. */
+    final PackCounts counts = new PackCounts();
     private int wholeWalks;
 
     /** Whether a sweep starting {@code now} may be bounded (the store's and ownership's own conditions apart). */

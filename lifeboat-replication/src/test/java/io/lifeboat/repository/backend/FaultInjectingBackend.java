@@ -37,6 +37,14 @@ public final class FaultInjectingBackend implements Backend {
         return rangeReads.get();
     }
 
+    /** Whole files of each type read from this store so far (what a sweep downloads, say). */
+    private final java.util.Map<FileType, AtomicLong> wholeReads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public long wholeReads(FileType type) {
+        AtomicLong n = wholeReads.get(type);
+        return n == null ? 0 : n.get();
+    }
+
     public FaultInjectingBackend(Backend delegate) {
         this.delegate = delegate;
     }
@@ -126,6 +134,7 @@ public final class FaultInjectingBackend implements Backend {
     @Override
     public byte[] read(Handle handle) throws IOException {
         alive();
+        wholeReads.computeIfAbsent(handle.type(), t -> new AtomicLong()).incrementAndGet();
         return delegate.read(handle);
     }
 
