@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class UploaderTest {
     /** A vault that lacks everything and counts what reaches it. */
-    private static final class Lacking extends StubVaultApi {
+    private static class Lacking extends StubVaultApi {
         final CountDownLatch firstUpload = new CountDownLatch(1);
         final Set<BlockId> uploaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -60,6 +60,50 @@ class UploaderTest {
             up.accept(BlockId.of(two), two, two.length);
             up.finish();
             assertThat(vault.uploaded).containsExactlyInAnyOrder(BlockId.of(one), BlockId.of(two));
+        }
+    }
+
+    /** A vault that lacks everything and takes {@code askMillis} to answer each question. */
+    private static final class SlowToAnswer extends Lacking {
+        private final long askMillis;
+
+        SlowToAnswer(long askMillis) {
+            this.askMillis = askMillis;
+        }
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            try {
+                Thread.sleep(askMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.missing(ids);
+        }
+    }
+
+    /**
+     * Windows that keep coming (a queue never empty while the uploader asks about the last one) must
+     * not hold back a batch older than the wait: it used to be sent only when the uploader found no
+     * window waiting, so a 1% pass of an image sent all its changed blocks after the whole read.
+     */
+    @Test
+    void anOldBatchIsSentWhileWindowsKeepComing() throws InterruptedException {
+        SlowToAnswer vault = new SlowToAnswer(150); // each question outlasts the wait (100 ms)
+        // a window per block, batches of 1 MiB: 40 blocks of 4 KiB fill neither a batch nor its block cap
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(1, 1 << 20);
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 64))) {
+            int accepted = 0;
+            while (vault.firstUpload.getCount() > 0 && accepted < 40) {
+                byte[] b = block(100 + accepted);
+                up.accept(BlockId.of(b), b, b.length); // waits while two windows are queued
+                accepted++;
+            }
+            assertThat(vault.firstUpload.getCount()).as("a batch sent before the reader stopped").isZero();
+            assertThat(accepted).isLessThan(40);
+            up.finish();
+            assertThat(vault.uploaded).hasSize(accepted);
         }
     }
 
