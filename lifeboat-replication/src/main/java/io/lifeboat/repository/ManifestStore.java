@@ -216,6 +216,31 @@ final class ManifestStore {
         }
     }
 
+    /**
+     * Removes from {@code candidates} each block the point may name, handing each one removed to
+     * {@code struck}: by the point's filter parts when it has a usable filter (a filter never misses a
+     * block it was built from; its false hits only keep a block while the point is kept), else, or if a
+     * part proves bad after others struck, by reading its manifest. What {@link Sweep} asks of each kept
+     * point before an unneeded block may die, for a machine's own blocks and for blocks no machine owns.
+     */
+    void strikeNamed(PointInfo point, java.util.Set<BlockId> candidates, java.util.function.Consumer<BlockId> struck)
+            throws IOException {
+        boolean filtered = filterParts(point, Long.MAX_VALUE, part -> candidates.removeIf(id -> {
+            boolean hit = part.mayHold(id);
+            if (hit) {
+                struck.accept(id);
+            }
+            return hit;
+        }));
+        if (!filtered) {
+            forEachBlock(point, id -> {
+                if (candidates.remove(id)) {
+                    struck.accept(id);
+                }
+            });
+        }
+    }
+
     /** A one-entry manifest whose blocks stay in the chunks: a first pass counts each chunk's references. */
     Manifest lazy(String machine, PointFile p) {
         long[] starts = new long[p.chunks().size() + 1];

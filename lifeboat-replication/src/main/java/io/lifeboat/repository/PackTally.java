@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Each pack's live and dead bytes, for {@link Sweep} to drop the packs with nothing live and repack
  * those more dead than live. A block is live when a machine owns it or, for a block no machine owns,
- * when a point names it; that second look reads manifests and is made only when an owned block may
- * lack its record (see {@link Ownership#whole}).
+ * when a point names it; that second look, made only when an owned block may lack its record (see
+ * {@link Ownership#whole}) or the store is shared, asks each point's block filter, reading a point's
+ * manifest only when it has no usable filter ({@link ManifestStore#strikeNamed}).
  *
  * <p>Two ways to count: {@link #whole} walks every indexed block (what finds anything, whatever left
  * it); {@link #of} reads the {@code index/} files of the given packs only: of the packs of the blocks a
@@ -28,7 +29,10 @@ final class PackTally {
     final boolean bounded;
     /** Pack → {live bytes, dead bytes}. */
     final Map<String, long[]> bytes = new HashMap<>();
-    /** Blocks no machine owns that a point names (empty unless the manifests were looked in). */
+    /**
+     * Blocks no machine owns that a point may name (empty unless the points were looked in): by its block
+     * filter where usable (so a few it does not name, kept one more sweep), else by its manifest.
+     */
     final Set<BlockId> named = new HashSet<>();
     /** A bounded tally: each counted pack's blocks as its index file lists them (else empty). */
     final Map<String, Collection<BlockId>> listed = new HashMap<>();
@@ -39,7 +43,7 @@ final class PackTally {
         this.bounded = bounded;
     }
 
-    /** Every indexed block; the manifests are looked in for unowned blocks when {@code lookInManifests}. */
+    /** Every indexed block; the points are looked in for unowned blocks when {@code lookInManifests}. */
     static PackTally whole(Repository repo, boolean lookInManifests) throws IOException {
         PackTally t = new PackTally(false);
         Set<BlockId> unowned = new HashSet<>();
@@ -52,15 +56,18 @@ final class PackTally {
                 unowned.add(id);
             }
         });
-        if (lookInManifests && !unowned.isEmpty()) {
+        if (lookInManifests) {
+            // each point strikes the unowned blocks it may name (by its filter, else its manifest): those stay
             for (PointInfo p : repo.points(Optional.empty())) {
-                repo.manifests.forEachBlock(p, id -> {
-                    if (unowned.contains(id) && t.named.add(id)) {
-                        Pack.Location loc = repo.blocks.index.get(id);
-                        long[] b = t.bytes.get(loc.pack());
-                        b[0] += loc.stored();
-                        b[1] -= loc.stored();
-                    }
+                if (unowned.isEmpty()) {
+                    break;
+                }
+                repo.manifests.strikeNamed(p, unowned, id -> {
+                    t.named.add(id);
+                    Pack.Location loc = repo.blocks.index.get(id);
+                    long[] b = t.bytes.get(loc.pack());
+                    b[0] += loc.stored();
+                    b[1] -= loc.stored();
                 });
             }
         }

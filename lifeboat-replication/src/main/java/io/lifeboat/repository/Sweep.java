@@ -152,9 +152,7 @@ final class Sweep {
             if (dead.isEmpty()) {
                 return Set.of();
             }
-            if (!repo.manifests.filterParts(p, Long.MAX_VALUE, part -> dead.removeIf(part::mayHold))) {
-                repo.manifests.forEachBlock(p, dead::remove);
-            }
+            repo.manifests.strikeNamed(p, dead, id -> { });
         }
         if (dead.isEmpty()) {
             return Set.of();

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,22 +28,35 @@ final class SharedMemoryBackend implements Backend {
     private final Map<String, Instant> created;
     private final AtomicReference<Object> leaseHolder;
     private final Clock clock;
+    /** The files read whole by any node, in order (as {@code folder/name}): what a test counts requests by. */
+    final Queue<String> reads;
+    /** The files whose creation or deletion fails, for every node (as {@code folder/name}): a node that stops there. */
+    final AtomicReference<java.util.function.Predicate<String>> failing;
 
     private SharedMemoryBackend(MemoryBackend files, Map<String, Instant> created, AtomicReference<Object> leaseHolder,
-            Clock clock) {
+            Clock clock, Queue<String> reads, AtomicReference<java.util.function.Predicate<String>> failing) {
         this.files = files;
         this.created = created;
         this.leaseHolder = leaseHolder;
         this.clock = clock;
+        this.reads = reads;
+        this.failing = failing;
+    }
+
+    private void mayFail(Handle handle) throws IOException {
+        if (failing.get().test(handle.toString())) {
+            throw new IOException("injected failure at " + handle);
+        }
     }
 
     static SharedMemoryBackend create(Clock clock) {
-        return new SharedMemoryBackend(new MemoryBackend(), new ConcurrentHashMap<>(), new AtomicReference<>(), clock);
+        return new SharedMemoryBackend(new MemoryBackend(), new ConcurrentHashMap<>(), new AtomicReference<>(), clock,
+                new ConcurrentLinkedQueue<>(), new AtomicReference<>(h -> false));
     }
 
     /** Another node's view of the same store. */
     SharedMemoryBackend node() {
-        return new SharedMemoryBackend(files, created, leaseHolder, clock);
+        return new SharedMemoryBackend(files, created, leaseHolder, clock, reads, failing);
     }
 
     /** Whether some node holds the lease now. */
@@ -56,6 +71,7 @@ final class SharedMemoryBackend implements Backend {
 
     @Override
     public boolean create(Handle handle, byte[] data) throws IOException {
+        mayFail(handle);
         if (!files.create(handle, data)) {
             return false;
         }
@@ -65,6 +81,7 @@ final class SharedMemoryBackend implements Backend {
 
     @Override
     public byte[] read(Handle handle) throws IOException {
+        reads.add(handle.toString());
         return files.read(handle);
     }
 
@@ -84,7 +101,8 @@ final class SharedMemoryBackend implements Backend {
     }
 
     @Override
-    public boolean delete(Handle handle) {
+    public boolean delete(Handle handle) throws IOException {
+        mayFail(handle);
         created.remove(handle.toString());
         return files.delete(handle);
     }

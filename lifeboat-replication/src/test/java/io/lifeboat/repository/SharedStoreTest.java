@@ -31,7 +31,12 @@ class SharedStoreTest {
     final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
 
     Repository node(String name) {
-        return Repository.open(store.node(), RepositoryOptions.defaults().withClock(clock).withTableDir(tables.resolve(name))
+        return node(store, clock, tables.resolve(name));
+    }
+
+    /** A node's view of {@code store}: each machine's last point kept, a grace period of an hour, a margin of half. */
+    static Repository node(SharedMemoryBackend store, MutableClock clock, Path tables) {
+        return Repository.open(store.node(), RepositoryOptions.defaults().withClock(clock).withTableDir(tables)
                 .withPolicy(new StoragePolicy(RetentionPolicy.keepLast(1), java.util.Map.of(), Duration.ZERO, 0))
                 .withPruneGrace(Duration.ofHours(1)).withPruneMargin(Duration.ofMinutes(30)));
     }

@@ -1,0 +1,96 @@
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.lifeboat.repository.*;
+import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.azure.AzureBlobBackend;
+import io.lifeboat.repository.backend.azure.AzureBlobStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What a sweep costs on a store several vault nodes share (Azure Blob, here Azurite), for
+ * bench/shared_sweep.sh (issue 14, session 19). Compiled with bench/RetentionBench.java (whose points it
+ * commits) and run with the lifeboat jar on the class path: {@code java -cp lifeboat.jar:CLASSES
+ * SharedSweepBench STORE_URL TABLES MACHINES POINTS BLOCKS}, with AZURE_STORAGE_CONNECTION_STRING set. MACHINES machines each commit POINTS points of an image of BLOCKS
+ * blocks of 64 random bytes, 1% new in each (nothing pruned: keep POINTS); then the repository is
+ * opened again keeping POINTS-1 and pruned by policy: each machine's oldest point goes, its own blocks
+ * are released, and the sweep looks for what the kept points of every machine still name among the
+ * blocks no machine owns. Printed for that prune alone: the calling thread's and the process's CPU
+ * seconds, the wall seconds, and the GET requests and bytes received per kind of file (the blob's
+ * folder; "list" for the container listings).
+ */
+public class SharedSweepBench {
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    static final Map<String, LongAdder> GETS = new ConcurrentHashMap<>();
+    static final Map<String, LongAdder> BYTES = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        AzureBlobStore store = AzureBlobStore.parse(args[0]);
+        Path tables = Path.of(args[1]);
+        int machines = Integer.parseInt(args[2]);
+        int points = Integer.parseInt(args[3]);
+        int blocks = Integer.parseInt(args[4]);
+        try (Repository rep = Repository.open(backend(store), options(tables, points))) {
+            for (int m = 0; m < machines; m++) {
+                List<BlockUpload> image = new ArrayList<>(blocks);
+                for (int i = 0; i < blocks; i++) {
+                    image.add(RetentionBench.block());
+                }
+                RetentionBench.point(rep, "m-" + m, image, image);
+                for (int p = 1; p < points; p++) {
+                    RetentionBench.point(rep, "m-" + m, image, RetentionBench.changeOnePercent(image));
+                }
+            }
+        }
+        try (Repository rep = Repository.open(backend(store), options(tables, points - 1))) {
+            GETS.clear();
+            BYTES.clear();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long process = PROCESS.getProcessCpuTime();
+            long wall = System.nanoTime();
+            PruneReport r = rep.prune(PruneRequest.byPolicy(false));
+            System.out.printf("prune_cpu_s %.3f%n", (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+            System.out.printf("prune_process_cpu_s %.3f%n", (PROCESS.getProcessCpuTime() - process) / 1e9);
+            System.out.printf("prune_wall_s %.3f%n", (System.nanoTime() - wall) / 1e9);
+            System.out.println("prune_points " + r.removed().size());
+            for (String kind : new TreeSet<>(GETS.keySet())) {
+                System.out.printf("get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
+            }
+        }
+    }
+
+    static RepositoryOptions options(Path tables, int keep) {
+        return RepositoryOptions.defaults().withKeepNewest(keep).withPruneGrace(Duration.ZERO)
+                .withPruneMargin(Duration.ZERO).withTableDir(tables.resolve("t" + System.nanoTime()));
+    }
+
+    /** The Azure backend with a counter of GET requests and bytes received, per folder (package-private hook). */
+    static Backend backend(AzureBlobStore store) throws Exception {
+        HttpPipelinePolicy counter = (context, next) -> {
+            if (context.getHttpRequest().getHttpMethod() != HttpMethod.GET) {
+                return next.process();
+            }
+            // the blob's folder: the path's segment after the container's, "repo%2F" in repo/<folder>/<name>
+            String[] path = context.getHttpRequest().getUrl().getPath().replace("%2F", "/").split("/");
+            String query = String.valueOf(context.getHttpRequest().getUrl().getQuery());
+            String kind = query.contains("comp=list") ? "list" : path.length > 4 ? path[4] : "other";
+            GETS.computeIfAbsent(kind, k -> new LongAdder()).increment();
+            return next.process().map(resp -> {
+                String length = resp.getHeaderValue("Content-Length");
+                BYTES.computeIfAbsent(kind, k -> new LongAdder()).add(length == null ? 0 : Long.parseLong(length));
+                return resp;
+            });
+        };
+        Method open = AzureBlobBackend.class.getDeclaredMethod("open", AzureBlobStore.class, String.class, Optional.class);
+        open.setAccessible(true);
+        return (Backend) open.invoke(null, store, System.getenv("AZURE_STORAGE_CONNECTION_STRING"), Optional.of(counter));
+    }
+}

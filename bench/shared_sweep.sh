@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# bench/shared_sweep.sh: what a sweep reads and costs on a store several vault nodes share (issue 14,
+# session 19; not part of verify). On Azurite (the Azure Blob emulator), bench/SharedSweepBench.java
+# makes, per round and per build (alternated, a new container and JVM each), MACHINES machines of POINTS
+# points of an image of BLOCKS blocks of 64 bytes, 1% new in each, then prunes each machine's oldest
+# point. Printed for that prune: the calling thread's and the process's CPU, the wall time, and the GET
+# requests and MB received for manifest chunks and filter parts (manifests/), point files (points/),
+# index/ and data/ files, and container listings (list).
+#   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build alternated
+#   with this one.
+# Usage: bench/shared_sweep.sh [MACHINES] [POINTS] [BLOCKS] [ROUNDS]   (default 4 4 50000 3).
+# Needs: java 17, python3, node and Azurite 3.37.0 in .cache/azurite-3.37.0 (.ci/run installs it).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+machines="${1:-4}"
+points="${2:-4}"
+blocks="${3:-50000}"
+rounds="${4:-3}"
+need_tools java python3 node
+builds=("this:$jar")
+if [ -n "${OLD_LIFEBOAT:-}" ]; then
+  old_jar="$(dirname "$OLD_LIFEBOAT")/lifeboat-cli/target/lifeboat.jar"
+  [ -f "$old_jar" ] || { echo "bench: no $old_jar (build that worktree with package)" >&2; exit 2; }
+  builds+=("old:$old_jar")
+fi
+start_azurite
+machine_line
+echo "$machines machines x $points points of $blocks blocks (64 bytes, 1% new a point); prune drops each machine's oldest"
+n=0
+for r in $(seq 1 "$rounds"); do
+  for b in "${builds[@]}"; do
+    n=$((n + 1))
+    azurite_container "sweep$n"
+    classes="$work/classes-${b%%:*}"
+    [ -d "$classes" ] || javac -nowarn -cp "${b#*:}" -d "$classes" "$here/bench/RetentionBench.java" "$here/bench/SharedSweepBench.java" 2>/dev/null
+    java -cp "${b#*:}:$classes" SharedSweepBench "azure-blob://sweep$n/repo" "$work/tables$n" \
+        "$machines" "$points" "$blocks" 2>/dev/null | awk -v label="round $r: ${b%%:*} build" \
+        -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+      /^prune_cpu_s/ { c = $2 } /^prune_process_cpu_s/ { pc = $2 } /^prune_wall_s/ { w = $2 } /^prune_points/ { p = $2 }
+      /^get_/ { k = substr($1, 5); g = g sprintf("  %s %d GET %.1f MB", k, $2, $3) }
+      END { printf "%-22s prune of %d points: CPU %.2f s (process %.2f s), wall %.2f s;%s   load %s\n", label, p, c, pc, w, g, load }'
+    rm -rf "$work/tables$n"
+  done
+done
