@@ -28,9 +28,8 @@ public final class TlsSockets {
     private TlsSockets() {
     }
 
-    /** A TLS connection from {@code localAddress} (any 127/8 address is loopback) to 127.0.0.1, handshake done. */
-    public static SSLSocket connect(String localAddress, int port, X509Certificate ca, HeldCertificate client)
-            throws Exception {
+    /** The JDK's TLS trusting {@code ca} only, presenting {@code client} (or no certificate when null). */
+    public static SSLContext context(X509Certificate ca, HeldCertificate client) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", ca);
@@ -46,6 +45,13 @@ public final class TlsSockets {
         }
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ssl;
+    }
+
+    /** A TLS connection from {@code localAddress} (any 127/8 address is loopback) to 127.0.0.1, handshake done. */
+    public static SSLSocket connect(String localAddress, int port, X509Certificate ca, HeldCertificate client)
+            throws Exception {
+        SSLContext ssl = context(ca, client);
         SSLSocket s = (SSLSocket) ssl.getSocketFactory().createSocket();
         try {
             s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
