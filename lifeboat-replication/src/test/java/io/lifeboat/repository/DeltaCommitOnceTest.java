@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.ForwardingBackend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.MemoryBackend;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,22 +107,11 @@ class DeltaCommitOnceTest {
     }
 
     /** A store that counts the reads of manifest chunks. */
-    static final class ReadCounting implements Backend {
-        final Backend inner;
+    static final class ReadCounting extends ForwardingBackend {
         final AtomicInteger manifestReads = new AtomicInteger();
 
         ReadCounting(Backend inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String location() {
-            return inner.location();
-        }
-
-        @Override
-        public boolean create(Handle h, byte[] data) throws IOException {
-            return inner.create(h, data);
+            super(inner);
         }
 
         @Override
@@ -140,21 +129,6 @@ class DeltaCommitOnceTest {
                 manifestReads.incrementAndGet();
             }
             return inner.read(h, offset, length);
-        }
-
-        @Override
-        public OptionalLong size(Handle h) throws IOException {
-            return inner.size(h);
-        }
-
-        @Override
-        public List<String> list(FileType type) throws IOException {
-            return inner.list(type);
-        }
-
-        @Override
-        public boolean delete(Handle h) throws IOException {
-            return inner.delete(h);
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lifeboat.repository.Fixtures.Cut;
 import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.ForwardingBackend;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.LocalBackend;
 import io.lifeboat.repository.backend.MemoryBackend;
@@ -158,14 +159,13 @@ class GroupCommitTest {
     }
 
     /** A store whose first publish waits until the test lets it go, counting publishes. */
-    private static final class SlowPublish implements Backend {
-        private final Backend d;
+    private static final class SlowPublish extends ForwardingBackend {
         private final AtomicInteger publishes;
         private final CountDownLatch entered;
         private final CountDownLatch release;
 
         SlowPublish(Backend d, AtomicInteger publishes, CountDownLatch entered, CountDownLatch release) {
-            this.d = d;
+            super(d);
             this.publishes = publishes;
             this.entered = entered;
             this.release = release;
@@ -181,42 +181,7 @@ class GroupCommitTest {
                     throw new IOException(e);
                 }
             }
-            Backend.super.publish(files);
-        }
-
-        @Override
-        public String location() {
-            return d.location();
-        }
-
-        @Override
-        public boolean create(Handle h, byte[] data) throws IOException {
-            return d.create(h, data);
-        }
-
-        @Override
-        public byte[] read(Handle h) throws IOException {
-            return d.read(h);
-        }
-
-        @Override
-        public byte[] read(Handle h, long offset, int length) throws IOException {
-            return d.read(h, offset, length);
-        }
-
-        @Override
-        public java.util.OptionalLong size(Handle h) throws IOException {
-            return d.size(h);
-        }
-
-        @Override
-        public List<String> list(io.lifeboat.repository.backend.FileType type) throws IOException {
-            return d.list(type);
-        }
-
-        @Override
-        public boolean delete(Handle h) throws IOException {
-            return d.delete(h);
+            super.publish(files);
         }
     }
 }

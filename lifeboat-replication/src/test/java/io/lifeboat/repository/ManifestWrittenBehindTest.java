@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.repository.backend.Backend;
+import io.lifeboat.repository.backend.ForwardingBackend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.LocalBackend;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,17 +128,11 @@ class ManifestWrittenBehindTest {
     }
 
     /** A store that logs its writes: "create TYPE name", "publish TYPE name, TYPE name, ...". */
-    static final class Recording implements Backend {
-        final Backend inner;
+    static final class Recording extends ForwardingBackend {
         final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Recording(Backend inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String location() {
-            return inner.location();
+            super(inner);
         }
 
         @Override
@@ -156,31 +150,6 @@ class ManifestWrittenBehindTest {
         public void publish(List<Staged> files) throws IOException {
             log.add("publish " + String.join(", ", files.stream().map(s -> s.handle().type() + " " + s.handle().name()).toList()));
             inner.publish(files); // the inner store's creates, not this one's: not logged as creates
-        }
-
-        @Override
-        public byte[] read(Handle h) throws IOException {
-            return inner.read(h);
-        }
-
-        @Override
-        public byte[] read(Handle h, long offset, int length) throws IOException {
-            return inner.read(h, offset, length);
-        }
-
-        @Override
-        public OptionalLong size(Handle h) throws IOException {
-            return inner.size(h);
-        }
-
-        @Override
-        public List<String> list(FileType type) throws IOException {
-            return inner.list(type);
-        }
-
-        @Override
-        public boolean delete(Handle h) throws IOException {
-            return inner.delete(h);
         }
     }
 }
