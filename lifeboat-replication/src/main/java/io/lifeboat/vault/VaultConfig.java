@@ -2,6 +2,7 @@ package io.lifeboat.vault;
 
 import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.tls.LifeboatException;
+import io.lifeboat.vault.http.ConnectionGuard;
 import io.lifeboat.vault.store.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +20,11 @@ import java.util.List;
  *                        else a store URL ({@code azure-blob://CONTAINER[/PREFIX]})
  * @param credentialsFile the file (0600) holding the store's connection string, or null to take it from
  *                        the environment ({@code AZURE_STORAGE_CONNECTION_STRING}); never the secret itself
+ * @param connections     how many connections clients may hold at once, or null for the defaults
+ *                        ({@link ConnectionShares}; set by editing the file)
  */
 public record VaultConfig(String listen, List<String> hosts, int certificateDays, long bodyLimit, String store,
-        String credentialsFile) {
+        String credentialsFile, ConnectionShares connections) {
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 7443);
     public static final int DEFAULT_CERTIFICATE_DAYS = 30;
     public static final long DEFAULT_BODY_LIMIT = 64L << 20;
@@ -43,7 +46,7 @@ public record VaultConfig(String listen, List<String> hosts, int certificateDays
 
     /** Settings with the repository in the vault's own folder (a vault.json from before stores had these). */
     public VaultConfig(String listen, List<String> hosts, int certificateDays, long bodyLimit) {
-        this(listen, hosts, certificateDays, bodyLimit, null, null);
+        this(listen, hosts, certificateDays, bodyLimit, null, null, null);
     }
 
     public static VaultConfig defaults(HostPort listen, List<String> hosts) {
@@ -52,7 +55,12 @@ public record VaultConfig(String listen, List<String> hosts, int certificateDays
 
     /** The same settings with the repository on {@code store}, its connection string in {@code credentialsFile} (or null). */
     public VaultConfig withStore(String store, String credentialsFile) {
-        return new VaultConfig(listen, hosts, certificateDays, bodyLimit, store, credentialsFile);
+        return new VaultConfig(listen, hosts, certificateDays, bodyLimit, store, credentialsFile, connections);
+    }
+
+    /** The limits of {@code vault serve}'s connections: {@link #connections}, the defaults where it is silent. */
+    public ConnectionGuard.Limits connectionLimits() {
+        return ConnectionShares.limitsOf(connections);
     }
 
     public HostPort listenAddress() {

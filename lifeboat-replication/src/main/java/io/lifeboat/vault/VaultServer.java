@@ -92,7 +92,7 @@ public final class VaultServer implements AutoCloseable {
             log(r);
             refusals.refused(r);
         };
-        ConnectionGuard.Limits limits = ConnectionGuard.Limits.DEFAULT;
+        ConnectionGuard.Limits limits = vault.config().connectionLimits();
         HttpServerOptions options = limits.applyTo(VertxTls.serverOptions(TlsPolicy.TLS12_PLUS, engine,
                 PemIdentity.of(layout.serverCertificate(), layout.serverKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()), listener)

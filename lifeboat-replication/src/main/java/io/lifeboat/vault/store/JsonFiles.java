@@ -32,6 +32,10 @@ public final class JsonFiles {
         try {
             return MAPPER.readValue(Files.readAllBytes(file), type);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof LifeboatException refused) {
+                // a well-formed file with a value its record refuses (a setting out of range): say which, not "damaged"
+                throw new LifeboatException(refused.kind(), file + ": " + refused.getMessage(), e);
+            }
             throw new LifeboatException(LifeboatException.Kind.USAGE,
                     file + " is damaged: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
