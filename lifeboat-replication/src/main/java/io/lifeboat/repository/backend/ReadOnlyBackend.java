@@ -3,7 +3,6 @@ package io.lifeboat.repository.backend;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -11,41 +10,14 @@ import java.util.OptionalLong;
  * A decorator that refuses every change: what a test failover, {@code points} and {@code verify} open,
  * so they cannot alter what the vault keeps even by mistake.
  */
-public final class ReadOnlyBackend implements Backend {
-    private final Backend delegate;
-
+public final class ReadOnlyBackend extends ForwardingBackend {
     public ReadOnlyBackend(Backend delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public String location() {
-        return delegate.location();
+        super(delegate);
     }
 
     @Override
     public boolean create(Handle handle, byte[] data) throws IOException {
         throw refused(handle);
-    }
-
-    @Override
-    public byte[] read(Handle handle) throws IOException {
-        return delegate.read(handle);
-    }
-
-    @Override
-    public byte[] read(Handle handle, long offset, int length) throws IOException {
-        return delegate.read(handle, offset, length);
-    }
-
-    @Override
-    public OptionalLong size(Handle handle) throws IOException {
-        return delegate.size(handle);
-    }
-
-    @Override
-    public List<String> list(FileType type) throws IOException {
-        return delegate.list(type);
     }
 
     @Override
@@ -55,7 +27,7 @@ public final class ReadOnlyBackend implements Backend {
 
     @Override
     public Optional<Versioned> readVersioned(Handle handle) throws IOException {
-        return delegate.readVersioned(handle);
+        return inner.readVersioned(handle);
     }
 
     @Override
@@ -65,37 +37,37 @@ public final class ReadOnlyBackend implements Backend {
 
     @Override
     public void removeTemporaries() throws IOException {
-        throw new AccessDeniedException(delegate.location(), null, "the repository is open read-only");
+        throw new AccessDeniedException(inner.location(), null, "the repository is open read-only");
     }
 
     @Override
     public byte[] readOnce(Handle handle, long offset, int length) throws IOException {
-        return delegate.readOnce(handle, offset, length);
+        return inner.readOnce(handle, offset, length);
     }
 
     @Override
     public void readOnce(Handle handle, long offset, int length, RangeUse use) throws IOException {
-        delegate.readOnce(handle, offset, length, use);
+        inner.readOnce(handle, offset, length, use);
     }
 
     @Override
     public Optional<Path> localFolder() {
-        return delegate.localFolder(); // readers take a shared lock there, which changes no stored file
+        return inner.localFolder(); // readers take a shared lock there, which changes no stored file
     }
 
     @Override
     public Optional<java.time.Instant> createdAt(Handle handle) throws IOException {
-        return delegate.createdAt(handle);
+        return inner.createdAt(handle);
     }
 
     @Override
     public OptionalLong usableSpace() throws IOException {
-        return delegate.usableSpace();
+        return inner.usableSpace();
     }
 
     @Override
     public void close() throws IOException {
-        delegate.close();
+        inner.close();
     }
 
     private AccessDeniedException refused(Handle h) {

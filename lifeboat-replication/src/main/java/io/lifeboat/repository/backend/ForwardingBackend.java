@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The base of a test's store decorator: it forwards the methods every store must implement to
- * {@link #inner}, so a decorator writes only the calls it watches or changes.
+ * The base of a store decorator ({@link ReadOnlyBackend}, and tests' decorators that count or delay
+ * calls): it forwards the methods every store must implement to {@link #inner}, so a decorator writes
+ * only the calls it watches or changes.
  *
  * <p>It forwards nothing else on purpose. The interface's default methods (staging, publish, ranged
  * reads once, versions) stay the defaults, which call back into this decorator's {@code create} and
- * {@code read}: a decorator that counts creates sees a staged file's create at its publish, as the
- * tests built on this rely on. One that must see the inner store's own staging forwards it itself.
+ * {@code read}: a read-only decorator refuses a staged file at its publish, and a test decorator that
+ * counts creates sees it there. A decorator that must pass the inner store's own staging, versions or
+ * folder through forwards each itself, as {@link ReadOnlyBackend} does for what a reader needs.
  */
 public abstract class ForwardingBackend implements Backend {
     protected final Backend inner;
