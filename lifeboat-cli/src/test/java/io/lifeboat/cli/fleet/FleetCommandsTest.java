@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
 import io.lifeboat.cli.repo.VaultDir;
+import io.lifeboat.cli.testing.InProcessCli.Run;
+import io.lifeboat.cli.testing.OfflineVault;
 import io.lifeboat.repository.BlockEncoding;
 import io.lifeboat.repository.BlockId;
 import io.lifeboat.repository.BlockRef;
@@ -18,16 +20,11 @@ import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.SourceKind;
 import io.lifeboat.repository.backend.LocalBackend;
-import io.lifeboat.vault.HostPort;
 import io.lifeboat.vault.Vault;
-import io.lifeboat.vault.VaultLayout;
 import io.lifeboat.vault.metrics.MetricsToken;
-import io.lifeboat.vault.store.IssuedCertificate;
-import io.lifeboat.cli.testing.InProcessCli.Run;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,11 +41,7 @@ class FleetCommandsTest {
     @BeforeEach
     void vault() throws Exception {
         dir = tmp.resolve("V");
-        Vault v = Vault.init(new VaultLayout(dir), List.of(), new HostPort("127.0.0.1", 7443), Clock.systemUTC());
-        Instant now = Instant.now();
-        for (String m : List.of("web-1", "db-1")) {
-            v.machines().enrolled(m, new IssuedCertificate(m + "-fp", "1", now, now.plus(Duration.ofDays(30))));
-        }
+        OfflineVault.withMachines(dir, "web-1", "db-1");
         try (Repository repo = Repository.open(new LocalBackend(VaultDir.repository(dir)), RepositoryOptions.defaults()
                 .withClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(-1))))) {
             byte[] b = new byte[4096];

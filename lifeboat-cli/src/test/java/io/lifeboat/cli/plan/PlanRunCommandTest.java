@@ -7,21 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
 import io.lifeboat.cli.repo.VaultDir;
 import io.lifeboat.cli.testing.InProcessCli.Run;
+import io.lifeboat.cli.testing.OfflineVault;
 import io.lifeboat.repository.Fixtures;
 import io.lifeboat.repository.Repository;
 import io.lifeboat.repository.RepositoryOptions;
 import io.lifeboat.repository.SourceKind;
-import io.lifeboat.vault.HostPort;
 import io.lifeboat.vault.Vault;
-import io.lifeboat.vault.VaultLayout;
-import io.lifeboat.vault.store.IssuedCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,12 +50,11 @@ class PlanRunCommandTest {
     void vaultWithPoints() throws Exception {
         dir = tmp.resolve("V");
         log = tmp.resolve("times.log");
-        Vault v = Vault.init(new VaultLayout(dir), List.of(), new HostPort("127.0.0.1", 7443), Clock.systemUTC());
-        Instant now = Instant.now();
+        Vault v = OfflineVault.withMachines(dir);
         try (Repository repo = Repository.openLocal(VaultDir.repository(dir), RepositoryOptions.defaults())) {
             long seed = 1;
             for (String m : List.of("db-1", "web-1", "web-2")) {
-                v.machines().enrolled(m, new IssuedCertificate(m + "-fp", "1", now, now.plus(Duration.ofDays(30))));
+                OfflineVault.enrol(v, m);
                 byte[] image = Fixtures.random(seed++, 6 * BS);
                 images.put(m, image);
                 Fixtures.protect(repo, m, Fixtures.cutImage(image, BS, SourceKind.IMAGE));

@@ -6,17 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lifeboat.cli.JsonOutput;
-import io.lifeboat.vault.HostPort;
-import io.lifeboat.vault.Vault;
-import io.lifeboat.vault.VaultLayout;
-import io.lifeboat.vault.store.IssuedCertificate;
 import io.lifeboat.cli.testing.InProcessCli.Run;
+import io.lifeboat.cli.testing.OfflineVault;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +24,7 @@ class PlanValidateCommandTest {
     @BeforeEach
     void vault() throws Exception {
         dir = tmp.resolve("V");
-        Vault v = Vault.init(new VaultLayout(dir), List.of(), new HostPort("127.0.0.1", 7443), Clock.systemUTC());
-        Instant now = Instant.now();
-        for (String m : List.of("web-1", "db-1")) {
-            v.machines().enrolled(m, new IssuedCertificate(m + "-fp", "1", now, now.plus(Duration.ofDays(30))));
-        }
+        OfflineVault.withMachines(dir, "web-1", "db-1");
     }
 
     @Test
