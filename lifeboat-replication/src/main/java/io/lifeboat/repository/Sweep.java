@@ -198,9 +198,13 @@ final class Sweep {
         if (!batch.isEmpty()) {
             writeBatch(machine, batch, files);
         }
+        Set<String> written = new HashSet<>(files);
+        written.removeAll(old);
+        repo.refresh.compacted(written, List.of()); // from our table: not to be read back
         for (String f : old) {
             repo.backend.delete(new Handle(FileType.MACHINES, f));
             files.remove(f);
+            repo.refresh.compacted(List.of(), List.of(f)); // gone by our hand, not another node's compaction
         }
     }
 
