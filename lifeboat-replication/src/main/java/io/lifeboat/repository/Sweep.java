@@ -195,7 +195,8 @@ final class Sweep {
 
     /**
      * Rewrites the machine's ownership without {@code dead}: new files of at most {@link
-     * #OWNERSHIP_FILE_BLOCKS} blocks each first, then the old files are deleted. A new file is counted
+     * #OWNERSHIP_FILE_BLOCKS} blocks each first, then the old files are deleted (several at once:
+     * {@link ParallelDeletes}). A new file is counted
      * among the machine's files as soon as it exists, so one left by a failure is compacted away later.
      */
     private void compactOwnership(String machine, Set<BlockId> dead) throws IOException {
@@ -217,11 +218,10 @@ final class Sweep {
         Set<String> written = new HashSet<>(files);
         written.removeAll(old);
         repo.refresh.compacted(written, List.of()); // from our table: not to be read back
-        for (String f : old) {
-            repo.backend.delete(new Handle(FileType.MACHINES, f));
+        ParallelDeletes.delete(repo.backend, FileType.MACHINES, old, f -> {
             files.remove(f);
             repo.refresh.compacted(List.of(), List.of(f)); // gone by our hand, not another node's compaction
-        }
+        });
     }
 
     private void writeBatch(String machine, Map<BlockId, Long> batch, Set<String> files) {
