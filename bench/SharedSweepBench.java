@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * are released, and the sweep looks for what the kept points of every machine still name among the
  * blocks no machine owns. Printed for that prune alone: the calling thread's and the process's CPU
  * seconds, the wall seconds, and the GET requests and bytes received per kind of file (the blob's
- * folder; "list" for the container listings).
+ * folder; "list" for the container listings), and for the other requests (PUT, DELETE, HEAD) per method
+ * and folder how many and the seconds spent in them, summed over the requests (session 20). With RTT_MS
+ * set, each request of the prune waits that many milliseconds first: a store's round trip, simulated.
  */
 public class SharedSweepBench {
     static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -31,6 +33,10 @@ public class SharedSweepBench {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     static final Map<String, LongAdder> GETS = new ConcurrentHashMap<>();
     static final Map<String, LongAdder> BYTES = new ConcurrentHashMap<>();
+    /** From RTT_MS, for the prune only: a delay before each request, as a store farther than loopback adds. */
+    static volatile long rttMillis;
+    static final Map<String, LongAdder> OTHERS = new ConcurrentHashMap<>();
+    static final Map<String, LongAdder> OTHER_NANOS = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         AzureBlobStore store = AzureBlobStore.parse(args[0]);
@@ -51,8 +57,11 @@ public class SharedSweepBench {
             }
         }
         try (Repository rep = Repository.open(backend(store), options(tables, points - 1))) {
+            rttMillis = Long.parseLong(System.getenv().getOrDefault("RTT_MS", "0"));
             GETS.clear();
             BYTES.clear();
+            OTHERS.clear();
+            OTHER_NANOS.clear();
             long cpu = THREADS.getCurrentThreadCpuTime();
             long process = PROCESS.getProcessCpuTime();
             long wall = System.nanoTime();
@@ -63,6 +72,9 @@ public class SharedSweepBench {
             System.out.println("prune_points " + r.removed().size());
             for (String kind : new TreeSet<>(GETS.keySet())) {
                 System.out.printf("get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
+            }
+            for (String kind : new TreeSet<>(OTHERS.keySet())) {
+                System.out.printf("req_%s %d %.2f%n", kind, OTHERS.get(kind).sum(), OTHER_NANOS.get(kind).sum() / 1e9);
             }
         }
     }
@@ -75,22 +87,39 @@ public class SharedSweepBench {
     /** The Azure backend with a counter of GET requests and bytes received, per folder (package-private hook). */
     static Backend backend(AzureBlobStore store) throws Exception {
         HttpPipelinePolicy counter = (context, next) -> {
-            if (context.getHttpRequest().getHttpMethod() != HttpMethod.GET) {
-                return next.process();
+            if (rttMillis > 0) { // a simulated round trip (RTT_MS) before each request of the prune
+                return reactor.core.publisher.Mono.delay(Duration.ofMillis(rttMillis))
+                        .then(reactor.core.publisher.Mono.defer(() -> counted(context, next)));
             }
-            // the blob's folder: the path's segment after the container's, "repo%2F" in repo/<folder>/<name>
-            String[] path = context.getHttpRequest().getUrl().getPath().replace("%2F", "/").split("/");
-            String query = String.valueOf(context.getHttpRequest().getUrl().getQuery());
-            String kind = query.contains("comp=list") ? "list" : path.length > 4 ? path[4] : "other";
-            GETS.computeIfAbsent(kind, k -> new LongAdder()).increment();
-            return next.process().map(resp -> {
-                String length = resp.getHeaderValue("Content-Length");
-                BYTES.computeIfAbsent(kind, k -> new LongAdder()).add(length == null ? 0 : Long.parseLong(length));
-                return resp;
-            });
+            return counted(context, next);
         };
         Method open = AzureBlobBackend.class.getDeclaredMethod("open", AzureBlobStore.class, String.class, Optional.class);
         open.setAccessible(true);
         return (Backend) open.invoke(null, store, System.getenv("AZURE_STORAGE_CONNECTION_STRING"), Optional.of(counter));
+    }
+
+    /** Counts the request (GETs: bytes received; others: seconds taken) and sends it on. */
+    static reactor.core.publisher.Mono<com.azure.core.http.HttpResponse> counted(com.azure.core.http.HttpPipelineCallContext context,
+            com.azure.core.http.HttpPipelineNextPolicy next) {
+        // the blob's folder: the path's segment after the container's, "repo%2F" in repo/<folder>/<name>
+        String[] path = context.getHttpRequest().getUrl().getPath().replace("%2F", "/").split("/");
+        if (context.getHttpRequest().getHttpMethod() != HttpMethod.GET) {
+            // other requests: how many, and the seconds they took (summed: several may run at once)
+            String kind = context.getHttpRequest().getHttpMethod() + "_" + (path.length > 4 ? path[4] : "other");
+            long start = System.nanoTime();
+            return next.process().map(resp -> {
+                OTHERS.computeIfAbsent(kind, k -> new LongAdder()).increment();
+                OTHER_NANOS.computeIfAbsent(kind, k -> new LongAdder()).add(System.nanoTime() - start);
+                return resp;
+            });
+        }
+        String query = String.valueOf(context.getHttpRequest().getUrl().getQuery());
+        String kind = query.contains("comp=list") ? "list" : path.length > 4 ? path[4] : "other";
+        GETS.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        return next.process().map(resp -> {
+            String length = resp.getHeaderValue("Content-Length");
+            BYTES.computeIfAbsent(kind, k -> new LongAdder()).add(length == null ? 0 : Long.parseLong(length));
+            return resp;
+        });
     }
 }

@@ -5,7 +5,10 @@
 # points of an image of BLOCKS blocks of 64 bytes, 1% new in each, then prunes each machine's oldest
 # point. Printed for that prune: the calling thread's and the process's CPU, the wall time, and the GET
 # requests and MB received for manifest chunks and filter parts (manifests/), point files (points/),
-# index/ and data/ files, and container listings (list).
+# index/ and data/ files, and container listings (list); and (session 20) the other requests (PUT, DELETE,
+# HEAD) per folder, with the seconds spent in them summed over the requests.
+#   with RTT_MS=N: each request of the prune waits N ms first (a round trip to a store farther than
+#   loopback, simulated in the client: Azurite, one Node.js process, serves one request at a time);
 #   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build alternated
 #   with this one.
 # Usage: bench/shared_sweep.sh [MACHINES] [POINTS] [BLOCKS] [ROUNDS]   (default 4 4 50000 3).
@@ -24,7 +27,7 @@ if [ -n "${OLD_LIFEBOAT:-}" ]; then
 fi
 start_azurite
 machine_line
-echo "$machines machines x $points points of $blocks blocks (64 bytes, 1% new a point); prune drops each machine's oldest"
+echo "${RTT_MS:+each request of the prune delayed ${RTT_MS} ms; }$machines machines x $points points of $blocks blocks (64 bytes, 1% new a point); prune drops each machine's oldest"
 n=0
 for r in $(seq 1 "$rounds"); do
   for b in "${builds[@]}"; do
@@ -37,7 +40,9 @@ for r in $(seq 1 "$rounds"); do
         -v load="$(cut -d' ' -f1 /proc/loadavg)" '
       /^prune_cpu_s/ { c = $2 } /^prune_process_cpu_s/ { pc = $2 } /^prune_wall_s/ { w = $2 } /^prune_points/ { p = $2 }
       /^get_/ { k = substr($1, 5); g = g sprintf("  %s %d GET %.1f MB", k, $2, $3) }
-      END { printf "%-22s prune of %d points: CPU %.2f s (process %.2f s), wall %.2f s;%s   load %s\n", label, p, c, pc, w, g, load }'
+      /^req_/ { k = substr($1, 5); sub("_", " ", k); o = o sprintf("  %s %d in %.2f s", k, $2, $3) }
+      END { printf "%-22s prune of %d points: CPU %.2f s (process %.2f s), wall %.2f s;%s   load %s\n", label, p, c, pc, w, g, load
+            if (o != "") printf "%-22s other requests:%s\n", "", o }'
     rm -rf "$work/tables$n"
   done
 done

@@ -39,6 +39,8 @@ final class ManifestStore {
     private final RepositoryOptions options;
     /** Point files a read-only open loaded, by {@code machine/id}: its view of the points. */
     private final java.util.Map<String, PointFile> held = new java.util.concurrent.ConcurrentHashMap<>();
+    /** During a sweep: the filter parts it read, so a point's filter asked twice is read once (else null). */
+    private volatile FilterPartMemo memo;
 
     ManifestStore(Backend backend, RepositoryOptions options) {
         this.backend = backend;
@@ -199,7 +201,7 @@ final class ManifestStore {
         try {
             for (String name : p.blockFilters()) {
                 where = "manifests/" + machine + "/" + name;
-                BlockFilter part = BlockFilter.decode(read(machine, name), where);
+                BlockFilter part = filterPart(machine, name, where);
                 counted += part.count();
                 each.accept(part);
             }
@@ -214,6 +216,25 @@ final class ManifestStore {
                     point.id(), machine, e.getMessage());
             return false;
         }
+    }
+
+    /** One part of a filter: held by the sweep's memo, else read, checked and decoded (and offered to the memo). */
+    private BlockFilter filterPart(String machine, String name, String where) throws IOException {
+        FilterPartMemo m = memo;
+        BlockFilter part = m == null ? null : m.get(machine + "/" + name);
+        if (part == null) {
+            byte[] stored = read(machine, name);
+            part = BlockFilter.decode(stored, where);
+            if (m != null) {
+                m.keep(machine + "/" + name, part, stored.length);
+            }
+        }
+        return part;
+    }
+
+    /** Filter parts read from now on are held by {@code m} and asked of it first; null: none held (the end of a sweep). */
+    void remember(FilterPartMemo m) {
+        memo = m;
     }
 
     /**

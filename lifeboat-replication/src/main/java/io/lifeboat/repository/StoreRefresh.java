@@ -68,6 +68,17 @@ final class StoreRefresh {
         }
     }
 
+    /**
+     * This node compacted a machine's ownership ({@code Sweep}): it wrote {@code written} from its own
+     * table and deleted {@code deleted}. A refresh must neither read the new files back (their blocks are
+     * in the table already) nor take the old files' absence for another node's compaction, which would
+     * drop the machine's table and read all its files again: two GETs of every compacted file.
+     */
+    void compacted(java.util.Collection<String> written, java.util.Collection<String> deleted) {
+        ownership.addAll(written);
+        ownership.removeAll(deleted);
+    }
+
     /** A refresh unless one ran within the last second. */
     void maybe() throws IOException {
         if (enabled && repo.options.clock().millis() - last >= MIN_GAP_MILLIS) {

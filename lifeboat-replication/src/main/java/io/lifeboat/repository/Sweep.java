@@ -43,6 +43,11 @@ final class Sweep {
      * strikes part by part after the walk, like the older points', and the walk holds every candidate.
      */
     static final int SCREEN_HEAP_SHARE = 8;
+    /**
+     * A whole walk holds the filter parts it read in up to a sixteenth of the heap ({@link FilterPartMemo}),
+     * so the look for unowned blocks does not read again those the release of each machine's blocks read.
+     */
+    static final int FILTER_MEMO_HEAP_SHARE = 16;
 
     private final Repository repo;
     /** On a store shared by several nodes: its rules for deleting (else null: deletions as below). */
@@ -74,6 +79,17 @@ final class Sweep {
     void run(Collection<String> machines, boolean mayBound) throws IOException {
         SweepBacklog backlog = repo.retention.backlog;
         boolean bounded = mayBound && bounded(backlog);
+        if (!bounded) { // the walk of every block may ask the points' filters again (PackTally.whole)
+            repo.manifests.remember(new FilterPartMemo(Runtime.getRuntime().maxMemory() / FILTER_MEMO_HEAP_SHARE));
+        }
+        try {
+            sweep(machines, bounded, backlog);
+        } finally {
+            repo.manifests.remember(null);
+        }
+    }
+
+    private void sweep(Collection<String> machines, boolean bounded, SweepBacklog backlog) throws IOException {
         Set<String> owed = backlog.start(); // until this run ends, the next walks whole
         Set<String> released = new HashSet<>();
         for (String m : machines) {
@@ -179,7 +195,8 @@ final class Sweep {
 
     /**
      * Rewrites the machine's ownership without {@code dead}: new files of at most {@link
-     * #OWNERSHIP_FILE_BLOCKS} blocks each first, then the old files are deleted. A new file is counted
+     * #OWNERSHIP_FILE_BLOCKS} blocks each first, then the old files are deleted (several at once:
+     * {@link ParallelDeletes}). A new file is counted
      * among the machine's files as soon as it exists, so one left by a failure is compacted away later.
      */
     private void compactOwnership(String machine, Set<BlockId> dead) throws IOException {
@@ -198,10 +215,13 @@ final class Sweep {
         if (!batch.isEmpty()) {
             writeBatch(machine, batch, files);
         }
-        for (String f : old) {
-            repo.backend.delete(new Handle(FileType.MACHINES, f));
+        Set<String> written = new HashSet<>(files);
+        written.removeAll(old);
+        repo.refresh.compacted(written, List.of()); // from our table: not to be read back
+        ParallelDeletes.delete(repo.backend, FileType.MACHINES, old, f -> {
             files.remove(f);
-        }
+            repo.refresh.compacted(List.of(), List.of(f)); // gone by our hand, not another node's compaction
+        });
     }
 
     private void writeBatch(String machine, Map<BlockId, Long> batch, Set<String> files) {

@@ -44,6 +44,13 @@ class SharedSweepFilterTest {
     }
 
     @Test
+    void aPruneReadsEachFilterPartOnce() throws IOException {
+        // db-1's kept point is asked by the release of db-1's blocks, then by the look for unowned blocks
+        List<String> parts = unownedPointPruned(file -> { }).reads().stream().filter(r -> r.startsWith("manifests/")).toList();
+        assertThat(parts).as("filter parts read by the first prune").hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aPointWhoseFilterIsMissingStillKeepsItsUnownedBlocks() throws IOException {
         Pruned pruned = unownedPointPruned(file -> delete(new Handle(FileType.MANIFESTS, filterPart(file).substring(10))));
         assertThat(pruned.reads()).as("web-1's manifest read instead").contains(chunk(pruned.point()));
