@@ -20,6 +20,8 @@
 # RUNNING=1 adds, per variant and round, an agent left running (`--interval`): the CPU of its second
 # pass, a full pass of a new image in a JVM whose JIT has compiled the path already. PASSES=running
 # runs only that agent, per variant and round (more pairs of the warm pass in the same minutes).
+# INTERVAL (default 45s) is that agent's `--interval`: one longer than the client's keep-alive of 120 s
+# (150s, say) makes every warm pass open its connections anew, as a deployed agent's passes do.
 #
 # Usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 # Needs: java 17, python3. Not part of `mvn verify`.
@@ -71,7 +73,7 @@ PY
 running_pass() {
   local label="$1" launcher="$2" opts="$3" dir="$work/R$n" log="$work/running.jsonl" pid jvm
   enroll_agent "r$n" "$dir"
-  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --interval 45s --json "$img" \
+  LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$dir" --interval "${INTERVAL:-45s}" --json "$img" \
     >"$log" 2>/dev/null & pid=$!
   committed() { [ "$(grep -c '"committed"' "$log" 2>/dev/null)" -ge "$1" ]; }
   for _ in $(seq 1 3000); do committed 1 && break; sleep 0.1; done
@@ -99,7 +101,7 @@ PY
     threads_now >"$work/t1"
     make_image "$work/next.img" "$size_mib" "new-$n-$k" random
     mv -f "$work/next.img" "$img"
-    for _ in $(seq 1 3000); do committed "$k" && break; sleep 0.1; done
+    for _ in $(seq 1 6000); do committed "$k" && break; sleep 0.1; done
     threads_now >"$work/t2"
     python3 - "$label" "$work/t1" "$work/t2" "$log" "$size_mib" "$(getconf CLK_TCK)" "$k" <<'PY'
 import json, re, sys
