@@ -12,6 +12,8 @@
 # (a running vault's next full passes: WARM_UP_MIB=1024 PASSES=2 gives the 2nd and 3rd GiB).
 # FRESH_CONNECTIONS=1 gives each timed pass connections of its own, opened and closed in its window
 # (an agent's pass; by default all passes share the warm-up's connections).
+# It also prints the vault's start (wall time until it listens, its CPU by then) and its peak RSS, so
+# that a change to the vault's JVM options shows what it does to both.
 # The vault runs with the JIT directives the `lifeboat` launcher gives `vault serve` (launch.sh);
 # VAULT_DIRECTIVES names another file, or none when empty.
 # A JAR built from another commit measures that commit's vault (the "before" of a change: give it
@@ -37,9 +39,13 @@ jit_opts=()
 if [ -n "$directives" ]; then
   jit_opts=(-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$directives" -XX:-DisplayVMOutput)
 fi
+launched=$(date +%s.%N)
 java "${jit_opts[@]}" ${VAULT_JAVA_OPTS:-} --add-modules jdk.incubator.vector -jar "$jar" vault serve --dir "$work/V" > "$work/serve.log" 2>&1 &
 vault_pid=$!
-for _ in $(seq 1 100); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 400); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.05; done
+# the vault's start: wall time until it listens and its CPU by then (utime + stime, clock ticks)
+start_secs=$(echo "$(date +%s.%N) - $launched" | bc)
+start_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$vault_pid/stat")
 lb agent enroll "$token" --dir "$work/A" >/dev/null
 hashing=$(grep -o "block hashing .*" "$work/serve.log" || echo "block hashing: (not printed by this version)")
 java -Xmx6g -DwarmUpMiB="${WARM_UP_MIB:-256}" -Dpasses="${PASSES:-1}" -DfreshConnections="${FRESH_CONNECTIONS:+true}" -cp "$jar" "$here/bench/VaultIngestBench.java" "$work/A" "$vault_pid" "$size" >"$work/passes.txt" 2>"$work/threads.txt"
@@ -58,6 +64,8 @@ echo "vault: JIT directives ${directives:-(none)}"
 connections="the warm-up's, shared by every pass"
 [ -n "${FRESH_CONNECTIONS:-}" ] && connections="each pass its own, opened and closed in its window"
 echo "vault: connections: $connections"
+printf 'vault: listening %.2f s after its launch, %s CPU-s by then; peak RSS %s MiB after the last pass\n' \
+  "$start_secs" "$start_cpu" "$(($(awk '/^VmHWM/ { print $2 }' "/proc/$vault_pid/status") / 1024))"
 pass=0
 while read -r bytes secs cpu jit; do
   pass=$((pass + 1))
