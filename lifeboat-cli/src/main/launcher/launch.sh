@@ -77,6 +77,22 @@ class_archive_ready() {
   [ -s "$1" ] && [ "$1" -nt "$2" ]
 }
 
+# remove_stale_archive_temps ARCHIVE: removes what a launcher killed during its first run or its
+# dump left beside ARCHIVE (ARCHIVE.PID.classes, ARCHIVE.PID, ARCHIVE.PID.list) once process PID has
+# ended; a launcher still running (its PID alive, whoever owns it) keeps its own. Such files are never
+# mapped, only in the way of `ls` and the disk.
+remove_stale_archive_temps() {
+  local temp pid
+  for temp in "$1".*; do
+    [ -e "$temp" ] || continue
+    pid="${temp#"$1".}"
+    pid="${pid%%.*}"
+    case "$pid" in '' | *[!0-9]*) continue ;; esac
+    # kill -0 answers for our own processes; /proc for another user's (kill -0 is refused there)
+    kill -0 "$pid" 2>/dev/null || [ -d "/proc/$pid" ] || rm -f "$temp"
+  done
+}
+
 # dump_class_archive LIST ARCHIVE JAR [--add-modules M]...: writes ARCHIVE, a static class-data
 # archive of the classes LIST names (the JDK's and JAR's, as a run with -XX:DumpLoadedClassList wrote
 # it) and of the JDK's own class list (the classes of the archive the JDK ships, so that a later run

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it (the class comes from "shared objects file", not the jar, which JDK 17's dynamic archive did
  * not do for such a class); a newer jar gets a new archive, never the old one; a damaged archive
  * is ignored by the JVM (the run is the same, its classes read from the jar); a run a signal stops
- * makes none; nothing temporary is left beside it.
+ * makes none; nothing temporary is left beside it, and what a killed launcher left is removed by the
+ * next first run once its process has ended.
  */
 class LauncherArchiveTest {
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
@@ -119,6 +120,26 @@ class LauncherArchiveTest {
         p.destroy(); // SIGTERM to the launcher, which passes it on to the JVM
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(leftInTarget()).as("no archive, nothing temporary").containsExactly("lifeboat.jar");
+    }
+
+    @Test
+    void whatAKilledLauncherLeftIsRemovedOnceItsProcessHasEnded() throws Exception {
+        build("first");
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long gone = ended.pid();
+        long alive = ProcessHandle.current().pid(); // a launcher still in its first run
+        Path target = jar.getParent();
+        for (String temp : List.of(".%d.classes", ".%d", ".%d.list")) {
+            Files.writeString(target.resolve("lifeboat-hello.jsa" + temp.formatted(gone)), "left by a kill -9");
+            Files.writeString(target.resolve("lifeboat-hello.jsa" + temp.formatted(alive)), "still being written");
+        }
+        Files.writeString(target.resolve("lifeboat-other.jsa." + gone), "another command's, left alone");
+        Run first = launch("hello", "world", "0");
+        assertThat(first.status).isZero();
+        assertThat(leftInTarget()).containsExactlyInAnyOrder("lifeboat.jar", "lifeboat-hello.jsa",
+                "lifeboat-hello.jsa." + alive + ".classes", "lifeboat-hello.jsa." + alive,
+                "lifeboat-hello.jsa." + alive + ".list", "lifeboat-other.jsa." + gone);
     }
 
     private void writeNewerThanJar(byte[] bytes) throws IOException {
