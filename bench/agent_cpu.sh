@@ -33,11 +33,7 @@ shift 2
 need_tools python3 java
 machine_line
 
-img="$work/disk.img"
-make_image "$img" "$size_mib" agent-cpu random
-start_vault
-enroll_agent warm-up "$work/W"
-lb agent protect --dir "$work/W" --once "$img" >/dev/null # the vault's JIT warmed, as a running vault's is
+warm_vault_with_image "$size_mib" agent-cpu
 
 # one_pass LABEL LAUNCHER OPTS AGENT_DIR KIND: one cold `agent protect --once`; prints one summary line
 one_pass() {

@@ -96,6 +96,16 @@ start_vault() {
 }
 # enroll_agent MACHINE DIR: an agent folder enrolled with the vault as MACHINE.
 enroll_agent() { lb agent enroll "$(lb vault enroll --dir "$work/V" --machine "$1")" --dir "$2" >/dev/null; }
+# warm_vault_with_image SIZE_MIB HOST: a random image of SIZE_MIB at $img ($work/disk.img), a vault
+# serving, and its JIT warmed by one full pass of the image from a machine of its own ($work/W), as a
+# running vault's is: the set-up of the benches that time an agent's passes against a warm vault.
+warm_vault_with_image() {
+  img="$work/disk.img"
+  make_image "$img" "$1" "$2" random
+  start_vault
+  enroll_agent warm-up "$work/W"
+  lb agent protect --dir "$work/W" --once "$img" >/dev/null
+}
 
 # evict_from_cache FILE: takes FILE's pages out of the page cache (posix_fadvise DONTNEED, after
 # writing them back), so that the next read of it comes from the disk, as a first pass over a disk

@@ -19,12 +19,8 @@ shift 2
 need_tools python3 java strace
 machine_line
 
-img="$work/disk.img"
-make_image "$img" "$size_mib" pass-connections random
-start_vault
+warm_vault_with_image "$size_mib" pass-connections
 vault_port="$(sed 's/.*://' "$work/V/run/address")"
-enroll_agent warm-up "$work/W"
-lb agent protect --dir "$work/W" --once "$img" >/dev/null # the vault's JIT warmed, as a running vault's is
 
 i=0
 for v in "$@"; do

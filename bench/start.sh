@@ -21,11 +21,7 @@ shift 2
 need_tools python3 java
 machine_line
 
-img="$work/disk.img"
-make_image "$img" "$size_mib" start random
-start_vault
-enroll_agent warm-up "$work/W"
-lb agent protect --dir "$work/W" --once "$img" >/dev/null 2>&1 # the vault's JIT warmed, as a running vault's is
+warm_vault_with_image "$size_mib" start
 
 variants=("$@")
 i=0
