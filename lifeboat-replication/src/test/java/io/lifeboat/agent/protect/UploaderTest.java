@@ -107,6 +107,59 @@ class UploaderTest {
         }
     }
 
+    /** A vault that lacks everything, takes {@code firstMillis} to answer its first question, and keeps them. */
+    private static final class SlowFirstAnswer extends Lacking {
+        private final long firstMillis;
+        final List<List<BlockId>> questions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CountDownLatch firstAnswered = new CountDownLatch(1);
+
+        SlowFirstAnswer(long firstMillis) {
+            this.firstMillis = firstMillis;
+        }
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            questions.add(List.copyOf(ids));
+            if (questions.size() == 1) {
+                try {
+                    Thread.sleep(firstMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                firstAnswered.countDown();
+            }
+            return super.missing(ids);
+        }
+    }
+
+    /**
+     * A 1% pass's first question waits for the connection's handshake. The small windows the reader
+     * flushes meanwhile (one changed block each, far under a window of 64) must not stop it: they
+     * wait in the queue (counted in blocks, two full windows' worth), and are asked about together
+     * in one question once the first is answered. With a queue of two windows, the third window
+     * waited for the first answer.
+     */
+    @Test
+    void smallWindowsQueueBehindASlowFirstQuestionAndAreAskedAboutTogether() throws InterruptedException {
+        SlowFirstAnswer vault = new SlowFirstAnswer(3_000);
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(64, 1 << 20);
+        int windows = 6;
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 256))) {
+            for (int i = 0; i < windows; i++) {
+                byte[] b = block(500 + i);
+                up.accept(BlockId.of(b), b, b.length);
+                Thread.sleep(110); // older than the wait: the next call flushes the window
+                up.moved();
+            }
+            assertThat(vault.firstAnswered.getCount()).as("every window handed over before the first answer").isOne();
+            up.finish();
+        }
+        assertThat(vault.uploaded).hasSize(windows);
+        assertThat(vault.questions).as("the first window's question, then one for the five that waited")
+                .extracting(List::size).containsExactly(1, windows - 1);
+    }
+
     /**
      * A tree of small files: 10,000 distinct blocks of 200 bytes are 2.4 MB, far under the byte
      * target of a batch, so only the wire format's cap on blocks per batch can split them.
