@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * only those, in batches of about {@code batchBytes} and at most {@link Limits#MAX_BATCH_BLOCKS} blocks
  * (a tree of small files fills the block cap long before the byte target). Ids seen earlier in the pass are not asked
  * about again; a batch may span windows. Two batches are in flight at a time, so the vault stores one while the next
- * travels. The windows waiting in the queue hold at most two full windows' worth of blocks, so memory
- * stays near 3 windows plus 2 batches; the uploader asks about every window waiting in one question.
+ * travels. The windows waiting in the queue and the one being asked about hold at most three full
+ * windows' worth of blocks, so memory stays near 4 windows (the reader's too) plus 3 batches; the uploader
+ * asks about every window waiting in one question.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
@@ -65,7 +66,11 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final StopSignal stop;
     private final BlockBuffers buffers;
     private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
-    /** Room left in {@link #queue}, in blocks (an empty window, the end, takes one). */
+    /**
+     * Room left, in blocks, for the windows queued and the one the uploader is asking about (its room is
+     * given back once it is done with it): {@link #QUEUED_WINDOWS} + 1 full windows' worth, as many
+     * as the queue of windows held before it was counted in blocks. The end, an empty window, takes one.
+     */
     private final Semaphore queueRoom;
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -92,7 +97,7 @@ final class Uploader implements BlockSink, AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.stop = stop;
-        this.queueRoom = new Semaphore(QUEUED_WINDOWS * options.windowBlocks());
+        this.queueRoom = new Semaphore((QUEUED_WINDOWS + 1) * options.windowBlocks());
         this.thread = new Thread(this::run, "lifeboat-uploader");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -175,6 +180,7 @@ final class Uploader implements BlockSink, AutoCloseable {
             for (List<Pending> w = next(); w != END; w = next()) {
                 if (w != null) {
                     send(w);
+                    queueRoom.release(w.size()); // its blocks are given back or in a batch now
                     flushBatchIfOld(); // windows that keep coming must not hold an old batch back
                 }
             }
@@ -185,8 +191,8 @@ final class Uploader implements BlockSink, AutoCloseable {
             failure.compareAndSet(null, new ProtectCancelledException());
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
-            while (taken(queue.poll()) != null) {
-                // dropped, its room given back: the reader sees the failure on its next call
+            for (List<Pending> w = queue.poll(); w != null; w = queue.poll()) {
+                queueRoom.release(room(w)); // dropped, its room given back: the reader sees the failure next
             }
         }
     }
@@ -197,7 +203,7 @@ final class Uploader implements BlockSink, AutoCloseable {
      * being filled was sent for its age.
      */
     private List<Pending> next() throws InterruptedException {
-        List<Pending> w = taken(queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS));
+        List<Pending> w = queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (w == null) {
             flushBatchIfOld();
             return null;
@@ -211,16 +217,9 @@ final class Uploader implements BlockSink, AutoCloseable {
             if (joined == null) {
                 joined = new ArrayList<>(w);
             }
-            joined.addAll(taken(queue.poll())); // this thread alone takes from the queue: the one peeked at
+            joined.addAll(queue.poll()); // this thread alone takes from the queue: the one peeked at
         }
         return joined == null ? w : joined;
-    }
-
-    private List<Pending> taken(List<Pending> w) {
-        if (w != null) {
-            queueRoom.release(room(w));
-        }
-        return w;
     }
 
     private void flushBatchIfOld() throws InterruptedException {
