@@ -161,6 +161,55 @@ class UploaderTest {
     }
 
     /**
+     * Behind a vault that does not answer, the reader may hand over the window being asked about and
+     * two more, then fill a fourth (the four windows {@link PipelineMemory} counts), and no more:
+     * counting the queue in blocks must not let more be held than two queued windows did.
+     */
+    @Test
+    void behindAVaultThatDoesNotAnswerTheReaderHoldsNoMoreThanFourWindows() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        Lacking vault = new Lacking() {
+            @Override
+            public Set<BlockId> missing(List<BlockId> ids) {
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.missing(ids);
+            }
+        };
+        int window = 4;
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(window, 1 << 20);
+        java.util.concurrent.atomic.AtomicInteger handed = new java.util.concurrent.atomic.AtomicInteger();
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 64))) {
+            Thread reader = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 10 * window; i++) {
+                        byte[] b = block(900 + i);
+                        handed.incrementAndGet(); // counted before the call that may wait
+                        up.accept(BlockId.of(b), b, b.length);
+                    }
+                    up.finish();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            reader.start();
+            int seen = -1;
+            while (seen != handed.get()) { // until the reader stops
+                seen = handed.get();
+                Thread.sleep(300);
+            }
+            assertThat(seen).as("blocks handed over, the last one waiting").isEqualTo(4 * window);
+            answer.countDown();
+            reader.join(10_000);
+            assertThat(vault.uploaded).hasSize(10 * window);
+        }
+    }
+
+    /**
      * A tree of small files: 10,000 distinct blocks of 200 bytes are 2.4 MB, far under the byte
      * target of a batch, so only the wire format's cap on blocks per batch can split them.
      */
