@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,9 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * only those, in batches of about {@code batchBytes} and at most {@link Limits#MAX_BATCH_BLOCKS} blocks
  * (a tree of small files fills the block cap long before the byte target). Ids seen earlier in the pass are not asked
  * about again; a batch may span windows. Two batches are in flight at a time, so the vault stores one while the next
- * travels. The windows waiting in the queue and the one being asked about hold at most three full
- * windows' worth of blocks, so memory stays near 4 windows (the reader's too) plus 3 batches; the uploader
- * asks about every window waiting in one question.
+ * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
@@ -40,13 +38,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private static final List<Pending> END = List.of();
     /** Batches sent and not yet answered at a time. */
     static final int IN_FLIGHT = 2;
-    /**
-     * Full windows' worth of blocks handed over and waiting for the uploader thread ({@link PipelineMemory}
-     * counts them). Counted in blocks, not windows: a 1% pass flushes small windows every {@link
-     * #MAX_WAIT_NANOS}, and two of them, queued behind the pass's first question (which waits for the
-     * connection's TLS handshake: 0.4-1.0 s on a loaded machine), used to stop the reader until it was
-     * answered (docs/performance.md, "A 1% pass's first question (issue 14, session 20)").
-     */
+    /** Windows handed over and waiting for the uploader thread ({@link PipelineMemory} counts them). */
     static final int QUEUED_WINDOWS = 2;
     /**
      * How long a window or a batch may wait to fill. When few blocks changed, a window of 1024 of
@@ -65,13 +57,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
-    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
-    /**
-     * Room left, in blocks, for the windows queued and the one the uploader is asking about (its room is
-     * given back once it is done with it): {@link #QUEUED_WINDOWS} + 1 full windows' worth, as many
-     * as the queue of windows held before it was counted in blocks. The end, an empty window, takes one.
-     */
-    private final Semaphore queueRoom;
+    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
@@ -97,7 +83,6 @@ final class Uploader implements BlockSink, AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.stop = stop;
-        this.queueRoom = new Semaphore((QUEUED_WINDOWS + 1) * options.windowBlocks());
         this.thread = new Thread(this::run, "lifeboat-uploader");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -154,15 +139,10 @@ final class Uploader implements BlockSink, AutoCloseable {
     }
 
     private void put(List<Pending> item) throws InterruptedException {
-        while (!queueRoom.tryAcquire(room(item), 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             rethrow();
             stop.check();
         }
-        queue.add(item);
-    }
-
-    private static int room(List<Pending> item) {
-        return Math.max(1, item.size());
     }
 
     private void rethrow() {
@@ -180,7 +160,6 @@ final class Uploader implements BlockSink, AutoCloseable {
             for (List<Pending> w = next(); w != END; w = next()) {
                 if (w != null) {
                     send(w);
-                    queueRoom.release(w.size()); // its blocks are given back or in a batch now
                     flushBatchIfOld(); // windows that keep coming must not hold an old batch back
                 }
             }
@@ -191,35 +170,17 @@ final class Uploader implements BlockSink, AutoCloseable {
             failure.compareAndSet(null, new ProtectCancelledException());
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
-            for (List<Pending> w = queue.poll(); w != null; w = queue.poll()) {
-                queueRoom.release(room(w)); // dropped, its room given back: the reader sees the failure next
-            }
+            queue.clear();
         }
     }
 
-    /**
-     * The next window joined with every other one waiting behind it (one question for all, never
-     * past {@link Limits#MAX_QUERY_IDS}), or {@link #END}, or null after a wait in which the batch
-     * being filled was sent for its age.
-     */
+    /** The next window, or null after a wait in which the batch being filled was sent for its age. */
     private List<Pending> next() throws InterruptedException {
         List<Pending> w = queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (w == null) {
             flushBatchIfOld();
-            return null;
         }
-        if (w == END) {
-            return END;
-        }
-        List<Pending> joined = null;
-        for (List<Pending> more = queue.peek(); more != null && more != END
-                && (joined == null ? w.size() : joined.size()) + more.size() <= Limits.MAX_QUERY_IDS; more = queue.peek()) {
-            if (joined == null) {
-                joined = new ArrayList<>(w);
-            }
-            joined.addAll(queue.poll()); // this thread alone takes from the queue: the one peeked at
-        }
-        return joined == null ? w : joined;
+        return w;
     }
 
     private void flushBatchIfOld() throws InterruptedException {
