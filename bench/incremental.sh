@@ -21,12 +21,8 @@ machine_line
 
 labels=(new old)
 launchers=("$here/lifeboat" "$old")
-img="$work/disk.img"
-make_image "$img" "$size_mib" incremental random
-start_vault
+warm_vault_with_image "$size_mib" incremental
 start_rsync_tls
-enroll_agent warm-up "$work/W"
-lb agent protect --dir "$work/W" --once "$img" >/dev/null # the vault's JIT warmed, as a running vault's is
 for i in 0 1; do
   cp "$img" "$work/img$i"
   enroll_agent "m$i" "$work/A$i"
