@@ -26,10 +26,8 @@
 # Usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat|' 'after|./lifeboat|' ...
 # Needs: java 17, python3. Not part of `mvn verify`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-size_mib="${1:?size in MiB}"
-rounds="${2:?rounds}"
-shift 2
-[ "$#" -ge 1 ] || { echo "usage: bench/agent_cpu.sh SIZE_MIB ROUNDS 'LABEL|LAUNCHER|JAVA_OPTS'..." >&2; exit 2; }
+variant_args 'LABEL|LAUNCHER|JAVA_OPTS' "$@"
+set -- "${variants[@]}"
 need_tools python3 java
 machine_line
 

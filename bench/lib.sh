@@ -96,6 +96,20 @@ start_vault() {
 }
 # enroll_agent MACHINE DIR: an agent folder enrolled with the vault as MACHINE.
 enroll_agent() { lb agent enroll "$(lb vault enroll --dir "$work/V" --machine "$1")" --dir "$2" >/dev/null; }
+# variant_args FORM ARGS...: the arguments of a bench that alternates builds, SIZE_MIB ROUNDS VARIANT...;
+# sets size_mib, rounds and the array variants, or prints the usage (FORM: what one variant looks like)
+# and exits. The caller then does `set -- "${variants[@]}"` if it loops over "$@".
+variant_args() {
+  local form="$1"
+  shift
+  if [ "$#" -lt 3 ]; then
+    echo "usage: bench/$(basename "$0") SIZE_MIB ROUNDS '$form'..." >&2
+    exit 2
+  fi
+  size_mib="$1"
+  rounds="$2"
+  variants=("${@:3}")
+}
 # warm_vault_with_image SIZE_MIB HOST: a random image of SIZE_MIB at $img ($work/disk.img), a vault
 # serving, and its JIT warmed by one full pass of the image from a machine of its own ($work/W), as a
 # running vault's is: the set-up of the benches that time an agent's passes against a warm vault.

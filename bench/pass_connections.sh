@@ -12,10 +12,8 @@
 # Usage: bench/pass_connections.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat' 'after|./lifeboat' ...
 # Needs: java 17, python3, strace (for the counts). Not part of `mvn verify`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-size_mib="${1:?size in MiB}"
-rounds="${2:?rounds}"
-shift 2
-[ "$#" -ge 1 ] || { echo "usage: bench/pass_connections.sh SIZE_MIB ROUNDS 'LABEL|LAUNCHER'..." >&2; exit 2; }
+variant_args 'LABEL|LAUNCHER' "$@"
+set -- "${variants[@]}"
 need_tools python3 java strace
 machine_line
 

@@ -14,16 +14,13 @@
 # Usage: bench/start.sh SIZE_MIB ROUNDS 'before|/tmp/old/lifeboat' 'after|./lifeboat' ...
 # Needs: java 17, python3. Not part of `mvn verify`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-size_mib="${1:?size in MiB}"
-rounds="${2:?rounds}"
-shift 2
-[ "$#" -ge 1 ] || { echo "usage: bench/start.sh SIZE_MIB ROUNDS 'LABEL|LAUNCHER'..." >&2; exit 2; }
+variant_args 'LABEL|LAUNCHER' "$@"
+set -- "${variants[@]}"
 need_tools python3 java
 machine_line
 
 warm_vault_with_image "$size_mib" start
 
-variants=("$@")
 i=0
 for v in "${variants[@]}"; do
   i=$((i + 1))
