@@ -33,20 +33,10 @@ public record ConnectionShares(Integer perMachine, Integer perAddress, Integer w
 
     /** The guard's limits: these shares, the defaults where a field is left out. */
     public ConnectionGuard.Limits limits() {
-        return limits(perMachine, perAddress, withoutCertificate);
-    }
-
-    /** The limits of {@code shares}, which may be absent from vault.json (null). */
-    public static ConnectionGuard.Limits limitsOf(ConnectionShares shares) {
-        return shares == null ? ConnectionGuard.Limits.DEFAULT : shares.limits();
-    }
-
-    private static ConnectionGuard.Limits limits(Integer perMachine, Integer perAddress, Integer withoutCertificate) {
         ConnectionGuard.Limits d = ConnectionGuard.Limits.DEFAULT;
-        return new ConnectionGuard.Limits(perMachine == null ? d.perMachine() : perMachine,
-                perAddress == null ? d.perAddress() : perAddress,
-                withoutCertificate == null ? Math.max(d.withoutCertificate(), perAddress == null ? 0 : perAddress)
-                        : withoutCertificate,
+        int address = perAddress == null ? d.perAddress() : perAddress;
+        return new ConnectionGuard.Limits(perMachine == null ? d.perMachine() : perMachine, address,
+                withoutCertificate == null ? Math.max(d.withoutCertificate(), address) : withoutCertificate,
                 d.idle(), d.silent());
     }
 

@@ -60,7 +60,7 @@ public record VaultConfig(String listen, List<String> hosts, int certificateDays
 
     /** The limits of {@code vault serve}'s connections: {@link #connections}, the defaults where it is silent. */
     public ConnectionGuard.Limits connectionLimits() {
-        return ConnectionShares.limitsOf(connections);
+        return connections == null ? ConnectionGuard.Limits.DEFAULT : connections.limits();
     }
 
     public HostPort listenAddress() {
