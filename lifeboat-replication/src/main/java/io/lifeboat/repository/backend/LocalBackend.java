@@ -1,8 +1,6 @@
 package io.lifeboat.repository.backend;
 
 import static io.lifeboat.repository.backend.LocalFiles.TEMP_PREFIX;
-import static io.lifeboat.repository.backend.LocalFiles.createDirectories;
-import static io.lifeboat.repository.backend.LocalFiles.fsyncDirectory;
 import static io.lifeboat.repository.backend.LocalFiles.reason;
 import static io.lifeboat.repository.backend.LocalFiles.write;
 import static io.lifeboat.repository.backend.LocalFiles.writeOver;
@@ -47,6 +45,8 @@ public final class LocalBackend implements Backend {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path root;
+    /** Creates and syncs the folders under {@link #root}. */
+    private final LocalFolders folders;
     private volatile FileStore fileStore;
     /** Staged writes: temporaries written without a sync, published (synced and linked) as a group. */
     private final LocalStaging staging;
@@ -59,13 +59,24 @@ public final class LocalBackend implements Backend {
 
     /** @param directPackWrites false: every file is written through the page cache (no O_DIRECT) */
     public LocalBackend(Path root, boolean directPackWrites) {
+        this(root, directPackWrites, null);
+    }
+
+    /** @param folderSyncer what syncs a folder (a test's failing disk); null: the file system's */
+    LocalBackend(Path root, boolean directPackWrites, LocalFolders.Syncer folderSyncer) {
         this.root = root.toAbsolutePath().normalize();
+        this.folders = folderSyncer == null ? new LocalFolders(this.root) : new LocalFolders(this.root, folderSyncer);
         this.staging = new LocalStaging(this, directPackWrites);
     }
 
     /** True while large staged files are written with O_DIRECT (Linux, a file system that accepts it). */
     public boolean writesPacksDirect() {
         return staging.writesPacksDirect();
+    }
+
+    /** The folders under the root, for {@link LocalStaging}. */
+    LocalFolders folders() {
+        return folders;
     }
 
     public Path root() {
@@ -103,7 +114,7 @@ public final class LocalBackend implements Backend {
         if (Files.exists(target)) {
             return false;
         }
-        createDirectories(dir);
+        folders.create(dir);
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
             write(temp, data, offset, length, true);
@@ -118,7 +129,7 @@ public final class LocalBackend implements Backend {
                 }
                 Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
-            fsyncDirectory(dir);
+            folders.sync(dir);
             return true;
         } catch (IOException e) {
             throw new IOException("cannot write " + h + " in " + root + ": " + reason(e), e);
@@ -272,7 +283,7 @@ public final class LocalBackend implements Backend {
         Path p = path(h);
         boolean existed = Files.deleteIfExists(p);
         if (existed) {
-            fsyncDirectory(p.getParent());
+            folders.sync(p.getParent());
         }
         return existed;
     }
@@ -303,7 +314,7 @@ public final class LocalBackend implements Backend {
             if (current.isEmpty() || !current.get().version().equals(version)) {
                 return Optional.empty();
             }
-            writeOver(target, data);
+            writeOver(target, data, folders);
             return Optional.of(ContentVersion.of(data));
         } catch (IOException e) {
             throw new IOException("cannot replace " + h + " in " + root + ": " + reason(e), e);

@@ -3,7 +3,6 @@ package io.lifeboat.repository.backend;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.UUID;
 
 /**
  * The durable file operations of a {@link LocalBackend}'s folder: new files written owner-only and
- * in slices, a file replaced by renaming a synced temporary over it, folders created with their
- * parents synced, and the reason an I/O error gives, in words. Static: they hold no state.
+ * in slices, a file replaced by renaming a synced temporary over it, and the reason an I/O error
+ * gives, in words. Static: they hold no state (the folders' syncs are {@link LocalFolders}').
  */
 final class LocalFiles {
     static final String TEMP_PREFIX = ".tmp-";
@@ -27,9 +26,8 @@ final class LocalFiles {
      */
     static final int WRITE_SLICE = 1 << 20;
     static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    /** The vault holds every machine's data: files 0600 and folders 0700, readable by the vault's user only. */
+    /** The vault holds every machine's data: files 0600, readable by the vault's user only (folders: {@link LocalFolders}). */
     static final FileAttribute<?> FILE_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final FileAttribute<?> DIR_MODE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private LocalFiles() {
     }
@@ -69,56 +67,15 @@ final class LocalFiles {
         }
     }
 
-    static void fsyncDirectoryQuietly(Path dir) {
-        try {
-            fsyncDirectory(dir);
-        } catch (IOException e) {
-            // fsyncDirectory already tolerates filesystems that refuse it
-        }
-    }
-
     /** Writes a synced temporary and renames it over {@code target}: readers see the old bytes or the new. */
-    static void writeOver(Path target, byte[] data) throws IOException {
+    static void writeOver(Path target, byte[] data, LocalFolders folders) throws IOException {
         Path temp = target.getParent().resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
             write(temp, data, 0, data.length, true);
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(target.getParent());
+            folders.sync(target.getParent());
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Creates a folder and any missing parents, syncing each parent so the new entries are durable. */
-    static void createDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null) {
-            createDirectories(parent);
-        }
-        try {
-            if (POSIX) {
-                Files.createDirectory(dir, DIR_MODE);
-            } else {
-                Files.createDirectory(dir);
-            }
-            if (parent != null) {
-                fsyncDirectory(parent);
-            }
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw e;
-            }
-        }
-    }
-
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some filesystems refuse to open or sync a directory; the file itself is synced already.
         }
     }
 

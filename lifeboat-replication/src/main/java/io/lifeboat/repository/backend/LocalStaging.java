@@ -54,7 +54,7 @@ final class LocalStaging {
     Backend.Staged stage(Handle h, ByteBuffer data) throws IOException {
         Path target = backend.path(h);
         Path dir = target.getParent();
-        LocalFiles.createDirectories(dir);
+        backend.folders().create(dir);
         Path temp = dir.resolve(LocalFiles.TEMP_PREFIX + UUID.randomUUID());
         try {
             // synced at publish, with the rest of its group
@@ -106,8 +106,8 @@ final class LocalStaging {
     }
 
     /** Syncs the folders one type's names were linked in, together, before the next type's names appear. */
-    private static void syncFolders(Set<Path> folders) throws IOException {
-        ForceTogether.all(List.copyOf(folders), LocalFiles::fsyncDirectoryQuietly);
+    private void syncFolders(Set<Path> folders) throws IOException {
+        ForceTogether.all(List.copyOf(folders), backend.folders()::sync);
         folders.clear();
     }
 
