@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * blocks no machine owns. Printed for that prune alone: the calling thread's and the process's CPU
  * seconds, the wall seconds, and the GET requests and bytes received per kind of file (the blob's
  * folder; "list" for the container listings), and for the other requests (PUT, DELETE, HEAD) per method
- * and folder how many and the seconds spent in them, summed over the requests (session 20). With RTT_MS
+ * and folder how many and the seconds spent in them, summed over the requests (session 20); and before it
+ * the GETs of the commits, per folder (session 21). With RTT_MS
  * set, each request of the prune waits that many milliseconds first: a store's round trip, simulated.
  */
 public class SharedSweepBench {
@@ -55,6 +56,10 @@ public class SharedSweepBench {
                     RetentionBench.point(rep, "m-" + m, image, RetentionBench.changeOnePercent(image));
                 }
             }
+        }
+        // the commits' GETs (session 21): what each commit's refresh reads of what the others wrote, and back
+        for (String kind : new TreeSet<>(GETS.keySet())) {
+            System.out.printf("commit_get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
         }
         try (Repository rep = Repository.open(backend(store), options(tables, points - 1))) {
             rttMillis = Long.parseLong(System.getenv().getOrDefault("RTT_MS", "0"));
