@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * blocks no machine owns. Printed for that prune alone: the calling thread's and the process's CPU
  * seconds, the wall seconds, and the GET requests and bytes received per kind of file (the blob's
  * folder; "list" for the container listings), and for the other requests (PUT, DELETE, HEAD) per method
- * and folder how many and the seconds spent in them, summed over the requests (session 20). With RTT_MS
+ * and folder how many and the seconds spent in them, summed over the requests (session 20); and before it
+ * the GETs of the commits, per folder, their process CPU and wall (session 21). With RTT_MS
  * set, each request of the prune waits that many milliseconds first: a store's round trip, simulated.
  */
 public class SharedSweepBench {
@@ -44,6 +45,8 @@ public class SharedSweepBench {
         int machines = Integer.parseInt(args[2]);
         int points = Integer.parseInt(args[3]);
         int blocks = Integer.parseInt(args[4]);
+        long commitProcess = PROCESS.getProcessCpuTime();
+        long commitWall = System.nanoTime();
         try (Repository rep = Repository.open(backend(store), options(tables, points))) {
             for (int m = 0; m < machines; m++) {
                 List<BlockUpload> image = new ArrayList<>(blocks);
@@ -55,6 +58,13 @@ public class SharedSweepBench {
                     RetentionBench.point(rep, "m-" + m, image, RetentionBench.changeOnePercent(image));
                 }
             }
+        }
+        // the commits' GETs (session 21): what each commit's refresh reads of what the others wrote, and back;
+        // their process CPU and wall (the random images made between them included)
+        System.out.printf("commit_process_cpu_s %.3f%n", (PROCESS.getProcessCpuTime() - commitProcess) / 1e9);
+        System.out.printf("commit_wall_s %.3f%n", (System.nanoTime() - commitWall) / 1e9);
+        for (String kind : new TreeSet<>(GETS.keySet())) {
+            System.out.printf("commit_get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
         }
         try (Repository rep = Repository.open(backend(store), options(tables, points - 1))) {
             rttMillis = Long.parseLong(System.getenv().getOrDefault("RTT_MS", "0"));

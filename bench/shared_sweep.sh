@@ -6,7 +6,9 @@
 # point. Printed for that prune: the calling thread's and the process's CPU, the wall time, and the GET
 # requests and MB received for manifest chunks and filter parts (manifests/), point files (points/),
 # index/ and data/ files, and container listings (list); and (session 20) the other requests (PUT, DELETE,
-# HEAD) per folder, with the seconds spent in them summed over the requests.
+# HEAD) per folder, with the seconds spent in them summed over the requests; and (session 21) the GETs
+# of the commits that made the points, per folder (what each commit's refresh read), and their process
+# CPU and wall.
 #   with RTT_MS=N: each request of the prune waits N ms first (a round trip to a store farther than
 #   loopback, simulated in the client: Azurite, one Node.js process, serves one request at a time);
 #   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build alternated
@@ -40,9 +42,12 @@ for r in $(seq 1 "$rounds"); do
         -v load="$(cut -d' ' -f1 /proc/loadavg)" '
       /^prune_cpu_s/ { c = $2 } /^prune_process_cpu_s/ { pc = $2 } /^prune_wall_s/ { w = $2 } /^prune_points/ { p = $2 }
       /^get_/ { k = substr($1, 5); g = g sprintf("  %s %d GET %.1f MB", k, $2, $3) }
+      /^commit_process_cpu_s/ { cc = $2 } /^commit_wall_s/ { cw = $2 }
+      /^commit_get_/ { k = substr($1, 12); cg = cg sprintf("  %s %d GET %.1f MB", k, $2, $3) }
       /^req_/ { k = substr($1, 5); sub("_", " ", k); o = o sprintf("  %s %d in %.2f s", k, $2, $3) }
       END { printf "%-22s prune of %d points: CPU %.2f s (process %.2f s), wall %.2f s;%s   load %s\n", label, p, c, pc, w, g, load
-            if (o != "") printf "%-22s other requests:%s\n", "", o }'
+            if (o != "") printf "%-22s other requests:%s\n", "", o
+            if (cg != "") printf "%-22s the commits before it: process CPU %.2f s, wall %.2f s;%s\n", "", cc, cw, cg }'
     rm -rf "$work/tables$n"
   done
 done

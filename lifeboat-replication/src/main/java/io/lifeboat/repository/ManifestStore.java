@@ -152,7 +152,12 @@ final class ManifestStore {
 
     /** Every non-zero block the point names, in order (a block named twice comes twice), chunk by chunk. */
     void forEachBlock(PointInfo point, java.util.function.Consumer<BlockId> action) throws IOException {
-        visit(point.machine(), pointFile(point.machine(), point.id()), new ManifestVisitor() {
+        forEachBlock(pointFile(point.machine(), point.id()), action);
+    }
+
+    /** {@link #forEachBlock(PointInfo, java.util.function.Consumer)} of a point file read before. */
+    void forEachBlock(PointFile point, java.util.function.Consumer<BlockId> action) throws IOException {
+        visit(point.info().machine(), point, new ManifestVisitor() {
             @Override
             public void entry(Entry header) {
             }
@@ -178,7 +183,7 @@ final class ManifestStore {
      */
     java.util.Optional<BlockFilter> blockFilter(PointInfo point) throws IOException {
         List<BlockFilter> parts = new ArrayList<>();
-        return filterParts(point, Long.MAX_VALUE, parts::add) ? java.util.Optional.of(BlockFilter.joined(parts))
+        return filterParts(pointFile(point.machine(), point.id()), Long.MAX_VALUE, parts::add) ? java.util.Optional.of(BlockFilter.joined(parts))
                 : java.util.Optional.empty();
     }
 
@@ -190,9 +195,9 @@ final class ManifestStore {
      * parts handed told it, and reads the manifest instead; striking by a part handed before a bad one
      * only keeps blocks a whole part of the point holds.
      */
-    boolean filterParts(PointInfo point, long maxBytes, java.util.function.Consumer<BlockFilter> each) throws IOException {
+    boolean filterParts(PointFile p, long maxBytes, java.util.function.Consumer<BlockFilter> each) throws IOException {
+        PointInfo point = p.info();
         String machine = point.machine();
-        PointFile p = pointFile(machine, point.id());
         if (p.blockFilters().isEmpty() || p.summary().blocks() * (BlockFilter.BITS_PER_BLOCK / 8) > maxBytes) {
             return false;
         }
@@ -244,7 +249,7 @@ final class ManifestStore {
      * part proves bad after others struck, by reading its manifest. What {@link Sweep} asks of each kept
      * point before an unneeded block may die, for a machine's own blocks and for blocks no machine owns.
      */
-    void strikeNamed(PointInfo point, java.util.Set<BlockId> candidates, java.util.function.Consumer<BlockId> struck)
+    void strikeNamed(PointFile point, java.util.Set<BlockId> candidates, java.util.function.Consumer<BlockId> struck)
             throws IOException {
         boolean filtered = filterParts(point, Long.MAX_VALUE, part -> candidates.removeIf(id -> {
             boolean hit = part.mayHold(id);

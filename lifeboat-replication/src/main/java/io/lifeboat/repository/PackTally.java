@@ -43,8 +43,8 @@ final class PackTally {
         this.bounded = bounded;
     }
 
-    /** Every indexed block; the points are looked in for unowned blocks when {@code lookInManifests}. */
-    static PackTally whole(Repository repo, boolean lookInManifests) throws IOException {
+    /** Every indexed block; the points are looked in for unowned blocks through {@code lookIn} (the sweep's), unless null. */
+    static PackTally whole(Repository repo, SweepPoints lookIn) throws IOException {
         PackTally t = new PackTally(false);
         Set<BlockId> unowned = new HashSet<>();
         repo.blocks.index.forEach((id, loc) -> {
@@ -56,13 +56,17 @@ final class PackTally {
                 unowned.add(id);
             }
         });
-        if (lookInManifests) {
+        if (lookIn != null) {
             // each point strikes the unowned blocks it may name (by its filter, else its manifest): those stay
             for (PointInfo p : repo.points(Optional.empty())) {
                 if (unowned.isEmpty()) {
                     break;
                 }
-                repo.manifests.strikeNamed(p, unowned, id -> {
+                Optional<RepositoryFiles.PointFile> file = lookIn.file(p);
+                if (file.isEmpty()) {
+                    continue; // withdrawn since listed: names nothing
+                }
+                repo.manifests.strikeNamed(file.get(), unowned, id -> {
                     t.named.add(id);
                     Pack.Location loc = repo.blocks.index.get(id);
                     long[] b = t.bytes.get(loc.pack());

@@ -61,8 +61,11 @@ final class SharedPrune {
         repo.refresh.apply(r);
     }
 
-    /** Deletes the packs of every record older than the margin that no recent point still needs; returns how many. */
-    int deleteDue() throws IOException {
+    /**
+     * Deletes the packs of every record older than the margin that no recent point still needs; returns how
+     * many. The points' files are read through the sweep's {@code points} (most were read by it already).
+     */
+    int deleteDue(SweepPoints points) throws IOException {
         Instant now = repo.options.clock().instant();
         int deleted = 0;
         for (String name : repo.backend.list(FileType.PRUNE)) {
@@ -78,7 +81,7 @@ final class SharedPrune {
             if (r.created().plus(margin).isAfter(now)) {
                 continue;
             }
-            if (needed(r)) {
+            if (needed(r, points)) {
                 continue;
             }
             for (String pack : r.packs()) {
@@ -92,7 +95,7 @@ final class SharedPrune {
     }
 
     /** True (and logged) when a point created since shortly before the record names a block only its packs hold. */
-    private boolean needed(Condemnation.Record r) throws IOException {
+    private boolean needed(Condemnation.Record r, SweepPoints points) throws IOException {
         Set<BlockId> only = new HashSet<>();
         for (String pack : r.packs()) {
             try {
@@ -110,8 +113,9 @@ final class SharedPrune {
         Instant since = r.created().minus(margin);
         Set<BlockId> named = new HashSet<>();
         for (PointInfo p : repo.points(Optional.empty())) {
-            if (!p.created().isBefore(since)) {
-                repo.manifests.forEachBlock(p, id -> {
+            Optional<RepositoryFiles.PointFile> file = p.created().isBefore(since) ? Optional.empty() : points.file(p);
+            if (file.isPresent()) { // (a point withdrawn since listed names nothing)
+                repo.manifests.forEachBlock(file.get(), id -> {
                     if (only.contains(id)) {
                         named.add(id);
                     }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How a writer node on a shared store learns what the other nodes stored and pruned since it opened:
  * it lists {@code points/}, {@code machines/}, {@code prune/} and {@code index/} and reads only the
- * names it has not read yet (so a refresh with nothing new costs four list requests). New points and
+ * names it has not read yet (so a refresh with nothing new costs four list requests), nor those this node
+ * wrote itself (its commits' point files, its uploads' ownership records and pack indexes, what its
+ * prune compacted: each is in its tables already; session 21). New points and
  * ownership records are loaded as at open; a prune record drops its packs from the index and
  * registers their replacements ({@link Condemnation}); an index file that vanished drops its pack. A
  * point file that vanished (another node's retention) is forgotten, and a machine whose ownership files
@@ -113,6 +115,11 @@ final class StoreRefresh {
             }
             String machine = name.substring(0, name.indexOf('/'));
             String id = name.substring(name.indexOf('/') + 1);
+            Map<String, PointInfo> known = repo.points.get(machine);
+            if (known != null && known.containsKey(id)) { // committed by this node (PointCommitter): not read back
+                points.add(name);
+                continue;
+            }
             try {
                 PointFile p = RepositoryFiles.point(repo.backend.read(new Handle(FileType.POINTS, name)), name);
                 if (p.info().machine().equals(machine) && p.info().id().equals(id)) {
@@ -141,7 +148,13 @@ final class StoreRefresh {
     private void loadOwnership() throws IOException {
         List<String> listed = repo.backend.list(FileType.MACHINES);
         for (String name : listed) {
-            if (!ownership.contains(name)) {
+            if (ownership.contains(name)) {
+                continue;
+            }
+            Set<String> known = repo.blocks.owned.files.get(name.substring(0, name.indexOf('/')));
+            if (known != null && known.contains(name)) {
+                ownership.add(name); // written by this node's uploads (BlockStore): its blocks are in the table
+            } else {
                 loadOwnershipFile(name);
             }
         }
@@ -208,7 +221,14 @@ final class StoreRefresh {
     private void loadIndexes() throws IOException {
         List<String> listed = repo.backend.list(FileType.INDEX);
         for (String name : listed) {
-            if (!indexes.contains(name) && !repo.blocks.condemned.contains(name)) {
+            if (indexes.contains(name) || repo.blocks.condemned.contains(name)) {
+                continue;
+            }
+            if (repo.blocks.index.holdsPack(name)) {
+                // this node's upload or repack: a pack is named by the SHA-256 of its blocks' ids, encodings
+                // and lengths, so the file lists what the index holds for it already
+                indexes.add(name);
+            } else {
                 registerIndex(name);
             }
         }

@@ -83,17 +83,18 @@ final class Sweep {
             repo.manifests.remember(new FilterPartMemo(Runtime.getRuntime().maxMemory() / FILTER_MEMO_HEAP_SHARE));
         }
         try {
-            sweep(machines, bounded, backlog);
+            sweep(machines, bounded, backlog, new SweepPoints(repo)); // each point file read once in this run
         } finally {
             repo.manifests.remember(null);
         }
     }
 
-    private void sweep(Collection<String> machines, boolean bounded, SweepBacklog backlog) throws IOException {
+    private void sweep(Collection<String> machines, boolean bounded, SweepBacklog backlog, SweepPoints points)
+            throws IOException {
         Set<String> owed = backlog.start(); // until this run ends, the next walks whole
         Set<String> released = new HashSet<>();
         for (String m : machines) {
-            released.addAll(dropOwnership(m));
+            released.addAll(dropOwnership(m, points));
         }
         if (bounded) {
             // only the packs the counts may drop or repack, or do not know, are read; and those owed
@@ -105,19 +106,19 @@ final class Sweep {
         } else {
             // unowned blocks are looked for in the manifests when an ownership record was unreadable
             // (its blocks may be named and owned by no one) or other nodes' records may be on their way
-            PackTally tally = PackTally.whole(repo, shared != null || !repo.blocks.owned.whole());
+            PackTally tally = PackTally.whole(repo, shared != null || !repo.blocks.owned.whole() ? points : null);
             backlog.counts.reset(tally.bytes);
             collectPacks(tally, repo.blocks.index.packs());
         }
         if (shared != null) {
             shared.condemn(repo.gate.pending, replacements); // deleted by a later run, after the margin
             repo.gate.pending.clear();
-            shared.deleteDue();
+            shared.deleteDue(points);
             WriterPresence.removeStale(repo.backend, repo.options.clock().instant());
         } else {
             deletePending();
         }
-        sweepChunks(machines);
+        sweepChunks(machines, points);
         backlog.ended(!bounded, repo.options.clock().instant());
     }
 
@@ -146,9 +147,9 @@ final class Sweep {
      * walk of the machine's blocks, so what is held in memory is about what the newest point does not
      * name; the older points' filters strike part by part (one part, 4 MiB at most, in memory at a time).
      */
-    private Set<String> dropOwnership(String machine) throws IOException {
+    private Set<String> dropOwnership(String machine, SweepPoints files) throws IOException {
         long cutoff = repo.options.clock().millis() - repo.options.pruneGrace().toMillis();
-        List<PointInfo> points = new ArrayList<>(repo.points(Optional.of(machine)));
+        List<RepositoryFiles.PointFile> points = files.files(repo.points(Optional.of(machine)));
         java.util.Collections.reverse(points); // newest first: it names most of what the machine still needs
         List<BlockFilter> screen = new ArrayList<>();
         if (!points.isEmpty() && repo.manifests.filterParts(points.get(0), Runtime.getRuntime().maxMemory() / SCREEN_HEAP_SHARE,
@@ -164,7 +165,7 @@ final class Sweep {
                 dead.add(id);
             }
         });
-        for (PointInfo p : points) {
+        for (RepositoryFiles.PointFile p : points) {
             if (dead.isEmpty()) {
                 return Set.of();
             }
@@ -291,7 +292,7 @@ final class Sweep {
      * Deletes the machines' manifest chunks no point names, once older than the grace period, and only
      * while no reader is open: a reader reads a point's chunks as it goes. Those left wait for a later run.
      */
-    private void sweepChunks(Collection<String> machines) throws IOException {
+    private void sweepChunks(Collection<String> machines, SweepPoints points) throws IOException {
         Duration keep = repo.options.pruneGrace();
         if (shared != null && repo.options.pruneMargin().compareTo(keep) > 0) {
             keep = repo.options.pruneMargin(); // a commit on another node may be reading them, its point not yet made
@@ -301,8 +302,7 @@ final class Sweep {
         List<String> files = repo.backend.list(FileType.MANIFESTS);
         for (String machine : machines) {
             Set<String> named = new HashSet<>();
-            for (PointInfo p : repo.points(Optional.of(machine))) {
-                RepositoryFiles.PointFile file = repo.manifests.pointFile(machine, p.id());
+            for (RepositoryFiles.PointFile file : points.files(repo.points(Optional.of(machine)))) {
                 named.addAll(file.chunks());
                 named.addAll(file.blockFilters());
             }

@@ -74,7 +74,7 @@ public final class ManifestScaleWorker {
             });
             check(seen[0] == refs, "read back " + seen[0] + " references");
             int[] parts = {0};
-            boolean whole = repo.manifests.filterParts(point, Long.MAX_VALUE, part -> {
+            boolean whole = repo.manifests.filterParts(repo.manifests.pointFile(point.machine(), point.id()), Long.MAX_VALUE, part -> {
                 check(java.util.Arrays.stream(ids).allMatch(part::mayHold), "filter part " + parts[0]);
                 parts[0]++;
             });

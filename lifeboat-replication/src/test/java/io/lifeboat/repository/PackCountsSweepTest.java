@@ -58,7 +58,7 @@ class PackCountsSweepTest {
 
     /** The pack's {live, dead} bytes as a whole walk counts them now. */
     static long[] walked(Repository repo, String pack) throws IOException {
-        return PackTally.whole(repo, false).bytes.get(pack);
+        return PackTally.whole(repo, null).bytes.get(pack);
     }
 
     void failover(String machine, byte[] expected) throws IOException {

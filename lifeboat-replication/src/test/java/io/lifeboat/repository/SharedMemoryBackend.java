@@ -32,15 +32,19 @@ final class SharedMemoryBackend implements Backend {
     final Queue<String> reads;
     /** The files whose creation or deletion fails, for every node (as {@code folder/name}): a node that stops there. */
     final AtomicReference<java.util.function.Predicate<String>> failing;
+    /** Run before any node reads a file whole (given {@code folder/name}): another node acting at that moment. */
+    final AtomicReference<java.util.function.Consumer<String>> beforeRead;
 
     private SharedMemoryBackend(MemoryBackend files, Map<String, Instant> created, AtomicReference<Object> leaseHolder,
-            Clock clock, Queue<String> reads, AtomicReference<java.util.function.Predicate<String>> failing) {
+            Clock clock, Queue<String> reads, AtomicReference<java.util.function.Predicate<String>> failing,
+            AtomicReference<java.util.function.Consumer<String>> beforeRead) {
         this.files = files;
         this.created = created;
         this.leaseHolder = leaseHolder;
         this.clock = clock;
         this.reads = reads;
         this.failing = failing;
+        this.beforeRead = beforeRead;
     }
 
     private void mayFail(Handle handle) throws IOException {
@@ -51,12 +55,12 @@ final class SharedMemoryBackend implements Backend {
 
     static SharedMemoryBackend create(Clock clock) {
         return new SharedMemoryBackend(new MemoryBackend(), new ConcurrentHashMap<>(), new AtomicReference<>(), clock,
-                new ConcurrentLinkedQueue<>(), new AtomicReference<>(h -> false));
+                new ConcurrentLinkedQueue<>(), new AtomicReference<>(h -> false), new AtomicReference<>(h -> { }));
     }
 
     /** Another node's view of the same store. */
     SharedMemoryBackend node() {
-        return new SharedMemoryBackend(files, created, leaseHolder, clock, reads, failing);
+        return new SharedMemoryBackend(files, created, leaseHolder, clock, reads, failing, beforeRead);
     }
 
     /** Whether some node holds the lease now. */
@@ -81,6 +85,7 @@ final class SharedMemoryBackend implements Backend {
 
     @Override
     public byte[] read(Handle handle) throws IOException {
+        beforeRead.get().accept(handle.toString());
         reads.add(handle.toString());
         return files.read(handle);
     }

@@ -1,0 +1,133 @@
+package io.lifeboat.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lifeboat.repository.Fixtures.Cut;
+import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.Handle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep on a shared store reads each kept point's file once ({@link SweepPoints}), where three of its
+ * steps read it each (three GETs a point on Azure Blob); and a point another node withdraws while the
+ * sweep runs (its commit check found a pack it uses dropped: {@link CommitGuard} deletes its file) neither
+ * makes the sweep drop a block a live point names nor comes back.
+ */
+class SharedSweepPointsTest {
+    @TempDir
+    Path tables;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
+
+    /** A node keeping each machine's two newest points (so a machine keeps a point besides its newest). */
+    Repository node(String name) {
+        return Repository.open(store.node(), RepositoryOptions.defaults().withClock(clock).withTableDir(tables.resolve(name))
+                .withPolicy(new StoragePolicy(RetentionPolicy.keepLast(2), Map.of(), Duration.ZERO, 0))
+                .withPruneGrace(Duration.ofHours(1)).withPruneMargin(Duration.ofMinutes(30)));
+    }
+
+    /** Node one commits three points of db-1 (images 1-3) and two of web-1 (images 4-5); returns them by image. */
+    PointInfo[] commit(Repository one) {
+        PointInfo[] p = new PointInfo[6];
+        for (int i = 1; i <= 5; i++) {
+            p[i] = Fixtures.protect(one, i <= 3 ? "db-1" : "web-1", SharedStoreTest.image(i));
+            clock.advance(Duration.ofSeconds(2));
+        }
+        clock.advance(Duration.ofHours(2)); // past the grace period: db-1's oldest point's blocks may go
+        return p;
+    }
+
+    @Test
+    void aPruneReadsEachPointFileOnce() throws IOException {
+        try (Repository one = node("one")) {
+            PointInfo[] p = commit(one);
+            try (Repository two = node("two")) { // reads every point file at open, as a restarted vault does
+                store.reads.clear();
+                two.prune(PruneRequest.byPolicy(false));
+                Map<String, Long> reads = store.reads.stream().filter(r -> r.startsWith("points/"))
+                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+                assertThat(reads).as("the kept points' files read").containsOnlyKeys(
+                        List.of(p[2], p[3], p[4], p[5]).stream().map(SharedSweepPointsTest::file).toList());
+                assertThat(reads.values()).as("times each was read").containsOnly(1L);
+                assertThat(two.points(Optional.of("db-1"))).containsExactly(p[2], p[3]);
+                assertThat(two.verify(Optional.empty()).ok()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aPointWithdrawnBeforeTheSweepReadsItNamesNothing() throws IOException {
+        withdrawnWhileSweeping(false);
+    }
+
+    @Test
+    void aPointWithdrawnAfterTheSweepReadItKeepsItsBlocksUntilTheNextSweep() throws IOException {
+        withdrawnWhileSweeping(true);
+    }
+
+    /**
+     * Node two prunes while node one withdraws db-1's newest point (image 3): just before node two's first
+     * read of its file, or just after it. The prune ends; the point is gone for both nodes and a fresh one;
+     * db-1's other kept point (image 2) has every block, through a second prune past the margin (which
+     * deletes what the first condemned); and verify passes.
+     */
+    private void withdrawnWhileSweeping(boolean afterItsRead) throws IOException {
+        try (Repository one = node("one")) {
+            PointInfo[] p = commit(one);
+            try (Repository two = node("two")) {
+                String target = file(p[3]);
+                AtomicBoolean read = new AtomicBoolean();
+                AtomicBoolean withdrawn = new AtomicBoolean();
+                store.beforeRead.set(name -> {
+                    if (withdrawn.get() || !(afterItsRead ? read.get() && !name.equals(target) : name.equals(target))) {
+                        read.compareAndSet(false, name.equals(target));
+                        return;
+                    }
+                    withdrawn.set(true);
+                    try {
+                        store.delete(new Handle(FileType.POINTS, target.substring("points/".length()))); // as CommitGuard.after
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                two.prune(PruneRequest.byPolicy(false));
+                store.beforeRead.set(name -> { });
+                assertThat(withdrawn).as("withdrawn during the prune").isTrue();
+                if (afterItsRead) { // the file read before it went is what the sweep counted: image 3 stays for now
+                    assertThat(two.missing("db-1", SharedStoreTest.image(3).uploads().keySet())).isEmpty();
+                }
+                clock.advance(Duration.ofHours(1)); // past the margin: the next prune deletes what this one condemned
+                two.prune(PruneRequest.byPolicy(false));
+                clock.advance(Duration.ofSeconds(2));
+                for (Repository node : List.of(one, two)) {
+                    assertThat(node.points(Optional.of("db-1"))).as("db-1's points").containsExactly(p[2]);
+                }
+                assertThat(store.list(FileType.POINTS)).doesNotContain(target.substring("points/".length()));
+                assertThat(two.verify(Optional.empty()).ok()).isTrue();
+                try (Repository fresh = node("fresh")) {
+                    assertThat(fresh.points(Optional.of("db-1"))).containsExactly(p[2]);
+                    Cut live = SharedStoreTest.image(2);
+                    assertThat(fresh.missing("db-1", live.uploads().keySet())).as("blocks of the live point").isEmpty();
+                    assertThat(fresh.verify(Optional.empty()).ok()).isTrue();
+                }
+            }
+        }
+    }
+
+    static String file(PointInfo p) {
+        return "points/" + p.machine() + "/" + p.id();
+    }
+}
