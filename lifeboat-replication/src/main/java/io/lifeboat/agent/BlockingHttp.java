@@ -30,7 +30,6 @@ import javax.net.ssl.SSLSession;
  * {@link FirstConnection} when it is free, otherwise through Vert.x's pool.
  */
 final class BlockingHttp implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BlockingHttp.class);
     static final long TIMEOUT_SECONDS = 300;
     /**
      * How long a connection of the pool (a pass's parallel uploads) may stay idle before the client
@@ -70,12 +69,7 @@ final class BlockingHttp implements AutoCloseable {
 
     /** With the pool's connections closed after {@code idleSeconds} idle (tests wait seconds, not two minutes). */
     BlockingHttp(HttpClientOptions options, HostPort target, int idleSeconds) {
-        this(Vertx.vertx(), options, target, idleSeconds);
-    }
-
-    /** On {@code vertx}, made by the caller for this client alone: closed with it. */
-    BlockingHttp(Vertx vertx, HttpClientOptions options, HostPort target, int idleSeconds) {
-        this.vertx = vertx;
+        this.vertx = Vertx.vertx();
         this.client = vertx.createHttpClient(options
                 .setConnectTimeout(10_000)
                 .setIdleTimeout(idleSeconds)
@@ -84,17 +78,6 @@ final class BlockingHttp implements AutoCloseable {
                 .setDefaultPort(target.port()));
         this.target = target;
         this.first = new FirstConnection(client, target, idleSeconds);
-    }
-
-    /** Opens the connection the first requests will share, now, without waiting for it ({@link FirstConnection#open}). */
-    Future<HttpClientConnection> connectEarly() {
-        long started = System.nanoTime();
-        Future<HttpClientConnection> opening = first.open();
-        if (opening != null && LOG.isDebugEnabled()) {
-            opening.onComplete(done -> LOG.debug("the first connection to {} {} in {} ms", target,
-                    done.succeeded() ? "open (TCP and TLS)" : "failed", (System.nanoTime() - started) / 1_000_000));
-        }
-        return opening;
     }
 
     VaultResponse send(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
@@ -182,24 +165,11 @@ final class BlockingHttp implements AutoCloseable {
         return BufferInternal.buffer(Unpooled.wrappedBuffer(body));
     }
 
-    /**
-     * Closes the connections (the held one, then the pool's: each ends with TLS's close_notify, so the
-     * vault sees a connection closed, not cut), then Vert.x, waiting for each. Vert.x's event loops are
-     * waited for even in a process that exits next: a JVM that exits while they still run waits up to
-     * 0.3 s for such threads (HotSpot's exit at its last safepoint), longer than their close takes
-     * (docs/performance.md, "The first connection and the exit of a one-shot pass").
-     */
     @Override
     public void close() {
-        long t0 = System.nanoTime();
         awaitQuietly(first.close());
-        long t1 = System.nanoTime();
         awaitQuietly(client.close());
-        long t2 = System.nanoTime();
         awaitQuietly(vertx.close());
-        long t3 = System.nanoTime();
-        LOG.debug("the client to {} closed in ms: the held connection {}, the pool {}, Vert.x {}", target,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
 
     private static void awaitQuietly(io.vertx.core.Future<?> f) {

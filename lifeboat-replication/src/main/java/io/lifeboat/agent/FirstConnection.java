@@ -72,7 +72,10 @@ final class FirstConnection {
                 stale.onSuccess(HttpClientConnection::close);
             }
             if (held == null) {
-                held = connect();
+                Future<HttpClientConnection> opening = client.connect(new HttpConnectOptions()
+                        .setHost(target.host()).setPort(target.port()));
+                opening.onSuccess(c -> c.closeHandler(v -> forget(opening)));
+                held = opening;
             }
             if (!busy) {
                 busy = true;
@@ -91,42 +94,6 @@ final class FirstConnection {
             wait(Math.max(1, left / 1_000_000));
         }
         return null;
-    }
-
-    /**
-     * Opens the held connection now (TCP and the TLS handshake) unless one is held already, without
-     * taking it: the first request takes it, open or still opening. A one-shot pass calls this as
-     * soon as its client exists, so that the handshake runs while the pass reads its records and
-     * source rather than after the first request is made.
-     *
-     * @return the connection opening, or null when none is to be held (closed, or requests gone parallel)
-     */
-    synchronized Future<HttpClientConnection> open() {
-        if (closed || parallel) {
-            return null;
-        }
-        if (held == null) {
-            held = connect();
-            freeSince = System.nanoTime();
-        }
-        return held;
-    }
-
-    private Future<HttpClientConnection> connect() {
-        Future<HttpClientConnection> opening = client.connect(new HttpConnectOptions()
-                .setHost(target.host()).setPort(target.port()));
-        opening.onSuccess(c -> c.closeHandler(v -> forget(opening)));
-        // one that fails to open while nobody has it (opened early, the vault down) is forgotten, so that
-        // the first request opens another and reports its own failure (ConnectionDiagnosis) as before
-        opening.onFailure(e -> forgetUnused(opening));
-        return opening;
-    }
-
-    private synchronized void forgetUnused(Future<HttpClientConnection> connection) {
-        if (connection == held && !busy) {
-            held = null;
-            notifyAll();
-        }
     }
 
     /**

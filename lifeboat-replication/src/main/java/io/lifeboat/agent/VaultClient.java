@@ -45,43 +45,13 @@ public final class VaultClient implements AutoCloseable {
         return open(config.vaultAddress(), layout, engine);
     }
 
-    /**
-     * Opens a client for an enrolled agent folder on the engine {@code engine} gives, asked for only
-     * once Vert.x is made: choosing BoringSSL waits for its loading ({@code TlsPreload} in the CLI,
-     * started as the JVM starts), and Vert.x's making (0.1-0.4 s of a cold start) needs no engine,
-     * so it runs meanwhile rather than after. Vert.x is closed again when the engine cannot be had.
-     */
-    public static VaultClient open(AgentLayout layout, java.util.function.Supplier<TlsEngine> engine) {
-        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-        try {
-            AgentConfig config = AgentConfig.read(layout);
-            TlsEngine chosen = engine.get();
-            return new VaultClient(new BlockingHttp(vertx, options(layout, chosen), config.vaultAddress(),
-                    BlockingHttp.IDLE_SECONDS), config, chosen, config.vaultAddress(), layout);
-        } catch (RuntimeException | Error e) {
-            vertx.close();
-            throw e;
-        }
-    }
-
     /** Opens a client to {@code vault} with the identity in {@code layout} (the doctor dials other addresses). */
     public static VaultClient open(HostPort vault, AgentLayout layout, TlsEngine engine) {
         AgentConfig config = AgentConfig.read(layout);
-        return new VaultClient(new BlockingHttp(options(layout, engine), vault), config, engine, vault, layout);
-    }
-
-    private static io.vertx.core.http.HttpClientOptions options(AgentLayout layout, TlsEngine engine) {
-        return VertxTls.clientOptions(TlsPolicy.TLS12_PLUS, engine,
+        var options = VertxTls.clientOptions(TlsPolicy.TLS12_PLUS, engine,
                 PemIdentity.of(layout.machineCertificate(), layout.machineKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()));
-    }
-
-    /**
-     * Starts opening the connection (TCP and the TLS handshake) that the first requests will share,
-     * and returns at once: a failure is left to the first request to meet and report, as before.
-     */
-    public void connectEarly() {
-        http.connectEarly();
+        return new VaultClient(new BlockingHttp(options, vault), config, engine, vault, layout);
     }
 
     /**

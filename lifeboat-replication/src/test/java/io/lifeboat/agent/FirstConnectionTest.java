@@ -132,21 +132,6 @@ class FirstConnectionTest {
     }
 
     @Test
-    void aConnectionThatFailsToOpenEarlyIsForgottenAndTheFirstRequestOpensAnother() throws Exception {
-        int port = server.actualPort();
-        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS); // the vault is down
-        try (BlockingHttp early = new BlockingHttp(new HttpClientOptions(), new HostPort("127.0.0.1", port))) {
-            assertThat(early.connectEarly().toCompletionStage().toCompletableFuture())
-                    .failsWithin(10, TimeUnit.SECONDS);
-            server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet())
-                    .requestHandler(req -> req.response().end("up again"));
-            server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            assertThat(new String(early.send(HttpMethod.GET, "/", (byte[]) null, Map.of()).body(),
-                    java.nio.charset.StandardCharsets.UTF_8)).as("not the failed early one").isEqualTo("up again");
-        }
-    }
-
-    @Test
     void aConnectionTheAnswerSaysIsClosedIsNotUsedAgain() {
         for (int i = 0; i < 8; i++) { // the next request never races the close: no failure, no retry
             assertThat(get("/close")).isEqualTo("closing");

@@ -52,34 +52,6 @@ class FirstRequestConnectionTest {
         }
     }
 
-    /**
-     * The set-up thread opens the connection as soon as the client exists, before any request (the
-     * pass reads meanwhile); the nodes ask and the first requests then go on it.
-     */
-    @RepeatedTest(4)
-    void theConnectionIsOpenedAsTheClientIsSetUpAndTheFirstRequestsShareIt() throws Exception {
-        try (ReplicationRoutes replication = new ReplicationRoutes(ctx -> Repository.open(
-                        new LocalBackend(ctx.layout().repo()), RepositoryOptions.defaults()));
-                TestVault vault = new TestVault(tmp, TlsEngine.select("auto"), replication);
-                CountingRelay relay = new CountingRelay(vault.port())) {
-            AgentLayout agent = vault.enrolled("web-1");
-            new AgentConfig("127.0.0.1:" + relay.port(), "web-1").write(agent);
-            try (VaultClientTransport transport = VaultClientTransport.connecting(agent, () -> TlsEngine.select("auto"))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (relay.accepted() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                assertThat(relay.accepted()).as("a connection opened with no request made").isEqualTo(1);
-                HttpVaultApi api = new HttpVaultApi(transport, "web-1", RetryPolicy.defaults(), ProtectListener.NONE,
-                        new StopSignal());
-                transport.refreshNodesInBackground();
-                assertThat(api.points()).isEmpty();
-                assertThat(api.points()).isEmpty();
-            }
-            assertThat(relay.accepted()).as("connections the vault saw from the agent").isEqualTo(1);
-        }
-    }
-
     /** Relays loopback TCP connections to {@code target}, counting them. */
     private static final class CountingRelay implements AutoCloseable {
         private final ServerSocket server;
