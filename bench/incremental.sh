@@ -38,7 +38,7 @@ stamp_committed() {
   local line
   while IFS= read -r line; do
     printf '%s\n' "$line"
-    [[ "$line" == *'"committed"'* ]] && echo "$EPOCHREALTIME" >"$work/committed_at"
+    if [[ "$line" == *'"committed"'* ]]; then echo "$EPOCHREALTIME" >"$work/committed_at"; fi
   done
 }
 
@@ -47,6 +47,7 @@ one_pass() {
   local i="$1" load t0 t1 c0
   load="$(cut -d' ' -f1 /proc/loadavg)"
   children_ticks; c0=$ticks
+  rm -f "$work/committed_at"
   t0="$(now)"
   timeout 900 "${launchers[$i]}" agent protect --dir "$work/A$i" --once --json "$work/img$i" \
     2>/dev/null | stamp_committed >"$work/protect.jsonl"
