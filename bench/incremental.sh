@@ -8,7 +8,9 @@
 # unaligned 64 KiB pieces), then runs each build's cold `agent protect --once` (the order turned
 # every round, so neither always runs first) and rsync of the first copy into the rsync module.
 # Per pass it prints: the whole command's wall seconds, the pass's own seconds after the agent's
-# start (its "committed" event), the agent's CPU seconds, bytes on the wire, and the load average.
+# start (its "committed" event), its end (from that event, which follows the records and the stamp
+# saved, to the process's end: the client's close and the JVM's exit), the agent's CPU seconds, bytes
+# on the wire, and the load average.
 #
 # Usage: OLD_LIFEBOAT=/work/wt/old-BRANCH/lifeboat bench/incremental.sh SIZE_MIB ROUNDS
 # Needs: java 17, python3, rsync, stunnel, openssl. Not part of `mvn verify`.
@@ -30,21 +32,33 @@ for i in 0 1; do
 done
 rsync_copy "$work/img0" disk.img --inplace --no-whole-file >/dev/null
 
+# stamp_committed: copies standard input through, writing the wall clock at which the "committed"
+# event arrived to $work/committed_at (bash's own clock: no process started per line)
+stamp_committed() {
+  local line
+  while IFS= read -r line; do
+    printf '%s\n' "$line"
+    if [[ "$line" == *'"committed"'* ]]; then echo "$EPOCHREALTIME" >"$work/committed_at"; fi
+  done
+}
+
 # one_pass I: a cold 1% pass of build I's agent; prints one line
 one_pass() {
   local i="$1" load t0 t1 c0
   load="$(cut -d' ' -f1 /proc/loadavg)"
   children_ticks; c0=$ticks
+  rm -f "$work/committed_at"
   t0="$(now)"
   timeout 900 "${launchers[$i]}" agent protect --dir "$work/A$i" --once --json "$work/img$i" \
-    >"$work/protect.jsonl" 2>/dev/null
+    2>/dev/null | stamp_committed >"$work/protect.jsonl"
   t1="$(now)"
   children_ticks
-  python3 - "${labels[$i]}" "$load" "$(secs "$t0" "$t1")" "$(cpu_secs $(( ticks - c0 )))" "$work/protect.jsonl" <<'PY'
+  python3 - "${labels[$i]}" "$load" "$(secs "$t0" "$t1")" "$(cpu_secs $(( ticks - c0 )))" "$work/protect.jsonl" \
+    "$(secs "$(cat "$work/committed_at")" "$t1")" <<'PY'
 import json, sys
-label, load, wall, cpu, events = sys.argv[1:6]
+label, load, wall, cpu, events, end = sys.argv[1:7]
 e = [json.loads(l) for l in open(events) if '"committed"' in l][-1]
-print(f"{label:<6} load {load:>5}  whole {wall} s  pass {e['seconds']:.2f} s  agent CPU {cpu} s  sent {e['bytesSent']}")
+print(f"{label:<6} load {load:>5}  whole {wall} s  pass {e['seconds']:.2f} s  end {end} s  agent CPU {cpu} s  sent {e['bytesSent']}")
 PY
 }
 
