@@ -15,6 +15,24 @@ agent_protect_jit() {
   echo "-XX:CompileCommand=CompileThresholdScaling,com.dynatrace.hash4j.hashing.XXH3_128::hashBytesTo128Bits,0.25"
 }
 
+# once_pass_heap OPTS: the heap options of a one-shot pass (`agent protect --once`), one a line, or
+# nothing when OPTS (LIFEBOAT_JAVA_OPTS) size the heap or its generations themselves (a user's -Xmx
+# with our initial size could start no JVM at all). The JVM's own start is 1/64 of RAM with a third
+# of it young: on 24 GB an eden of 100 MB, which a fresh 1% pass of a 50,000-file tree filled once
+# or twice, the first time just after loading its two records, so the serial collector stopped the
+# pass to copy the records' 30-40 MB of live objects (95-460 ms of pause at load 9-13). An initial
+# heap of 4% of RAM, half of it young (an eden of 390 MB on 24 GB), lets such a pass end without a
+# collection. Pages are touched only as objects are allocated, and the maximum heap is the JVM's
+# own: a larger tree collects as before, less often ("A one-shot pass's heap (issue 14, session 21)"
+# in docs/performance.md; a full pass and a failover of 1 GiB still fit a 768 MiB machine's heap).
+once_pass_heap() {
+  case " ${1:-} " in
+    *" -Xm"* | *HeapSize* | *RAMPercentage* | *RAMFraction* | *NewSize* | *NewRatio*) return 0 ;;
+  esac
+  echo "-XX:InitialRAMPercentage=4"
+  echo "-XX:NewRatio=1"
+}
+
 # once_pass ARGS...: true for `agent protect ... --once ...` whatever its sources are (an image, a
 # device, a file, a folder, or sources named by --config): a process that makes one pass and ends.
 # Scanned up to `--`, after which every word is a source's path; picocli takes no option-like word

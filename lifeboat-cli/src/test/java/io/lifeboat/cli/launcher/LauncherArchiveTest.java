@@ -142,6 +142,23 @@ class LauncherArchiveTest {
                 "lifeboat-hello.jsa." + alive + ".list", "lifeboat-other.jsa." + gone);
     }
 
+    /**
+     * The launcher gives a one-shot pass's JVM the heap options of {@code once_pass_heap}, and not a
+     * running agent's; a user's options that size the heap replace them (launch.sh's function is
+     * tested in LauncherTest; this checks that the launcher passes what it prints to the JVM).
+     */
+    @Test
+    void aOneShotPassStartsWithTheHeapOptionsUnlessTheUserSizesTheHeap() throws Exception {
+        build("first");
+        String once = launch("agent", "protect", "--once", "x").out;
+        assertThat(once).contains("jvm options").contains("-XX:InitialRAMPercentage=4").contains("-XX:NewRatio=1");
+        String running = launch("agent", "protect", "--interval", "5m", "x").out;
+        assertThat(running).contains("jvm options").doesNotContain("InitialRAMPercentage").doesNotContain("NewRatio");
+        String own = launchWith("-Xmx64m", "agent", "protect", "--once", "x").out;
+        assertThat(own).contains("jvm options").contains("-Xmx64m").doesNotContain("InitialRAMPercentage")
+                .doesNotContain("NewRatio");
+    }
+
     private void writeNewerThanJar(byte[] bytes) throws IOException {
         Files.deleteIfExists(archive); // the launcher's archives are read-only
         Files.write(archive, bytes);
@@ -160,6 +177,11 @@ class LauncherArchiveTest {
         Files.writeString(src, """
                 public class Hello {
                     public static void main(String[] args) throws Exception {
+                        if (args[0].equals("agent")) { // the options the launcher gave an agent's JVM
+                            System.out.println("jvm options " + java.lang.management.ManagementFactory
+                                    .getRuntimeMXBean().getInputArguments());
+                            System.exit(0);
+                        }
                         if (args[1].equals("sleep")) {
                             System.out.println("sleeping");
                             System.out.flush();
@@ -190,17 +212,26 @@ class LauncherArchiveTest {
 
     /** Runs the launcher with {@code args} (class loading logged to stdout) to its end. */
     private Run launch(String... args) throws Exception {
-        Process p = start(args);
+        return launchWith("", args);
+    }
+
+    /** {@link #launch(String...)} with {@code options} added to LIFEBOAT_JAVA_OPTS. */
+    private Run launchWith(String options, String... args) throws Exception {
+        Process p = startWith(options, args);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return new Run(out, p.exitValue());
     }
 
     private Process start(String... args) throws IOException {
+        return startWith("", args);
+    }
+
+    private Process startWith(String options, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("lifeboat").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("LIFEBOAT_JAVA_OPTS", "-Xlog:class+load=info");
+        pb.environment().put("LIFEBOAT_JAVA_OPTS", ("-Xlog:class+load=info " + options).strip());
         pb.environment().remove("LIFEBOAT_CDS");
         return pb.start();
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code native_libraries}); a failover gets its own directives ({@code failover_run}), the vault
  * its own, {@code compiler_directives} names each run's file and none for the others (a running
  * agent keeps the full JIT), every directives file is one the JVM accepts, and so are an agent's
- * JIT options ({@code agent_protect_jit}).
+ * JIT options ({@code agent_protect_jit}) and a one-shot pass's heap ({@code once_pass_heap}).
  */
 class LauncherTest {
     private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
@@ -134,6 +134,47 @@ class LauncherTest {
         assertThat(p.exitValue()).as("java %s: %s", options, err).isZero();
         assertThat(out).as("nothing on stdout").isEmpty();
         assertThat(err).as("no complaint about the commands").doesNotContain("CompileCommand").doesNotContain("rror");
+    }
+
+    /**
+     * A one-shot pass starts with a larger heap, half of it young, unless the user's options size
+     * the heap (a user's -Xmx192m beside our initial size could start no JVM); the JVM must take the
+     * options quietly (nothing on stdout, where --json writes) with the launcher's serial collector,
+     * and give the young generation half the initial heap, which is what keeps the pass's records
+     * from being copied by a collection mid-pass.
+     */
+    @Test
+    void aOneShotPassGetsAHeapWithHalfOfItYoungUnlessTheUserSizesIt() throws Exception {
+        List<String> options = lines("once_pass_heap", "-DLIFEBOAT_LOG_LEVEL=debug -XX:+UseTransparentHugePages");
+        assertThat(options).containsExactly("-XX:InitialRAMPercentage=4", "-XX:NewRatio=1");
+        assertThat(lines("once_pass_heap")).as("no options").isEqualTo(options);
+        for (String own : List.of("-Xmx192m", "-Dx=1 -Xms64m", "-Xmn32m", "-XX:MaxHeapSize=256m", "-XX:InitialRAMPercentage=1",
+                "-XX:MaxRAMPercentage=10", "-XX:NewSize=8m", "-XX:NewRatio=3")) {
+            assertThat(lines("once_pass_heap", own)).as(own).isEmpty();
+        }
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC"));
+        command.addAll(options);
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("java %s: %s", options, err).isZero();
+        assertThat(err).as("no warning").doesNotContain("arning");
+        long heap = flag(out, "InitialHeapSize");
+        assertThat(flag(out, "NewSize")).as("young, of %s initial", heap).isBetween(heap / 2 - (4 << 20), heap / 2 + (4 << 20));
+        long ram = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        assertThat(heap).as("4%% of %s RAM", ram).isGreaterThanOrEqualTo(Math.min(ram / 25 - (8 << 20), flag(out, "MaxHeapSize")));
+    }
+
+    /** A numeric flag's value in -XX:+PrintFlagsFinal's table. */
+    private static long flag(String table, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "\\s+= (\\d+)").matcher(table);
+        assertThat(m.find()).as(name).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test
