@@ -134,7 +134,10 @@ public final class Protector {
         SourceReader reader = new SourceReader(pipeline.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
         reader.keepUnchanged(previous);
-        try (Uploader uploader = new Uploader(vault, pipeline, listener, stop, buffers)) {
+        // an image with a record sends its changed blocks unasked (Uploader's class comment: why, and what it costs)
+        Uploader.Asking asking = known.isEmpty() || kind == SourceKind.DIRECTORY ? Uploader.Asking.FIRST
+                : Uploader.Asking.NEVER;
+        try (Uploader uploader = new Uploader(vault, pipeline, listener, stop, buffers, asking)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
             digest = PointCommits.digestAhead(previous, manifest); // runs while the last batch is sent
             phases.mark();

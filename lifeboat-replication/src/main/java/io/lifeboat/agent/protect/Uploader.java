@@ -30,8 +30,22 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
+ *
+ * <p><b>When it does not ask</b> ({@link Asking#NEVER}, an image's pass that has the record of its
+ * last point): the reader hands over only blocks whose fingerprint changed at their position, and
+ * the vault answers {@code blocks/missing} from this machine's own uploads alone (another machine's
+ * copy does not count: the machine must prove it has the bytes), so such a block is nearly always
+ * lacking and the question is a round trip that answers "all of them". Sent unasked, a block the
+ * machine does hold is skipped by the vault without being stored again; what that costs is its
+ * bytes on the wire, and it happens only where the image took back content this machine stored
+ * before (a block reverted to an older point's, or moved to another 32 KiB position), or a block
+ * sent by an attempt of this pass cut off before its commit. A first pass, the rerun after a
+ * refused commit and a tree (a renamed file has no record under its new name) still ask.
  */
 final class Uploader implements BlockSink, AutoCloseable {
+    /** Whether each window's blocks are asked about before they are sent (see the class comment). */
+    enum Asking { FIRST, NEVER }
+
     private record Pending(BlockId id, byte[] data, int length, boolean looksIncompressible) {
     }
 
@@ -57,6 +71,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
+    private final Asking asking;
     private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -78,7 +93,13 @@ final class Uploader implements BlockSink, AutoCloseable {
     private long blocksPresent;
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
+        this(vault, options, listener, stop, buffers, Asking.FIRST);
+    }
+
+    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers,
+            Asking asking) {
         this.buffers = buffers;
+        this.asking = asking;
         this.vault = vault;
         this.options = options;
         this.listener = listener;
@@ -200,7 +221,8 @@ final class Uploader implements BlockSink, AutoCloseable {
         if (fresh.isEmpty()) {
             return;
         }
-        Set<BlockId> lacking = vault.missing(new ArrayList<>(fresh.keySet()));
+        Set<BlockId> lacking = asking == Asking.FIRST ? vault.missing(new ArrayList<>(fresh.keySet()))
+                : fresh.keySet();
         for (Pending p : fresh.values()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;

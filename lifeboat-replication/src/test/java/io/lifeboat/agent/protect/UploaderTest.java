@@ -132,4 +132,68 @@ class UploaderTest {
         assertThat(vault.batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(Limits.MAX_BATCH_BLOCKS));
         assertThat(vault.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
     }
+
+    /** A vault that holds the given blocks and records every id it is asked about. */
+    private static final class Holding extends Lacking {
+        final Set<BlockId> held;
+        final List<BlockId> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Holding(Set<BlockId> held) {
+            this.held = held;
+        }
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            asked.addAll(ids);
+            Set<BlockId> lacking = new HashSet<>(ids);
+            lacking.removeAll(held);
+            return lacking;
+        }
+    }
+
+    /** Ten distinct blocks then the first again, through an uploader that asks as {@code asking} says. */
+    private static List<BlockId> passOfTen(Holding vault, Uploader.Asking asking) throws InterruptedException {
+        List<BlockId> ids = new java.util.ArrayList<>();
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16), asking)) {
+            for (int i = 0; i <= 10; i++) {
+                byte[] b = block(500 + i % 10);
+                ids.add(BlockId.of(b));
+                up.accept(BlockId.of(b), b, b.length);
+            }
+            up.finish();
+            assertThat(up.blocksSent() + up.blocksPresent()).isEqualTo(11);
+        }
+        return ids;
+    }
+
+    @Test
+    void askingFirstSendsOnlyTheBlocksTheVaultLacks() throws InterruptedException {
+        Set<BlockId> held = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            held.add(BlockId.of(block(500 + i)));
+        }
+        Holding vault = new Holding(held);
+        List<BlockId> ids = passOfTen(vault, Uploader.Asking.FIRST);
+        assertThat(vault.asked).as("each distinct id asked about once").containsExactlyElementsOf(ids.subList(0, 10));
+        assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids.subList(5, 10));
+    }
+
+    /**
+     * Never asking: every distinct block is sent, those the vault holds too (the rule's cost, in
+     * bytes); a block repeated in the pass still goes once.
+     */
+    @Test
+    void neverAskingSendsEveryDistinctBlockOnceWithoutAQuestion() throws InterruptedException {
+        Set<BlockId> held = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            held.add(BlockId.of(block(500 + i)));
+        }
+        Holding vault = new Holding(held);
+        List<BlockId> ids = passOfTen(vault, Uploader.Asking.NEVER);
+        assertThat(vault.asked).as("no question").isEmpty();
+        assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids.subList(0, 10));
+        assertThat(vault.batchSizes.stream().mapToInt(Integer::intValue).sum()).as("the repeat not sent").isEqualTo(10);
+    }
 }
