@@ -134,10 +134,7 @@ public final class Protector {
         SourceReader reader = new SourceReader(pipeline.blockSize(), listener, stop, buffers, known,
                 records.fingerprint());
         reader.keepUnchanged(previous);
-        // an image with a record asks only about blocks its last point may hold (Uploader's class comment: why, and the cost)
-        RecordedIds askOnlyAbout = kind == SourceKind.DIRECTORY ? null
-                : RecordedIds.of(known, Runtime.getRuntime().maxMemory() / 16);
-        try (Uploader uploader = new Uploader(vault, pipeline, listener, stop, buffers, askOnlyAbout)) {
+        try (Uploader uploader = new Uploader(vault, pipeline, listener, stop, buffers)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
             digest = PointCommits.digestAhead(previous, manifest); // runs while the last batch is sent
             phases.mark();

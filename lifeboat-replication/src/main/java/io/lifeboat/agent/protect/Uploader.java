@@ -30,18 +30,6 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
- *
- * <p><b>When it asks</b>: about every block in a first pass, the rerun after a refused commit and
- * a tree (a renamed file has no record under its new name). An image's pass that has the record of
- * its last point asks only about blocks whose id may be one of that point's ({@link RecordedIds}:
- * content moved or copied to another position) and sends the others unasked. The reader hands
- * over only blocks whose fingerprint changed at their position, and the vault answers {@code
- * blocks/missing} from this machine's own uploads alone (another machine's copy does not count: the
- * machine must prove it has the bytes), so for those the question nearly always answered "all of
- * them". Sent unasked, a block the machine does hold is skipped by the vault without being stored
- * again; what that costs is its bytes on the wire, and it happens only for a block changed back to
- * an older point's content (not the last one's), or one sent by an attempt of this pass cut off
- * before its commit.
  */
 final class Uploader implements BlockSink, AutoCloseable {
     private record Pending(BlockId id, byte[] data, int length, boolean looksIncompressible) {
@@ -69,8 +57,6 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
-    /** Null: every block is asked about; else only those it may hold (see the class comment). */
-    private final RecordedIds askOnlyAbout;
     private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -92,13 +78,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private long blocksPresent;
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
-        this(vault, options, listener, stop, buffers, null);
-    }
-
-    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers,
-            RecordedIds askOnlyAbout) {
         this.buffers = buffers;
-        this.askOnlyAbout = askOnlyAbout;
         this.vault = vault;
         this.options = options;
         this.listener = listener;
@@ -220,7 +200,7 @@ final class Uploader implements BlockSink, AutoCloseable {
         if (fresh.isEmpty()) {
             return;
         }
-        Set<BlockId> lacking = lacking(fresh.keySet());
+        Set<BlockId> lacking = vault.missing(new ArrayList<>(fresh.keySet()));
         for (Pending p : fresh.values()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;
@@ -246,22 +226,6 @@ final class Uploader implements BlockSink, AutoCloseable {
             }
         }
         known.addAll(fresh.keySet());
-    }
-
-    /** The ids of {@code fresh} the vault lacks: by its answer, or by the record where it is not asked. */
-    private Set<BlockId> lacking(Set<BlockId> fresh) {
-        if (askOnlyAbout == null) {
-            return vault.missing(new ArrayList<>(fresh));
-        }
-        List<BlockId> ask = new ArrayList<>();
-        Set<BlockId> lacking = new HashSet<>();
-        for (BlockId id : fresh) {
-            (askOnlyAbout.mayHold(id) ? ask : lacking).add(id);
-        }
-        if (!ask.isEmpty()) {
-            lacking.addAll(vault.missing(ask));
-        }
-        return lacking;
     }
 
     /**

@@ -151,69 +151,31 @@ class UploaderTest {
         }
     }
 
-    /** Ten distinct blocks then the first again, through an uploader that asks as {@code askOnlyAbout} says. */
-    private static List<BlockId> passOfTen(Holding vault, RecordedIds askOnlyAbout) throws InterruptedException {
+    /**
+     * What the question buys, by ids: of ten distinct blocks and a repeat, the vault holding five,
+     * each distinct id is asked about once and only the five it lacks are sent.
+     */
+    @Test
+    void eachDistinctIdIsAskedAboutOnceAndOnlyTheLackingSent() throws InterruptedException {
+        Set<BlockId> held = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            held.add(BlockId.of(block(500 + i)));
+        }
+        Holding vault = new Holding(held);
         List<BlockId> ids = new java.util.ArrayList<>();
         ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
         try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
-                new BlockBuffers(4096, 16), askOnlyAbout)) {
+                new BlockBuffers(4096, 16))) {
             for (int i = 0; i <= 10; i++) {
                 byte[] b = block(500 + i % 10);
                 ids.add(BlockId.of(b));
                 up.accept(BlockId.of(b), b, b.length);
             }
             up.finish();
-            assertThat(up.blocksSent() + up.blocksPresent()).isEqualTo(11);
+            assertThat(up.blocksSent()).isEqualTo(5);
+            assertThat(up.blocksPresent()).as("five held, one repeat").isEqualTo(6);
         }
-        return ids;
-    }
-
-    /** The vault holds blocks 500-504 of the pass's 500-509. */
-    private static Holding holdingFive() {
-        Set<BlockId> held = new HashSet<>();
-        for (int i = 0; i < 5; i++) {
-            held.add(BlockId.of(block(500 + i)));
-        }
-        return new Holding(held);
-    }
-
-    @Test
-    void withoutARecordEveryBlockIsAskedAboutAndOnlyTheLackingSent() throws InterruptedException {
-        Holding vault = holdingFive();
-        List<BlockId> ids = passOfTen(vault, null);
-        assertThat(vault.asked).as("each distinct id asked about once").containsExactlyElementsOf(ids.subList(0, 10));
+        assertThat(vault.asked).containsExactlyElementsOf(ids.subList(0, 10));
         assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids.subList(5, 10));
-    }
-
-    /**
-     * With the record of a last point that held blocks 500-502: only those are asked about; the
-     * rest go unasked, 503 and 504 too although the vault holds them (the rule's cost, in bytes);
-     * the repeat still goes once.
-     */
-    @Test
-    void withARecordOnlyBlocksTheLastPointMayHoldAreAskedAbout() throws InterruptedException {
-        Holding vault = holdingFive();
-        int n = 3;
-        byte[] digests = new byte[n * 32];
-        for (int i = 0; i < n; i++) {
-            BlockId.of(block(500 + i)).copyTo(digests, i * 32);
-        }
-        int[] lengths = new int[n];
-        java.util.Arrays.fill(lengths, 4096);
-        KnownBlocks record = new KnownBlocks(4096, "p1", java.util.Map.of("", new KnownBlocks.File(lengths,
-                new long[2 * n], digests)));
-        List<BlockId> ids = passOfTen(vault, RecordedIds.of(record, 1 << 20));
-        assertThat(vault.asked).containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
-        assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids.subList(3, 10));
-        assertThat(vault.batchSizes.stream().mapToInt(Integer::intValue).sum()).as("the repeat not sent").isEqualTo(7);
-    }
-
-    @Test
-    void aRecordTooLargeForItsShareOfTheHeapMeansAskingAboutEveryBlock() {
-        KnownBlocks record = new KnownBlocks(4096, "p1", java.util.Map.of("", new KnownBlocks.File(new int[1000],
-                new long[2000], new byte[32_000])));
-        assertThat(RecordedIds.of(record, 8_000)).isNotNull();
-        assertThat(RecordedIds.of(record, 7_999)).isNull();
-        assertThat(RecordedIds.of(KnownBlocks.NONE, 1 << 20)).as("no record: ask").isNull();
     }
 }
