@@ -132,4 +132,50 @@ class UploaderTest {
         assertThat(vault.batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(Limits.MAX_BATCH_BLOCKS));
         assertThat(vault.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
     }
+
+    /** A vault that holds the given blocks and records every id it is asked about. */
+    private static final class Holding extends Lacking {
+        final Set<BlockId> held;
+        final List<BlockId> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Holding(Set<BlockId> held) {
+            this.held = held;
+        }
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            asked.addAll(ids);
+            Set<BlockId> lacking = new HashSet<>(ids);
+            lacking.removeAll(held);
+            return lacking;
+        }
+    }
+
+    /**
+     * What the question buys, by ids: of ten distinct blocks and a repeat, the vault holding five,
+     * each distinct id is asked about once and only the five it lacks are sent.
+     */
+    @Test
+    void eachDistinctIdIsAskedAboutOnceAndOnlyTheLackingSent() throws InterruptedException {
+        Set<BlockId> held = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            held.add(BlockId.of(block(500 + i)));
+        }
+        Holding vault = new Holding(held);
+        List<BlockId> ids = new java.util.ArrayList<>();
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
+            for (int i = 0; i <= 10; i++) {
+                byte[] b = block(500 + i % 10);
+                ids.add(BlockId.of(b));
+                up.accept(BlockId.of(b), b, b.length);
+            }
+            up.finish();
+            assertThat(up.blocksSent()).isEqualTo(5);
+            assertThat(up.blocksPresent()).as("five held, one repeat").isEqualTo(6);
+        }
+        assertThat(vault.asked).containsExactlyElementsOf(ids.subList(0, 10));
+        assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids.subList(5, 10));
+    }
 }
