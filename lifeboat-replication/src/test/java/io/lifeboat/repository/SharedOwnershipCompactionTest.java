@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifeboat.repository.Fixtures.Cut;
 import io.lifeboat.repository.backend.FileType;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A prune on a shared store rewrites a machine's ownership records from its own table into new files and
@@ -20,17 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of each on Azure Blob); a node that did not compact must read them again; and every node's ownership
  * stays what the files on the store say.
  */
-class SharedOwnershipCompactionTest {
-    @TempDir
-    Path tables;
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
-
-    Repository node(String name) {
-        return SharedStoreTest.node(store, clock, tables.resolve(name));
-    }
-
+class SharedOwnershipCompactionTest extends SharedNodes {
     @Test
     void aPruningNodeDoesNotReadBackTheOwnershipRecordsItCompacted() throws IOException {
         Cut first = SharedStoreTest.image(1);

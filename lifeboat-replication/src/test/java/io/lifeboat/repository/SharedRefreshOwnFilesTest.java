@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lifeboat.repository.Fixtures.Cut;
 import io.lifeboat.repository.backend.FileType;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node's refresh on a shared store reads only what other nodes wrote: not the point files its own
  * commits created, nor the ownership records and pack indexes its own uploads wrote (each is in its
  * tables already: on Azure Blob a GET each at the next commit). What another node wrote is still read.
  */
-class SharedRefreshOwnFilesTest {
-    @TempDir
-    Path tables;
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
-
-    Repository node(String name) {
-        return SharedStoreTest.node(store, clock, tables.resolve(name));
-    }
-
+class SharedRefreshOwnFilesTest extends SharedNodes {
     @Test
     void aNodeReadsBackNothingItWroteAndStillReadsWhatAnotherWrote() throws IOException {
         try (Repository one = node("one"); Repository two = node("two");

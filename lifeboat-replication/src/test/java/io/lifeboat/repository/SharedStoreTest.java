@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lifeboat.repository.Fixtures.Cut;
 import io.lifeboat.repository.backend.FileType;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several writer nodes on one shared store (in memory, with a lease as on Azure Blob): both open at
@@ -21,25 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * deletes a block that a commit on the other node names, even one deduplicated against a pack the
  * prune had just dropped.
  */
-class SharedStoreTest {
+class SharedStoreTest extends SharedNodes {
     static final int BS = 4096;
-
-    @TempDir
-    Path tables;
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
-
-    Repository node(String name) {
-        return node(store, clock, tables.resolve(name));
-    }
-
-    /** A node's view of {@code store}: each machine's last point kept, a grace period of an hour, a margin of half. */
-    static Repository node(SharedMemoryBackend store, MutableClock clock, Path tables) {
-        return Repository.open(store.node(), RepositoryOptions.defaults().withClock(clock).withTableDir(tables)
-                .withPolicy(new StoragePolicy(RetentionPolicy.keepLast(1), java.util.Map.of(), Duration.ZERO, 0))
-                .withPruneGrace(Duration.ofHours(1)).withPruneMargin(Duration.ofMinutes(30)));
-    }
 
     static Cut image(long seed) {
         return Fixtures.cutImage(Fixtures.random(seed, 24 * BS), BS, SourceKind.IMAGE);

@@ -7,14 +7,11 @@ import io.lifeboat.repository.RepositoryFiles.PointFile;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep on a shared store looks for the blocks no machine owns that a kept point still names (an
@@ -22,19 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * point's manifest only when its filter is missing or damaged. Here web-1's ownership records are gone,
  * so only that look keeps its point's blocks: a pruning node must not drop them, filter or not.
  */
-class SharedSweepFilterTest {
+class SharedSweepFilterTest extends SharedNodes {
     static final int BS = 4096;
 
-    @TempDir
-    Path tables;
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
     final Cut web = Fixtures.cutImage(Fixtures.random(1, 24 * BS), BS, SourceKind.IMAGE);
-
-    Repository node(String name) {
-        return SharedStoreTest.node(store, clock, tables.resolve(name));
-    }
 
     @Test
     void aPointWithAFilterKeepsItsUnownedBlocksWithoutItsManifestBeingRead() throws IOException {

@@ -7,9 +7,7 @@ import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep on a shared store reads each kept point's file once ({@link SweepPoints}), where three of its
@@ -25,18 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * sweep runs (its commit check found a pack it uses dropped: {@link CommitGuard} deletes its file) neither
  * makes the sweep drop a block a live point names nor comes back.
  */
-class SharedSweepPointsTest {
-    @TempDir
-    Path tables;
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final SharedMemoryBackend store = SharedMemoryBackend.create(clock);
-
-    /** A node keeping each machine's two newest points (so a machine keeps a point besides its newest). */
-    Repository node(String name) {
-        return Repository.open(store.node(), RepositoryOptions.defaults().withClock(clock).withTableDir(tables.resolve(name))
-                .withPolicy(new StoragePolicy(RetentionPolicy.keepLast(2), Map.of(), Duration.ZERO, 0))
-                .withPruneGrace(Duration.ofHours(1)).withPruneMargin(Duration.ofMinutes(30)));
+class SharedSweepPointsTest extends SharedNodes {
+    /** Each machine's two newest points kept (so a machine keeps a point besides its newest). */
+    @Override
+    int keepLast() {
+        return 2;
     }
 
     /** Node one commits three points of db-1 (images 1-3) and two of web-1 (images 4-5); returns them by image. */
