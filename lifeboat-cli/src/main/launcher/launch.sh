@@ -21,16 +21,17 @@ agent_protect_jit() {
 # of it young: on 24 GB an eden of 100 MB, which a fresh 1% pass of a 50,000-file tree filled once
 # or twice, the first time just after loading its two records, so the serial collector stopped the
 # pass to copy the records' 30-40 MB of live objects (95-460 ms of pause at load 9-13). An initial
-# heap of 4% of RAM, half of it young (an eden of 390 MB on 24 GB), lets such a pass end without a
-# collection. Pages are touched only as objects are allocated, and the maximum heap is the JVM's
-# own: a larger tree collects as before, less often ("A one-shot pass's heap (issue 14, session 21)"
-# in docs/performance.md; a full pass and a failover of 1 GiB still fit a 768 MiB machine's heap).
+# heap of 6% of RAM, a third of it young as before (an eden of 385 MB on 24 GB), lets such a pass
+# end without a collection. Pages are touched only as objects are allocated, and the maximum heap
+# and its split are the JVM's own: a larger tree collects as before, less often, and the old
+# generation may still grow to two thirds of the heap (NewRatio=1, also tried, would have cut that
+# to a half: a tree whose records fit before could have run out of heap). "A one-shot pass's heap
+# (issue 14, session 21)" in docs/performance.md.
 once_pass_heap() {
   case " ${1:-} " in
     *" -Xm"* | *HeapSize* | *RAMPercentage* | *RAMFraction* | *NewSize* | *NewRatio*) return 0 ;;
   esac
-  echo "-XX:InitialRAMPercentage=4"
-  echo "-XX:NewRatio=1"
+  echo "-XX:InitialRAMPercentage=6"
 }
 
 # once_pass ARGS...: true for `agent protect ... --once ...` whatever its sources are (an image, a

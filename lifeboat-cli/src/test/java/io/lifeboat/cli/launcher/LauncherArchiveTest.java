@@ -151,12 +151,11 @@ class LauncherArchiveTest {
     void aOneShotPassStartsWithTheHeapOptionsUnlessTheUserSizesTheHeap() throws Exception {
         build("first");
         String once = launch("agent", "protect", "--once", "x").out;
-        assertThat(once).contains("jvm options").contains("-XX:InitialRAMPercentage=4").contains("-XX:NewRatio=1");
+        assertThat(once).contains("jvm options").contains("-XX:InitialRAMPercentage=6");
         String running = launch("agent", "protect", "--interval", "5m", "x").out;
-        assertThat(running).contains("jvm options").doesNotContain("InitialRAMPercentage").doesNotContain("NewRatio");
+        assertThat(running).contains("jvm options").doesNotContain("InitialRAMPercentage");
         String own = launchWith("-Xmx64m", "agent", "protect", "--once", "x").out;
-        assertThat(own).contains("jvm options").contains("-Xmx64m").doesNotContain("InitialRAMPercentage")
-                .doesNotContain("NewRatio");
+        assertThat(own).contains("jvm options").contains("-Xmx64m").doesNotContain("InitialRAMPercentage");
     }
 
     private void writeNewerThanJar(byte[] bytes) throws IOException {
