@@ -83,7 +83,7 @@ final class Sweep {
             repo.manifests.remember(new FilterPartMemo(Runtime.getRuntime().maxMemory() / FILTER_MEMO_HEAP_SHARE));
         }
         try {
-            sweep(machines, bounded, backlog, new SweepPoints(repo)); // each point file read once in this run
+            sweep(machines, bounded, backlog, new SweepPoints(repo, shared != null)); // each point file read once in this run
         } finally {
             repo.manifests.remember(null);
         }

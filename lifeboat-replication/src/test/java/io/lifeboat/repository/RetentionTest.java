@@ -127,6 +127,30 @@ class RetentionTest {
         }
     }
 
+    /**
+     * On a store this vault alone writes, a kept point whose file has gone (a hand in the folder, a bad
+     * disk) is damage, not a withdrawal: a prune stops on it, naming the point, and drops none of the
+     * blocks the point named (a shared store's sweep takes such a point for withdrawn: SharedSweepPointsTest).
+     */
+    @Test
+    void aPruneStopsOnAKeptPointWhoseFileIsGoneAndDropsNoneOfItsBlocks() throws IOException {
+        try (Repository repo = open(2)) {
+            PointInfo first = Fixtures.protect(repo, "m", Fixtures.cutImage(Fixtures.random(950, 8 * BS), BS, SourceKind.IMAGE));
+            clock.advance(Duration.ofMinutes(5));
+            Cut second = Fixtures.cutImage(Fixtures.random(951, 8 * BS), BS, SourceKind.IMAGE);
+            PointInfo kept = Fixtures.protect(repo, "m", second);
+            clock.advance(Duration.ofHours(2)); // past the grace period: the first point's blocks may go
+            java.nio.file.Files.delete(new LocalBackend(dir).path(
+                    new io.lifeboat.repository.backend.Handle(FileType.POINTS, "m/" + kept.id())));
+
+            assertThatThrownBy(() -> repo.prune(new PruneRequest(Optional.of("m"), Set.of(first.id()), true, false)))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("no point " + kept.id());
+            for (BlockUpload u : second.uploads().values()) {
+                assertThat(BlockId.of(repo.readBlock("m", u.id()))).isEqualTo(u.id());
+            }
+        }
+    }
+
     Repository open(StoragePolicy policy) {
         return Repository.open(new LocalBackend(dir), RepositoryOptions.defaults().withPolicy(policy)
                 .withClock(clock).withPruneGrace(Duration.ofHours(1)));
