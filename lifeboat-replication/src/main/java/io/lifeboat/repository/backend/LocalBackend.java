@@ -59,13 +59,13 @@ public final class LocalBackend implements Backend {
 
     /** @param directPackWrites false: every file is written through the page cache (no O_DIRECT) */
     public LocalBackend(Path root, boolean directPackWrites) {
-        this(root, directPackWrites, null);
+        this(root, directPackWrites, LocalFolders.FILE_SYSTEM);
     }
 
-    /** @param folderSyncer what syncs a folder (a test's failing disk); null: the file system's */
+    /** @param folderSyncer what syncs a folder: {@link LocalFolders#FILE_SYSTEM}, or a test's failing disk */
     LocalBackend(Path root, boolean directPackWrites, LocalFolders.Syncer folderSyncer) {
         this.root = root.toAbsolutePath().normalize();
-        this.folders = folderSyncer == null ? new LocalFolders(this.root) : new LocalFolders(this.root, folderSyncer);
+        this.folders = new LocalFolders(this.root, folderSyncer);
         this.staging = new LocalStaging(this, directPackWrites);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * reason Java gives is the C library's text in the machine's language, so it cannot tell such a
  * refusal from a disk's {@code EIO}. The rule is therefore by history: until one folder sync of this
  * backend has succeeded, a failure is taken for the file system's refusal, logged once as a warning,
- * and folder syncs are not tried again; once one has succeeded, the file system does sync folders, and
- * a failure means a name may not be durable: it is thrown, so the write (a point's commit among them)
- * fails rather than being reported durable. Thread-safe.
+ * and folder syncs are tried again only once a minute (a disk's passing failure at the first sync, a
+ * full disk at start, must not turn folder syncs off for the vault's life: the first retry that works
+ * turns them back on); once one has succeeded, the file system does sync folders, and a failure means
+ * a name may not be durable: it is thrown, so the write (a point's commit among them) fails rather
+ * than being reported durable. Thread-safe.
  */
 final class LocalFolders {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFolders.class);
@@ -35,42 +38,57 @@ final class LocalFolders {
         void sync(Path folder) throws IOException;
     }
 
+    /** The file system's own folder sync. */
+    static final Syncer FILE_SYSTEM = LocalFolders::fsync;
+    /** How long folder syncs rest after a refusal before they are tried again. */
+    static final long RETRY_NANOS = 60_000_000_000L;
+
     private enum State { UNTRIED, SYNCS, REFUSES }
 
     private final Path root;
     private final Syncer syncer;
+    private final LongSupplier nanoTime;
     private volatile State state = State.UNTRIED;
+    /** When the last refused sync was tried ({@link #nanoTime}). */
+    private volatile long refusedAt;
 
-    /** The folders under {@code root}, synced by the file system. */
-    LocalFolders(Path root) {
-        this(root, LocalFolders::fsync);
+    /** The folders under {@code root}, synced by {@code syncer} ({@link #FILE_SYSTEM}, or a test's disk). */
+    LocalFolders(Path root, Syncer syncer) {
+        this(root, syncer, System::nanoTime);
     }
 
-    LocalFolders(Path root, Syncer syncer) {
+    LocalFolders(Path root, Syncer syncer, LongSupplier nanoTime) {
         this.root = root;
         this.syncer = syncer;
+        this.nanoTime = nanoTime;
     }
 
     /** Makes the names in {@code folder} durable; throws if this file system syncs folders and this one failed. */
     void sync(Path folder) throws IOException {
-        if (state == State.REFUSES) {
+        if (state == State.REFUSES && nanoTime.getAsLong() - refusedAt < RETRY_NANOS) {
             return;
         }
         try {
             syncer.sync(folder);
+            if (state == State.REFUSES) {
+                LOG.info("The file system of {} syncs folders again.", root);
+            }
             state = State.SYNCS;
         } catch (IOException e) {
             if (state == State.SYNCS) {
                 throw new IOException("cannot sync the folder " + folder + ", so its new names may not be durable: "
                         + LocalFiles.reason(e), e);
             }
+            refusedAt = nanoTime.getAsLong();
+            if (state == State.UNTRIED) {
+                LOG.warn("The file system of {} refuses to sync folders ({}): new names there are only as durable as it"
+                        + " makes them. Tried again once a minute.", root, LocalFiles.reason(e));
+            }
             state = State.REFUSES;
-            LOG.warn("The file system of {} refuses to sync folders ({}): new names there are only as durable as it makes them.",
-                    root, LocalFiles.reason(e));
         }
     }
 
-    /** True once a failed first sync showed that this file system does not sync folders. */
+    /** True while failed syncs, and none that worked, showed that this file system does not sync folders. */
     boolean refused() {
         return state == State.REFUSES;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class LocalFoldersTest {
 
     @Test
     void aFileSystemThatSyncsFoldersSyncsThem() throws IOException {
-        LocalFolders folders = new LocalFolders(dir);
+        LocalFolders folders = new LocalFolders(dir, LocalFolders.FILE_SYSTEM);
         folders.create(dir.resolve("a/b"));
         folders.sync(dir.resolve("a/b"));
         assertThat(dir.resolve("a/b")).isDirectory();
@@ -28,18 +29,48 @@ class LocalFoldersTest {
     }
 
     @Test
-    void aFirstSyncThatFailsIsTheFileSystemsRefusalAndIsNotTriedAgain() throws IOException {
+    void aFirstSyncThatFailsIsTheFileSystemsRefusalAndIsNotTriedAgainForAMinute() throws IOException {
         AtomicInteger tries = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
         LocalFolders folders = new LocalFolders(dir, folder -> {
             tries.incrementAndGet();
             throw new IOException("Invalid argument");
-        });
+        }, now::get);
         folders.sync(dir);
         folders.sync(dir);
         folders.create(dir.resolve("x/y"));
         assertThat(folders.refused()).isTrue();
         assertThat(tries).hasValue(1);
         assertThat(dir.resolve("x/y")).isDirectory();
+
+        now.addAndGet(LocalFolders.RETRY_NANOS);
+        folders.sync(dir);
+        folders.sync(dir);
+        assertThat(tries).as("tried again once, a minute on").hasValue(2);
+        assertThat(folders.refused()).isTrue();
+    }
+
+    @Test
+    void aRefusalThatPassesTurnsFolderSyncsBackOnAndTheirFailuresAreThrownAgain() throws IOException {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        AtomicLong now = new AtomicLong();
+        LocalFolders folders = new LocalFolders(dir, folder -> {
+            if (failing.get()) {
+                throw new IOException("No space left on device");
+            }
+        }, now::get);
+        folders.sync(dir); // a full disk at the first sync: taken for a refusal
+        assertThat(folders.refused()).isTrue();
+
+        failing.set(false);
+        now.addAndGet(LocalFolders.RETRY_NANOS);
+        folders.sync(dir);
+        assertThat(folders.refused()).isFalse();
+
+        failing.set(true);
+        assertThatThrownBy(() -> folders.sync(dir.resolve("points")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no space left on the device");
     }
 
     @Test
