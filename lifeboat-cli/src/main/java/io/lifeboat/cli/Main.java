@@ -9,13 +9,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // `agent protect --dir A`: its vault client is set up while picocli parses; otherwise BoringSSL loads
-        if (!io.lifeboat.cli.agent.EarlyClient.startIfWanted(args)) {
-            io.lifeboat.cli.agent.TlsPreload.startIfWanted(args);
-        }
-        int code = run(args);
-        io.lifeboat.cli.agent.EarlyClient.discard(); // a client the command did not take (a usage error): closed
-        System.exit(code);
+        io.lifeboat.cli.agent.TlsPreload.startIfWanted(args); // BoringSSL loads while picocli parses
+        System.exit(run(args));
     }
 
     /** Runs a command line in this JVM; tests call this instead of {@link #main}. */

@@ -170,11 +170,8 @@ public final class AgentProtectCommand implements Callable<Integer> {
         }, "agent-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         AgentLayout layout = new AgentLayout(dir);
-        // the TLS engine and the vault client are set up while the pass starts reading; since the JVM's start
-        // when the command line named the agent folder (EarlyClient)
-        var early = EarlyClient.take(dir, engine);
-        try (VaultClientTransport transport = early != null ? VaultClientTransport.connecting(layout, early)
-                : VaultClientTransport.connecting(layout, () -> TlsEngine.select(engine))) {
+        // the TLS engine and the vault client are set up while the pass starts reading
+        try (VaultClientTransport transport = VaultClientTransport.connecting(layout, () -> TlsEngine.select(engine))) {
             ProtectOptions options = ProtectOptions.defaults().withSnapshot(snapshots);
             HttpVaultApi api = new HttpVaultApi(transport, transport.machine(), options.retry(), listener, stop);
             KnownBlocksStore records = KnownBlocksStore.in(layout.knownBlocks(),

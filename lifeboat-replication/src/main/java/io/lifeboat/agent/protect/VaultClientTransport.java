@@ -24,8 +24,7 @@ import java.util.function.Supplier;
  * certificate of the agent folder). "Vault unreachable" failures become {@link IOException}s so the
  * caller retries them; a refused identity does not (retrying cannot fix it).
  *
- * <p>{@link #connecting} sets the client up on a background thread (or takes one the CLI started at
- * the JVM's start): choosing the TLS engine loads
+ * <p>{@link #connecting} sets the client up on a background thread: choosing the TLS engine loads
  * and initialises BoringSSL and Vert.x (0.6-0.8 s of a cold start on 2 cores, less when the CLI
  * preloaded BoringSSL), and a pass can read its source meanwhile; the first request waits for it,
  * and a failure to set up is thrown there.
@@ -45,7 +44,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     private static final long NODES_ASK_GRACE_MILLIS = 2_000;
     private final AgentLayout layout;
     private final String machine;
-    private final CompletableFuture<VaultClient> setUp;
+    private final CompletableFuture<Connected> setUp;
     private volatile VaultClient renewed;
     /** The vault nodes, the one in use first; null until the client is set up. */
     private volatile NodeRoute route;
@@ -55,7 +54,10 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     /** The thread of {@link #refreshNodesInBackground}, if one was started: {@link #close} lets it finish. */
     private volatile Thread nodesAsk;
 
-    private VaultClientTransport(AgentLayout layout, String machine, CompletableFuture<VaultClient> setUp) {
+    private record Connected(TlsEngine engine, VaultClient client) {
+    }
+
+    private VaultClientTransport(AgentLayout layout, String machine, CompletableFuture<Connected> setUp) {
         this.layout = layout;
         this.machine = machine;
         this.setUp = setUp;
@@ -64,36 +66,29 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
     /** A transport whose client is ready on return. */
     public static VaultClientTransport open(AgentLayout layout, TlsEngine engine) {
         VaultClient client = VaultClient.open(layout, engine);
-        return new VaultClientTransport(layout, client.machine(), CompletableFuture.completedFuture(client));
+        return new VaultClientTransport(layout, client.machine(),
+                CompletableFuture.completedFuture(new Connected(engine, client)));
     }
 
     /** A transport whose engine ({@code engine.get()}) and client are set up in the background. */
     public static VaultClientTransport connecting(AgentLayout layout, Supplier<TlsEngine> engine) {
-        CompletableFuture<VaultClient> setUp = new CompletableFuture<>();
+        CompletableFuture<Connected> setUp = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                setUp.complete(VaultClient.open(layout, engine.get()));
+                TlsEngine e = engine.get();
+                setUp.complete(new Connected(e, VaultClient.open(layout, e)));
             } catch (Throwable failure) {
                 setUp.completeExceptionally(failure);
             }
         }, "lifeboat-vault-connect");
         t.setDaemon(true);
         t.start();
-        return connecting(layout, setUp);
-    }
-
-    /**
-     * A transport on a client whose set-up someone else started ({@code setUp}: the CLI starts it before
-     * it parses the command line); a failed set-up is thrown by the first request, as {@link
-     * #connecting(AgentLayout, Supplier)}'s is.
-     */
-    public static VaultClientTransport connecting(AgentLayout layout, CompletableFuture<VaultClient> setUp) {
         // read after the set-up started (a cold JSON read, which the set-up needs too); not an enrolled agent: said at once
         String machine;
         try {
             machine = AgentConfig.read(layout).machine();
         } catch (RuntimeException notEnrolled) {
-            setUp.thenAccept(VaultClient::close); // a running agent retries: leave no client behind
+            setUp.thenAccept(c -> c.client().close()); // a running agent retries: leave no client behind
             throw notEnrolled;
         }
         return new VaultClientTransport(layout, machine, setUp);
@@ -104,7 +99,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         return machine;
     }
 
-    private VaultClient connected() {
+    private Connected connected() {
         try {
             return setUp.join();
         } catch (CompletionException e) {
@@ -124,7 +119,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
             return m;
         }
         VaultClient r = renewed;
-        return r != null ? r : connected();
+        return r != null ? r : connected().client();
     }
 
     private NodeRoute route() {
@@ -299,7 +294,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
                 Thread.currentThread().interrupt();
             }
         }
-        VaultClient c;
+        Connected c;
         try {
             c = setUp.join(); // a client being set up is waited for, then closed too
         } catch (CompletionException e) {
@@ -313,6 +308,6 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
         if (r != null) {
             r.close();
         }
-        c.close();
+        c.client().close();
     }
 }
