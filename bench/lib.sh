@@ -323,3 +323,18 @@ rsync_copy() {
   children_ticks; local client=$(( ticks - c0 )); peer_ticks; local peers=$(( ticks - p0 ))
   echo "$(secs "$t0" "$t1") $sent $(cpu_secs $(( client + peers )))"
 }
+# archive_line LAUNCHER: the class-data archive LAUNCHER's build maps for `agent protect`, its size and
+# when it was made. The launcher makes it after the command's first run since the jar was built, from
+# the classes that run loaded, and keeps it until the next build: one made by another workload's run
+# or by a run that stopped at once leaves every later pass loading most of its classes out of the jar
+# (0.3-0.6 CPU s more of a tree's 1% pass), so builds alternated should show archives of the same kind
+# of run (docs/performance.md, "A one-shot pass's vault client set up before picocli parses").
+archive_line() {
+  local a
+  a="$(dirname "$1")/lifeboat-cli/target/lifeboat-agent-protect.jsa"
+  if [ -f "$a" ]; then
+    echo "class archive of $1: $(( $(stat -c %s "$a") / 1048576 )) MB, made $(date -u -r "$a" +%H:%M:%S) UTC"
+  else
+    echo "class archive of $1: none"
+  fi
+}
