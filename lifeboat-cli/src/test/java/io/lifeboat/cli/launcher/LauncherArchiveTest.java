@@ -187,6 +187,27 @@ class LauncherArchiveTest {
         assertThat(launch("hello", "again", "0").out).contains("hello again from first").contains(SHARED);
     }
 
+    /** A dump that fails (a java that writes part of the archive, then exits 1) leaves nothing; the next run tries again. */
+    @Test
+    void aFailedDumpLeavesNothing() throws Exception {
+        build("first");
+        Path failing = root.resolve("failing-java");
+        Files.writeString(failing, """
+                #!/bin/bash
+                for a in "$@"; do case "$a" in -XX:SharedArchiveFile=*) echo part > "${a#*=}" ;; esac; done
+                exit 1
+                """);
+        assertThat(failing.toFile().setExecutable(true)).isTrue();
+        Process p = startWith("", Map.of("LIFEBOAT_DUMP_JAVA", failing.toString()), "hello", "world", "0");
+        assertThat(readAll(p)).contains("hello world from first");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        awaitInTarget("no archive, nothing temporary", "lifeboat.jar");
+        assertThat(processesNaming(failing)).isEmpty();
+
+        assertThat(launch("hello", "again", "0").out).as("a first run again").contains(FROM_JAR);
+        awaitInTarget("the archive", "lifeboat.jar", "lifeboat-hello.jsa");
+    }
+
     /** Two first runs at once: two dumps, each under its own names; one whole archive is left, mapped next. */
     @Test
     void twoFirstRunsAtOnceLeaveOneWholeArchive() throws Exception {
