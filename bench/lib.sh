@@ -338,6 +338,7 @@ archive_line() {
   else
     echo "class archive of $1: none"
   fi
+}
 
 # await_class_archive_dumps [LAUNCHER]: waits (at most two minutes) until no class-data archive dump
 # of LAUNCHER's build (default: this worktree's) is under way: since session 22 a command's first
