@@ -28,7 +28,7 @@ public final class BlockSealer {
      * of 5x text held 80 MB) which the young collections copied; the copy out costs less than clearing
      * that array did.
      */
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     private BlockSealer() {
     }
@@ -47,9 +47,9 @@ public final class BlockSealer {
     /**
      * Compresses {@code data[0..length)} and keeps the result only when it is smaller by at least
      * 1/32 (about 3%); otherwise the block travels raw and the vault does not spend time inflating it.
-     * A block that {@link Compressibility} judges random is not even tried. Nothing is copied: a
-     * raw block is a view of {@code data} (a short block too), a compressed one a view of zstd's
-     * output, so {@code data} must stay untouched until the block has been sent.
+     * A block that {@link Compressibility} judges random is not even tried. A raw block is a view of
+     * {@code data}, not a copy (a short block too), so {@code data} must stay untouched until the
+     * block has been sent; a compressed one is an array of its own, of its compressed length.
      */
     public static EncodedBlock seal(BlockId id, byte[] data, int length, int level) {
         return seal(id, data, length, level, Compressibility.looksIncompressible(data, length));
@@ -77,10 +77,11 @@ public final class BlockSealer {
 
     /** This thread's zstd output space, of at least {@code bound} bytes. */
     private static byte[] scratch(int bound) {
-        byte[][] held = SCRATCH.get();
-        if (held[0] == null || held[0].length < bound) {
-            held[0] = new byte[bound];
+        byte[] b = SCRATCH.get();
+        if (b.length < bound) {
+            b = new byte[bound];
+            SCRATCH.set(b);
         }
-        return held[0];
+        return b;
     }
 }
