@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * seconds, the wall seconds, and the GET requests and bytes received per kind of file (the blob's
  * folder; "list" for the container listings), and for the other requests (PUT, DELETE, HEAD) per method
  * and folder how many and the seconds spent in them, summed over the requests (session 20); and before it
- * the GETs of the commits, per folder, their process CPU and wall (session 21). With RTT_MS
+ * the GETs of the commits, per folder, their process CPU and wall (session 21); and after it, in the same
+ * repository, one more commit of each machine whose retention drops its oldest point (a vault in its
+ * steady state), with their GETs per folder, process CPU and wall (session 22). With RTT_MS
  * set, each request of the prune waits that many milliseconds first: a store's round trip, simulated.
  */
 public class SharedSweepBench {
@@ -47,9 +49,11 @@ public class SharedSweepBench {
         int blocks = Integer.parseInt(args[4]);
         long commitProcess = PROCESS.getProcessCpuTime();
         long commitWall = System.nanoTime();
+        List<List<BlockUpload>> images = new ArrayList<>();
         try (Repository rep = Repository.open(backend(store), options(tables, points))) {
             for (int m = 0; m < machines; m++) {
                 List<BlockUpload> image = new ArrayList<>(blocks);
+                images.add(image);
                 for (int i = 0; i < blocks; i++) {
                     image.add(RetentionBench.block());
                 }
@@ -85,6 +89,21 @@ public class SharedSweepBench {
             }
             for (String kind : new TreeSet<>(OTHERS.keySet())) {
                 System.out.printf("req_%s %d %.2f%n", kind, OTHERS.get(kind).sum(), OTHER_NANOS.get(kind).sum() / 1e9);
+            }
+            // (session 22) a vault in its steady state: each machine commits once more, and its retention drops
+            // its oldest point, so each sweep after a commit releases blocks and looks in every kept point
+            rttMillis = 0;
+            GETS.clear();
+            BYTES.clear();
+            long dropProcess = PROCESS.getProcessCpuTime();
+            long dropWall = System.nanoTime();
+            for (int m = 0; m < machines; m++) {
+                RetentionBench.point(rep, "m-" + m, images.get(m), RetentionBench.changeOnePercent(images.get(m)));
+            }
+            System.out.printf("drop_process_cpu_s %.3f%n", (PROCESS.getProcessCpuTime() - dropProcess) / 1e9);
+            System.out.printf("drop_wall_s %.3f%n", (System.nanoTime() - dropWall) / 1e9);
+            for (String kind : new TreeSet<>(GETS.keySet())) {
+                System.out.printf("drop_get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
             }
         }
     }

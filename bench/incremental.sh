@@ -31,6 +31,7 @@ for i in 0 1; do
   timeout 900 "${launchers[$i]}" agent protect --dir "$work/A$i" --once "$work/img$i" >/dev/null 2>&1
 done
 rsync_copy "$work/img0" disk.img --inplace --no-whole-file >/dev/null
+for i in 0 1; do archive_line "${launchers[$i]}"; done
 
 # stamp_committed: copies standard input through, writing the wall clock at which the "committed"
 # event arrived to $work/committed_at (bash's own clock: no process started per line)

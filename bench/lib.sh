@@ -248,6 +248,7 @@ protect_once() {
   children_ticks; local agent=$(( ticks - c0 )); process_ticks "$vault_pid"; local vault=$(( ticks - v0 ))
   read -r jit poller <"$work/jit"
   read -r vjit vpoller <"$work/vault-jit"
+  await_class_archive_dumps # a first run's dump, which the launcher no longer waits for, ends here as before
   echo "$(secs "$t0" "$t1")" \
     "$(grep '"event":"committed"' "$work/protect.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["bytesSent"])')" \
     "$jit" "$(python3 -c "print(f'{$agent / $tck - $poller - $vpoller:.2f}')")" "$(cpu_secs "$vault")" \
@@ -322,4 +323,34 @@ rsync_copy() {
   sleep 0.5 # the daemon reaps its connection's child
   children_ticks; local client=$(( ticks - c0 )); peer_ticks; local peers=$(( ticks - p0 ))
   echo "$(secs "$t0" "$t1") $sent $(cpu_secs $(( client + peers )))"
+}
+# archive_line LAUNCHER: the class-data archive LAUNCHER's build maps for `agent protect`, its size and
+# when it was made. The launcher makes it after the command's first run since the jar was built, from
+# the classes that run loaded, and keeps it until the next build: one made by another workload's run
+# or by a run that stopped at once leaves every later pass loading most of its classes out of the jar
+# (0.3-0.6 CPU s more of a tree's 1% pass), so builds alternated should show archives of the same kind
+# of run (docs/performance.md, "A one-shot pass's vault client set up before picocli parses").
+archive_line() {
+  local a
+  a="$(dirname "$1")/lifeboat-cli/target/lifeboat-agent-protect.jsa"
+  if [ -f "$a" ]; then
+    echo "class archive of $1: $(( $(stat -c %s "$a") / 1048576 )) MB, made $(date -u -r "$a" +%H:%M:%S) UTC"
+  else
+    echo "class archive of $1: none"
+  fi
+}
+
+# await_class_archive_dumps [LAUNCHER]: waits (at most two minutes) until no class-data archive dump
+# of LAUNCHER's build (default: this worktree's) is under way: since session 22 a command's first
+# run after a build returns before its archive is dumped, by a process of its own at low priority
+# (launch.sh's dump_class_archive_detached), which would otherwise run beside what a bench times next.
+# A dump under way has its temporary files beside the archives (lifeboat-KEY.jsa.PID...).
+await_class_archive_dumps() {
+  local target
+  target="$(dirname "${1:-$here/lifeboat}")/lifeboat-cli/target"
+  for _ in $(seq 1 1200); do
+    compgen -G "$target/lifeboat-*.jsa.[0-9]*" >/dev/null || return 0
+    sleep 0.1
+  done
+  echo "bench: a class archive dump still under way in $target after two minutes" >&2
 }

@@ -86,6 +86,7 @@ for variant in "$@"; do
   for _ in 1 2; do # the full pass, then a pass that writes the tree pass's class-data archive
     LIFEBOAT_JAVA_OPTS="$opts" timeout 900 "$launcher" agent protect --dir "$work/A$i" --once "$tree" >/dev/null 2>&1
   done
+  archive_line "$launcher" # made by one of these passes only if the build had none since its jar was built
 done
 variants=("$@")
 for round in $(seq 1 "$rounds"); do

@@ -30,6 +30,7 @@ vault_pid=
 cleanup() { [ -n "$vault_pid" ] && kill "$vault_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 lb() { java -XX:+UseSerialGC -jar "$jar" "$@"; }
+calc() { python3 -c "print($1)"; } # arithmetic on decimals (no bc: the machines have python3)
 port=$((20000 + RANDOM % 20000))
 lb vault init --dir "$work/V" --listen "127.0.0.1:$port" >/dev/null
 token=$(lb vault enroll --dir "$work/V" --machine bench)
@@ -44,7 +45,7 @@ java "${jit_opts[@]}" ${VAULT_JAVA_OPTS:-} --add-modules jdk.incubator.vector -j
 vault_pid=$!
 for _ in $(seq 1 400); do grep -q "vault: listening on" "$work/serve.log" 2>/dev/null && break; sleep 0.05; done
 # the vault's start: wall time until it listens and its CPU by then (utime + stime, clock ticks)
-start_secs=$(echo "$(date +%s.%N) - $launched" | bc)
+start_secs=$(calc "$(date +%s.%N) - $launched")
 start_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$vault_pid/stat")
 lb agent enroll "$token" --dir "$work/A" >/dev/null
 hashing=$(grep -o "block hashing .*" "$work/serve.log" || echo "block hashing: (not printed by this version)")
@@ -55,7 +56,7 @@ fi
 ref_sha=$(openssl speed -evp sha256 -bytes 32768 -seconds 2 2>/dev/null | awk '/^sha256/ { print $NF }' | tr -d k)
 ref_dd_start=$(date +%s.%N)
 dd if=/dev/zero of="$work/dd.bin" bs=1M count="$size" conv=fdatasync status=none
-ref_dd=$(echo "$(date +%s.%N) - $ref_dd_start" | bc)
+ref_dd=$(calc "$(date +%s.%N) - $ref_dd_start")
 sha_ni=$(grep -q -w 'sha_ni\|sha2' /proc/cpuinfo && echo yes || echo no)
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, SHA extensions: $sha_ni"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) while measuring"
@@ -69,13 +70,13 @@ printf 'vault: listening %.2f s after its launch, %s CPU-s by then; peak RSS %s 
 pass=0
 while read -r bytes secs cpu jit; do
   pass=$((pass + 1))
-  gib=$(echo "scale=6; $bytes / 1073741824" | bc)
+  gib=$(calc "$bytes / 1073741824")
   [ "${PASSES:-1}" -gt 1 ] && printf 'pass %d: ' "$pass"
   printf 'vault ingest    %7.0f MiB in %6.2f s  %7.1f MB/s   vault CPU %6.2f s = %5.2f CPU-s/GiB (%5.2f without JIT compiler threads)\n' \
-    "$(echo "$bytes / 1048576" | bc)" "$secs" "$(echo "scale=1; $bytes / $secs / 1000000" | bc)" "$cpu" \
-    "$(echo "scale=3; $cpu / $gib" | bc)" "$(echo "scale=3; ($cpu - $jit) / $gib" | bc)"
+    "$(calc "$bytes / 1048576")" "$secs" "$(calc "$bytes / $secs / 1000000")" "$cpu" \
+    "$(calc "$cpu / $gib")" "$(calc "($cpu - $jit) / $gib")"
 done < "$work/passes.txt"
 printf 'openssl sha256  %7.1f MB/s on 32 KiB blocks = %5.2f CPU-s/GiB (the hashing floor)\n' \
-  "$(echo "scale=1; $ref_sha / 1000" | bc)" "$(echo "scale=3; 1073741.824 / $ref_sha" | bc)"
+  "$(calc "$ref_sha / 1000")" "$(calc "1073741.824 / $ref_sha")"
 printf 'dd fdatasync    %7d MiB in %6.2f s  %7.1f MB/s (the durable write of the same bytes)\n' \
-  "$size" "$ref_dd" "$(echo "scale=1; $size * 1.048576 / $ref_dd" | bc)"
+  "$size" "$ref_dd" "$(calc "$size * 1.048576 / $ref_dd")"

@@ -126,7 +126,7 @@ remove_stale_archive_temps() {
 dump_class_archive() {
   local list="$1" archive="$2" jar="$3"
   shift 3
-  local partial="$archive.$$" java_home
+  local partial="$archive.$$" java="${LIFEBOAT_DUMP_JAVA:-java}" java_home
   [ -s "$list" ] || return 1
   java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
   if [ -f "$java_home/lib/classlist" ]; then
@@ -134,7 +134,7 @@ dump_class_archive() {
   else
     cp "$list" "$partial.list" || { rm -f "$partial.list"; return 1; }
   fi
-  if java "$@" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile="$partial.list" \
+  if "$java" "$@" -Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile="$partial.list" \
     -XX:SharedArchiveFile="$partial" -cp "$jar" >/dev/null 2>&1 && [ -s "$partial" ]; then
     rm -f "$partial.list"
     mv -f "$partial" "$archive"
@@ -142,4 +142,30 @@ dump_class_archive() {
     rm -f "$partial" "$partial.list"
     return 1
   fi
+}
+
+# dump_class_archive_detached LIST ARCHIVE JAR [--add-modules M]...: dump_class_archive in a process
+# of its own, started here and not waited for, so that a command's first run after a build ends (and
+# its caller goes on: a disaster's first `failover`, a script's `$(lifeboat ...)`) when its JVM ends,
+# not 1-4 s later when the dump does ("A first run's class archive, made after it (issue 14, session
+# 22)" in docs/performance.md). The process has its own session (setsid: no terminal, a Ctrl-C or a
+# hang-up of the caller's does not reach it), the lowest priority (nice 19: the next command on a
+# busy machine comes first), and none of the caller's files open (stdin, stdout and stderr are
+# /dev/null: a `lifeboat ... | cat` ends with the command). It first takes LIST under its own
+# process id (ARCHIVE.PID.classes), as it writes ARCHIVE.PID and ARCHIVE.PID.list, so that
+# remove_stale_archive_temps in another launcher's first run leaves them alone while it runs and
+# removes them if it is killed. Two first runs at once make two dumps, each under its own temporary
+# names, each renamed into place whole. LIFEBOAT_DUMP_JAVA (tests only: a dump made slow on purpose)
+# is a command run in place of `java` for the dump.
+dump_class_archive_detached() {
+  local detach=()
+  command -v setsid >/dev/null && detach+=(setsid)
+  command -v nice >/dev/null && detach+=(nice -n 19)
+  "${detach[@]}" bash -c '
+    source "$1"
+    shift
+    taken="$2.$$.classes"
+    mv -f "$1" "$taken" || exit 0
+    dump_class_archive "$taken" "${@:2}" || true
+    rm -f "$taken"' dump-class-archive "${BASH_SOURCE[0]}" "$@" </dev/null >/dev/null 2>&1 &
 }

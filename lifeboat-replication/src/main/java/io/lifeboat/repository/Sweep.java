@@ -45,7 +45,8 @@ final class Sweep {
     static final int SCREEN_HEAP_SHARE = 8;
     /**
      * A whole walk holds the filter parts it read in up to a sixteenth of the heap ({@link FilterPartMemo}),
-     * so the look for unowned blocks does not read again those the release of each machine's blocks read.
+     * so the look for unowned blocks does not read again those the release of each machine's blocks read;
+     * on a shared store the parts stay held for the next sweeps ({@link SweepBacklog#parts}).
      */
     static final int FILTER_MEMO_HEAP_SHARE = 16;
 
@@ -79,7 +80,9 @@ final class Sweep {
     void run(Collection<String> machines, boolean mayBound) throws IOException {
         SweepBacklog backlog = repo.retention.backlog;
         boolean bounded = mayBound && bounded(backlog);
-        if (!bounded) { // the walk of every block may ask the points' filters again (PackTally.whole)
+        if (shared != null) { // every sweep walks whole and asks the kept points again: their parts stay held
+            repo.manifests.remember(backlog.parts);
+        } else if (!bounded) { // the walk of every block may ask the points' filters again (PackTally.whole)
             repo.manifests.remember(new FilterPartMemo(Runtime.getRuntime().maxMemory() / FILTER_MEMO_HEAP_SHARE));
         }
         try {

@@ -32,6 +32,12 @@ final class SweepBacklog {
     private final Set<String> packs = new HashSet<>();
     /** Each pack's live and dead bytes since the last whole walk: which packs a bounded sweep reads. */
     final PackCounts counts = new PackCounts();
+    /**
+     * On a store several nodes share: the block filter parts sweeps read, kept for the next ones (every
+     * sweep there walks whole and asks the kept points again). Up to {@link Sweep#FILTER_MEMO_HEAP_SHARE}
+     * of the heap, as one whole walk's memo was; empty, and never filled, on a store of this vault alone.
+     */
+    final FilterPartMemo parts = new FilterPartMemo(Runtime.getRuntime().maxMemory() / Sweep.FILTER_MEMO_HEAP_SHARE);
     private int wholeWalks;
 
     /** Whether a sweep starting {@code now} may be bounded (the store's and ownership's own conditions apart). */

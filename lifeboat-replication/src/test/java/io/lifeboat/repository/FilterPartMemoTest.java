@@ -4,21 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A sweep's memo of filter parts holds a part only while the parts held fit in its budget of bytes. */
+/**
+ * The memo of filter parts holds parts up to its budget of bytes: one that does not fit pushes out the
+ * least recently asked, and one larger than the whole budget is not held.
+ */
 class FilterPartMemoTest {
     final BlockFilter a = BlockFilter.of(new long[] {1, 2, 3}, 3);
     final BlockFilter b = BlockFilter.of(new long[] {4, 5, 6}, 3);
+    final BlockFilter c = BlockFilter.of(new long[] {7, 8, 9}, 3);
 
     @Test
-    void holdsPartsUpToItsBudgetAndNoneBeyond() {
+    void aPartThatDoesNotFitPushesOutTheLeastRecentlyAsked() {
+        FilterPartMemo memo = new FilterPartMemo(100);
+        memo.keep("m/a", a, 40);
+        memo.keep("m/b", b, 40);
+        assertThat(memo.get("m/a")).isSameAs(a); // b is now the least recently asked
+        memo.keep("m/c", c, 40); // 120 > 100: b goes
+        assertThat(memo.get("m/b")).isNull();
+        assertThat(memo.get("m/a")).isSameAs(a);
+        assertThat(memo.get("m/c")).isSameAs(c);
+        assertThat(memo.size()).isEqualTo(2);
+    }
+
+    @Test
+    void partsThatFitExactlyAreAllHeld() {
         FilterPartMemo memo = new FilterPartMemo(100);
         memo.keep("m/a", a, 60);
-        memo.keep("m/b", b, 50); // 110 > 100: not held, read again when asked
-        assertThat(memo.get("m/a")).isSameAs(a);
-        assertThat(memo.get("m/b")).isNull();
-        memo.keep("m/c", b, 40); // 100: fits exactly
-        assertThat(memo.get("m/c")).isSameAs(b);
+        memo.keep("m/b", b, 40);
         assertThat(memo.size()).isEqualTo(2);
+        memo.keep("m/a", a, 60); // kept again under its name: counted once
+        assertThat(memo.size()).isEqualTo(2);
+        assertThat(memo.get("m/b")).isSameAs(b);
+    }
+
+    @Test
+    void aPartLargerThanTheBudgetIsNotHeldAndPushesOutNothing() {
+        FilterPartMemo memo = new FilterPartMemo(100);
+        memo.keep("m/a", a, 60);
+        memo.keep("m/b", b, 101);
+        assertThat(memo.get("m/b")).isNull();
+        assertThat(memo.get("m/a")).isSameAs(a);
     }
 
     @Test

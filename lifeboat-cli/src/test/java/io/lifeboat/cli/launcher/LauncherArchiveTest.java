@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -34,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * not do for such a class); a newer jar gets a new archive, never the old one; a damaged archive
  * is ignored by the JVM (the run is the same, its classes read from the jar); a run a signal stops
  * makes none; nothing temporary is left beside it, and what a killed launcher left is removed by the
- * next first run once its process has ended.
+ * next first run once its process has ended. The dump runs after the launcher has exited, in a
+ * process of its own: the tests wait for the archive with a bound ({@link #awaitInTarget}), and one
+ * holds the dump back (LIFEBOAT_DUMP_JAVA) to show that the launcher and its pipes end before it.
  */
 class LauncherArchiveTest {
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
@@ -64,8 +72,8 @@ class LauncherArchiveTest {
         Run first = launch("hello", "world", "3");
         assertThat(first.out).contains("hello world from first");
         assertThat(first.status).as("the command's own exit status").isEqualTo(3);
+        awaitInTarget("nothing temporary left", "lifeboat.jar", "lifeboat-hello.jsa");
         assertThat(archive).isNotEmptyFile();
-        assertThat(leftInTarget()).as("nothing temporary left").containsExactlyInAnyOrder("lifeboat.jar", "lifeboat-hello.jsa");
 
         FileTime made = Files.getLastModifiedTime(archive);
         Run second = launch("hello", "again", "0");
@@ -77,12 +85,13 @@ class LauncherArchiveTest {
     void aNewerJarGetsANewArchiveNeverTheOldOne() throws Exception {
         build("first");
         launch("hello", "world", "0");
-        assertThat(archive).isNotEmptyFile();
+        awaitInTarget("the first archive", "lifeboat.jar", "lifeboat-hello.jsa");
         Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() - 5_000));
 
         build("second"); // the jar rebuilt after the archive was made
         Run rebuilt = launch("hello", "world", "0");
         assertThat(rebuilt.out).contains("hello world from second").contains(FROM_JAR);
+        awaitInTarget("the new archive", "lifeboat.jar", "lifeboat-hello.jsa");
         assertThat(Files.getLastModifiedTime(archive)).as("made again, after the new jar")
                 .isGreaterThan(Files.getLastModifiedTime(jar));
         assertThat(launch("hello", "world", "0").out).contains("hello world from second").contains(SHARED);
@@ -92,6 +101,7 @@ class LauncherArchiveTest {
     void aDamagedArchiveIsIgnored() throws Exception {
         build("first");
         launch("hello", "world", "0");
+        awaitInTarget("the archive", "lifeboat.jar", "lifeboat-hello.jsa");
         byte[] whole = Files.readAllBytes(archive);
         // half of it, as a dump killed mid-write would have left it had it been written in place
         writeNewerThanJar(Arrays.copyOf(whole, whole.length / 2));
@@ -119,6 +129,9 @@ class LauncherArchiveTest {
         assertThat(line).as("the command under way").isEqualTo("sleeping");
         p.destroy(); // SIGTERM to the launcher, which passes it on to the JVM
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // the launcher waits for its JVM, and would have started a dump before exiting: none was
+        // started if no process of this project (whose paths all name root) is left
+        assertThat(processesNaming(root)).as("no dump started").isEmpty();
         assertThat(leftInTarget()).as("no archive, nothing temporary").containsExactly("lifeboat.jar");
     }
 
@@ -137,9 +150,75 @@ class LauncherArchiveTest {
         Files.writeString(target.resolve("lifeboat-other.jsa." + gone), "another command's, left alone");
         Run first = launch("hello", "world", "0");
         assertThat(first.status).isZero();
-        assertThat(leftInTarget()).containsExactlyInAnyOrder("lifeboat.jar", "lifeboat-hello.jsa",
+        awaitInTarget("the stale temporaries removed", "lifeboat.jar", "lifeboat-hello.jsa",
                 "lifeboat-hello.jsa." + alive + ".classes", "lifeboat-hello.jsa." + alive,
                 "lifeboat-hello.jsa." + alive + ".list", "lifeboat-other.jsa." + gone);
+    }
+
+    /**
+     * The dump held back (LIFEBOAT_DUMP_JAVA, a script that waits for a gate file before it runs
+     * java): the launcher has ended with the command's status, and its output has been read to its
+     * end (which comes only once every holder of the pipe has closed it, a dump's process too), while
+     * the dump still waits; let go, it makes the archive, which the next run maps. (The launcher of
+     * session 21 dumped before it exited: the archive was there as it ended.)
+     */
+    @Test
+    void theLauncherEndsWithItsCommandAndTheArchiveComesAfter() throws Exception {
+        build("first");
+        Path gate = root.resolve("gate");
+        Path slowJava = root.resolve("slow-java");
+        Files.writeString(slowJava, """
+                #!/bin/bash
+                for i in $(seq 1 1200); do [ -e "%s" ] && exec java "$@"; sleep 0.1; done
+                exit 1
+                """.formatted(gate));
+        assertThat(slowJava.toFile().setExecutable(true)).isTrue();
+        Process p = startWith("", Map.of("LIFEBOAT_DUMP_JAVA", slowJava.toString()), "hello", "world", "4");
+        String out = CompletableFuture.supplyAsync(() -> readAll(p)).get(90, TimeUnit.SECONDS);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+        assertThat(out).contains("hello world from first");
+        assertThat(p.exitValue()).as("the command's own exit status").isEqualTo(4);
+        long dump = dumpPid(slowJava);
+        awaitInTarget("the dump under way, the list taken under its own id", "lifeboat.jar",
+                "lifeboat-hello.jsa." + dump + ".classes", "lifeboat-hello.jsa." + dump + ".list");
+
+        Files.createFile(gate);
+        awaitInTarget("the archive, made after the launcher ended", "lifeboat.jar", "lifeboat-hello.jsa");
+        assertThat(launch("hello", "again", "0").out).contains("hello again from first").contains(SHARED);
+    }
+
+    /** A dump that fails (a java that writes part of the archive, then exits 1) leaves nothing; the next run tries again. */
+    @Test
+    void aFailedDumpLeavesNothing() throws Exception {
+        build("first");
+        Path failing = root.resolve("failing-java");
+        Files.writeString(failing, """
+                #!/bin/bash
+                for a in "$@"; do case "$a" in -XX:SharedArchiveFile=*) echo part > "${a#*=}" ;; esac; done
+                exit 1
+                """);
+        assertThat(failing.toFile().setExecutable(true)).isTrue();
+        Process p = startWith("", Map.of("LIFEBOAT_DUMP_JAVA", failing.toString()), "hello", "world", "0");
+        assertThat(readAll(p)).contains("hello world from first");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        awaitInTarget("no archive, nothing temporary", "lifeboat.jar");
+        assertThat(processesNaming(failing)).isEmpty();
+
+        assertThat(launch("hello", "again", "0").out).as("a first run again").contains(FROM_JAR);
+        awaitInTarget("the archive", "lifeboat.jar", "lifeboat-hello.jsa");
+    }
+
+    /** Two first runs at once: two dumps, each under its own names; one whole archive is left, mapped next. */
+    @Test
+    void twoFirstRunsAtOnceLeaveOneWholeArchive() throws Exception {
+        build("first");
+        Process one = start("hello", "one", "0");
+        Process two = start("hello", "two", "0");
+        assertThat(readAll(one)).contains("hello one from first");
+        assertThat(readAll(two)).contains("hello two from first");
+        assertThat(one.waitFor(60, TimeUnit.SECONDS) && two.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        awaitInTarget("one archive, nothing temporary", "lifeboat.jar", "lifeboat-hello.jsa");
+        assertThat(launch("hello", "again", "0").out).contains(SHARED);
     }
 
     /**
@@ -162,6 +241,45 @@ class LauncherArchiveTest {
         Files.deleteIfExists(archive); // the launcher's archives are read-only
         Files.write(archive, bytes);
         Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+    }
+
+    /** Waits (at most two minutes: a dump takes 1-4 s) until the jar's folder holds exactly {@code names}. */
+    private void awaitInTarget(String what, String... names) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < end && !new HashSet<>(leftInTarget()).equals(Set.of(names))) {
+            Thread.sleep(50);
+        }
+        assertThat(leftInTarget()).as(what).containsExactlyInAnyOrder(names);
+    }
+
+    /** The process id of the dump that runs {@code slowJava} (its script's own command line). */
+    private static long dumpPid(Path slowJava) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < end) {
+            Optional<ProcessHandle> script = processesNaming(slowJava).stream().findFirst();
+            // the script's parent is the dump's bash, whose id names its temporary files
+            Optional<Long> dump = script.flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+            if (dump.isPresent()) {
+                return dump.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no dump started");
+    }
+
+    /** The processes whose command line names {@code path}. */
+    private static List<ProcessHandle> processesNaming(Path path) {
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(path.toString())).orElse(false))
+                .toList();
+    }
+
+    private static String readAll(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> leftInTarget() throws IOException {
@@ -216,22 +334,23 @@ class LauncherArchiveTest {
 
     /** {@link #launch(String...)} with {@code options} added to LIFEBOAT_JAVA_OPTS. */
     private Run launchWith(String options, String... args) throws Exception {
-        Process p = startWith(options, args);
+        Process p = startWith(options, Map.of(), args);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return new Run(out, p.exitValue());
     }
 
     private Process start(String... args) throws IOException {
-        return startWith("", args);
+        return startWith("", Map.of(), args);
     }
 
-    private Process startWith(String options, String... args) throws IOException {
+    private Process startWith(String options, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("lifeboat").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("LIFEBOAT_JAVA_OPTS", ("-Xlog:class+load=info " + options).strip());
         pb.environment().remove("LIFEBOAT_CDS");
+        pb.environment().putAll(env);
         return pb.start();
     }
 }

@@ -7,6 +7,7 @@ import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.repository.BlockId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,11 @@ final class Uploader implements BlockSink, AutoCloseable {
      * turn did (two queued and one worked through).
      */
     static final int WINDOWS_HANDED_OVER = 3;
+    /**
+     * A block sent raw at most this fraction of its array is copied into an array of its own length
+     * ({@link #send}): a copy of a few KB against holding a whole block-sized array until its batch is answered.
+     */
+    static final int SHORT_COPIED = 4;
     /**
      * How long a window or a batch may wait to fill. When few blocks changed, a window of 1024 of
      * them would otherwise fill only at the end of the source, and everything would be asked about
@@ -276,6 +282,12 @@ final class Uploader implements BlockSink, AutoCloseable {
             stop.check();
             EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel(),
                     p.looksIncompressible());
+            if (b.data() == p.data() && p.length() <= p.data().length / SHORT_COPIED) {
+                // a short block sent raw (a small file that does not compress: a .gz, a .png) goes in
+                // a copy of its own length, so the batch holds what it sends: a batch counts bytes
+                // sent, and 4,096 such blocks of 2 KB each held a 32 KiB array for 8 MiB counted
+                b = new EncodedBlock(b.id(), b.encoding(), b.rawLength(), Arrays.copyOf(p.data(), p.length()));
+            }
             if (!batch.isEmpty() && (batchBytes + b.wireSize() > options.batchBytes()
                     || batch.size() >= Limits.MAX_BATCH_BLOCKS)) {
                 flushBatch();

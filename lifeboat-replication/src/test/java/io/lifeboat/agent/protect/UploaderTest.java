@@ -133,6 +133,60 @@ class UploaderTest {
         assertThat(vault.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
     }
 
+    /** A vault that lacks everything, answers no upload until released, and keeps every body it was sent. */
+    private static final class HeldUploads extends StubVaultApi {
+        final CountDownLatch release = new CountDownLatch(1);
+        final java.util.Map<BlockId, byte[]> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            return new HashSet<>(ids);
+        }
+
+        @Override
+        public void upload(List<EncodedBlock> blocks) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (EncodedBlock b : BlockBatchCodec.decode(BlockBatchCodec.encode(blocks))) {
+                bodies.put(b.id(), java.util.Arrays.copyOfRange(b.data(), b.offset(), b.offset() + b.length()));
+            }
+        }
+    }
+
+    /**
+     * A tree's small files that do not compress (a .gz, a .png) are short blocks sent raw. A batch
+     * counts the bytes it sends, so 4,096 of them held a block-sized array each until the batch was
+     * answered: a tree pass held 11,000 arrays (350 MB) where the pipeline's bound was 200 MB. Each is
+     * now sent from a copy of its own length and its array goes back to the pool at once, so the pool
+     * makes no more while batches wait; and what is sent is the block as it was read, though its
+     * array was taken again and overwritten before the batch went.
+     */
+    @Test
+    void shortRawBlocksGiveTheirArraysBackBeforeTheirBatchIsAnswered() throws InterruptedException {
+        HeldUploads vault = new HeldUploads();
+        BlockBuffers pool = new BlockBuffers(4096, 64);
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(16, 1 << 20);
+        java.util.Map<BlockId, byte[]> read = new java.util.HashMap<>();
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(), pool)) {
+            Random random = new Random(3);
+            for (int i = 0; i < 3000; i++) {
+                byte[] b = pool.take();
+                random.nextBytes(b); // random: sent raw
+                BlockId id = BlockId.of(b, 0, 700);
+                read.put(id, java.util.Arrays.copyOf(b, 700));
+                up.accept(id, b, 700);
+            }
+            assertThat(pool.made()).as("arrays made while every upload waits").isLessThan(300);
+            vault.release.countDown();
+            up.finish();
+        }
+        assertThat(vault.bodies).hasSize(read.size());
+        read.forEach((id, bytes) -> assertThat(vault.bodies.get(id)).as("the bytes read").isEqualTo(bytes));
+    }
+
     /** A vault that holds the given blocks and records every id it is asked about. */
     private static final class Holding extends Lacking {
         final Set<BlockId> held;

@@ -27,6 +27,30 @@ class BlockSealerTest {
         assertThat(Zstd.decompress(body(t), t.rawLength())).isEqualTo(text);
     }
 
+    /**
+     * A compressed block is held at its own length (a batch of well-compressed blocks holds what it
+     * sends, not a block-sized array each), and each block has its own bytes: the sealer's output
+     * space is reused, so a block still in a batch must not share it with the next one.
+     */
+    @Test
+    void aCompressedBlockHoldsOnlyItsOwnBytesAndKeepsThemAfterTheNextSeal() {
+        byte[] first = "2026-12-06T05:00:00Z web-1 GET /orders/1 200 3ms\n".repeat(700)
+                .substring(0, 32768).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] second = "2026-12-06T05:00:01Z db-2 COMMIT txn=77 rows=3\n".repeat(800)
+                .substring(0, 32768).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        EncodedBlock a = BlockSealer.seal(BlockId.of(first), first, first.length, 1);
+        byte[] aBody = body(a).clone();
+        EncodedBlock b = BlockSealer.seal(BlockId.of(second), second, second.length, 1);
+        assertThat(a.encoding()).isEqualTo(BlockEncoding.ZSTD);
+        assertThat(b.encoding()).isEqualTo(BlockEncoding.ZSTD);
+        assertThat(a.data()).hasSize(a.length());
+        assertThat(b.data()).hasSize(b.length());
+        assertThat(a.data()).isNotSameAs(b.data());
+        assertThat(body(a)).as("sealing the next block leaves this one's bytes").isEqualTo(aBody);
+        assertThat(Zstd.decompress(body(a), a.rawLength())).isEqualTo(first);
+        assertThat(Zstd.decompress(body(b), b.rawLength())).isEqualTo(second);
+    }
+
     @Test
     void sealsAPrefixOfALargerBuffer() {
         byte[] buf = new byte[100];
