@@ -24,8 +24,8 @@ final class PipelineMemory {
     static final double HEAP_SHARE = 0.5;
     /** Groups held by the reader at once: the one handed over to the sink and the one read ahead. */
     static final int GROUPS_HELD = 2;
-    /** Windows held at once: the one being filled, those queued, the one the uploader works through. */
-    static final int WINDOWS_HELD = 1 + Uploader.QUEUED_WINDOWS + 1;
+    /** Windows held at once: the one being filled, and those handed over (queued, asked about, being sealed). */
+    static final int WINDOWS_HELD = 1 + Uploader.WINDOWS_HANDED_OVER;
     /** Batches held at once: those in flight and the one being filled (compressed bodies are new arrays). */
     static final int BATCHES_HELD = Uploader.IN_FLIGHT + 1;
     /** The smallest window and batch {@link #fit} goes down to: below them, per-request costs dominate. */

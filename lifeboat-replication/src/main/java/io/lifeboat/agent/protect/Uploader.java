@@ -6,16 +6,20 @@ import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.Limits;
 import io.lifeboat.repository.BlockId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +31,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * only those, in batches of about {@code batchBytes} and at most {@link Limits#MAX_BATCH_BLOCKS} blocks
  * (a tree of small files fills the block cap long before the byte target). Ids seen earlier in the pass are not asked
  * about again; a batch may span windows. Two batches are in flight at a time, so the vault stores one while the next
- * travels. At most two windows wait in the queue, so memory stays near 3 windows plus 2 batches.
+ * travels. The reader hands over at most three windows the uploader is not done with (queued, asked about, being
+ * sealed), so memory stays near 4 windows (with the one being filled) plus 3 batches.
+ *
+ * <p>The question about a window is asked ahead, on a thread of its own: when the next window is
+ * already waiting, its question goes to the vault before this one's blocks are sealed and handed
+ * to a sender, so its round trip runs while this window is sealed and while the uploader waits for
+ * a batch in flight to be answered, not after. One question at a time, in the order of the windows;
+ * an id is counted as asked about when its question is made, so a later window's repeat is not
+ * asked again. What the question buys is unchanged: only the ids the vault lacks are sent.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
@@ -39,8 +51,13 @@ final class Uploader implements BlockSink, AutoCloseable {
     private static final List<Pending> END = List.of();
     /** Batches sent and not yet answered at a time. */
     static final int IN_FLIGHT = 2;
-    /** Windows handed over and waiting for the uploader thread ({@link PipelineMemory} counts them). */
-    static final int QUEUED_WINDOWS = 2;
+    /**
+     * Windows the reader may have handed over that the uploader is not done with: queued, asked about
+     * ahead, or being sealed ({@link PipelineMemory} counts them). A window's room is given back only
+     * once it is sealed and handed to a sender, so asking ahead holds no more windows than asking in
+     * turn did (two queued and one worked through).
+     */
+    static final int WINDOWS_HANDED_OVER = 3;
     /**
      * A block sent raw at most this fraction of its array is copied into an array of its own length
      * ({@link #send}): a copy of a few KB against holding a whole block-sized array until its batch is answered.
@@ -63,7 +80,8 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
-    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
+    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>(); // bounded by windowRoom
+    private final Semaphore windowRoom = new Semaphore(WINDOWS_HANDED_OVER);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
@@ -73,6 +91,12 @@ final class Uploader implements BlockSink, AutoCloseable {
         return t;
     });
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    /** Asks the vault about windows, one question at a time, while the uploader thread seals and sends. */
+    private final ExecutorService asker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lifeboat-asker");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
     private long windowStarted;
@@ -134,6 +158,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     @Override
     public void close() {
         thread.interrupt();
+        asker.shutdownNow();
         senders.shutdownNow();
     }
 
@@ -145,10 +170,11 @@ final class Uploader implements BlockSink, AutoCloseable {
     }
 
     private void put(List<Pending> item) throws InterruptedException {
-        while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (item != END && !windowRoom.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             rethrow();
             stop.check();
         }
+        queue.add(item);
     }
 
     private void rethrow() {
@@ -163,11 +189,17 @@ final class Uploader implements BlockSink, AutoCloseable {
 
     private void run() {
         try {
-            for (List<Pending> w = next(); w != END; w = next()) {
-                if (w != null) {
-                    send(w);
-                    flushBatchIfOld(); // windows that keep coming must not hold an old batch back
+            Asked asked = null; // the window whose question is under way, not yet sealed
+            for (List<Pending> w = next(asked); w != END; w = next(asked)) {
+                Asked ahead = w == null ? null : ask(w);
+                if (asked != null) {
+                    send(asked); // sealed and handed to a sender while the next window's question travels
                 }
+                asked = ahead;
+                flushBatchIfOld(); // windows that keep coming must not hold an old batch back
+            }
+            if (asked != null) {
+                send(asked);
             }
             flushBatch();
             inFlight.acquire(IN_FLIGHT); // every batch answered
@@ -180,8 +212,15 @@ final class Uploader implements BlockSink, AutoCloseable {
         }
     }
 
-    /** The next window, or null after a wait in which the batch being filled was sent for its age. */
-    private List<Pending> next() throws InterruptedException {
+    /**
+     * The next window, or null when none came. While a window's question is under way it does not
+     * wait: that window is then sent at once. Otherwise it waits a while, and on none sends the batch
+     * being filled if it is old.
+     */
+    private List<Pending> next(Asked asked) throws InterruptedException {
+        if (asked != null) {
+            return queue.poll();
+        }
         List<Pending> w = queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (w == null) {
             flushBatchIfOld();
@@ -189,13 +228,12 @@ final class Uploader implements BlockSink, AutoCloseable {
         return w;
     }
 
-    private void flushBatchIfOld() throws InterruptedException {
-        if (!batch.isEmpty() && System.nanoTime() - batchStarted > MAX_WAIT_NANOS) {
-            flushBatch();
-        }
+    /** A window's blocks not seen before in the pass, and the vault's answer to come: which of them it lacks. */
+    private record Asked(Collection<Pending> fresh, Future<Set<BlockId>> lacking) {
     }
 
-    private void send(List<Pending> w) throws InterruptedException {
+    /** Sends the question about {@code w}'s ids not seen before in the pass, and returns at once. */
+    private Asked ask(List<Pending> w) {
         Map<BlockId, Pending> fresh = new LinkedHashMap<>();
         for (Pending p : w) {
             if (known.contains(p.id()) || fresh.putIfAbsent(p.id(), p) != null) {
@@ -204,10 +242,38 @@ final class Uploader implements BlockSink, AutoCloseable {
             }
         }
         if (fresh.isEmpty()) {
-            return;
+            return new Asked(List.of(), CompletableFuture.completedFuture(Set.of()));
         }
-        Set<BlockId> lacking = vault.missing(new ArrayList<>(fresh.keySet()));
-        for (Pending p : fresh.values()) {
+        known.addAll(fresh.keySet()); // asked about now: the next window's repeats are not asked again
+        List<BlockId> ids = new ArrayList<>(fresh.keySet());
+        return new Asked(fresh.values(), asker.submit(() -> vault.missing(ids)));
+    }
+
+    /** The vault's answer; a failed question fails the pass with the question's own exception. */
+    private static Set<BlockId> answer(Future<Set<BlockId>> lacking) throws InterruptedException {
+        try {
+            return lacking.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void flushBatchIfOld() throws InterruptedException {
+        if (!batch.isEmpty() && System.nanoTime() - batchStarted > MAX_WAIT_NANOS) {
+            flushBatch();
+        }
+    }
+
+    /** Seals the blocks of {@code asked} the vault lacks into batches, then gives the window's room back. */
+    private void send(Asked asked) throws InterruptedException {
+        Set<BlockId> lacking = answer(asked.lacking());
+        for (Pending p : asked.fresh()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;
                 buffers.give(p.data());
@@ -237,7 +303,7 @@ final class Uploader implements BlockSink, AutoCloseable {
                 buffers.give(p.data()); // compressed or copied: the reader's array is free now
             }
         }
-        known.addAll(fresh.keySet());
+        windowRoom.release();
     }
 
     /**

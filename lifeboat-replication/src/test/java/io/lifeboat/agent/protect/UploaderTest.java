@@ -232,4 +232,149 @@ class UploaderTest {
         assertThat(vault.asked).containsExactlyElementsOf(ids.subList(0, 10));
         assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids.subList(5, 10));
     }
+
+    /**
+     * A vault that takes 50 ms to answer each question (so the reader stays a window ahead of the
+     * uploader), records the ids asked about, and holds every upload until let go.
+     */
+    private static final class HoldsUploads extends Lacking {
+        final List<BlockId> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        @Override
+        public Set<BlockId> missing(List<BlockId> ids) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            asked.addAll(ids);
+            return super.missing(ids);
+        }
+
+        @Override
+        public void upload(List<EncodedBlock> blocks) {
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.upload(blocks);
+        }
+    }
+
+    /**
+     * The question about the next window travels while this one waits to be sent. Windows of one
+     * block, a batch per block, two batches in flight that the vault does not answer: the uploader
+     * stops when it hands over the third batch (the fourth window's block seals it). By then it must
+     * have asked about the fifth window too; asking in turn, it had asked about four.
+     */
+    @Test
+    void theNextWindowIsAskedAboutWhileThisOneWaitsToBeSent() throws Exception {
+        HoldsUploads vault = new HoldsUploads();
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(1, 4096);
+        List<BlockId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(BlockId.of(block(700 + i)));
+        }
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
+            java.util.concurrent.FutureTask<Void> reader = new java.util.concurrent.FutureTask<>(() -> {
+                for (int i = 0; i < 8; i++) {
+                    byte[] b = block(700 + i);
+                    up.accept(BlockId.of(b), b, b.length);
+                }
+                up.finish();
+                return null;
+            });
+            new Thread(reader, "test-reader").start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (vault.asked.size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100); // and no more than that while the uploads are held
+            assertThat(vault.asked).as("asked while two batches are held").containsExactlyElementsOf(ids.subList(0, 5));
+            assertThat(vault.uploaded).isEmpty();
+            vault.letGo.countDown();
+            reader.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(vault.asked).as("each id asked about once, in order").containsExactlyElementsOf(ids);
+        assertThat(vault.uploaded).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /** A question that fails (asked on a thread of its own) fails the pass with the vault's own error. */
+    @Test
+    void aFailedQuestionFailsThePassWithItsOwnError() {
+        IllegalStateException refused = new IllegalStateException("missing-blocks query refused: 503");
+        Lacking vault = new Lacking() {
+            private int questions;
+
+            @Override
+            public Set<BlockId> missing(List<BlockId> ids) {
+                if (++questions == 2) {
+                    throw refused;
+                }
+                return super.missing(ids);
+            }
+        };
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(1, 1 << 20);
+        Throwable thrown;
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16))) {
+            thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+                for (int i = 0; i < 40; i++) {
+                    byte[] b = block(800 + i);
+                    up.accept(BlockId.of(b), b, b.length);
+                }
+                up.finish();
+            });
+        }
+        assertThat(thrown).isSameAs(refused);
+    }
+
+    /**
+     * Asking ahead holds no more windows than asking in turn: behind a vault that never answers, the
+     * reader hands over three windows (one asked about, one asked about next, one queued; before, one
+     * asked about and two queued) and waits on the fourth.
+     */
+    @Test
+    void behindAVaultThatDoesNotAnswerTheReaderHandsOverThreeWindows() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Lacking vault = new Lacking() {
+            @Override
+            public Set<BlockId> missing(List<BlockId> ids) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.missing(ids);
+            }
+        };
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096).withPipeline(1, 1 << 20);
+        java.util.concurrent.atomic.AtomicInteger handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        StopSignal stop = new StopSignal();
+        Thread reader;
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, stop, new BlockBuffers(4096, 16))) {
+            reader = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 10; i++) {
+                        byte[] b = block(900 + i);
+                        up.accept(BlockId.of(b), b, b.length); // a window of one: handed over at once
+                        handedOver.incrementAndGet();
+                    }
+                } catch (Exception | Error stopped) {
+                    // the uploader was closed: the reader stops
+                }
+            }, "test-reader");
+            reader.start();
+            Thread.sleep(500);
+            assertThat(handedOver).hasValue(3);
+            stop.request();
+        } finally {
+            never.countDown();
+        }
+        reader.join(5_000);
+        assertThat(reader.isAlive()).isFalse();
+    }
 }
