@@ -4,6 +4,7 @@ import io.lifeboat.replication.protocol.BlockBatchCodec;
 import io.lifeboat.replication.protocol.BlockSealer;
 import io.lifeboat.replication.protocol.EncodedBlock;
 import io.lifeboat.replication.protocol.Limits;
+import io.lifeboat.repository.Await;
 import io.lifeboat.repository.BlockId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -249,21 +249,6 @@ final class Uploader implements BlockSink, AutoCloseable {
         return new Asked(fresh.values(), asker.submit(() -> vault.missing(ids)));
     }
 
-    /** The vault's answer; a failed question fails the pass with the question's own exception. */
-    private static Set<BlockId> answer(Future<Set<BlockId>> lacking) throws InterruptedException {
-        try {
-            return lacking.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private void flushBatchIfOld() throws InterruptedException {
         if (!batch.isEmpty() && System.nanoTime() - batchStarted > MAX_WAIT_NANOS) {
             flushBatch();
@@ -272,7 +257,8 @@ final class Uploader implements BlockSink, AutoCloseable {
 
     /** Seals the blocks of {@code asked} the vault lacks into batches, then gives the window's room back. */
     private void send(Asked asked) throws InterruptedException {
-        Set<BlockId> lacking = answer(asked.lacking());
+        // a failed question fails the pass with the question's own exception, as when it was asked here
+        Set<BlockId> lacking = Await.result(asked.lacking(), e -> new ProtectCancelledException());
         for (Pending p : asked.fresh()) {
             if (!lacking.contains(p.id())) {
                 blocksPresent++;
