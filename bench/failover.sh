@@ -35,10 +35,7 @@ machine_line
 
 img="$work/disk.img"
 echo "bench: a vault holding a 1 GiB random image${TREE_FILES:+ and a tree of about $TREE_FILES files}" >&2
-make_image "$img" 1024 web-1 random
-start_vault
-enroll_agent bench "$work/A"
-lb agent protect --dir "$work/A" --once "$img" >/dev/null
+vault_holding_image "$img"
 if [ -n "${TREE_FILES:-}" ]; then
   make_tree "$work/tree" "$TREE_FILES" "${TREE_MB:-750}"
   enroll_agent tree "$work/T"

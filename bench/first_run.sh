@@ -25,10 +25,7 @@ machine_line
 
 img="$work/disk.img"
 echo "bench: a vault holding a 1 GiB random image" >&2
-make_image "$img" 1024 web-1 random
-start_vault
-enroll_agent bench "$work/A"
-lb agent protect --dir "$work/A" --once "$img" >/dev/null
+vault_holding_image "$img"
 await_class_archive_dumps # the set-up's own first runs
 
 # timed_run LAUNCHER BUILD KIND CDS ARGS...: one run; prints "BUILD COMMAND KIND WALL CPU LOAD"

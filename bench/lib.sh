@@ -113,6 +113,14 @@ variant_args() {
 # warm_vault_with_image SIZE_MIB HOST: a random image of SIZE_MIB at $img ($work/disk.img), a vault
 # serving, and its JIT warmed by one full pass of the image from a machine of its own ($work/W), as a
 # running vault's is: the set-up of the benches that time an agent's passes against a warm vault.
+# vault_holding_image PATH: a 1 GiB random image at PATH (host web-1), a vault started, and machine
+# "bench" (agent folder $work/A) enrolled and protected once: the set-up of the failover benches.
+vault_holding_image() {
+  make_image "$1" 1024 web-1 random
+  start_vault
+  enroll_agent bench "$work/A"
+  lb agent protect --dir "$work/A" --once "$1" >/dev/null
+}
 warm_vault_with_image() {
   img="$work/disk.img"
   make_image "$img" "$1" "$2" random
