@@ -11,4 +11,8 @@ public interface PlanListener {
 
     default void finished(StepReport step) {
     }
+
+    /** A failover step goes on past something it could not make as safe as it should (the message says what). */
+    default void warning(String step, String message) {
+    }
 }

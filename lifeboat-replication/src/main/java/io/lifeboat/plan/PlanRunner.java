@@ -149,7 +149,13 @@ public final class PlanRunner {
             if (options.test()) {
                 java.nio.file.Files.createDirectories(target.getParent());
             }
-            RestoreResult res = new Failover(repo, RestoreListener.NONE).run(s.machine(), p.id(), target,
+            RestoreListener warnings = new RestoreListener() {
+                @Override
+                public void warning(String message) {
+                    listener.warning(name, message);
+                }
+            };
+            RestoreResult res = new Failover(repo, warnings).run(s.machine(), p.id(), target,
                     new FailoverOptions(options.test(), options.force(), false, options.deviceMarkers()));
             r = new StepReport(name, Kind.FAILOVER, g.name(), s.machine(), target.toString(), p.id(), Status.OK,
                     res.bytesRestored(), res.bytesFetched(), res.bytesWritten(), start, Instant.now(), null);

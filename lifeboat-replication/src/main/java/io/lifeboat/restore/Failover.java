@@ -61,7 +61,7 @@ public final class Failover {
         listener.start(point, m.sourceBytes());
         Progress progress = new Progress(listener);
         BlockFetcher blocks = new BlockFetcher(repo, machine, point.id());
-        Runnable beforeChange = () -> marker.write(machine, point.id());
+        Runnable beforeChange = () -> marker.write(machine, point.id(), listener::warning);
         List<String> extra = List.of();
         try (FileWriter writer = new FileWriter(blocks, progress)) {
             if (m.kind() == SourceKind.DIRECTORY && inPlace) {

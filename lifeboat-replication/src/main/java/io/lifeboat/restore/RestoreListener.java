@@ -33,6 +33,13 @@ public interface RestoreListener {
     default void checking(long bytesChecked) {
     }
 
+    /**
+     * Something the failover could not make as safe as it should, and goes on without (a message
+     * naming what and where, and what it puts at risk).
+     */
+    default void warning(String message) {
+    }
+
     /** The restore finished. */
     default void done(RestoreResult result) {
     }

@@ -6,7 +6,7 @@ import io.lifeboat.plan.StepReport;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** One line per step of a plan run, as it starts and as it ends, on standard error. */
+/** One line per step of a plan run, as it starts and as it ends, and one per warning, on standard error. */
 final class PlanProgress implements PlanListener {
     private final PrintStream err;
 
@@ -33,5 +33,10 @@ final class PlanProgress implements PlanListener {
             line.append(": ").append(s.detail());
         }
         err.println(line);
+    }
+
+    @Override
+    public synchronized void warning(String step, String message) {
+        err.println("plan: " + step + ": warning: " + message);
     }
 }

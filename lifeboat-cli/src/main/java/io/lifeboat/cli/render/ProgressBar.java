@@ -71,6 +71,19 @@ public final class ProgressBar implements AutoCloseable {
         }
     }
 
+    /**
+     * Prints {@code text} as a line of its own: on a terminal the bar's line is cleared first and the bar
+     * drawn again below it at the next update; in plain output it is just another line.
+     */
+    public synchronized void lineAbove(String text) {
+        if (terminal) {
+            out.print("\r\033[2K");
+            lastDrawNanos = clock.getAsLong() - REDRAW_NANOS;
+        }
+        out.println(text);
+        out.flush();
+    }
+
     public synchronized void add(long delta) {
         update(done + delta);
     }

@@ -6,7 +6,8 @@ import io.lifeboat.restore.RestoreListener;
 
 /**
  * Renders failover progress on stderr with the shared {@link ProgressBar}; the bar appears when the
- * restore starts, so a failover refused up front prints nothing but its error.
+ * restore starts, so a failover refused up front prints nothing but its error. A warning is a line of
+ * its own, {@code warning: ...}, above the bar.
  */
 final class BarProgress implements RestoreListener, AutoCloseable {
     private final String label;
@@ -25,6 +26,15 @@ final class BarProgress implements RestoreListener, AutoCloseable {
     public void progress(long bytesDone) {
         if (bar != null) {
             bar.update(bytesDone);
+        }
+    }
+
+    @Override
+    public void warning(String message) {
+        if (bar != null) {
+            bar.lineAbove("warning: " + message);
+        } else {
+            System.err.println("warning: " + message);
         }
     }
 

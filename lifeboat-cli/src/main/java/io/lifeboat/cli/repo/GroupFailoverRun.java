@@ -57,7 +57,7 @@ final class GroupFailoverRun {
                             + dir + "; restore somewhere else");
                 }
             }
-            RestoreListener progress = json != null ? new JsonProgress(System.err) : RestoreListener.NONE;
+            RestoreListener progress = json != null ? new JsonProgress(System.err) : new WarningLines(System.err);
             results = new GroupFailover(repo, m -> progress).run(gp, targets, options);
         }
         if (json != null) {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Failover progress as JSON lines (one object per line) on standard error:
  * {@code {"event":"start","point":ID,"totalBytes":N}}, {@code {"event":"progress","bytes":N,"totalBytes":N}}
- * at most once per percent, {@code {"event":"done","bytes":N}}.
+ * at most once per percent, {@code {"event":"warning","message":TEXT}} for what the failover could not
+ * make as safe as it should, {@code {"event":"done","bytes":N}}.
  */
 final class JsonProgress implements RestoreListener {
     private static final ObjectWriter LINE = JsonOutput.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
@@ -47,6 +48,13 @@ final class JsonProgress implements RestoreListener {
             m.put("totalBytes", total);
             emit(m);
         }
+    }
+
+    @Override
+    public void warning(String message) {
+        Map<String, Object> m = event("warning");
+        m.put("message", message);
+        emit(m);
     }
 
     @Override

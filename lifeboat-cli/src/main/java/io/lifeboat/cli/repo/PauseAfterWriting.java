@@ -59,6 +59,11 @@ final class PauseAfterWriting implements RestoreListener {
     }
 
     @Override
+    public void warning(String message) {
+        next.warning(message);
+    }
+
+    @Override
     public void done(RestoreResult result) {
         next.done(result);
     }

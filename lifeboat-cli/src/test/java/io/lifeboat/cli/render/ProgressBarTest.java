@@ -42,4 +42,28 @@ class ProgressBarTest {
         assertThat(ProgressBar.bytes(1536)).isEqualTo("1.5 KiB");
         assertThat(ProgressBar.bytes(3L << 30)).isEqualTo("3.0 GiB");
     }
+
+    @Test
+    void aLineAboveATerminalBarClearsTheBarAndTheBarIsDrawnAgainAtOnce() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        ProgressBar bar = new ProgressBar(new PrintStream(buf, true, StandardCharsets.UTF_8), true, "failover", 4096,
+                ProgressBar.Unit.BYTES, now::get);
+        bar.update(1024);
+        buf.reset();
+        bar.lineAbove("warning: the disk is odd");
+        bar.update(2048); // within the redraw interval: drawn anyway, the line above wiped it
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .startsWith("\r\033[2Kwarning: the disk is odd" + System.lineSeparator() + "\rfailover [")
+                .contains(" 50% ");
+    }
+
+    @Test
+    void aLineAbovePlainOutputIsJustALine() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(buf, true, StandardCharsets.UTF_8), false, "failover", 4096,
+                ProgressBar.Unit.BYTES, () -> 0L);
+        bar.lineAbove("warning: the disk is odd");
+        assertThat(buf.toString(StandardCharsets.UTF_8)).isEqualTo("warning: the disk is odd" + System.lineSeparator());
+    }
 }
