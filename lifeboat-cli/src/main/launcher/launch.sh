@@ -98,18 +98,37 @@ class_archive_ready() {
 
 # remove_stale_archive_temps ARCHIVE: removes what a launcher killed during its first run or its
 # dump left beside ARCHIVE (ARCHIVE.PID.classes, ARCHIVE.PID, ARCHIVE.PID.list) once process PID has
-# ended; a launcher still running (its PID alive, whoever owns it) keeps its own. Such files are never
-# mapped, only in the way of `ls` and the disk.
+# ended; a launcher still running keeps its own. A process alive under PID that started after the
+# file last changed (its ctime: a write or the rename that took it, more than a second before the
+# start) is not the one that wrote it, since the PID was reused after a kill -9: its file goes too.
+# Such files are never mapped, only in the way of `ls` and the disk.
 remove_stale_archive_temps() {
-  local temp pid
+  local temp pid started changed
   for temp in "$1".*; do
     [ -e "$temp" ] || continue
     pid="${temp#"$1".}"
     pid="${pid%%.*}"
     case "$pid" in '' | *[!0-9]*) continue ;; esac
     # kill -0 answers for our own processes; /proc for another user's (kill -0 is refused there)
-    kill -0 "$pid" 2>/dev/null || [ -d "/proc/$pid" ] || rm -f "$temp"
+    if kill -0 "$pid" 2>/dev/null || [ -d "/proc/$pid" ]; then
+      started="$(process_start_seconds "$pid")" || continue
+      changed="$(stat -c %Z "$temp" 2>/dev/null)" || continue
+      [ "$changed" -lt $((started - 1)) ] || continue
+    fi
+    rm -f "$temp"
   done
+}
+
+# process_start_seconds PID: when process PID started, in seconds since the epoch (Linux: the boot
+# time in /proc/stat plus field 22 of /proc/PID/stat); false where that cannot be read.
+process_start_seconds() {
+  local stat fields boot ticks
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  read -r -a fields <<<"${stat##*) }" # after the command's name, which may hold spaces and ')'
+  boot="$(sed -n 's/^btime //p' /proc/stat 2>/dev/null)"
+  ticks="$(getconf CLK_TCK 2>/dev/null)"
+  case "${fields[19]:-}$boot$ticks" in '' | *[!0-9]*) return 1 ;; esac
+  echo $((boot + fields[19] / ticks))
 }
 
 # dump_class_archive LIST ARCHIVE JAR [--add-modules M]...: writes ARCHIVE, a static class-data
