@@ -290,7 +290,17 @@ final class PointCommitter {
      * without a filter: retention reads its manifest in full, as it does an older vault's points.
      */
     private BlockFilter.Collector filterStagedFor(String machine, ManifestVisitor check, WrittenBehind behind) {
-        return new BlockFilter.Collector(check, part -> behind.stage(repo.manifests, machine, part));
+        if (!repo.refresh.enabled()) {
+            return new BlockFilter.Collector(check, part -> behind.stage(repo.manifests, machine, part));
+        }
+        // on a shared store the sweep right after this commit asks the new point's filter: held, not read back
+        // (its name carries the SHA-256 of these bytes; a part of a commit that fails is asked by no point)
+        return new BlockFilter.Collector(check, part -> {
+            String name = behind.stage(repo.manifests, machine, part);
+            repo.retention.backlog.parts.keep(machine + "/" + name, BlockFilter.decode(part, ManifestStore.where(machine, name)),
+                    part.length);
+            return name;
+        });
     }
 
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
