@@ -270,9 +270,13 @@ final class PointCommitter {
             PointInfo info = new PointInfo(Repository.uniqueName(created), machine, created, header.source(), header.kind(),
                     summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
             Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
-            if (repo.backend.create(h, RepositoryFiles.point(new PointFile(info, header, summary, checked.chunks(), filter)))) {
+            PointFile file = new PointFile(info, header, summary, checked.chunks(), filter);
+            if (repo.backend.create(h, RepositoryFiles.point(file))) {
                 guard.after(h, info);
                 repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);
+                if (repo.refresh.enabled()) { // the next sweeps there ask every kept point: not to be read back
+                    repo.retention.backlog.keepPointFile(file);
+                }
                 return info;
             }
         }
@@ -286,7 +290,17 @@ final class PointCommitter {
      * without a filter: retention reads its manifest in full, as it does an older vault's points.
      */
     private BlockFilter.Collector filterStagedFor(String machine, ManifestVisitor check, WrittenBehind behind) {
-        return new BlockFilter.Collector(check, part -> behind.stage(repo.manifests, machine, part));
+        if (!repo.refresh.enabled()) {
+            return new BlockFilter.Collector(check, part -> behind.stage(repo.manifests, machine, part));
+        }
+        // on a shared store the sweep right after this commit asks the new point's filter: held, not read back
+        // (its name carries the SHA-256 of these bytes; a part of a commit that fails is asked by no point)
+        return new BlockFilter.Collector(check, part -> {
+            String name = behind.stage(repo.manifests, machine, part);
+            repo.retention.backlog.parts.keep(machine + "/" + name, BlockFilter.decode(part, ManifestStore.where(machine, name)),
+                    part.length);
+            return name;
+        });
     }
 
     /** Reads the chunks in order through a {@link ManifestCheck} of the whole manifest; returns its counts. */
@@ -311,24 +325,15 @@ final class PointCommitter {
         return new Checked(counting.summary(chunks.size()), List.copyOf(chunks), filter, null, behind);
     }
 
-    /** {@link Repository#commitPoint(String, Manifest, PointMeta)}. */
+    /**
+     * {@link Repository#commitPoint(String, Manifest, PointMeta)}: the manifest is in memory, so it is
+     * committed as the vault commits one it builds ({@link #commitBuilt}): each chunk checked in its
+     * plain form as it is cut, then staged for the group commit, and not read back. Before (to session
+     * 22) its chunks were stored one by one and then read back and checked whole, as an agent's
+     * uploaded chunks are: on a shared store a GET of every chunk just written (issue 14, session 23).
+     */
     PointInfo commit(String machine, Manifest manifest, PointMeta meta, RetentionTiming timing) {
         ManifestRules.check(manifest, repo.options.maxBlockBytes());
-        List<String> names = new ArrayList<>();
-        repo.rw.readLock().lock();
-        try {
-            ManifestChunker.write(manifest, stored -> {
-                try {
-                    names.add(repo.manifests.put(machine, stored));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw Repository.storage("store the manifest of a point of machine " + machine, e.getCause());
-        } finally {
-            repo.rw.readLock().unlock();
-        }
-        return commit(machine, ManifestHeader.of(manifest), names, meta, timing);
+        return commitBuilt(machine, ManifestHeader.of(manifest), out -> out.replay(manifest), meta, timing);
     }
 }

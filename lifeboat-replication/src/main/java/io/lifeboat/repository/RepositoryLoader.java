@@ -215,6 +215,8 @@ final class RepositoryLoader {
                 seen(FileType.POINTS, name);
                 if (!writable) {
                     repo.manifests.hold(p); // a serving vault may delete it; its chunks wait for us
+                } else if (repo.refresh.enabled()) {
+                    repo.retention.backlog.keepPointFile(p); // a shared store's sweeps ask it again: not read again
                 }
             } catch (NoSuchFileException e) {
                 vanished = true; // removed by retention while we listed

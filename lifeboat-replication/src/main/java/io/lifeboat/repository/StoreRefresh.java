@@ -124,6 +124,7 @@ final class StoreRefresh {
                 PointFile p = RepositoryFiles.point(repo.backend.read(new Handle(FileType.POINTS, name)), name);
                 if (p.info().machine().equals(machine) && p.info().id().equals(id)) {
                     repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(id, p.info());
+                    repo.retention.backlog.keepPointFile(p); // every sweep here asks it again: not to be read again
                 }
                 points.add(name);
             } catch (NoSuchFileException e) {

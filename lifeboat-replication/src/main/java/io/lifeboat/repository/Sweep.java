@@ -86,7 +86,8 @@ final class Sweep {
             repo.manifests.remember(new FilterPartMemo(Runtime.getRuntime().maxMemory() / FILTER_MEMO_HEAP_SHARE));
         }
         try {
-            sweep(machines, bounded, backlog, new SweepPoints(repo, shared != null)); // each point file read once in this run
+            // each point file read once in this run; on a shared store once while the point is listed
+            sweep(machines, bounded, backlog, new SweepPoints(repo, shared != null, shared != null ? backlog.pointFiles : null));
         } finally {
             repo.manifests.remember(null);
         }

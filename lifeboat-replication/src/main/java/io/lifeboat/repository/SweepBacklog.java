@@ -3,7 +3,9 @@ package io.lifeboat.repository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What this process's sweeps have left for later ones, so that a sweep after a dropped point may look
@@ -38,6 +40,19 @@ final class SweepBacklog {
      * of the heap, as one whole walk's memo was; empty, and never filled, on a store of this vault alone.
      */
     final FilterPartMemo parts = new FilterPartMemo(Runtime.getRuntime().maxMemory() / Sweep.FILTER_MEMO_HEAP_SHARE);
+    /**
+     * On a store several nodes share: the point files this node read (at its open, its refreshes and its
+     * sweeps) and its commits created, by
+     * {@code machine/id}, kept for the next sweeps ({@link SweepPoints}, which says why that is safe and
+     * forgets those of points no longer listed). A few hundred bytes a point; empty on a store of this
+     * vault alone. Concurrent: commits (under the shared lock) add to it while others do.
+     */
+    final Map<String, RepositoryFiles.PointFile> pointFiles = new ConcurrentHashMap<>();
+
+    /** A point file this node read or created on a shared store, for its next sweeps ({@link #pointFiles}). */
+    void keepPointFile(RepositoryFiles.PointFile file) {
+        pointFiles.put(file.info().machine() + "/" + file.info().id(), file);
+    }
     private int wholeWalks;
 
     /** Whether a sweep starting {@code now} may be bounded (the store's and ownership's own conditions apart). */

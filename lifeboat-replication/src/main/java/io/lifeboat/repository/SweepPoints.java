@@ -27,16 +27,44 @@ import java.util.Optional;
  *
  * <p>Lives for one run and on its thread only (readers of points never see it). Its memory is that of the
  * point files, about 90 bytes a manifest chunk of some 110,000 blocks: far below the sweep's own tables.
+ *
+ * <p>On a shared store the files read are also kept for the next runs ({@link SweepBacklog#pointFiles}):
+ * every sweep there walks whole and asks every kept point of every machine again, a GET each. That is
+ * as safe across runs as within one, for the reasons above: a held file is used only for a point
+ * {@link Repository#points} lists now (refreshed before each sweep, so a point another node withdrew or
+ * retention dropped is not asked and its held file names nothing), and only when the listed point's
+ * record equals the held file's (a name made again, a time to the second and 32 random bits alike, is
+ * read afresh). Files of points no longer listed are forgotten when a run starts, so a dropped point's
+ * file neither keeps blocks alive nor stays in memory. A point found gone is not kept across runs.
  */
 final class SweepPoints {
     private final Repository repo;
     /** Whether other nodes may remove point files (a shared store): then a missing one was withdrawn. */
     private final boolean othersRemove;
     private final Map<String, Optional<PointFile>> read = new HashMap<>();
+    /** Files kept from earlier runs and for later ones, by {@code machine/id} (a shared store), else null. */
+    private final Map<String, PointFile> kept;
 
+    /** For one run of a store this vault alone writes: nothing kept across runs. */
     SweepPoints(Repository repo, boolean othersRemove) {
+        this(repo, othersRemove, null);
+    }
+
+    /**
+     * For one run that uses and adds to {@code kept}, the files earlier runs read (null: none kept);
+     * first forgets those of points {@link Repository#points} does not list now as their files say.
+     */
+    SweepPoints(Repository repo, boolean othersRemove, Map<String, PointFile> kept) {
         this.repo = repo;
         this.othersRemove = othersRemove;
+        this.kept = kept;
+        if (kept != null && !kept.isEmpty()) {
+            Map<String, PointInfo> live = new HashMap<>();
+            for (PointInfo p : repo.points(Optional.empty())) {
+                live.put(p.machine() + "/" + p.id(), p);
+            }
+            kept.entrySet().removeIf(e -> !e.getValue().info().equals(live.get(e.getKey())));
+        }
     }
 
     /**
@@ -47,13 +75,24 @@ final class SweepPoints {
         String name = p.machine() + "/" + p.id();
         Optional<PointFile> held = read.get(name);
         if (held == null) {
+            PointFile before = kept == null ? null : kept.get(name);
             try {
-                held = Optional.of(repo.manifests.pointFile(p.machine(), p.id()));
+                if (before != null && before.info().equals(p)) {
+                    held = Optional.of(before);
+                } else {
+                    held = Optional.of(repo.manifests.pointFile(p.machine(), p.id()));
+                    if (kept != null && held.get().info().equals(p)) {
+                        kept.put(name, held.get());
+                    }
+                }
             } catch (NotFoundException e) {
                 if (!othersRemove) {
                     throw e;
                 }
                 held = Optional.empty();
+                if (kept != null) {
+                    kept.remove(name);
+                }
             }
             read.put(name, held);
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A sweep on a shared store reads each kept point's file once ({@link SweepPoints}), where three of its
- * steps read it each (three GETs a point on Azure Blob); and a point another node withdraws while the
+ * steps read it each (three GETs a point on Azure Blob), and the next sweeps read it no more; and a point another node withdraws while the
  * sweep runs (its commit check found a pack it uses dropped: {@link CommitGuard} deletes its file) neither
  * makes the sweep drop a block a live point names nor comes back.
  */
@@ -45,6 +45,7 @@ class SharedSweepPointsTest extends SharedNodes {
         try (Repository one = node("one")) {
             PointInfo[] p = commit(one);
             try (Repository two = node("two")) { // reads every point file at open, as a restarted vault does
+                two.retention.backlog.pointFiles.clear(); // a node that holds none: its sweep reads them
                 store.reads.clear();
                 two.prune(PruneRequest.byPolicy(false));
                 Map<String, Long> reads = store.reads.stream().filter(r -> r.startsWith("points/"))
@@ -52,6 +53,9 @@ class SharedSweepPointsTest extends SharedNodes {
                 assertThat(reads).as("the kept points' files read").containsOnlyKeys(
                         List.of(p[2], p[3], p[4], p[5]).stream().map(SharedSweepPointsTest::file).toList());
                 assertThat(reads.values()).as("times each was read").containsOnly(1L);
+                store.reads.clear();
+                two.prune(PruneRequest.byPolicy(false)); // the files stay held from one sweep to the next
+                assertThat(store.reads).as("files read by the second prune").noneMatch(r -> r.startsWith("points/"));
                 assertThat(two.points(Optional.of("db-1"))).containsExactly(p[2], p[3]);
                 assertThat(two.verify(Optional.empty()).ok()).isTrue();
             }
@@ -70,7 +74,8 @@ class SharedSweepPointsTest extends SharedNodes {
 
     /**
      * Node two prunes while node one withdraws db-1's newest point (image 3): just before node two's first
-     * read of its file, or just after it. The prune ends; the point is gone for both nodes and a fresh one;
+     * read of its file (a node that holds none), or once its sweep is under way on the file it has held
+     * since its open ({@link SweepBacklog#pointFiles}). The prune ends; the point is gone for both nodes and a fresh one;
      * db-1's other kept point (image 2) has every block, through a second prune past the margin (which
      * deletes what the first condemned); and verify passes.
      */
@@ -79,11 +84,13 @@ class SharedSweepPointsTest extends SharedNodes {
             PointInfo[] p = commit(one);
             try (Repository two = node("two")) {
                 String target = file(p[3]);
-                AtomicBoolean read = new AtomicBoolean();
+                if (!afterItsRead) {
+                    two.retention.backlog.pointFiles.clear(); // a node that holds no file: its sweep reads them
+                }
                 AtomicBoolean withdrawn = new AtomicBoolean();
                 store.beforeRead.set(name -> {
-                    if (withdrawn.get() || !(afterItsRead ? read.get() && !name.equals(target) : name.equals(target))) {
-                        read.compareAndSet(false, name.equals(target));
+                    // held since the open: withdrawn once the sweep is under way (its first filter part read)
+                    if (withdrawn.get() || !(afterItsRead ? name.startsWith("manifests/") : name.equals(target))) {
                         return;
                     }
                     withdrawn.set(true);
