@@ -113,6 +113,8 @@ final class KnownBlocks {
         private final Map<String, Growing> files = new HashMap<>();
         /** Files kept from the last point without being read: their record is carried over as it was. */
         private final Map<String, File> carried = new HashMap<>();
+        /** The blocks {@link #expect} was told a file has; none for a tree's files. */
+        private final Map<String, Integer> expected = new HashMap<>();
 
         Recorder(int blockSize) {
             this.blockSize = blockSize;
@@ -125,9 +127,23 @@ final class KnownBlocks {
             }
         }
 
+        /**
+         * {@code file} is expected to be {@code bytes} long (an image's or a device's size, taken before
+         * it is read): its record is made with room for that many blocks at its first non-zero block,
+         * one allocation where doubling copied a 1 TiB disk's record about 25 times and left it up to
+         * twice too large. Only a hint: a file that grows while read still doubles past it, and an
+         * all-zero one still makes no record. A tree's files take none (most are a block or two).
+         */
+        void expect(String file, long bytes) {
+            long blocks = (bytes + blockSize - 1) / blockSize;
+            if (bytes > 0 && blocks <= MAX_BLOCKS_PER_FILE) {
+                expected.put(file, (int) blocks);
+            }
+        }
+
         /** Block {@code index} of {@code file}: a non-zero block with its fingerprint and id. */
         void block(String file, long index, int length, BlockFingerprint.Fingerprint fingerprint, BlockId id) {
-            Growing g = files.computeIfAbsent(file, f -> new Growing());
+            Growing g = files.computeIfAbsent(file, f -> new Growing(expected.getOrDefault(f, 1)));
             if (index < MAX_BLOCKS_PER_FILE) {
                 g.set((int) index, length, fingerprint, id.toBytes());
             } else {
@@ -135,10 +151,16 @@ final class KnownBlocks {
             }
         }
 
-        /** The blocks the record of {@code file} has room for so far (for tests: it grows with the file, not ahead of it). */
+        /** The blocks the record of {@code file} has room for so far (for tests: it grows with the file, not ahead of what it was expected to be). */
         int room(String file) {
             Growing g = files.get(file);
             return g == null ? 0 : g.lengths.length;
+        }
+
+        /** How many times the arrays of {@code file}'s record were made (for tests: once when its size was known). */
+        int arraysMade(String file) {
+            Growing g = files.get(file);
+            return g == null ? 0 : g.made;
         }
 
         KnownBlocks toRecord(String point) {
@@ -154,18 +176,27 @@ final class KnownBlocks {
     }
 
     /**
-     * One file's record as the reader fills it: room for one block at first, doubled as blocks come.
-     * Why one: most files of a tree are a block or two, and a record made with room for 64 blocks
-     * held 3.3 KB per file for the whole pass, 165 MB for a tree of 50,000 files: more than a
-     * 192 MiB heap (a tree pass of /usr ran out of it), and copied by every young collection of a
-     * larger one. Doubling costs a large file a few copies of its record, not of its data.
+     * One file's record as the reader fills it: room for the blocks it was expected to have, else
+     * for one block at first, doubled as blocks come. Why one: most files of a tree are a block or
+     * two, and a record made with room for 64 blocks held 3.3 KB per file for the whole pass,
+     * 165 MB for a tree of 50,000 files: more than a 192 MiB heap (a tree pass of /usr ran out of
+     * it), and copied by every young collection of a larger one. Doubling costs a large file a few
+     * copies of its record, not of its data.
      */
     private static final class Growing {
-        private int[] lengths = new int[1];
-        private long[] fingerprints = new long[2];
-        private byte[] digests = new byte[32];
+        private int[] lengths;
+        private long[] fingerprints;
+        private byte[] digests;
         private int size;
         private boolean tooLarge;
+        /** The times its arrays were made: 1, then one more at each doubling. */
+        private int made = 1;
+
+        Growing(int room) {
+            lengths = new int[room];
+            fingerprints = new long[2 * room];
+            digests = new byte[32 * room];
+        }
 
         void set(int index, int length, BlockFingerprint.Fingerprint fingerprint, byte[] digest) {
             if (index >= lengths.length) {
@@ -173,6 +204,7 @@ final class KnownBlocks {
                 lengths = Arrays.copyOf(lengths, n);
                 fingerprints = Arrays.copyOf(fingerprints, 2 * n);
                 digests = Arrays.copyOf(digests, n * 32);
+                made++;
             }
             lengths[index] = length;
             fingerprints[2 * index] = fingerprint.high();

@@ -105,6 +105,11 @@ final class SourceReader {
         listener.read(kept.size());
     }
 
+    /** The record as this pass collects it (for tests: how its arrays were made). */
+    KnownBlocks.Recorder recorder() {
+        return record;
+    }
+
     /** The record of what this pass read, to keep once its point is committed. */
     KnownBlocks record(String point) {
         return record.toRecord(point);
@@ -120,6 +125,8 @@ final class SourceReader {
                 tree.walk(source, "", entries, sink);
             } else {
                 BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+                // a device's attributes give no size: the device does
+                record.expect("", a.isRegularFile() ? a.size() : SourceKinds.estimateSize(source, kind));
                 entries.add(file(source, "", a, SourceMetadata.mode(source, 0644), sink));
             }
         } finally {
