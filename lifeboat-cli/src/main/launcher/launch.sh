@@ -177,8 +177,10 @@ dump_class_archive_detached() {
 # which C2 compiled into methods of 20-37 KB, 0.3-0.5 s of compile each, once at first and again
 # after the traps at an agent's first disconnect; its bytes go through native code and stubs (AES-GCM
 # in BoringSSL, the socket's copy, SHA-256's intrinsic, the copy into the pack), which inlining does
-# not speed up. A cold vault's C2 threads spent about half as much CPU in its first GiB, and the
-# threads that do the work no more ("Less inlining for the vault's C2 (issue 14, session 23)").
+# not speed up. A cold vault's C2 threads spent about half as much CPU in its first GiB
+# (bench/vault_ingest.sh: its first and second GiB 0.3-0.5 CPU s lower, the 3rd-4th the same; in
+# replicate.sh the JIT fell as much, the event loop rose 0.1-0.2: "Less inlining for the vault's C2
+# (issue 14, session 23)" in docs/performance.md).
 vault_serve_jit() {
   echo "-XX:MaxInlineLevel=9"
   echo "-XX:InlineSmallCode=1000"
