@@ -14,8 +14,8 @@
 # (an agent's pass; by default all passes share the warm-up's connections).
 # It also prints the vault's start (wall time until it listens, its CPU by then) and its peak RSS, so
 # that a change to the vault's JVM options shows what it does to both.
-# The vault runs with the JIT directives the `lifeboat` launcher gives `vault serve` (launch.sh);
-# VAULT_DIRECTIVES names another file, or none when empty.
+# The vault runs with the JIT directives and options the `lifeboat` launcher gives `vault serve`
+# (launch.sh); VAULT_DIRECTIVES names another file, or none when empty; VAULT_JIT_OPTS other options.
 # A JAR built from another commit measures that commit's vault (the "before" of a change: give it
 # that commit's directives, VAULT_DIRECTIVES= before there were any).
 set -euo pipefail
@@ -40,6 +40,16 @@ jit_opts=()
 if [ -n "$directives" ]; then
   jit_opts=(-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$directives" -XX:-DisplayVMOutput)
 fi
+# and the JIT options it gives `vault serve` (vault_serve_jit); VAULT_JIT_OPTS= gives none (a build
+# from before there were any), VAULT_JIT_OPTS="..." others
+if [ -n "${VAULT_JIT_OPTS+set}" ]; then
+  read -r -a serve_jit <<<"$VAULT_JIT_OPTS"
+elif declare -F vault_serve_jit >/dev/null; then
+  mapfile -t serve_jit < <(vault_serve_jit)
+else
+  serve_jit=()
+fi
+jit_opts+=("${serve_jit[@]}")
 launched=$(date +%s.%N)
 java "${jit_opts[@]}" ${VAULT_JAVA_OPTS:-} --add-modules jdk.incubator.vector -jar "$jar" vault serve --dir "$work/V" > "$work/serve.log" 2>&1 &
 vault_pid=$!
@@ -61,7 +71,7 @@ sha_ni=$(grep -q -w 'sha_ni\|sha2' /proc/cpuinfo && echo yes || echo no)
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, SHA extensions: $sha_ni"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) while measuring"
 echo "vault: $hashing"
-echo "vault: JIT directives ${directives:-(none)}"
+echo "vault: JIT directives ${directives:-(none)}; JIT options ${serve_jit[*]:-(none)}"
 connections="the warm-up's, shared by every pass"
 [ -n "${FRESH_CONNECTIONS:-}" ] && connections="each pass its own, opened and closed in its window"
 echo "vault: connections: $connections"

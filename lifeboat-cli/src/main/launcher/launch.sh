@@ -188,3 +188,19 @@ dump_class_archive_detached() {
     dump_class_archive "$taken" "${@:2}" || true
     rm -f "$taken"' dump-class-archive "${BASH_SOURCE[0]}" "$@" </dev/null >/dev/null 2>&1 &
 }
+
+# vault_serve_jit: the JIT options of `vault serve`, one a line. C2 inlines less deeply
+# (MaxInlineLevel 9, the JVM's default until JDK 14, instead of 15) and leaves out callees already
+# compiled to more than 1,000 bytes (InlineSmallCode, 2,500 by default). The vault's hot receive path
+# is netty's and Vert.x's deep pipeline (socket read, TLS unwrap, HTTP decoder, the body's handlers),
+# which C2 compiled into methods of 20-37 KB, 0.3-0.5 s of compile each, once at first and again
+# after the traps at an agent's first disconnect; its bytes go through native code and stubs (AES-GCM
+# in BoringSSL, the socket's copy, SHA-256's intrinsic, the copy into the pack), which inlining does
+# not speed up. A cold vault's C2 threads spent about half as much CPU in its first GiB
+# (bench/vault_ingest.sh: its first and second GiB 0.3-0.5 CPU s lower, the 3rd-4th the same; in
+# replicate.sh the JIT fell as much, the event loop rose 0.1-0.2: "Less inlining for the vault's C2
+# (issue 14, session 23)" in docs/performance.md).
+vault_serve_jit() {
+  echo "-XX:MaxInlineLevel=9"
+  echo "-XX:InlineSmallCode=1000"
+}

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code native_libraries}); a failover gets its own directives ({@code failover_run}), the vault
  * its own, {@code compiler_directives} names each run's file and none for the others (a running
  * agent keeps the full JIT), every directives file is one the JVM accepts, and so are an agent's
- * JIT options ({@code agent_protect_jit}) and a one-shot pass's heap ({@code once_pass_heap}).
+ * JIT options ({@code agent_protect_jit}), the vault's ({@code vault_serve_jit}) and a one-shot pass's
+ * heap ({@code once_pass_heap}).
  */
 class LauncherTest {
     private static final Path LAUNCH = Path.of("src/main/launcher/launch.sh").toAbsolutePath();
@@ -134,6 +135,27 @@ class LauncherTest {
         assertThat(p.exitValue()).as("java %s: %s", options, err).isZero();
         assertThat(out).as("nothing on stdout").isEmpty();
         assertThat(err).as("no complaint about the commands").doesNotContain("CompileCommand").doesNotContain("rror");
+    }
+
+    /**
+     * The vault's C2 inlines less (vault_serve_jit): exactly the two limits measured, which the JVM
+     * must take without a word on stdout or stderr (an option this JDK did not know would stop
+     * {@code vault serve} before main).
+     */
+    @Test
+    void theVaultsC2InlinesLessDeeply() throws Exception {
+        List<String> options = lines("vault_serve_jit");
+        assertThat(options).containsExactly("-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.add("-version");
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("java %s: %s", options, err).isZero();
+        assertThat(out).as("nothing on stdout").isEmpty();
+        assertThat(err).as("no complaint about the options").doesNotContain("Inline").doesNotContain("rror");
     }
 
     /**
