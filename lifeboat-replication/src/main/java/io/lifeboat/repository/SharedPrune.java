@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *       than deduplicated against), and a commit that used one is withdrawn ({@link CommitGuard});</li>
  *   <li>a later prune deletes a record's packs (index first, then pack) once the record is older than
  *       the margin, unless a point created since shortly before the record names a block only those
- *       packs hold: that pack then stays and the error is logged, since deleting it would lose the point.</li>
+ *       packs hold: that pack then stays and the error is logged, since deleting it would lose the point.
+ *       Each such point is asked first by its block filter ({@link BlockFilter}, which never misses a block
+ *       the point names); only a point whose filter may name one of those blocks has its manifest read.</li>
  * </ol>
  */
 final class SharedPrune {
@@ -94,6 +96,27 @@ final class SharedPrune {
         return deleted;
     }
 
+    /**
+     * Whether the point may name one of {@code blocks}, by its block filter (held by the sweeps' memo on a
+     * shared store, else read: 4 bytes a block, against 32 and more a reference in its manifest). A filter
+     * has no false negatives, so a "no" is final; a "may" (or a point without a usable filter) has the
+     * caller read the manifest, so a false positive costs that read and never keeps a pack.
+     */
+    private boolean mayName(RepositoryFiles.PointFile file, Set<BlockId> blocks) throws IOException {
+        boolean[] hit = {false};
+        boolean usable = repo.manifests.filterParts(file, Long.MAX_VALUE, part -> {
+            if (!hit[0]) {
+                for (BlockId id : blocks) {
+                    if (part.mayHold(id)) {
+                        hit[0] = true;
+                        break;
+                    }
+                }
+            }
+        });
+        return !usable || hit[0];
+    }
+
     /** True (and logged) when a point created since shortly before the record names a block only its packs hold. */
     private boolean needed(Condemnation.Record r, SweepPoints points) throws IOException {
         Set<BlockId> only = new HashSet<>();
@@ -114,7 +137,7 @@ final class SharedPrune {
         Set<BlockId> named = new HashSet<>();
         for (PointInfo p : repo.points(Optional.empty())) {
             Optional<RepositoryFiles.PointFile> file = p.created().isBefore(since) ? Optional.empty() : points.file(p);
-            if (file.isPresent()) { // (a point withdrawn since listed names nothing)
+            if (file.isPresent() && mayName(file.get(), only)) { // (a point withdrawn since listed names nothing)
                 repo.manifests.forEachBlock(file.get(), id -> {
                     if (only.contains(id)) {
                         named.add(id);
