@@ -16,11 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,6 +45,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * a batch in flight to be answered, not after. One question at a time, in the order of the windows;
  * an id is counted as asked about when its question is made, so a later window's repeat is not
  * asked again. What the question buys is unchanged: only the ids the vault lacks are sent.
+ *
+ * <p>A window's blocks are sealed on the uploader's thread and on one more (a task of the common
+ * pool) at once, then put into batches in the window's order.
  *
  * <p>Resumability comes from the vault's answer alone: after a crash, blocks stored by an earlier
  * attempt are simply reported as present. The uploader keeps no state of its own across passes.
@@ -63,6 +71,8 @@ final class Uploader implements BlockSink, AutoCloseable {
      * ({@link #send}): a copy of a few KB against holding a whole block-sized array until its batch is answered.
      */
     static final int SHORT_COPIED = 4;
+    /** Blocks one thread takes at a time when a window is sealed on two ({@link #sealAll}). */
+    static final int SEAL_CHUNK = 32;
     /**
      * How long a window or a batch may wait to fill. When few blocks changed, a window of 1024 of
      * them would otherwise fill only at the end of the source, and everything would be asked about
@@ -97,6 +107,8 @@ final class Uploader implements BlockSink, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Where a second thread seals beside the uploader's own ({@link #sealAll}). */
+    private final Executor sealing;
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
     private long windowStarted;
@@ -108,6 +120,13 @@ final class Uploader implements BlockSink, AutoCloseable {
     private long blocksPresent;
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
+        // the common pool: the one the reader's slices run on, whose threads wait while the uploader is behind
+        this(vault, options, listener, stop, buffers, ForkJoinPool.commonPool());
+    }
+
+    Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers,
+             Executor sealing) {
+        this.sealing = sealing;
         this.buffers = buffers;
         this.vault = vault;
         this.options = options;
@@ -259,21 +278,19 @@ final class Uploader implements BlockSink, AutoCloseable {
     private void send(Asked asked) throws InterruptedException {
         // a failed question fails the pass with the question's own exception, as when it was asked here
         Set<BlockId> lacking = Await.result(asked.lacking(), e -> new ProtectCancelledException());
+        List<Pending> wanted = new ArrayList<>();
         for (Pending p : asked.fresh()) {
-            if (!lacking.contains(p.id())) {
+            if (lacking.contains(p.id())) {
+                wanted.add(p);
+            } else {
                 blocksPresent++;
                 buffers.give(p.data());
-                continue;
             }
-            stop.check();
-            EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel(),
-                    p.looksIncompressible());
-            if (b.data() == p.data() && p.length() <= p.data().length / SHORT_COPIED) {
-                // a short block sent raw (a small file that does not compress: a .gz, a .png) goes in
-                // a copy of its own length, so the batch holds what it sends: a batch counts bytes
-                // sent, and 4,096 such blocks of 2 KB each held a 32 KiB array for 8 MiB counted
-                b = new EncodedBlock(b.id(), b.encoding(), b.rawLength(), Arrays.copyOf(p.data(), p.length()));
-            }
+        }
+        stop.check();
+        EncodedBlock[] sealed = sealAll(wanted);
+        for (int i = 0; i < sealed.length; i++) {
+            EncodedBlock b = sealed[i];
             if (!batch.isEmpty() && (batchBytes + b.wireSize() > options.batchBytes()
                     || batch.size() >= Limits.MAX_BATCH_BLOCKS)) {
                 flushBatch();
@@ -283,13 +300,68 @@ final class Uploader implements BlockSink, AutoCloseable {
             }
             batch.add(b);
             batchBytes += b.wireSize();
-            if (b.data() == p.data()) {
-                batchArrays.add(p.data()); // sent as is: given back once the batch is answered
-            } else {
-                buffers.give(p.data()); // compressed or copied: the reader's array is free now
+            if (b.data() == wanted.get(i).data()) {
+                batchArrays.add(b.data()); // sent as is: given back once the batch is answered
             }
         }
         windowRoom.release();
+    }
+
+    /**
+     * Seals {@code wanted}, in its order, on this thread and on one task of {@link #sealing} at once:
+     * each takes the next {@link #SEAL_CHUNK} blocks not yet taken until none is left. Why: sealing
+     * (zstd level 1 on a tree's text, 1.4-1.6 CPU s of a 750 MB tree's full pass) was the uploader
+     * thread's work alone, a serial stage between the reader and the senders (docs/performance.md,
+     * "A tree's full pass: its sealing on two threads"). The task is not waited for when it had not
+     * started by the time this thread ran out of blocks (its pool busy with the reader's slices):
+     * it then finds none and ends.
+     */
+    private EncodedBlock[] sealAll(List<Pending> wanted) {
+        EncodedBlock[] sealed = new EncodedBlock[wanted.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int from; (from = next.getAndAdd(SEAL_CHUNK)) < sealed.length; ) {
+                for (int i = from; i < Math.min(sealed.length, from + SEAL_CHUNK); i++) {
+                    sealed[i] = seal(wanted.get(i));
+                }
+            }
+        };
+        if (sealed.length <= SEAL_CHUNK) {
+            work.run();
+            return sealed;
+        }
+        AtomicBoolean taken = new AtomicBoolean();
+        // a FutureTask handed to the executor as it is: CompletableFuture.runAsync would swap a common
+        // pool of parallelism 1 (a 2-core machine's) for a new thread per task
+        FutureTask<Void> helper = new FutureTask<>(() -> {
+            if (taken.compareAndSet(false, true)) {
+                work.run();
+            }
+        }, null);
+        sealing.execute(helper);
+        work.run();
+        if (!taken.compareAndSet(false, true)) {
+            Await.result(helper, e -> new ProtectCancelledException()); // its last blocks, and what it wrote, seen here
+        }
+        return sealed;
+    }
+
+    /**
+     * One block sealed; the reader's array given back at once when the block no longer needs it
+     * (compressed, or copied), so a window being sealed holds no more than its blocks' arrays.
+     */
+    private EncodedBlock seal(Pending p) {
+        EncodedBlock b = BlockSealer.seal(p.id(), p.data(), p.length(), options.compressionLevel(), p.looksIncompressible());
+        if (b.data() == p.data() && p.length() <= p.data().length / SHORT_COPIED) {
+            // a short block sent raw (a small file that does not compress: a .gz, a .png) goes in
+            // a copy of its own length, so the batch holds what it sends: a batch counts bytes
+            // sent, and 4,096 such blocks of 2 KB each held a 32 KiB array for 8 MiB counted
+            b = new EncodedBlock(b.id(), b.encoding(), b.rawLength(), Arrays.copyOf(p.data(), p.length()));
+        }
+        if (b.data() != p.data()) {
+            buffers.give(p.data());
+        }
+        return b;
     }
 
     /**
