@@ -19,6 +19,10 @@ final class KnownBlocks {
     static final KnownBlocks NONE = new KnownBlocks(0, "", Map.of());
     /** A file with more blocks (2 TiB at 32 KiB) is not recorded: its digests would not fit one array. */
     static final int MAX_BLOCKS_PER_FILE = Integer.MAX_VALUE / 32;
+    /** A record's bytes per block as a pass collects it: a length, a 16-byte fingerprint, a 32-byte id. */
+    static final int RECORD_BYTES_PER_BLOCK = 4 + 16 + 32;
+    /** A record sized up front ({@link Recorder#expect}) takes at most this part of the heap (1/4). */
+    static final int PRESIZED_HEAP_SHARE = 4;
 
     private final int blockSize;
     private final String point;
@@ -133,10 +137,15 @@ final class KnownBlocks {
          * one allocation where doubling copied a 1 TiB disk's record about 25 times and left it up to
          * twice too large. Only a hint: a file that grows while read still doubles past it, and an
          * all-zero one still makes no record. A tree's files take none (most are a block or two).
+         * Nor does a source whose whole record would take more than {@link #PRESIZED_HEAP_SHARE} of
+         * the heap: a sparse disk written only near its start needs a record only that far, and
+         * sizing it for the whole disk up front would run such a pass out of heap where doubling
+         * does not.
          */
         void expect(String file, long bytes) {
             long blocks = (bytes + blockSize - 1) / blockSize;
-            if (bytes > 0 && blocks <= MAX_BLOCKS_PER_FILE) {
+            if (bytes > 0 && blocks <= MAX_BLOCKS_PER_FILE
+                    && blocks * RECORD_BYTES_PER_BLOCK <= Runtime.getRuntime().maxMemory() / PRESIZED_HEAP_SHARE) {
                 expected.put(file, (int) blocks);
             }
         }

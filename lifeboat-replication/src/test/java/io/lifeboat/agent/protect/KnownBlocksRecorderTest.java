@@ -24,6 +24,19 @@ class KnownBlocksRecorderTest {
     }
 
     @Test
+    void anExpectedSizeIsRoomUpFrontUnlessItsRecordWouldTakeMoreThanAQuarterOfTheHeap() {
+        KnownBlocks.Recorder r = new KnownBlocks.Recorder(BLOCK);
+        r.expect("disk", 1000L * BLOCK - 5);
+        r.block("disk", 3, BLOCK, fingerprint(3), id("disk", 3));
+        assertThat(r.room("disk")).isEqualTo(1000);
+        // a sparse disk this large written near its start: room for all of it would not fit, doubling does
+        long blocks = Runtime.getRuntime().maxMemory() / KnownBlocks.PRESIZED_HEAP_SHARE / KnownBlocks.RECORD_BYTES_PER_BLOCK + 1;
+        r.expect("huge", blocks * BLOCK);
+        r.block("huge", 0, BLOCK, fingerprint(0), id("huge", 0));
+        assertThat(r.room("huge")).isEqualTo(1);
+    }
+
+    @Test
     void theRecordHoldsEachBlockWhereItWasSetWhateverTheOrderAndGaps() {
         KnownBlocks.Recorder r = new KnownBlocks.Recorder(BLOCK);
         r.block("one", 0, 700, fingerprint(7), id("one", 0));
