@@ -1,4 +1,5 @@
-"""Samples a JVM's threads from /proc until it ends: the shared part of jit_cpu.py and thread_cpu.py.
+"""Samples a JVM's threads from /proc: the shared part of jit_cpu.py, thread_cpu.py, thread_timeline.py
+and thread_demand.py.
 
 Nothing is attached to the JVM, so it runs as it would without it. Each thread's user+system time is
 read every 0.1 s and a thread's last reading is kept after it has ended (the JVM stops idle compiler
@@ -60,3 +61,25 @@ def sample_until_exit(root, stop=None):
         if not stopping:
             time.sleep(0.1)
     return seen
+
+
+def schedstats(pid):
+    """{tid: (thread name, ns run, ns waited for a core, in uninterruptible sleep)} of process pid's
+    threads now, from /proc/PID/task/TID/schedstat; None once the process is gone."""
+    out = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return None
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                run, wait, _ = f.read().split()
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+        out[tid] = (name, int(run), int(wait), state == "D")
+    return out or None

@@ -9,11 +9,10 @@ kept after it has ended. One line per thread whose name starts with a NAME_PREFI
 thread of "lifeboat-" and "ForkJoinPool"), "RUN WAIT NAME", threads of one name summed, and last the
 seconds from the first sample to the JVM's end. Nothing is attached to the JVM.
 """
-import os
 import sys
 import time
 
-from jvm_threads import find_jvm
+from jvm_threads import find_jvm, schedstats
 
 
 def main():
@@ -21,19 +20,10 @@ def main():
     prefixes = tuple(sys.argv[2:]) or ("lifeboat-", "ForkJoinPool")
     seen, t0 = {}, time.monotonic()
     while pid is not None:
-        try:
-            tids = os.listdir(f"/proc/{pid}/task")
-        except FileNotFoundError:
+        now = schedstats(pid)
+        if now is None:
             break
-        for tid in tids:
-            try:
-                with open(f"/proc/{pid}/task/{tid}/comm") as f:
-                    name = f.read().strip()
-                with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                    run, wait, _ = f.read().split()
-            except (FileNotFoundError, ProcessLookupError, ValueError):
-                continue
-            seen[tid] = (name, int(run), int(wait))
+        seen.update({tid: (name, run, wait) for tid, (name, run, wait, _) in now.items()})
         time.sleep(0.1)
     wall = time.monotonic() - t0
     groups = {}

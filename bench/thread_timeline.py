@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-from jvm_threads import find_jvm
+from jvm_threads import find_jvm, schedstats
 
 
 def kind(name):
@@ -28,24 +28,9 @@ def kind(name):
 
 
 def sample(pid):
-    """{tid: (kind, cpu ns, wait ns)}, or None once the JVM is gone."""
-    out = {}
-    try:
-        tids = os.listdir(f"/proc/{pid}/task")
-    except FileNotFoundError:
-        return None
-    for tid in tids:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/comm") as f:
-                name = f.read().strip()
-            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                cpu, wait, _ = f.read().split()
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                state = f.read().rsplit(")", 1)[1].split()[0]
-        except (FileNotFoundError, ProcessLookupError, ValueError):
-            continue
-        out[tid] = (kind(name), int(cpu), int(wait), state == "D")
-    return out or None
+    """{tid: (kind, cpu ns, wait ns, in uninterruptible sleep)}, or None once the JVM is gone."""
+    now = schedstats(pid)
+    return None if now is None else {tid: (kind(name), run, wait, d) for tid, (name, run, wait, d) in now.items()}
 
 
 def main():
