@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""bench/perf_split.py PERF_DATA [SAMPLE_HZ]: where a JVM's CPU went, by what the work is, from a
-`perf record -g` of it. Each sample goes into one row by its thread and its stack: the compiler
+"""bench/perf_split.py [--threads] PERF_DATA [SAMPLE_HZ]: where a JVM's CPU went, from a `perf record -g`
+of it, in one of two views.
+
+By what the work is (the default): Each sample goes into one row by its thread and its stack: the compiler
 threads, the collector, SHA-256, the XXH3 fingerprint, the sniff and zstd, page faults (the first
 touch of fresh memory) by thread, TLS's encryption and its other native work, the copies (arraycopy
 stubs and memmove) by thread, the kernel by thread (the socket's send, the reads), the interpreter by
@@ -11,7 +13,15 @@ To record a cold agent's passes with bench/agent_cpu.sh, give it as launcher a s
   perf record -F 999 -g -o /tmp/perf.$N.data -- /path/to/lifeboat "$@"
 and as options -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer (so
 that compiled frames have names; interpreted ones stay "Interpreter"). The tool behind "Where a cold
-agent's CPU goes, by function (issue 14, session 24)" in docs/performance.md."""
+agent's CPU goes, by function (issue 14, session 24)" in docs/performance.md.
+
+By thread (--threads): the threads that took most, each split by the kind of code its samples were
+in: the interpreter, compiled Java, the kernel, the JVM itself (libjvm: class loading and linking,
+the compilers, the interpreter's runtime calls) and other libraries; and for a tree walk's
+read-ahead threads two parts named in docs/performance.md: the kernel's path lookup (each lstat
+resolving the child's whole path) and the agent's lookups by path (the last point's index and the
+block record's map). The view behind "A tree's 1% pass by thread and kind of code (issue 14, session
+24)"; bench/tree_profile.sh prints it."""
 
 import collections
 import subprocess
@@ -68,21 +78,33 @@ def row(comm, frames):
     return f"other native: {who}"
 
 
-def main():
-    data = sys.argv[1]
-    hz = float(sys.argv[2]) if len(sys.argv) > 2 else 999.0
+PATH_LOOKUP = ("d_lookup", "link_path_walk", "walk_component", "path_lookupat", "lookup_fast", "step_into",
+               "inode_permission", "filename_lookup", "getname", "strncpy_from_user", "putname")
+LOOKUP_BY_PATH = ("HashMap.getNode", "PathIndex", "String.equals", "StringLatin1.equals")
+
+
+def code_kind(sym, dso):
+    """The kind of code a sample's leaf frame is in, for the --threads view."""
+    if "kernel" in dso:
+        return "kernel"
+    if sym == "Interpreter":
+        return "interpreter"
+    if "perf-" in dso or "JIT" in dso:
+        return "compiled"
+    if dso.endswith("libjvm.so"):
+        return "jvm"
+    return "other"
+
+
+def samples(data):
+    """Each sample of PERF_DATA as (thread name, frames from the leaf outwards as (symbol, dso))."""
     out = subprocess.run(["perf", "script", "-i", data, "-F", "comm,tid,ip,sym,dso"],
                          capture_output=True, text=True, check=True).stdout
-    rows = collections.Counter()
     comm, frames = None, []
-
-    def flush():
-        if comm is not None:
-            rows[row(comm, frames)] += 1
-
     for line in out.splitlines():
         if not line.strip():
-            flush()
+            if comm is not None:
+                yield comm, frames
             comm, frames = None, []
         elif not line.startswith((" ", "\t")):
             comm = line.rsplit(None, 1)[0].strip()  # "comm tid": the name may hold spaces
@@ -91,11 +113,42 @@ def main():
             rest = parts[1] if len(parts) > 1 else "? (?)"
             sym, _, dso = rest.rpartition(" (")
             frames.append((sym.strip(), dso.rstrip(")")))
-    flush()
+    if comm is not None:
+        yield comm, frames
+
+
+def by_work(data, hz):
+    rows = collections.Counter(row(comm, frames) for comm, frames in samples(data))
     total = sum(rows.values())
     print(f"{total} samples, {total / hz:.2f} CPU s")
     for name, n in rows.most_common():
         print(f"{n / hz:6.2f} s {100 * n / total:5.1f}%  {name}")
+
+
+def by_thread(data, hz):
+    kinds = collections.defaultdict(collections.Counter)
+    parts = collections.Counter()
+    for comm, frames in samples(data):
+        sym, dso = frames[0] if frames else ("?", "?")
+        kinds[comm][code_kind(sym, dso)] += 1
+        if comm.startswith("lifeboat-read-a"):
+            parts["path lookup (kernel)"] += any(p in sym for p in PATH_LOOKUP)
+            parts["lookups by path"] += any(p in sym for p in LOOKUP_BY_PATH)
+    total = sum(sum(c.values()) for c in kinds.values())
+    print(f"all threads {total / hz:.2f} CPU s (threads named 'java' are the main thread and any not yet named)")
+    for comm, c in sorted(kinds.items(), key=lambda kv: -sum(kv[1].values()))[:10]:
+        print(f"  {comm:<18} {sum(c.values()) / hz:5.2f} s:" + "".join(f"  {k} {n / hz:.3f}" for k, n in c.most_common()))
+    print("  read-ahead threads:" + "".join(f"  {k} {n / hz:.3f}" for k, n in parts.items()))
+
+
+def main():
+    args = sys.argv[1:]
+    view = by_work
+    if args and args[0] == "--threads":
+        view, args = by_thread, args[1:]
+    if not args:
+        sys.exit("usage: bench/perf_split.py [--threads] PERF_DATA [SAMPLE_HZ]")
+    view(args[0], float(args[1]) if len(args) > 1 else 999.0)
 
 
 if __name__ == "__main__":
