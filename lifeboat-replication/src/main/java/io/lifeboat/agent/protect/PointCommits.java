@@ -12,7 +12,6 @@ import io.lifeboat.repository.SourceKind;
 import io.lifeboat.tls.LifeboatException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -37,16 +36,15 @@ final class PointCommits {
     private String manifestSha256;
     /**
      * Where the last {@link #commit} spent its wall time, for the pass's debug line: the delta's
-     * building, the part of it spent waiting for what was started {@link #ahead} (a tree's digest, or
-     * an image's whole delta), and the requests to the vault (the vault's merge, check, digest and
-     * durable writes among them).
+     * building, the part of it spent waiting for the digest ({@link #digestAhead}), and the
+     * requests to the vault (the vault's merge, check, digest and durable writes among them).
      */
     private long deltaNanos;
     private long digestWaitNanos;
     private long requestNanos;
 
     PointInfo commit(PreviousPoint previous, PointCommit whole) {
-        return commit(previous, whole, Ahead.NONE);
+        return commit(previous, whole, null);
     }
 
     /**
@@ -54,14 +52,8 @@ final class PointCommits {
      * not null, is the manifest's {@link ManifestDigest} being computed ({@link #digestAhead}).
      */
     PointInfo commit(PreviousPoint previous, PointCommit whole, CompletableFuture<String> digest) {
-        return commit(previous, whole, new Ahead(digest, null));
-    }
-
-    /** Commits {@code whole}, with what was started {@link #ahead} for its manifest. */
-    PointInfo commit(PreviousPoint previous, PointCommit whole, Ahead ahead) {
         long started = System.nanoTime();
-        ManifestDelta delta = ahead.imageDelta() != null ? timed(ahead.imageDelta()).get()
-                : delta(previous, whole.manifest(), ahead.digest() == null ? null : timed(ahead.digest()));
+        ManifestDelta delta = delta(previous, whole.manifest(), digest == null ? null : timed(digest));
         if (delta != null) {
             manifestSha256 = delta.sha256();
         }
@@ -72,15 +64,12 @@ final class PointCommits {
         return point;
     }
 
-    /** The value of {@code ahead}, the time spent waiting for it counted in {@link #digestWaitNanos}. */
-    private <T> Supplier<T> timed(CompletableFuture<T> ahead) {
+    /** The digest from {@code digest}, the time spent waiting for it counted in {@link #digestWaitNanos}. */
+    private Supplier<String> timed(CompletableFuture<String> digest) {
         return () -> {
             long waited = System.nanoTime();
             try {
-                return ahead.join();
-            } catch (CompletionException e) {
-                // thrown as the same work on this thread would have thrown it
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                return digest.join();
             } finally {
                 digestWaitNanos = System.nanoTime() - waited;
             }
@@ -133,33 +122,6 @@ final class PointCommits {
      */
     String manifestSha256() {
         return manifestSha256;
-    }
-
-    /**
-     * What a pass's commit needs of {@code manifest} beyond the vault's answer, started on another
-     * thread as soon as the read has it, to run while the pass's last batch is sent: a tree's digest
-     * ({@link #digestAhead}), or a file's, image's or device's whole delta (built on the main thread
-     * after the last batch's answer it took 22-34 ms of a fresh agent's 1% pass of 1 GiB; ahead, the
-     * commit found it ready: docs/performance.md, "An image's 1% pass, phase by phase (issue 14,
-     * session 24)"). Nothing without a last point.
-     */
-    static Ahead ahead(PreviousPoint previous, Manifest manifest) {
-        if (!previous.exists()) {
-            return Ahead.NONE;
-        }
-        if (manifest.kind() == SourceKind.DIRECTORY) {
-            return new Ahead(digestAhead(previous, manifest), null);
-        }
-        // (CompletableFuture's default executor: a thread per task on 2 cores, cheap once a pass; Protector says why)
-        return new Ahead(null, CompletableFuture.supplyAsync(() -> delta(previous, manifest, null)));
-    }
-
-    /**
-     * What {@link #ahead} started: a tree's digest or an image's delta (null when not worth sending,
-     * as {@link #delta(PreviousPoint, Manifest)} says), or neither.
-     */
-    record Ahead(CompletableFuture<String> digest, CompletableFuture<ManifestDelta> imageDelta) {
-        static final Ahead NONE = new Ahead(null, null);
     }
 
     /**

@@ -125,7 +125,7 @@ public final class Protector {
         listener.started(source, estimate);
         long sentBefore = vault.bytesSent();
         Manifest manifest;
-        PointCommits.Ahead ahead;
+        CompletableFuture<String> digest;
         long blocksSent;
         long blocksPresent;
         // windows and batches no larger than half the heap can hold when every stage is full (a slow vault)
@@ -136,7 +136,7 @@ public final class Protector {
         reader.keepUnchanged(previous);
         try (Uploader uploader = new Uploader(vault, pipeline, listener, stop, buffers)) {
             manifest = reader.read(read, source.toString(), kind, uploader);
-            ahead = PointCommits.ahead(previous, manifest); // runs while the last batch is sent
+            digest = PointCommits.digestAhead(previous, manifest); // runs while the last batch is sent
             phases.mark();
             uploader.finish();
             blocksSent = uploader.blocksSent();
@@ -162,7 +162,7 @@ public final class Protector {
                 LastPoint.of(manifest, "", fullRead, reader.stamps(), passStartNanos)));
         PointCommits commits = new PointCommits(vault);
         PointInfo point = commits.commit(previous, new PointCommit(
-                vault.bytesSent() - sentBefore, snapshot.consistency().label(), manifest), ahead);
+                vault.bytesSent() - sentBefore, snapshot.consistency().label(), manifest), digest);
         phases.mark();
         PassRecords done = built.join();
         records.save(source, done.blocks().at(point.id()), done.entries().at(point.id()), listener);
