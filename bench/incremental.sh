@@ -10,7 +10,9 @@
 # Per pass it prints: the whole command's wall seconds, the pass's own seconds after the agent's
 # start (its "committed" event), its end (from that event, which follows the records and the stamp
 # saved, to the process's end: the client's close and the JVM's exit), the agent's CPU seconds, bytes
-# on the wire, and the load average.
+# on the wire, and the load average. PHASES=1 runs both agents at DEBUG and adds each pass's phase
+# line (Protector's: read, its last batch sent, committed with the delta's building and the requests,
+# records saved), the same for both builds since session 19.
 #
 # Usage: OLD_LIFEBOAT=/work/wt/old-BRANCH/lifeboat bench/incremental.sh SIZE_MIB ROUNDS
 # Needs: java 17, python3, rsync, stunnel, openssl. Not part of `mvn verify`.
@@ -22,6 +24,8 @@ need_tools python3 java rsync stunnel openssl
 machine_line
 
 labels=(new old)
+phases_opts=""
+if [ "${PHASES:-0}" = 1 ]; then phases_opts="-DLIFEBOAT_LOG_LEVEL=debug "; fi
 launchers=("$here/lifeboat" "$old")
 warm_vault_with_image "$size_mib" incremental
 start_rsync_tls
@@ -50,16 +54,18 @@ one_pass() {
   children_ticks; c0=$ticks
   rm -f "$work/committed_at"
   t0="$(now)"
-  timeout 900 "${launchers[$i]}" agent protect --dir "$work/A$i" --once --json "$work/img$i" \
-    2>/dev/null | stamp_committed >"$work/protect.jsonl"
+  LIFEBOAT_JAVA_OPTS="${phases_opts}${LIFEBOAT_JAVA_OPTS:-}" timeout 900 "${launchers[$i]}" agent protect \
+    --dir "$work/A$i" --once --json "$work/img$i" 2>"$work/protect.err" | stamp_committed >"$work/protect.jsonl"
   t1="$(now)"
   children_ticks
   python3 - "${labels[$i]}" "$load" "$(secs "$t0" "$t1")" "$(cpu_secs $(( ticks - c0 )))" "$work/protect.jsonl" \
-    "$(secs "$(cat "$work/committed_at")" "$t1")" <<'PY'
-import json, sys
-label, load, wall, cpu, events, end = sys.argv[1:7]
+    "$(secs "$(cat "$work/committed_at")" "$t1")" "$work/protect.err" <<'PY'
+import json, re, sys
+label, load, wall, cpu, events, end, err = sys.argv[1:8]
 e = [json.loads(l) for l in open(events) if '"committed"' in l][-1]
-print(f"{label:<6} load {load:>5}  whole {wall} s  pass {e['seconds']:.2f} s  end {end} s  agent CPU {cpu} s  sent {e['bytesSent']}")
+phases = re.findall(r"the pass of .* in ms: (.*)", open(err).read())
+print(f"{label:<6} load {load:>5}  whole {wall} s  pass {e['seconds']:.2f} s  end {end} s  agent CPU {cpu} s  sent {e['bytesSent']}"
+      + (f"\n       {phases[-1]}" if phases else ""))
 PY
 }
 

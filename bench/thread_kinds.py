@@ -5,7 +5,11 @@ tree_pass.sh) from bench/thread_cpu.py's "SECONDS NAME" lines.
     kinds, total = cpu_by_kind(path)   # {"jit": s, "loops": s, ...}, the JVM's whole CPU seconds
 """
 
-KINDS = ("jit", "loops", "main", "read", "upload", "gc", "other")
+# "pool" is the common pool's thread: an image's reading slices (the reader's parallel stream) and a
+# tree's sealing helper (the uploader's), so it is neither "read" nor "upload" alone. "async" are the
+# threads CompletableFuture starts per task where the common pool's parallelism is 1 (2 cores): the
+# records' load and save, the records built during the commit, a tree's manifest digest.
+KINDS = ("jit", "loops", "main", "read", "pool", "upload", "async", "gc", "other")
 
 
 def kind_of(name):
@@ -16,12 +20,16 @@ def kind_of(name):
         return "loops"
     if name in ("main", "java"):
         return "main"
-    if name.startswith(("lifeboat-read", "ForkJoinPool")):
+    if name.startswith("lifeboat-read"):
         return "read"
+    if name.startswith("ForkJoinPool"):
+        return "pool"
     if name.startswith(("lifeboat-", "vert.x")):
         return "upload"
     if name in ("VM Thread", "GC Thread#"):
         return "gc"
+    if name == "Thread-#":  # thread_cpu.py's digits taken out; unnamed threads of the agent are these only
+        return "async"
     return "other"
 
 

@@ -154,6 +154,10 @@ public final class Protector {
         long fullRead = reader.filesKept() > 0 ? previous.fullReadMillis() : startedAtMillis;
         // the records are built during the commit's round trip (a tree's 47,000 entries: 0.06-0.28 s of a fresh
         // agent's wall after the commit), and named after the point once the vault has given its id
+        // on 2 cores CompletableFuture's default starts a thread per task (the common pool's parallelism is 1):
+        // about 0.15 ms of CPU, a few times a pass, too little for a pool of our own (docs/performance.md,
+        // "An image's 1% pass, phase by phase (issue 14, session 24)"); the same holds in KnownBlocksStore,
+        // RecordAppend and PointCommits
         CompletableFuture<PassRecords> built = CompletableFuture.supplyAsync(() -> new PassRecords(reader.record(""),
                 LastPoint.of(manifest, "", fullRead, reader.stamps(), passStartNanos)));
         PointCommits commits = new PointCommits(vault);
