@@ -79,28 +79,19 @@ final class ManifestStore {
     }
 
     /**
-     * {@link #put}, written behind: the chunk is staged ({@link Backend#stage}, no sync) and made durable
-     * by the group commit the caller runs before a point file names it ({@link PointCommitter}), with
-     * the pass's packs, instead of being synced (file and folder) on its own. Until then it is a
-     * temporary (a crash leaves nothing under its name) or, once published, a chunk no point names,
-     * which the sweep collects after the grace period.
-     *
-     * <p>It does not ask first whether the name exists (a read that nearly always finds nothing, a GET
-     * on a shared store): the name is the time and the SHA-256 of the bytes, so a file under it holds
-     * these bytes (the publish counts it as published: a chunk stored twice in one second) unless it is
-     * damaged, and the publish never replaces a file; a name it finds holding other bytes is set aside
-     * ({@link PackSync#taken}) and staged again under a salted name ({@link #renamed}).
+     * {@link #put}, written behind: staged ({@link Backend#stage}, no sync) and made durable by the group
+     * commit the caller runs before a point file names it ({@link PointCommitter}), with the pass's packs.
+     * Until then a temporary (a crash leaves nothing under its name), once published a chunk no point
+     * names, which the sweep collects after the grace period. The name is not read first (a GET that
+     * nearly always finds nothing, session 24): a file under it holds these bytes unless damaged, which
+     * the publish counts as published; one holding other bytes it sets aside, for {@link #renamed}.
      */
     StagedChunk stage(String machine, byte[] stored) throws IOException {
         String name = TIME.format(options.clock().instant()) + "-" + HEX.formatHex(BlockId.sha256().digest(stored));
         return new StagedChunk(name, backend.stage(handle(machine, name), stored, 0, stored.length));
     }
 
-    /**
-     * A staged chunk the publish refused because its name holds other bytes (a damaged file, or one
-     * torn by a crash on a store without atomic creates), staged under its name with a new salt: never
-     * replace a file, never name one that does not hold the point's bytes.
-     */
+    /** A staged chunk the publish refused (its name holds other bytes: damaged), under a salted name instead. */
     StagedChunk renamed(String machine, Backend.Staged taken) throws IOException {
         String path = taken.handle().name();
         String name = salted(path.substring(path.lastIndexOf('/') + 1));
