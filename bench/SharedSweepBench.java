@@ -120,7 +120,8 @@ public class SharedSweepBench {
      * scattered in packs that stay mostly live, and no sweep writes a record. Here each machine changes
      * the same 1% of its image at every commit (a hot region), so a point's new pack is named by that
      * point alone: its retention-dropping commits condemn it once older than the margin, the next commits
-     * are points recent to that record, and the prune after the margin asks them (SharedPrune.needed).
+     * are points recent to that record, and the prune after the margin asks them (SharedPrune.needed): by
+     * this node, or with DUE_PRUNE=other by another (a second repository object on the store).
      */
     static void due(AzureBlobStore store, Path tables, int machines, int points, List<List<BlockUpload>> images)
             throws Exception {
@@ -140,12 +141,22 @@ public class SharedSweepBench {
                 RetentionBench.point(rep, "m-" + m, images.get(m), hot(images.get(m)));
             }
             Thread.sleep(MARGIN.toMillis() + 1000); // the records are due
+            // with DUE_PRUNE=other: pruned by another node (a repository object of its own, opened now),
+            // which holds none of the recent points' filter parts
+            boolean other = "other".equals(System.getenv("DUE_PRUNE"));
+            Repository pruner = other ? Repository.open(backend(store), options(tables, points - 1).withPruneMargin(MARGIN)) : rep;
             GETS.clear();
             BYTES.clear();
             long cpu = THREADS.getCurrentThreadCpuTime();
             long process = PROCESS.getProcessCpuTime();
             long wall = System.nanoTime();
-            rep.prune(PruneRequest.byPolicy(false));
+            try {
+                pruner.prune(PruneRequest.byPolicy(false));
+            } finally {
+                if (other) {
+                    pruner.close();
+                }
+            }
             System.out.printf("due_cpu_s %.3f%n", (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
             System.out.printf("due_process_cpu_s %.3f%n", (PROCESS.getProcessCpuTime() - process) / 1e9);
             System.out.printf("due_wall_s %.3f%n", (System.nanoTime() - wall) / 1e9);

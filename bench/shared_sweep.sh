@@ -12,7 +12,8 @@
 # whose retention drops its oldest point (a vault in its steady state): their GETs per folder, CPU and wall;
 # and (session 24) with a margin of 3 s, hot-region commits whose retention condemns packs (prune/ records),
 # commits recent to those records, and once they are due a prune: the records before and after it, its GETs
-# per folder, process CPU and wall (about 10 s of waiting per run).
+# per folder, process CPU and wall (about 10 s of waiting per run); with DUE_PRUNE=other that prune is
+# run by another node (a repository object of its own), which holds none of the recent points' filters.
 #   with RTT_MS=N: each request of the prune waits N ms first (a round trip to a store farther than
 #   loopback, simulated in the client: Azurite, one Node.js process, serves one request at a time);
 #   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build alternated
