@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  * and folder how many and the seconds spent in them, summed over the requests (session 20); and before it
  * the GETs of the commits, per folder, their process CPU and wall (session 21); and after it, in the same
  * repository, one more commit of each machine whose retention drops its oldest point (a vault in its
- * steady state), with their GETs per folder, process CPU and wall (session 22). With RTT_MS
+ * steady state), with their GETs per folder, process CPU and wall (session 22); and last ({@link #due},
+ * session 24) a prune of due condemnations while points recent to them exist. With RTT_MS
  * set, each request of the prune waits that many milliseconds first: a store's round trip, simulated.
  */
 public class SharedSweepBench {
@@ -106,6 +107,77 @@ public class SharedSweepBench {
                 System.out.printf("drop_get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
             }
         }
+        due(store, tables, machines, points, images);
+    }
+
+    /** The margin of the due step: a condemned pack waits this long, and points this recent are asked. */
+    static final Duration MARGIN = Duration.ofSeconds(3);
+
+    /**
+     * (session 24) A prune that deletes due condemnations while recent points exist. A sweep condemns a
+     * pack (prune/ record) only when none of its blocks is owned or named any more (or it repacks one):
+     * the steps above change 1% of the blocks at random places, so a dropped point's own blocks lie
+     * scattered in packs that stay mostly live, and no sweep writes a record. Here each machine changes
+     * the same 1% of its image at every commit (a hot region), so a point's new pack is named by that
+     * point alone: its retention-dropping commits condemn it once older than the margin, the next commits
+     * are points recent to that record, and the prune after the margin asks them (SharedPrune.needed): by
+     * this node, or with DUE_PRUNE=other by another (a second repository object on the store).
+     */
+    static void due(AzureBlobStore store, Path tables, int machines, int points, List<List<BlockUpload>> images)
+            throws Exception {
+        RepositoryOptions opts = options(tables, points - 1).withPruneMargin(MARGIN);
+        try (Repository rep = Repository.open(backend(store), opts);
+                Backend lister = backend(store)) {
+            for (int round = 0; round < points + 1; round++) {
+                for (int m = 0; m < machines; m++) {
+                    RetentionBench.point(rep, "m-" + m, images.get(m), hot(images.get(m)));
+                }
+                if (round == 0) {
+                    Thread.sleep(MARGIN.toMillis() + 1000); // the first hot packs age past the margin
+                }
+            }
+            List<String> records = lister.list(io.lifeboat.repository.backend.FileType.PRUNE);
+            for (int m = 0; m < machines; m++) { // recent to every record written so far
+                RetentionBench.point(rep, "m-" + m, images.get(m), hot(images.get(m)));
+            }
+            Thread.sleep(MARGIN.toMillis() + 1000); // the records are due
+            // with DUE_PRUNE=other: pruned by another node (a repository object of its own, opened now),
+            // which holds none of the recent points' filter parts
+            boolean other = "other".equals(System.getenv("DUE_PRUNE"));
+            Repository pruner = other ? Repository.open(backend(store), options(tables, points - 1).withPruneMargin(MARGIN)) : rep;
+            GETS.clear();
+            BYTES.clear();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long process = PROCESS.getProcessCpuTime();
+            long wall = System.nanoTime();
+            try {
+                pruner.prune(PruneRequest.byPolicy(false));
+            } finally {
+                if (other) {
+                    pruner.close();
+                }
+            }
+            System.out.printf("due_cpu_s %.3f%n", (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+            System.out.printf("due_process_cpu_s %.3f%n", (PROCESS.getProcessCpuTime() - process) / 1e9);
+            System.out.printf("due_wall_s %.3f%n", (System.nanoTime() - wall) / 1e9);
+            for (String kind : new TreeSet<>(GETS.keySet())) {
+                System.out.printf("due_get_%s %d %.2f%n", kind, GETS.get(kind).sum(), BYTES.get(kind).sum() / 1e6);
+            }
+            List<String> after = lister.list(io.lifeboat.repository.backend.FileType.PRUNE);
+            // the records due before the prune, how many of them it deleted (their packs with them), and the records after it
+            System.out.printf("due_records %d %d %d%n", records.size(), records.stream().filter(r -> !after.contains(r)).count(),
+                    after.size());
+        }
+    }
+
+    /** The same first 1% of the image new again (a hot region); returns the new blocks. */
+    static List<BlockUpload> hot(List<BlockUpload> image) {
+        List<BlockUpload> fresh = new ArrayList<>();
+        for (int at = 0; at < image.size() / 100; at++) {
+            image.set(at, RetentionBench.block());
+            fresh.add(image.get(at));
+        }
+        return fresh;
     }
 
     static RepositoryOptions options(Path tables, int keep) {

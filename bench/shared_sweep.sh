@@ -9,7 +9,11 @@
 # HEAD) per folder, with the seconds spent in them summed over the requests; and (session 21) the GETs
 # of the commits that made the points, per folder (what each commit's refresh read), and their process
 # CPU and wall; and (session 22) after the prune, in the same process, one more commit of each machine
-# whose retention drops its oldest point (a vault in its steady state): their GETs per folder, CPU and wall.
+# whose retention drops its oldest point (a vault in its steady state): their GETs per folder, CPU and wall;
+# and (session 24) with a margin of 3 s, hot-region commits whose retention condemns packs (prune/ records),
+# commits recent to those records, and once they are due a prune: the records before and after it, its GETs
+# per folder, process CPU and wall (about 10 s of waiting per run); with DUE_PRUNE=other that prune is
+# run by another node (a repository object of its own), which holds none of the recent points' filters.
 #   with RTT_MS=N: each request of the prune waits N ms first (a round trip to a store farther than
 #   loopback, simulated in the client: Azurite, one Node.js process, serves one request at a time);
 #   with OLD_LIFEBOAT=/path/to/an/older/worktree/lifeboat (built with `package`): that build alternated
@@ -47,11 +51,14 @@ for r in $(seq 1 "$rounds"); do
       /^commit_get_/ { k = substr($1, 12); cg = cg sprintf("  %s %d GET %.1f MB", k, $2, $3) }
       /^drop_process_cpu_s/ { dc = $2 } /^drop_wall_s/ { dw = $2 }
       /^drop_get_/ { k = substr($1, 10); dg = dg sprintf("  %s %d GET %.1f MB", k, $2, $3) }
+      /^due_process_cpu_s/ { uc = $2 } /^due_wall_s/ { uw = $2 } /^due_records/ { ur = $2 " due, " $3 " deleted, " $4 " after it" }
+      /^due_get_/ { k = substr($1, 9); ug = ug sprintf("  %s %d GET %.1f MB", k, $2, $3) }
       /^req_/ { k = substr($1, 5); sub("_", " ", k); o = o sprintf("  %s %d in %.2f s", k, $2, $3) }
       END { printf "%-22s prune of %d points: CPU %.2f s (process %.2f s), wall %.2f s;%s   load %s\n", label, p, c, pc, w, g, load
             if (o != "") printf "%-22s other requests:%s\n", "", o
             if (cg != "") printf "%-22s the commits before it: process CPU %.2f s, wall %.2f s;%s\n", "", cc, cw, cg
-            if (dg != "") printf "%-22s a dropping commit a machine after it: process CPU %.2f s, wall %.2f s;%s\n", "", dc, dw, dg }'
+            if (dg != "") printf "%-22s a dropping commit a machine after it: process CPU %.2f s, wall %.2f s;%s\n", "", dc, dw, dg
+            if (ur != "") printf "%-22s a prune of prune/ records (%s) with recent points: process CPU %.2f s, wall %.2f s;%s\n", "", ur, uc, uw, ug }'
     rm -rf "$work/tables$n"
   done
 done

@@ -66,40 +66,41 @@ final class ManifestStore {
         while (!backend.create(handle(machine, name), stored) && !holds(machine, name, stored)) {
             // the name is taken by other bytes (a create torn by a crash on a store without atomic
             // creates): never replace a file; salt the name instead
-            name = name.substring(0, 81) + "-" + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+            name = salted(name);
         }
         return name;
     }
 
     /**
      * A chunk (or block filter part) written behind for the group commit: its name, and the staged file
-     * to hand to {@link PackSync#add}, or null when a file of that name already holds these bytes.
+     * to hand to {@link PackSync#add}.
      */
     record StagedChunk(String name, Backend.Staged staged) {
     }
 
     /**
-     * {@link #put}, written behind: the chunk is staged ({@link Backend#stage}, no sync) and made durable
-     * by the group commit the caller runs before a point file names it ({@link PointCommitter}), with
-     * the pass's packs, instead of being synced (file and folder) on its own. Until then it is a
-     * temporary (a crash leaves nothing under its name) or, once published, a chunk no point names,
-     * which the sweep collects after the grace period.
+     * {@link #put}, written behind: staged ({@link Backend#stage}, no sync) and made durable by the group
+     * commit the caller runs before a point file names it ({@link PointCommitter}), with the pass's packs.
+     * Until then a temporary (a crash leaves nothing under its name), once published a chunk no point
+     * names, which the sweep collects after the grace period. The name is not read first (a GET that
+     * nearly always finds nothing, session 24): a file under it holds these bytes unless damaged, which
+     * the publish counts as published; one holding other bytes it sets aside, for {@link #renamed}.
      */
     StagedChunk stage(String machine, byte[] stored) throws IOException {
         String name = TIME.format(options.clock().instant()) + "-" + HEX.formatHex(BlockId.sha256().digest(stored));
-        while (true) {
-            byte[] there;
-            try {
-                there = backend.read(handle(machine, name));
-            } catch (NoSuchFileException e) {
-                return new StagedChunk(name, backend.stage(handle(machine, name), stored, 0, stored.length));
-            }
-            if (java.util.Arrays.equals(there, stored)) {
-                return new StagedChunk(name, null); // the same chunk, stored in the same second
-            }
-            // taken by other bytes (see put): salt the name
-            name = name.substring(0, 81) + "-" + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
-        }
+        return new StagedChunk(name, backend.stage(handle(machine, name), stored, 0, stored.length));
+    }
+
+    /** A staged chunk the publish refused (its name holds other bytes: damaged), under a salted name instead. */
+    StagedChunk renamed(String machine, Backend.Staged taken) throws IOException {
+        String path = taken.handle().name();
+        String name = salted(path.substring(path.lastIndexOf('/') + 1));
+        return new StagedChunk(name, backend.renamed(taken, handle(machine, name)));
+    }
+
+    /** {@code <time>-<sha256>} with a new random salt (replacing any it had). */
+    private static String salted(String name) {
+        return name.substring(0, 81) + "-" + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
     }
 
     private boolean holds(String machine, String name, byte[] stored) throws IOException {

@@ -2,6 +2,7 @@ package io.lifeboat.repository;
 
 import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
+import io.lifeboat.repository.backend.NameTaken;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ import java.util.Map;
  * are staged the uploader that crossed the line syncs, which bounds what a crash can lose (and what
  * a store without temporaries holds in memory).
  *
+ * <p>A manifest chunk or filter part is staged without asking whether its name exists (its name is
+ * its time and its SHA-256, so a file already there holds these bytes unless it is damaged): one whose
+ * name the publish finds holding other bytes ({@link NameTaken}) is set aside, the rest of the group
+ * published, and the commit that staged it publishes it under a salted name ({@link #taken}).
+ *
  * <p>What a crash does: staged files are temporaries (removed when the repository opens next) or
  * memory, so blocks uploaded since the last sync are simply missing afterwards; the agent's next
  * pass asks for them again (or its commit is refused {@code 409 missing_blocks} and it resends).
@@ -35,6 +41,8 @@ final class PackSync {
     private final long maxPendingBytes;
     private final Object lock = new Object();
     private List<Backend.Staged> pending = new ArrayList<>();
+    /** Manifest chunks and filter parts a publish refused (their names held other bytes), until their commit asks. */
+    private final List<Backend.Staged> taken = new ArrayList<>();
     /** Packs not yet durable, with the group number that made them durable once synced. */
     private final Map<String, Long> pendingPacks = new HashMap<>();
     private long pendingBytes;
@@ -91,6 +99,54 @@ final class PackSync {
     }
 
     /**
+     * The files of {@code files} a publish set aside because their names held other bytes, forgotten
+     * here: still staged, not published; the caller publishes each under another name or discards it.
+     */
+    List<Backend.Staged> taken(List<Backend.Staged> files) {
+        synchronized (lock) {
+            List<Backend.Staged> mine = new ArrayList<>();
+            for (Backend.Staged s : files) {
+                if (removeSame(taken, s)) {
+                    mine.add(s);
+                }
+            }
+            return mine;
+        }
+    }
+
+    /**
+     * Publishes {@code ordered}; a manifest chunk or filter part whose name holds other bytes is taken
+     * out of it (and kept in {@link #taken}) and the rest published again. A pack, index or record whose
+     * name is taken fails the publish, as before.
+     */
+    private void publish(List<Backend.Staged> ordered) throws IOException {
+        while (true) {
+            try {
+                backend.publish(ordered);
+                return;
+            } catch (NameTaken e) {
+                if (e.staged().handle().type() != FileType.MANIFESTS || !removeSame(ordered, e.staged())) {
+                    throw e;
+                }
+                synchronized (lock) {
+                    taken.add(e.staged());
+                }
+            }
+        }
+    }
+
+    /** Removes {@code s} itself (not an equal record) from {@code list}; true when it was there. */
+    private static boolean removeSame(List<Backend.Staged> list, Backend.Staged s) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == s) {
+                list.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Returns once everything staged before the call is durable: waits for a sync under way, then
      * runs one for what is left (taking along whatever others staged meanwhile).
      */
@@ -124,10 +180,10 @@ final class PackSync {
             List<Backend.Staged> ordered = new ArrayList<>(batch);
             ordered.sort(ORDER); // stable: each type keeps its upload order
             try {
-                backend.publish(ordered);
+                publish(ordered);
             } catch (IOException | RuntimeException e) {
                 synchronized (lock) {
-                    pending.addAll(0, batch); // retried by the next sync
+                    pending.addAll(0, ordered); // retried by the next sync (but for what was set aside)
                     syncing = false;
                     lock.notifyAll();
                 }

@@ -172,11 +172,35 @@ final class PointCommitter {
         /** Stages one chunk or part of {@code machine}; returns its name. */
         String stage(ManifestStore manifests, String machine, byte[] stored) throws IOException {
             ManifestStore.StagedChunk chunk = manifests.stage(machine, stored);
-            if (chunk.staged() != null) {
-                files.add(chunk.staged());
-                bytes += stored.length;
-            }
+            files.add(chunk.staged());
+            bytes += stored.length;
             return chunk.name();
+        }
+
+        /**
+         * Once the group commit ran: publishes each file whose name it found holding other bytes
+         * ({@link PackSync#taken}) under a salted name, until none is left; returns the new name of
+         * each old one (empty nearly always), for the point file to name.
+         */
+        java.util.Map<String, String> settle(PackSync sync, ManifestStore manifests, String machine) throws IOException {
+            java.util.Map<String, String> renamed = new java.util.HashMap<>();
+            java.util.Map<String, String> origin = new java.util.HashMap<>(); // a salted name, and the name it replaced
+            for (List<Backend.Staged> taken = sync.taken(files); !taken.isEmpty(); taken = sync.taken(files)) {
+                List<Backend.Staged> again = new ArrayList<>();
+                for (Backend.Staged s : taken) {
+                    files.remove(s);
+                    String old = s.handle().name().substring(machine.length() + 1);
+                    ManifestStore.StagedChunk chunk = manifests.renamed(machine, s);
+                    // a name staged twice in the commit (the same bytes) is named by its last copy: each holds them
+                    renamed.put(origin.getOrDefault(old, old), chunk.name());
+                    origin.put(chunk.name(), origin.getOrDefault(old, old));
+                    again.add(chunk.staged());
+                }
+                files.addAll(again);
+                sync.add(again, null, 0);
+                sync.syncAll();
+            }
+            return renamed;
         }
 
         /** A refused or retried build: what it staged will never be named (no temporary is left behind). */
@@ -265,12 +289,15 @@ final class PointCommitter {
             repo.blocks.sync.add(behind.files, null, behind.bytes);
         }
         repo.blocks.sync.syncAll();
+        java.util.Map<String, String> renamed = behind.settle(repo.blocks.sync, repo.manifests, machine);
+        List<String> chunks = checked.chunks().stream().map(n -> renamed.getOrDefault(n, n)).toList();
+        List<String> filterNames = filter == null ? null : filter.stream().map(n -> renamed.getOrDefault(n, n)).toList();
         Instant created = repo.options.clock().instant();
         while (true) {
             PointInfo info = new PointInfo(Repository.uniqueName(created), machine, created, header.source(), header.kind(),
                     summary.sourceBytes(), meta.bytesSent(), meta.tlsVersion(), meta.cipherSuite(), meta.consistency());
             Handle h = new Handle(FileType.POINTS, machine + "/" + info.id());
-            PointFile file = new PointFile(info, header, summary, checked.chunks(), filter);
+            PointFile file = new PointFile(info, header, summary, chunks, filterNames);
             if (repo.backend.create(h, RepositoryFiles.point(file))) {
                 guard.after(h, info);
                 repo.points.computeIfAbsent(machine, m -> new ConcurrentHashMap<>()).put(info.id(), info);

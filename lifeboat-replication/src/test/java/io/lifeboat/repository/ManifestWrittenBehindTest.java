@@ -78,8 +78,8 @@ class ManifestWrittenBehindTest {
     }
 
     @Test
-    void aChunkStagedTwiceInOneSecondKeepsItsNameAndOtherBytesUnderItsNameGetASaltedOne() throws IOException {
-        MemoryBackend backend = new MemoryBackend();
+    void aChunkIsStagedWithoutReadingItsNameAndOneStoredTwiceInOneSecondKeepsItsName() throws IOException {
+        Recording backend = new Recording(new MemoryBackend());
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-07T12:00:00Z"));
         ManifestStore store = new ManifestStore(backend, RepositoryOptions.defaults().withClock(clock));
         byte[] chunk = Fixtures.random(5, 300);
@@ -89,15 +89,67 @@ class ManifestWrittenBehindTest {
         backend.publish(List.of(first.staged()));
         ManifestStore.StagedChunk again = store.stage("m", chunk);
         assertThat(again.name()).isEqualTo(first.name());
-        assertThat(again.staged()).as("the name holds these bytes already: nothing to write").isNull();
+        backend.publish(List.of(again.staged())); // the name holds these bytes: published
 
-        byte[] other = Fixtures.random(6, 300);
-        backend.delete(ManifestStore.handle("m", first.name()));
-        backend.create(ManifestStore.handle("m", first.name()), other); // damaged under the name
-        ManifestStore.StagedChunk salted = store.stage("m", chunk);
-        assertThat(salted.name()).startsWith(first.name() + "-").hasSize(first.name().length() + 9);
-        backend.publish(List.of(salted.staged()));
-        assertThat(store.read("m", salted.name())).isEqualTo(chunk);
+        assertThat(backend.log).as("no name read before its stage").noneMatch(l -> l.startsWith("read "));
+        assertThat(store.read("m", first.name())).isEqualTo(chunk);
+    }
+
+    /**
+     * A name the publish finds holding other bytes (put there by another node between the stage and the
+     * publish, or a damaged file) is never replaced: the commit publishes the chunk under a salted name
+     * and its point names that one; the same bytes there count as the chunk stored.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "local={0} same bytes={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void aNameTakenBetweenStageAndPublishKeepsItsFileAndThePoint(boolean local, boolean sameBytes) throws IOException {
+        Racing backend = new Racing(local ? new LocalBackend(dir) : new MemoryBackend(), sameBytes);
+        try (Repository repo = Repository.open(backend, RepositoryOptions.defaults())) {
+            Manifest manifest = tree(repo, 0);
+
+            PointInfo made = repo.commitPoint("m", manifest, Fixtures.META);
+
+            assertThat(backend.taken).as("a name was taken at the publish").isNotNull();
+            String name = backend.taken.name().substring(2);
+            RepositoryFiles.PointFile file = repo.manifests.pointFile("m", made.id());
+            List<String> named = new ArrayList<>(file.chunks());
+            named.addAll(file.blockFilters());
+            assertThat(backend.read(backend.taken)).as("never replaced").isEqualTo(backend.planted);
+            if (sameBytes) {
+                assertThat(named).contains(name);
+            } else {
+                assertThat(named).doesNotContain(name).anyMatch(n -> n.startsWith(name + "-") && n.length() == name.length() + 9);
+            }
+            assertThat(repo.manifest("m", made.id())).isEqualTo(manifest);
+            assertThat(repo.manifests.blockFilter(made)).as("its filter reads whole").isPresent();
+        }
+        if (local) {
+            assertThat(temporaries("manifests")).as("no temporary left").isEmpty();
+        }
+    }
+
+    /** A crash after the stage and before the publish: the commit fails, and after the restart no point names a missing chunk. */
+    @Test
+    void aCrashBetweenStageAndPublishLeavesNoPointNamingAMissingChunk() throws IOException {
+        Racing killed = new Racing(new LocalBackend(dir), false);
+        killed.killAtPublish = true;
+        PointInfo first;
+        Manifest before;
+        Repository repo = Repository.open(killed, RepositoryOptions.defaults());
+        before = tree(repo, 0);
+        first = repo.commitPoint("m", before, Fixtures.META);
+        killed.killed = true;
+        Manifest after = tree(repo, 1);
+        assertThatThrownBy(() -> DeltaCommit.commit(repo, "m", ManifestDelta.between(first.id(), before, after), Fixtures.META))
+                .hasStackTraceContaining("killed");
+        repo.abandon();
+
+        try (Repository again = Repository.open(new LocalBackend(dir), RepositoryOptions.defaults())) {
+            assertThat(again.points(Optional.of("m"))).extracting(PointInfo::id).containsExactly(first.id());
+            assertThat(again.manifest("m", first.id())).isEqualTo(before);
+            assertThat(again.verify(Optional.empty()).ok()).isTrue();
+            assertThat(temporaries("manifests")).as("the staged chunks were temporaries, removed at the open").isEmpty();
+        }
     }
 
     private List<Path> temporaries(String folder) throws IOException {
@@ -127,6 +179,70 @@ class ManifestWrittenBehindTest {
         return new Manifest(Manifest.FORMAT_VERSION, "/srv/www", SourceKind.DIRECTORY, BS, entries);
     }
 
+    /**
+     * A store on which another node creates a file under the name of the first manifest chunk or filter
+     * part of a publish just before it: these bytes ({@code sameBytes}) or others. With
+     * {@link #killAtPublish}, once {@link #killed}, a publish that holds manifest files dies before it
+     * writes anything (a kill between the stage and the publish).
+     */
+    static final class Racing extends ForwardingBackend {
+        private final boolean sameBytes;
+        private final Map<Staged, byte[]> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile Handle taken;
+        volatile byte[] planted;
+        boolean killAtPublish;
+        volatile boolean killed;
+
+        Racing(Backend inner, boolean sameBytes) {
+            super(inner);
+            this.sameBytes = sameBytes;
+        }
+
+        @Override
+        public Staged stage(Handle h, byte[] data, int offset, int length) throws IOException {
+            Staged s = inner.stage(h, data, offset, length);
+            bytes.put(s, java.util.Arrays.copyOfRange(data, offset, offset + length));
+            return s;
+        }
+
+        @Override
+        public Staged stage(Handle h, java.nio.ByteBuffer data) throws IOException {
+            return inner.stage(h, data);
+        }
+
+        @Override
+        public void publish(List<Staged> files) throws IOException {
+            Optional<Staged> chunk = files.stream().filter(s -> s.handle().type() == FileType.MANIFESTS).findFirst();
+            if (killAtPublish && killed && chunk.isPresent()) {
+                throw new IOException("killed between the stage and the publish");
+            }
+            if (!killAtPublish && taken == null && chunk.isPresent()) {
+                byte[] mine = bytes.get(chunk.get());
+                byte[] other = mine.clone();
+                other[0] ^= 1;
+                planted = sameBytes ? mine : other;
+                taken = chunk.get().handle();
+                inner.create(taken, planted);
+            }
+            inner.publish(files);
+        }
+
+        @Override
+        public Staged renamed(Staged s, Handle to) throws IOException {
+            return inner.renamed(s, to);
+        }
+
+        @Override
+        public void discard(List<Staged> files) {
+            inner.discard(files);
+        }
+
+        @Override
+        public void removeTemporaries() throws IOException {
+            inner.removeTemporaries();
+        }
+    }
+
     /** A store that logs its writes: "create TYPE name", "publish TYPE name, TYPE name, ...". */
     static final class Recording extends ForwardingBackend {
         final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -144,6 +260,12 @@ class ManifestWrittenBehindTest {
         @Override
         public Staged stage(Handle h, byte[] data, int offset, int length) throws IOException {
             return inner.stage(h, data, offset, length);
+        }
+
+        @Override
+        public byte[] read(Handle h) throws IOException {
+            log.add("read " + h.type() + " " + h.name());
+            return inner.read(h);
         }
 
         @Override

@@ -109,18 +109,32 @@ public interface Backend extends Closeable {
      * durable, and (on a local folder) every file of one type is durable before the first of the
      * next type in the list becomes visible, so a caller that lists packs before their index and the
      * index before the records naming it never exposes a name whose target a crash could lose. A
-     * file whose name already holds exactly its bytes counts as published; a retry after a failure
-     * publishes what is left.
+     * file whose name already holds exactly its bytes counts as published (so a caller may stage a
+     * name without first asking whether it exists); a retry after a failure publishes what is left.
      *
-     * @throws IOException when a file cannot be made durable, or its name holds other bytes
+     * @throws NameTaken   when a file's name holds other bytes: that file is left staged and not
+     *                     published, the files listed before it are
+     * @throws IOException when a file cannot be made durable
      */
     default void publish(List<Staged> files) throws IOException {
         for (Staged s : files) {
             HeldInMemory held = (HeldInMemory) s;
             if (!create(held.handle(), held.data()) && !java.util.Arrays.equals(read(held.handle()), held.data())) {
-                throw new java.nio.file.FileAlreadyExistsException(held.handle() + " exists with other contents in " + location());
+                throw new NameTaken(held, location());
             }
         }
+    }
+
+    /**
+     * A staged file that {@link #publish} refused ({@link NameTaken}), to be published under {@code to}
+     * instead, without writing its bytes again; {@code taken} is not to be used afterwards. The default
+     * renames a {@link HeldInMemory}; a backend with staging of its own overrides it.
+     */
+    default Staged renamed(Staged taken, Handle to) throws IOException {
+        if (taken instanceof HeldInMemory held) {
+            return new HeldInMemory(to, held.data());
+        }
+        throw new IOException(location() + " cannot rename the staged file " + taken.handle() + " (staged by another store?)");
     }
 
     /** Drops staged files that will never be published (a failed upload); the default has nothing to drop. */

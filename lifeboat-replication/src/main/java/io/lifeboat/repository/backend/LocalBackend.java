@@ -154,6 +154,11 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
+    public Staged renamed(Staged taken, Handle to) throws IOException {
+        return staging.renamed(taken, to);
+    }
+
+    @Override
     public void discard(List<Staged> files) {
         staging.discard(files);
     }

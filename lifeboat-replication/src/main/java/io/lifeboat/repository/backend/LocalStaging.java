@@ -111,6 +111,17 @@ final class LocalStaging {
         folders.clear();
     }
 
+    /** A temporary refused at {@link #publish} ({@link NameTaken}), to be linked under {@code to} instead. */
+    Backend.Staged renamed(Backend.Staged taken, Handle to) throws IOException {
+        if (!(taken instanceof TempFile f) || !Files.exists(f.temp())) {
+            throw new IOException("cannot rename the staged file " + taken.handle() + " in " + backend.location()
+                    + ": it is not a temporary of this store (or was published or discarded)");
+        }
+        Path target = backend.path(to);
+        backend.folders().create(target.getParent());
+        return new TempFile(to, f.temp(), target);
+    }
+
     void discard(List<Backend.Staged> files) {
         for (Backend.Staged s : files) {
             try {
@@ -132,11 +143,14 @@ final class LocalStaging {
             // a name that already holds exactly these bytes counts as published (Backend#publish): two
             // commits may stage the same manifest chunk (its name is its time and its hash) in one second
             if (!Files.isSameFile(f.target(), f.temp()) && Files.mismatch(f.target(), f.temp()) != -1) {
-                throw new FileAlreadyExistsException(f.handle() + " exists with other contents in " + backend.location());
+                throw new NameTaken(f, backend.location()); // its temporary stays, to be linked under another name
             }
         } catch (UnsupportedOperationException e) {
             if (Files.exists(f.target())) {
-                throw new FileAlreadyExistsException(f.handle() + " exists in " + backend.location());
+                if (Files.mismatch(f.target(), f.temp()) != -1) {
+                    throw new NameTaken(f, backend.location());
+                }
+                return; // the same bytes: published
             }
             Files.move(f.temp(), f.target(), StandardCopyOption.ATOMIC_MOVE);
         }

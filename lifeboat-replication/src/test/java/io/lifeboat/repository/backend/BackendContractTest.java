@@ -76,6 +76,39 @@ public abstract class BackendContractTest {
         assertThat(backend.list(FileType.DATA)).containsExactly("cd34ef");
     }
 
+    /**
+     * A staged name that holds the same bytes at publish counts as published; one that holds other bytes
+     * is refused ({@link NameTaken}, naming that staged file) without being replaced, the files before
+     * it are published, and the refused file is published under another name without being staged again.
+     */
+    @Test
+    void aPublishNeverReplacesANameTakenByOtherBytesAndTheRefusedFileIsPublishedRenamed() throws Exception {
+        Handle same = new Handle(FileType.MANIFESTS, "m/same");
+        Handle taken = new Handle(FileType.MANIFESTS, "m/taken");
+        Handle after = new Handle(FileType.MANIFESTS, "m/after");
+        Backend.Staged s1 = backend.stage(same, bytes("chunk one"), 0, 9);
+        Backend.Staged s2 = backend.stage(taken, bytes("chunk two"), 0, 9);
+        Backend.Staged s3 = backend.stage(after, bytes("chunk three"), 0, 11);
+        Backend racer = reopen(); // another node, between the stage and the publish
+        assertThat(racer.create(same, bytes("chunk one"))).isTrue();
+        assertThat(racer.create(taken, bytes("damaged!!"))).isTrue();
+
+        NameTaken refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> backend.publish(List.of(s1, s2, s3)), NameTaken.class);
+
+        assertThat(refused).as("publish refuses the taken name").isNotNull();
+        assertThat(refused.staged()).isSameAs(s2);
+        assertThat(refused).hasMessageContaining("m/taken");
+        assertThat(backend.read(taken)).as("never replaced").isEqualTo(bytes("damaged!!"));
+        assertThat(backend.read(same)).isEqualTo(bytes("chunk one"));
+        Handle salted = new Handle(FileType.MANIFESTS, "m/taken-1");
+        backend.publish(List.of(s1, backend.renamed(s2, salted), s3)); // the rest, and the refused one renamed
+        assertThat(reopen().read(salted)).isEqualTo(bytes("chunk two"));
+        assertThat(backend.read(after)).isEqualTo(bytes("chunk three"));
+        assertThat(backend.read(taken)).isEqualTo(bytes("damaged!!"));
+        assertThat(backend.list(FileType.MANIFESTS)).containsExactly("m/after", "m/same", "m/taken", "m/taken-1");
+    }
+
     @Test
     void aFileOfSeveralMegabytesIsStoredWhole() throws Exception { // as large as a pack, written in parts
         byte[] data = new byte[(5 << 20) + 12_345];
