@@ -203,6 +203,15 @@ final class PointCommitter {
             return renamed;
         }
 
+        /**
+         * A failed group commit: the files its publish set aside (their names held other bytes) are no
+         * longer pending for anyone, and this commit will not settle them; dropped, with their
+         * temporaries, rather than kept by the sync until the process ends.
+         */
+        void dropSetAside(PackSync sync, Backend backend) {
+            backend.discard(sync.taken(files));
+        }
+
         /** A refused or retried build: what it staged will never be named (no temporary is left behind). */
         void discard(Backend backend) {
             backend.discard(files);
@@ -288,8 +297,14 @@ final class PointCommitter {
         if (!behind.files.isEmpty()) {
             repo.blocks.sync.add(behind.files, null, behind.bytes);
         }
-        repo.blocks.sync.syncAll();
-        java.util.Map<String, String> renamed = behind.settle(repo.blocks.sync, repo.manifests, machine);
+        java.util.Map<String, String> renamed;
+        try {
+            repo.blocks.sync.syncAll();
+            renamed = behind.settle(repo.blocks.sync, repo.manifests, machine);
+        } catch (IOException | RuntimeException e) {
+            behind.dropSetAside(repo.blocks.sync, repo.backend);
+            throw e;
+        }
         List<String> chunks = checked.chunks().stream().map(n -> renamed.getOrDefault(n, n)).toList();
         List<String> filterNames = filter == null ? null : filter.stream().map(n -> renamed.getOrDefault(n, n)).toList();
         Instant created = repo.options.clock().instant();

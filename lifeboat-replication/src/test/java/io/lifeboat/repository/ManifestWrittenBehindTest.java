@@ -128,6 +128,30 @@ class ManifestWrittenBehindTest {
         }
     }
 
+    /**
+     * A group commit that fails after its publish set a taken name's file aside (the disk filled, say):
+     * the commit fails, the set-aside file's temporary is dropped with it rather than kept until the
+     * next open, and the next commit goes through.
+     */
+    @Test
+    void aGroupCommitFailingAfterANameWasTakenDropsTheFileSetAside() throws IOException {
+        Racing backend = new Racing(new LocalBackend(dir), false);
+        backend.failAfterTaken = true;
+        try (Repository repo = Repository.open(backend, RepositoryOptions.defaults())) {
+            Manifest manifest = tree(repo, 0);
+            assertThatThrownBy(() -> repo.commitPoint("m", manifest, Fixtures.META)).hasStackTraceContaining("disk full");
+            assertThat(backend.taken).as("a name was taken at the publish").isNotNull();
+
+            backend.failAfterTaken = false;
+            PointInfo made = repo.commitPoint("m", tree(repo, 1), Fixtures.META);
+
+            assertThat(repo.manifest("m", made.id())).isEqualTo(tree(repo, 1));
+            assertThat(temporaries("manifests")).as("no temporary of the failed commit's files, the set-aside one included")
+                    .isEmpty();
+            assertThat(backend.read(backend.taken)).as("the taken name never replaced").isEqualTo(backend.planted);
+        }
+    }
+
     /** A crash after the stage and before the publish: the commit fails, and after the restart no point names a missing chunk. */
     @Test
     void aCrashBetweenStageAndPublishLeavesNoPointNamingAMissingChunk() throws IOException {
@@ -192,6 +216,8 @@ class ManifestWrittenBehindTest {
         volatile byte[] planted;
         boolean killAtPublish;
         volatile boolean killed;
+        /** Every publish after the name was taken fails, as on a full disk. */
+        volatile boolean failAfterTaken;
 
         Racing(Backend inner, boolean sameBytes) {
             super(inner);
@@ -215,6 +241,9 @@ class ManifestWrittenBehindTest {
             Optional<Staged> chunk = files.stream().filter(s -> s.handle().type() == FileType.MANIFESTS).findFirst();
             if (killAtPublish && killed && chunk.isPresent()) {
                 throw new IOException("killed between the stage and the publish");
+            }
+            if (failAfterTaken && taken != null) {
+                throw new IOException("disk full");
             }
             if (!killAtPublish && taken == null && chunk.isPresent()) {
                 byte[] mine = bytes.get(chunk.get());
