@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NettyJfrEvents.offUnlessServing(args); // first: netty reads it once, when it first loads
         io.lifeboat.cli.agent.TlsPreload.startIfWanted(args); // BoringSSL loads while picocli parses
         System.exit(run(args));
     }
