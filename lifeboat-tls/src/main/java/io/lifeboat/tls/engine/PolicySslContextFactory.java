@@ -21,7 +21,8 @@ import javax.net.ssl.TrustManagerFactory;
  * Vert.x's {@code DefaultSslContextFactory} (5.0.x) plus three things it cannot do: the key-exchange
  * groups ({@link OpenSslContextOption#GROUPS} on BoringSSL), for servers the ClientHello peek
  * that reports refused clients ({@link PeekingSslContext}), and for BoringSSL clients writes
- * encrypted 16 records per engine call ({@link WideWrapSslContext}). Re-check against Vert.x on upgrade.
+ * encrypted 16 records per engine call, 3 in a heap of at most 512 MiB ({@link WideWrapSslContext}).
+ * Re-check against Vert.x and netty on upgrade.
  */
 final class PolicySslContextFactory implements SslContextFactory {
     /** How many contexts were built in this JVM (a context per connection would be a performance bug). */
