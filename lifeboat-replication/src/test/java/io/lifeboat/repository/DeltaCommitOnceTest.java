@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.repository.backend.Backend;
-import io.lifeboat.repository.backend.ForwardingBackend;
 import io.lifeboat.repository.backend.FileType;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.MemoryBackend;
@@ -107,7 +106,7 @@ class DeltaCommitOnceTest {
     }
 
     /** A store that counts the reads of manifest chunks. */
-    static final class ReadCounting extends ForwardingBackend {
+    static final class ReadCounting extends VersionsForwarding {
         final AtomicInteger manifestReads = new AtomicInteger();
 
         ReadCounting(Backend inner) {
@@ -116,7 +115,7 @@ class DeltaCommitOnceTest {
 
         @Override
         public byte[] read(Handle h) throws IOException {
-            byte[] read = inner.read(h); // a look for a name that is not there (a chunk staged anew) reads nothing
+            byte[] read = inner.read(h); // a read that finds nothing throws before it is counted
             if (h.type() == FileType.MANIFESTS) {
                 manifestReads.incrementAndGet();
             }
@@ -129,16 +128,6 @@ class DeltaCommitOnceTest {
                 manifestReads.incrementAndGet();
             }
             return inner.read(h, offset, length);
-        }
-
-        @Override
-        public Optional<Versioned> readVersioned(Handle h) throws IOException {
-            return inner.readVersioned(h);
-        }
-
-        @Override
-        public Optional<String> replace(Handle h, byte[] data, String version) throws IOException {
-            return inner.replace(h, data, version);
         }
     }
 }

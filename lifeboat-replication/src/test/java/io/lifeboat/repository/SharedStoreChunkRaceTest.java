@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lifeboat.repository.backend.Backend;
 import io.lifeboat.repository.backend.FileType;
-import io.lifeboat.repository.backend.ForwardingBackend;
 import io.lifeboat.repository.backend.Handle;
 import io.lifeboat.repository.backend.azure.AzureBlobBackend;
 import io.lifeboat.repository.backend.azure.AzureBlobStore;
@@ -103,10 +102,8 @@ class SharedStoreChunkRaceTest {
 
     @Test
     void aChunkNameDamagedBetweenStageAndPublishIsNeverReplacedAndThePointNamesASaltedCopy() throws Exception {
-        Backend damaging = backend();
-        Hooked firstStore = new Hooked(backend());
         Planted planted = new Planted();
-        firstStore.beforeChunks = files -> planted.once(damaging, files);
+        Hooked firstStore = damagingFirstChunk(planted);
         try (Repository first = node("a", firstStore); Repository second = node("b", backend())) {
             Manifest one = tree(first, "m", 0);
 
@@ -117,7 +114,7 @@ class SharedStoreChunkRaceTest {
                     .anyMatch(n -> n.startsWith(planted.name + "-") && n.length() == planted.name.length() + 9);
             clock.advance(Duration.ofSeconds(2));
             assertThat(second.manifest("m", made.id())).as("read back whole through the other node").isEqualTo(one);
-            assertThat(damaging.read(planted.handle)).as("the damaged file never replaced").isEqualTo(planted.bytes);
+            assertThat(planted.through.read(planted.handle)).as("the damaged file never replaced").isEqualTo(planted.bytes);
 
             // no group commit wedged: both nodes go on committing, the same machine included
             Manifest two = tree(second, "m", 1);
@@ -129,7 +126,7 @@ class SharedStoreChunkRaceTest {
             assertThat(first.manifest("m", next.id())).isEqualTo(two);
             assertThat(second.manifest("m", last.id())).isEqualTo(three);
             assertThat(second.manifest("m", made.id())).isEqualTo(one);
-            assertThat(damaging.read(planted.handle)).isEqualTo(planted.bytes);
+            assertThat(planted.through.read(planted.handle)).isEqualTo(planted.bytes);
         }
     }
 
@@ -182,10 +179,8 @@ class SharedStoreChunkRaceTest {
 
     @Test
     void aSaltedChunkOfACommitThatFailedBeforeItsPointIsCollectedAfterTheGraceOnlyAndANamedOneNever() throws Exception {
-        Backend damaging = backend();
-        Hooked firstStore = new Hooked(backend());
         Planted planted = new Planted();
-        firstStore.beforeChunks = files -> planted.once(damaging, files);
+        Hooked firstStore = damagingFirstChunk(planted);
         firstStore.failPointFile = true;
         try (Repository first = node("a", firstStore); Repository second = node("b", backend())) {
             Manifest one = tree(first, "m", 0);
@@ -255,8 +250,17 @@ class SharedStoreChunkRaceTest {
         return new Manifest(Manifest.FORMAT_VERSION, "/srv/www", SourceKind.DIRECTORY, BS, entries);
     }
 
+    /** A node's store on which {@code planted} damages the first chunk name of its first publish of chunks. */
+    private Hooked damagingFirstChunk(Planted planted) {
+        Backend damaging = backend();
+        Hooked store = new Hooked(backend());
+        store.beforeChunks = files -> planted.once(damaging, files);
+        return store;
+    }
+
     /** Other bytes planted under the first staged chunk's name, once: a damaged file another node finds. */
     private static final class Planted {
+        volatile Backend through;
         volatile Handle handle;
         volatile String name;
         volatile byte[] bytes;
@@ -271,6 +275,7 @@ class SharedStoreChunkRaceTest {
             other[0] ^= 1;
             assertThat(through.create(chunk.handle(), other)).isTrue();
             bytes = other;
+            this.through = through;
             handle = chunk.handle();
             name = handle.name().substring(handle.name().indexOf('/') + 1);
         }
@@ -286,7 +291,7 @@ class SharedStoreChunkRaceTest {
      * staged them, before any is visible); with {@link #failPointFile} a point file's create fails,
      * as on a full disk.
      */
-    static final class Hooked extends ForwardingBackend {
+    static final class Hooked extends VersionsForwarding {
         volatile Hook beforeChunks = files -> { };
         volatile boolean failPointFile;
 
@@ -315,20 +320,10 @@ class SharedStoreChunkRaceTest {
             return inner.create(h, data);
         }
 
-        // what makes the store shared (the prune lease, versioned state, upload times) passes through
+        // what makes the store shared passes through: the prune lease and upload times (versioned state: the base)
         @Override
         public Optional<io.lifeboat.repository.backend.WriterLease> writerLease() {
             return inner.writerLease();
-        }
-
-        @Override
-        public Optional<Versioned> readVersioned(Handle h) throws IOException {
-            return inner.readVersioned(h);
-        }
-
-        @Override
-        public Optional<String> replace(Handle h, byte[] data, String version) throws IOException {
-            return inner.replace(h, data, version);
         }
 
         @Override
