@@ -95,6 +95,44 @@ class RefusedHandshakeCloseTest {
         }
     }
 
+    /** The vault's reading after a refusal is bounded: a refused client that never closes is cut off. */
+    @ParameterizedTest
+    @EnumSource(TlsEngine.class)
+    void aRefusedClientThatNeverClosesIsCutOff(TlsEngine engine) throws Exception {
+        try (TestVault v = new TestVault(tmp, engine)) {
+            HeldCertificate otherCa = new CertificateBuilder().commonName("Lifeboat vault CA").organization("Lifeboat")
+                    .certificateAuthority(0).build();
+            HeldCertificate forged = new CertificateBuilder().commonName("web01").clientAuth().signedBy(otherCa).build();
+            var ssl = TlsSockets.context(v.vault.authority().ca().certificate(), forged);
+            try (Socket plain = new Socket()) {
+                plain.connect(new InetSocketAddress("127.0.0.1", v.port()), 10_000);
+                plain.setSoTimeout(60_000);
+                SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(plain, "127.0.0.1", v.port(), false);
+                tls.setEnabledProtocols(new String[] {"TLSv1.3"});
+                try {
+                    tls.startHandshake();
+                    tls.getOutputStream().write("GET /health HTTP/1.1\r\nHost: vault.test\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    tls.getInputStream().read();
+                } catch (IOException refused) {
+                    // the alert: checked above
+                }
+                // we neither close nor stop sending: the vault ends the connection on its own
+                OutputStream raw = plain.getOutputStream();
+                String end = null;
+                for (int i = 0; i < 1_000_000 && end == null; i++) {
+                    try {
+                        raw.write(new byte[1024]);
+                        raw.flush();
+                    } catch (IOException e) {
+                        end = "cut off after " + i + " KiB: " + e.getMessage();
+                    }
+                }
+                assertThat(end).as("the vault kept reading a refused connection").isNotNull();
+            }
+        }
+    }
+
     /** A peer tool sees it the same way: OpenSSL's client, TLS 1.3, its request sent after the handshake. */
     @ParameterizedTest
     @EnumSource(TlsEngine.class)
