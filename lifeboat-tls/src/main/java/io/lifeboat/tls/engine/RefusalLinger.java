@@ -1,6 +1,7 @@
 package io.lifeboat.tls.engine;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -59,11 +60,17 @@ final class RefusalLinger extends ChannelDuplexHandler {
         }
         lingering = true;
         whenClosed(ctx, promise);
-        ctx.flush(); // the alert, if the engine made one
-        duplex.shutdownOutput().addListener(f -> {
-            if (!f.isSuccess()) {
+        // the FIN after the alert, once it is written: netty's shutdownOutput drops what is not yet written
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (!written.isSuccess()) {
                 finish(ctx);
+                return;
             }
+            duplex.shutdownOutput().addListener(f -> {
+                if (!f.isSuccess()) {
+                    finish(ctx);
+                }
+            });
         });
         timer = ctx.executor().schedule(() -> finish(ctx), LINGER_MILLIS, TimeUnit.MILLISECONDS);
         ctx.channel().config().setAutoRead(true);
