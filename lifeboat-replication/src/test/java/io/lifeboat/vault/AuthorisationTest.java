@@ -76,9 +76,43 @@ class AuthorisationTest {
             try (VaultClient c = VaultClient.open(fake, engine)) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.get("/health"))
                         .isInstanceOf(io.lifeboat.tls.LifeboatException.class)
-                        .extracting(e -> ((io.lifeboat.tls.LifeboatException) e).kind())
-                        .isEqualTo(io.lifeboat.tls.LifeboatException.Kind.IDENTITY_REJECTED);
+                        .satisfies(e -> assertThat(((io.lifeboat.tls.LifeboatException) e).kind())
+                                .isEqualTo(io.lifeboat.tls.LifeboatException.Kind.IDENTITY_REJECTED))
+                        // the doctor's probe names the cause and its fix, on both engines (BoringSSL's alert is internal_error)
+                        .hasMessageContaining("cause CLIENT_CERTIFICATE_REJECTED").hasMessageContaining("another vault");
             }
+        }
+    }
+
+    /**
+     * In TLS 1.3 the agent's handshake is done before the vault has checked its certificate, and its
+     * request goes at once: an upload is still being written when the vault refuses. The vault used to
+     * close with it unread, the kernel reset the connection, and the agent's next write failed before it
+     * read the alert: "vault unreachable" (7 and 11 times in 20, BoringSSL and JDK). Repeated, as the
+     * reset depended on how much of the body was read when the vault refused.
+     */
+    @ParameterizedTest
+    @EnumSource(TlsEngine.class)
+    void aRefusedCertificateIsReportedAsSuchWhenTheFirstRequestIsAnUpload(TlsEngine engine) throws Exception {
+        try (TestVault v = new TestVault(tmp, engine)) {
+            HeldCertificate otherCa = new CertificateBuilder().commonName("Lifeboat vault CA").organization("Lifeboat")
+                    .certificateAuthority(0).build();
+            HeldCertificate forged = new CertificateBuilder().commonName("web01").clientAuth().signedBy(otherCa).build();
+            AgentLayout fake = new AgentLayout(tmp.resolve("fake"));
+            forged.writeTo(fake.dir(), "machine");
+            io.lifeboat.tls.pki.Pem.writeCertificates(fake.caCertificate(), ca(v));
+            new io.lifeboat.agent.AgentConfig("127.0.0.1:" + v.port(), "web01").write(fake);
+            java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+            for (int i = 0; i < 20; i++) {
+                try (VaultClient c = VaultClient.open(fake, engine)) {
+                    var r = c.sendUndiagnosed(io.vertx.core.http.HttpMethod.POST, "/v1/anything", new byte[1 << 20],
+                            java.util.Map.of());
+                    seen.merge("answered " + r.status(), 1, Integer::sum);
+                } catch (io.lifeboat.tls.LifeboatException e) {
+                    seen.merge(e.kind().toString(), 1, Integer::sum);
+                }
+            }
+            assertThat(seen).isEqualTo(java.util.Map.of("IDENTITY_REJECTED", 20));
         }
     }
 

@@ -96,8 +96,11 @@ public record EngineFailure(Direction direction, Optional<TlsAlert> alert, Reaso
             return sent(TlsAlert.CERTIFICATE_REQUIRED, Reason.CLIENT_CERTIFICATE_MISSING);
         }
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path") || lower.contains("certificate has expired")
-                || lower.contains("certificate is not yet valid") || lower.contains("certificate revoked")) {
-            // JSSE's server-side trust manager refused the client's chain (it sends certificate_unknown).
+                || lower.contains("certificate is not yet valid") || lower.contains("certificate revoked")
+                || lower.contains("does not chain with any of the trust anchors")) {
+            // JSSE's server-side trust manager refused the client's chain (it sends certificate_unknown);
+            // under BoringSSL the vault reports only that manager's innermost reason, "Path does not chain
+            // with any of the trust anchors" (a certificate from another CA; the alert is internal_error).
             return sent(TlsAlert.CERTIFICATE_UNKNOWN, Reason.CLIENT_CERTIFICATE_INVALID);
         }
         if (lower.contains("not an ssl/tls record") || lower.contains("unsupported or unrecognized ssl message")

@@ -11,7 +11,8 @@ import javax.net.ssl.SSLEngine;
 /**
  * A server context whose handlers peek at the ClientHello and report failed handshakes with the
  * peer address and the versions offered (Vert.x has no public pipeline hook; its own
- * {@code VertxSslContext} wraps this one and still applies the enabled protocols and suites).
+ * {@code VertxSslContext} wraps this one and still applies the enabled protocols and suites), and
+ * that ends a refused handshake with a half-close rather than a reset ({@link RefusalLinger}).
  */
 final class PeekingSslContext extends DelegatingSslContext {
     private final TlsRefusalListener listener;
@@ -65,12 +66,18 @@ final class PeekingSslContext extends DelegatingSslContext {
         public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
             ClientHelloPeek peek = new ClientHelloPeek(newestVersion);
             ctx.pipeline().addBefore(ctx.name(), "lifeboatClientHelloPeek", peek);
+            RefusalLinger linger = new RefusalLinger(this);
+            ctx.pipeline().addBefore("lifeboatClientHelloPeek", "lifeboatRefusalLinger", linger);
             String remote = String.valueOf(ctx.channel().remoteAddress());
             handshakeFuture().addListener(f -> {
                 if (f.isSuccess()) {
                     ChannelHandlerContext peekCtx = ctx.pipeline().context(peek);
                     if (peekCtx != null) {
                         peek.remove(peekCtx);
+                    }
+                    ChannelHandlerContext lingerCtx = ctx.pipeline().context(linger);
+                    if (lingerCtx != null) {
+                        linger.remove(lingerCtx);
                     }
                 } else if (peek.sawData()) {
                     listener.refused(new HandshakeRefusal(remote, peek.offered(),

@@ -228,6 +228,14 @@ class ClassifierTest {
         Diagnosis foreign = diagnosed(handshakeDone().clientCertificateRequested(true).clientCertificate(foreignMachine)
                 .alertReceived(TlsAlert.UNKNOWN_CA).build());
         assertThat(foreign.fix()).contains("another vault");
+
+        // a BoringSSL vault (netty's) refuses a certificate from another CA with internal_error
+        Diagnosis boring = diagnosed(handshakeDone().clientCertificateRequested(true).clientCertificate(foreignMachine)
+                .alertReceived(TlsAlert.INTERNAL_ERROR).build());
+        assertThat(boring.cause()).isEqualTo(CauseId.CLIENT_CERTIFICATE_REJECTED);
+        assertThat(boring.fix()).contains("another vault");
+        assertThat(causeOrNull(handshakeDone().clientCertificateRequested(true).alertReceived(TlsAlert.INTERNAL_ERROR)))
+                .as("no certificate presented: nothing says it was refused").isNotEqualTo(CauseId.CLIENT_CERTIFICATE_REJECTED);
     }
 
     @Test

@@ -31,6 +31,10 @@ class RefusalClassifierTest {
         assertThat(Classifier.classifyRefusal(new HandshakeRefusal(PEER, tls12,
                 "OPENSSL_internal:CERTIFICATE_VERIFY_FAILED")).orElseThrow().cause())
                 .isEqualTo(CauseId.CLIENT_CERTIFICATE_REJECTED);
+        // BoringSSL under netty: the trust manager's innermost reason for a certificate from another CA
+        assertThat(Classifier.classifyRefusal(new HandshakeRefusal(PEER, tls12,
+                "Path does not chain with any of the trust anchors")).orElseThrow().cause())
+                .isEqualTo(CauseId.CLIENT_CERTIFICATE_REJECTED);
     }
 
     @Test

@@ -22,6 +22,15 @@ final class ClientIdentitySignals {
                 || (a == TlsAlert.HANDSHAKE_FAILURE && e.clientCertificateRequested()))) {
             ev.add("the server sent alert " + a + (e.handshakeCompleted() ? " right after the handshake" : ""));
         }
+        if (a == TlsAlert.INTERNAL_ERROR && e.http() == null && e.clientCertificateRequested()
+                && e.clientCertificate() != null && e.clientCertificate().presented()) {
+            // netty's BoringSSL server turns its trust manager's "no trust anchor" into an unspecified
+            // verify error, which BoringSSL sends as internal_error: the vault's own refusal of a
+            // certificate from another CA looks like this, and nothing else was asked of the server
+            ev.add("the server sent alert " + a + (e.handshakeCompleted() ? " right after the handshake" : "")
+                    + ", before any answer, to the certificate this client presented (how a BoringSSL server"
+                    + " refuses a certificate its trust manager rejects)");
+        }
         if (e.http() != null && e.http().refusesIdentity()) {
             ev.add("GET /health was answered \"" + e.http().statusLine() + "\""
                     + (e.http().body().isBlank() ? "" : ": " + e.http().body().strip()));
