@@ -13,12 +13,21 @@ import java.util.Set;
  * later ({@link TlsEngine#select}) waits for the initialiser to finish rather than running it again
  * (the JVM runs a class initialiser once), and sees the same result, a failure to load included.
  *
+ * <p>Then it reads the JDK's list of public root certificates ({@link #PUBLIC_ROOTS}), which the first
+ * handshake would otherwise read on the event loop: checking the vault's name against its
+ * certificate, the JDK's trust manager asks whether the chain ends at one of {@code cacerts}' public
+ * roots (stricter wildcard rules there), and the first such question loads and fingerprints all of
+ * them, about 20 ms of a cold event loop (JFR, session 25). The answer for Lifeboat's own CA is no;
+ * nothing about the check changes, only which thread pays for the list, and when.
+ *
  * <p>Nothing is loaded when the engine is forced to the JDK's ({@code --engine jdk} or
  * {@code LIFEBOAT_TLS_ENGINE=jdk}); any failure here is left to that later call to report.
  */
 public final class TlsPreload {
     /** picocli's standard options that print the help or the version and run nothing. */
     private static final Set<String> ONLY_PRINTS = Set.of("-h", "--help", "-V", "--version");
+    /** The JDK 17 class whose initialiser reads and fingerprints {@code cacerts}' public roots. */
+    static final String PUBLIC_ROOTS = "sun.security.util.AnchorCertificates";
 
     private TlsPreload() {
     }
@@ -57,6 +66,11 @@ public final class TlsPreload {
         try {
             TlsEngine.BORINGSSL.available();
         } catch (Throwable t) { // reported by the command's own choice of engine, with its reason
+            // nothing to do here
+        }
+        try {
+            Class.forName(PUBLIC_ROOTS, true, TlsPreload.class.getClassLoader());
+        } catch (Throwable t) { // another JDK: the handshake reads what it needs itself
             // nothing to do here
         }
     }

@@ -2,6 +2,12 @@ package io.lifeboat.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TlsPreloadTest {
@@ -43,5 +49,36 @@ class TlsPreloadTest {
         assertThat(t.isDaemon()).as("never keeps the JVM up").isTrue();
         t.join(60_000);
         assertThat(t.isAlive()).isFalse();
+    }
+
+    /**
+     * The preload also reads the JDK's public roots, which the first handshake's name check would
+     * otherwise read on the event loop: in a fresh JVM ({@link TlsPreloadProbe}, {@code
+     * -verbose:class}) the class that holds them is loaded by the preload of {@code agent protect},
+     * and not when no preload runs.
+     */
+    @Test
+    void thePreloadReadsThePublicRootsTheHandshakeWouldRead() throws Exception {
+        String loaded = " " + TlsPreload.PUBLIC_ROOTS + " ";
+        String out = probe("agent", "protect", "--dir", "/nowhere", "--once", "disk.img");
+        assertThat(out).contains("probe: preload ran").contains(loaded);
+        String jdk = probe("agent", "protect", "--engine", "jdk", "--once", "disk.img");
+        assertThat(jdk).contains("probe: preload not started").doesNotContain(loaded);
+    }
+
+    /** Runs the probe in a fresh JVM with {@code -verbose:class} and the command line {@code args}; its output. */
+    private static String probe(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                TlsPreloadProbe.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("LIFEBOAT_TLS_ENGINE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the probe ended").isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 }

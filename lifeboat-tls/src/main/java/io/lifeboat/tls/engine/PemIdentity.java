@@ -1,7 +1,7 @@
 package io.lifeboat.tls.engine;
 
 import io.lifeboat.tls.LifeboatException;
-import io.lifeboat.tls.pki.Pem;
+import io.lifeboat.tls.pki.PemReading;
 import io.vertx.core.net.KeyCertOptions;
 import java.io.IOException;
 import java.net.Socket;
@@ -31,8 +31,8 @@ public final class PemIdentity {
     /** Reads both files now, so a missing or malformed one is reported here, naming the file. */
     public static KeyCertOptions of(Path certificateChain, Path privateKey) {
         try {
-            List<X509Certificate> chain = Pem.readCertificates(certificateChain);
-            PrivateKey key = Pem.readPrivateKey(privateKey);
+            List<X509Certificate> chain = PemReading.readCertificates(certificateChain);
+            PrivateKey key = PemReading.readPrivateKey(privateKey);
             return KeyCertOptions.wrap(new HeldKeyManager(key, chain.toArray(X509Certificate[]::new)));
         } catch (IOException e) {
             throw new LifeboatException(LifeboatException.Kind.FAILED, "cannot read the TLS identity ("

@@ -13,27 +13,22 @@ import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemObject;
 
 /**
- * PEM reading and writing. Private keys are written as unencrypted PKCS#8 with mode 0600 from the
- * moment the file exists (never world-readable for an instant), and replaced atomically.
+ * PEM writing, and certificate requests (reading certificates and keys is {@link PemReading}'s, with
+ * the JDK alone). Private keys are written as unencrypted PKCS#8 with mode 0600 from the moment the
+ * file exists (never world-readable for an instant), and replaced atomically.
  */
 public final class Pem {
 
@@ -96,46 +91,23 @@ public final class Pem {
         writeAtomically(file, toPem(csr), false);
     }
 
+    /** Reading is {@link PemReading}'s (the JDK's parsers alone); these are kept for its callers. */
     public static List<X509Certificate> readCertificates(Path file) throws IOException {
-        return parseCertificates(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+        return PemReading.readCertificates(file);
     }
 
     /** @param where names the source in error messages */
     public static List<X509Certificate> parseCertificates(String pem, String where) throws IOException {
-        List<X509Certificate> out = new ArrayList<>();
-        JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
-        try (PEMParser p = new PEMParser(new StringReader(pem))) {
-            Object o;
-            while ((o = p.readObject()) != null) {
-                if (o instanceof X509CertificateHolder h) {
-                    out.add(conv.getCertificate(h));
-                }
-            }
-        } catch (CertificateException e) {
-            throw new IOException(where + ": not a valid certificate: " + e.getMessage(), e);
-        }
-        if (out.isEmpty()) {
-            throw new IOException(where + ": no PEM certificate found");
-        }
-        return out;
+        return PemReading.parseCertificates(pem, where);
     }
 
     public static PrivateKey readPrivateKey(Path file) throws IOException {
-        return parsePrivateKey(Files.newBufferedReader(file, StandardCharsets.US_ASCII), file.toString());
+        return PemReading.readPrivateKey(file);
     }
 
+    /** @param where names the source in error messages */
     public static PrivateKey parsePrivateKey(Reader reader, String where) throws IOException {
-        try (PEMParser p = new PEMParser(reader)) {
-            Object o = p.readObject();
-            JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
-            if (o instanceof PrivateKeyInfo info) {
-                return conv.getPrivateKey(info);
-            }
-            if (o instanceof PEMKeyPair pair) {
-                return conv.getPrivateKey(pair.getPrivateKeyInfo());
-            }
-            throw new IOException(where + ": no unencrypted PEM private key found");
-        }
+        return PemReading.parsePrivateKey(reader, where);
     }
 
     public static PKCS10CertificationRequest parseCsr(String pem, String where) throws IOException {
