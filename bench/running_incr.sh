@@ -94,9 +94,6 @@ while min(seen) < passes + 1 and time.time() < deadline:
               f"  sent {e['bytesSent']}{cpu}", flush=True)
         if phases:
             print(f"     {phases[-1]}", flush=True)
-        loads = re.findall(r"read the records of .* in (\d+) ms", open(f"{work}/run{i}.err").read())
-        if loads:
-            print(f"     records read before the pass's clock starts: {loads[-1]} ms", flush=True)
         if not first:
             rows[i].append((e["seconds"], acpu, vcpu))
 for i in (0, 1):
