@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * The sending half of a pass, on its own thread so that reading and hashing (the caller's thread)
@@ -56,7 +57,10 @@ final class Uploader implements BlockSink, AutoCloseable {
     private record Pending(BlockId id, byte[] data, int length, boolean looksIncompressible) {
     }
 
-    private static final List<Pending> END = List.of();
+    /** A window handed over, and when its first block came ({@link #clock}). */
+    private record Window(List<Pending> blocks, long started) { }
+
+    private static final Window END = new Window(List.of(), 0);
     /** Batches sent and not yet answered at a time. */
     static final int IN_FLIGHT = 2;
     /**
@@ -74,14 +78,10 @@ final class Uploader implements BlockSink, AutoCloseable {
     /** Blocks one thread takes at a time when a window is sealed on two ({@link #sealAll}). */
     static final int SEAL_CHUNK = 32;
     /**
-     * How long a window or a batch may wait to fill. When few blocks changed, a window of 1024 of
-     * them would otherwise fill only at the end of the source, and everything would be asked about
-     * and sent after the whole source was read: on a 2 GiB image with 1% changed, a second of the
-     * pass spent sending after reading. Flushed at this age, they travel while the reader goes on.
-     * 100 ms rather than 250 (session 19): a 1 GiB image read from the page cache in 0.6 s asked
-     * about its first window 0.4 s in, and its batch, checked for age only when no window waited,
-     * went after the read with all 492 changed blocks; what is sent after the read is now at most
-     * about this long's worth of the read (docs/performance.md, "A 1% pass's blocks sent while it reads").
+     * How long a window or a batch may wait to fill, so that few changed blocks travel while the reader goes on, not
+     * all after the read. A batch's age is its oldest block's since the reader handed it over, not since its sealing,
+     * which held a running agent's whole 1% pass (read in 0.15 s) until after its read (docs/performance.md, "A 1%
+     * pass's blocks sent while it reads", session 19: 100 ms, was 250; "A running agent's 1% pass", session 25).
      */
     private static final long MAX_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -90,7 +90,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private final ProtectListener listener;
     private final StopSignal stop;
     private final BlockBuffers buffers;
-    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>(); // bounded by windowRoom
+    private final BlockingQueue<Window> queue = new LinkedBlockingQueue<>(); // bounded by windowRoom
     private final Semaphore windowRoom = new Semaphore(WINDOWS_HANDED_OVER);
     private final Set<BlockId> known = new HashSet<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -109,6 +109,8 @@ final class Uploader implements BlockSink, AutoCloseable {
     });
     /** Where a second thread seals beside the uploader's own ({@link #sealAll}). */
     private final Executor sealing;
+    /** The time in nanoseconds that ages windows and batches ({@code System::nanoTime}; a test's own clock). */
+    private final LongSupplier clock;
     private final AtomicLong blocksSent = new AtomicLong();
     private List<Pending> window = new ArrayList<>();
     private long windowStarted;
@@ -121,11 +123,12 @@ final class Uploader implements BlockSink, AutoCloseable {
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers) {
         // the common pool: the one the reader's slices run on, whose threads wait while the uploader is behind
-        this(vault, options, listener, stop, buffers, ForkJoinPool.commonPool());
+        this(vault, options, listener, stop, buffers, ForkJoinPool.commonPool(), System::nanoTime);
     }
 
     Uploader(VaultApi vault, ProtectOptions options, ProtectListener listener, StopSignal stop, BlockBuffers buffers,
-             Executor sealing) {
+             Executor sealing, LongSupplier clock) {
+        this.clock = clock;
         this.sealing = sealing;
         this.buffers = buffers;
         this.vault = vault;
@@ -143,7 +146,7 @@ final class Uploader implements BlockSink, AutoCloseable {
         rethrow();
         stop.check();
         if (window.isEmpty()) {
-            windowStarted = System.nanoTime();
+            windowStarted = clock.getAsLong();
         }
         window.add(new Pending(id, data, length, looksIncompressible));
         if (window.size() >= options.windowBlocks()) {
@@ -153,7 +156,7 @@ final class Uploader implements BlockSink, AutoCloseable {
 
     @Override
     public void moved() throws InterruptedException {
-        if (!window.isEmpty() && System.nanoTime() - windowStarted > MAX_WAIT_NANOS) {
+        if (!window.isEmpty() && clock.getAsLong() - windowStarted > MAX_WAIT_NANOS) {
             flushWindow();
         }
     }
@@ -183,12 +186,12 @@ final class Uploader implements BlockSink, AutoCloseable {
 
     private void flushWindow() throws InterruptedException {
         if (!window.isEmpty()) {
-            put(window);
+            put(new Window(window, windowStarted));
             window = new ArrayList<>();
         }
     }
 
-    private void put(List<Pending> item) throws InterruptedException {
+    private void put(Window item) throws InterruptedException {
         while (item != END && !windowRoom.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             rethrow();
             stop.check();
@@ -209,7 +212,7 @@ final class Uploader implements BlockSink, AutoCloseable {
     private void run() {
         try {
             Asked asked = null; // the window whose question is under way, not yet sealed
-            for (List<Pending> w = next(asked); w != END; w = next(asked)) {
+            for (Window w = next(asked); w != END; w = next(asked)) {
                 Asked ahead = w == null ? null : ask(w);
                 if (asked != null) {
                     send(asked); // sealed and handed to a sender while the next window's question travels
@@ -236,41 +239,42 @@ final class Uploader implements BlockSink, AutoCloseable {
      * wait: that window is then sent at once. Otherwise it waits a while, and on none sends the batch
      * being filled if it is old.
      */
-    private List<Pending> next(Asked asked) throws InterruptedException {
+    private Window next(Asked asked) throws InterruptedException {
         if (asked != null) {
             return queue.poll();
         }
-        List<Pending> w = queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Window w = queue.poll(MAX_WAIT_NANOS / 2, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (w == null) {
             flushBatchIfOld();
         }
         return w;
     }
 
-    /** A window's blocks not seen before in the pass, and the vault's answer to come: which of them it lacks. */
-    private record Asked(Collection<Pending> fresh, Future<Set<BlockId>> lacking) {
+    /** A window's blocks not seen before in the pass, the vault's answer to come (which it lacks), the window's start. */
+    private record Asked(Collection<Pending> fresh, Future<Set<BlockId>> lacking, long started) {
     }
 
     /** Sends the question about {@code w}'s ids not seen before in the pass, and returns at once. */
-    private Asked ask(List<Pending> w) {
+    private Asked ask(Window w) {
         Map<BlockId, Pending> fresh = new LinkedHashMap<>();
-        for (Pending p : w) {
+        for (Pending p : w.blocks()) {
             if (known.contains(p.id()) || fresh.putIfAbsent(p.id(), p) != null) {
                 blocksPresent++;
                 buffers.give(p.data());
             }
         }
         if (fresh.isEmpty()) {
-            return new Asked(List.of(), CompletableFuture.completedFuture(Set.of()));
+            return new Asked(List.of(), CompletableFuture.completedFuture(Set.of()), w.started());
         }
         known.addAll(fresh.keySet()); // asked about now: the next window's repeats are not asked again
         List<BlockId> ids = new ArrayList<>(fresh.keySet());
-        return new Asked(fresh.values(), asker.submit(() -> vault.missing(ids)));
+        return new Asked(fresh.values(), asker.submit(() -> vault.missing(ids)), w.started());
     }
 
-    private void flushBatchIfOld() throws InterruptedException {
-        if (!batch.isEmpty() && System.nanoTime() - batchStarted > MAX_WAIT_NANOS) {
-            flushBatch();
+    /** Sends the batch when it is old and a sender is free; never waits for one (the next window is asked about first). */
+    private void flushBatchIfOld() {
+        if (!batch.isEmpty() && clock.getAsLong() - batchStarted > MAX_WAIT_NANOS && inFlight.tryAcquire()) {
+            sendBatch();
         }
     }
 
@@ -296,7 +300,7 @@ final class Uploader implements BlockSink, AutoCloseable {
                 flushBatch();
             }
             if (batch.isEmpty()) {
-                batchStarted = System.nanoTime();
+                batchStarted = asked.started(); // its blocks have waited since the reader handed their window over
             }
             batch.add(b);
             batchBytes += b.wireSize();
@@ -364,23 +368,21 @@ final class Uploader implements BlockSink, AutoCloseable {
         return b;
     }
 
-    /**
-     * Sends the batch being filled. Batches span windows, so a pass that changed a few blocks here
-     * and there still sends them in few requests (each one costs the vault a durable write); one
-     * that has waited {@link #MAX_WAIT_NANOS} goes anyway, so that sending overlaps reading.
-     */
+    /** Sends the batch being filled. Batches span windows: a pass that changed a few blocks sends them in few requests. */
     private void flushBatch() throws InterruptedException {
         if (!batch.isEmpty()) {
-            upload(batch, batchArrays);
-            batch = new ArrayList<>();
-            batchArrays = new ArrayList<>();
-            batchBytes = 0;
+            inFlight.acquire(); // fewer than two in flight
+            sendBatch();
         }
     }
 
-    /** Hands a batch to a sender thread once fewer than two are in flight. */
-    private void upload(List<EncodedBlock> batch, List<byte[]> arrays) throws InterruptedException {
-        inFlight.acquire();
+    /** Hands the batch being filled to a sender thread, a place in flight taken for it, and starts the next. */
+    private void sendBatch() {
+        List<EncodedBlock> batch = this.batch;
+        List<byte[]> arrays = batchArrays;
+        this.batch = new ArrayList<>();
+        batchArrays = new ArrayList<>();
+        batchBytes = 0;
         rethrow();
         senders.execute(() -> {
             try {

@@ -72,7 +72,8 @@ class SealingTest {
         Keeping vault = new Keeping();
         ProtectOptions options = ProtectOptions.defaults().withBlockSize(BLOCK).withPipeline(BLOCKS, 16 << 20);
         BlockBuffers buffers = new BlockBuffers(BLOCK, 2 * BLOCKS);
-        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(), buffers, sealing)) {
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(), buffers, sealing,
+                System::nanoTime)) {
             for (int n = 0; n < BLOCKS; n++) {
                 byte[] b = block(n);
                 BlockId id = BlockId.of(b);

@@ -63,6 +63,30 @@ class UploaderTest {
         }
     }
 
+    /**
+     * The uploader's clock stands still once the window is old: a batch made of a window that already
+     * waited its time must go as soon as it is sealed, not wait that time again (a batch aged from its
+     * sealing held a running agent's whole 1% pass until after its read). Without its own clock, this
+     * batch would go only at {@code finish}.
+     */
+    @Test
+    void aBatchOfAWindowThatWaitedItsTimeIsSentAtOnce() throws InterruptedException {
+        Lacking vault = new Lacking();
+        ProtectOptions options = ProtectOptions.defaults().withBlockSize(4096);
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        try (Uploader up = new Uploader(vault, options, ProtectListener.NONE, new StopSignal(),
+                new BlockBuffers(4096, 16), java.util.concurrent.ForkJoinPool.commonPool(), now::get)) {
+            byte[] one = block(1);
+            up.accept(BlockId.of(one), one, one.length); // far fewer than a window of 1024, nor a batch's bytes
+            now.set(TimeUnit.MILLISECONDS.toNanos(101)); // the window's wait (100 ms) is over: the next move hands it over
+            up.moved();
+            assertThat(vault.firstUpload.await(10, TimeUnit.SECONDS)).as("sent before the reader finished").isTrue();
+            assertThat(vault.uploaded).containsExactly(BlockId.of(one));
+            up.finish();
+            assertThat(vault.batchSizes).containsExactly(1);
+        }
+    }
+
     /** A vault that lacks everything and takes {@code askMillis} to answer each question. */
     private static final class SlowToAnswer extends Lacking {
         private final long askMillis;
