@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,5 +86,43 @@ public record VaultNodes(List<Node> nodes) {
     /** Keeps the list in the agent folder (atomically: temp, fsync, rename). */
     public void write(AgentLayout layout) throws IOException {
         JsonFiles.write(layout.nodes(), this, false);
+    }
+
+    /**
+     * Keeps the list unless the agent folder already holds the same nodes: a running agent asks for
+     * the list before every pass, and the vault's answer differs from the last one mostly in each
+     * node's {@code seenAt}, which the agent does not use; rewriting it cost a sync a pass.
+     * A kept list that is missing or unreadable is written again.
+     *
+     * @return true when the file was written
+     */
+    public boolean keep(AgentLayout layout) throws IOException {
+        VaultNodes kept;
+        try {
+            kept = read(layout);
+        } catch (RuntimeException damaged) {
+            kept = NONE;
+        }
+        if (!kept.nodes().isEmpty() && routesAlike(kept)) {
+            return false;
+        }
+        write(layout);
+        return true;
+    }
+
+    /** The same nodes in the same order, each with the same id, address and host names ({@code seenAt} aside). */
+    private boolean routesAlike(VaultNodes other) {
+        if (other.nodes.size() != nodes.size()) {
+            return false;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            Node a = nodes.get(i);
+            Node b = other.nodes.get(i);
+            if (!Objects.equals(a.id(), b.id()) || !Objects.equals(a.address(), b.address())
+                    || !Objects.equals(a.hosts(), b.hosts())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

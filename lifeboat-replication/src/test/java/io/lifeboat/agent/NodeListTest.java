@@ -35,6 +35,36 @@ class NodeListTest {
     }
 
     @Test
+    void aListThatDiffersOnlyInWhenTheNodesWereSeenIsNotWrittenAgain() throws Exception {
+        AgentLayout layout = new AgentLayout(tmp);
+        VaultNodes first = new VaultNodes(List.of(node(A), node(B)));
+        assertThat(first.keep(layout)).as("nothing kept yet").isTrue();
+        Object written = java.nio.file.Files.getAttribute(layout.nodes(), "unix:ino");
+
+        VaultNodes later = new VaultNodes(List.of(seen(A, "2026-12-06T05:01:00Z"), seen(B, "2026-12-06T05:01:00Z")));
+        assertThat(later.keep(layout)).as("the same nodes, seen later").isFalse();
+        assertThat(java.nio.file.Files.getAttribute(layout.nodes(), "unix:ino")).isEqualTo(written);
+
+        VaultNodes moved = new VaultNodes(List.of(node(A), node(C)));
+        assertThat(moved.keep(layout)).as("another node").isTrue();
+        assertThat(VaultNodes.read(layout)).isEqualTo(moved);
+        VaultNodes renamed = new VaultNodes(List.of(node(A),
+                new VaultNodes.Node("id-" + C.host(), C.toString(), List.of("another.example"), "2026-12-06T05:00:00Z")));
+        assertThat(renamed.keep(layout)).as("a node's certificate names other hosts").isTrue();
+        assertThat(VaultNodes.read(layout)).isEqualTo(renamed);
+
+        java.nio.file.Files.writeString(layout.nodes(), "{\"nodes\": [");
+        assertThat(renamed.keep(layout)).as("a damaged list is written again").isTrue();
+        assertThat(VaultNodes.read(layout)).isEqualTo(renamed);
+        java.nio.file.Files.delete(layout.nodes());
+        assertThat(renamed.keep(layout)).as("a list taken away is written again").isTrue();
+    }
+
+    static VaultNodes.Node seen(HostPort h, String at) {
+        return new VaultNodes.Node("id-" + h.host(), h.toString(), List.of(h.host()), at);
+    }
+
+    @Test
     void triesTheEnrolledNodeFirstThenTheOthersRoundTheList() {
         NodeRoute route = new NodeRoute(B, new VaultNodes(List.of(node(A), node(B), node(C))));
         assertThat(route.all()).containsExactly(B, A, C);

@@ -206,7 +206,7 @@ public final class VaultClientTransport implements VaultTransport, AutoCloseable
             if (r.status() == 200) {
                 VaultNodes nodes = VaultNodes.fromAnswer(r.json());
                 if (!nodes.nodes().isEmpty()) {
-                    nodes.write(layout);
+                    nodes.keep(layout);
                     route().update(AgentConfig.read(layout).vaultAddress(), nodes);
                 }
             }
