@@ -1,7 +1,7 @@
 # Sourced by the `lifeboat` launcher (and its test, LauncherTest): what the launcher decides before
 # the JVM starts. Bash.
 
-# agent_protect_jit: the JIT options of `agent protect`, one a line. The thresholds four times higher
+# agent_protect_jit [OPTS]: the JIT options of `agent protect`, one a line. The thresholds four times higher
 # (only what runs hot is compiled: a cold full pass's compiler threads 0.9 CPU s per GiB instead of
 # 1.6-2.1, docs/performance.md session 9), except for the block fingerprint's one large method
 # (hash4j's XXH3-128, 2.7 KB of bytecode, called once per 32 KiB block), which keeps the JVM's own
@@ -9,7 +9,12 @@
 # 50 times slower than compiled, while C1 took its time over the method, 0.19-0.35 CPU s of a read
 # rescan of 1 GiB against 0.09 ("The fingerprint's first blocks (issue 14, session 15)").
 # CompileCommand=quiet keeps the JVM's line about the command off stdout (where --json writes).
+# Nothing when OPTS (LIFEBOAT_JAVA_OPTS) set a threshold of the whole JIT themselves; a per-method
+# command (CompileCommand=CompileThresholdScaling,METHOD,...) is not one, and keeps these options.
 agent_protect_jit() {
+  case " ${1:-} " in
+    *" -XX:CompileThreshold"* | *" -XX:Tier"*"Threshold="*) return 0 ;;
+  esac
   echo "-XX:CompileThresholdScaling=4"
   echo "-XX:CompileCommand=quiet"
   echo "-XX:CompileCommand=CompileThresholdScaling,com.dynatrace.hash4j.hashing.XXH3_128::hashBytesTo128Bits,0.25"

@@ -126,6 +126,14 @@ class LauncherTest {
                 .getDeclaredMethod("hashBytesTo128Bits", byte[].class, int.class, int.class))
                 .as("the method the command names, which BlockFingerprint calls").isNotNull();
         assertTakenQuietly(options, "CompileCommand");
+
+        assertThat(lines("agent_protect_jit", "-DLIFEBOAT_LOG_LEVEL=debug -XX:+DumpPerfMapAtExit")).isEqualTo(options);
+        assertThat(lines("agent_protect_jit", "-XX:CompileCommand=CompileThresholdScaling,a.B::c,0.5"))
+                .as("a per-method threshold keeps the launcher's own").isEqualTo(options);
+        for (String own : List.of("-XX:CompileThresholdScaling=1", "-Dx=1 -XX:CompileThreshold=1000",
+                "-XX:Tier4InvocationThreshold=1000", "-XX:Tier3BackEdgeThreshold=5000")) {
+            assertThat(lines("agent_protect_jit", own)).as(own).isEmpty();
+        }
     }
 
     /**
