@@ -76,6 +76,15 @@ public final class ConnectionDiagnosis {
             return failure;
         }
         Diagnosis g = d.diagnosis();
+        if (failure.kind() == LifeboatException.Kind.IDENTITY_REJECTED
+                && g.cause().kind() != LifeboatException.Kind.IDENTITY_REJECTED) {
+            // The connection itself met a refusal of this machine's identity; a probe a moment later
+            // that met something else (a vault restarting, a timeout on a loaded machine) does not
+            // turn it into "unreachable", which would send an operator to the network.
+            LOG.warn("[diagnosis] a probe after the refusal found {} ({}); the refusal stands: {}", g.cause(), g.title(),
+                    failure.getMessage());
+            return failure;
+        }
         LOG.error("[diagnosis] {}", g.logLine());
         g.evidence().forEach(line -> LOG.info("[diagnosis] evidence: {}", line));
         for (int i = 0; i < g.likelyCauses().size(); i++) {

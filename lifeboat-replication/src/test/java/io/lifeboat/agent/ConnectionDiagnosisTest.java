@@ -36,6 +36,20 @@ class ConnectionDiagnosisTest {
     }
 
     @Test
+    void aRefusedIdentityStaysRefusedWhenTheProbeAfterItMeetsSomethingElse() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        // the connection got the vault's certificate alert; the probe a moment later finds the port closed
+        var failure = new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "the vault refused this machine",
+                new javax.net.ssl.SSLHandshakeException("Received fatal alert: bad_certificate"));
+        LifeboatException explained = ConnectionDiagnosis.explain(failure, () -> ProbeOptions.of("127.0.0.1", closed));
+        assertThat(explained).isSameAs(failure);
+        assertThat(explained.kind()).isEqualTo(LifeboatException.Kind.IDENTITY_REJECTED);
+    }
+
+    @Test
     void anInterruptedCallerGetsTheFailureBackAtOnce() {
         var failure = new LifeboatException(LifeboatException.Kind.UNREACHABLE, "x", new java.io.IOException("reset"));
         Thread.currentThread().interrupt();
