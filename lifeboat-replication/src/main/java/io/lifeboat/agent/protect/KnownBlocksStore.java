@@ -44,13 +44,15 @@ public final class KnownBlocksStore {
     private static final String LAST_POINT_SUFFIX = ".last";
     /** How long a tree may go without a pass that reads every file: see {@link #withRereadAfter}. */
     public static final Duration DEFAULT_REREAD_AFTER = Duration.ofHours(24);
+    /** The records kept parsed between passes ({@link WrittenRecords}) take at most this part of the heap (1/8). */
+    static final int KEPT_HEAP_SHARE = 8;
     private final Path dir;
     private final BlockFingerprint fingerprint;
     private final Duration rereadAfter;
     /** Each source's records as this store's last {@link #loadBoth} read them, by the source's key. */
     private final Map<String, RecordAppend.Read> onDisk = new ConcurrentHashMap<>();
     /** The records this store last wrote, parsed: the next {@link #loadBoth} takes them while their files are unchanged. */
-    private final WrittenRecords written = new WrittenRecords();
+    private final WrittenRecords written = new WrittenRecords(Runtime.getRuntime().maxMemory() / KEPT_HEAP_SHARE);
     /** Record files opened and parsed (for tests: a running agent's pass reads none it wrote itself). */
     private final AtomicInteger filesRead = new AtomicInteger();
 

@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * (an image of 1 GiB: a 1.7 MB block record at every pass). A file that is not as it was left
  * (another size, modification time or inode: written, replaced or removed by anything else) is
  * read from disk as before.
+ *
+ * <p>What is kept stays in the heap between passes, every source's at once where a pass held one
+ * source's at a time: so only up to a budget, in the records' bytes on disk (about their size in
+ * memory); a source whose records would pass it is read at each pass as before.
  */
 final class WrittenRecords {
     /** What a record file looked like: its size, modification time and file key (device and inode). */
@@ -27,19 +31,34 @@ final class WrittenRecords {
     }
 
     private record Kept(RecordAppend.Read read, Look blocks, Look entries) {
+        long bytes() {
+            return blocks.size() + entries.size();
+        }
     }
 
     private final Map<String, Kept> bySource = new ConcurrentHashMap<>();
+    private final long budgetBytes;
+
+    /** @param budgetBytes the most record bytes kept for all sources together */
+    WrittenRecords(long budgetBytes) {
+        this.budgetBytes = budgetBytes;
+    }
 
     /**
      * Keeps the records just written to {@code blockFile} and {@code entryFile} for {@code key};
      * nothing when either cannot be looked at (the next pass reads them).
      */
     void written(String key, RecordAppend.Read read, Path blockFile, Path entryFile) {
+        bySource.remove(key);
+        Kept k;
         try {
-            bySource.put(key, new Kept(read, Look.of(blockFile), Look.of(entryFile)));
+            k = new Kept(read, Look.of(blockFile), Look.of(entryFile));
         } catch (IOException e) {
-            bySource.remove(key);
+            return;
+        }
+        long others = bySource.values().stream().mapToLong(Kept::bytes).sum();
+        if (others + k.bytes() <= budgetBytes) {
+            bySource.put(key, k);
         }
     }
 
