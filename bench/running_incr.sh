@@ -94,6 +94,10 @@ while min(seen) < passes + 1 and time.time() < deadline:
               f"  sent {e['bytesSent']}{cpu}", flush=True)
         if phases:
             print(f"     {phases[-1]}", flush=True)
+        # how the pass set up its records: read and parsed from disk, or taken as the agent wrote them (session 25)
+        setup = re.findall(r"((?:read|took) the records of .*)", open(f"{work}/run{i}.err").read())
+        if setup:
+            print(f"     {setup[-1]}", flush=True)
         if not first:
             rows[i].append((e["seconds"], acpu, vcpu))
 for i in (0, 1):

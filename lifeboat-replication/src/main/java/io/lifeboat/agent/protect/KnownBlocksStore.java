@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,17 @@ public final class KnownBlocksStore {
     private static final String LAST_POINT_SUFFIX = ".last";
     /** How long a tree may go without a pass that reads every file: see {@link #withRereadAfter}. */
     public static final Duration DEFAULT_REREAD_AFTER = Duration.ofHours(24);
+    /** The records kept parsed between passes ({@link WrittenRecords}) take at most this part of the heap (1/8). */
+    static final int KEPT_HEAP_SHARE = 8;
     private final Path dir;
     private final BlockFingerprint fingerprint;
     private final Duration rereadAfter;
     /** Each source's records as this store's last {@link #loadBoth} read them, by the source's key. */
     private final Map<String, RecordAppend.Read> onDisk = new ConcurrentHashMap<>();
+    /** The records this store last wrote, parsed: the next {@link #loadBoth} takes them while their files are unchanged. */
+    private final WrittenRecords written = new WrittenRecords(Runtime.getRuntime().maxMemory() / KEPT_HEAP_SHARE);
+    /** Record files opened and parsed (for tests: a running agent's pass reads none it wrote itself). */
+    private final AtomicInteger filesRead = new AtomicInteger();
 
     /** Records in {@code dir} (created when first written); null keeps none. */
     private KnownBlocksStore(Path dir, FingerprintKey key) {
@@ -109,6 +116,7 @@ public final class KnownBlocksStore {
         }
         Path file = fileOf(source);
         try (InputStream in = Files.newInputStream(file)) {
+            filesRead.incrementAndGet();
             return tornTailSaid(KnownBlocksCodec.readAppended(in, Files.size(file), key(source), blockSize), source, file,
                     listener);
         } catch (NoSuchFileException e) {
@@ -142,6 +150,13 @@ public final class KnownBlocksStore {
             return new Loaded(KnownBlocks.NONE, PreviousPoint.NONE);
         }
         long started = System.nanoTime();
+        RecordAppend.Read kept = written.unchanged(key(source), fileOf(source), lastPointOf(source), source.toString(),
+                blockSize);
+        if (kept != null) {
+            onDisk.put(key(source), kept);
+            LOG.debug("took the records of {} as this agent wrote them (files unchanged since)", source);
+            return new Loaded(kept.known().record(), previous(kept.last().record(), kept.known().record(), tree, nowMillis));
+        }
         // (CompletableFuture's default executor: a thread per task on 2 cores, cheap once a pass; Protector says why)
         CompletableFuture<RecordSegments.Loaded<LastPoint>> last =
                 CompletableFuture.supplyAsync(() -> readLast(source, blockSize, listener));
@@ -180,6 +195,7 @@ public final class KnownBlocksStore {
         }
         Path file = lastPointOf(source);
         try (InputStream in = Files.newInputStream(file)) {
+            filesRead.incrementAndGet();
             // the record names the source as the manifest does (as given: `agent protect img`), while
             // its file is found by the absolute path: compare with the name as given
             return tornTailSaid(LastPointCodec.readAppended(in, Files.size(file), source.toString(), blockSize), source,
@@ -213,9 +229,12 @@ public final class KnownBlocksStore {
         }
         long started = System.nanoTime();
         RecordAppend.Read was = onDisk.remove(key(source));
+        written.forget(key(source));
         if (was != null && last != null) {
             try {
                 if (RecordAppend.append(fileOf(source), lastPointOf(source), was, record, last)) {
+                    keep(source, record, WrittenRecords.appended(was.known().extent(), fileOf(source)), last,
+                            WrittenRecords.appended(was.last().extent(), lastPointOf(source)));
                     LOG.debug("appended to the records of {} in {} ms", source, millis(started));
                     return;
                 }
@@ -227,8 +246,28 @@ public final class KnownBlocksStore {
             }
         }
         if (saveWhole(source, record, last, listener)) {
+            if (last != null) {
+                try {
+                    keep(source, record, WrittenRecords.whole(fileOf(source), record.files().size()), last,
+                            WrittenRecords.whole(lastPointOf(source), last.size()));
+                } catch (IOException e) {
+                    // not kept: the next pass reads them
+                }
+            }
             LOG.debug("wrote the records of {} whole in {} ms", source, millis(started));
         }
+    }
+
+    /** Keeps the two records just written, at these extents, for the next {@link #loadBoth} (see {@link WrittenRecords}). */
+    private void keep(Path source, KnownBlocks record, RecordSegments.Extent blocks, LastPoint last,
+            RecordSegments.Extent entries) {
+        written.written(key(source), new RecordAppend.Read(new RecordSegments.Loaded<>(record, blocks, null),
+                new RecordSegments.Loaded<>(last, entries, null)), fileOf(source), lastPointOf(source));
+    }
+
+    /** How many record files this store has opened and parsed. */
+    int filesRead() {
+        return filesRead.get();
     }
 
     private static String millis(long startedNanos) {
@@ -304,6 +343,7 @@ public final class KnownBlocksStore {
             return;
         }
         onDisk.remove(key(source));
+        written.forget(key(source));
         try {
             Files.deleteIfExists(lastPointOf(source));
             Files.deleteIfExists(fileOf(source));
@@ -315,6 +355,7 @@ public final class KnownBlocksStore {
     /** Drops every record ({@code agent protect --rehash}). */
     public void forgetAll() throws IOException {
         onDisk.clear();
+        written.forgetAll();
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }

@@ -77,4 +77,63 @@ class KnownBlocksStoreTest {
         assertThat(loaded.known().isEmpty()).isTrue();
         assertThat(loaded.previous().exists()).isFalse();
     }
+
+    @Test
+    void aRunningAgentTakesTheRecordsItWroteWithoutReadingThemAgain() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("src"));
+        Path dir = tmp.resolve("known");
+        KnownBlocksStore store = KnownBlocksStore.in(dir, FingerprintKey.random());
+        LastPoint first = last(source);
+        store.save(source, blocks(), first, ProtectListener.NONE); // written whole
+
+        KnownBlocksStore.Loaded loaded = store.loadBoth(source, BS, true, System.currentTimeMillis(), ProtectListener.NONE);
+        String next = "20261206T143100Z-00ff00ff";
+        store.save(source, blocks().at(next), first.at(next), ProtectListener.NONE); // appended to what was taken
+        KnownBlocksStore.Loaded again = store.loadBoth(source, BS, true, System.currentTimeMillis(), ProtectListener.NONE);
+
+        assertThat(store.filesRead()).isZero();
+        assertThat(loaded.known().point()).isEqualTo(POINT);
+        assertThat(again.known().point()).isEqualTo(next);
+        assertThat(again.previous().unchanged("a.bin", new FileStamp(BS, 2, 3, 4, 5, 0644, 6, 7))).isNotNull();
+        // what it took is what its files hold: a store of its own reads them to the same records
+        KnownBlocksStore reader = KnownBlocksStore.in(dir, FingerprintKey.random());
+        KnownBlocksStore.Loaded read = reader.loadBoth(source, BS, true, System.currentTimeMillis(), ProtectListener.NONE);
+        assertThat(reader.filesRead()).isEqualTo(2);
+        assertThat(read.known().point()).isEqualTo(next);
+        assertThat(read.known().file("a.bin").fingerprints()).isEqualTo(again.known().file("a.bin").fingerprints());
+        assertThat(read.previous().manifest(source.toString(), io.lifeboat.repository.SourceKind.DIRECTORY))
+                .isEqualTo(again.previous().manifest(source.toString(), io.lifeboat.repository.SourceKind.DIRECTORY));
+        // and the next save appends where the file ends: a third store reads that point back
+        String third = "20261206T143200Z-00ff00ff";
+        store.save(source, blocks().at(third), first.at(third), ProtectListener.NONE);
+        assertThat(KnownBlocksStore.in(dir, FingerprintKey.random())
+                .loadBoth(source, BS, true, System.currentTimeMillis(), ProtectListener.NONE).known().point()).isEqualTo(third);
+    }
+
+    @Test
+    void recordsWrittenBehindTheAgentsBackAreReadAgain() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("src"));
+        Path dir = tmp.resolve("known");
+        KnownBlocksStore store = KnownBlocksStore.in(dir, FingerprintKey.random());
+        store.save(source, blocks(), last(source), ProtectListener.NONE);
+        String other = "20261206T150000Z-00ff00ff";
+        // another process (a one-shot `agent protect` of the same folder) writes the records of a later point
+        KnownBlocksStore.in(dir, FingerprintKey.random()).save(source, blocks().at(other), last(source).at(other),
+                ProtectListener.NONE);
+
+        KnownBlocksStore.Loaded loaded = store.loadBoth(source, BS, true, System.currentTimeMillis(), ProtectListener.NONE);
+
+        assertThat(store.filesRead()).isEqualTo(2);
+        assertThat(loaded.known().point()).isEqualTo(other);
+
+        // and records removed behind its back are gone for it too
+        store.save(source, blocks().at(POINT), last(source), ProtectListener.NONE);
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        assertThat(store.loadBoth(source, BS, true, System.currentTimeMillis(), ProtectListener.NONE).known().isEmpty())
+                .isTrue();
+    }
 }
