@@ -70,12 +70,14 @@ final class BlockingHttp implements AutoCloseable {
     /** With the pool's connections closed after {@code idleSeconds} idle (tests wait seconds, not two minutes). */
     BlockingHttp(HttpClientOptions options, HostPort target, int idleSeconds) {
         this.vertx = Vertx.vertx();
-        this.client = vertx.createHttpClient(options
+        this.client = vertx.httpClientBuilder().with(options
                 .setConnectTimeout(10_000)
                 .setIdleTimeout(idleSeconds)
                 .setKeepAliveTimeout(idleSeconds)
                 .setDefaultHost(target.host())
-                .setDefaultPort(target.port()));
+                .setDefaultPort(target.port()))
+                .withConnectHandler(RefusedConnectionLog::watch)
+                .build();
         this.target = target;
         this.first = new FirstConnection(client, target, idleSeconds);
     }

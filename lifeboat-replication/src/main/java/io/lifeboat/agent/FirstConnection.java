@@ -74,7 +74,10 @@ final class FirstConnection {
             if (held == null) {
                 Future<HttpClientConnection> opening = client.connect(new HttpConnectOptions()
                         .setHost(target.host()).setPort(target.port()));
-                opening.onSuccess(c -> c.closeHandler(v -> forget(opening)));
+                opening.onSuccess(c -> {
+                    c.closeHandler(v -> forget(opening));
+                    RefusedConnectionLog.watch(c); // not the pool's: its connect handler is not called for it
+                });
                 held = opening;
             }
             if (!busy) {

@@ -78,7 +78,7 @@ class AuthorisationTest {
                         .isInstanceOf(io.lifeboat.tls.LifeboatException.class)
                         .satisfies(e -> assertThat(((io.lifeboat.tls.LifeboatException) e).kind())
                                 .isEqualTo(io.lifeboat.tls.LifeboatException.Kind.IDENTITY_REJECTED))
-                        // the doctor's probe names the cause and its fix, on both engines (BoringSSL's alert is internal_error)
+                        // the doctor's probe names the cause and its fix, on both engines (BoringSSL's alert is unknown_ca)
                         .hasMessageContaining("cause CLIENT_CERTIFICATE_REJECTED").hasMessageContaining("another vault");
             }
         }

@@ -97,10 +97,14 @@ public record EngineFailure(Direction direction, Optional<TlsAlert> alert, Reaso
         }
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path") || lower.contains("certificate has expired")
                 || lower.contains("certificate is not yet valid") || lower.contains("certificate revoked")
-                || lower.contains("does not chain with any of the trust anchors")) {
+                || lower.contains("does not chain with any of the trust anchors")
+                || lower.startsWith("notafter: ") || lower.startsWith("notbefore: ")
+                || lower.contains("extended key usage does not permit")) {
             // JSSE's server-side trust manager refused the client's chain (it sends certificate_unknown);
-            // under BoringSSL the vault reports only that manager's innermost reason, "Path does not chain
-            // with any of the trust anchors" (a certificate from another CA; the alert is internal_error).
+            // under BoringSSL the vault reports only that manager's innermost reason: "Path does not chain
+            // with any of the trust anchors" (another CA: unknown_ca), "NotAfter: <date>" (expired:
+            // certificate_expired), "NotBefore: <date>" or "Extended key usage does not permit use for
+            // TLS client authentication" (bad_certificate; RefusalAlertTrustManager picks these alerts).
             return sent(TlsAlert.CERTIFICATE_UNKNOWN, Reason.CLIENT_CERTIFICATE_INVALID);
         }
         if (lower.contains("not an ssl/tls record") || lower.contains("unsupported or unrecognized ssl message")

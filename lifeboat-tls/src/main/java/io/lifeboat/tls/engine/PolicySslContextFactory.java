@@ -14,7 +14,9 @@ import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Builds the Netty context for one Vert.x server or client under a {@link io.lifeboat.tls.TlsPolicy}:
@@ -22,6 +24,8 @@ import javax.net.ssl.TrustManagerFactory;
  * groups ({@link OpenSslContextOption#GROUPS} on BoringSSL), for servers the ClientHello peek
  * that reports refused clients ({@link PeekingSslContext}), and for BoringSSL clients writes
  * encrypted 16 records per engine call, 3 in a heap of at most 512 MiB ({@link WideWrapSslContext}).
+ * A BoringSSL server's refusal of a client certificate sends an alert that names its reason
+ * ({@link RefusalAlertTrustManager}).
  * Re-check against Vert.x and netty on upgrade.
  */
 final class PolicySslContextFactory implements SslContextFactory {
@@ -102,7 +106,13 @@ final class PolicySslContextFactory implements SslContextFactory {
         }
         b.sslProvider(provider);
         if (tmf != null) {
-            b.trustManager(tmf);
+            X509ExtendedTrustManager clientCheck = forClient || provider != SslProvider.OPENSSL ? null
+                    : onlyExtendedTrustManager(tmf);
+            if (clientCheck != null) {
+                b.trustManager(new RefusalAlertTrustManager(clientCheck));
+            } else {
+                b.trustManager(tmf);
+            }
         }
         if (cipherSuites == null || cipherSuites.isEmpty()) {
             throw new SSLException("no cipher suites configured: the TLS policy must set them");
@@ -135,5 +145,11 @@ final class PolicySslContextFactory implements SslContextFactory {
             return provider == SslProvider.OPENSSL ? new WideWrapSslContext(ctx) : ctx;
         }
         return new PeekingSslContext(ctx, listener, newestVersion);
+    }
+
+    /** The factory's one trust manager when netty can call it with its engine (the JDK's PKIX one is), else null. */
+    private static X509ExtendedTrustManager onlyExtendedTrustManager(TrustManagerFactory tmf) {
+        TrustManager[] all = tmf.getTrustManagers();
+        return all.length == 1 && all[0] instanceof X509ExtendedTrustManager x ? x : null;
     }
 }

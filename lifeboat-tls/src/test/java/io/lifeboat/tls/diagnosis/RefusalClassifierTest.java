@@ -35,6 +35,12 @@ class RefusalClassifierTest {
         assertThat(Classifier.classifyRefusal(new HandshakeRefusal(PEER, tls12,
                 "Path does not chain with any of the trust anchors")).orElseThrow().cause())
                 .isEqualTo(CauseId.CLIENT_CERTIFICATE_REJECTED);
+        // and for an expired one, one not valid yet, one for servers only
+        for (String reason : List.of("NotAfter: Sat Nov 28 04:10:25 UTC 2026", "NotBefore: Sat Nov 28 04:10:25 UTC 2026",
+                "Extended key usage does not permit use for TLS client authentication")) {
+            assertThat(Classifier.classifyRefusal(new HandshakeRefusal(PEER, tls12, reason)).orElseThrow().cause())
+                    .as(reason).isEqualTo(CauseId.CLIENT_CERTIFICATE_REJECTED);
+        }
     }
 
     @Test

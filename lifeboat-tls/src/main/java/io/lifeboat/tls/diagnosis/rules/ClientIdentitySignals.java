@@ -25,8 +25,9 @@ final class ClientIdentitySignals {
         if (a == TlsAlert.INTERNAL_ERROR && e.http() == null && e.clientCertificateRequested()
                 && e.clientCertificate() != null && e.clientCertificate().presented()) {
             // netty's BoringSSL server turns its trust manager's "no trust anchor" into an unspecified
-            // verify error, which BoringSSL sends as internal_error: the vault's own refusal of a
-            // certificate from another CA looks like this, and nothing else was asked of the server
+            // verify error, which BoringSSL sends as internal_error: a vault from before session 25
+            // refuses a certificate from another CA like this (ours now sends unknown_ca), and nothing
+            // else was asked of the server
             ev.add("the server sent alert " + a + (e.handshakeCompleted() ? " right after the handshake" : "")
                     + ", before any answer, to the certificate this client presented (how a BoringSSL server"
                     + " refuses a certificate its trust manager rejects)");
