@@ -23,15 +23,16 @@ i=0
 for v in "$@"; do
   i=$((i + 1))
   enroll_agent "agent-$i" "$work/A$i"
-  "${v#*|}" agent protect --dir "$work/A$i" --once "$img" >/dev/null 2>&1 # writes the build's class-data archive
-  "${v#*|}" agent protect --dir "$work/A$i" --once "$img" >/dev/null 2>&1 # the stamp kept after it
+  cp "$img" "$work/img$i" # each build's own image: a change made for one is never another's kept rescan
+  "${v#*|}" agent protect --dir "$work/A$i" --once "$work/img$i" >/dev/null 2>&1 # writes the build's class-data archive
+  "${v#*|}" agent protect --dir "$work/A$i" --once "$work/img$i" >/dev/null 2>&1 # the stamp kept after it
 done
 
-# measure LABEL LAUNCHER DIR KIND: one pass under start_threads.py, one line of figures
+# measure LABEL LAUNCHER DIR KIND IMAGE: one pass under start_threads.py, one line of figures
 measure() {
   local load out
   load="$(cut -d' ' -f1 /proc/loadavg)"
-  out="$(python3 "$here/bench/start_threads.py" "$2" agent protect --dir "$3" --once "$img")"
+  out="$(python3 "$here/bench/start_threads.py" "$2" agent protect --dir "$3" --once "$5")"
   python3 - "$1" "$4" "$load" <<PY
 import re, sys
 label, kind, load = sys.argv[1:]
@@ -54,25 +55,25 @@ for r in $(seq 1 "$rounds"); do
   i=0
   for v in "$@"; do
     i=$((i + 1))
-    measure "${v%%|*}" "${v#*|}" "$work/A$i" "kept rescan"
+    measure "${v%%|*}" "${v#*|}" "$work/A$i" "kept rescan" "$work/img$i"
   done
   i=0
   for v in "$@"; do
     i=$((i + 1))
-    change_image "$img" >/dev/null
-    measure "${v%%|*}" "${v#*|}" "$work/A$i" "1% pass"
+    change_image "$work/img$i" >/dev/null
+    measure "${v%%|*}" "${v#*|}" "$work/A$i" "1% pass" "$work/img$i"
   done
 done
 
-# classes LAUNCHER DIR: classes one pass loaded, and how many not from the class archive
+# classes LAUNCHER DIR IMAGE: classes one pass loaded, and how many not from the class archive
 classes() {
-  LIFEBOAT_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$1" agent protect --dir "$2" --once "$img" >/dev/null 2>&1
+  LIFEBOAT_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$1" agent protect --dir "$2" --once "$3" >/dev/null 2>&1
   echo "$(grep -c 'source:' "$work/classes.log") classes, $(grep 'source:' "$work/classes.log" | grep -vc 'shared objects file') not from the archive"
 }
 i=0
 for v in "$@"; do
   i=$((i + 1))
-  kept="$(classes "${v#*|}" "$work/A$i")"
-  change_image "$img" >/dev/null
-  printf '%-6s classes loaded: kept rescan %s; 1%% pass %s\n' "${v%%|*}" "$kept" "$(classes "${v#*|}" "$work/A$i")"
+  kept="$(classes "${v#*|}" "$work/A$i" "$work/img$i")"
+  change_image "$work/img$i" >/dev/null
+  printf '%-6s classes loaded: kept rescan %s; 1%% pass %s\n' "${v%%|*}" "$kept" "$(classes "${v#*|}" "$work/A$i" "$work/img$i")"
 done
