@@ -1,6 +1,12 @@
 package io.lifeboat.cli.agent;
 
 import io.lifeboat.tls.engine.TlsEngine;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +26,12 @@ import java.util.Set;
  * them, about 20 ms of a cold event loop (JFR, session 25). The answer for Lifeboat's own CA is no;
  * nothing about the check changes, only which thread pays for the list, and when.
  *
+ * <p>Last it checks one fixed ECDSA P-256 signature ({@link #warmEcdsaCheck}): the vault's certificate is
+ * signed so by its CA, and the handshake checks that signature in Java (the JDK's PKIX trust manager,
+ * SunEC), the first time with SunEC's classes to load and its field arithmetic run interpreted, on
+ * the event loop. Checked once here first, the arithmetic's hot methods have been called often
+ * enough to be compiled by the time the handshake comes. The handshake's own check is unchanged.
+ *
  * <p>Nothing is loaded when the engine is forced to the JDK's ({@code --engine jdk} or
  * {@code LIFEBOAT_TLS_ENGINE=jdk}); any failure here is left to that later call to report.
  */
@@ -28,6 +40,14 @@ public final class TlsPreload {
     private static final Set<String> ONLY_PRINTS = Set.of("-h", "--help", "-V", "--version");
     /** The JDK 17 class whose initialiser reads and fingerprints {@code cacerts}' public roots. */
     static final String PUBLIC_ROOTS = "sun.security.util.AnchorCertificates";
+
+    /** A P-256 public key (X.509 SubjectPublicKeyInfo) made for {@link #WARM_SIGNATURE}; it signs nothing else. */
+    private static final String WARM_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqpB5howwlecJDLna410dQkEsYtNIUXwO5oSBVKZwaDe"
+            + "nscNgYaGMG7EOClyL8V5OS5MqY/vGu7QcgwvALU9TaA==";
+    /** SHA256withECDSA of {@link #WARM_MESSAGE} by {@link #WARM_KEY}'s private key (DER). */
+    private static final String WARM_SIGNATURE = "MEUCIA2pEVmbgojSphymdhSz4U21mK23cKmTVg0UyimKVlowAiEA1cfCYf/uqnJQ0pcfwajL"
+            + "XofBdmHS/H14Jqa1WojJaDU=";
+    private static final String WARM_MESSAGE = "lifeboat: warm the ECDSA P-256 check";
 
     private TlsPreload() {
     }
@@ -73,5 +93,20 @@ public final class TlsPreload {
         } catch (Throwable t) { // another JDK: the handshake reads what it needs itself
             // nothing to do here
         }
+        try {
+            warmEcdsaCheck();
+        } catch (Throwable t) { // the handshake's own check reports whatever is wrong with the JDK's EC
+            // nothing to do here
+        }
+    }
+
+    /** Checks the fixed signature: true when it holds (always, on a sound JDK). */
+    static boolean warmEcdsaCheck() throws java.security.GeneralSecurityException {
+        PublicKey key = KeyFactory.getInstance("EC")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(WARM_KEY)));
+        Signature check = Signature.getInstance("SHA256withECDSA");
+        check.initVerify(key);
+        check.update(WARM_MESSAGE.getBytes(StandardCharsets.US_ASCII));
+        return check.verify(Base64.getDecoder().decode(WARM_SIGNATURE));
     }
 }

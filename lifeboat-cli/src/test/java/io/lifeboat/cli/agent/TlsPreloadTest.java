@@ -66,6 +66,30 @@ class TlsPreloadTest {
         assertThat(jdk).contains("probe: preload not started").doesNotContain(loaded);
     }
 
+    /**
+     * The preload also runs the ECDSA P-256 check that the first handshake's trust check would run
+     * first on the event loop: in a fresh JVM, SunEC's point and P-256 field arithmetic are
+     * loaded by the preload of {@code agent protect}, and not when no preload runs.
+     */
+    @Test
+    void thePreloadRunsTheEcdsaCheckTheHandshakeWouldRunFirst() throws Exception {
+        // (SunEC's ECDSASignature class is loaded without the check, by BoringSSL's probe: not a sign of it)
+        List<String> ecdsa = List.of(" sun.security.ec.ECOperations ",
+                " sun.security.util.math.intpoly.IntegerPolynomialP256 ");
+        String out = probe("agent", "protect", "--dir", "/nowhere", "--once", "disk.img");
+        assertThat(out).contains("probe: preload ran");
+        ecdsa.forEach(c -> assertThat(out).contains(c));
+        String jdk = probe("agent", "protect", "--engine", "jdk", "--once", "disk.img");
+        assertThat(jdk).contains("probe: preload not started");
+        ecdsa.forEach(c -> assertThat(jdk).doesNotContain(c));
+    }
+
+    /** The fixed signature holds: a check that failed early (a malformed key or signature) would warm nothing. */
+    @Test
+    void theWarmUpSignatureHolds() throws Exception {
+        assertThat(TlsPreload.warmEcdsaCheck()).isTrue();
+    }
+
     /** Runs the probe in a fresh JVM with {@code -verbose:class} and the command line {@code args}; its output. */
     private static String probe(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
