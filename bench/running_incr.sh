@@ -47,25 +47,21 @@ for i in 0 1; do
   pids+=($!); agent_pids+=($!)
 done
 
-python3 - "$passes" "$interval" "$vault_pid" "${agent_pids[0]}" "${agent_pids[1]}" "$work" "$tck" "${labels[@]}" <<'PY'
-import json, os, random, re, statistics, sys, time
+python3 - "$passes" "$interval" "$vault_pid" "${agent_pids[0]}" "${agent_pids[1]}" "$work" "$tck" "${labels[@]}" \
+  "$here/bench/lib.sh" <<'PY'
+import json, os, re, statistics, subprocess, sys, time
 passes, interval = int(sys.argv[1]), float(sys.argv[2])
 vault, a0, a1, work, tck = sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], int(sys.argv[7])
 labels = sys.argv[8:10]
+lib = sys.argv[10]
 agents = [a0, a1]
 
 def ticks(pid):
     f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return int(f[11]) + int(f[12])  # utime, stime (fields 14 and 15)
 
-def change(path):  # as bench/lib.sh change_image
-    size = os.path.getsize(path)
-    pieces = -(-size // 100 // 65536)
-    r = random.Random(7)
-    with open(path, "r+b") as f:
-        for i in range(pieces):
-            f.seek(i * (size // pieces) + 4097 + r.randrange(8192))
-            f.write(os.urandom(65536))
+def change(path):  # bench/lib.sh's change_image, between passes (not in any pass's clock)
+    subprocess.run(["bash", "-c", 'source "$0" && change_image "$1" >/dev/null', lib, path], check=True)
 
 seen = [0, 0]
 last_agent = [ticks(a) for a in agents]
