@@ -22,10 +22,7 @@ class ConnectionDiagnosisTest {
 
     @Test
     void aRefusedConnectionIsNamedAndKeepsTheUnreachableKind() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         var failure = new LifeboatException(LifeboatException.Kind.UNREACHABLE, "cannot reach the vault",
                 new java.net.ConnectException("Connection refused"));
         LifeboatException explained = ConnectionDiagnosis.explain(failure,
@@ -37,10 +34,7 @@ class ConnectionDiagnosisTest {
 
     @Test
     void aRefusedIdentityStaysRefusedWhenTheProbeAfterItMeetsSomethingElse() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         // the connection got the vault's certificate alert; the probe a moment later finds the port closed
         var failure = new LifeboatException(LifeboatException.Kind.IDENTITY_REJECTED, "the vault refused this machine",
                 new javax.net.ssl.SSLHandshakeException("Received fatal alert: bad_certificate"));
@@ -59,6 +53,13 @@ class ConnectionDiagnosisTest {
             })).isSameAs(failure);
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    /** A loopback port that was just closed: a probe's connection to it is refused. */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 }
