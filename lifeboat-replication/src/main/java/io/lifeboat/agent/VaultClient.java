@@ -42,12 +42,15 @@ public final class VaultClient implements AutoCloseable {
     /** Opens a client for an enrolled agent folder. */
     public static VaultClient open(AgentLayout layout, TlsEngine engine) {
         AgentConfig config = AgentConfig.read(layout);
-        return open(config.vaultAddress(), layout, engine);
+        return open(config.vaultAddress(), layout, config, engine);
     }
 
     /** Opens a client to {@code vault} with the identity in {@code layout} (the doctor dials other addresses). */
     public static VaultClient open(HostPort vault, AgentLayout layout, TlsEngine engine) {
-        AgentConfig config = AgentConfig.read(layout);
+        return open(vault, layout, AgentConfig.read(layout), engine);
+    }
+
+    private static VaultClient open(HostPort vault, AgentLayout layout, AgentConfig config, TlsEngine engine) {
         var options = VertxTls.clientOptions(TlsPolicy.TLS12_PLUS, engine,
                 PemIdentity.of(layout.machineCertificate(), layout.machineKey()),
                 new PemTrustOptions().addCertPath(layout.caCertificate().toString()));

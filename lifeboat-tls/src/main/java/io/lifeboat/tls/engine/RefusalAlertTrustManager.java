@@ -38,28 +38,30 @@ final class RefusalAlertTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType);
-        } catch (CertificateException refused) {
-            throw told(refused);
-        }
+        told(() -> delegate.checkClientTrusted(chain, authType));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, socket);
-        } catch (CertificateException refused) {
-            throw told(refused);
-        }
+        told(() -> delegate.checkClientTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
+        told(() -> delegate.checkClientTrusted(chain, authType, engine));
+    }
+
+    /** One of the delegate's checks of a client certificate. */
+    private interface ClientCheck {
+        void run() throws CertificateException;
+    }
+
+    /** Runs {@code check}; its refusal goes on as one whose alert names the reason. */
+    private static void told(ClientCheck check) throws CertificateException {
         try {
-            delegate.checkClientTrusted(chain, authType, engine);
+            check.run();
         } catch (CertificateException refused) {
             throw told(refused);
         }
